@@ -1,0 +1,124 @@
+package news
+
+import "time"
+
+// ArticleRef names an article inside a story listing.
+type ArticleRef struct {
+	ID     string `json:"id"`
+	Input  string `json:"input"`
+	Outlet string `json:"outlet"`
+	Title  string `json:"title"`
+}
+
+// Story is a group of articles about one event.
+type Story struct {
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Updated  time.Time    `json:"updated"`
+	Articles []ArticleRef `json:"articles"`
+}
+
+// Source is one article of a briefing. Syndicated copies name each other in
+// SyndicatedWith and count as one independent source.
+type Source struct {
+	ID             string   `json:"id"`
+	Outlet         string   `json:"outlet"`
+	Title          string   `json:"title"`
+	URL            string   `json:"url,omitempty"`
+	Published      string   `json:"published,omitempty"`
+	SyndicatedWith []string `json:"syndicated_with"`
+}
+
+// Cited is a sentence of the briefing with the sources that support it.
+type Cited struct {
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+	// Evidence maps a source id to its own sentence saying the same thing.
+	Evidence map[string]string `json:"evidence,omitempty"`
+}
+
+// Quote agreement verdicts.
+const (
+	Identical = "identical"
+	Reworded  = "reworded"
+	Partial   = "partial"
+	Single    = "single"
+)
+
+// Variant is one source's wording of a quoted statement.
+type Variant struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+	// Diff lists the words this variant has that the reference lacks.
+	Diff []string `json:"diff,omitempty"`
+}
+
+// QuoteGroup is one statement and how each source quoted it.
+type QuoteGroup struct {
+	Speaker   string    `json:"speaker"`
+	Text      string    `json:"text"`
+	Sources   []string  `json:"sources"`
+	Agreement string    `json:"agreement"`
+	Variants  []Variant `json:"variants"`
+}
+
+// Unique is something only one source reports.
+type Unique struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+}
+
+// Discrepancy kinds.
+const (
+	KindQuantity    = "quantity"
+	KindDate        = "date"
+	KindCertainty   = "certainty"
+	KindAttribution = "attribution"
+	KindNegation    = "negation"
+)
+
+// Claim is one side of a discrepancy: a source's exact sentence.
+type Claim struct {
+	Source string `json:"source"`
+	Text   string `json:"text"`
+	// Value is the compared value as the source gives it ("nearly two
+	// hours", "2017-04-12").
+	Value string `json:"value,omitempty"`
+}
+
+// Discrepancy is a point on which sources contradict each other.
+type Discrepancy struct {
+	Kind   string  `json:"kind"`
+	About  string  `json:"about"`
+	Claims []Claim `json:"claims"`
+}
+
+// Event is a dated entry of a story's timeline.
+type Event struct {
+	Date    string   `json:"date"`
+	Text    string   `json:"text"`
+	Sources []string `json:"sources"`
+}
+
+// EntityRef is an entity of a story with the sources that mention it.
+type EntityRef struct {
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Sources []string `json:"sources"`
+}
+
+// Briefing is the account crosscheck writes for one story. Source ids in
+// every field refer to Sources[].ID.
+type Briefing struct {
+	StoryID       string        `json:"story_id,omitempty"`
+	Title         string        `json:"title"`
+	Date          string        `json:"date,omitempty"`
+	Sources       []Source      `json:"sources"`
+	Summary       []Cited       `json:"summary"`
+	Quotes        []QuoteGroup  `json:"quotes"`
+	Agreements    []Cited       `json:"agreements"`
+	Unique        []Unique      `json:"unique"`
+	Discrepancies []Discrepancy `json:"discrepancies"`
+	Timeline      []Event       `json:"timeline"`
+	Entities      []EntityRef   `json:"entities"`
+}

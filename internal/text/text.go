@@ -1,0 +1,163 @@
+// Package text splits clean article text into sentences and word tokens with
+// byte offsets, and provides the small normalisations (folding quotation
+// marks, lower-cased word lists) that later stages compare text with.
+//
+// Sentences come from neurosnap/sentences' English Punkt model, applied one
+// paragraph at a time so that a sentence never crosses a paragraph break.
+package text
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/english"
+)
+
+// Segmenter finds sentences. Build one per process with NewSegmenter (the
+// Punkt model load costs a few milliseconds) and share it: it is safe for
+// concurrent use because it holds no per-call state.
+type Segmenter struct {
+	tok *sentences.DefaultSentenceTokenizer
+}
+
+// NewSegmenter loads the English sentence model.
+func NewSegmenter() (*Segmenter, error) {
+	t, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("text: load sentence model: %w", err)
+	}
+	return &Segmenter{tok: t}, nil
+}
+
+// Sentences returns the sentence spans of body, a text whose paragraphs are
+// separated by news.ParagraphSep. Leading and trailing space is trimmed from
+// every span.
+func (s *Segmenter) Sentences(body string) []news.Span {
+	var out []news.Span
+	off := 0
+	for {
+		i := strings.Index(body[off:], news.ParagraphSep)
+		end := len(body)
+		if i >= 0 {
+			end = off + i
+		}
+		para := body[off:end]
+		if strings.TrimSpace(para) != "" {
+			for _, sp := range s.tok.Tokenize(para) {
+				a, b := trimSpan(para, sp.Start, sp.End)
+				if a < b {
+					out = append(out, news.Span{Start: off + a, End: off + b})
+				}
+			}
+		}
+		if i < 0 {
+			break
+		}
+		off = end + len(news.ParagraphSep)
+	}
+	return mergeQuoteTails(body, out)
+}
+
+// Segment fills a.Sentences from a.Body().
+func (s *Segmenter) Segment(a *news.Article) {
+	a.Sentences = s.Sentences(a.Body())
+}
+
+func trimSpan(s string, a, b int) (int, int) {
+	if b > len(s) {
+		b = len(s)
+	}
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// mergeQuoteTails joins a "sentence" that is only closing punctuation or a
+// closing quotation mark onto the one before it (Punkt sometimes splits
+// `...everybody."` after the period).
+func mergeQuoteTails(body string, ss []news.Span) []news.Span {
+	out := ss[:0]
+	for _, s := range ss {
+		t := body[s.Start:s.End]
+		if len(out) > 0 && strings.Trim(t, "\"'”’»)]") == "" && !strings.Contains(body[out[len(out)-1].End:s.Start], "\n") {
+			out[len(out)-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Tokens returns the word tokens of s as byte spans: runs of letters and
+// digits, with inner apostrophes, hyphens, periods and commas kept when a
+// letter or digit follows ("don't", "U.S", "1,000", "3.5"). Punctuation is
+// not a token.
+func Tokens(s string) []news.Span {
+	var out []news.Span
+	start := -1
+	for i, r := range s {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if !word && start >= 0 && isJoiner(r) {
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if unicode.IsLetter(next) || unicode.IsDigit(next) {
+				continue
+			}
+		}
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			out = append(out, news.Span{Start: start, End: i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, news.Span{Start: start, End: len(s)})
+	}
+	return out
+}
+
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', ',':
+		return true
+	}
+	return false
+}
+
+// Words returns the lower-cased word tokens of s with quotation-mark variants
+// folded, for comparing wording across outlets.
+func Words(s string) []string {
+	s = FoldQuotes(s)
+	sp := Tokens(s)
+	out := make([]string, len(sp))
+	for i, t := range sp {
+		out[i] = strings.ToLower(s[t.Start:t.End])
+	}
+	return out
+}
+
+var quoteFolder = strings.NewReplacer(
+	"“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"", "″", "\"",
+	"‘", "'", "’", "'", "‚", "'", "‹", "'", "›", "'", "′", "'", "`", "'",
+)
+
+// FoldQuotes replaces typographic quotation marks and apostrophes with their
+// ASCII forms, so that “world’s” and "world's" compare equal.
+func FoldQuotes(s string) string { return quoteFolder.Replace(s) }

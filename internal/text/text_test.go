@@ -1,0 +1,81 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+func TestSentences(t *testing.T) {
+	seg, err := NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		body string
+		want []string
+	}{
+		{"two paragraphs", "Mr. Smith went to Washington. He met the U.S. president.\n\nIt rained.",
+			[]string{"Mr. Smith went to Washington.", "He met the U.S. president.", "It rained."}},
+		{"quote ends sentence", `"We'll see." Trump said it twice.`,
+			[]string{`"We'll see."`, "Trump said it twice."}},
+		{"empty", "", nil},
+		{"blank paragraphs", "\n\nOne.\n\n\n\nTwo.", []string{"One.", "Two."}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := seg.Sentences(tc.body)
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d sentences %v, want %d %q", len(got), texts(tc.body, got), len(tc.want), tc.want)
+			}
+			for i, s := range got {
+				if g := tc.body[s.Start:s.End]; g != tc.want[i] {
+					t.Errorf("sentence %d = %q, want %q", i, g, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func texts(body string, ss []news.Span) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, body[s.Start:s.End])
+	}
+	return out
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The world’s two foremost—powers, U.S. 1,000 3.5%", []string{"the", "world's", "two", "foremost", "powers", "u.s", "1,000", "3.5"}},
+		{"", nil},
+		{"don't-stop", []string{"don't-stop"}},
+	}
+	for _, tc := range tests {
+		got := Words(tc.in)
+		if len(got) != len(tc.want) {
+			t.Fatalf("Words(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("Words(%q)[%d] = %q, want %q", tc.in, i, got[i], tc.want[i])
+			}
+		}
+	}
+}
+
+func BenchmarkSentences(b *testing.B) {
+	seg, err := NewSegmenter()
+	if err != nil {
+		b.Fatal(err)
+	}
+	body := "MOSCOW — Secretary of State Rex Tillerson met with President Vladimir Putin of Russia for nearly two hours Wednesday. “There is a low level of trust between our countries,” Tillerson told reporters.\n\nIt was the eighth time in the six-year-old Syria conflict that Russia had used its veto power."
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		seg.Sentences(body)
+	}
+}

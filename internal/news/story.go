@@ -122,3 +122,12 @@ type Briefing struct {
 	Timeline      []Event       `json:"timeline"`
 	Entities      []EntityRef   `json:"entities"`
 }
+
+// Member is one analysed article of a story as the story-level stages see
+// it: the article, the source id it is cited by, and its independent-source
+// group (syndicated copies share a group).
+type Member struct {
+	Article *Article
+	Source  string
+	Group   int
+}

@@ -1,0 +1,165 @@
+// Package brief assembles the briefing of one story — sources with their
+// syndicated copies, a cited summary, the quote ledger, agreements,
+// single-source claims, discrepancies, the timeline and the entities — and
+// renders it as Markdown, a self-contained HTML page, or JSON.
+package brief
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/compare"
+	"github.com/crosscheck/crosscheck/internal/entity"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/summarize"
+	"github.com/crosscheck/crosscheck/internal/syndicate"
+)
+
+// Options configures a Briefer. The zero value means the defaults.
+type Options struct {
+	// Words is the summary's word budget (default 250).
+	Words int
+	// Stem normalises words for every comparison (nil: none).
+	Stem func(string) string
+	// Syndicate tunes copy detection.
+	Syndicate syndicate.Options
+	// TimelinePerDate caps the events kept for one date (default 3).
+	TimelinePerDate int
+}
+
+// Briefer writes briefings. It is safe for concurrent use.
+type Briefer struct {
+	o   Options
+	sum *summarize.Summarizer
+}
+
+// New returns a Briefer.
+func New(o Options) *Briefer {
+	return &Briefer{o: o, sum: summarize.New(summarize.Options{Words: o.Words}, o.Stem)}
+}
+
+// Members turns analysed articles into story members: each gets a unique
+// source id (its article id, suffixed when the same id comes twice) and the
+// independent-source group of its syndication cluster. Articles flagged as
+// not-an-article are left out.
+func Members(arts []*news.Article, o syndicate.Options) []news.Member {
+	var kept []*news.Article
+	for _, a := range arts {
+		if a != nil && a.NotArticle == "" {
+			kept = append(kept, a)
+		}
+	}
+	texts := make([]string, len(kept))
+	for i, a := range kept {
+		texts[i] = a.Body()
+	}
+	groups := syndicate.Groups(texts, o)
+	ids := map[string]int{}
+	out := make([]news.Member, len(kept))
+	for i, a := range kept {
+		id := a.ID
+		if id == "" {
+			id = "s" + strconv.Itoa(i+1)
+		}
+		ids[id]++
+		if n := ids[id]; n > 1 {
+			id += "-" + strconv.Itoa(n)
+		}
+		out[i] = news.Member{Article: a, Source: id, Group: groups[i]}
+	}
+	return out
+}
+
+// Brief writes the briefing of the story made of arts.
+func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
+	members := Members(arts, b.o.Syndicate)
+	br := &news.Briefing{
+		Sources:       []news.Source{},
+		Summary:       []news.Cited{},
+		Quotes:        []news.QuoteGroup{},
+		Agreements:    []news.Cited{},
+		Unique:        []news.Unique{},
+		Discrepancies: []news.Discrepancy{},
+		Timeline:      []news.Event{},
+		Entities:      []news.EntityRef{},
+	}
+	for i, m := range members {
+		s := news.Source{ID: m.Source, Outlet: m.Article.Outlet, Title: m.Article.Title, URL: m.Article.URL,
+			Published: m.Article.Published, SyndicatedWith: []string{}}
+		for j, o := range members {
+			if j != i && o.Group == m.Group {
+				s.SyndicatedWith = append(s.SyndicatedWith, o.Source)
+			}
+		}
+		br.Sources = append(br.Sources, s)
+		if br.Title == "" {
+			br.Title = m.Article.Title
+		}
+	}
+	br.Date = storyDate(members)
+	if len(members) == 0 {
+		return br
+	}
+	br.Summary = nonNil(b.sum.Summarize(members))
+	quotes, attribution := compare.Ledger(members)
+	br.Quotes = nonNil(quotes)
+	st := compare.NewStory(members, compare.Options{Stem: b.o.Stem})
+	br.Agreements = nonNil(st.Agreements())
+	br.Unique = nonNil(st.Unique())
+	br.Discrepancies = nonNil(st.Discrepancies(attribution))
+	br.Timeline = nonNil(st.Timeline(b.o.TimelinePerDate))
+	br.Entities = entities(members)
+	return br
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// storyDate is the most common publication day of the members.
+func storyDate(members []news.Member) string {
+	count := map[string]int{}
+	best := ""
+	for _, m := range members {
+		d := m.Article.Published
+		if len(d) > 10 {
+			d = d[:10]
+		}
+		if d == "" {
+			continue
+		}
+		count[d]++
+		if count[d] > count[best] || count[d] == count[best] && d < best {
+			best = d
+		}
+	}
+	return best
+}
+
+// entities lists the story's entities resolved across articles, the most
+// widely mentioned first.
+func entities(members []news.Member) []news.EntityRef {
+	arts := make([]*news.Article, len(members))
+	for i, m := range members {
+		arts[i] = m.Article
+	}
+	out := []news.EntityRef{}
+	for _, g := range entity.Resolve(arts) {
+		ref := news.EntityRef{Name: g.Name, Type: g.Type}
+		for _, ai := range g.Articles {
+			ref.Sources = append(ref.Sources, members[ai].Source)
+		}
+		out = append(out, ref)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if len(out[a].Sources) != len(out[b].Sources) {
+			return len(out[a].Sources) > len(out[b].Sources)
+		}
+		return strings.ToLower(out[a].Name) < strings.ToLower(out[b].Name)
+	})
+	return out
+}

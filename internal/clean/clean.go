@@ -1,0 +1,431 @@
+// Package clean turns already-extracted article text (scraped text with one
+// paragraph per line, or an extractor's paragraphs) into clean body
+// paragraphs. It consumes plain text and produces a Result: the kept
+// paragraphs, every removed line with a short reason slug and its 1-based
+// line number, a not-an-article verdict for whole texts that are service
+// pages (crawl notes, login walls, video notices), and the metadata the text
+// itself carries (title, byline, outlet, a stated publication date, dateline).
+//
+// Every rule is a named function over line features (length, terminal
+// punctuation, capitalisation, position relative to the body, repetition,
+// credit and prompt shapes), never a list of site-specific strings.
+package clean
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Removal reasons. They are short stable slugs, safe to compare.
+const (
+	ReasonNavigation       = "navigation"
+	ReasonSiteChrome       = "site-chrome"
+	ReasonPlayerWidget     = "player-widget"
+	ReasonCaption          = "caption"
+	ReasonDuplicateCaption = "duplicate-caption"
+	ReasonDuplicate        = "duplicate"
+	ReasonPhotoCredit      = "photo-credit"
+	ReasonCopyright        = "copyright"
+	ReasonSyndication      = "syndication"
+	ReasonUpdatedAt        = "updated-at"
+	ReasonDateLine         = "date-line"
+	ReasonAuthorBio        = "author-bio"
+	ReasonAdvertisement    = "advertisement"
+	ReasonSharePrompt      = "share-prompt"
+	ReasonSubscribePrompt  = "subscribe-prompt"
+	ReasonTitle            = "title"
+	ReasonByline           = "byline"
+	ReasonRelatedLinks     = "related-links"
+	ReasonLink             = "link"
+	ReasonSiteNotice       = "site-notice"
+	ReasonTimestamp        = "timestamp"
+	ReasonShortRun         = "short-run"
+	ReasonNotArticle       = "not-article"
+)
+
+// Not-article verdicts (Result.NotArticle).
+const (
+	NotArticleEmpty    = "empty"
+	NotArticleTooShort = "too-short"
+	NotArticleNoBody   = "no-body-text"
+	// Service pages are reported as "service-page: KIND" where KIND is the
+	// notice kind found (crawl-notice, tweet-location, video-unavailable,
+	// javascript, cookie-wall, login-wall, not-found, paywall).
+	NotArticleServicePrefix = "service-page: "
+)
+
+// Options tunes the cleaner. The zero value means defaults.
+type Options struct {
+	// MinArticleWords is the number of words the kept body must reach for
+	// the text to count as an article; below it Result.NotArticle is
+	// "too-short". Default 25.
+	MinArticleWords int
+	// MaxChromeWords is the longest (in words) a line without terminal
+	// punctuation may be to count as chrome in the head zone (before the
+	// first body-like paragraph) or tail zone (after the last). Default 14.
+	MaxChromeWords int
+	// MinBodyWords is how many words a line ending in terminal punctuation
+	// needs to count as a body-like paragraph, which delimits the zones.
+	// Default 8.
+	MinBodyWords int
+	// ServiceShare is the share of the input's words in site-notice lines
+	// (crawl notes, login walls, ...) from which the whole text is a
+	// service page. Default 0.4.
+	ServiceShare float64
+}
+
+func (o Options) withDefaults() Options {
+	if o.MinArticleWords <= 0 {
+		o.MinArticleWords = 25
+	}
+	if o.MaxChromeWords <= 0 {
+		o.MaxChromeWords = 14
+	}
+	if o.MinBodyWords <= 0 {
+		o.MinBodyWords = 8
+	}
+	if o.ServiceShare <= 0 {
+		o.ServiceShare = 0.4
+	}
+	return o
+}
+
+// Cleaner removes boilerplate lines. Build it once with New; it is safe for
+// concurrent use.
+type Cleaner struct {
+	o Options
+}
+
+// New returns a Cleaner with o's settings (zero fields take defaults).
+func New(o Options) *Cleaner { return &Cleaner{o: o.withDefaults()} }
+
+// Result is what cleaning one text produced.
+type Result struct {
+	// Paragraphs is the clean body, in input order.
+	Paragraphs []string
+	// Removed lists every dropped non-blank line with its reason and
+	// 1-based line number (the paragraph index+1 for CleanParagraphs).
+	Removed []news.Removed
+	// NotArticle is a non-empty reason when the whole text is not an
+	// article; Paragraphs is then empty and every line is in Removed.
+	NotArticle string
+	// Title is the headline line, if the text carries one (Clean only).
+	Title string
+	// Byline lists authors from "By X and Y" lines or trailing author bios.
+	Byline []string
+	// Outlet is the publisher named by a copyright or syndication line;
+	// OutletFrom is "text" when set.
+	Outlet, OutletFrom string
+	// Published is an ISO date (YYYY-MM-DD) from a stated publication date
+	// line; PublishedFrom is "text" when set. Copyright years, footer years
+	// and "Updated at" times are never used.
+	Published, PublishedFrom string
+	// Dateline is the place opening the first body paragraph ("MOSCOW");
+	// the paragraph itself keeps it.
+	Dateline string
+}
+
+// Clean cleans raw scraped text: one paragraph per line, blank lines
+// ignored. The first heading-like line before the body becomes the Title.
+func (c *Cleaner) Clean(text string) *Result {
+	raw := strings.Split(text, "\n")
+	return c.run(raw, true)
+}
+
+// CleanParagraphs cleans an extractor's paragraphs with the same line
+// rules, without title detection (the extractor reports the title).
+func (c *Cleaner) CleanParagraphs(paras []string) *Result {
+	return c.run(paras, false)
+}
+
+// run is the whole pipeline: line features, context-free rules, context
+// rules (credits, duplicates, captions, bios), zones, then verdict and
+// metadata.
+func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
+	res := &Result{}
+	ls := make([]line, 0, len(raw))
+	for i, s := range raw {
+		t := trimLine(s)
+		if t == "" {
+			continue
+		}
+		ls = append(ls, newLine(i+1, t))
+	}
+	if len(ls) == 0 {
+		res.NotArticle = NotArticleEmpty
+		return res
+	}
+	c.applyLineRules(ls, res)
+	markCreditNeighbours(ls)
+	markDuplicates(ls)
+	markCaptionsBeforeCredit(ls, c.o.MinBodyWords)
+	markAuthorBios(ls, res)
+	first, last := c.bodyZone(ls)
+	if first >= 0 {
+		c.markHead(ls, first, titleFromText, res)
+		c.markTail(ls, last)
+		markShortRuns(ls, first, last)
+	}
+	c.verdict(ls, first, res)
+	if res.NotArticle != "" {
+		for i := range ls {
+			if ls[i].reason == "" {
+				ls[i].reason = ReasonNotArticle
+			}
+		}
+	}
+	for i := range ls {
+		l := &ls[i]
+		if l.reason == "" {
+			res.Paragraphs = append(res.Paragraphs, l.text)
+			continue
+		}
+		res.Removed = append(res.Removed, news.Removed{Text: l.text, Reason: l.reason, Line: l.n})
+	}
+	findOutlet(ls, first, last, res)
+	if len(res.Paragraphs) > 0 {
+		res.Dateline = dateline(res.Paragraphs[0])
+	}
+	return res
+}
+
+// applyLineRules runs the context-free rules on every line; the first rule
+// that fires names the reason. Rules with side effects on metadata (byline,
+// date line) fill res.
+func (c *Cleaner) applyLineRules(ls []line, res *Result) {
+	for i := range ls {
+		l := &ls[i]
+		for _, r := range lineRules {
+			if r.match(l) {
+				l.reason = r.reason
+				break
+			}
+		}
+		switch l.reason {
+		case ReasonByline:
+			res.Byline = appendUnique(res.Byline, bylineNames(l.text)...)
+		case ReasonDateLine:
+			if res.Published == "" {
+				res.Published = isoDate(l.text)
+				res.PublishedFrom = "text"
+			}
+		}
+	}
+}
+
+// maxBodyGap is how many kept non-body lines may separate two body-like
+// lines of one block.
+const maxBodyGap = 4
+
+// bodyZone returns the indexes of the first and last body-like lines of
+// the main body block (-1, -1 when there is none). Body-like lines are kept
+// lines with MinBodyWords words ending in terminal punctuation (see
+// bodyLike); a block is a run of them separated by at most maxBodyGap
+// other kept lines; the main block is the one with the most words, joined
+// with neighbouring blocks of at least a fifth of its words (an article cut
+// by a list or table). So teaser blurbs far below the article ("Former CEO
+// says ...") open no body zone of their own.
+func (c *Cleaner) bodyZone(ls []line) (first, last int) {
+	type block struct{ first, last, words int }
+	var blocks []block
+	gap := 0
+	for i := range ls {
+		l := &ls[i]
+		if l.reason != "" {
+			continue
+		}
+		if !c.bodyLike(l) {
+			gap++
+			continue
+		}
+		if len(blocks) == 0 || gap > maxBodyGap {
+			blocks = append(blocks, block{first: i, last: i})
+		}
+		b := &blocks[len(blocks)-1]
+		b.last, b.words, gap = i, b.words+l.words, 0
+	}
+	if len(blocks) == 0 {
+		return -1, -1
+	}
+	best := 0
+	for i, b := range blocks {
+		if b.words > blocks[best].words {
+			best = i
+		}
+	}
+	lo, hi := best, best
+	for lo > 0 && 5*blocks[lo-1].words >= blocks[best].words {
+		lo--
+	}
+	for hi+1 < len(blocks) && 5*blocks[hi+1].words >= blocks[best].words {
+		hi++
+	}
+	return blocks[lo].first, blocks[hi].last
+}
+
+// markShortRuns: inside the body, a run of at least minShortRun lines of at
+// most three words without terminal punctuation is a table or menu, not
+// prose. Example: a standings table scraped one cell per line ("Kyle
+// Busch", "1", "5", "27", ...).
+func markShortRuns(ls []line, first, last int) {
+	const minShortRun = 6
+	isShort := func(l *line) bool { return l.reason == "" && l.words <= 3 && !l.terminal }
+	for i := first; i <= last; {
+		if !isShort(&ls[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j <= last && (isShort(&ls[j]) || (ls[j].reason != "" && ls[j].reason != ReasonNotArticle)) {
+			j++
+		}
+		if n := countShort(ls[i:j], isShort); n >= minShortRun {
+			for k := i; k < j; k++ {
+				if isShort(&ls[k]) {
+					ls[k].reason = ReasonShortRun
+				}
+			}
+		}
+		i = j
+	}
+}
+
+func countShort(ls []line, f func(*line) bool) int {
+	n := 0
+	for i := range ls {
+		if f(&ls[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// bodyLike: a sentence-like paragraph — MinBodyWords words ending in
+// terminal punctuation, or a long line (2.5×MinBodyWords words) however it
+// ends ("...announcing a bill to stop his unsupervised tweets:") — that is
+// not a title-cased heading.
+func (c *Cleaner) bodyLike(l *line) bool {
+	if l.titleCase() {
+		return false
+	}
+	return (l.terminal && l.words >= c.o.MinBodyWords) || 2*l.words >= 5*c.o.MinBodyWords
+}
+
+// markHead handles the head zone (lines before the first body-like
+// paragraph). Pattern: short lines without terminal punctuation above the
+// body are site chrome ("Available On Air Stations"), except the longest
+// heading-like one, which is the title ("Gap only grows amid US-Russia
+// talks"). Short sentences that end in punctuation ("Vitalii Sediuk strikes
+// again.") are kept as body.
+func (c *Cleaner) markHead(ls []line, first int, titleFromText bool, res *Result) {
+	title := -1
+	for i := 0; i < first; i++ {
+		l := &ls[i]
+		if l.reason != "" || !headingLike(l, c.o.MaxChromeWords*2) {
+			continue
+		}
+		if l.words >= 3 && (title < 0 || l.words >= ls[title].words) {
+			title = i
+		}
+	}
+	for i := 0; i < first; i++ {
+		l := &ls[i]
+		if l.reason != "" {
+			continue
+		}
+		if i == title {
+			if titleFromText {
+				l.reason = ReasonTitle
+				res.Title = l.text
+			}
+			continue
+		}
+		if headChrome(l, c.o.MaxChromeWords) && !leadIn(l) {
+			l.reason = ReasonSiteChrome
+			if strings.HasSuffix(l.text, ":") || l.words <= 2 {
+				l.reason = ReasonNavigation
+			}
+		}
+	}
+}
+
+// markTail handles the tail zone (lines after the last body-like
+// paragraph). Pattern: short lines without terminal punctuation below the
+// body are chrome ("More Stories"); longer headline-like lines with at
+// least half their words capitalised are related-article links ("Five
+// Things To Know About The Summit"). Other unpunctuated lines (a body
+// paragraph cut off mid-sentence) are kept.
+func (c *Cleaner) markTail(ls []line, last int) {
+	inList := last >= 0 && leadIn(&ls[last])
+	for i := last + 1; i < len(ls); i++ {
+		l := &ls[i]
+		if l.reason != "" {
+			inList = false
+			continue
+		}
+		if leadIn(l) {
+			inList = true
+			continue
+		}
+		if l.terminal || inList {
+			continue
+		}
+		switch {
+		case l.words >= 5 && l.words <= c.o.MaxChromeWords*2 && 2*l.capWords >= l.words:
+			l.reason = ReasonRelatedLinks
+		case l.words < 5:
+			l.reason = ReasonSiteChrome
+		}
+	}
+}
+
+// leadIn: a line of at least four words ending in a colon introduces what
+// follows ("Here are some of the highlights:").
+func leadIn(l *line) bool { return l.words >= 4 && strings.HasSuffix(l.text, ":") }
+
+// verdict decides whether the whole text is an article. Patterns: service
+// notices make up a large share of the words (an Internet Archive crawl
+// note, "Tweet with a location", "Rating is available when the video has
+// been rented"); no body-like paragraph at all; too few kept words.
+func (c *Cleaner) verdict(ls []line, first int, res *Result) {
+	total, notice, kept := 0, 0, 0
+	kind := ""
+	for i := range ls {
+		l := &ls[i]
+		total += l.words
+		if l.reason == ReasonSiteNotice {
+			notice += l.words
+			if kind == "" {
+				kind = noticeKind(l.text)
+			}
+		}
+		if l.reason == "" {
+			kept += l.words
+		}
+	}
+	switch {
+	case total > 0 && float64(notice) >= c.o.ServiceShare*float64(total):
+		res.NotArticle = NotArticleServicePrefix + kind
+	case first < 0:
+		res.NotArticle = NotArticleNoBody
+	case kept < c.o.MinArticleWords:
+		res.NotArticle = NotArticleTooShort
+	}
+	if res.NotArticle != "" {
+		res.Title, res.Byline, res.Published, res.PublishedFrom = "", nil, "", ""
+	}
+}
+
+func appendUnique(dst []string, xs ...string) []string {
+outer:
+	for _, x := range xs {
+		for _, d := range dst {
+			if d == x {
+				continue outer
+			}
+		}
+		dst = append(dst, x)
+	}
+	return dst
+}

@@ -1,0 +1,357 @@
+// Package cluster groups a stream of articles into stories as they arrive.
+//
+// Each article becomes a tf-idf vector over the content words of its title
+// (counted twice: headlines name the event) and the start of its body,
+// plus the names of its people, organisations and places when the analysis
+// found them. Document frequencies are kept online, so the vectors improve
+// as the archive grows. A new article is compared only with candidate
+// stories retrieved from an inverted index over the stories' strongest
+// terms — never with every story — and, when both carry dates, only with
+// stories active within Options.Window of it: a story from last year does
+// not absorb today's article about the same people. It joins the most
+// similar candidate when the cosine with that story's centroid reaches
+// Options.Join, otherwise it starts a story. When an article is close to
+// two stories at once (both at least Options.Merge), the evidence says they
+// are one event and the stories merge.
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// Options tunes the clusterer. The zero value means the defaults.
+type Options struct {
+	// Join is the cosine similarity to a story's centroid at which an
+	// article joins it (default 0.2).
+	Join float64
+	// Merge is the similarity at which an article that joins one story
+	// also pulls in a second (default 0.35).
+	Merge float64
+	// Window is how far apart in time an article and a story's newest
+	// article may be (default 7 days). Undated articles ignore it.
+	Window time.Duration
+	// BodyWords is how much of the body is read (default 250 words).
+	BodyWords int
+	// Terms is the number of strongest terms kept per story centroid and
+	// used for candidate lookup (default 60).
+	Terms int
+	// Candidates caps the stories scored per article (default 50).
+	Candidates int
+	// Stem normalises words (nil: none).
+	Stem func(string) string
+}
+
+func (o Options) withDefaults() Options {
+	if o.Join <= 0 {
+		o.Join = 0.2
+	}
+	if o.Merge <= 0 {
+		o.Merge = 0.35
+	}
+	if o.Window <= 0 {
+		o.Window = 7 * 24 * time.Hour
+	}
+	if o.BodyWords <= 0 {
+		o.BodyWords = 250
+	}
+	if o.Terms <= 0 {
+		o.Terms = 60
+	}
+	if o.Candidates <= 0 {
+		o.Candidates = 50
+	}
+	return o
+}
+
+// Doc is what the clusterer reads of an article.
+type Doc struct {
+	ID    string
+	Title string
+	// Body is the clean text.
+	Body string
+	// Names are entity names found by the analysis (may be empty).
+	Names []string
+	// Time is the publication time; zero when unknown.
+	Time time.Time
+}
+
+// story is one story's running state.
+type story struct {
+	id       string
+	tf       map[string]float64 // summed term frequencies of the members, capped at maxStoryTerms
+	indexed  map[string]bool    // terms this story is posted under
+	first    time.Time
+	last     time.Time
+	size     int
+	mergedTo string
+}
+
+// Clusterer assigns articles to stories. It is not safe for concurrent use:
+// story assignment is a sequential decision.
+type Clusterer struct {
+	o       Options
+	df      map[string]int
+	n       int
+	stories map[string]*story
+	index   map[string][]string // term -> story ids, most recent last
+	next    int
+}
+
+// New returns an empty Clusterer.
+func New(o Options) *Clusterer {
+	return &Clusterer{o: o.withDefaults(), df: map[string]int{}, stories: map[string]*story{}, index: map[string][]string{}}
+}
+
+// Assignment is the clusterer's decision for one article.
+type Assignment struct {
+	Story string
+	// Created is true when the article started a new story.
+	Created bool
+	// Merged lists stories folded into Story by this article.
+	Merged []string
+	// Score is the similarity to the story joined (0 when created).
+	Score float64
+}
+
+// terms returns the weighted terms of d: title words twice, body words,
+// and entity names as whole-name terms.
+func (c *Clusterer) terms(d Doc) map[string]float64 {
+	tf := map[string]float64{}
+	for _, t := range text.Terms(d.Title, c.o.Stem) {
+		tf[t] += 2
+	}
+	body := d.Body
+	if f := strings.Fields(body); len(f) > c.o.BodyWords {
+		body = strings.Join(f[:c.o.BodyWords], " ")
+	}
+	for _, t := range text.Terms(body, c.o.Stem) {
+		tf[t]++
+	}
+	for _, n := range d.Names {
+		tf["@"+strings.ToLower(n)] += 2
+	}
+	return tf
+}
+
+// vector weights tf by the current idf and normalises.
+func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
+	w := make(map[string]float64, len(tf))
+	norm := 0.0
+	for t, f := range tf {
+		idf := math.Log(float64(c.n+1) / float64(c.df[t]+1))
+		if idf <= 0 {
+			continue
+		}
+		x := (1 + math.Log(f)) * idf
+		w[t] = x
+		norm += x * x
+	}
+	norm = math.Sqrt(norm)
+	for t := range w {
+		w[t] /= norm
+	}
+	return w
+}
+
+// Add assigns d to a story and updates the state.
+func (c *Clusterer) Add(d Doc) Assignment {
+	tf := c.terms(d)
+	c.n++
+	for t := range tf {
+		c.df[t]++
+	}
+	vec := c.vector(tf)
+	av := text.NewVector(vec)
+
+	type scored struct {
+		id    string
+		score float64
+	}
+	var best []scored
+	for _, id := range c.candidates(vec) {
+		s := c.stories[id]
+		if !d.Time.IsZero() && !s.last.IsZero() {
+			if d.Time.Sub(s.last) > c.o.Window || s.first.Sub(d.Time) > c.o.Window {
+				continue
+			}
+		}
+		if sc := av.Cos(c.storyVector(s)); sc >= c.o.Join {
+			best = append(best, scored{id, sc})
+		}
+	}
+	sort.Slice(best, func(i, j int) bool {
+		if best[i].score != best[j].score {
+			return best[i].score > best[j].score
+		}
+		return best[i].id < best[j].id
+	})
+	var a Assignment
+	if len(best) == 0 {
+		c.next++
+		id := "s" + strconv.Itoa(c.next)
+		c.stories[id] = &story{id: id, tf: map[string]float64{}, indexed: map[string]bool{}}
+		a = Assignment{Story: id, Created: true}
+	} else {
+		a = Assignment{Story: best[0].id, Score: best[0].score}
+		for _, b := range best[1:] {
+			if b.score >= c.o.Merge {
+				c.merge(a.Story, b.id)
+				a.Merged = append(a.Merged, b.id)
+			}
+		}
+	}
+	c.join(a.Story, tf, vec, d.Time)
+	return a
+}
+
+// candidates returns the live stories sharing the article's strongest
+// terms, most shared first.
+func (c *Clusterer) candidates(vec map[string]float64) []string {
+	hits := map[string]float64{}
+	for _, t := range strongest(vec, 20) {
+		ids := c.index[t]
+		// The newest postings are the likeliest matches; cap the scan.
+		for i := len(ids) - 1; i >= 0 && i >= len(ids)-200; i-- {
+			id := c.resolve(ids[i])
+			hits[id] += vec[t]
+		}
+	}
+	out := make([]string, 0, len(hits))
+	for id := range hits {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return hits[out[i]] > hits[out[j]] || hits[out[i]] == hits[out[j]] && out[i] < out[j]
+	})
+	if len(out) > c.o.Candidates {
+		out = out[:c.o.Candidates]
+	}
+	return out
+}
+
+// resolve follows merges to the live story.
+func (c *Clusterer) resolve(id string) string {
+	for {
+		s := c.stories[id]
+		if s == nil || s.mergedTo == "" {
+			return id
+		}
+		id = s.mergedTo
+	}
+}
+
+func (c *Clusterer) join(id string, tf, vec map[string]float64, t time.Time) {
+	s := c.stories[id]
+	for k, x := range tf {
+		s.tf[k] += x
+	}
+	s.size++
+	if !t.IsZero() {
+		if s.first.IsZero() || t.Before(s.first) {
+			s.first = t
+		}
+		if t.After(s.last) {
+			s.last = t
+		}
+	}
+	c.refresh(s, vec)
+}
+
+func (c *Clusterer) merge(into, from string) {
+	a, b := c.stories[into], c.stories[from]
+	for k, x := range b.tf {
+		a.tf[k] += x
+	}
+	a.size += b.size
+	if !b.first.IsZero() && (a.first.IsZero() || b.first.Before(a.first)) {
+		a.first = b.first
+	}
+	if b.last.After(a.last) {
+		a.last = b.last
+	}
+	b.mergedTo = into
+	b.tf, b.indexed = nil, nil
+	c.refresh(a, nil)
+}
+
+// maxStoryTerms caps the terms a story remembers, so that a story of
+// hundreds of articles costs no more to score than a story of ten.
+const maxStoryTerms = 400
+
+// storyVector weights the story's summed term frequencies by the current
+// idf, so early stories profit from what the archive has learnt since.
+func (c *Clusterer) storyVector(s *story) text.Vector {
+	w := make(map[string]float64, len(s.tf))
+	for t, f := range s.tf {
+		idf := math.Log(float64(c.n+1) / float64(c.df[t]+1))
+		if idf > 0 {
+			w[t] = (1 + math.Log(f)) * idf
+		}
+	}
+	return text.NewVector(w)
+}
+
+// refresh trims the story's terms and posts it in the index under the
+// article's strongest terms (vec, may be nil) it is not posted under yet.
+func (c *Clusterer) refresh(s *story, vec map[string]float64) {
+	if len(s.tf) > maxStoryTerms {
+		type tf struct {
+			t string
+			f float64
+		}
+		ts := make([]tf, 0, len(s.tf))
+		for t, f := range s.tf {
+			ts = append(ts, tf{t, f})
+		}
+		sort.Slice(ts, func(i, j int) bool { return ts[i].f > ts[j].f || ts[i].f == ts[j].f && ts[i].t < ts[j].t })
+		for _, x := range ts[maxStoryTerms:] {
+			delete(s.tf, x.t)
+		}
+	}
+	for _, t := range strongest(vec, c.o.Terms) {
+		if !s.indexed[t] {
+			s.indexed[t] = true
+			c.index[t] = append(c.index[t], s.id)
+		}
+	}
+}
+
+// strongest returns the n highest-weighted terms of vec.
+func strongest(vec map[string]float64, n int) []string {
+	ts := make([]string, 0, len(vec))
+	for t := range vec {
+		ts = append(ts, t)
+	}
+	sort.Slice(ts, func(i, j int) bool { return vec[ts[i]] > vec[ts[j]] || vec[ts[i]] == vec[ts[j]] && ts[i] < ts[j] })
+	if len(ts) > n {
+		ts = ts[:n]
+	}
+	return ts
+}
+
+// Story returns the live story an id now belongs to (after merges).
+func (c *Clusterer) Story(id string) string { return c.resolve(id) }
+
+// Names returns the names of the people, organisations and places an
+// analysed article mentions more than once, or once in its first
+// paragraph: the entities it is about rather than those it brushes.
+func Names(a *news.Article) []string {
+	lead := 0
+	if len(a.Paragraphs) > 0 {
+		lead = len(a.Paragraphs[0])
+	}
+	var out []string
+	for _, e := range a.Entities {
+		if len(e.Mentions) > 1 || len(e.Mentions) == 1 && e.Mentions[0].Start < lead {
+			out = append(out, e.Name)
+		}
+	}
+	return out
+}

@@ -1,0 +1,289 @@
+// Package compare lines the articles of one story up against each other:
+// which statements several outlets quote and how their wording differs (the
+// quote ledger), what at least two independent sources agree on, what only
+// one reports, where they contradict each other, and the story's timeline.
+//
+// Precision comes before recall throughout: a false contradiction destroys a
+// reader's trust, so every discrepancy rule demands that both sides be about
+// the same thing (shared names, shared event words, similar sentences) and
+// compares only independent sources — syndicated copies never contradict
+// themselves.
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// quoteItem is one source's quote prepared for alignment.
+type quoteItem struct {
+	src     string
+	group   int
+	speaker string
+	text    string
+	words   []string
+}
+
+// Wording relations between two quotes.
+const (
+	relNone = iota
+	relIdentical
+	relPartial
+	relReworded
+)
+
+// lcsLen returns the length of the longest common subsequence of a and b.
+func lcsLen(a, b []string) int {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+			} else {
+				cur[j] = max(prev[j], cur[j-1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// lcsMask marks the words of a that are part of a longest common
+// subsequence with b.
+func lcsMask(a, b []string) []bool {
+	n, m := len(a), len(b)
+	dp := make([][]int, n+1)
+	for i := range dp {
+		dp[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	mask := make([]bool, n)
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			mask[i] = true
+			i++
+			j++
+		case dp[i+1][j] >= dp[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return mask
+}
+
+// Relation classifies how quote a's words relate to quote b's:
+// identical (same words, punctuation and case aside), partial (the shorter
+// is, but for a word or so, contained in the longer, which is clearly
+// longer), reworded (most words shared in order), or none. Quotes of one
+// or two words relate only when identical: short scare-quoted terms match
+// everything by accident.
+func Relation(a, b []string) int {
+	if len(a) == 0 || len(b) == 0 {
+		return relNone
+	}
+	if equalWords(a, b) {
+		return relIdentical
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) < 3 {
+		return relNone
+	}
+	l := lcsLen(short, long)
+	if float64(l) >= 0.9*float64(len(short)) && float64(len(short)) <= 0.8*float64(len(long)) {
+		return relPartial
+	}
+	if 2*float64(l)/float64(len(a)+len(b)) >= 0.6 {
+		return relReworded
+	}
+	return relNone
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSpeaker reports whether two speaker names can be the same: equal,
+// sharing the last name, or one unknown.
+func sameSpeaker(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	return lastName(a) == lastName(b)
+}
+
+func lastName(s string) string {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
+}
+
+// quoteGroup is a statement being assembled from several sources' quotes.
+type quoteGroup struct {
+	items []quoteItem
+}
+
+// Ledger groups the quotes of all members by statement. A statement quoted
+// by several independent sources is marked identical, reworded (with the
+// words that differ) or partial; one quoted by a single source is single.
+// It also returns the attribution conflicts it saw: the same words given
+// to different speakers by different sources.
+func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
+	var items []quoteItem
+	for _, m := range members {
+		if m.Article == nil {
+			continue
+		}
+		for _, q := range m.Article.Quotes {
+			w := text.Words(q.Text)
+			if len(w) == 0 {
+				continue
+			}
+			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, text: strings.TrimSpace(q.Text), words: w})
+		}
+	}
+	// Longest first, so that a group's reference is its fullest wording.
+	order := make([]int, len(items))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(items[order[a]].words) > len(items[order[b]].words) })
+
+	var groups []*quoteGroup
+	var conflicts []news.Discrepancy
+	for _, i := range order {
+		it := items[i]
+		var home *quoteGroup
+		for _, g := range groups {
+			ref := g.items[0]
+			if ref.src == it.src {
+				continue
+			}
+			if Relation(ref.words, it.words) == relNone {
+				continue
+			}
+			if !sameSpeaker(ref.speaker, it.speaker) {
+				if ref.group != it.group && Relation(ref.words, it.words) != relPartial {
+					conflicts = append(conflicts, news.Discrepancy{
+						Kind:  news.KindAttribution,
+						About: "who said “" + clip(ref.text, 60) + "”",
+						Claims: []news.Claim{
+							{Source: ref.src, Text: ref.text, Value: ref.speaker},
+							{Source: it.src, Text: it.text, Value: it.speaker},
+						},
+					})
+				}
+				continue
+			}
+			home = g
+			break
+		}
+		if home == nil {
+			groups = append(groups, &quoteGroup{items: []quoteItem{it}})
+			continue
+		}
+		home.items = append(home.items, it)
+	}
+
+	out := make([]news.QuoteGroup, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, g.result())
+	}
+	// Statements several sources quote first, then by speaker.
+	sort.SliceStable(out, func(a, b int) bool {
+		if len(out[a].Sources) != len(out[b].Sources) {
+			return len(out[a].Sources) > len(out[b].Sources)
+		}
+		return out[a].Speaker < out[b].Speaker
+	})
+	return out, conflicts
+}
+
+func (g *quoteGroup) result() news.QuoteGroup {
+	ref := g.items[0]
+	qg := news.QuoteGroup{Text: ref.text, Agreement: news.Single}
+	srcs := map[string]bool{}
+	indep := map[int]bool{}
+	for i, it := range g.items {
+		if qg.Speaker == "" || len(it.speaker) > len(qg.Speaker) && sameSpeaker(qg.Speaker, it.speaker) {
+			qg.Speaker = it.speaker
+		}
+		if !srcs[it.src] {
+			srcs[it.src] = true
+			qg.Sources = append(qg.Sources, it.src)
+		}
+		indep[it.group] = true
+		v := news.Variant{Source: it.src, Text: it.text}
+		switch {
+		case len(g.items) > 1 && i == 0:
+			// The reference's own differences: against the next wording.
+			v.Diff = diffWords(it.words, g.items[1].words)
+		case i > 0:
+			v.Diff = diffWords(it.words, ref.words)
+		}
+		qg.Variants = append(qg.Variants, v)
+	}
+	if len(indep) > 1 || len(srcs) > 1 {
+		qg.Agreement = news.Identical
+		for _, it := range g.items[1:] {
+			switch Relation(ref.words, it.words) {
+			case relPartial:
+				qg.Agreement = news.Partial
+			case relReworded:
+				if qg.Agreement != news.Partial {
+					qg.Agreement = news.Reworded
+				}
+			}
+		}
+	}
+	return qg
+}
+
+// diffWords returns the words of a that are not in its longest common
+// subsequence with ref.
+func diffWords(a, ref []string) []string {
+	var out []string
+	for i, in := range lcsMask(a, ref) {
+		if !in {
+			out = append(out, a[i])
+		}
+	}
+	return out
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

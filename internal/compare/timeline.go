@@ -1,0 +1,94 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Timeline lists the dated events of the story in order: every resolved
+// time expression with the sentence it stands in, the same event from
+// several sources merged (same date value, similar sentences) and cited to
+// all of them. Ranges ("last week") sort by their start. At most perDate
+// events are kept for one date, the most widely reported first.
+func (s *Story) Timeline(perDate int) []news.Event {
+	if perDate <= 0 {
+		perDate = 3
+	}
+	type ev struct {
+		date    string
+		sent    int
+		sources []string
+		groups  map[int]bool
+	}
+	var evs []*ev
+	for mi, m := range s.members {
+		if m.Article == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, t := range m.Article.Times {
+			if t.Value == "" {
+				continue
+			}
+			si := s.sentenceOf(mi, t.Start)
+			if si < 0 {
+				continue
+			}
+			key := t.Value + "\x00" + s.sents[si].text
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			merged := false
+			for _, e := range evs {
+				if e.date != t.Value || s.members[s.sents[e.sent].member].Source == m.Source {
+					continue
+				}
+				if s.sents[e.sent].vec.Cos(s.sents[si].vec) >= s.o.Agree*0.8 {
+					e.sources = appendNew(e.sources, m.Source)
+					e.groups[m.Group] = true
+					merged = true
+					break
+				}
+			}
+			if !merged {
+				evs = append(evs, &ev{date: t.Value, sent: si, sources: []string{m.Source}, groups: map[int]bool{m.Group: true}})
+			}
+		}
+	}
+	sort.SliceStable(evs, func(a, b int) bool {
+		da, db := rangeStart(evs[a].date), rangeStart(evs[b].date)
+		if da != db {
+			return da < db
+		}
+		return len(evs[a].groups) > len(evs[b].groups)
+	})
+	var out []news.Event
+	count := map[string]int{}
+	for _, e := range evs {
+		if count[e.date] >= perDate {
+			continue
+		}
+		count[e.date]++
+		out = append(out, news.Event{Date: e.date, Text: s.sents[e.sent].text, Sources: e.sources})
+	}
+	return out
+}
+
+func rangeStart(v string) string {
+	if i := strings.IndexByte(v, '/'); i >= 0 {
+		return v[:i]
+	}
+	return v
+}
+
+func appendNew(ss []string, s string) []string {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
+}

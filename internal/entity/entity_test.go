@@ -1,0 +1,245 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// find returns the entity named name, if any.
+func find(a *news.Article, name string) (news.Entity, bool) {
+	for _, e := range a.Entities {
+		if e.Name == name {
+			return e, true
+		}
+	}
+	return news.Entity{}, false
+}
+
+func TestFind(t *testing.T) {
+	type want struct{ name, typ, role string }
+	tests := []struct {
+		name   string
+		paras  []string
+		want   []want
+		absent []string // names that must not be entities
+	}{
+		{"role stripped", []string{"Secretary of State Alan Brookfield met the press on Monday."},
+			[]want{{"Alan Brookfield", news.Person, "Secretary of State"}}, []string{"Secretary of State Alan Brookfield", "Monday"}},
+		{"demonym and role chain", []string{"Italian Foreign Minister Paolo Verdi arrived late."},
+			[]want{{"Paolo Verdi", news.Person, "Italian Foreign Minister"}}, []string{"Italian"}},
+		{"abbreviated title", []string{"The bill was backed by Sen. Laura Kensington and Gov. Mark Odell."},
+			[]want{{"Laura Kensington", news.Person, "Sen."}, {"Mark Odell", news.Person, "Gov."}}, nil},
+		{"dateline", []string{"OSLO — Talks resumed in the capital after a pause, officials said."},
+			[]want{{"OSLO", news.Place, ""}}, []string{"Talks"}},
+		{"possessive and surname coreference", []string{"Negotiator Hanna Lindqvist arrived.", "Lindqvist’s proposal was rejected, and Lindqvist said she would return."},
+			[]want{{"Hanna Lindqvist", news.Person, ""}}, []string{"Lindqvist", "Lindqvist’s"}},
+		{"surname before full name", []string{"Okafor spoke first.", "Later, Dr. Emeka Okafor told reporters he was pleased."},
+			[]want{{"Emeka Okafor", news.Person, "Dr."}}, []string{"Okafor"}},
+		{"middle initial", []string{"The spokeswoman, Olga V. Petrenko, said the talks failed.", "Petrenko did not elaborate."},
+			[]want{{"Olga V. Petrenko", news.Person, ""}}, []string{"Petrenko"}},
+		{"al- particle", []string{"Talks with Bashar al-Assad stalled.", "Assad refused to meet."},
+			[]want{{"Bashar al-Assad", news.Person, ""}}, []string{"Assad"}},
+		{"person of place split", []string{"He met President Jorge Almeida of Brazil for an hour."},
+			[]want{{"Jorge Almeida", news.Person, "President"}, {"Brazil", news.Place, ""}}, []string{"Jorge Almeida of Brazil"}},
+		{"acronym to expansion", []string{"The North Atlantic Treaty Organization met in Brussels.", "NATO leaders agreed."},
+			[]want{{"North Atlantic Treaty Organization", news.Organization, ""}, {"Brussels", news.Place, ""}}, []string{"NATO"}},
+		{"lone acronym is an organisation", []string{"The report was published by the OECD on its website."},
+			[]want{{"OECD", news.Organization, ""}}, nil},
+		{"org head words", []string{"The Foreign Ministry and Acme Corp issued statements, as did Fox Business."},
+			[]want{{"Foreign Ministry", news.Organization, ""}, {"Acme Corp", news.Organization, ""}, {"Fox Business", news.Organization, ""}}, nil},
+		{"org tail coreference", []string{"The United Nations Security Council voted.", "It was the eighth Security Council veto."},
+			[]want{{"United Nations Security Council", news.Organization, ""}}, []string{"Security Council"}},
+		{"sentence-initial function words", []string{"But the plan failed. The Kremlin said nothing. However, Moscow objected."},
+			[]want{{"Kremlin", news.Organization, ""}, {"Moscow", news.Place, ""}}, []string{"But", "The", "However", "The Kremlin"}},
+		{"sentence-initial ordinary word", []string{"Further delays are likely, analysts said."}, nil, []string{"Further"}},
+		{"weekdays and months", []string{"The vote on Wednesday, April 4, was delayed until May."}, nil, []string{"Wednesday", "April", "May"}},
+		{"demonyms alone", []string{"Russian leaders met Syrian officials."}, nil, []string{"Russian", "Syrian"}},
+		{"place gazetteer and preposition", []string{"Fighting spread from Aleppo to Idlib and across Kentucky."},
+			[]want{{"Aleppo", news.Place, ""}, {"Idlib", news.Place, ""}, {"Kentucky", news.Place, ""}}, nil},
+		{"unknown word with place preposition", []string{"Residents of Zembla fled; troops stayed in Zembla overnight."},
+			[]want{{"Zembla", news.Place, ""}}, nil},
+		{"person cue verb", []string{"Hollister said the deal was done."},
+			[]want{{"Hollister", news.Person, ""}}, nil},
+		{"plural subject is no name", []string{"Officials said the deal was done."}, nil, []string{"Officials"}},
+		{"person cue verb mid-sentence", []string{"On the tape, Hollister said the deal was done."},
+			[]want{{"Hollister", news.Person, ""}}, nil},
+		{"first name alone refers to the person", []string{"Reporter Lucian Kowalski filed the story.", "It was tense, Lucian notes."},
+			[]want{{"Lucian Kowalski", news.Person, ""}}, []string{"Lucian"}},
+		{"then- prefix", []string{"A deal negotiated by then-Secretary of State Ellen Marsh collapsed."},
+			[]want{{"Ellen Marsh", news.Person, "Secretary of State"}}, []string{"State Ellen Marsh"}},
+		{"hyphenated places", []string{"The US-Russia talks stalled."},
+			[]want{{"US", news.Place, ""}, {"Russia", news.Place, ""}}, []string{"US-Russia"}},
+		{"headline words only join known names", []string{"Dunmore, Pell Meet At Summit, Discuss Tensions Between Allies", "Vice President Rosa Dunmore met Pell, the minister, who said little."},
+			[]want{{"Rosa Dunmore", news.Person, "Vice President"}}, []string{"Pell Meet", "Meet", "Discuss Tensions"}},
+		{"all-caps credit line", []string{"Photo by someone.FRANK MORROW/ASSOCIATED PRESS"},
+			[]want{{"ASSOCIATED PRESS", news.Organization, ""}}, []string{"FRANK MORROW"}},
+		{"common words in capitals", []string{"After World War II the city grew; the war ended."}, nil, []string{"World War II"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analyse(t, tc.paras)
+			body := a.Body()
+			for _, w := range tc.want {
+				e, ok := find(a, w.name)
+				if !ok {
+					t.Errorf("missing %q; got %v", w.name, names(a))
+					continue
+				}
+				if e.Type != w.typ {
+					t.Errorf("%q type = %s, want %s", w.name, e.Type, w.typ)
+				}
+				if w.role != "" && e.Role != w.role {
+					t.Errorf("%q role = %q, want %q", w.name, e.Role, w.role)
+				}
+			}
+			for _, n := range tc.absent {
+				if _, ok := find(a, n); ok {
+					t.Errorf("unexpected entity %q; got %v", n, names(a))
+				}
+			}
+			for _, e := range a.Entities {
+				for _, m := range e.Mentions {
+					if m.Start < 0 || m.End > len(body) || m.Start >= m.End || body[m.Start:m.End] != m.Text {
+						t.Errorf("bad mention %+v", m)
+					}
+				}
+			}
+		})
+	}
+}
+
+func names(a *news.Article) []string {
+	var out []string
+	for _, e := range a.Entities {
+		out = append(out, e.Type+":"+e.Name)
+	}
+	return out
+}
+
+func TestMentionsMerged(t *testing.T) {
+	a := analyse(t, []string{"MOSCOW — Secretary of State Alan Brookfield met President Ivan Sokolov.", "Brookfield’s aides said Sokolov was late. Brookfield left Moscow."})
+	e, ok := find(a, "Alan Brookfield")
+	if !ok {
+		t.Fatalf("no Alan Brookfield in %v", names(a))
+	}
+	var got []string
+	for _, m := range e.Mentions {
+		got = append(got, m.Text)
+	}
+	if want := "Alan Brookfield|Brookfield|Brookfield"; strings.Join(got, "|") != want {
+		t.Errorf("mentions = %q, want %q", strings.Join(got, "|"), want)
+	}
+	p, ok := find(a, "Moscow")
+	if !ok || p.Type != news.Place || len(p.Mentions) != 2 {
+		t.Errorf("Moscow = %+v, want a place with 2 mentions (dateline included)", p)
+	}
+}
+
+func TestPersonAt(t *testing.T) {
+	r := testRecognizer()
+	a := analyse(t, []string{"Officials said Dr. Emeka Okafor arrived in Lagos.", "Okafor smiled."})
+	body := a.Body()
+	tests := []struct {
+		name string
+		at   string
+		want string
+		ok   bool
+	}{
+		{"full name", "Emeka", "Emeka Okafor", true},
+		{"surname", "Okafor smiled", "Emeka Okafor", true},
+		{"a place is no person", "Lagos", "", false},
+		{"plain word", "arrived", "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, ok := r.PersonAt(a, strings.Index(body, tc.at))
+			if ok != tc.ok || e.Name != tc.want {
+				t.Errorf("PersonAt(%q) = %q, %v; want %q, %v", tc.at, e.Name, ok, tc.want, tc.ok)
+			}
+		})
+	}
+	if e, ok := r.PersonNamed(a, "Okafor"); !ok || e.Name != "Emeka Okafor" {
+		t.Errorf("PersonNamed(Okafor) = %q, %v", e.Name, ok)
+	}
+	if _, ok := r.PersonNamed(a, "Smith"); ok {
+		t.Errorf("PersonNamed(Smith) found someone")
+	}
+}
+
+func TestGender(t *testing.T) {
+	r := testRecognizer()
+	tests := []struct{ name, want string }{
+		{"Maria V. Zakharova", "f"},
+		{"Sergey Lavrov", "m"},
+		{"Ms. Okafor", "f"},
+		{"Mr. Okafor", "m"},
+		{"Okafor", ""},
+		{"President Rex Tillerson", "m"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := r.Gender(tc.name); got != tc.want {
+				t.Errorf("Gender(%q) = %q, want %q", tc.name, got, tc.want)
+			}
+		})
+	}
+	e := news.Entity{Name: "Kim Okafor", Type: news.Person, Role: "spokeswoman"}
+	if got := r.EntityGender(e); got != "f" {
+		t.Errorf("EntityGender(spokeswoman) = %q, want f", got)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	a1 := analyse(t, []string{"Secretary of State Alan Brookfield met Bashar al-Assad in Damascus.", "Brookfield left the U.S. embassy."})
+	a2 := analyse(t, []string{"Brookfield said the United States would act.", "Bashar Assad said little."})
+	a3 := analyse(t, []string{"The weather in Oslo was fine."})
+	gs := Resolve([]*news.Article{a1, a2, a3})
+	get := func(name string) (Group, bool) {
+		for _, g := range gs {
+			if g.Name == name {
+				return g, true
+			}
+		}
+		return Group{}, false
+	}
+	tests := []struct {
+		name string
+		typ  string
+		arts []int
+	}{
+		{"Alan Brookfield", news.Person, []int{0, 1}},
+		{"Bashar al-Assad", news.Person, []int{0, 1}},
+		{"United States", news.Place, []int{0, 1}},
+		{"Oslo", news.Place, []int{2}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g, ok := get(tc.name)
+			if !ok {
+				t.Fatalf("no group %q in %+v", tc.name, gs)
+			}
+			if g.Type != tc.typ || !equalInts(g.Articles, tc.arts) {
+				t.Errorf("group %+v, want type %s articles %v", g, tc.typ, tc.arts)
+			}
+		})
+	}
+	for _, g := range gs {
+		if g.Name == "Brookfield" || g.Name == "Bashar Assad" {
+			t.Errorf("short form %q not merged: %+v", g.Name, gs)
+		}
+	}
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,201 @@
+package entity
+
+// Hand-written word lists. Each list is a space- or "|"-separated string that
+// New splits once into a lookup table; keys are lower case. Multi-word
+// entries use "|" as the separator between entries and a space inside them.
+
+// roleList holds titles and roles that precede a name and are not part of it
+// ("Secretary of State Rex Tillerson" -> role "Secretary of State").
+// Abbreviations are listed without their period.
+const roleList = `secretary of state|secretary|foreign minister|prime minister|minister|president|vice president|
+president-elect|senator|sen|rep|representative|congressman|congresswoman|gov|governor|lt. gov|lieutenant governor|
+mayor|mr|mrs|ms|miss|dr|prof|professor|rev|reverend|gen|general|adm|admiral|lt|lieutenant|col|colonel|maj|major|capt|captain|
+sgt|sergeant|cpl|pvt|cmdr|commander|judge|justice|chief justice|attorney general|solicitor general|surgeon general|
+speaker|house speaker|majority leader|minority leader|leader|chairman|chairwoman|chair|chief executive|ceo|cfo|coo|
+spokesman|spokeswoman|spokesperson|press secretary|ambassador|envoy|special envoy|chancellor|king|queen|prince|princess|
+pope|sheikh|ayatollah|imam|rabbi|father|sister|brother|bishop|archbishop|cardinal|commissioner|chief|premier|
+director|deputy|inspector general|defense secretary|defence secretary|state secretary|first lady|first minister|
+foreign secretary|home secretary|interior minister|defense minister|defence minister|finance minister|economy minister|
+health minister|justice minister|treasury secretary|homeland security secretary|energy secretary|labor secretary|
+education secretary|agriculture secretary|commerce secretary|transportation secretary|secretary-general|secretary general|
+national security adviser|national security advisor|adviser|advisor|aide|officer|detective|sheriff|coach|
+anchor|host|correspondent|reporter|editor|columnist|analyst|economist|author|actor|actress|singer|
+lawmaker|candidate|nominee|assemblyman|assemblywoman|councilman|councilwoman|delegate|
+crown prince|emir|sultan|whip|majority whip|minority whip|majority leader|president elect|justice department spokesman|dean|superintendent|pastor|
+sen.|rep.|gov.`
+
+// roleModifiers may open a role ("former", "Deputy", "then-"), but are not
+// a role on their own.
+const roleModifiers = `former acting deputy vice then interim outgoing incoming assistant associate senior chief top
+late incumbent ex retired then-`
+
+// femaleRoles and maleRoles give a gender hint for the entity carrying the
+// role ("Ms." -> "f").
+const femaleRoles = `mrs ms miss spokeswoman chairwoman congresswoman queen princess sister actress assemblywoman
+councilwoman lady`
+const maleRoles = `mr spokesman chairman congressman king prince father brother assemblyman councilman pope sheikh
+sultan emir`
+
+// demonymList holds nationality and group adjectives that are not entities
+// by themselves ("Russian leaders", "Syrian civilians").
+const demonymList = `american americans russian russians syrian syrians chinese british english french german germans
+italian italians spanish japanese korean koreans north-korean iranian iranians iraqi iraqis israeli israelis
+palestinian palestinians afghan afghans pakistani pakistanis indian indians mexican mexicans canadian canadians
+ukrainian ukrainians turkish turks saudi saudis egyptian egyptians libyan libyans lebanese jordanian yemeni
+european europeans african africans asian asians arab arabs western eastern northern southern soviet
+republican republicans democratic democrat democrats gop conservative conservatives liberal liberals
+muslim muslims christian christians jewish jews catholic catholics protestant sunni shiite shia kurdish kurds
+cuban cubans venezuelan brazilian argentine colombian chilean peruvian australian australians irish scottish
+welsh dutch belgian swiss swedish norwegian danish finnish polish czech hungarian romanian greek serbian
+croatian bosnian albanian georgian armenian turkish qatari emirati kuwaiti bahraini omani sudanese somali
+ethiopian kenyan nigerian nigerians ghanaian south-african taiwanese vietnamese thai filipino indonesian
+malaysian burmese cambodian latino latinos hispanic hispanics black white asian-american african-american
+islamist islamists jihadist jihadists sikh hindu buddhist evangelical evangelicals orthodox
+federal national international global regional local islamic`
+
+// functionWords are capitalised only because they open a sentence or a
+// heading; they are never part of a name at the start of a run
+// ("But Tillerson ..." -> "Tillerson").
+const functionWords = `a an the and but or nor so yet for if when while after before since until as at in on of to from by
+with without about against among between during through into over under this that these those there here then
+now today yesterday tomorrow tonight it its he she they we you i his her their our your my me him them us
+what who whom whose which where why how all any each every some many most more much few both either neither
+no not also even still just only however meanwhile instead although though because despite further furthermore
+moreover indeed perhaps maybe yes asked according earlier later last next first second third another other
+such once again already soon sometimes often never always mr mrs ms dr is was are were be been being has have
+had do does did will would can could should might must shall let like unlike than via per amid amidst
+across along around behind beyond near outside inside upon within toward towards whether thus hence
+otherwise nevertheless nonetheless overall above below meanwhile updated read watch click photo video
+related advertisement editor note copyright see follow share subscribe sign log
+officials official police authorities critics analysts experts residents witnesses sources investigators
+prosecutors lawmakers protesters others people supporters opponents voters observers diplomats leaders
+troops soldiers rebels militants scientists researchers doctors officers workers members users parents
+reporters journalists students teachers children families citizens americans everyone someone nobody anyone something nothing`
+
+// timeWords are weekday, month and other calendar names: never entities,
+// and never the start of a name ("Wednesday", "April 4").
+const timeWords = `monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec christmas easter thanksgiving ramadan halloween
+today yesterday tomorrow am pm a.m p.m et est edt pst pdt gmt utc bst cst cdt`
+
+// orgHeads mark an organisation when they are the last word of a name
+// ("Foreign Ministry", "Fox Business", "Exxon Mobil Corp").
+const orgHeads = `inc incorporated corp corporation co company companies llc ltd plc group holdings industries
+ministry council agency university college school academy institute institution foundation fund
+party administration department committee commission court congress senate parliament assembly
+times news post press journal tribune herald telegraph gazette guardian chronicle daily review insider
+magazine network networks radio television tv channel broadcasting media wire business
+bank association federation union league organization organisation society club team alliance coalition
+army navy force forces police guard command corps service services office bureau board authority
+desk images photos church mosque hospital clinic center centre airlines airways motors systems technologies labs laboratories
+reserve exchange caucus cabinet regime government commonwealth front movement brigade brigades
+partners capital fund trust studios records pictures entertainment communications energy petroleum oil
+airport railway railways committee council`
+
+// orgInnerHeads mark an organisation when they open the name and are
+// followed by "of" ("Department of Justice", "University of Dayton").
+const orgInnerHeads = `department ministry university college bank council office bureau institute school academy
+court house board league federation union organization organisation association committee commission
+church order`
+
+// knownOrgs are organisations too well known to need a head word.
+const knownOrgs = `nato|npr|cnn|bbc|reuters|associated press|afp|kremlin|pentagon|white house|congress|senate|
+islamic state|isis|isil|al-qaeda|al qaeda|hamas|hezbollah|taliban|european union|united nations|un|u.n|
+fbi|cia|nsa|epa|irs|nasa|opec|imf|wto|gop|abc|cbs|nbc|msnbc|fox|google|facebook|twitter|apple|amazon|
+microsoft|exxon mobil|exxonmobil|wikileaks|politico|bloomberg|interfax|tass|ria novosti|xinhua|al jazeera|
+supreme court|state department|justice department|defense department|treasury|scotland yard|interpol|
+huffington post|huffpost|new york times|washington post|wall street journal|los angeles times|usa today|
+vatican|red cross|greenpeace|amnesty international|human rights watch|doctors without borders|u.s. senate`
+
+// placeAcronyms are all-capital tokens that are places, not organisations.
+const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc`
+
+// placeList is a gazetteer of countries, US states, capitals, large cities
+// and regions.
+const placeList = `afghanistan|albania|algeria|andorra|angola|antigua|argentina|armenia|australia|austria|azerbaijan|
+bahamas|bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|bosnia and herzegovina|
+botswana|brazil|brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|cape verde|central african republic|
+chad|chile|china|colombia|comoros|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|
+dominica|dominican republic|east timor|ecuador|egypt|el salvador|equatorial guinea|eritrea|estonia|eswatini|
+ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|greece|grenada|guatemala|guinea|guinea-bissau|
+guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|ireland|israel|italy|ivory coast|jamaica|japan|
+jordan|kazakhstan|kenya|kiribati|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|lesotho|liberia|libya|
+liechtenstein|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|marshall islands|mauritania|
+mauritius|mexico|micronesia|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|burma|namibia|nauru|
+nepal|netherlands|holland|new zealand|nicaragua|niger|nigeria|north korea|north macedonia|macedonia|norway|oman|
+pakistan|palau|palestine|panama|papua new guinea|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|
+rwanda|samoa|san marino|saudi arabia|senegal|serbia|seychelles|sierra leone|singapore|slovakia|slovenia|
+solomon islands|somalia|south africa|south korea|korea|south sudan|spain|sri lanka|sudan|suriname|sweden|
+switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tonga|trinidad|tunisia|turkey|turkmenistan|tuvalu|
+uganda|ukraine|united arab emirates|united kingdom|britain|great britain|england|scotland|wales|northern ireland|
+united states|america|united states of america|uruguay|uzbekistan|vanuatu|venezuela|vietnam|yemen|zambia|
+zimbabwe|yugoslavia|soviet union|czechoslovakia|greenland|puerto rico|guam|hong kong|macau|tibet|crimea|
+chechnya|kurdistan|gaza|gaza strip|west bank|golan heights|kashmir|donbass|donbas|catalonia|
+alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|indiana|
+iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|
+nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|
+pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|
+west virginia|wisconsin|wyoming|district of columbia|washington, d.c|
+moscow|st. petersburg|saint petersburg|beijing|shanghai|hong kong|tokyo|osaka|seoul|pyongyang|taipei|manila|
+hanoi|bangkok|jakarta|kuala lumpur|new delhi|delhi|mumbai|kolkata|karachi|islamabad|lahore|kabul|kandahar|
+tehran|baghdad|mosul|basra|damascus|aleppo|idlib|homs|raqqa|beirut|amman|jerusalem|tel aviv|cairo|alexandria|
+riyadh|jeddah|mecca|medina|doha|dubai|abu dhabi|muscat|sanaa|aden|ankara|istanbul|tripoli|benghazi|tunis|
+algiers|rabat|casablanca|khartoum|addis ababa|nairobi|mogadishu|lagos|abuja|accra|dakar|kinshasa|johannesburg|
+cape town|pretoria|harare|luanda|london|manchester|birmingham|liverpool|edinburgh|glasgow|dublin|belfast|paris|
+marseille|lyon|berlin|munich|frankfurt|hamburg|bonn|brussels|amsterdam|the hague|rotterdam|luxembourg|geneva|
+zurich|bern|vienna|prague|budapest|warsaw|krakow|bucharest|sofia|belgrade|zagreb|sarajevo|athens|rome|milan|
+naples|venice|florence|madrid|barcelona|lisbon|stockholm|oslo|copenhagen|helsinki|reykjavik|tallinn|riga|
+vilnius|minsk|kiev|kyiv|kharkiv|odessa|donetsk|luhansk|sevastopol|tbilisi|yerevan|baku|astana|tashkent|
+ottawa|toronto|montreal|vancouver|mexico city|havana|caracas|bogota|lima|santiago|buenos aires|sao paulo|
+rio de janeiro|brasilia|quito|la paz|montevideo|sydney|melbourne|canberra|wellington|auckland|
+new york city|los angeles|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|san jose|austin|
+jacksonville|san francisco|columbus|fort worth|indianapolis|charlotte|seattle|denver|boston|el paso|detroit|
+nashville|memphis|portland|oklahoma city|las vegas|louisville|baltimore|milwaukee|albuquerque|tucson|fresno|
+sacramento|kansas city|atlanta|miami|raleigh|omaha|minneapolis|cleveland|tulsa|new orleans|tampa|pittsburgh|
+cincinnati|st. louis|orlando|buffalo|newark|honolulu|anchorage|salt lake city|richmond|albany|hartford|
+providence|tallahassee|panama city|dayton|charleston|annapolis|trenton|harrisburg|springfield|boise|
+des moines|madison|lansing|columbus|montgomery|jackson|little rock|baton rouge|santa fe|cheyenne|helena|
+pierre|bismarck|topeka|lincoln|carson city|juneau|olympia|salem|sacramento|concord|montpelier|augusta|
+dover|frankfort|nashville|columbia|ferguson|brooklyn|manhattan|queens|bronx|staten island|silicon valley|
+wall street|capitol hill|hollywood|guantanamo|guantanamo bay|
+europe|asia|africa|north america|south america|latin america|central america|middle east|the middle east|
+near east|far east|east asia|southeast asia|south asia|central asia|eastern europe|western europe|
+the west|balkans|the balkans|caucasus|scandinavia|the gulf|persian gulf|gulf|arctic|antarctica|
+pacific|atlantic|mediterranean|black sea|baltic|red sea|south china sea|caribbean|sahel|sahara|
+midwest|new england|the south|appalachia|siberia|kremlin square|red square|
+khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra|
+gulf of mexico|strait of hormuz|suez canal|panama canal|west africa|east africa|north africa`
+
+// firstNamesExtra adds given names the generated lists (English-speaking
+// countries) lack, many from world politics, each with its gender.
+const firstNamesExtra = `donald:m sergey:m sergei:m dmitry:m dmitri:m yevgeny:m yevgeni:m evgeny:m ilya:m bashar:m
+barack:m mitt:m xi:m hassan:m hosni:m recep:m tayyip:m benjamin:m emmanuel:m angela:f theresa:f
+boris:m vladimir:m mikhail:m nikolai:m alexei:m alexey:m andrei:m andrey:m viktor:m petro:m volodymyr:m
+yulia:f yuri:m igor:m oleg:m maxim:m anatoly:m ivan:m pavel:m gennady:m ramzan:m kim:u jong:m moon:m
+shinzo:m narendra:m imran:m nawaz:m ashraf:m hamid:m abdul:m abdullah:m mohammad:m mohammed:m muhammad:m
+mahmoud:m ahmed:m ahmad:m ali:m omar:m khalid:m salman:m hamad:m tamim:m mohamed:m abdel:m fattah:m
+hussein:m saddam:m moammar:m muammar:m nouri:m haider:m ayman:m osama:m abu:m ismail:m hassan:m
+nicolas:m hugo:m evo:m luiz:m inacio:m dilma:f jair:m cristina:f mauricio:m enrique:m andres:m manuel:m
+jose:m juan:m carlos:m luis:m felipe:m pedro:m raul:m fidel:m javier:m santiago:m francisco:m
+jacinda:f justin:m stephen:m jean-claude:m jean:m pierre:m francois:m marine:f nicolas:m jacques:m
+gerhard:m helmut:m olaf:m frank-walter:m wolfgang:m jens:m mark:m matteo:m giuseppe:m silvio:m
+mariano:m pedro:m recep:m ahmet:m mevlut:m binali:m bibi:m naftali:m yair:m ehud:m ariel:m shimon:m
+yitzhak:m avigdor:m mahmud:m yasser:m ismail:m khaled:m rex:m mike:m hillary:f bernie:m nancy:f
+chuck:m mitch:m kellyanne:f reince:m newt:m marco:m ted:m jeb:m rand:m lindsey:m elizabeth:f kamala:f
+rudy:m jared:m ivanka:f melania:f hope:f sean:m steve:m kirstjen:f betsy:f rod:m jeff:m
+ben:m beto:m cory:m amy:f tulsi:f pete:m joe:m jill:f hunter:m dick:m condoleezza:f colin:m madeleine:f
+hamid:m ashraf:m kofi:m ban:m antonio:m ki-moon:m tedros:m christine:f mario:m jerome:m janet:f
+lucian:m camila:f maria:f dmitriy:m yevgeniy:m sergiy:m aleksandr:m alexander:m alexandr:m vitaly:m
+vitali:m svetlana:f olga:f natalia:f natalya:f tatiana:f tatyana:f irina:f elena:f yelena:f anna:f
+galina:f lyudmila:f marina:f ekaterina:f yekaterina:f valentina:f xi:m li:u wang:u zhang:u liu:u hu:m
+wen:m jiang:m deng:m mao:m chiang:m lee:u park:u kim:u moon:u shinzo:m fumio:m yoshihide:m junichiro:m`
+
+// placeHeads mark a place when they end a name ("Henrico County", "Green
+// Bay", "George Washington Bridge").
+const placeHeads = `county city province state region district township village borough parish
+river lake bay island islands mountain mountains valley beach park street avenue square bridge
+heights strait sea ocean desert peninsula canyon coast plaza boulevard road highway hills`
+
+// notAcronyms are capitalised abbreviations that name nothing.
+const notAcronyms = `tv ok dna gdp hiv aids id phd ceo cfo coo am pm vip faq usd mph gps pc ai suv atm nyse`

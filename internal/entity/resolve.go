@@ -1,0 +1,142 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Group is one entity across the articles of a story.
+type Group struct {
+	// Name is the fullest name any article gives.
+	Name string `json:"name"`
+	// Type is news.Person, news.Organization or news.Place.
+	Type string `json:"type"`
+	// Articles are the indexes (into Resolve's argument) of the articles
+	// mentioning the entity, ascending.
+	Articles []int `json:"articles"`
+	// Aliases are the other names and mention forms seen, sorted.
+	Aliases []string `json:"aliases"`
+}
+
+// placeAliasKeys folds common short forms of places and bodies across
+// articles ("U.S." and "United States").
+var placeAliasKeys = map[string]string{
+	"us": "united states", "u.s": "united states", "usa": "united states", "u.s.a": "united states",
+	"america": "united states", "united states of america": "united states",
+	"uk": "united kingdom", "u.k": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+	"un": "united nations", "u.n": "united nations",
+}
+
+// Resolve merges the entities of several articles (each already through
+// Find): equal names, a surname to the one full name ending with it
+// ("Tillerson" -> "Rex Tillerson"), names differing only by initials or
+// "al-" ("Bashar al-Assad"), and an organisation's shorter tail ("Security
+// Council"). Groups come most-mentioned first (by articles, then name).
+func Resolve(arts []*news.Article) []Group {
+	type item struct {
+		art  int
+		e    *news.Entity
+		keys []string
+		own  int // words of the name as written
+	}
+	var items []item
+	for ai, a := range arts {
+		if a == nil {
+			continue
+		}
+		for ei := range a.Entities {
+			e := &a.Entities[ei]
+			k := nameKeys(e.Name)
+			if len(k) == 0 {
+				continue
+			}
+			own := len(k)
+			if alias, ok := placeAliasKeys[strings.Join(k, " ")]; ok {
+				k = strings.Fields(alias)
+			}
+			items = append(items, item{ai, e, k, own})
+		}
+	}
+	// Longest names found the groups.
+	sort.SliceStable(items, func(i, j int) bool { return len(items[i].keys) > len(items[j].keys) })
+	type grp struct {
+		keys  []string
+		typ   map[string]int
+		items []int
+	}
+	var gs []*grp
+	byKey := map[string]int{}
+	for ii, it := range items {
+		k := it.e.Type + "|" + strings.Join(it.keys, " ")
+		gi, ok := byKey[k]
+		if !ok {
+			gi = -1
+			n := 0
+			for gj, g := range gs {
+				if g.typ[it.e.Type] > 0 && (it.e.Type == news.Person || len(it.keys) > 1) && hasSuffix(g.keys, it.keys) {
+					gi = gj
+					n++
+				}
+			}
+			if n > 1 {
+				gi = -1 // an ambiguous surname stays apart
+			}
+			if gi < 0 {
+				gi = len(gs)
+				gs = append(gs, &grp{keys: it.keys, typ: map[string]int{}})
+			}
+			byKey[k] = gi
+		}
+		gs[gi].items = append(gs[gi].items, ii)
+		gs[gi].typ[it.e.Type] += len(it.e.Mentions)
+	}
+	out := make([]Group, 0, len(gs))
+	for _, g := range gs {
+		var grp Group
+		arts := map[int]bool{}
+		names := map[string]bool{}
+		best := -1
+		for _, ii := range g.items {
+			it := items[ii]
+			arts[it.art] = true
+			names[it.e.Name] = true
+			for _, m := range it.e.Mentions {
+				names[strings.Join(strings.Fields(m.Text), " ")] = true
+			}
+			if s := it.own*1000 + len(it.e.Mentions); s > best && len(it.keys) >= len(g.keys) {
+				best = s
+				grp.Name = it.e.Name
+			}
+		}
+		if grp.Name == "" {
+			grp.Name = items[g.items[0]].e.Name
+		}
+		bt := 0
+		for _, t := range [...]string{news.Person, news.Organization, news.Place} {
+			if g.typ[t] > bt {
+				bt = g.typ[t]
+				grp.Type = t
+			}
+		}
+		for a := range arts {
+			grp.Articles = append(grp.Articles, a)
+		}
+		sort.Ints(grp.Articles)
+		for n := range names {
+			if n != grp.Name {
+				grp.Aliases = append(grp.Aliases, n)
+			}
+		}
+		sort.Strings(grp.Aliases)
+		out = append(out, grp)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}

@@ -1,0 +1,189 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// collectRuns lists every capitalised name run of the body with the
+// evidence of a person and of gender around it: a title before it ("Ms.
+// Zakharova", "President Putin"), a role next to it ("The Foreign Ministry
+// spokeswoman, Maria V. Zakharova"), a known first name ("Maria").
+func (d *doc) collectRuns() {
+	d.genders = make(map[string]int)
+	n := len(d.toks)
+	for i := 0; i < n; {
+		if !d.nameTok(i) {
+			i++
+			continue
+		}
+		// Extend forward over the raw run (titles included) to find its end.
+		j := i
+		for j+1 < n && j-i < 8 && d.runGapOK(j) {
+			if _, poss := stripPossessive(d.tok(j)); poss {
+				break
+			}
+			t := d.tok(j + 1)
+			if d.nameTok(j + 1) {
+				j++
+				continue
+			}
+			if (nameWords[t] || (t == "of" && titleWords[d.tok(j)])) && j+2 < n && d.nameTok(j+2) && d.runGapOK(j+1) {
+				j += 2
+				continue
+			}
+			break
+		}
+		s, ok := d.trimRun(i, j)
+		if ok {
+			r := nameRun{start: d.toks[s].Start, end: d.toks[j].End}
+			for k := s; k <= j; k++ {
+				t, _ := stripPossessive(d.tok(k))
+				r.toks = append(r.toks, t)
+			}
+			for k := i; k < s; k++ {
+				t := d.tok(k)
+				switch {
+				case femaleTitles[t]:
+					r.gender, r.person = genderFemale, true
+				case maleTitles[t]:
+					r.gender, r.person = genderMale, true
+				case titleWords[t] && !capStop[t]:
+					r.person = true
+				}
+			}
+			if len(r.toks) > 1 {
+				switch {
+				case femaleNames[r.toks[0]]:
+					r.gender, r.person = genderFemale, true
+				case maleNames[r.toks[0]]:
+					r.gender, r.person = genderMale, true
+				}
+			}
+			// A role word just before the run, across a comma or "the":
+			// "spokeswoman, Maria V. Zakharova".
+			for k := i - 1; k >= 0 && k >= i-2; k-- {
+				w := strings.ToLower(d.tok(k))
+				if femaleRoles[w] {
+					r.gender, r.person = genderFemale, true
+					break
+				}
+				if maleRoles[w] {
+					r.gender, r.person = genderMale, true
+					break
+				}
+			}
+			if r.gender != genderUnknown {
+				sur := r.toks[len(r.toks)-1]
+				if g, seen := d.genders[sur]; !seen || g == r.gender {
+					d.genders[sur] = r.gender
+				}
+			}
+			d.runs = append(d.runs, r)
+		}
+		i = j + 1
+	}
+}
+
+// genderOf returns the gender evidence for a name.
+func (d *doc) genderOf(name string) int {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return genderUnknown
+	}
+	if g, ok := d.genders[f[len(f)-1]]; ok {
+		return g
+	}
+	if len(f) > 1 {
+		switch {
+		case femaleNames[f[0]]:
+			return genderFemale
+		case maleNames[f[0]]:
+			return genderMale
+		}
+	}
+	return genderUnknown
+}
+
+// fullName expands a speaker's name to the fullest form the article gives:
+// with entities, the entity holding the mention (or sharing its surname);
+// otherwise the longest name run ending with the same surname ("Tillerson"
+// → "Rex Tillerson"), or, for a lone first name, starting with it
+// ("Lucian" → "Lucian Kim").
+func (d *doc) fullName(span [2]int) (name, typ string) {
+	surface, _ := stripPossessive(strings.TrimSpace(d.body[span[0]:span[1]]))
+	f := strings.Fields(surface)
+	if len(f) == 0 {
+		return "", ""
+	}
+	last := f[len(f)-1]
+	if len(d.a.Entities) > 0 {
+		for _, e := range d.a.Entities {
+			for _, m := range e.Mentions {
+				if m.Start < span[1] && span[0] < m.End {
+					return e.Name, e.Type
+				}
+			}
+		}
+		for _, e := range d.a.Entities {
+			ef := strings.Fields(e.Name)
+			if len(ef) > 0 && ef[len(ef)-1] == last && (e.Type == news.Person || len(f) == 1) {
+				return e.Name, e.Type
+			}
+		}
+	}
+	best := surface
+	bestN := len(f)
+	for _, r := range d.runs {
+		if len(r.toks) <= bestN || len(r.toks) > 4 || r.toks[len(r.toks)-1] != last {
+			continue
+		}
+		if !containsAll(r.toks, f) {
+			continue
+		}
+		best, bestN = strings.Join(r.toks, " "), len(r.toks)
+		best = d.runSurface(r)
+	}
+	if bestN == 1 {
+		// A first name: "Lucian reports" after "NPR's Lucian Kim".
+		for _, r := range d.runs {
+			if len(r.toks) > bestN && len(r.toks) <= 3 && r.toks[0] == last && r.person {
+				best, bestN = d.runSurface(r), len(r.toks)
+			}
+		}
+		if bestN == 1 {
+			for _, r := range d.runs {
+				if len(r.toks) == 2 && r.toks[0] == last {
+					best, bestN = d.runSurface(r), len(r.toks)
+				}
+			}
+		}
+	}
+	if d.genderOf(best) != genderUnknown {
+		typ = news.Person
+	}
+	return best, typ
+}
+
+// runSurface is the run's text as the body gives it, possessive removed.
+func (d *doc) runSurface(r nameRun) string {
+	s, _ := stripPossessive(d.body[r.start:r.end])
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if strings.TrimSuffix(h, ".") == strings.TrimSuffix(w, ".") {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,309 @@
+// Package quote finds direct quotations and their speakers in clean article
+// text. It consumes a news.Article with Paragraphs (and Sentences from
+// internal/text; Entities when the entity stage ran) and fills a.Quotes.
+//
+// The finder works in three steps:
+//
+//  1. pair quotation marks into quoted stretches per paragraph (straight,
+//     curly, „“ and «» marks, doubled single marks as double marks, single
+//     marks nested inside), carrying a quote that runs on over a paragraph
+//     break when the next paragraph opens with a mark;
+//  2. classify each stretch: a full statement (it opens the sentence or
+//     follows a colon, a comma or a reporting verb), a partial quote (a
+//     fragment inside the writer's sentence), or not a statement at all
+//     (the title of a work, a scare-quoted term with no reporting verb);
+//  3. attribute it: the reporting verb ("cue") after the quote ("…," X
+//     said), before it (X said: "…"), or by continuation of the previous
+//     quote; pronoun subjects resolve to the most recent compatible speaker,
+//     and every name is expanded to the fullest form the article gives.
+package quote
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// Finder finds quotes. It holds no per-call state and is safe for
+// concurrent use; build one with New and share it.
+type Finder struct{}
+
+// New returns a Finder. The word tables it uses are read-only package
+// tables, so construction costs nothing.
+func New() *Finder { return &Finder{} }
+
+// Genders used for pronoun resolution.
+const (
+	genderUnknown = iota
+	genderMale
+	genderFemale
+)
+
+// Subject kinds of a reporting verb.
+const (
+	subjNone    = iota
+	subjName    // "Tillerson said"
+	subjPronoun // "she said"
+	subjNP      // "officials said", "a source said"
+)
+
+// event is one reporting verb in the body with its subject.
+type event struct {
+	cue      int // token index of the verb
+	word     string
+	kind     int
+	subj     [2]int // byte span of the subject
+	pronoun  int    // gender of a pronoun subject
+	resolved bool
+	name     string // the fullest name of the subject, once resolved
+	typ      string
+}
+
+// nameRun is a run of capitalised tokens that may name a person,
+// organisation or outlet, with evidence of a person's gender.
+type nameRun struct {
+	start, end int // byte span
+	toks       []string
+	gender     int
+	person     bool // a title, a first name or a role marks it as a person
+}
+
+// doc is the per-call working state.
+type doc struct {
+	a        *news.Article
+	body     string
+	paras    [][2]int
+	sents    []news.Span
+	toks     []news.Span
+	str      []stretch
+	events   []event
+	runs     []nameRun
+	genders  map[string]int // surname → gender evidence
+	speakers []int          // per stretch: index of the attributed event, -1 when none
+}
+
+// Find fills a.Quotes with the quotes of a.Body(). It uses a.Sentences when
+// set (paragraphs stand in for sentences otherwise) and a.Entities when the
+// entity stage filled them.
+func (f *Finder) Find(a *news.Article) {
+	a.Quotes = nil
+	if len(a.Paragraphs) == 0 {
+		return
+	}
+	d := &doc{a: a, body: a.Body()}
+	off := 0
+	for i, p := range a.Paragraphs {
+		if i > 0 {
+			off += len(news.ParagraphSep)
+		}
+		d.paras = append(d.paras, [2]int{off, off + len(p)})
+		off += len(p)
+	}
+	d.sents = a.Sentences
+	if !validSentences(a.Sentences, len(d.body)) {
+		d.sents = make([]news.Span, len(d.paras))
+		for i, p := range d.paras {
+			d.sents[i] = news.Span{Start: p[0], End: p[1]}
+		}
+	}
+	d.str = pairStretches(d.body, d.paras)
+	if len(d.str) == 0 {
+		return
+	}
+	d.toks = text.Tokens(d.body)
+	d.collectRuns()
+	d.collectEvents()
+	d.attribute()
+}
+
+// validSentences reports whether ss are ordered spans inside a body of n
+// bytes, so that stale sentences from another body are never trusted.
+func validSentences(ss []news.Span, n int) bool {
+	if len(ss) == 0 {
+		return false
+	}
+	prev := 0
+	for _, s := range ss {
+		if s.Start < prev || s.End < s.Start || s.End > n {
+			return false
+		}
+		prev = s.End
+	}
+	return true
+}
+
+// tok returns the text of token i.
+func (d *doc) tok(i int) string { return d.body[d.toks[i].Start:d.toks[i].End] }
+
+// gapAfter returns the text between token i and token i+1.
+func (d *doc) gapAfter(i int) string {
+	if i+1 >= len(d.toks) {
+		return ""
+	}
+	return d.body[d.toks[i].End:d.toks[i+1].Start]
+}
+
+// tokAt returns the index of the first token starting at or after pos.
+func (d *doc) tokAt(pos int) int {
+	return sort.Search(len(d.toks), func(i int) bool { return d.toks[i].Start >= pos })
+}
+
+// sentence returns the sentence span holding pos, clamped to its
+// paragraph.
+func (d *doc) sentence(pos int) news.Span {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].End > pos })
+	p := d.paraOf(pos)
+	pr := d.paras[p]
+	if i < len(d.sents) && d.sents[i].Start <= pos {
+		s := d.sents[i]
+		if s.Start < pr[0] {
+			s.Start = pr[0]
+		}
+		if s.End > pr[1] {
+			s.End = pr[1]
+		}
+		return s
+	}
+	return news.Span{Start: pr[0], End: pr[1]}
+}
+
+// paraOf returns the paragraph index holding pos.
+func (d *doc) paraOf(pos int) int {
+	i := sort.Search(len(d.paras), func(i int) bool { return d.paras[i][1] >= pos })
+	if i >= len(d.paras) {
+		i = len(d.paras) - 1
+	}
+	return i
+}
+
+// inQuote reports whether byte offset pos lies inside a quoted stretch.
+func (d *doc) inQuote(pos int) bool {
+	i := sort.Search(len(d.str), func(i int) bool { return d.str[i].close >= pos })
+	return i < len(d.str) && d.str[i].open <= pos && pos < d.str[i].close
+}
+
+func isUpperStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func isLowerStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// stripPossessive removes a trailing 's or ’s: "NPR's" → "NPR".
+func stripPossessive(s string) (string, bool) {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)], true
+		}
+	}
+	return s, false
+}
+
+// nameTok reports whether token i can be part of a name: capitalised and
+// not a number.
+func (d *doc) nameTok(i int) bool {
+	t := d.tok(i)
+	return isUpperStart(t)
+}
+
+// runGapOK reports whether the gap after token i may sit inside a name: a
+// space, or ". " after an initial or abbreviation ("Maria V. Zakharova",
+// "U.S. Secretary").
+func (d *doc) runGapOK(i int) bool {
+	g := d.gapAfter(i)
+	if g == " " || g == "\u00a0" {
+		return true
+	}
+	if g == ". " {
+		t := d.tok(i)
+		return utf8.RuneCountInString(t) <= 3 || strings.Contains(t, ".") || titleWords[t] || maleTitles[t] || femaleTitles[t]
+	}
+	return false
+}
+
+// runBack returns the name run ending at token j (token indexes [i, j]),
+// with leading sentence words and titles stripped; ok is false when no name
+// remains. lo bounds the search.
+func (d *doc) runBack(j, lo int) (i int, ok bool) {
+	if j < lo || j >= len(d.toks) || !d.nameTok(j) {
+		return 0, false
+	}
+	i = j
+	for i-1 >= lo && j-i < 6 && d.runGapOK(i-1) {
+		t := d.tok(i - 1)
+		if _, poss := stripPossessive(t); poss && isUpperStart(t) {
+			break // "NPR's Lucian Kim"
+		}
+		switch {
+		case d.nameTok(i - 1):
+			i--
+		case (nameWords[t] || t == "of") && i-2 >= lo && d.nameTok(i-2) && d.runGapOK(i-2):
+			if t == "of" && !titleWords[d.tok(i-2)] {
+				return d.trimRun(i, j)
+			}
+			i -= 2
+		default:
+			return d.trimRun(i, j)
+		}
+	}
+	return d.trimRun(i, j)
+}
+
+// runFwd returns the name run starting at token i (indexes [i, j]).
+func (d *doc) runFwd(i, hi int) (int, int, bool) {
+	if i >= hi || i >= len(d.toks) || !d.nameTok(i) {
+		return 0, 0, false
+	}
+	j := i
+	for j+1 < hi && j-i < 6 && d.runGapOK(j) {
+		if _, poss := stripPossessive(d.tok(j)); poss {
+			break
+		}
+		t := d.tok(j + 1)
+		switch {
+		case d.nameTok(j + 1):
+			j++
+		case (nameWords[t] || (t == "of" && titleWords[d.tok(j)])) && j+2 < hi && d.nameTok(j+2) && d.runGapOK(j+1):
+			j += 2
+		default:
+			s, ok := d.trimRun(i, j)
+			return s, j, ok
+		}
+	}
+	s, ok := d.trimRun(i, j)
+	return s, j, ok
+}
+
+// trimRun strips leading function words, titles and "of" from run [i, j].
+func (d *doc) trimRun(i, j int) (int, bool) {
+	for i < j {
+		t := d.tok(i)
+		if capStop[t] || titleWords[t] || maleTitles[t] || femaleTitles[t] || t == "of" || nameWords[t] {
+			i++
+			continue
+		}
+		if _, poss := stripPossessive(t); poss && i < j {
+			i++
+			continue
+		}
+		break
+	}
+	if t := d.tok(j); capStop[t] || nameWords[t] || t == "of" || (i == j && titleWords[t] && !maleTitles[t] && !femaleTitles[t]) {
+		return 0, false
+	}
+	return i, true
+}
+
+// runText returns the body text of tokens [i, j] with a possessive removed.
+func (d *doc) runText(i, j int) string {
+	s := d.body[d.toks[i].Start:d.toks[j].End]
+	s, _ = stripPossessive(s)
+	return s
+}

@@ -1,0 +1,126 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// migrationLock is the pg_advisory_xact_lock key that serialises migrating
+// processes ("crosschk" in ASCII).
+const migrationLock int64 = 0x63726f737363686b
+
+// migration is one step of the schema, applied once, in order.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations is the ordered schema history. Never edit an applied entry;
+// append a new one. JSON documents are bytea, not jsonb: jsonb rejects
+// \u0000, which scraped input can contain.
+var migrations = []migration{
+	{1, "initial schema", `
+CREATE TABLE articles (
+	id        text PRIMARY KEY,
+	hash      text NOT NULL UNIQUE,
+	input     text NOT NULL,
+	url       text NOT NULL,
+	outlet    text NOT NULL,
+	title     text NOT NULL,
+	published text NOT NULL,
+	body      text NOT NULL,
+	doc       bytea NOT NULL,
+	added     timestamptz NOT NULL,
+	tsv       tsvector GENERATED ALWAYS AS (
+		setweight(to_tsvector('english'::regconfig, title), 'A') ||
+		setweight(to_tsvector('english'::regconfig, body), 'B')) STORED
+);
+CREATE INDEX articles_tsv ON articles USING gin (tsv);
+CREATE TABLE raw_inputs (
+	article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	bytes      bytea,
+	meta       bytea NOT NULL,
+	body_from  integer NOT NULL
+);
+CREATE TABLE stories (
+	id      text PRIMARY KEY,
+	title   text NOT NULL,
+	created timestamptz NOT NULL,
+	updated timestamptz NOT NULL
+);
+CREATE INDEX stories_updated ON stories (updated DESC, id);
+CREATE TABLE story_aliases (
+	id       text PRIMARY KEY,
+	story_id text NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+);
+CREATE INDEX story_aliases_story ON story_aliases (story_id);
+CREATE SEQUENCE story_articles_seq;
+CREATE TABLE story_articles (
+	article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	story_id   text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	seq        bigint NOT NULL
+);
+CREATE INDEX story_articles_story ON story_articles (story_id, seq);
+CREATE TABLE story_terms (
+	story_id  text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	term      text NOT NULL,
+	weight    double precision NOT NULL,
+	last_seen timestamptz NOT NULL,
+	PRIMARY KEY (story_id, term)
+);
+CREATE INDEX story_terms_term ON story_terms (term, last_seen) INCLUDE (story_id, weight);
+CREATE TABLE briefings (
+	story_id      text PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	version       bigint NOT NULL,
+	updated       timestamptz NOT NULL,
+	story_updated timestamptz NOT NULL,
+	doc           bytea NOT NULL
+);
+CREATE TABLE rejected (
+	id     bigserial PRIMARY KEY,
+	input  text NOT NULL,
+	reason text NOT NULL,
+	at     timestamptz NOT NULL
+);
+`},
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations in
+// one transaction holding a transaction-level advisory lock, so that
+// processes opening the archive at once apply each migration exactly once.
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
+			return fmt.Errorf("postgres: migrate: lock: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version integer PRIMARY KEY, name text NOT NULL, applied timestamptz NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("postgres: migrate: %w", err)
+		}
+		var cur int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+			return fmt.Errorf("postgres: migrate: %w", err)
+		}
+		if latest := migrations[len(migrations)-1].version; cur > latest {
+			return fmt.Errorf("postgres: schema version %d, program knows %d: %w", cur, latest, store.ErrSchemaNewer)
+		}
+		for _, m := range migrations {
+			if m.version <= cur {
+				continue
+			}
+			if _, err := tx.Exec(ctx, m.sql); err != nil {
+				return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
+				return fmt.Errorf("postgres: migration %d: %w", m.version, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,761 @@
+// Package postgres is crosscheck's shared-archive store: PostgreSQL through
+// a pgx connection pool, with full-text search over a generated tsvector
+// column (english configuration, title weighted above body) and a GIN index.
+//
+// It implements store.Store and is safe for concurrent writers in several
+// processes: articles are deduplicated by a unique hash constraint with
+// ON CONFLICT DO NOTHING; stories are created with ON CONFLICT on their
+// (seed-derived) id; story rows are locked (FOR SHARE to add to a story,
+// FOR UPDATE in id order to merge) so that a merge never races an
+// assignment; transactions that PostgreSQL aborts as deadlocked or
+// unserialisable are retried; migrations run under an advisory lock.
+//
+// Text columns cannot hold NUL or invalid UTF-8 in PostgreSQL: those are
+// dropped or replaced in the indexed columns (title, body, input…); the
+// article and raw documents are stored as bytes and come back exact.
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/record"
+)
+
+// retries is how many times a transaction aborted by a deadlock or a
+// serialisation failure is attempted.
+const retries = 5
+
+// Store is a store.Store over a PostgreSQL database. Safe for concurrent
+// use.
+type Store struct {
+	pool   *pgxpool.Pool
+	closed atomic.Bool
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open connects to the database named by dsn (a postgres:// URL or a
+// key=value string, see pgxpool.ParseConfig; pool_max_conns and friends are
+// honoured) and brings its schema up to date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: open: %w", err)
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool}, nil
+}
+
+// Close closes the pool; a second Close is a no-op.
+func (s *Store) Close() error {
+	if !s.closed.Swap(true) {
+		s.pool.Close()
+	}
+	return nil
+}
+
+func (s *Store) check(id string) error {
+	if s.closed.Load() {
+		return store.ErrClosed
+	}
+	if id == "" {
+		return fmt.Errorf("postgres: empty id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// txt makes s storable in a text column: NUL bytes dropped, invalid UTF-8
+// replaced by U+FFFD.
+func txt(s string) string {
+	if strings.IndexByte(s, 0) >= 0 {
+		s = strings.ReplaceAll(s, "\x00", "")
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// ts converts a time to what is stored: microseconds, UTC.
+func ts(t time.Time) time.Time { return store.Time(t) }
+
+// notFound maps pgx.ErrNoRows to store.ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, pgx.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	return err
+}
+
+// retryable reports a deadlock or serialisation failure.
+func retryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+// tx runs fn in a transaction, retrying when PostgreSQL aborted it as a
+// deadlock victim.
+func (s *Store) tx(ctx context.Context, fn func(pgx.Tx) error) error {
+	if s.closed.Load() {
+		return store.ErrClosed
+	}
+	var err error
+	for range retries {
+		err = pgx.BeginFunc(ctx, s.pool, fn)
+		if !retryable(err) {
+			return err
+		}
+	}
+	return err
+}
+
+// PutArticle implements store.ArticleWriter.
+func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
+	if a == nil {
+		return "", false, fmt.Errorf("postgres: put article: nil article: %w", store.ErrInvalid)
+	}
+	hash := store.Hash(raw)
+	id := store.ArticleID(a, hash)
+	doc, err := record.EncodeArticle(a, id, hash)
+	if err != nil {
+		return "", false, err
+	}
+	meta, from, err := record.EncodeRaw(raw)
+	if err != nil {
+		return "", false, err
+	}
+	got, added := id, false
+	err = s.tx(ctx, func(tx pgx.Tx) error {
+		got, added = id, false
+		var ins string
+		err := tx.QueryRow(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT DO NOTHING RETURNING id`,
+			id, hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), doc).Scan(&ins)
+		if errors.Is(err, pgx.ErrNoRows) {
+			// Hash or id taken (by a committed transaction: a concurrent
+			// insert of the same key waited for it to finish).
+			switch err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&got); {
+			case err == nil:
+				return nil
+			case errors.Is(err, pgx.ErrNoRows):
+				return fmt.Errorf("article %q: %w", id, store.ErrIDConflict)
+			default:
+				return err
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
+			id, raw.Bytes, meta, from); err != nil {
+			return err
+		}
+		added = true
+		return nil
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("postgres: put article %q: %w", id, err)
+	}
+	return got, added, nil
+}
+
+// UpdateArticle implements store.ArticleWriter.
+func (s *Store) UpdateArticle(ctx context.Context, a *news.Article) error {
+	if a == nil {
+		return fmt.Errorf("postgres: update article: nil article: %w", store.ErrInvalid)
+	}
+	if err := s.check(a.ID); err != nil {
+		return fmt.Errorf("postgres: update article: %w", err)
+	}
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		var hash string
+		if err := tx.QueryRow(ctx, `SELECT hash FROM articles WHERE id = $1 FOR UPDATE`, a.ID).Scan(&hash); err != nil {
+			return notFound(err)
+		}
+		doc, err := record.EncodeArticle(a, a.ID, hash)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE articles SET input = $1, url = $2, outlet = $3, title = $4, published = $5, body = $6, doc = $7
+			WHERE id = $8`, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), doc, a.ID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: update article %q: %w", a.ID, err)
+	}
+	return nil
+}
+
+// Article implements store.ArticleReader.
+func (s *Store) Article(ctx context.Context, id string) (*news.Article, error) {
+	if err := s.check(id); err != nil {
+		return nil, fmt.Errorf("postgres: article: %w", err)
+	}
+	var doc []byte
+	if err := s.pool.QueryRow(ctx, `SELECT doc FROM articles WHERE id = $1`, id).Scan(&doc); err != nil {
+		return nil, fmt.Errorf("postgres: article %q: %w", id, notFound(err))
+	}
+	return record.DecodeArticle(doc)
+}
+
+// RawInput implements store.ArticleReader.
+func (s *Store) RawInput(ctx context.Context, id string) (news.Raw, error) {
+	if err := s.check(id); err != nil {
+		return news.Raw{}, fmt.Errorf("postgres: raw input: %w", err)
+	}
+	var (
+		b, meta []byte
+		from    int
+	)
+	if err := s.pool.QueryRow(ctx, `SELECT bytes, meta, body_from FROM raw_inputs WHERE article_id = $1`, id).
+		Scan(&b, &meta, &from); err != nil {
+		return news.Raw{}, fmt.Errorf("postgres: raw input %q: %w", id, notFound(err))
+	}
+	return record.DecodeRaw(meta, b, from)
+}
+
+// ArticleStory implements store.ArticleReader.
+func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, error) {
+	if err := s.check(articleID); err != nil {
+		return "", fmt.Errorf("postgres: article story: %w", err)
+	}
+	var sid string
+	err := s.pool.QueryRow(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
+		LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = $1`, articleID).Scan(&sid)
+	if err != nil {
+		return "", fmt.Errorf("postgres: article story %q: %w", articleID, notFound(err))
+	}
+	return sid, nil
+}
+
+// querier is what the pool and a transaction both offer.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// Row locks taken by resolve.
+const (
+	noLock    = ""
+	shareLock = " FOR SHARE"
+	writeLock = " FOR UPDATE"
+)
+
+// resolve follows a merged-away story id to the surviving story and, inside
+// a transaction, locks its row (lock is noLock, shareLock or writeLock).
+func resolve(ctx context.Context, q querier, id, lock string) (string, error) {
+	var got string
+	err := q.QueryRow(ctx, `SELECT id FROM stories WHERE id = $1`+lock, id).Scan(&got)
+	if err == nil || !errors.Is(err, pgx.ErrNoRows) {
+		return got, err
+	}
+	var to string
+	if err := q.QueryRow(ctx, `SELECT story_id FROM story_aliases WHERE id = $1`, id).Scan(&to); err != nil {
+		return "", notFound(err)
+	}
+	if err := q.QueryRow(ctx, `SELECT id FROM stories WHERE id = $1`+lock, to).Scan(&got); err != nil {
+		return "", notFound(err)
+	}
+	return got, nil
+}
+
+// assign makes articleID a member of storyID (resolved and locked).
+func assign(ctx context.Context, tx pgx.Tx, articleID, storyID string, t time.Time) error {
+	var prev *string
+	err := tx.QueryRow(ctx, `SELECT sa.story_id FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+		WHERE a.id = $1 FOR UPDATE OF a`, articleID).Scan(&prev)
+	if err != nil {
+		return fmt.Errorf("article %q: %w", articleID, notFound(err))
+	}
+	if prev != nil && *prev == storyID {
+		return nil
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO story_articles(article_id, story_id, seq) VALUES ($1, $2, nextval('story_articles_seq'))
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, seq = excluded.seq`, articleID, storyID); err != nil {
+		return err
+	}
+	if prev != nil {
+		if _, err := tx.Exec(ctx, `UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, t, *prev); err != nil {
+			return err
+		}
+	}
+	_, err = tx.Exec(ctx, `UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, t, storyID)
+	return err
+}
+
+// CreateStory implements store.StoryWriter.
+func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, error) {
+	id := store.StoryIDOf(st)
+	created := false
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		created = false
+		if _, err := resolve(ctx, tx, id, noLock); err == nil {
+			return nil
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		t := ts(time.Now())
+		if !st.Updated.IsZero() {
+			t = ts(st.Updated)
+		}
+		var ins string
+		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated) VALUES ($1, $2, now(), $3)
+			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t).Scan(&ins)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return nil // a concurrent creator won
+		}
+		if err != nil {
+			return err
+		}
+		for _, a := range st.Articles {
+			if err := assign(ctx, tx, a.ID, id, t); err != nil {
+				return err
+			}
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("postgres: create story %q: %w", id, err)
+	}
+	return id, created, nil
+}
+
+// UpdateStory implements store.StoryWriter.
+func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
+	if err := s.check(st.ID); err != nil {
+		return fmt.Errorf("postgres: update story: %w", err)
+	}
+	t := ts(time.Now())
+	if !st.Updated.IsZero() {
+		t = ts(st.Updated)
+	}
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		id, err := resolve(ctx, tx, st.ID, writeLock)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE stories SET title = $1, updated = $2 WHERE id = $3`, txt(st.Title), t, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: update story %q: %w", st.ID, err)
+	}
+	return nil
+}
+
+// AssignStory implements store.StoryWriter.
+func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) error {
+	if err := errors.Join(s.check(articleID), s.check(storyID)); err != nil {
+		return fmt.Errorf("postgres: assign story: %w", err)
+	}
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		id, err := resolve(ctx, tx, storyID, shareLock)
+		if err != nil {
+			return fmt.Errorf("story %q: %w", storyID, err)
+		}
+		return assign(ctx, tx, articleID, id, ts(time.Now()))
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: assign %q to story %q: %w", articleID, storyID, err)
+	}
+	return nil
+}
+
+// MergeStories implements store.StoryWriter.
+func (s *Store) MergeStories(ctx context.Context, into, from string) error {
+	if err := errors.Join(s.check(into), s.check(from)); err != nil {
+		return fmt.Errorf("postgres: merge stories: %w", err)
+	}
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		// Lock in id order so that two merges cannot deadlock on each other.
+		first, second := into, from
+		if second < first {
+			first, second = second, first
+		}
+		ids := map[string]string{}
+		for _, id := range []string{first, second} {
+			r, err := resolve(ctx, tx, id, writeLock)
+			if err != nil {
+				return fmt.Errorf("story %q: %w", id, err)
+			}
+			ids[id] = r
+		}
+		in, fr := ids[into], ids[from]
+		if in == fr {
+			return fmt.Errorf("story merged into itself: %w", store.ErrInvalid)
+		}
+		stmts := []struct {
+			q    string
+			args []any
+		}{
+			// Moved articles follow the survivor's, in their old order.
+			{`UPDATE story_articles sa SET story_id = $1, seq = n.seq
+				FROM (SELECT article_id, nextval('story_articles_seq') AS seq
+					FROM (SELECT article_id FROM story_articles WHERE story_id = $2 ORDER BY seq) o) n
+				WHERE sa.article_id = n.article_id`, []any{in, fr}},
+			{`INSERT INTO story_terms(story_id, term, weight, last_seen)
+				SELECT $1, term, weight, last_seen FROM story_terms WHERE story_id = $2 ORDER BY term
+				ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
+				last_seen = greatest(story_terms.last_seen, excluded.last_seen)`, []any{in, fr}},
+			{`UPDATE story_aliases SET story_id = $1 WHERE story_id = $2`, []any{in, fr}},
+			{`INSERT INTO story_aliases(id, story_id) VALUES ($1, $2)`, []any{fr, in}},
+			{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{ts(time.Now()), in}},
+			{`DELETE FROM stories WHERE id = $1`, []any{fr}},
+		}
+		for _, st := range stmts {
+			if _, err := tx.Exec(ctx, st.q, st.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: merge story %q into %q: %w", from, into, err)
+	}
+	return nil
+}
+
+// UpsertStoryTerms implements store.StoryWriter.
+func (s *Store) UpsertStoryTerms(ctx context.Context, storyID string, terms []store.Term, seen time.Time) error {
+	if err := s.check(storyID); err != nil {
+		return fmt.Errorf("postgres: upsert story terms: %w", err)
+	}
+	terms = store.MergeTerms(terms) // sorted: concurrent upserts lock rows in one order
+	if len(terms) == 0 {
+		return nil
+	}
+	names := make([]string, len(terms))
+	weights := make([]float64, len(terms))
+	for i, t := range terms {
+		names[i], weights[i] = txt(t.Term), t.Weight
+	}
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		id, err := resolve(ctx, tx, storyID, shareLock)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO story_terms(story_id, term, weight, last_seen)
+			SELECT $1, u.t, u.w, $4 FROM unnest($2::text[], $3::float8[]) AS u(t, w) ORDER BY u.t
+			ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
+			last_seen = greatest(story_terms.last_seen, excluded.last_seen)`, id, names, weights, ts(seen))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: upsert terms of story %q: %w", storyID, err)
+	}
+	return nil
+}
+
+// Stories implements store.StoryReader.
+func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.pool.Query(ctx, `SELECT id, title, updated FROM stories ORDER BY updated DESC, id LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stories: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.Story, error) {
+		var st news.Story
+		err := r.Scan(&st.ID, &st.Title, &st.Updated)
+		st.Updated = st.Updated.UTC()
+		return st, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stories: %w", err)
+	}
+	if err := s.fillRefs(ctx, out); err != nil {
+		return nil, fmt.Errorf("postgres: stories: %w", err)
+	}
+	return out, nil
+}
+
+// fillRefs loads the article refs of the given stories in one query.
+func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	idx := make(map[string]int, len(sts))
+	ids := make([]string, len(sts))
+	for i, st := range sts {
+		idx[st.ID] = i
+		ids[i] = st.ID
+		sts[i].Articles = []news.ArticleRef{}
+	}
+	rows, err := s.pool.Query(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		WHERE sa.story_id = ANY($1) ORDER BY sa.story_id, sa.seq`, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			sid string
+			r   news.ArticleRef
+		)
+		if err := rows.Scan(&sid, &r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+			return err
+		}
+		i := idx[sid]
+		sts[i].Articles = append(sts[i].Articles, r)
+	}
+	return rows.Err()
+}
+
+// Story implements store.StoryReader.
+func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
+	if err := s.check(id); err != nil {
+		return news.Story{}, fmt.Errorf("postgres: story: %w", err)
+	}
+	rid, err := resolve(ctx, s.pool, id, noLock)
+	if err != nil {
+		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, err)
+	}
+	var st news.Story
+	if err := s.pool.QueryRow(ctx, `SELECT id, title, updated FROM stories WHERE id = $1`, rid).
+		Scan(&st.ID, &st.Title, &st.Updated); err != nil {
+		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, notFound(err))
+	}
+	st.Updated = st.Updated.UTC()
+	sts := []news.Story{st}
+	if err := s.fillRefs(ctx, sts); err != nil {
+		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, err)
+	}
+	return sts[0], nil
+}
+
+// StoryArticles implements store.StoryReader.
+func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]*news.Article, error) {
+	if err := s.check(storyID); err != nil {
+		return nil, fmt.Errorf("postgres: story articles: %w", err)
+	}
+	rid, err := resolve(ctx, s.pool, storyID, noLock)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story articles %q: %w", storyID, err)
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.doc FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		WHERE sa.story_id = $1 ORDER BY sa.seq`, rid)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story articles %q: %w", storyID, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (*news.Article, error) {
+		var doc []byte
+		if err := r.Scan(&doc); err != nil {
+			return nil, err
+		}
+		return record.DecodeArticle(doc)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: story articles %q: %w", storyID, err)
+	}
+	return out, nil
+}
+
+// StaleStories implements store.StoryReader.
+func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT s.id FROM stories s LEFT JOIN briefings b ON b.story_id = s.id
+		WHERE b.story_id IS NULL OR b.story_updated < s.updated ORDER BY s.updated, s.id LIMIT $1`, store.Limit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stale stories: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("postgres: stale stories: %w", err)
+	}
+	return out, nil
+}
+
+// Candidates implements store.CandidateIndex. The query reads only the
+// story_terms_term index entries of the given terms inside the window.
+func (s *Store) Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]store.Candidate, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	terms = store.UniqueTerms(terms)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	for i, t := range terms {
+		terms[i] = txt(t)
+	}
+	q := `SELECT story_id, sum(weight) AS score, count(*) AS matched, max(last_seen) AS seen
+		FROM story_terms WHERE term = ANY($1)`
+	args := []any{terms, store.Limit(limit)}
+	if !since.IsZero() {
+		args = append(args, ts(since))
+		q += fmt.Sprintf(` AND last_seen >= $%d`, len(args))
+	}
+	if !until.IsZero() {
+		args = append(args, ts(until))
+		q += fmt.Sprintf(` AND last_seen <= $%d`, len(args))
+	}
+	q += ` GROUP BY story_id ORDER BY score DESC, matched DESC, seen DESC, story_id LIMIT $2`
+	rows, err := s.pool.Query(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: candidates: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Candidate, error) {
+		var c store.Candidate
+		err := r.Scan(&c.StoryID, &c.Score, &c.Matched, &c.LastSeen)
+		c.LastSeen = c.LastSeen.UTC()
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: candidates: %w", err)
+	}
+	return out, nil
+}
+
+// PutBriefing implements store.Briefings.
+func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefing) error {
+	if err := s.check(storyID); err != nil {
+		return fmt.Errorf("postgres: put briefing: %w", err)
+	}
+	if b == nil {
+		return fmt.Errorf("postgres: put briefing: nil briefing: %w", store.ErrInvalid)
+	}
+	doc, err := record.EncodeBriefing(b)
+	if err != nil {
+		return err
+	}
+	err = s.tx(ctx, func(tx pgx.Tx) error {
+		id, err := resolve(ctx, tx, storyID, shareLock)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO briefings(story_id, version, updated, story_updated, doc)
+			SELECT id, 1, $2, updated, $3 FROM stories WHERE id = $1
+			ON CONFLICT (story_id) DO UPDATE SET version = briefings.version + 1, updated = excluded.updated,
+			story_updated = excluded.story_updated, doc = excluded.doc`, id, ts(time.Now()), doc)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("postgres: put briefing of story %q: %w", storyID, err)
+	}
+	return nil
+}
+
+// Briefing implements store.Briefings.
+func (s *Store) Briefing(ctx context.Context, storyID string) (*news.Briefing, store.BriefingInfo, error) {
+	var info store.BriefingInfo
+	if err := s.check(storyID); err != nil {
+		return nil, info, fmt.Errorf("postgres: briefing: %w", err)
+	}
+	id, err := resolve(ctx, s.pool, storyID, noLock)
+	if err != nil {
+		return nil, info, fmt.Errorf("postgres: briefing of story %q: %w", storyID, err)
+	}
+	var doc []byte
+	if err := s.pool.QueryRow(ctx, `SELECT version, updated, doc FROM briefings WHERE story_id = $1`, id).
+		Scan(&info.Version, &info.Updated, &doc); err != nil {
+		return nil, info, fmt.Errorf("postgres: briefing of story %q: %w", storyID, notFound(err))
+	}
+	info.Updated = info.Updated.UTC()
+	b, err := record.DecodeBriefing(doc)
+	return b, info, err
+}
+
+// Search implements store.Searcher. The query words are ANDed through
+// plainto_tsquery (english stemming and stop words); snippets come from
+// ts_headline, computed only for the returned page.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	words := store.QueryWords(query)
+	if len(words) == 0 {
+		return nil, nil
+	}
+	rows, err := s.pool.Query(ctx, `SELECT h.id, coalesce(sa.story_id, ''), h.title, h.outlet,
+			ts_headline('english', h.body, h.q, 'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=1'), h.rank
+		FROM (SELECT a.id, a.title, a.outlet, a.body, q, ts_rank(a.tsv, q) AS rank
+			FROM articles a, plainto_tsquery('english', $1) q
+			WHERE a.tsv @@ q ORDER BY rank DESC, a.id LIMIT $2) h
+		LEFT JOIN story_articles sa ON sa.article_id = h.id
+		ORDER BY h.rank DESC, h.id`, txt(strings.Join(words, " ")), store.Limit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.SearchHit, error) {
+		var (
+			h    store.SearchHit
+			rank float32
+		)
+		err := r.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Snippet, &rank)
+		h.Rank = float64(rank)
+		return h, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: search %q: %w", query, err)
+	}
+	return out, nil
+}
+
+// RecordRejected implements store.IngestLog.
+func (s *Store) RecordRejected(ctx context.Context, input, reason string) error {
+	if s.closed.Load() {
+		return store.ErrClosed
+	}
+	if _, err := s.pool.Exec(ctx, `INSERT INTO rejected(input, reason, at) VALUES ($1, $2, $3)`,
+		txt(input), txt(reason), ts(time.Now())); err != nil {
+		return fmt.Errorf("postgres: record rejected %q: %w", input, err)
+	}
+	return nil
+}
+
+// Rejected implements store.IngestLog.
+func (s *Store) Rejected(ctx context.Context, o store.ListOptions) ([]store.Rejection, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.pool.Query(ctx, `SELECT input, reason, at FROM rejected ORDER BY id DESC LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: rejected: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Rejection, error) {
+		var x store.Rejection
+		err := r.Scan(&x.Input, &x.Reason, &x.At)
+		x.At = x.At.UTC()
+		return x, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: rejected: %w", err)
+	}
+	return out, nil
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	if s.closed.Load() {
+		return st, store.ErrClosed
+	}
+	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
+		(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`).
+		Scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	if err != nil {
+		return st, fmt.Errorf("postgres: stats: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,76 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/pgtest"
+	"github.com/crosscheck/crosscheck/internal/store/storetest"
+)
+
+// server starts a throwaway PostgreSQL (pgtest skips the test when it is not
+// installed, and fails on CI) and returns its database-by-name function.
+func server(t *testing.T) func(t testing.TB, name string) string {
+	srv := pgtest.NewServer(t)
+	return srv.DB
+}
+
+func open(t testing.TB, dsn string) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	db := server(t)
+	storetest.Run(t, func(t testing.TB, name string) store.Store {
+		return open(t, db(t, name))
+	})
+}
+
+// TestConcurrentOpen opens one new database from several goroutines at
+// once: the advisory lock must let exactly one apply the migrations.
+func TestConcurrentOpen(t *testing.T) {
+	dsn := server(t)(t, "concurrent_open")
+	var wg sync.WaitGroup
+	errs := make(chan error, 4)
+	for range 4 {
+		wg.Go(func() {
+			s, err := Open(context.Background(), dsn)
+			if err != nil {
+				errs <- err
+				return
+			}
+			s.Close()
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	s := open(t, dsn)
+	var n int
+	if err := s.pool.QueryRow(t.Context(), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(migrations) {
+		t.Errorf("schema_migrations rows = %d, %v; want %d", n, err, len(migrations))
+	}
+}
+
+func TestSchemaNewer(t *testing.T) {
+	dsn := server(t)(t, "schema_newer")
+	s := open(t, dsn)
+	if _, err := s.pool.Exec(t.Context(), `INSERT INTO schema_migrations(version, name) VALUES (999, 'future')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(t.Context(), dsn); !errors.Is(err, store.ErrSchemaNewer) {
+		t.Errorf("Open of a newer schema: err = %v, want ErrSchemaNewer", err)
+	}
+}

@@ -1,0 +1,134 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// migration is one step of the schema, applied once, in order.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations is the ordered schema history. Never edit an applied entry;
+// append a new one. Times are INTEGER unix microseconds.
+var migrations = []migration{
+	{1, "initial schema", `
+CREATE TABLE articles (
+	rowid     INTEGER PRIMARY KEY,
+	id        TEXT NOT NULL UNIQUE,
+	hash      TEXT NOT NULL UNIQUE,
+	input     TEXT NOT NULL,
+	url       TEXT NOT NULL,
+	outlet    TEXT NOT NULL,
+	title     TEXT NOT NULL,
+	published TEXT NOT NULL,
+	body      TEXT NOT NULL,
+	doc       TEXT NOT NULL,
+	added     INTEGER NOT NULL
+);
+CREATE TABLE raw_inputs (
+	article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+	bytes         BLOB,
+	meta          TEXT NOT NULL,
+	body_from     INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+	title, body,
+	content='articles', content_rowid='rowid',
+	tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+	INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+END;
+CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, body ON articles BEGIN
+	INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+	INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+END;
+CREATE TABLE stories (
+	id      TEXT PRIMARY KEY,
+	title   TEXT NOT NULL,
+	created INTEGER NOT NULL,
+	updated INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX stories_updated ON stories(updated DESC, id);
+CREATE TABLE story_aliases (
+	id       TEXT PRIMARY KEY,
+	story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE story_articles (
+	article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	story_id   TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX story_articles_story ON story_articles(story_id, seq);
+CREATE TABLE story_terms (
+	story_id  TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	term      TEXT NOT NULL,
+	weight    REAL NOT NULL,
+	last_seen INTEGER NOT NULL,
+	PRIMARY KEY (story_id, term)
+) WITHOUT ROWID;
+CREATE INDEX story_terms_term ON story_terms(term, last_seen, story_id, weight);
+CREATE TABLE briefings (
+	story_id      TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	version       INTEGER NOT NULL,
+	updated       INTEGER NOT NULL,
+	story_updated INTEGER NOT NULL,
+	doc           TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE rejected (
+	id     INTEGER PRIMARY KEY,
+	input  TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	at     INTEGER NOT NULL
+);
+`},
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations, all
+// in one IMMEDIATE transaction so that concurrent openers serialise and a
+// crash leaves the schema as it was.
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil) // the write pool opens IMMEDIATE transactions
+	if err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	var cur int
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if latest := migrations[len(migrations)-1].version; cur > latest {
+		return fmt.Errorf("sqlite: schema version %d, program knows %d: %w", cur, latest, store.ErrSchemaNewer)
+	}
+	for _, m := range migrations {
+		if m.version <= cur {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("sqlite: migration %d (%s): %w", m.version, m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied) VALUES (?, ?, ?)`,
+			m.version, m.name, time.Now().UnixMicro()); err != nil {
+			return fmt.Errorf("sqlite: migration %d: %w", m.version, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,822 @@
+// Package sqlite is crosscheck's default store: one SQLite file (pure Go,
+// modernc.org/sqlite) in WAL mode with an FTS5 full-text index.
+//
+// It implements store.Store. Writes go through a single connection in
+// IMMEDIATE transactions (SQLite has one writer anyway; queuing in Go avoids
+// SQLITE_BUSY upgrades), reads through a small pool of query-only
+// connections that WAL lets run beside the writer. Several processes may
+// open the same file: busy_timeout makes them wait for each other.
+//
+// Durability: every write is one transaction, committed to the WAL before
+// the call returns, so a process killed at any point (SIGKILL) keeps every
+// article it reported added. synchronous=NORMAL means a power cut may lose
+// the last transactions, never corrupt the file.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/record"
+)
+
+// readers is the size of the read connection pool.
+const readers = 4
+
+// busyTimeout is how long a statement waits for another process's lock.
+const busyTimeout = 10 * time.Second
+
+// Store is a store.Store over one SQLite file. Safe for concurrent use.
+type Store struct {
+	w, r   *sql.DB
+	closed atomic.Bool
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating when absent) the SQLite archive at path, creating
+// its directory, and brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
+		return nil, fmt.Errorf("sqlite: open %q: need a file path: %w", path, store.ErrInvalid)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("sqlite: open: %w", err)
+		}
+	}
+	pragmas := []string{
+		fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()),
+		"journal_mode(WAL)",
+		"synchronous(NORMAL)",
+		"foreign_keys(1)",
+	}
+	dsn := func(extra ...string) string {
+		q := url.Values{}
+		for _, p := range append(pragmas, extra...) {
+			q.Add("_pragma", p)
+		}
+		return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn()+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	w.SetConnMaxLifetime(0)
+	if err := migrate(ctx, w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn("query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(readers)
+	r.SetMaxIdleConns(readers)
+	return &Store{w: w, r: r}, nil
+}
+
+// Close closes both pools; the WAL is checkpointed by SQLite when the last
+// connection closes. A second Close is a no-op.
+func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+func (s *Store) check(id string) error {
+	if s.closed.Load() {
+		return store.ErrClosed
+	}
+	if id == "" {
+		return fmt.Errorf("sqlite: empty id: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// micros converts a time to the stored form; the zero time is 0.
+func micros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMicro()
+}
+
+func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }
+
+func now() int64 { return time.Now().UnixMicro() }
+
+// tx runs fn in a write transaction.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if s.closed.Load() {
+		return store.ErrClosed
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// PutArticle implements store.ArticleWriter.
+func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
+	if a == nil {
+		return "", false, fmt.Errorf("sqlite: put article: nil article: %w", store.ErrInvalid)
+	}
+	hash := store.Hash(raw)
+	id := store.ArticleID(a, hash)
+	doc, err := record.EncodeArticle(a, id, hash)
+	if err != nil {
+		return "", false, err
+	}
+	meta, from, err := record.EncodeRaw(raw)
+	if err != nil {
+		return "", false, err
+	}
+	added := false
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		var old string
+		switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, hash).Scan(&old); {
+		case err == nil:
+			id = old
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("article %q: %w", id, store.ErrIDConflict)
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), doc, now())
+		if err != nil {
+			return err
+		}
+		rowid, err := res.LastInsertId()
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO raw_inputs(article_rowid, bytes, meta, body_from) VALUES (?, ?, ?, ?)`,
+			rowid, raw.Bytes, meta, from); err != nil {
+			return err
+		}
+		added = true
+		return nil
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("sqlite: put article %q: %w", id, err)
+	}
+	return id, added, nil
+}
+
+// UpdateArticle implements store.ArticleWriter.
+func (s *Store) UpdateArticle(ctx context.Context, a *news.Article) error {
+	if a == nil {
+		return fmt.Errorf("sqlite: update article: nil article: %w", store.ErrInvalid)
+	}
+	if err := s.check(a.ID); err != nil {
+		return fmt.Errorf("sqlite: update article: %w", err)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var hash string
+		if err := tx.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, a.ID).Scan(&hash); err != nil {
+			return notFound(err)
+		}
+		doc, err := record.EncodeArticle(a, a.ID, hash)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE articles SET input = ?, url = ?, outlet = ?, title = ?, published = ?, body = ?, doc = ?
+			WHERE id = ?`, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), doc, a.ID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: update article %q: %w", a.ID, err)
+	}
+	return nil
+}
+
+// notFound maps sql.ErrNoRows to store.ErrNotFound.
+func notFound(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.ErrNotFound
+	}
+	return err
+}
+
+// Article implements store.ArticleReader.
+func (s *Store) Article(ctx context.Context, id string) (*news.Article, error) {
+	if err := s.check(id); err != nil {
+		return nil, fmt.Errorf("sqlite: article: %w", err)
+	}
+	var doc []byte
+	if err := s.r.QueryRowContext(ctx, `SELECT doc FROM articles WHERE id = ?`, id).Scan(&doc); err != nil {
+		return nil, fmt.Errorf("sqlite: article %q: %w", id, notFound(err))
+	}
+	return record.DecodeArticle(doc)
+}
+
+// RawInput implements store.ArticleReader.
+func (s *Store) RawInput(ctx context.Context, id string) (news.Raw, error) {
+	if err := s.check(id); err != nil {
+		return news.Raw{}, fmt.Errorf("sqlite: raw input: %w", err)
+	}
+	var (
+		b, meta []byte
+		from    int
+	)
+	err := s.r.QueryRowContext(ctx, `SELECT r.bytes, r.meta, r.body_from FROM articles a
+		JOIN raw_inputs r ON r.article_rowid = a.rowid WHERE a.id = ?`, id).Scan(&b, &meta, &from)
+	if err != nil {
+		return news.Raw{}, fmt.Errorf("sqlite: raw input %q: %w", id, notFound(err))
+	}
+	return record.DecodeRaw(meta, b, from)
+}
+
+// ArticleStory implements store.ArticleReader.
+func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, error) {
+	if err := s.check(articleID); err != nil {
+		return "", fmt.Errorf("sqlite: article story: %w", err)
+	}
+	var sid string
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
+		LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`, articleID).Scan(&sid)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: article story %q: %w", articleID, notFound(err))
+	}
+	return sid, nil
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer.
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// resolve follows a merged-away story id to the surviving story.
+func resolve(ctx context.Context, q queryer, id string) (string, error) {
+	var got string
+	err := q.QueryRowContext(ctx, `SELECT id FROM stories WHERE id = ?
+		UNION ALL SELECT story_id FROM story_aliases WHERE id = ? LIMIT 1`, id, id).Scan(&got)
+	if err != nil {
+		return "", notFound(err)
+	}
+	return got, nil
+}
+
+// assign makes articleID a member of storyID (already resolved) at time t.
+func assign(ctx context.Context, tx *sql.Tx, articleID, storyID string, t int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, articleID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("article %q: %w", articleID, store.ErrNotFound)
+	}
+	var prev string
+	err := tx.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, articleID).Scan(&prev)
+	switch {
+	case err == nil && prev == storyID:
+		return nil
+	case err != nil && !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles(article_id, story_id, seq)
+		VALUES (?1, ?2, (SELECT coalesce(max(seq), 0) + 1 FROM story_articles WHERE story_id = ?2))
+		ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id, seq = excluded.seq`, articleID, storyID); err != nil {
+		return err
+	}
+	if prev != "" {
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, t, prev); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, t, storyID)
+	return err
+}
+
+// CreateStory implements store.StoryWriter.
+func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, error) {
+	id := store.StoryIDOf(st)
+	created := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := resolve(ctx, tx, id); err == nil {
+			return nil
+		} else if !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		t := now()
+		if !st.Updated.IsZero() {
+			t = micros(st.Updated)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated) VALUES (?, ?, ?, ?)`,
+			id, st.Title, now(), t); err != nil {
+			return err
+		}
+		for _, a := range st.Articles {
+			if err := assign(ctx, tx, a.ID, id, t); err != nil {
+				return err
+			}
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return "", false, fmt.Errorf("sqlite: create story %q: %w", id, err)
+	}
+	return id, created, nil
+}
+
+// UpdateStory implements store.StoryWriter.
+func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
+	if err := s.check(st.ID); err != nil {
+		return fmt.Errorf("sqlite: update story: %w", err)
+	}
+	t := now()
+	if !st.Updated.IsZero() {
+		t = micros(st.Updated)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		id, err := resolve(ctx, tx, st.ID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE stories SET title = ?, updated = ? WHERE id = ?`, st.Title, t, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: update story %q: %w", st.ID, err)
+	}
+	return nil
+}
+
+// AssignStory implements store.StoryWriter.
+func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) error {
+	if err := errors.Join(s.check(articleID), s.check(storyID)); err != nil {
+		return fmt.Errorf("sqlite: assign story: %w", err)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		id, err := resolve(ctx, tx, storyID)
+		if err != nil {
+			return fmt.Errorf("story %q: %w", storyID, err)
+		}
+		return assign(ctx, tx, articleID, id, now())
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: assign %q to story %q: %w", articleID, storyID, err)
+	}
+	return nil
+}
+
+// MergeStories implements store.StoryWriter.
+func (s *Store) MergeStories(ctx context.Context, into, from string) error {
+	if err := errors.Join(s.check(into), s.check(from)); err != nil {
+		return fmt.Errorf("sqlite: merge stories: %w", err)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		in, err := resolve(ctx, tx, into)
+		if err != nil {
+			return fmt.Errorf("story %q: %w", into, err)
+		}
+		fr, err := resolve(ctx, tx, from)
+		if err != nil {
+			return fmt.Errorf("story %q: %w", from, err)
+		}
+		if in == fr {
+			return fmt.Errorf("story merged into itself: %w", store.ErrInvalid)
+		}
+		var top int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM story_articles WHERE story_id = ?`, in).Scan(&top); err != nil {
+			return err
+		}
+		// The aliases must point at the survivor before the delete below
+		// cascades.
+		stmts := []struct {
+			q    string
+			args []any
+		}{
+			{`UPDATE story_articles SET story_id = ?, seq = seq + ? WHERE story_id = ?`, []any{in, top, fr}},
+			{`INSERT INTO story_terms(story_id, term, weight, last_seen)
+				SELECT ?, term, weight, last_seen FROM story_terms WHERE story_id = ? AND true
+				ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight,
+				last_seen = max(last_seen, excluded.last_seen)`, []any{in, fr}},
+			{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{in, fr}},
+			{`INSERT INTO story_aliases(id, story_id) VALUES (?, ?)`, []any{fr, in}},
+			{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{now(), in}},
+		}
+		for _, st := range stmts {
+			if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, fr)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: merge story %q into %q: %w", from, into, err)
+	}
+	return nil
+}
+
+// UpsertStoryTerms implements store.StoryWriter.
+func (s *Store) UpsertStoryTerms(ctx context.Context, storyID string, terms []store.Term, seen time.Time) error {
+	if err := s.check(storyID); err != nil {
+		return fmt.Errorf("sqlite: upsert story terms: %w", err)
+	}
+	terms = store.MergeTerms(terms)
+	if len(terms) == 0 {
+		return nil
+	}
+	t := micros(seen)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		id, err := resolve(ctx, tx, storyID)
+		if err != nil {
+			return err
+		}
+		st, err := tx.PrepareContext(ctx, `INSERT INTO story_terms(story_id, term, weight, last_seen) VALUES (?, ?, ?, ?)
+			ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight,
+			last_seen = max(last_seen, excluded.last_seen)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, term := range terms {
+			if _, err := st.ExecContext(ctx, id, term.Term, term.Weight, t); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: upsert terms of story %q: %w", storyID, err)
+	}
+	return nil
+}
+
+// Stories implements store.StoryReader.
+func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.r.QueryContext(ctx, `SELECT id, title, updated FROM stories
+		ORDER BY updated DESC, id LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	var out []news.Story
+	for rows.Next() {
+		var (
+			st news.Story
+			u  int64
+		)
+		if err := rows.Scan(&st.ID, &st.Title, &u); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("sqlite: stories: %w", err)
+		}
+		st.Updated = fromMicros(u)
+		out = append(out, st)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	if err := s.fillRefs(ctx, out); err != nil {
+		return nil, fmt.Errorf("sqlite: stories: %w", err)
+	}
+	return out, nil
+}
+
+// fillRefs loads the article refs of the given stories in one query.
+func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
+	if len(sts) == 0 {
+		return nil
+	}
+	idx := make(map[string]int, len(sts))
+	args := make([]any, len(sts))
+	for i, st := range sts {
+		idx[st.ID] = i
+		args[i] = st.ID
+		sts[i].Articles = []news.ArticleRef{}
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
+		FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		WHERE sa.story_id IN (`+placeholders(len(args))+`) ORDER BY sa.story_id, sa.seq`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			sid string
+			r   news.ArticleRef
+		)
+		if err := rows.Scan(&sid, &r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+			return err
+		}
+		i := idx[sid]
+		sts[i].Articles = append(sts[i].Articles, r)
+	}
+	return rows.Err()
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// Story implements store.StoryReader.
+func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
+	if err := s.check(id); err != nil {
+		return news.Story{}, fmt.Errorf("sqlite: story: %w", err)
+	}
+	rid, err := resolve(ctx, s.r, id)
+	if err != nil {
+		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
+	}
+	var (
+		st news.Story
+		u  int64
+	)
+	if err := s.r.QueryRowContext(ctx, `SELECT id, title, updated FROM stories WHERE id = ?`, rid).
+		Scan(&st.ID, &st.Title, &u); err != nil {
+		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, notFound(err))
+	}
+	st.Updated = fromMicros(u)
+	sts := []news.Story{st}
+	if err := s.fillRefs(ctx, sts); err != nil {
+		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
+	}
+	return sts[0], nil
+}
+
+// StoryArticles implements store.StoryReader.
+func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]*news.Article, error) {
+	if err := s.check(storyID); err != nil {
+		return nil, fmt.Errorf("sqlite: story articles: %w", err)
+	}
+	rid, err := resolve(ctx, s.r, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.doc FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		WHERE sa.story_id = ? ORDER BY sa.seq`, rid)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
+	}
+	defer rows.Close()
+	var out []*news.Article
+	for rows.Next() {
+		var doc []byte
+		if err := rows.Scan(&doc); err != nil {
+			return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
+		}
+		a, err := record.DecodeArticle(doc)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// StaleStories implements store.StoryReader.
+func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	return s.strings(ctx, `SELECT s.id FROM stories s LEFT JOIN briefings b ON b.story_id = s.id
+		WHERE b.story_id IS NULL OR b.story_updated < s.updated ORDER BY s.updated, s.id LIMIT ?`, store.Limit(limit))
+}
+
+func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("sqlite: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Candidates implements store.CandidateIndex. The query reads only the
+// story_terms_term index entries of the given terms inside the window.
+func (s *Store) Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]store.Candidate, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	terms = store.UniqueTerms(terms)
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+	if !since.IsZero() {
+		lo = since.UnixMicro()
+	}
+	if !until.IsZero() {
+		hi = until.UnixMicro()
+	}
+	args := make([]any, 0, len(terms)+3)
+	for _, t := range terms {
+		args = append(args, t)
+	}
+	args = append(args, lo, hi, store.Limit(limit))
+	rows, err := s.r.QueryContext(ctx, `SELECT story_id, sum(weight) AS score, count(*) AS matched, max(last_seen) AS seen
+		FROM story_terms INDEXED BY story_terms_term
+		WHERE term IN (`+placeholders(len(terms))+`) AND last_seen BETWEEN ? AND ?
+		GROUP BY story_id ORDER BY score DESC, matched DESC, seen DESC, story_id LIMIT ?`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: candidates: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Candidate
+	for rows.Next() {
+		var (
+			c    store.Candidate
+			seen int64
+		)
+		if err := rows.Scan(&c.StoryID, &c.Score, &c.Matched, &seen); err != nil {
+			return nil, fmt.Errorf("sqlite: candidates: %w", err)
+		}
+		c.LastSeen = fromMicros(seen)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// PutBriefing implements store.Briefings.
+func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefing) error {
+	if err := s.check(storyID); err != nil {
+		return fmt.Errorf("sqlite: put briefing: %w", err)
+	}
+	if b == nil {
+		return fmt.Errorf("sqlite: put briefing: nil briefing: %w", store.ErrInvalid)
+	}
+	doc, err := record.EncodeBriefing(b)
+	if err != nil {
+		return err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		id, err := resolve(ctx, tx, storyID)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO briefings(story_id, version, updated, story_updated, doc)
+			VALUES (?1, 1, ?2, (SELECT updated FROM stories WHERE id = ?1), ?3)
+			ON CONFLICT(story_id) DO UPDATE SET version = version + 1, updated = excluded.updated,
+			story_updated = excluded.story_updated, doc = excluded.doc`, id, now(), doc)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: put briefing of story %q: %w", storyID, err)
+	}
+	return nil
+}
+
+// Briefing implements store.Briefings.
+func (s *Store) Briefing(ctx context.Context, storyID string) (*news.Briefing, store.BriefingInfo, error) {
+	var info store.BriefingInfo
+	if err := s.check(storyID); err != nil {
+		return nil, info, fmt.Errorf("sqlite: briefing: %w", err)
+	}
+	id, err := resolve(ctx, s.r, storyID)
+	if err != nil {
+		return nil, info, fmt.Errorf("sqlite: briefing of story %q: %w", storyID, err)
+	}
+	var (
+		doc []byte
+		u   int64
+	)
+	if err := s.r.QueryRowContext(ctx, `SELECT version, updated, doc FROM briefings WHERE story_id = ?`, id).
+		Scan(&info.Version, &u, &doc); err != nil {
+		return nil, info, fmt.Errorf("sqlite: briefing of story %q: %w", storyID, notFound(err))
+	}
+	info.Updated = fromMicros(u)
+	b, err := record.DecodeBriefing(doc)
+	return b, info, err
+}
+
+// ftsQuery turns a free-text query into an FTS5 expression: every word
+// quoted (so nothing is an operator), implicitly ANDed.
+func ftsQuery(q string) string {
+	words := store.QueryWords(q)
+	for i, w := range words {
+		words[i] = `"` + w + `"`
+	}
+	return strings.Join(words, " ")
+}
+
+// Search implements store.Searcher.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.SearchHit, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	q := ftsQuery(query)
+	if q == "" {
+		return nil, nil
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, coalesce(sa.story_id, ''), a.title, a.outlet,
+			snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0) AS score
+		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+		LEFT JOIN story_articles sa ON sa.article_id = a.id
+		WHERE articles_fts MATCH ? ORDER BY score, a.id LIMIT ?`, q, store.Limit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var out []store.SearchHit
+	for rows.Next() {
+		var h store.SearchHit
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Snippet, &h.Rank); err != nil {
+			return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
+		}
+		h.Rank = -h.Rank // bm25 is lower-is-better
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// RecordRejected implements store.IngestLog.
+func (s *Store) RecordRejected(ctx context.Context, input, reason string) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO rejected(input, reason, at) VALUES (?, ?, ?)`, input, reason, now())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: record rejected %q: %w", input, err)
+	}
+	return nil
+}
+
+// Rejected implements store.IngestLog.
+func (s *Store) Rejected(ctx context.Context, o store.ListOptions) ([]store.Rejection, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.r.QueryContext(ctx, `SELECT input, reason, at FROM rejected ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: rejected: %w", err)
+	}
+	defer rows.Close()
+	var out []store.Rejection
+	for rows.Next() {
+		var (
+			r  store.Rejection
+			at int64
+		)
+		if err := rows.Scan(&r.Input, &r.Reason, &at); err != nil {
+			return nil, fmt.Errorf("sqlite: rejected: %w", err)
+		}
+		r.At = fromMicros(at)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// Stats implements store.Store.
+func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
+	var st store.Stats
+	if s.closed.Load() {
+		return st, store.ErrClosed
+	}
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
+		(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`).
+		Scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,78 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	dir := t.TempDir()
+	storetest.Run(t, func(t testing.TB, name string) store.Store {
+		s, err := Open(context.Background(), filepath.Join(dir, name+".db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+func TestOpenRejects(t *testing.T) {
+	for _, tc := range []struct{ name, path string }{
+		{"empty", ""},
+		{"memory", ":memory:"},
+		{"uri", "file:x.db?mode=memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := Open(context.Background(), tc.path); !errors.Is(err, store.ErrInvalid) {
+				t.Errorf("Open(%q): err = %v, want ErrInvalid", tc.path, err)
+			}
+		})
+	}
+}
+
+func TestSchemaNewer(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	s, err := Open(t.Context(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.w.ExecContext(t.Context(), `INSERT INTO schema_migrations(version, name, applied) VALUES (999, 'future', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := Open(t.Context(), path); !errors.Is(err, store.ErrSchemaNewer) {
+		t.Errorf("Open of a newer schema: err = %v, want ErrSchemaNewer", err)
+	}
+}
+
+func TestMigrationsRecorded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "sub", "dir", "a.db")
+	for i := range 2 {
+		s, err := Open(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n, v int
+		if err := s.r.QueryRowContext(t.Context(), `SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &v); err != nil {
+			t.Fatal(err)
+		}
+		if n != len(migrations) || v != migrations[len(migrations)-1].version {
+			t.Errorf("open %d: %d migrations recorded up to %d, want %d", i, n, v, len(migrations))
+		}
+		var mode string
+		if err := s.r.QueryRowContext(t.Context(), `PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+			t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+		}
+		s.Close()
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Error(err)
+	}
+}

@@ -1,0 +1,390 @@
+// Package store defines where crosscheck keeps what it has read and worked
+// out: raw inputs, analysed articles, stories with their members and term
+// index, one briefing per story, and a log of rejected inputs.
+//
+// It consumes news.Raw, news.Article, news.Story and news.Briefing and
+// produces them back, plus full-text search hits and clustering candidates.
+// The package holds only the interfaces, the shared value types and the
+// sentinel errors; it imports nothing internal but news. Implementations
+// live below it and are wired by the command:
+//
+//	sqlite.Open(ctx, store.DefaultPath())   // the default, one file
+//	postgres.Open(ctx, dsn)                 // a shared archive
+//
+// Both pass the conformance suite in store/storetest.
+//
+// # Identity
+//
+// An article's content key is its Hash: the hex SHA-256 of the raw input
+// bytes (see Hash). Putting the same input twice is idempotent: the second
+// PutArticle reports added=false and the id stored the first time. The
+// raw bytes, not the clean text, are hashed so that the key is known before
+// analysis and does not change when the cleaner improves; near-duplicates
+// (the same wire copy on two sites) are the syndicate stage's business.
+// An article's id is Article.ID when set (the caller's id), otherwise the
+// first 16 hex digits of the hash.
+//
+// Story ids are stable: a story created from a seed article gets an id
+// derived from that article's id (StoryIDFor), so two processes that race
+// to create the story for the same article end with one story. A story
+// merged into another keeps resolving to the survivor.
+//
+// # Times
+//
+// Stored times are truncated to microseconds (PostgreSQL's precision) and
+// returned in UTC.
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Sentinel errors. Implementations wrap them with context; test with
+// errors.Is.
+var (
+	// ErrNotFound: no article, raw input, story or briefing has that id.
+	ErrNotFound = errors.New("store: not found")
+	// ErrIDConflict: PutArticle was given an article id that is already
+	// used by an article with a different content hash.
+	ErrIDConflict = errors.New("store: article id already used by different content")
+	// ErrInvalid: an argument is unusable (empty id, nil article, a story
+	// merged into itself).
+	ErrInvalid = errors.New("store: invalid argument")
+	// ErrClosed: the store was used after Close.
+	ErrClosed = errors.New("store: closed")
+	// ErrSchemaNewer: the database was migrated by a newer crosscheck
+	// than this one; it is left untouched.
+	ErrSchemaNewer = errors.New("store: database schema is newer than this program")
+)
+
+// DefaultLimit is the page size used when ListOptions.Limit or a limit
+// argument is zero or negative.
+const DefaultLimit = 50
+
+// MaxLimit caps every page size.
+const MaxLimit = 1000
+
+// ListOptions pages through a listing.
+type ListOptions struct {
+	// Limit is the page size; 0 means DefaultLimit, capped at MaxLimit.
+	Limit int
+	// Offset skips that many rows; 0 starts at the first.
+	Offset int
+}
+
+// Page returns the effective limit and offset.
+func (o ListOptions) Page() (limit, offset int) {
+	return Limit(o.Limit), max(o.Offset, 0)
+}
+
+// Limit returns n clamped to [1, MaxLimit], DefaultLimit when n <= 0.
+func Limit(n int) int {
+	switch {
+	case n <= 0:
+		return DefaultLimit
+	case n > MaxLimit:
+		return MaxLimit
+	}
+	return n
+}
+
+// SearchHit is one article matching a full-text query.
+type SearchHit struct {
+	ArticleID string `json:"article_id"`
+	// StoryID is the story the article belongs to; "" when unassigned.
+	StoryID string `json:"story_id,omitempty"`
+	Title   string `json:"title"`
+	Outlet  string `json:"outlet"`
+	// Snippet is a short passage around the match; matched words are
+	// wrapped in "[" and "]".
+	Snippet string `json:"snippet"`
+	// Rank orders hits, higher is better; only comparable within one
+	// result list of one backend.
+	Rank float64 `json:"rank"`
+}
+
+// Term is one entry of a story's term index: an entity name or keyword the
+// clustering stage chose, already normalised by it (the store compares
+// terms byte for byte), with a weight.
+type Term struct {
+	Term   string  `json:"term"`
+	Weight float64 `json:"weight"`
+}
+
+// Candidate is a story that shares terms with a query, for online
+// clustering.
+type Candidate struct {
+	StoryID string `json:"story_id"`
+	// Score is the sum of the stored weights of the matched terms.
+	Score float64 `json:"score"`
+	// Matched is how many distinct query terms the story has.
+	Matched int `json:"matched"`
+	// LastSeen is the latest last-seen time among the matched terms.
+	LastSeen time.Time `json:"last_seen"`
+}
+
+// BriefingInfo says which version of a story's briefing was returned.
+type BriefingInfo struct {
+	// Version counts PutBriefing calls for the story, from 1.
+	Version int64     `json:"version"`
+	Updated time.Time `json:"updated"`
+}
+
+// Rejection is one entry of the ingest log: an input that was not stored.
+type Rejection struct {
+	Input  string    `json:"input"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Articles  int64 `json:"articles"`
+	Stories   int64 `json:"stories"`
+	Briefings int64 `json:"briefings"`
+	Rejected  int64 `json:"rejected"`
+}
+
+// ArticleWriter stores analysed articles.
+type ArticleWriter interface {
+	// PutArticle stores raw and its analysis a in one transaction: raw
+	// bytes and metadata, the article, and its full-text index entry. The
+	// article's Hash is set to Hash(raw) and its ID defaults as the package
+	// comment says; a is not modified. When an article with the same hash
+	// exists nothing is written and PutArticle returns that article's id
+	// with added=false. It returns ErrIDConflict when a.ID names an article
+	// with another hash. An article reported added is committed.
+	PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (id string, added bool, err error)
+	// UpdateArticle replaces the analysis of the stored article a.ID (after
+	// the analysis was redone from RawInput); the raw input, hash and story
+	// membership are kept. ErrNotFound when there is no such article.
+	UpdateArticle(ctx context.Context, a *news.Article) error
+}
+
+// ArticleReader reads stored articles back.
+type ArticleReader interface {
+	// Article returns the stored analysis; ErrNotFound when absent.
+	Article(ctx context.Context, id string) (*news.Article, error)
+	// RawInput returns the raw input exactly as stored, Bytes byte for
+	// byte; ErrNotFound when absent.
+	RawInput(ctx context.Context, id string) (news.Raw, error)
+	// ArticleStory returns the id of the story the article belongs to, ""
+	// when unassigned; ErrNotFound when there is no such article.
+	ArticleStory(ctx context.Context, articleID string) (string, error)
+}
+
+// StoryWriter creates and maintains stories.
+type StoryWriter interface {
+	// CreateStory creates a story with s.Title and assigns s.Articles to
+	// it (by ID; other ArticleRef fields are ignored). The id is s.ID when
+	// set, otherwise StoryIDFor(s.Articles[0].ID), otherwise random. When
+	// a story with that id exists (or existed and was merged away) nothing
+	// is written and created=false; this makes creation from a seed
+	// article race-safe across processes. Updated defaults to now.
+	CreateStory(ctx context.Context, s news.Story) (id string, created bool, err error)
+	// UpdateStory sets the title of story s.ID and its Updated time (now
+	// when zero). Articles is ignored: use AssignStory.
+	UpdateStory(ctx context.Context, s news.Story) error
+	// AssignStory makes the article a member of the story, moving it out
+	// of any other story, and marks the story updated. ErrNotFound when
+	// either is missing.
+	AssignStory(ctx context.Context, articleID, storyID string) error
+	// MergeStories moves every article and term of story from into story
+	// into, deletes from and its briefing, and makes the id from resolve
+	// to into from then on.
+	MergeStories(ctx context.Context, into, from string) error
+	// UpsertStoryTerms adds terms to the story's term index: a new term is
+	// inserted, an existing one gets its weight added and its last-seen
+	// time raised to seen. Terms repeated in the slice are summed.
+	UpsertStoryTerms(ctx context.Context, storyID string, terms []Term, seen time.Time) error
+}
+
+// StoryReader lists and reads stories.
+type StoryReader interface {
+	// Stories lists stories, most recently updated first (ties by id),
+	// each with its article refs in assignment order.
+	Stories(ctx context.Context, o ListOptions) ([]news.Story, error)
+	// Story returns one story with its article refs; a merged-away id
+	// returns the story it was merged into. ErrNotFound when absent.
+	Story(ctx context.Context, id string) (news.Story, error)
+	// StoryArticles returns the full articles of a story in assignment
+	// order.
+	StoryArticles(ctx context.Context, storyID string) ([]*news.Article, error)
+	// StaleStories lists ids of stories changed since their briefing was
+	// written (or never briefed), least recently updated first.
+	StaleStories(ctx context.Context, limit int) ([]string, error)
+}
+
+// CandidateIndex finds stories for online clustering from the term index,
+// without scanning all stories.
+type CandidateIndex interface {
+	// Candidates returns up to limit stories having any of terms with a
+	// last-seen time in [since, until] (a zero time leaves that end open),
+	// best Score first (ties: more Matched, newer LastSeen, id).
+	Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]Candidate, error)
+}
+
+// Briefings stores one briefing per story.
+type Briefings interface {
+	// PutBriefing stores b as the story's briefing, replacing the previous
+	// one and incrementing its version. ErrNotFound when the story is
+	// missing.
+	PutBriefing(ctx context.Context, storyID string, b *news.Briefing) error
+	// Briefing returns the story's latest briefing; a merged-away id
+	// resolves to the survivor. ErrNotFound when there is none.
+	Briefing(ctx context.Context, storyID string) (*news.Briefing, BriefingInfo, error)
+}
+
+// Searcher runs full-text queries over article titles and clean text.
+type Searcher interface {
+	// Search returns up to limit articles matching every word of query
+	// (plain words; operators are not interpreted), best first.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+}
+
+// IngestLog records inputs that were not stored.
+type IngestLog interface {
+	// RecordRejected logs that input was rejected and why.
+	RecordRejected(ctx context.Context, input, reason string) error
+	// Rejected lists the log, newest first.
+	Rejected(ctx context.Context, o ListOptions) ([]Rejection, error)
+}
+
+// Store is everything a crosscheck archive does. Consumers should accept
+// the narrowest interface above that they need.
+type Store interface {
+	ArticleWriter
+	ArticleReader
+	StoryWriter
+	StoryReader
+	CandidateIndex
+	Briefings
+	Searcher
+	IngestLog
+	// Stats counts stored rows.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store; calling it again is a no-op.
+	Close() error
+}
+
+// Hash returns the content key of a raw input: the hex SHA-256 of
+// raw.Bytes, or, when Bytes is nil, of raw.HTML or raw.Text (whichever is
+// set). For an input read as UTF-8 both give the same key.
+func Hash(raw news.Raw) string {
+	var b []byte
+	switch {
+	case raw.Bytes != nil:
+		b = raw.Bytes
+	case raw.HTML != "":
+		b = []byte(raw.HTML)
+	default:
+		b = []byte(raw.Text)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// ArticleID returns the id an article is stored under: a.ID when set,
+// otherwise the first 16 hex digits of hash.
+func ArticleID(a *news.Article, hash string) string {
+	if a != nil && a.ID != "" {
+		return a.ID
+	}
+	return hash[:16]
+}
+
+// StoryIDFor returns the deterministic id of a story seeded by an article:
+// "s" and 15 hex digits of the SHA-256 of the article id.
+func StoryIDFor(articleID string) string {
+	sum := sha256.Sum256([]byte(articleID))
+	return "s" + hex.EncodeToString(sum[:])[:15]
+}
+
+// NewStoryID returns a random story id shaped like StoryIDFor's.
+func NewStoryID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return "s" + hex.EncodeToString(b[:])[:15]
+}
+
+// StoryIDOf picks the id CreateStory uses for s.
+func StoryIDOf(s news.Story) string {
+	switch {
+	case s.ID != "":
+		return s.ID
+	case len(s.Articles) > 0 && s.Articles[0].ID != "":
+		return StoryIDFor(s.Articles[0].ID)
+	}
+	return NewStoryID()
+}
+
+// MergeTerms drops empty terms, sums the weights of repeated ones and sorts
+// the result by term, so that concurrent upserts lock rows in one order.
+func MergeTerms(terms []Term) []Term {
+	sum := make(map[string]float64, len(terms))
+	for _, t := range terms {
+		if t.Term == "" {
+			continue
+		}
+		sum[t.Term] += t.Weight
+	}
+	out := make([]Term, 0, len(sum))
+	for k, w := range sum {
+		out = append(out, Term{Term: k, Weight: w})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
+	return out
+}
+
+// UniqueTerms drops empty and repeated query terms, keeping order.
+func UniqueTerms(terms []string) []string {
+	seen := make(map[string]bool, len(terms))
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// QueryWords splits a free-text search query into the words both backends
+// match: runs of letters and digits. Operators and punctuation are dropped,
+// so user input can never form a query-language expression.
+func QueryWords(q string) []string {
+	return strings.FieldsFunc(q, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// Time truncates t to the stored precision and converts it to UTC.
+func Time(t time.Time) time.Time { return t.Truncate(time.Microsecond).UTC() }
+
+// DefaultPath is where the default SQLite archive lives:
+// $XDG_DATA_HOME/crosscheck/crosscheck.db, else
+// ~/.local/share/crosscheck/crosscheck.db. The directory is not created.
+func DefaultPath() (string, error) {
+	dir := os.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "crosscheck", "crosscheck.db"), nil
+}

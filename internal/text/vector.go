@@ -1,0 +1,115 @@
+package text
+
+import (
+	"math"
+	"strings"
+)
+
+// Vector is a sparse term-weight vector with its norm cached, for comparing
+// sentences and documents by content.
+type Vector struct {
+	W    map[string]float64
+	norm float64
+}
+
+// NewVector returns the vector with weights w (taken, not copied).
+func NewVector(w map[string]float64) Vector {
+	n := 0.0
+	for _, x := range w {
+		n += x * x
+	}
+	return Vector{W: w, norm: math.Sqrt(n)}
+}
+
+// Norm returns the vector's Euclidean length.
+func (v Vector) Norm() float64 { return v.norm }
+
+// Cos returns the cosine similarity of v and u (0 when either is empty).
+func (v Vector) Cos(u Vector) float64 {
+	if v.norm == 0 || u.norm == 0 {
+		return 0
+	}
+	if len(v.W) > len(u.W) {
+		v, u = u, v
+	}
+	dot := 0.0
+	for k, x := range v.W {
+		dot += x * u.W[k]
+	}
+	return dot / (v.norm * u.norm)
+}
+
+// Terms returns the content words of s, lower-cased, possessives and edge
+// punctuation removed, stop words dropped, each passed through stem (which
+// may be nil).
+func Terms(s string, stem func(string) string) []string {
+	var out []string
+	for _, w := range Words(s) {
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.Trim(w, "'.,-")
+		if len(w) < 2 || IsStop(w) {
+			continue
+		}
+		if stem != nil {
+			w = stem(w)
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// IDF holds inverse document frequencies over a collection of texts (in a
+// story: its sentences).
+type IDF struct {
+	df map[string]int
+	n  int
+}
+
+// NewIDF counts document frequencies over docs, each a list of terms.
+func NewIDF(docs [][]string) *IDF {
+	idf := &IDF{df: map[string]int{}, n: len(docs)}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, t := range d {
+			if !seen[t] {
+				seen[t] = true
+				idf.df[t]++
+			}
+		}
+	}
+	return idf
+}
+
+// Weight returns the smoothed idf of t: log(1 + N/df).
+func (f *IDF) Weight(t string) float64 {
+	df := f.df[t]
+	if df == 0 {
+		df = 1
+	}
+	return math.Log(1 + float64(f.n)/float64(df))
+}
+
+// Vector returns the tf-idf vector of terms.
+func (f *IDF) Vector(terms []string) Vector {
+	w := make(map[string]float64, len(terms))
+	for _, t := range terms {
+		w[t] += f.Weight(t)
+	}
+	return NewVector(w)
+}
+
+// Shared counts the terms v and u have in common. Cosine alone overrates
+// short sentences: two six-word sentences sharing one rare word can score
+// 0.4; callers that decide "same content" also demand a few shared terms.
+func (v Vector) Shared(u Vector) int {
+	if len(v.W) > len(u.W) {
+		v, u = u, v
+	}
+	n := 0
+	for k := range v.W {
+		if _, ok := u.W[k]; ok {
+			n++
+		}
+	}
+	return n
+}

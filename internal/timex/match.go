@@ -1,0 +1,804 @@
+package timex
+
+import (
+	"strings"
+	"time"
+)
+
+// Expression kinds found by match, before resolution.
+const (
+	kDate      = iota + 1 // month and day, year optional: "April 4", "4 April 2017", "2017-04-04"
+	kMonth                // month, year optional: "September", "April 2017"
+	kYear                 // "in 2003", "the 1928 satire"
+	kDecade               // "the 1990s"
+	kWeekday              // "Wednesday", "last Friday"
+	kDayOffset            // "today", "yesterday", "tonight", "this morning"
+	kUnitRel              // "last week", "this month", "earlier this week", "next year"
+	kAgo                  // "three years ago", "several weeks ago"
+	kAfter                // "two days later", "days after that attack" (anchored on the previous date)
+	kRecent               // "in recent months", "the past few weeks"
+	kClock                // "8 p.m.", "5:45 p.m. ET", "noon"
+)
+
+// Units of relative expressions.
+const (
+	uDay = iota + 1
+	uWeek
+	uWeekend
+	uMonth
+	uYear
+	uDecade
+)
+
+// expr is one matched temporal expression.
+type expr struct {
+	kind       int
+	start, end int // byte offsets of the expression text
+	tok        int // index of its first token
+	y, m, d    int // date parts; 0 when absent
+	wd         int // weekday+1 for weekdays and weekday-paired dates; 0 none
+	mod        int // -1 last/earlier, +1 next/later, 2 this; 0 none
+	part       int // for kUnitRel: -1 "earlier this", +1 "later this"
+	n          int // count for kAgo/kAfter/kRecent/kDayOffset
+	unit       int
+	approx     bool // "several weeks ago", "days after"
+	hour, min  int
+	clock      bool // a time of day is attached
+	tense      int  // +1 future, -1 past, 0 unknown (weekdays and months)
+	sentence   int  // index of the sentence (counted by break tokens)
+}
+
+// months maps month names and abbreviations to 1..12.
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+	"oct": 10, "nov": 11, "dec": 12,
+}
+
+// weekdays maps weekday names (and dotted abbreviations) to time.Weekday+1.
+var weekdays = map[string]int{
+	"sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
+	"sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5, "thur": 5, "thurs": 5, "fri": 6, "sat": 7,
+}
+
+// numberWords are counts written as words ("three years ago").
+var numberWords = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50,
+}
+
+// vagueCounts are words standing for an unknown small count ("several weeks
+// ago"); such expressions resolve to a range.
+var vagueCounts = map[string]bool{"several": true, "few": true, "couple": true, "many": true, "some": true}
+
+// unitWords maps unit nouns of relative expressions to units.
+var unitWords = map[string]int{
+	"day": uDay, "days": uDay, "week": uWeek, "weeks": uWeek, "weekend": uWeekend,
+	"month": uMonth, "months": uMonth, "year": uYear, "years": uYear, "decade": uDecade, "decades": uDecade,
+}
+
+// dayParts may follow a weekday or "yesterday" ("Wednesday morning").
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+
+// monthPreps may precede a bare month name ("in September", "since March").
+var monthPreps = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "by": true, "early": true, "late": true, "mid": true,
+	"of": true, "from": true, "through": true, "during": true, "before": true, "after": true, "last": true,
+	"next": true, "this": true, "that": true, "to": true, "between": true, "and": true,
+}
+
+// yearPluralOK are plural nouns that a year may modify ("the 2016 elections").
+var yearPluralOK = map[string]bool{
+	"elections": true, "olympics": true, "games": true, "midterms": true, "playoffs": true, "finals": true,
+	"primaries": true, "protests": true, "talks": true, "polls": true, "riots": true, "attacks": true,
+	"accords": true, "sanctions": true, "negotiations": true, "hearings": true, "rules": true, "standards": true,
+}
+
+// yearBlockers are words before a number that make it a count, not a year
+// ("about 2000", "than 1500").
+var yearBlockers = map[string]bool{
+	"about": true, "nearly": true, "almost": true, "around": true, "roughly": true, "some": true,
+	"than": true, "over": true, "least": true, "approximately": true, "page": true, "no": true, "number": true,
+	"route": true, "flight": true, "room": true, "model": true, "exactly": true,
+}
+
+// futureCues and pastCues decide the tense of the clause around a weekday
+// or month name ("will meet on Friday" vs "met on Friday").
+var futureCues = map[string]bool{
+	"will": true, "ll": true, "shall": true, "scheduled": true, "expected": true, "upcoming": true,
+	"plans": true, "planned": true, "planning": true, "going": true, "due": true, "tomorrow": true,
+	"next": true, "intends": true, "slated": true, "set": true,
+}
+
+var pastCues = map[string]bool{
+	"said": true, "told": true, "met": true, "was": true, "were": true, "had": true, "did": true,
+	"went": true, "came": true, "made": true, "gave": true, "took": true, "saw": true, "held": true,
+	"spoke": true, "left": true, "began": true, "won": true, "lost": true, "ran": true, "sent": true,
+	"wrote": true, "announced": true, "aired": true, "last": true, "ago": true, "earlier": true,
+	"yesterday": true, "shot": true, "cast": true, "led": true, "fell": true, "struck": true,
+}
+
+// toks is a helper over the token slice with bounds-checked accessors.
+type toks []token
+
+func (ts toks) word(i int) string {
+	if i < 0 || i >= len(ts) || ts[i].kind != tWord {
+		return ""
+	}
+	return ts[i].s
+}
+
+func (ts toks) is(i int, s string) bool {
+	return i >= 0 && i < len(ts) && ts[i].kind != tBreak && ts[i].s == s
+}
+
+func (ts toks) num(i int) (int, bool) {
+	if i < 0 || i >= len(ts) || ts[i].kind != tNum {
+		return 0, false
+	}
+	return atoi(ts[i].s)
+}
+
+// adjacent reports whether token i starts right where token i-1 ends.
+func (ts toks) adjacent(i int) bool {
+	return i > 0 && i < len(ts) && ts[i].start == ts[i-1].end
+}
+
+// match finds all temporal expressions in the tokens, left to right, longest
+// first at each position.
+func match(ts toks) []expr {
+	var out []expr
+	sent := 0
+	for i := 0; i < len(ts); {
+		if ts[i].kind == tBreak {
+			sent++
+			i++
+			continue
+		}
+		e, next, ok := matchAt(ts, i)
+		if !ok {
+			i++
+			continue
+		}
+		e.tok = i
+		e.sentence = sent
+		out = append(out, e)
+		i = next
+	}
+	return out
+}
+
+// matchAt tries every rule at token i and returns the expression and the
+// index of the first token after it.
+func matchAt(ts toks, i int) (expr, int, bool) {
+	t := ts[i]
+	if t.kind == tNum {
+		if e, n, ok := matchNumeric(ts, i); ok {
+			return e, n, true
+		}
+		if e, n, ok := matchClock(ts, i); ok {
+			return e, n, true
+		}
+		if e, n, ok := matchDayMonth(ts, i); ok {
+			return e, n, true
+		}
+		if e, n, ok := matchCountUnit(ts, i); ok {
+			return e, n, true
+		}
+		return matchYear(ts, i)
+	}
+	if t.kind != tWord || !triggers[t.s] {
+		return expr{}, 0, false
+	}
+	for _, f := range wordRules {
+		if e, n, ok := f(ts, i); ok {
+			return e, n, true
+		}
+	}
+	return expr{}, 0, false
+}
+
+// triggers are the words that can start a word rule; any other word is
+// skipped with one lookup.
+var triggers = buildTriggers()
+
+func buildTriggers() map[string]bool {
+	m := map[string]bool{
+		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "this": true,
+		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
+		"recent": true, "noon": true, "midnight": true,
+	}
+	for _, tab := range []map[string]int{months, weekdays, numberWords, unitWords} {
+		for w := range tab {
+			m[w] = true
+		}
+	}
+	for w := range vagueCounts {
+		m[w] = true
+	}
+	return m
+}
+
+var wordRules = []func(toks, int) (expr, int, bool){
+	matchWeekday,
+	matchMonth,
+	matchDayWord,
+	matchUnitRel,
+	matchCountUnit,
+	matchRecent,
+	matchBareUnitAfter,
+	matchNoon,
+}
+
+// matchNumeric: an ISO date "2017-04-04" or a US numeric date "04/04/2017"
+// (month first; two-digit years are 20xx).
+func matchNumeric(ts toks, i int) (expr, int, bool) {
+	s := ts[i].s
+	sep := byte(0)
+	switch {
+	case strings.Count(s, "-") == 2:
+		sep = '-'
+	case strings.Count(s, "/") == 2:
+		sep = '/'
+	default:
+		return expr{}, 0, false
+	}
+	parts := strings.Split(s, string(sep))
+	a, ok1 := atoi(parts[0])
+	b, ok2 := atoi(parts[1])
+	c, ok3 := atoi(parts[2])
+	if !ok1 || !ok2 || !ok3 {
+		return expr{}, 0, false
+	}
+	var y, m, d int
+	if sep == '-' {
+		if len(parts[0]) != 4 {
+			return expr{}, 0, false
+		}
+		y, m, d = a, b, c
+	} else {
+		m, d, y = a, b, c
+		switch len(parts[2]) {
+		case 2:
+			y += 2000
+		case 4:
+		default:
+			return expr{}, 0, false
+		}
+	}
+	if !validDate(y, m, d) {
+		return expr{}, 0, false
+	}
+	return expr{kind: kDate, start: ts[i].start, end: ts[i].end, y: y, m: m, d: d}, i + 1, true
+}
+
+// matchClock: a time of day, "8 p.m.", "5:45 p.m. ET", "10:30am"; a
+// 24-hour "14:30" only with a time zone or "GMT"/"UTC" after it.
+func matchClock(ts toks, i int) (expr, int, bool) {
+	s := ts[i].s
+	h, m := 0, 0
+	if k := strings.IndexByte(s, ':'); k > 0 {
+		var ok1, ok2 bool
+		h, ok1 = atoi(s[:k])
+		m, ok2 = atoi(s[k+1:])
+		if !ok1 || !ok2 || len(s[k+1:]) != 2 || h > 23 || m > 59 {
+			return expr{}, 0, false
+		}
+	} else {
+		var ok bool
+		if h, ok = atoi(s); !ok || h < 1 || h > 12 {
+			return expr{}, 0, false
+		}
+	}
+	j := i + 1
+	pm, found := false, false
+	switch w := ts.word(j); w {
+	case "am", "pm":
+		found, pm = true, w == "pm"
+		j++
+	case "a", "p":
+		if ts.is(j+1, ".") && ts.word(j+2) == "m" {
+			found, pm = true, w == "p"
+			j += 3
+			if ts.is(j, ".") {
+				j++
+			}
+		}
+	}
+	if !found {
+		return expr{}, 0, false
+	}
+	if h > 12 {
+		return expr{}, 0, false
+	}
+	if pm && h < 12 {
+		h += 12
+	} else if !pm && h == 12 {
+		h = 0
+	}
+	end := ts[j-1].end
+	if z := ts.word(j); timeZones[z] && ts[j].upper {
+		end = ts[j].end
+		j++
+	}
+	return expr{kind: kClock, start: ts[i].start, end: end, hour: h, min: m, clock: true}, j, true
+}
+
+var timeZones = map[string]bool{
+	"et": true, "est": true, "edt": true, "ct": true, "cst": true, "cdt": true, "mt": true, "mst": true,
+	"pt": true, "pst": true, "pdt": true, "gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "msk": true,
+}
+
+// matchNoon: "noon" and "midnight" after "at", "by", "before", "after",
+// "until", "around".
+func matchNoon(ts toks, i int) (expr, int, bool) {
+	w := ts.word(i)
+	if w != "noon" && w != "midnight" {
+		return expr{}, 0, false
+	}
+	switch ts.word(i - 1) {
+	case "at", "by", "before", "after", "until", "around", "about":
+	default:
+		return expr{}, 0, false
+	}
+	h := 12
+	if w == "midnight" {
+		h = 0
+	}
+	return expr{kind: kClock, start: ts[i].start, end: ts[i].end, hour: h, clock: true}, i + 1, true
+}
+
+// dayNumber reads a day of month at token i with an optional ordinal
+// suffix ("4", "4th"); it returns the day and the next token index.
+func dayNumber(ts toks, i int) (int, int, bool) {
+	if i >= len(ts) || ts[i].kind != tNum || len(ts[i].s) > 2 {
+		return 0, 0, false
+	}
+	d, ok := atoi(ts[i].s)
+	if !ok || d < 1 || d > 31 {
+		return 0, 0, false
+	}
+	j := i + 1
+	switch ts.word(j) {
+	case "st", "nd", "rd", "th":
+		if ts.adjacent(j) {
+			j++
+		}
+	}
+	return d, j, true
+}
+
+// yearAt reads a four-digit year at token i.
+func yearAt(ts toks, i int) (int, bool) {
+	if i >= len(ts) || ts[i].kind != tNum || len(ts[i].s) != 4 {
+		return 0, false
+	}
+	y, ok := atoi(ts[i].s)
+	return y, ok && y >= 1000 && y <= 2199
+}
+
+// monthAt reads a month name at token i: capitalised, and an abbreviation
+// must carry its period ("Apr."). It returns the month and the next index.
+func monthAt(ts toks, i int) (int, int, bool) {
+	w := ts.word(i)
+	m, ok := months[w]
+	if !ok || !ts[i].upper {
+		return 0, 0, false
+	}
+	j := i + 1
+	if len(w) <= 4 && w != "june" && w != "july" && w != "may" {
+		if !ts.is(j, ".") {
+			return 0, 0, false
+		}
+		j++
+	}
+	return m, j, true
+}
+
+// matchMonth: "April 4", "Apr. 4, 2017", "April 4th", "April 2017",
+// "September" (a bare month needs a preposition before it when it could be
+// a verb or modal: "May", "March").
+func matchMonth(ts toks, i int) (expr, int, bool) {
+	m, j, ok := monthAt(ts, i)
+	if !ok {
+		return expr{}, 0, false
+	}
+	if d, k, ok := dayNumber(ts, j); ok && !ts.is(k, ":") {
+		e := expr{kind: kDate, start: ts[i].start, end: ts[k-1].end, m: m, d: d}
+		if ts.is(k, ",") {
+			if y, ok := yearAt(ts, k+1); ok {
+				e.y, e.end, k = y, ts[k+1].end, k+2
+			}
+		} else if y, ok := yearAt(ts, k); ok {
+			e.y, e.end, k = y, ts[k].end, k+1
+		}
+		if !validDate(orLeap(e.y), m, d) {
+			return expr{}, 0, false
+		}
+		return e, k, true
+	}
+	k := j
+	if ts.is(k, ",") {
+		k++
+	}
+	if y, ok := yearAt(ts, k); ok {
+		return expr{kind: kMonth, start: ts[i].start, end: ts[k].end, m: m, y: y}, k + 1, true
+	}
+	prev := ts.word(i - 1)
+	if (m == 5 || m == 3) && !monthPreps[prev] {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kMonth, start: ts[i].start, end: ts[j-1].end, m: m, tense: tense(ts, i)}
+	switch prev {
+	case "last":
+		e.mod, e.start = -1, ts[i-1].start
+	case "next":
+		e.mod, e.start = 1, ts[i-1].start
+	case "this":
+		e.mod, e.start = 2, ts[i-1].start
+	}
+	return e, j, true
+}
+
+// orLeap substitutes a leap year for an unknown year when validating.
+func orLeap(y int) int {
+	if y == 0 {
+		return 2000
+	}
+	return y
+}
+
+// matchDayMonth: "4 April", "4th of April 2017".
+func matchDayMonth(ts toks, i int) (expr, int, bool) {
+	d, j, ok := dayNumber(ts, i)
+	if !ok {
+		return expr{}, 0, false
+	}
+	if ts.word(j) == "of" {
+		j++
+	}
+	m, k, ok := monthAt(ts, j)
+	if !ok {
+		return expr{}, 0, false
+	}
+	e := expr{kind: kDate, start: ts[i].start, end: ts[k-1].end, m: m, d: d}
+	if y, ok := yearAt(ts, k); ok {
+		e.y, e.end, k = y, ts[k].end, k+1
+	}
+	if !validDate(orLeap(e.y), m, d) {
+		return expr{}, 0, false
+	}
+	return e, k, true
+}
+
+// matchYear: a four-digit number read as a year ("in 2003", "the 1928
+// satire", "a 2015 cease-fire"), or a decade ("the 1990s"). It is a count
+// instead when a count word precedes it ("about 2000"), a currency sign
+// precedes or a percent sign follows it, or a plural noun follows it
+// ("2003 votes"; "the 2016 elections" is allowed).
+func matchYear(ts toks, i int) (expr, int, bool) {
+	y, ok := yearAt(ts, i)
+	if !ok || y < 1500 || y > 2100 {
+		return expr{}, 0, false
+	}
+	if yearBlockers[ts.word(i-1)] || ts.is(i-1, "$") || ts.is(i-1, "#") || ts.is(i+1, "%") {
+		return expr{}, 0, false
+	}
+	if ts.word(i+1) == "s" && ts.adjacent(i+1) {
+		if y%10 != 0 {
+			return expr{}, 0, false
+		}
+		return expr{kind: kDecade, start: ts[i].start, end: ts[i+1].end, y: y}, i + 2, true
+	}
+	if w := ts.word(i + 1); len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !yearPluralOK[w] {
+		return expr{}, 0, false
+	}
+	if next := ts.word(i + 1); next == "percent" || next == "per" {
+		return expr{}, 0, false
+	}
+	return expr{kind: kYear, start: ts[i].start, end: ts[i].end, y: y}, i + 1, true
+}
+
+// matchWeekday: "Wednesday", "Wednesday morning", "last Friday", "next
+// Tuesday", "Wednesday, April 12" (a weekday-paired date).
+func matchWeekday(ts toks, i int) (expr, int, bool) {
+	w := ts.word(i)
+	wd, ok := weekdays[w]
+	if !ok || !ts[i].upper {
+		return expr{}, 0, false
+	}
+	j := i + 1
+	if len(w) <= 5 && w != "sunday" && w != "monday" && w != "friday" {
+		if !ts.is(j, ".") {
+			return expr{}, 0, false
+		}
+		j++
+	}
+	// A date right after the weekday: "Wednesday, April 12".
+	k := j
+	if ts.is(k, ",") {
+		k++
+	}
+	if ts.word(k) != "" || ts.kind(k) == tNum {
+		var d expr
+		var n int
+		var ok bool
+		if ts.kind(k) == tNum {
+			d, n, ok = matchDayMonth(ts, k)
+			if !ok {
+				d, n, ok = matchNumeric(ts, k)
+			}
+		} else {
+			d, n, ok = matchMonth(ts, k)
+		}
+		if ok && d.kind == kDate {
+			d.start, d.wd = ts[i].start, wd
+			return d, n, true
+		}
+	}
+	e := expr{kind: kWeekday, start: ts[i].start, end: ts[j-1].end, wd: wd}
+	if dayParts[ts.word(j)] {
+		e.end = ts[j].end
+		j++
+	}
+	switch ts.word(i - 1) {
+	case "last", "past":
+		e.mod, e.start = -1, ts[i-1].start
+	case "next", "coming":
+		e.mod, e.start = 1, ts[i-1].start
+	case "this":
+		e.mod, e.start = 2, ts[i-1].start
+	}
+	e.tense = tense(ts, i)
+	return e, j, true
+}
+
+func (ts toks) kind(i int) uint8 {
+	if i < 0 || i >= len(ts) {
+		return tBreak
+	}
+	return ts[i].kind
+}
+
+// matchDayWord: "today", "tonight", "yesterday", "tomorrow" (with an
+// optional day part: "yesterday morning"), and "this morning".
+func matchDayWord(ts toks, i int) (expr, int, bool) {
+	n := 0
+	switch ts.word(i) {
+	case "today", "tonight":
+	case "yesterday":
+		n = -1
+	case "tomorrow":
+		n = 1
+	case "this":
+		if dayParts[ts.word(i+1)] && ts.word(i+1) != "night" {
+			return expr{kind: kDayOffset, start: ts[i].start, end: ts[i+1].end}, i + 2, true
+		}
+		return expr{}, 0, false
+	default:
+		return expr{}, 0, false
+	}
+	e := expr{kind: kDayOffset, start: ts[i].start, end: ts[i].end, n: n}
+	j := i + 1
+	if dayParts[ts.word(j)] {
+		e.end = ts[j].end
+		j++
+	}
+	return e, j, true
+}
+
+// matchUnitRel: "last week", "this month", "next year", "earlier this
+// week", "later this month", "last weekend".
+func matchUnitRel(ts toks, i int) (expr, int, bool) {
+	part := 0
+	j := i
+	switch ts.word(j) {
+	case "earlier":
+		part = -1
+		j++
+	case "later":
+		part = 1
+		j++
+	}
+	mod := 0
+	switch ts.word(j) {
+	case "last", "past":
+		mod = -1
+	case "this":
+		mod = 2
+	case "next", "coming":
+		mod = 1
+	default:
+		return expr{}, 0, false
+	}
+	if part != 0 && mod != 2 {
+		return expr{}, 0, false
+	}
+	u, ok := unitWords[ts.word(j+1)]
+	if !ok || u == uDecade || strings.HasSuffix(ts.word(j+1), "s") {
+		return expr{}, 0, false
+	}
+	if ts.word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
+		return expr{kind: kRecent, start: ts[i].start, end: ts[j+1].end, unit: u, n: 1}, j + 2, true
+	}
+	if u == uDay { // "last day", "this day" are not dates
+		return expr{}, 0, false
+	}
+	return expr{kind: kUnitRel, start: ts[i].start, end: ts[j+1].end, unit: u, mod: mod, part: part}, j + 2, true
+}
+
+// countAt reads a count at token i: digits, a number word, or a vague count
+// ("several", "a few", "a couple of"). approx is set for vague counts.
+func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
+	if v, ok := ts.num(i); ok && v > 0 && v < 1000 && ts[i].kind == tNum && !strings.ContainsAny(ts[i].s, ".,:/-") {
+		return v, i + 1, false, true
+	}
+	w := ts.word(i)
+	if w == "a" && (ts.word(i+1) == "few" || ts.word(i+1) == "couple") {
+		j := i + 2
+		if ts.word(j) == "of" {
+			j++
+		}
+		return 3, j, true, true
+	}
+	if vagueCounts[w] && w != "some" && w != "many" {
+		return 3, i + 1, true, true
+	}
+	if v, ok := numberWords[w]; ok {
+		j := i + 1
+		if ts.is(j, "-") && ts.adjacent(j) { // "twenty-five"
+			if u, ok := numberWords[ts.word(j+1)]; ok && u < 10 && v >= 20 {
+				return v + u, j + 2, false, true
+			}
+		}
+		return v, j, false, true
+	}
+	return 0, 0, false, false
+}
+
+// matchCountUnit: "three years ago", "2 days later", "several weeks ago",
+// "two days after", "a week earlier", "three days from now".
+func matchCountUnit(ts toks, i int) (expr, int, bool) {
+	n, j, approx, ok := countAt(ts, i)
+	if !ok {
+		return expr{}, 0, false
+	}
+	u, ok := unitWords[ts.word(j)]
+	if !ok || u == uWeekend {
+		return expr{}, 0, false
+	}
+	e := expr{start: ts[i].start, end: ts[j+1-1].end, n: n, unit: u, approx: approx}
+	switch ts.word(j + 1) {
+	case "ago":
+		e.kind = kAgo
+		e.end = ts[j+1].end
+		return e, j + 2, true
+	case "later", "after":
+		e.kind, e.mod = kAfter, 1
+	case "earlier", "before":
+		e.kind, e.mod = kAfter, -1
+	case "from":
+		if ts.word(j+2) == "now" {
+			e.kind, e.mod, e.end = kAgo, 1, ts[j+2].end
+			return e, j + 3, true
+		}
+		return expr{}, 0, false
+	default:
+		return expr{}, 0, false
+	}
+	e.end = ts[j+1].end
+	return e, j + 2, true
+}
+
+// matchBareUnitAfter: "days after that attack", "weeks later", "months
+// earlier" (no count: approximate), and "weeks ago".
+func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
+	u, ok := unitWords[ts.word(i)]
+	if !ok || !strings.HasSuffix(ts.word(i), "s") {
+		return expr{}, 0, false
+	}
+	if _, _, _, ok := countAt(ts, i-1); ok {
+		return expr{}, 0, false
+	}
+	e := expr{start: ts[i].start, end: ts[i+1-1].end, n: 3, unit: u, approx: true}
+	switch ts.word(i + 1) {
+	case "ago":
+		e.kind = kAgo
+	case "later", "after":
+		e.kind, e.mod = kAfter, 1
+	case "earlier", "before":
+		e.kind, e.mod = kAfter, -1
+	default:
+		return expr{}, 0, false
+	}
+	e.end = ts[i+1].end
+	return e, i + 2, true
+}
+
+// matchRecent: "in recent months", "recent weeks", "the past few weeks",
+// "the last three days", "the past two years".
+func matchRecent(ts toks, i int) (expr, int, bool) {
+	w := ts.word(i)
+	if w == "recent" {
+		u, ok := unitWords[ts.word(i+1)]
+		if !ok || !strings.HasSuffix(ts.word(i+1), "s") {
+			return expr{}, 0, false
+		}
+		return expr{kind: kRecent, start: ts[i].start, end: ts[i+1].end, unit: u, n: 3, approx: true}, i + 2, true
+	}
+	if (w == "past" || w == "last") && ts.word(i-1) == "the" {
+		n, j, approx, ok := countAt(ts, i+1)
+		if !ok {
+			return expr{}, 0, false
+		}
+		u, ok := unitWords[ts.word(j)]
+		if !ok || !strings.HasSuffix(ts.word(j), "s") {
+			return expr{}, 0, false
+		}
+		return expr{kind: kRecent, start: ts[i].start, end: ts[j].end, unit: u, n: n, approx: approx}, j + 1, true
+	}
+	return expr{}, 0, false
+}
+
+// tense decides whether the clause around token i speaks of the future
+// (+1), the past (-1) or cannot tell (0): the nearest cue word before i in
+// the same sentence wins, else the nearest one after it.
+func tense(ts toks, i int) int {
+	for j := i - 1; j >= 0 && j >= i-14; j-- {
+		if ts[j].kind == tBreak {
+			break
+		}
+		if v := cue(ts, j); v != 0 {
+			return v
+		}
+	}
+	for j := i + 1; j < len(ts) && j <= i+10; j++ {
+		if ts[j].kind == tBreak {
+			break
+		}
+		if v := cue(ts, j); v != 0 {
+			return v
+		}
+	}
+	return 0
+}
+
+// cue classifies token j as a future (+1) or past (-1) tense cue.
+func cue(ts toks, j int) int {
+	w := ts.word(j)
+	if w == "" {
+		return 0
+	}
+	if futureCues[w] {
+		if w == "ll" && !ts.adjacent(j) {
+			return 0
+		}
+		if w == "set" && ts.word(j+1) != "to" {
+			return 0
+		}
+		if w == "going" && ts.word(j+1) != "to" {
+			return 0
+		}
+		return 1
+	}
+	if pastCues[w] || (len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].upper) {
+		switch ts.word(j - 1) {
+		case "be", "to", "being": // "will be held", "to be signed": not past
+			return 0
+		}
+		return -1
+	}
+	return 0
+}
+
+// validDate reports whether y-m-d is a real calendar date.
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
+}

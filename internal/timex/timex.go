@@ -1,0 +1,537 @@
+// Package timex finds temporal expressions in an article body and resolves
+// them against the article's reference (publication) date; when the date is
+// unknown it infers one from weekday and month-day evidence in the text.
+//
+// It consumes news.Article.Paragraphs (and Published) and produces
+// news.Article.Times, with byte offsets into Article.Body().
+//
+// # Expressions
+//
+// Absolute: "April 4", "April 4, 2017", "4 April 2017", "Apr. 4", "April
+// 4th", "2017-04-04", "04/04/2017" (US order, month first), "April 2017",
+// years ("in 2003", "the 1928 satire", "a 2015 cease-fire"; not counts such as
+// "2003 votes", "about 2000", "$2000") and decades ("the 1990s", value
+// "199"). Relative: weekdays ("Wednesday", "on Friday", "Wednesday morning",
+// "last Friday"), "today", "tonight", "yesterday", "tomorrow", "this
+// morning", "last/this/next week|weekend|month|year", "earlier/later this
+// week|month|year", "three years ago", "several weeks ago", "two days
+// later", "days after that attack", "in recent months", "the past few
+// weeks", bare months ("in September"). Times of day ("8 p.m.", "5:45 p.m.
+// ET", "at noon") are attached to a date.
+//
+// # Resolution conventions
+//
+// Values follow news.Time.Value: day "2006-01-02", month "2006-01", year
+// "2006", decade "199", range "a/b", datetime "2006-01-02T15:04". An
+// expression that cannot be resolved (relative, with no reference date) keeps
+// Value "".
+//
+//   - A bare weekday means the most recent such day on or before the
+//     reference date (the reference day itself when it matches), since news
+//     is written in the past tense; when its clause is in the future tense
+//     ("will meet on Friday") it means the first such day on or after the
+//     reference. "last Friday" is the most recent Friday strictly before the
+//     reference, "next Friday" the first strictly after.
+//   - "April 4" without a year takes the year that puts it nearest the
+//     reference, dates before the reference preferred (a date after it counts
+//     double its distance) and never more than 183 days after it. A
+//     weekday-paired date without a year ("Wednesday, April 12") takes the
+//     nearest year in which that date falls on that weekday.
+//   - A bare month ("in September") is the latest such month not after the
+//     reference month (ref 2017-04-12 gives "2016-09"; "in April" gives
+//     "2017-04"); in a future-tense clause, or after "next", the first not
+//     before it.
+//   - Weeks are ISO weeks (Monday to Sunday): "last week" is the week before
+//     the reference's ("2017-04-03/2017-04-09" for ref 2017-04-12), "earlier
+//     this week" runs from Monday to the reference, "later this week" from
+//     the reference to Sunday.
+//   - "N units ago" is the unit containing ref minus N units: "three years
+//     ago" is "2014" for a 2017 reference, "two months ago" a month, "two
+//     weeks ago" the ISO week as a range, "five days ago" a day. A vague
+//     count ("several weeks ago", "weeks ago", "a few days ago") is the range
+//     from 7 to 2 units before the reference.
+//   - "two days later", "a week after", "days after that attack" count from
+//     the previous day-precise date in the text (the anchor); without one
+//     they stay unresolved. Vague counts give a range from 1 to 9 days (or 2
+//     to 7 larger units) after the anchor, cut at the reference date.
+//   - "in recent months", "the past few weeks" are the range from three
+//     units (or the stated count) before the reference to the reference.
+//   - A time of day takes the date of a date expression joined to it
+//     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
+//     sentence, else the reference date.
+//
+// # Reference-date inference
+//
+// See Tagger.InferReference. It uses, in order of strength: a weekday
+// paired with a full date ("Wednesday, April 12, 2017"); a full date with a
+// year (the latest one); a weekday paired with a month-day ("Wednesday,
+// April 12"), which pins the year to the first year not before the latest
+// year mentioned in which that date falls on that weekday; and finally a
+// month-day with the weekday named most often in past-tense clauses (the
+// publication day or just before it), linked by "last week", "earlier this
+// week" or "yesterday". A year is never guessed from world knowledge; when
+// nothing pins it, the lowest plausible year (the latest year mentioned) is
+// used and the confidence says so (at most 0.3).
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// Date and value layouts.
+const (
+	dayLayout      = "2006-01-02"
+	monthLayout    = "2006-01"
+	dateTimeLayout = "2006-01-02T15:04"
+)
+
+// Tagger finds and resolves temporal expressions. Its tables are read-only
+// package data, so a Tagger is cheap to build and safe for concurrent use.
+type Tagger struct{}
+
+// New returns a Tagger.
+func New() *Tagger { return &Tagger{} }
+
+// AdoptConfidence is the least inference confidence at which Tag adopts an
+// inferred reference date. Below it (a month-day whose year nothing pins)
+// the guess would put every relative expression in the wrong year, so Tag
+// leaves them unresolved; InferReference still reports the guess.
+const AdoptConfidence = 0.3
+
+// Tag fills a.Times using a.Published (an ISO date or date-time) as the
+// reference date. When a.Published is empty it first infers a reference date
+// from the text and, when it finds one with confidence >= AdoptConfidence,
+// sets a.Published (as "2006-01-02"), a.PublishedFrom = "inferred" and
+// a.PublishedConfidence. To retag with a reference learnt elsewhere (another
+// article of the same story), set a.Published and call Tag again.
+func (t *Tagger) Tag(a *news.Article) {
+	body := a.Body()
+	ts := toks(scan(body, asciiLower(body)))
+	exprs := match(ts)
+	ref, haveRef := ParseDate(a.Published)
+	if !haveRef && strings.TrimSpace(a.Published) == "" {
+		if inf := infer(ts, exprs); inf.ok && inf.confidence >= AdoptConfidence {
+			ref, haveRef = inf.date, true
+			a.Published = inf.date.Format(dayLayout)
+			a.PublishedFrom = "inferred"
+			a.PublishedConfidence = inf.confidence
+		}
+	}
+	a.Times = resolveAll(body, ts, exprs, ref, haveRef)
+}
+
+// ParseDate reads the date part of an ISO 8601 date or date-time
+// ("2017-04-12", "2017-04-12T10:00:00Z", "2017-04-12 10:00"). The date is
+// taken as written, without converting time zones.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 10 {
+		return time.Time{}, false
+	}
+	d, err := time.Parse(dayLayout, s[:10])
+	if err != nil {
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// Resolve resolves one expression against ref: the first temporal
+// expression found in expr ("Wednesday", "last week", "will meet on
+// Friday"). relative reports whether the reference date was needed; ok is
+// false when expr holds no expression or it cannot be resolved alone (an
+// anchored "two days later").
+func Resolve(expr string, ref time.Time) (value string, relative bool, ok bool) {
+	ts := toks(scan(expr, asciiLower(expr)))
+	exprs := match(ts)
+	if len(exprs) == 0 {
+		return "", false, false
+	}
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	times := resolveAll(expr, ts, exprs, ref, true)
+	return times[0].Value, times[0].Relative, times[0].Value != ""
+}
+
+// EventDate returns the date of the main event of a sentence: the value of
+// the first resolved time expression inside it. ok is false when the
+// sentence has none (the article's reference date is not assumed).
+func EventDate(a *news.Article, sentence news.Span) (value string, ok bool) {
+	for _, tm := range a.Times {
+		if tm.Start >= sentence.End {
+			break
+		}
+		if tm.Start >= sentence.Start && tm.End <= sentence.End && tm.Value != "" {
+			return tm.Value, true
+		}
+	}
+	return "", false
+}
+
+// resolveAll turns matched expressions into news.Times, joining times of
+// day to adjacent dates.
+func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
+	out := make([]news.Time, 0, len(exprs))
+	var anchor time.Time // last day-precise date, for "two days later"
+	haveAnchor := false
+	var sentDay time.Time // last day-precise date of the current sentence
+	sentDaySentence := -1
+	for i := 0; i < len(exprs); i++ {
+		e := exprs[i]
+		// Join a date and a time of day: "Wednesday at 8 p.m.", "8 p.m. Wednesday".
+		var clock *expr
+		if e.kind == kClock && i+1 < len(exprs) && dayPrecise(exprs[i+1].kind) && joined(ts, e, exprs[i+1]) {
+			c := e
+			clock = &c
+			e = exprs[i+1]
+			e.start = c.start
+			i++
+		} else if dayPrecise(e.kind) && i+1 < len(exprs) && exprs[i+1].kind == kClock && joined(ts, e, exprs[i+1]) {
+			c := exprs[i+1]
+			clock = &c
+			e.end = c.end
+			i++
+		}
+		v, rel, day, isDay := resolveOne(e, ref, haveRef, anchor, haveAnchor)
+		if e.kind == kClock {
+			switch {
+			case sentDaySentence == e.sentence:
+				v, rel = sentDay.Add(clockDur(e)).Format(dateTimeLayout), true
+			case haveRef:
+				v, rel = ref.Add(clockDur(e)).Format(dateTimeLayout), true
+			default:
+				v, rel = "", true
+			}
+		}
+		if clock != nil && isDay {
+			v = day.Add(clockDur(*clock)).Format(dateTimeLayout)
+		}
+		if isDay {
+			anchor, haveAnchor = day, true
+			sentDay, sentDaySentence = day, e.sentence
+		}
+		out = append(out, news.Time{Text: body[e.start:e.end], Value: v, Relative: rel, Start: e.start, End: e.end})
+	}
+	return out
+}
+
+func clockDur(e expr) time.Duration {
+	return time.Duration(e.hour)*time.Hour + time.Duration(e.min)*time.Minute
+}
+
+// dayPrecise reports whether an expression kind resolves to a single day.
+func dayPrecise(k int) bool { return k == kDate || k == kWeekday || k == kDayOffset }
+
+// joined reports whether two expressions are separated only by joining words
+// ("at", "on", ",", "by", "around", "about", "before", "after").
+func joined(ts toks, a, b expr) bool {
+	gap := 0
+	for j := b.tok - 1; j >= 0 && ts[j].start >= a.end; j-- {
+		switch ts[j].s {
+		case "at", "on", ",", "by", "around", "about", "before", "after", "just":
+		default:
+			return false
+		}
+		gap++
+		if gap > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// resolveOne resolves e. day/isDay report a day-precise result (for anchors).
+func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAnchor bool) (v string, rel bool, day time.Time, isDay bool) {
+	switch e.kind {
+	case kDate:
+		if e.y != 0 {
+			d := date(e.y, e.m, e.d)
+			return d.Format(dayLayout), false, d, true
+		}
+		if !haveRef {
+			return "", true, time.Time{}, false
+		}
+		d := nearestYear(e.m, e.d, e.wd, ref)
+		return d.Format(dayLayout), true, d, true
+	case kMonth:
+		if e.y != 0 {
+			return fmt.Sprintf("%04d-%02d", e.y, e.m), false, time.Time{}, false
+		}
+		if !haveRef {
+			return "", true, time.Time{}, false
+		}
+		return resolveMonth(e, ref).Format(monthLayout), true, time.Time{}, false
+	case kYear:
+		return strconv.Itoa(e.y), false, time.Time{}, false
+	case kDecade:
+		return strconv.Itoa(e.y / 10), false, time.Time{}, false
+	case kClock:
+		return "", true, time.Time{}, false
+	}
+	// Everything below is relative to the reference or the anchor.
+	if e.kind == kAfter {
+		if !haveAnchor {
+			return "", true, time.Time{}, false
+		}
+		return resolveAfter(e, anchor, ref, haveRef), true, time.Time{}, false
+	}
+	if !haveRef {
+		return "", true, time.Time{}, false
+	}
+	switch e.kind {
+	case kWeekday:
+		d := resolveWeekday(e, ref)
+		return d.Format(dayLayout), true, d, true
+	case kDayOffset:
+		d := ref.AddDate(0, 0, e.n)
+		return d.Format(dayLayout), true, d, true
+	case kUnitRel:
+		return resolveUnitRel(e, ref), true, time.Time{}, false
+	case kAgo:
+		return resolveAgo(e, ref), true, time.Time{}, false
+	case kRecent:
+		return rangeOf(shift(ref, e.unit, -e.n), ref, e.unit), true, time.Time{}, false
+	}
+	return "", true, time.Time{}, false
+}
+
+func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// nearestYear places month m day d in the year nearest ref: candidates in
+// ref's year and the years either side; a date after ref costs double its
+// distance and is excluded beyond 183 days. With wd != 0 only years where
+// the date falls on that weekday are candidates (searching further out),
+// falling back to the plain rule.
+func nearestYear(m, d, wd int, ref time.Time) time.Time {
+	best, bestCost := time.Time{}, -1.0
+	span := 1
+	if wd != 0 {
+		span = 6
+	}
+	for y := ref.Year() - span; y <= ref.Year()+span; y++ {
+		if !validDate(y, m, d) {
+			continue
+		}
+		c := date(y, m, d)
+		if wd != 0 && int(c.Weekday())+1 != wd {
+			continue
+		}
+		diff := c.Sub(ref).Hours() / 24
+		cost := -diff
+		if diff > 0 {
+			if diff > 183 {
+				continue
+			}
+			cost = 2 * diff
+		}
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost = c, cost
+		}
+	}
+	if bestCost < 0 {
+		if wd != 0 {
+			return nearestYear(m, d, 0, ref)
+		}
+		// Feb 29 with no leap year near: fall back to Feb 28 of ref's year.
+		return date(ref.Year(), m, 28)
+	}
+	return best
+}
+
+// resolveMonth places a bare month relative to ref.
+func resolveMonth(e expr, ref time.Time) time.Time {
+	rm, ry := int(ref.Month()), ref.Year()
+	forward := e.mod == 1 || (e.mod == 0 && e.tense > 0)
+	switch {
+	case e.mod == 2:
+		return date(ry, e.m, 1)
+	case e.mod == -1: // strictly before the reference month
+		if e.m < rm {
+			return date(ry, e.m, 1)
+		}
+		return date(ry-1, e.m, 1)
+	case e.mod == 1: // strictly after
+		if e.m > rm {
+			return date(ry, e.m, 1)
+		}
+		return date(ry+1, e.m, 1)
+	case forward:
+		if e.m >= rm {
+			return date(ry, e.m, 1)
+		}
+		return date(ry+1, e.m, 1)
+	default:
+		if e.m <= rm {
+			return date(ry, e.m, 1)
+		}
+		return date(ry-1, e.m, 1)
+	}
+}
+
+// resolveWeekday applies the weekday convention (see the package doc).
+func resolveWeekday(e expr, ref time.Time) time.Time {
+	want := time.Weekday(e.wd - 1)
+	back := (int(ref.Weekday()) - int(want) + 7) % 7 // days back to the most recent, 0 = today
+	fwd := (int(want) - int(ref.Weekday()) + 7) % 7
+	switch {
+	case e.mod == -1:
+		if back == 0 {
+			back = 7
+		}
+		return ref.AddDate(0, 0, -back)
+	case e.mod == 1:
+		if fwd == 0 {
+			fwd = 7
+		}
+		return ref.AddDate(0, 0, fwd)
+	case e.tense > 0:
+		return ref.AddDate(0, 0, fwd)
+	case e.mod == 2 && e.tense == 0:
+		return ref.AddDate(0, 0, fwd)
+	default:
+		return ref.AddDate(0, 0, -back)
+	}
+}
+
+// isoWeekStart returns the Monday of d's ISO week.
+func isoWeekStart(d time.Time) time.Time {
+	off := (int(d.Weekday()) + 6) % 7
+	return d.AddDate(0, 0, -off)
+}
+
+func dayRange(a, b time.Time) string {
+	if a.Equal(b) {
+		return a.Format(dayLayout)
+	}
+	return a.Format(dayLayout) + "/" + b.Format(dayLayout)
+}
+
+// resolveUnitRel resolves "last week", "this month", "earlier this week"...
+func resolveUnitRel(e expr, ref time.Time) string {
+	step := e.mod
+	if step == 2 {
+		step = 0
+	}
+	switch e.unit {
+	case uWeek:
+		mon := isoWeekStart(ref).AddDate(0, 0, 7*step)
+		sun := mon.AddDate(0, 0, 6)
+		if step == 0 && e.part == -1 {
+			return dayRange(mon, ref)
+		}
+		if step == 0 && e.part == 1 {
+			return dayRange(ref, sun)
+		}
+		return dayRange(mon, sun)
+	case uWeekend:
+		sat := isoWeekStart(ref).AddDate(0, 0, 5)
+		switch {
+		case e.mod == -1 && !ref.After(sat.AddDate(0, 0, 1)):
+			sat = sat.AddDate(0, 0, -7)
+		case e.mod == 1:
+			sat = sat.AddDate(0, 0, 7)
+		}
+		return dayRange(sat, sat.AddDate(0, 0, 1))
+	case uMonth:
+		return date(ref.Year(), int(ref.Month())+step, 1).Format(monthLayout)
+	case uYear:
+		return strconv.Itoa(ref.Year() + step)
+	}
+	return ""
+}
+
+// shift moves d by n units.
+func shift(d time.Time, unit, n int) time.Time {
+	switch unit {
+	case uDay:
+		return d.AddDate(0, 0, n)
+	case uWeek:
+		return d.AddDate(0, 0, 7*n)
+	case uMonth:
+		return d.AddDate(0, n, 0)
+	case uYear:
+		return d.AddDate(n, 0, 0)
+	case uDecade:
+		return d.AddDate(10*n, 0, 0)
+	}
+	return d
+}
+
+// rangeOf formats [a, b] at the unit's granularity.
+func rangeOf(a, b time.Time, unit int) string {
+	switch unit {
+	case uMonth:
+		x, y := a.Format(monthLayout), b.Format(monthLayout)
+		if x == y {
+			return x
+		}
+		return x + "/" + y
+	case uYear, uDecade:
+		x, y := strconv.Itoa(a.Year()), strconv.Itoa(b.Year())
+		if x == y {
+			return x
+		}
+		return x + "/" + y
+	}
+	return dayRange(a, b)
+}
+
+// pointOf formats d at the unit's granularity ("two weeks ago" is a week).
+func pointOf(d time.Time, unit int) string {
+	switch unit {
+	case uWeek:
+		mon := isoWeekStart(d)
+		return dayRange(mon, mon.AddDate(0, 0, 6))
+	case uMonth:
+		return d.Format(monthLayout)
+	case uYear, uDecade:
+		return strconv.Itoa(d.Year())
+	}
+	return d.Format(dayLayout)
+}
+
+// resolveAgo: "three years ago", "several weeks ago", "three days from now".
+func resolveAgo(e expr, ref time.Time) string {
+	sign := -1
+	if e.mod == 1 {
+		sign = 1
+	}
+	if e.approx {
+		a, b := shift(ref, e.unit, 7*sign), shift(ref, e.unit, 2*sign)
+		if a.After(b) {
+			a, b = b, a
+		}
+		return rangeOf(a, b, e.unit)
+	}
+	return pointOf(shift(ref, e.unit, sign*e.n), e.unit)
+}
+
+// resolveAfter: "two days later", "days after that attack" from anchor.
+func resolveAfter(e expr, anchor, ref time.Time, haveRef bool) string {
+	sign := e.mod
+	if sign == 0 {
+		sign = 1
+	}
+	if !e.approx {
+		d := shift(anchor, e.unit, sign*e.n)
+		if e.unit == uWeek {
+			return d.Format(dayLayout)
+		}
+		return pointOf(d, e.unit)
+	}
+	lo, hi := 2, 7
+	if e.unit == uDay {
+		lo, hi = 1, 9
+	}
+	a, b := shift(anchor, e.unit, sign*lo), shift(anchor, e.unit, sign*hi)
+	if a.After(b) {
+		a, b = b, a
+	}
+	if haveRef && sign > 0 && b.After(ref) && !a.After(ref) {
+		b = ref
+	}
+	return rangeOf(a, b, e.unit)
+}

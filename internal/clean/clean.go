@@ -341,7 +341,7 @@ func (c *Cleaner) markHead(ls []line, first int, titleFromText bool, res *Result
 			}
 			continue
 		}
-		if headChrome(l, c.o.MaxChromeWords) && !leadIn(l) {
+		if headChrome(l, c.o.MaxChromeWords) && !leadIn(l) && !labelValue(l) {
 			l.reason = ReasonSiteChrome
 			if strings.HasSuffix(l.text, ":") || l.words <= 2 {
 				l.reason = ReasonNavigation
@@ -368,7 +368,7 @@ func (c *Cleaner) markTail(ls []line, last int) {
 			inList = true
 			continue
 		}
-		if l.terminal || inList {
+		if l.terminal || inList || labelValue(l) {
 			continue
 		}
 		switch {
@@ -383,6 +383,13 @@ func (c *Cleaner) markTail(ls []line, last int) {
 // leadIn: a line of at least four words ending in a colon introduces what
 // follows ("Here are some of the highlights:").
 func leadIn(l *line) bool { return l.words >= 4 && strings.HasSuffix(l.text, ":") }
+
+// labelValue: a "Label: value" fact line, kept in head and tail zones as
+// part of a fact box. Example: "Average Number of Guests: 136".
+func labelValue(l *line) bool {
+	i := strings.Index(l.text, ": ")
+	return i > 0 && i < len(l.text)-2 && l.words >= 3
+}
 
 // verdict decides whether the whole text is an article. Patterns: service
 // notices make up a large share of the words (an Internet Archive crawl

@@ -61,6 +61,8 @@ func TestCleanContextRules(t *testing.T) {
 			map[int]string{5: ReasonNavigation, 6: ReasonSiteChrome, 7: ReasonSiteChrome, 8: ReasonSiteChrome, 9: ReasonSiteChrome, 10: ReasonPlayerWidget, 11: ReasonRelatedLinks, 13: ReasonTimestamp}},
 		{"list after a lead-in kept", join(fxBody1, fxBody2, fxBody3, "The council listed these projects for the year:", "New Roof For The Main Library Building", "Repairs To The Old Bridge On River Road", "Share this article"),
 			map[int]string{7: ReasonSharePrompt}},
+		{"label credit does not make a caption", join(fxBody1, fxCap, "Image: screenshot", fxBody2, fxBody3), map[int]string{3: ReasonPhotoCredit}},
+		{"fact box after the body kept", join(fxBody1, fxBody2, fxBody3, "Average Cost: $31,000", "Number of Guests: 136"), map[int]string{}},
 		{"cut-off last line kept", join(fxBody1, fxBody2, fxBody3, "Opponents also said that the council had not consulted the"), map[int]string{}},
 		{"author bios", join(fxBody1, fxBody2, fxBody3, "Copyright 2021 KXYZ. To see more, visit https://www.kxyz.example.", "Jane Roe is a reporter on the city desk of the Lakeside newsroom.", "John Public covers schools and housing for the paper."),
 			map[int]string{4: ReasonSyndication, 5: ReasonAuthorBio, 6: ReasonAuthorBio}},

@@ -248,7 +248,7 @@ func isByline(l *line) bool {
 
 var (
 	agencyRe      = regexp.MustCompile(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
-	creditWordRe  = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2} for (?-i:The \p{Lu})`)
+	creditWordRe  = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
 	slashCreditRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
 )
 
@@ -376,6 +376,15 @@ func markDuplicates(ls []line) {
 	}
 }
 
+// strongCredit: a credit naming an agency or in NAME/AGENCY form, as
+// opposed to a bare label ("Image: screenshot") that often stands for a
+// picture without caption. Examples: "AFP/Getty Images", "Reuters".
+// A name line directly above such a credit counts too ("Alexander
+// Nemenov" above "AFP/Getty Images").
+func strongCredit(t string) bool {
+	return slashCreditRe.MatchString(t) || agencyRe.MatchString(t) || nameShaped(t)
+}
+
 // connectiveRe: openings that continue a text (pronouns, discourse
 // connectives) and so do not start a picture caption.
 var connectiveRe = regexp.MustCompile(`^(But|And|Instead|However|Yet|So|Still|Meanwhile|Then|Also|Now|That|This|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its)\b`)
@@ -383,13 +392,14 @@ var connectiveRe = regexp.MustCompile(`^(But|And|Instead|However|Yet|So|Still|Me
 // markCaptionsBeforeCredit: a descriptive line directly followed by a
 // picture-credit line is a caption, provided kept text of at least minBody
 // words follows the credits (a credit under the last paragraph belongs to
-// a picture, not to that paragraph). Example: "Tillerson shakes hands with
+// a picture, not to that paragraph) and the credit is a strong one (see
+// strongCredit). Example: "Tillerson shakes hands with
 // Lavrov in Moscow." then "Alexander Nemenov" / "AFP/Getty Images", then
 // the article.
 func markCaptionsBeforeCredit(ls []line, minBody int) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.reason != "" || !short(l, 45) || !creditish(&ls[i+1]) || connectiveRe.MatchString(l.text) {
+		if l.reason != "" || !short(l, 45) || !creditish(&ls[i+1]) || !strongCredit(ls[i+1].text) || connectiveRe.MatchString(l.text) {
 			continue
 		}
 		j := i + 1

@@ -129,8 +129,10 @@ func dayValue(v string) string {
 }
 
 // dateConflicts: two independent sources date an event to different days,
-// in sentences that name the same actor and the same kind of event and are
-// similar beyond chance. Example: "in a news conference Wednesday,
+// in past-tense sentences that name the same actor (a person or
+// organisation) and the same kind of event and share at least three
+// content words. Cosine is not used here: the differing time words
+// themselves pull it down. Example: "in a news conference Wednesday,
 // President Trump remarked" vs "Later on Friday, President Trump addressed
 // ... a NATO press conference".
 func (s *Story) dateConflicts() []news.Discrepancy {
@@ -160,7 +162,10 @@ func (s *Story) dateConflicts() []news.Discrepancy {
 				continue
 			}
 			sa, sb := s.sents[a.sent], s.sents[b.sent]
-			if sharedNames(sa, sb) == 0 || sa.vec.Cos(sb.vec) < 0.2 || !shareAny(eventWordsIn(sa.text), eventWordsIn(sb.text)) {
+			if sharedKeys(sa.actors, sb.actors) == 0 || sa.vec.Shared(sb.vec) < 3 || !shareAny(eventWordsIn(sa.text), eventWordsIn(sb.text)) {
+				continue
+			}
+			if future.MatchString(sa.text) || future.MatchString(sb.text) {
 				continue
 			}
 			// The same sentence pair may carry another, agreeing date.
@@ -180,6 +185,10 @@ func (s *Story) dateConflicts() []news.Discrepancy {
 	}
 	return out
 }
+
+// future marks a sentence about what is planned: two plans on different
+// days are not a contradiction.
+var future = regexp.MustCompile(`(?i)\b(will|plans? to|planned|expected to|is scheduled|are scheduled|next (?:week|month|year))\b`)
 
 func (s *Story) sameDateElsewhere(x, y int, ts []located[news.Time]) bool {
 	days := map[string]bool{}

@@ -474,6 +474,9 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 		if n := st.dateline(toks, dateline); n > 0 {
 			st.add(cand{s: toks[0].s, e: toks[n-1].e, toks: toks[:n], typ: news.Place, strong: true})
 			i = n
+		} else if n := st.speakerLabel(toks); n > 0 {
+			st.add(cand{s: toks[0].s, e: toks[n-1].e, toks: toks[:n], typ: news.Person})
+			i = n
 		}
 	}
 	for i < len(toks) {
@@ -509,6 +512,30 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 	}
 }
 
+// speakerLabel returns how many opening tokens form a transcript speaker
+// label ("PENCE:", "GOV. MIKE PENCE:"), or 0.
+func (st *state) speakerLabel(toks []tok) int {
+	n := 0
+	for n < len(toks) && n < 4 && (toks[n].upper || toks[n].initial) {
+		if n > 0 && !st.gapJoins(toks[n-1], toks[n]) {
+			break
+		}
+		n++
+	}
+	if n == 0 || !strings.HasPrefix(st.body[toks[n-1].e:], ":") {
+		return 0
+	}
+	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] {
+		return 0 // "UPDATE:", "NOTE:"
+	}
+	// drop a leading title ("GOV. MIKE PENCE:")
+	_, k := st.role(toks[:n])
+	if k >= n {
+		return 0
+	}
+	return n
+}
+
 // dateline returns how many opening tokens form an all-capital dateline
 // ("MOSCOW —", "NEW YORK, N.Y. -"), or 0.
 func (st *state) dateline(toks []tok, given string) int {
@@ -537,7 +564,9 @@ func (st *state) dateline(toks []tok, given string) int {
 // run turns the capitalised run toks[i:j] into candidates.
 func (st *state) run(toks []tok, i, j int) {
 	r := st.r
-	sentStart := i == 0
+	// A run opening the sentence, or following a colon or an opening
+	// quotation mark, is capitalised for that reason alone.
+	sentStart := i == 0 || strings.ContainsAny(st.body[toks[i-1].e:toks[i].s], ":“\"‘")
 	// Strip opening function words ("The Kremlin" -> "Kremlin").
 	for i < j && r.function[toks[i].key] && !r.roles[toks[i].key] && toks[i].cap && !toks[i].upper {
 		i++
@@ -561,7 +590,7 @@ func (st *state) run(toks []tok, i, j int) {
 	// lines or shouting ("IVAN SEKRETARE/ASSOCIATED PRESS"): keep only
 	// lexicon matches.
 	if len(run) > 1 && allUpper(run) {
-		st.lexiconOnly(run, false)
+		st.lexiconOnly(run)
 		return
 	}
 	// "NAACP President Benjamin Jealous", "National Organization for
@@ -783,8 +812,16 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	if first, ok := r.first[p[0].key]; ok && first != 0 {
 		c.firstHit = true
 	}
+	appos := ""
 	if before >= 0 && before < len(toks) {
 		pk := toks[before].key
+		// "the Kremlin spokesman Dmitry Peskov", "spokeswoman, Maria
+		// Zakharova": a lower-case title just before the name.
+		if bt := toks[before]; c.role == "" && !bt.cap && r.roles[pk] {
+			if g := st.body[bt.e:p[0].s]; g == " " || g == ", " {
+				appos = st.body[bt.s:bt.e]
+			}
+		}
 		if r.personCues[pk] && pk != "who" && pk != "whose" {
 			c.cueP = true
 		}
@@ -823,6 +860,8 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong, c.acronym = news.Organization, true, true
 	case len(p) == 1 && last.upper:
 		c.attach = true // a shouted word ("BREAKING")
+	case appos != "":
+		c.typ, c.strong, c.role = news.Person, true, appos
 	case len(p) > 1 && c.firstHit:
 		c.typ, c.strong = news.Person, true
 	case len(p) > 1 && r.places[p[0].key]:
@@ -893,9 +932,8 @@ func (st *state) personLike(p []tok) bool {
 }
 
 // lexiconOnly adds the place and organisation names found in a run whose
-// capitals say nothing (all-caps credit lines); with groups set it also
-// matches names already found in the article.
-func (st *state) lexiconOnly(run []tok, groups bool) {
+// capitals say nothing (all-caps credit lines).
+func (st *state) lexiconOnly(run []tok) {
 	r := st.r
 	for i := 0; i < len(run); {
 		n := 0

@@ -21,7 +21,7 @@ education secretary|agriculture secretary|commerce secretary|transportation secr
 national security adviser|national security advisor|adviser|advisor|aide|officer|detective|sheriff|coach|
 anchor|host|correspondent|reporter|editor|columnist|analyst|economist|author|actor|actress|singer|
 lawmaker|candidate|nominee|assemblyman|assemblywoman|councilman|councilwoman|delegate|
-crown prince|emir|sultan|whip|majority whip|minority whip|majority leader|president elect|justice department spokesman|dean|superintendent|pastor|
+crown prince|emir|sultan|whip|majority whip|minority whip|majority leader|president elect|dean|superintendent|pastor|
 sen.|rep.|gov.`
 
 // roleModifiers may open a role ("former", "Deputy", "then-"), but are not

@@ -24,7 +24,7 @@ type Raw struct {
 	// ID is the caller's identifier (a JSONL "id"); empty when none was given.
 	ID string `json:"id,omitempty"`
 	// Input names where the document came from: a file path, "-" for
-	// stdin, "path#line" for a JSONL line, or a URL.
+	// stdin, the line's id or "path:LINE" for a JSONL line, or a URL.
 	Input string `json:"input"`
 	// URL, Outlet, Title and Published are what the caller said about the
 	// document (JSONL fields or flags); empty when unknown.

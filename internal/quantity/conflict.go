@@ -75,11 +75,9 @@ func bounds(q news.Quantity) interval {
 	lead := leadingWords(text)
 	for w, r := range vagueRanges {
 		if strings.HasPrefix(text, w+" ") || strings.Contains(text, " "+w+" of") {
-			scale := 1.0
-			if q.Value != 0 {
-				scale = v / q.Value
-			}
-			return interval{lo: r[0] * scale, hi: r[1] * scale, hiOpen: true}
+			// Value is the low end ("hundreds of" = 200, "tens of
+			// thousands" = 20,000); the range spans the word's ratio.
+			return interval{lo: v, hi: v * r[1] / r[0], hiOpen: true}
 		}
 	}
 	switch q.Qualifier {

@@ -241,7 +241,7 @@ func numberAt(ts toks, i int) (number, bool) {
 			return n, false
 		}
 		v, k, ord, vague, ok := wordsValue(ts, j)
-		if !ok {
+		if !ok || (ts.word(j) == "one" && pronounOne[ts.word(j-1)]) {
 			return n, false
 		}
 		n.value, n.ordinal, n.vague, n.word = v, ord, vague, true
@@ -316,8 +316,17 @@ func excludedNumber(ts toks, i, next int) bool {
 	if ts.kind(i+1) == tNum || ts.kind(i-1) == tNum {
 		return true
 	}
-	// "No. 1", "#3", "page 4", "Route 66".
+	// "No. 1", "#3", "page 4", "Route 66", "'08", "007".
 	if ts.is(i-1, "#") || numberLabels[prev] || (ts.is(i-1, ".") && ts.word(i-2) == "no") {
+		return true
+	}
+	if (ts.is(i-1, "'") || ts.is(i-1, "’")) && ts.adjacent(i) || len(s) > 1 && s[0] == '0' && s[1] != '.' {
+		return true
+	}
+	// A number naming something after a capitalised word that is not the
+	// start of a sentence: "Fortune 500 companies", "School 285".
+	if ts.kind(i-1) == tWord && ts[i-1].upper && ts.kind(i-2) != tBreak && i >= 2 && ts.kind(i-2) != tPunct &&
+		!monthNames[prev] && !ts.is(next, "%") && ts.word(next) != "percent" {
 		return true
 	}
 	// Dates: "April 4", "Apr. 4", "4 April".
@@ -396,8 +405,12 @@ func wordsValue(ts toks, i int) (v float64, next int, ordinal bool, vague string
 	if o, ok := ordinalWords[w]; ok {
 		return o, i + 1, true, "", true
 	}
-	if _, ok := vagueRanges[w]; ok && ts.word(i+1) == "of" {
-		return vagueRanges[w][0], i + 1, false, w, true
+	if r, ok := vagueRanges[w]; ok && ts.word(i+1) == "of" {
+		// "tens of thousands", "hundreds of millions": scale by the second.
+		if base, ok := vagueBases[ts.word(i+2)]; ok {
+			return r[0] * base, i + 3, false, w, true
+		}
+		return r[0], i + 1, false, w, true
 	}
 	if w == "a" || w == "an" {
 		switch nw := ts.word(i + 1); nw {
@@ -473,6 +486,12 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 			return g, j + 1, true
 		}
 	}
+	if w == "pound" || w == "pounds" { // money only with a multiplier: "5 million pounds"
+		if n.multiplied || n.vague != "" {
+			return "GBP", j + 1, true
+		}
+		return "lb", j + 1, !n.ordinal
+	}
 	if c, ok := currencyWords[w]; ok && !n.ordinal {
 		return c, j + 1, true
 	}
@@ -504,6 +523,13 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 			return lemma(ts.word(k + 1)), k + 2, true
 		}
 		if w == "" || stopWords[w] || ts[j].upper || k > j {
+			return "", 0, false
+		}
+		if ordinalAdjectives[w] && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] { // "second straight day"
+			j++
+			w = ts.word(j)
+		}
+		if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || ordinalAdjectives[w] {
 			return "", 0, false
 		}
 		return lemma(w), j + 1, true

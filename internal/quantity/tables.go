@@ -8,7 +8,7 @@ var currencySigns = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥
 // currencyWords map a currency noun after a number to its code ("4
 // million dollars").
 var currencyWords = map[string]string{
-	"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+	"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
 	"sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rubles": "RUB",
 	"roubles": "RUB", "francs": "CHF", "pesos": "MXN", "usd": "USD", "eur": "EUR", "gbp": "GBP",
 }
@@ -17,7 +17,7 @@ var currencyWords = map[string]string{
 var suffixMultipliers = map[string]float64{"m": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3}
 
 // multipliers follow a number ("4 million", "two billion").
-var multipliers = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+var multipliers = map[string]float64{"dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 // cardinalWords are numbers written as words.
 var cardinalWords = map[string]float64{
@@ -82,6 +82,7 @@ var measureUnits = map[string]unitDef{
 	"meter": {"m", FamilyDistance, 1}, "meters": {"m", FamilyDistance, 1}, "metre": {"m", FamilyDistance, 1}, "metres": {"m", FamilyDistance, 1},
 	"foot": {"ft", FamilyDistance, 0.3048}, "feet": {"ft", FamilyDistance, 0.3048},
 	"kg": {"kg", FamilyWeight, 1}, "kilogram": {"kg", FamilyWeight, 1}, "kilograms": {"kg", FamilyWeight, 1},
+	"lb":  {"lb", FamilyWeight, 0.45359237},
 	"ton": {"ton", FamilyWeight, 1000}, "tons": {"ton", FamilyWeight, 1000}, "tonne": {"ton", FamilyWeight, 1000}, "tonnes": {"ton", FamilyWeight, 1000},
 }
 
@@ -185,4 +186,21 @@ var qualifierWords = map[string]bool{
 	"about": true, "nearly": true, "almost": true, "around": true, "roughly": true, "some": true,
 	"approximately": true, "than": true, "over": true, "least": true, "under": true,
 	"estimated": true,
+}
+
+// vagueBases scale a vague plural: "tens of thousands".
+var vagueBases = map[string]float64{"hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+// ordinalAdjectives sit between an ordinal and its noun ("the second
+// straight day") and are never the counted noun themselves.
+var ordinalAdjectives = map[string]bool{
+	"straight": true, "consecutive": true, "recent": true, "full": true, "whole": true, "major": true,
+	"big": true, "only": true, "new": true, "official": true, "public": true, "formal": true, "joint": true,
+	"direct": true, "such": true, "last": true, "next": true, "largest": true, "biggest": true, "warring": true,
+}
+
+// pronounOne are words before "one" that make it a pronoun ("no one").
+var pronounOne = map[string]bool{
+	"no": true, "any": true, "every": true, "each": true, "some": true, "the": true, "this": true, "that": true,
+	"which": true, "someone": true, "anyone": true, "little": true,
 }

@@ -98,10 +98,11 @@ type Tagger struct{}
 func New() *Tagger { return &Tagger{} }
 
 // AdoptConfidence is the least inference confidence at which Tag adopts an
-// inferred reference date. Below it (a month-day whose year nothing pins)
-// the guess would put every relative expression in the wrong year, so Tag
-// leaves them unresolved; InferReference still reports the guess.
-const AdoptConfidence = 0.3
+// inferred reference date. Below it (a month-day whose year nothing pins, a
+// full date that is likely an earlier event) the guess would put relative
+// expressions in the wrong place, so Tag leaves them unresolved;
+// InferReference still reports the guess.
+const AdoptConfidence = 0.5
 
 // Tag fills a.Times using a.Published (an ISO date or date-time) as the
 // reference date. When a.Published is empty it first infers a reference date

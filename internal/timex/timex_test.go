@@ -195,14 +195,29 @@ func TestInferReference(t *testing.T) {
 			want:  "2019-05-06", minConf: 0.85, maxConf: 1, wantOK: true,
 		},
 		{
-			name:  "latest full date moved to the dominant weekday",
-			paras: []string{"The plant closed on June 2, 2021.", "Workers protested on Friday. On Friday the owners said little."},
-			want:  "2021-06-04", minConf: 0.6, maxConf: 0.8, wantOK: true,
+			name:  "latest full date on the dominant weekday",
+			paras: []string{"The plant closed on June 4, 2021.", "Workers protested on Friday. On Friday the owners said little."},
+			want:  "2021-06-04", minConf: 0.5, maxConf: 0.5, wantOK: true,
+		},
+		{
+			name:  "latest full date on an unnamed weekday",
+			paras: []string{"The plant closed on June 2, 2021.", "Workers protested on Friday."},
+			want:  "2021-06-02", minConf: 0.2, maxConf: 0.3, wantOK: true,
+		},
+		{
+			name:  "full date older than a year mentioned",
+			paras: []string{"The plant closed on June 2, 2001.", "It reopened in 2019."},
+			want:  "2001-06-02", minConf: 0.05, maxConf: 0.15, wantOK: true,
 		},
 		{
 			name:  "month-day with last week, year unpinned",
 			paras: []string{"The storm of March 9 flooded the town last week, the worst since 2010.", "On Thursday the mayor asked for help."},
-			want:  "2010-03-18", minConf: 0.25, maxConf: 0.35, wantOK: true,
+			want:  "2010-03-18", minConf: 0.15, maxConf: 0.25, wantOK: true,
+		},
+		{
+			name:  "target year ignored",
+			paras: []string{"The storm of March 9 flooded the town last week, the worst since 2010.", "On Thursday the mayor promised a new dam by 2030."},
+			want:  "2010-03-18", minConf: 0.15, maxConf: 0.25, wantOK: true,
 		},
 		{
 			name:   "no year at all",
@@ -241,8 +256,12 @@ func TestInferReference(t *testing.T) {
 				t.Error("no evidence")
 			}
 			tg.Tag(a)
-			if a.Published != tc.want || a.PublishedFrom != "inferred" || a.PublishedConfidence != conf {
-				t.Errorf("Tag set Published %q from %q conf %.2f", a.Published, a.PublishedFrom, a.PublishedConfidence)
+			if conf >= AdoptConfidence {
+				if a.Published != tc.want || a.PublishedFrom != "inferred" || a.PublishedConfidence != conf {
+					t.Errorf("Tag set Published %q from %q conf %.2f", a.Published, a.PublishedFrom, a.PublishedConfidence)
+				}
+			} else if a.Published != "" || a.PublishedFrom != "" {
+				t.Errorf("Tag adopted a %.2f-confidence date: %q from %q", conf, a.Published, a.PublishedFrom)
 			}
 		})
 	}

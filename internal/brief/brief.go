@@ -14,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/summarize"
 	"github.com/crosscheck/crosscheck/internal/syndicate"
+	"github.com/crosscheck/crosscheck/internal/timex"
 )
 
 // Options configures a Briefer. The zero value means the defaults.
@@ -30,13 +31,14 @@ type Options struct {
 
 // Briefer writes briefings. It is safe for concurrent use.
 type Briefer struct {
-	o   Options
-	sum *summarize.Summarizer
+	o     Options
+	sum   *summarize.Summarizer
+	timex *timex.Tagger
 }
 
 // New returns a Briefer.
 func New(o Options) *Briefer {
-	return &Briefer{o: o, sum: summarize.New(summarize.Options{Words: o.Words}, o.Stem)}
+	return &Briefer{o: o, sum: summarize.New(summarize.Options{Words: o.Words}, o.Stem), timex: timex.New()}
 }
 
 // Members turns analysed articles into story members: each gets a unique
@@ -101,6 +103,7 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 	if len(members) == 0 {
 		return br
 	}
+	b.lendDate(members, br.Date)
 	br.Summary = nonNil(b.sum.Summarize(members))
 	quotes, attribution := compare.Ledger(members)
 	br.Quotes = nonNil(quotes)
@@ -111,6 +114,25 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 	br.Timeline = nonNil(st.Timeline(b.o.TimelinePerDate))
 	br.Entities = entities(members)
 	return br
+}
+
+// lendDate gives an article with no known publication date the story's
+// date, and resolves its times again against it: relative expressions
+// ("Wednesday", "last week") mean nothing without a reference. The member
+// gets a copy; the caller's article is not changed.
+func (b *Briefer) lendDate(members []news.Member, date string) {
+	if date == "" {
+		return
+	}
+	for i, m := range members {
+		if m.Article.Published != "" {
+			continue
+		}
+		a := *m.Article
+		a.Published, a.PublishedFrom, a.PublishedConfidence = date, "story", 0.5
+		b.timex.Tag(&a)
+		members[i].Article = &a
+	}
 }
 
 func nonNil[T any](s []T) []T {

@@ -32,8 +32,8 @@ type QuotesOptions struct {
 
 // quoteDoc is one PolNeAR article.
 type quoteDoc struct {
-	DocID       string                         `json:"doc_id"`
-	Text        string                         `json:"text"`
+	DocID       string                        `json:"doc_id"`
+	Text        string                        `json:"text"`
 	Annotations map[string][]quoteAttribution `json:"annotations"`
 }
 
@@ -216,10 +216,10 @@ func quoteArticle(d *quoteDoc) (*news.Article, []quoteGold) {
 
 // quoteType re-derives an attribution's quote_type with PolNeAR's own
 // rule (direct: the content starts and ends with a double quotation mark;
-// mixed: marks inside; indirect: none), also recognising doubled
-// apostrophes (''…''), which the New York Times texts use as quotation marks
-// and the data's derivation missed (it labels those quotes indirect). On
-// every other attribution the result equals the given type.
+// mixed: marks inside; indirect: none), also recognising two apostrophes as
+// a double mark: the New York Times texts quote that way and the data's own
+// derivation missed it (it labels those quotes indirect). On every other
+// attribution the result equals the given type.
 func quoteType(content, given string) string {
 	if !strings.Contains(content, "''") {
 		return given
@@ -389,9 +389,7 @@ func quoteScore(c *quoteCounts, a *news.Article, gold []quoteGold, id string, lo
 			continue
 		}
 		if matched[gi] == 0 {
-			if g.typ == "direct" {
-				logf("missed direct %s source=%q", clip(body[g.spans[0].Start:g.spans[0].End]), g.source)
-			}
+			logf("missed %s %s source=%q", g.typ, clip(body[g.spans[0].Start:g.spans[0].End]), g.source)
 			continue
 		}
 		if g.typ == "direct" {

@@ -142,7 +142,7 @@ func Conflict(a, b news.Quantity) bool {
 	if !Compatible(a, b) {
 		return false
 	}
-	x, y := bounds(a), bounds(b)
+	x, y := closeEmpty(bounds(a)), closeEmpty(bounds(b))
 	return disjoint(x, y) || disjoint(y, x)
 }
 
@@ -152,4 +152,13 @@ func disjoint(x, y interval) bool {
 		return true
 	}
 	return x.hi == y.lo && (x.hiOpen || y.loOpen)
+}
+
+// closeEmpty closes a degenerate interval ("under 0" = [0, 0)) so that it is
+// a point rather than empty.
+func closeEmpty(x interval) interval {
+	if x.hi <= x.lo {
+		x.hi, x.loOpen, x.hiOpen = x.lo, false, false
+	}
+	return x
 }

@@ -51,7 +51,10 @@
 //   - Ordinals: the single value v.
 //
 // Two quantities conflict when they are Compatible and their intervals do
-// not overlap. So "nearly two hours" [1.6, 2) and "more than two hours"
+// not overlap; a quantity never conflicts with itself. Conflict only says
+// whether two values can both be true of one thing: deciding that two
+// quantities are about the same thing (the same meeting, the same toll) is
+// the caller's job. So "nearly two hours" [1.6, 2) and "more than two hours"
 // (2, ∞) conflict; "nearly two hours" and "almost two hours" do not; "more
 // than 80 people" and "86 people" do not; "about 80" [68, 92] and "100"
 // conflict.
@@ -246,6 +249,9 @@ func numberAt(ts toks, i int) (number, bool) {
 		}
 		n.value, n.ordinal, n.vague, n.word = v, ord, vague, true
 		j = k
+		if ord && ts.is(i-1, "-") && ts.adjacent(i) { // a fraction: "one-fifth"
+			return n, false
+		}
 		if ord {
 			n.next = j
 			return n, true
@@ -310,6 +316,10 @@ func excludedNumber(ts toks, i, next int) bool {
 		return true
 	}
 	if ts.is(i-1, "-") && ts.adjacent(i) && ts.kind(i-2) == tWord && ts.adjacent(i-1) {
+		return true
+	}
+	// A decade or age band: "the 1990s", "her early 20s".
+	if ts.word(i+1) == "s" && ts.adjacent(i+1) {
 		return true
 	}
 	// Part of a digit group or a range handled elsewhere: "555 1234".
@@ -525,8 +535,8 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 		if w == "" || stopWords[w] || ts[j].upper || k > j {
 			return "", 0, false
 		}
-		if ordinalAdjectives[w] && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] { // "second straight day"
-			j++
+		if (ordinalAdjectives[w] || adjectival(w)) && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] && !ts[j+1].upper {
+			j++ // "the second straight day", "the first presidential debate"
 			w = ts.word(j)
 		}
 		if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || ordinalAdjectives[w] {
@@ -622,6 +632,17 @@ func temporalAfter(ts toks, j int) bool {
 	switch ts.word(j) {
 	case "ago", "later", "earlier":
 		return true
+	}
+	return false
+}
+
+// adjectival reports words with common adjective endings ("presidential",
+// "historic", "decisive").
+func adjectival(w string) bool {
+	for _, suf := range []string{"al", "ive", "ic", "ous", "ful", "ary"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }

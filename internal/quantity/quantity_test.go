@@ -70,6 +70,18 @@ func TestParse(t *testing.T) {
 		{"label", "the No. 1 priority on page 4", nil},
 		{"number word without noun", "one of them; the two met", nil},
 		{"temporal ago", "three years ago", nil},
+		{"pronoun one", "no one wants it", nil},
+		{"fraction", "the middle one-fifth paid", nil},
+		{"age band", "in her early 20s", nil},
+		{"apostrophe year", "the campaign of '08", nil},
+		{"name with number", "the Fortune 500 list", nil},
+		{"ordinal skips adjective", "the second straight day", []want{{"second straight day", 2, "day", news.Ordinal}}},
+		{"ordinal skips adjectival suffix", "the first presidential debate", []want{{"first presidential debate", 1, "debate", news.Ordinal}}},
+		{"dozen multiplier", "two dozen protesters", []want{{"two dozen protesters", 24, "protester", ""}}},
+		{"compound vague", "tens of thousands of dollars", []want{{"tens of thousands of dollars", 20000, "USD", news.Approximate}}},
+		{"pounds weight", "3,690 pounds of marijuana", []want{{"3,690 pounds", 3690, "lb", ""}}},
+		{"pounds money with multiplier", "5 million pounds", []want{{"5 million pounds", 5e6, "GBP", ""}}},
+		{"sentence-initial capital before digits", "Police said 12 people died.", []want{{"12 people died", 12, "people killed", ""}}},
 		{"temporal later", "two days later", nil},
 		{"iso date", "2017-04-04", nil},
 	}
@@ -171,6 +183,8 @@ func TestConflict(t *testing.T) {
 		{"at most 50 votes", "at least 50 votes", false},
 		{"hundreds of people", "300 people", false},
 		{"hundreds of people", "40 people", true},
+		{"tens of thousands of people", "50,000 people", false},
+		{"tens of thousands of people", "hundreds of people", true},
 		{"two hours", "120 minutes", false},
 		{"two hours", "30 minutes", true},
 		{"the eighth time", "the ninth time", true},
@@ -187,6 +201,17 @@ func TestConflict(t *testing.T) {
 			}
 			if got := Conflict(qb, qa); got != tc.want {
 				t.Errorf("Conflict reversed = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestConflictIrreflexive(t *testing.T) {
+	for _, s := range []string{"under 0 votes", "nearly two hours", "more than 80 people", "hundreds of people", "up to 5 km", "the eighth time", "86 people"} {
+		t.Run(s, func(t *testing.T) {
+			q := one(t, s)
+			if Conflict(q, q) {
+				t.Errorf("%q conflicts with itself", s)
 			}
 		})
 	}

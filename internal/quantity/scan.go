@@ -1,5 +1,9 @@
 package quantity
 
+// This tokenizer is a copy of internal/timex's (packages may not share a
+// util package, and internal/text's tokens do not keep punctuation); keep
+// the two in step.
+
 import (
 	"unicode"
 	"unicode/utf8"

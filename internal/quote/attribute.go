@@ -51,6 +51,9 @@ func (d *doc) attribute() {
 				names[i], types[i] = d.events[e].name, d.events[e].typ
 			}
 		}
+		if names[i] == "" && kinds[i] == kindFull {
+			names[i], types[i] = d.transcriptLabel(d.str[i])
+		}
 		if kinds[i] == kindPartial && names[i] == "" {
 			if words(d.body[d.str[i].start:d.str[i].end]) <= 2 {
 				kinds[i] = kindDrop // a scare-quoted term with no reporting verb
@@ -103,7 +106,7 @@ func (d *doc) prevQuote(i int, kinds []int, names []string) int {
 func (d *doc) inherit(i int, kinds []int, names []string) int {
 	s := d.str[i]
 	for j := i - 1; j >= 0 && d.str[j].para == s.para; j-- {
-		if kinds[j] == kindFull && names[j] != "" {
+		if kinds[j] != kindDrop && names[j] != "" {
 			return j
 		}
 	}
@@ -241,7 +244,7 @@ func sentenceStart(t string) bool {
 
 // namingVerbs before a quotation mark name a thing rather than introduce a
 // statement: he called it “total political crap”.
-var namingVerbs = set("called", "calls", "dubbed", "dubs", "labeled", "labelled", "termed", "branded", "deemed", "nicknamed")
+var namingVerbs = set("called", "calls", "calling", "dubbed", "dubs", "labeled", "labelled", "termed", "branded", "deemed", "nicknamed", "describing", "described")
 
 // endsPunct reports whether text ends with punctuation of its own, ignoring
 // closing single marks: `ladies.’`, `countries,`.
@@ -402,7 +405,13 @@ func (d *doc) eventIn(a, b int, tagOnly bool) int {
 		if p >= b {
 			break
 		}
-		if tagOnly && (e.cue-first > 8 || strings.ContainsAny(d.body[a:p], ".!?")) && !isAbbrevOnly(d.body[a:p]) {
+		near := e.cue-first <= 8
+		if !near && e.kind == subjName && e.subj[1] <= p {
+			// "“…,” Malkia Cyril, the executive director at …, told X":
+			// the name opens the tag, the verb comes after an apposition.
+			near = d.tokAt(e.subj[0])-first <= 3 && e.cue-first <= 40
+		}
+		if tagOnly && (!near || strings.ContainsAny(d.body[a:p], ".!?") && !isAbbrevOnly(d.body[a:p])) {
 			break
 		}
 		if tagOnly && d.hasSubordinator(first, e.cue) {
@@ -476,4 +485,34 @@ func innerSentence(t string) bool {
 		}
 	}
 	return false
+}
+
+// transcriptLabel reads the speaker of a quoted transcript turn from its
+// capitalised label, `“WALLACE: Let's start …”`, expanded to the fullest
+// name with that surname ("Chris Wallace"); "" when there is no label.
+func (d *doc) transcriptLabel(s stretch) (string, string) {
+	t := d.body[s.start:s.end]
+	i := strings.Index(t, ": ")
+	if i < 2 || i > 30 {
+		return "", ""
+	}
+	label := t[:i]
+	for _, r := range label {
+		if !unicode.IsUpper(r) && r != ' ' && r != '.' && r != '-' && r != '\'' {
+			return "", ""
+		}
+	}
+	f := strings.Fields(label)
+	last := f[len(f)-1]
+	if utf8.RuneCountInString(last) < 2 {
+		return "", ""
+	}
+	_, n := utf8.DecodeRuneInString(last)
+	title := last[:n] + strings.ToLower(last[n:])
+	for _, r := range d.runs {
+		if r.toks[len(r.toks)-1] == title && len(r.toks) > 1 && len(r.toks) <= 3 {
+			return d.runSurface(r), news.Person
+		}
+	}
+	return title, ""
 }

@@ -15,8 +15,8 @@ import (
 func (d *doc) collectEvents() {
 	for k := range d.toks {
 		t := d.tok(k)
-		if t == "According" {
-			t = "according"
+		if isUpperStart(t) && d.sentence(d.toks[k].Start).Start == d.toks[k].Start {
+			t = strings.ToLower(t) // "According to …", "Said Ellis: …"
 		}
 		if !cueVerbs[t] {
 			continue // cue verbs are matched in lower case only: "States" is no verb
@@ -75,7 +75,9 @@ func (d *doc) subject(e *event) {
 	k := e.cue
 	sent := d.sentence(d.toks[k].Start)
 	lo := d.tokAt(sent.Start)
-	hi := d.tokAt(sent.End)
+	// Names run on over a sentence split after an abbreviation ("said
+	// Del. Stacey Plaskett"), so look forward to the paragraph end.
+	hi := d.tokAt(d.paras[d.paraOf(d.toks[k].Start)][1])
 	if e.word == "according" {
 		if k+2 < hi {
 			if s, j, ok := d.runFwd(k+2, hi); ok {
@@ -375,7 +377,7 @@ func (d *doc) nameAfter(i, hi int) (int, int, bool) {
 	n := 0
 	for i < hi && n < 3 && !d.nameTok(i) && (d.gapAfter(i) == " " || d.gapAfter(i) == "/") {
 		t := d.tok(i)
-		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsDigit(r) && !roleWord(t) {
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsDigit(r) && !roleWord(t) && !(t == "the" && n == 0) {
 			return 0, 0, false
 		}
 		i++

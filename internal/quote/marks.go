@@ -9,9 +9,9 @@ import (
 // Quotation-mark families. A stretch opened by one family is closed by the
 // same family; a different family inside it nests.
 const (
-	famStraight = 1 + iota // "…" and ''…''
-	famCurly               // “…”, „…“, ‘‘…’’
-	famGuillemet           // «…»
+	famStraight  = 1 + iota // "…" and ''…''
+	famCurly                // “…”, „…“, ‘‘…’’
+	famGuillemet            // «…»
 )
 
 // Mark directions.
@@ -42,9 +42,9 @@ type stretch struct {
 }
 
 // scanMarks lists the double quotation marks of body[a:b]. Two single marks
-// in a row (’’, ‘‘, '') count as one double mark: typographers' stray
-// variants. Single marks are otherwise apostrophes or nested quotes and are
-// left in the text.
+// in a row (’’, ‘‘, or two apostrophes) count as one double mark: stray
+// typographic variants. Single marks are otherwise apostrophes or nested
+// quotes and are left in the text.
 func scanMarks(body string, a, b int) []mark {
 	var ms []mark
 	for i := a; i < b; {
@@ -135,6 +135,7 @@ func pairStretches(body string, paras [][2]int) []stretch {
 		}
 		var stack []open
 		first := true
+		firstIdx := len(out)
 		for _, m := range ms {
 			dir := m.dir
 			if dir == dirEither {
@@ -224,10 +225,8 @@ func pairStretches(body string, paras [][2]int) []stretch {
 		}
 		// A paragraph opening with a mark continues a quote left open at
 		// the end of the previous paragraph.
-		for i := range out {
-			if out[i].para == p && i > 0 && out[i-1].contNext && out[i-1].para == p-1 && out[i].openAtParaStr {
-				out[i].contPrev = true
-			}
+		if i := firstIdx; i < len(out) && i > 0 && out[i-1].contNext && out[i-1].para == p-1 && out[i].openAtParaStr {
+			out[i].contPrev = true
 		}
 	}
 	return dropEmpty(out)

@@ -223,7 +223,7 @@ func (d *doc) runGapOK(i int) bool {
 	}
 	if g == ". " {
 		t := d.tok(i)
-		return utf8.RuneCountInString(t) <= 3 || strings.Contains(t, ".") || titleWords[t] || maleTitles[t] || femaleTitles[t]
+		return utf8.RuneCountInString(t) == 1 || strings.Contains(t, ".") || titleWords[t] || maleTitles[t] || femaleTitles[t]
 	}
 	return false
 }

@@ -128,6 +128,8 @@ func TestFind(t *testing.T) {
 		{"subordinate clause is no tag", []string{intro, "The ad shows Haddad saying last week, “That is my job,” when Lindqvist attacked him."},
 			[]want{{"That is my job,", "Omar Haddad", false}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
+		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
+			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -36,6 +36,12 @@ var cueVerbs = set(
 	"asserting", "adding", "telling", "writing", "noting", "arguing",
 	"explaining", "insisting", "claiming", "declaring", "warning", "tweeting",
 	"asking", "responding", "replying", "stating", "urging", "vowing",
+	// Verbs that carry partial quotes: described it as “…”, calling it “…”.
+	"calling", "describing", "referring", "referred", "dismissed",
+	"dismissing", "praised", "praising", "criticized", "criticised",
+	"criticizing", "accused", "accusing", "labeled", "labelled", "branded",
+	"dubbed", "termed", "likened", "compared", "characterized",
+	"characterised", "promising", "pledging", "predicting",
 )
 
 // subordinators open a clause that is not a reporting tag: after a closing
@@ -175,5 +181,11 @@ var capStop = set(
 	"Among", "Despite", "During", "Since", "Until", "Under", "Over", "Like",
 	"Unlike", "Not", "No", "Yes", "Well", "Indeed", "Still", "Just", "Only",
 	"Further", "Further,", "Separately", "Similarly", "Likewise", "Reporters",
-	"Officials", "Sources", "Critics", "Analysts", "Experts",
+	"Officials", "Sources", "Critics", "Analysts", "Experts", "Conversely",
+	"Additionally", "Finally", "Consequently", "Accordingly", "Ultimately",
+	"Notably", "Importantly", "Interestingly", "Unfortunately", "Fortunately",
+	"Obviously", "Clearly", "Certainly", "Apparently", "Reportedly",
+	"Initially", "Originally", "Previously", "Currently", "Recently",
+	"Subsequently", "Moreover", "Furthermore", "Nevertheless", "Otherwise",
+	"Said", "Says", "Asked", "Added",
 )

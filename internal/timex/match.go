@@ -67,7 +67,7 @@ var numberWords = map[string]int{
 	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
 	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50,
+	"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 // vagueCounts are words standing for an unknown small count ("several weeks
@@ -78,6 +78,13 @@ var vagueCounts = map[string]bool{"several": true, "few": true, "couple": true, 
 var unitWords = map[string]int{
 	"day": uDay, "days": uDay, "week": uWeek, "weeks": uWeek, "weekend": uWeekend,
 	"month": uMonth, "months": uMonth, "year": uYear, "years": uYear, "decade": uDecade, "decades": uDecade,
+}
+
+// weekdayPrefixes are capitalised words that make a following weekday part of
+// a name ("Super Tuesday", "Good Friday", "Fox News Sunday").
+var weekdayPrefixes = map[string]bool{
+	"super": true, "black": true, "good": true, "cyber": true, "ash": true, "palm": true, "easter": true,
+	"bloody": true, "holy": true, "maundy": true, "giving": true, "news": true, "shrove": true,
 }
 
 // dayParts may follow a weekday or "yesterday" ("Wednesday morning").
@@ -418,6 +425,9 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		if !validDate(orLeap(e.y), m, d) {
 			return expr{}, 0, false
 		}
+		if e.y == 0 {
+			e.tense = tense(ts, i)
+		}
 		return e, k, true
 	}
 	k := j
@@ -467,6 +477,8 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	e := expr{kind: kDate, start: ts[i].start, end: ts[k-1].end, m: m, d: d}
 	if y, ok := yearAt(ts, k); ok {
 		e.y, e.end, k = y, ts[k].end, k+1
+	} else {
+		e.tense = tense(ts, i)
 	}
 	if !validDate(orLeap(e.y), m, d) {
 		return expr{}, 0, false
@@ -538,6 +550,9 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 			d.start, d.wd = ts[i].start, wd
 			return d, n, true
 		}
+	}
+	if weekdayPrefixes[ts.word(i-1)] && ts.kind(i-1) == tWord && ts[i-1].upper {
+		return expr{}, 0, false // "Super Tuesday", "Fox News Sunday"
 	}
 	e := expr{kind: kWeekday, start: ts[i].start, end: ts[j-1].end, wd: wd}
 	if dayParts[ts.word(j)] {
@@ -616,6 +631,9 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	}
 	if part != 0 && mod != 2 {
 		return expr{}, 0, false
+	}
+	if ts[j].upper && j+1 < len(ts) && ts[j+1].upper && ts.kind(j-1) != tBreak && j > 0 {
+		return expr{}, 0, false // a programme title: ABC's "This Week"
 	}
 	u, ok := unitWords[ts.word(j+1)]
 	if !ok || u == uDecade || strings.HasSuffix(ts.word(j+1), "s") {

@@ -34,7 +34,9 @@
 //     reference, "next Friday" the first strictly after.
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
-//     double its distance) and never more than 183 days after it. A
+//     double its distance) and never more than 183 days after it; in a
+//     future-tense clause ("the vote slated for June 25") the first such date
+//     on or after the reference. A
 //     weekday-paired date without a year ("Wednesday, April 12") takes the
 //     nearest year in which that date falls on that weekday.
 //   - A bare month ("in September") is the latest such month not after the
@@ -51,8 +53,8 @@
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
 //     from 7 to 2 units before the reference.
 //   - "two days later", "a week after", "days after that attack" count from
-//     the previous day-precise date in the text (the anchor); without one
-//     they stay unresolved. Vague counts give a range from 1 to 9 days (or 2
+//     the previous day-precise date in the text (the anchor) when it is at
+//     most three sentences back; otherwise they stay unresolved. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count) before the reference to the reference.
@@ -71,7 +73,8 @@
 // publication day or just before it), linked by "last week", "earlier this
 // week" or "yesterday". A year is never guessed from world knowledge; when
 // nothing pins it, the lowest plausible year (the latest year mentioned) is
-// used and the confidence says so (at most 0.3).
+// used and the confidence says so (at most 0.2). Tag adopts an inferred date
+// only at confidence >= AdoptConfidence (0.5).
 package timex
 
 import (
@@ -177,7 +180,7 @@ func EventDate(a *news.Article, sentence news.Span) (value string, ok bool) {
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
 	out := make([]news.Time, 0, len(exprs))
 	var anchor time.Time // last day-precise date, for "two days later"
-	haveAnchor := false
+	haveAnchor, anchorSentence := false, 0
 	var sentDay time.Time // last day-precise date of the current sentence
 	sentDaySentence := -1
 	for i := 0; i < len(exprs); i++ {
@@ -196,7 +199,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			e.end = c.end
 			i++
 		}
-		v, rel, day, isDay := resolveOne(e, ref, haveRef, anchor, haveAnchor)
+		v, rel, day, isDay := resolveOne(e, ref, haveRef, anchor, haveAnchor, anchorSentence)
 		if e.kind == kClock {
 			switch {
 			case sentDaySentence == e.sentence:
@@ -211,7 +214,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			v = day.Add(clockDur(*clock)).Format(dateTimeLayout)
 		}
 		if isDay {
-			anchor, haveAnchor = day, true
+			anchor, haveAnchor, anchorSentence = day, true, e.sentence
 			sentDay, sentDaySentence = day, e.sentence
 		}
 		out = append(out, news.Time{Text: body[e.start:e.end], Value: v, Relative: rel, Start: e.start, End: e.end})
@@ -222,6 +225,11 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 func clockDur(e expr) time.Duration {
 	return time.Duration(e.hour)*time.Hour + time.Duration(e.min)*time.Minute
 }
+
+// anchorReach is how many sentences back an anchor for "two days later" may
+// be; further back, the expression more likely counts from an event the text
+// does not date.
+const anchorReach = 3
 
 // dayPrecise reports whether an expression kind resolves to a single day.
 func dayPrecise(k int) bool { return k == kDate || k == kWeekday || k == kDayOffset }
@@ -245,7 +253,7 @@ func joined(ts toks, a, b expr) bool {
 }
 
 // resolveOne resolves e. day/isDay report a day-precise result (for anchors).
-func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAnchor bool) (v string, rel bool, day time.Time, isDay bool) {
+func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAnchor bool, anchorSentence int) (v string, rel bool, day time.Time, isDay bool) {
 	switch e.kind {
 	case kDate:
 		if e.y != 0 {
@@ -256,6 +264,15 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 			return "", true, time.Time{}, false
 		}
 		d := nearestYear(e.m, e.d, e.wd, ref)
+		if e.tense > 0 && e.wd == 0 && d.Before(ref) { // "the vote slated for June 25"
+			d = date(ref.Year(), e.m, e.d)
+			if d.Before(ref) {
+				d = date(ref.Year()+1, e.m, e.d)
+			}
+			if !validDate(d.Year(), e.m, e.d) {
+				d = nearestYear(e.m, e.d, 0, ref)
+			}
+		}
 		return d.Format(dayLayout), true, d, true
 	case kMonth:
 		if e.y != 0 {
@@ -274,7 +291,7 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 	}
 	// Everything below is relative to the reference or the anchor.
 	if e.kind == kAfter {
-		if !haveAnchor {
+		if !haveAnchor || anchorSentence < e.sentence-anchorReach {
 			return "", true, time.Time{}, false
 		}
 		return resolveAfter(e, anchor, ref, haveRef), true, time.Time{}, false

@@ -98,6 +98,12 @@ func TestResolve(t *testing.T) {
 		{"clock before weekday", "8 p.m. Friday", "2017-04-07T20:00", true},
 		{"clock joined to date", "April 4, 2017 at 6:30 a.m.", "2017-04-04T06:30", false},
 		{"anchored later alone", "two days later", "", true},
+		{"hyphenated tens ago", "Seventy-four years ago", "1943", true},
+		{"weekday in a name", "on Super Tuesday", "", false},
+		{"weekday in a programme title", "said on Fox News Sunday", "", false},
+		{"programme title this week", "told ABC's This Week", "", false},
+		{"future month-day", "the vote slated for June 25", "2017-06-25", true},
+		{"future month-day next year", "the vote will be on March 1", "2018-03-01", true},
 		{"no expression", "the cat sat", "", false},
 		{"ratio not a date", "3/4 of voters", "", false},
 	}
@@ -126,6 +132,12 @@ func TestTag(t *testing.T) {
 				"Two days later the talks resumed, and days after that they ended.",
 			},
 			want: [][2]string{{"Wednesday", "2017-04-12"}, {"March 3", "2017-03-03"}, {"Two days later", "2017-03-05"}, {"days after", "2017-03-04/2017-03-12"}},
+		},
+		{
+			name:      "anchor too far back",
+			published: "2017-04-12",
+			paras:     []string{"It began on March 3. One. Two. Three. Four.", "Two days later it ended."},
+			want:      [][2]string{{"March 3", "2017-03-03"}, {"Two days later", ""}},
 		},
 		{
 			name:      "clock takes the sentence date",

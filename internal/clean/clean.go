@@ -12,7 +12,11 @@
 package clean
 
 import (
+	"errors"
+	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 )
@@ -75,6 +79,21 @@ type Options struct {
 	ServiceShare float64
 }
 
+// ErrOptions is returned by Options.Validate for out-of-range settings.
+var ErrOptions = errors.New("clean: invalid options")
+
+// Validate reports settings out of range (negative counts, a service share
+// above 1). New itself never fails: invalid values fall back to defaults.
+func (o Options) Validate() error {
+	switch {
+	case o.MinArticleWords < 0, o.MaxChromeWords < 0, o.MinBodyWords < 0:
+		return fmt.Errorf("%w: negative word count", ErrOptions)
+	case o.ServiceShare < 0 || o.ServiceShare > 1:
+		return fmt.Errorf("%w: ServiceShare %v outside [0, 1]", ErrOptions, o.ServiceShare)
+	}
+	return nil
+}
+
 func (o Options) withDefaults() Options {
 	if o.MinArticleWords <= 0 {
 		o.MinArticleWords = 25
@@ -85,7 +104,7 @@ func (o Options) withDefaults() Options {
 	if o.MinBodyWords <= 0 {
 		o.MinBodyWords = 8
 	}
-	if o.ServiceShare <= 0 {
+	if o.ServiceShare <= 0 || o.ServiceShare > 1 {
 		o.ServiceShare = 0.4
 	}
 	return o
@@ -183,7 +202,9 @@ func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
 		}
 		res.Removed = append(res.Removed, news.Removed{Text: l.text, Reason: l.reason, Line: l.n})
 	}
-	findOutlet(ls, first, last, res)
+	if res.NotArticle == "" {
+		findOutlet(ls, first, last, res)
+	}
 	if len(res.Paragraphs) > 0 {
 		res.Dateline = dateline(res.Paragraphs[0])
 	}
@@ -206,9 +227,8 @@ func (c *Cleaner) applyLineRules(ls []line, res *Result) {
 		case ReasonByline:
 			res.Byline = appendUnique(res.Byline, bylineNames(l.text)...)
 		case ReasonDateLine:
-			if res.Published == "" {
-				res.Published = isoDate(l.text)
-				res.PublishedFrom = "text"
+			if d := isoDate(l.text); res.Published == "" && d != "" {
+				res.Published, res.PublishedFrom = d, "text"
 			}
 		}
 	}
@@ -317,16 +337,34 @@ func (c *Cleaner) bodyLike(l *line) bool {
 // body are site chrome ("Available On Air Stations"), except the longest
 // heading-like one, which is the title ("Gap only grows amid US-Russia
 // talks"). Short sentences that end in punctuation ("Vitalii Sediuk strikes
-// again.") are kept as body.
+// again.") are kept as body. Between an earlier body-like block and the
+// main one only menu-like lines (three words or fewer, or title-cased) go,
+// so an article's bulleted list ("Your email list will begin to grow")
+// survives.
 func (c *Cleaner) markHead(ls []line, first int, titleFromText bool, res *Result) {
-	title := -1
+	outer := first // lines above the first body-like line of all
 	for i := 0; i < first; i++ {
-		l := &ls[i]
-		if l.reason != "" || !headingLike(l, c.o.MaxChromeWords*2) {
-			continue
+		if ls[i].reason == "" && c.bodyLike(&ls[i]) {
+			outer = i
+			break
 		}
-		if l.words >= 3 && (title < 0 || l.words >= ls[title].words) {
-			title = i
+	}
+	// The title is the longest heading-like line above all body; failing
+	// that, the longest title-cased one above the main block.
+	title := -1
+	for pass := 0; pass < 2 && title < 0; pass++ {
+		end := outer
+		if pass == 1 {
+			end = first
+		}
+		for i := 0; i < end; i++ {
+			l := &ls[i]
+			if l.reason != "" || !headingLike(l, c.o.MaxChromeWords*2) || (pass == 1 && !l.titleCase()) {
+				continue
+			}
+			if l.words >= 3 && (title < 0 || l.words >= ls[title].words) {
+				title = i
+			}
 		}
 	}
 	for i := 0; i < first; i++ {
@@ -339,6 +377,11 @@ func (c *Cleaner) markHead(ls []line, first int, titleFromText bool, res *Result
 				l.reason = ReasonTitle
 				res.Title = l.text
 			}
+			continue
+		}
+		if i > outer && l.words > 3 && !l.titleCase() {
+			// Between body-like blocks above the main one: keep
+			// sentence-case items (a bulleted list in the article).
 			continue
 		}
 		if headChrome(l, c.o.MaxChromeWords) && !leadIn(l) && !labelValue(l) {
@@ -368,7 +411,7 @@ func (c *Cleaner) markTail(ls []line, last int) {
 			inList = true
 			continue
 		}
-		if l.terminal || inList || labelValue(l) {
+		if l.terminal || inList || labelValue(l) || sameShapeNeighbour(ls, i) {
 			continue
 		}
 		switch {
@@ -383,6 +426,35 @@ func (c *Cleaner) markTail(ls []line, last int) {
 // leadIn: a line of at least four words ending in a colon introduces what
 // follows ("Here are some of the highlights:").
 func leadIn(l *line) bool { return l.words >= 4 && strings.HasSuffix(l.text, ":") }
+
+// punctShape is the set of punctuation marks in a line (letters, digits
+// and spaces ignored), in first-seen order, with whether it opens with a
+// digit. Example: "June 9 – Tampa, FL @ Arena" → "–,@".
+func punctShape(t string) string {
+	var b strings.Builder
+	if r, _ := utf8.DecodeRuneInString(t); unicode.IsDigit(r) {
+		b.WriteByte('#')
+	}
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsSpace(r) || strings.ContainsRune(b.String(), r) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// sameShapeNeighbour: a line whose punctuation shape (see punctShape) has
+// two or more marks and matches the line above or below is an item of a
+// uniform list (tour dates, results), not a related-article headline.
+// Example: "June 9 – Tampa, FL @ Arena" under "June 7 – Miami, FL @ Hall".
+func sameShapeNeighbour(ls []line, i int) bool {
+	sh := punctShape(ls[i].text)
+	if utf8.RuneCountInString(sh) < 2 {
+		return false
+	}
+	return (i > 0 && punctShape(ls[i-1].text) == sh) || (i+1 < len(ls) && punctShape(ls[i+1].text) == sh)
+}
 
 // labelValue: a "Label: value" fact line, kept in head and tail zones as
 // part of a fact box. Example: "Average Number of Guests: 136".

@@ -3,6 +3,7 @@ package clean
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -63,6 +64,10 @@ func TestCleanContextRules(t *testing.T) {
 			map[int]string{7: ReasonSharePrompt}},
 		{"label credit does not make a caption", join(fxBody1, fxCap, "Image: screenshot", fxBody2, fxBody3), map[int]string{3: ReasonPhotoCredit}},
 		{"fact box after the body kept", join(fxBody1, fxBody2, fxBody3, "Average Cost: $31,000", "Number of Guests: 136"), map[int]string{}},
+		{"uniform list after the body kept", join(fxBody1, fxBody2, fxBody3, "June 9 – Hillview, OH @ River Hall", "June 12 – Lakeside, OH @ Town Arena", "June 15 – Oakdale, OH @ Park Stage"), map[int]string{}},
+		{"bullets between body blocks kept", join("Menu", fxBody1, "Think about what the plan means:", "Your taxes will go up a little", "Roads will be repaired sooner", "Schools get two new teachers", "Parks stay open longer", "Search",
+			fxBody2, fxBody3, fxBody1+" "+fxBody2, fxBody2+" "+fxBody3),
+			map[int]string{1: ReasonNavigation, 8: ReasonNavigation}},
 		{"cut-off last line kept", join(fxBody1, fxBody2, fxBody3, "Opponents also said that the council had not consulted the"), map[int]string{}},
 		{"author bios", join(fxBody1, fxBody2, fxBody3, "Copyright 2021 KXYZ. To see more, visit https://www.kxyz.example.", "Jane Roe is a reporter on the city desk of the Lakeside newsroom.", "John Public covers schools and housing for the paper."),
 			map[int]string{4: ReasonSyndication, 5: ReasonAuthorBio, 6: ReasonAuthorBio}},
@@ -112,6 +117,26 @@ func TestCleanMetadata(t *testing.T) {
 			t.Errorf("title=%q paragraphs=%d removed=%v", r.Title, len(r.Paragraphs), r.Removed)
 		}
 	})
+}
+
+func TestOptionsValidate(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		o    Options
+		ok   bool
+	}{
+		{"zero", Options{}, true},
+		{"set", Options{MinArticleWords: 10, MaxChromeWords: 8, MinBodyWords: 6, ServiceShare: 0.5}, true},
+		{"negative", Options{MinBodyWords: -1}, false},
+		{"share above one", Options{ServiceShare: 2}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.o.Validate()
+			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrOptions)) {
+				t.Errorf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
 }
 
 func TestNotArticle(t *testing.T) {

@@ -182,10 +182,25 @@ var (
 // without sentence punctuation. Examples: "Skip to main content",
 // "News · Sports · Weather · Opinion", "More in Politics", "Most Read".
 func isNavigation(l *line) bool {
-	if short(l, 5) && navRe.MatchString(l.text) {
+	if short(l, 5) && (navFirst[firstWord(l.lower)] || containsAny(l.lower, []string{"skip", "toggle"})) && navRe.MatchString(l.text) {
 		return true
 	}
-	return short(l, 16) && !l.terminal && len(sepRe.FindAllStringIndex(l.text, -1)) >= 2
+	return short(l, 16) && !l.terminal && strings.ContainsAny(l.text, "·|•»›") && len(sepRe.FindAllStringIndex(l.text, -1)) >= 2
+}
+
+// navFirst lists the first words with which navRe's anchored labels start
+// (a prefilter).
+var navFirst = map[string]bool{"more": true, "latest": true, "top": true, "trending": true, "popular": true, "most": true,
+	"editor's": true, "editors": true, "menu": true, "main": true, "search": true, "home": true, "back": true, "close": true,
+	"open": true, "section": true, "sections": true}
+
+// firstWord returns s up to its first space, without trailing
+// punctuation ("more:" → "more").
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		s = s[:i]
+	}
+	return strings.TrimRightFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 }
 
 var (
@@ -197,12 +212,26 @@ var (
 // bare month and day, never a stated full publication line (see
 // isDateLine). Examples: "7H ago", "13 hours ago", "Nov 17".
 func isTimestamp(l *line) bool {
-	return short(l, 4) && (relTimeRe.MatchString(l.text) || (monthDayRe.MatchString(l.text) && !standaloneDate(l.text)))
+	if !short(l, 4) {
+		return false
+	}
+	if containsAny(l.lower, []string{"ago", "just now", "yesterday", "today"}) && relTimeRe.MatchString(l.text) {
+		return true
+	}
+	return hasDigit(l.text) && monthDayRe.MatchString(l.text) && !standaloneDate(l.text)
 }
 
-// isMarkup: template or code residue — a short line whose characters are
-// mostly not letters, or with template delimiters. Examples:
-// "{* #userInformationForm *}", "{{ article.title }}".
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// isMarkup: template or code residue, a short line with template
+// delimiters. Examples: "{* #userInformationForm *}", "{{ article.title }}".
 func isMarkup(l *line) bool {
 	if !short(l, 12) {
 		return false
@@ -236,7 +265,7 @@ func isUpdatedAt(l *line) bool { return short(l, 14) && updatedRe.MatchString(l.
 
 // isDateLine: a short line that is a stated date and little else. Examples:
 // "Published April 12, 2017", "April 12, 2017 5:45 PM ET".
-func isDateLine(l *line) bool { return short(l, 14) && standaloneDate(l.text) }
+func isDateLine(l *line) bool { return short(l, 14) && hasDigit(l.text) && standaloneDate(l.text) }
 
 var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?i:and|&|,|de|van|von|da|del|la|le)))*)`)
 
@@ -249,6 +278,7 @@ func isByline(l *line) bool {
 var (
 	agencyRe      = regexp.MustCompile(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
 	creditWordRe  = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
+	creditKeys    = []string{"photo", "image", "picture", "credit", "illustration", " for the "}
 	slashCreditRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
 )
 
@@ -259,7 +289,8 @@ func isPhotoCredit(l *line) bool {
 	if !short(l, 10) || (l.terminal && !strings.HasSuffix(l.text, ")")) {
 		return false
 	}
-	if slashCreditRe.MatchString(l.text) || creditWordRe.MatchString(l.text) {
+	if (strings.Contains(l.text, "/") && slashCreditRe.MatchString(l.text)) ||
+		(containsAny(l.lower, creditKeys) && creditWordRe.MatchString(l.text)) {
 		return true
 	}
 	return short(l, 6) && agencyRe.MatchString(l.text) && nameShaped(agencyRe.ReplaceAllString(l.text, "Agency"))
@@ -352,7 +383,12 @@ func markDuplicates(ls []line) {
 			continue
 		}
 		stripped, credit := stripGluedCredit(l.text)
-		key := normKey(stripped)
+		key := l.lower
+		if credit != "" {
+			key = normKey(stripped)
+		} else if strings.Contains(key, "  ") || strings.ContainsAny(key, "\t\u00a0") {
+			key = normKey(key)
+		}
 		i, ok := seen[key]
 		if !ok {
 			if l.reason == "" {

@@ -26,10 +26,13 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// Options tunes the clusterer. The zero value means the defaults.
+// Options tunes the clusterer. The zero value means the defaults, chosen by
+// a grid over Join {0.1..0.2}, BodyWords {250, 600} and names on/off on
+// BASIL (date order) and Multi-News (shuffled): B-cubed F1 varies by under
+// 0.02 across Join 0.125-0.175, so the choice is not a spike.
 type Options struct {
 	// Join is the cosine similarity to a story's centroid at which an
-	// article joins it (default 0.2).
+	// article joins it (default 0.15).
 	Join float64
 	// Merge is the similarity at which an article that joins one story
 	// also pulls in a second (default 0.35).
@@ -37,7 +40,7 @@ type Options struct {
 	// Window is how far apart in time an article and a story's newest
 	// article may be (default 7 days). Undated articles ignore it.
 	Window time.Duration
-	// BodyWords is how much of the body is read (default 250 words).
+	// BodyWords is how much of the body is read (default 600 words).
 	BodyWords int
 	// Terms is the number of strongest terms kept per story centroid and
 	// used for candidate lookup (default 60).
@@ -50,7 +53,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Join <= 0 {
-		o.Join = 0.2
+		o.Join = 0.15
 	}
 	if o.Merge <= 0 {
 		o.Merge = 0.35
@@ -59,7 +62,7 @@ func (o Options) withDefaults() Options {
 		o.Window = 7 * 24 * time.Hour
 	}
 	if o.BodyWords <= 0 {
-		o.BodyWords = 250
+		o.BodyWords = 600
 	}
 	if o.Terms <= 0 {
 		o.Terms = 60

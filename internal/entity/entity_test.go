@@ -77,6 +77,32 @@ func TestFind(t *testing.T) {
 			[]want{{"Rosa Dunmore", news.Person, "Vice President"}}, []string{"Pell Meet", "Meet", "Discuss Tensions"}},
 		{"all-caps credit line", []string{"Photo by someone.FRANK MORROW/ASSOCIATED PRESS"},
 			[]want{{"ASSOCIATED PRESS", news.Organization, ""}}, []string{"FRANK MORROW"}},
+		{"organisation on a place", []string{"The debate was held at Hofstra University on Long Island."},
+			[]want{{"Hofstra University", news.Organization, ""}, {"Long Island", news.Place, ""}}, nil},
+		{"title gender blocks a surname match", []string{"Hillary Clinton spoke first. Bill Clinton spoke next.", "Later Mrs. Clinton left."},
+			[]want{{"Bill Clinton", news.Person, ""}, {"Hillary Clinton", news.Person, "Mrs."}}, nil},
+		{"transcript speaker label", []string{"Host Anna Berg asked about the plan.", "DORAN: Well, we will see."},
+			[]want{{"DORAN", news.Person, ""}}, []string{"Well"}},
+		{"party-and-state tag", []string{"Rep. Jo Ellison (D-Ill.) objected."},
+			[]want{{"Jo Ellison", news.Person, "Rep."}}, []string{"D", "Ill"}},
+		{"words run together at a period", []string{"They met on Tuesday.PAUL GREEN/REUTERS"},
+			[]want{{"REUTERS", news.Organization, ""}}, []string{"Tuesday.PAUL", "PAUL GREEN"}},
+		{"place head word", []string{"Flooding hit Marlow County and the Tarrin River valley."},
+			[]want{{"Marlow County", news.Place, ""}, {"Tarrin River", news.Place, ""}}, nil},
+		{"organisation then title", []string{"NAACP President Dora Keyes spoke."},
+			[]want{{"NAACP", news.Organization, ""}, {"Dora Keyes", news.Person, "President"}}, []string{"NAACP President Dora Keyes"}},
+		{"generational suffix", []string{"Rep. Thomas M. Avery III spoke.", "Avery left."},
+			[]want{{"Thomas M. Avery III", news.Person, "Rep."}}, []string{"Avery"}},
+		{"acronym alias", []string{"The European Union and the E.U. envoy met."},
+			[]want{{"European Union", news.Organization, ""}}, []string{"E.U."}},
+		{"inverted organisation name", []string{"The Department of Justice opened a case; a Justice Department lawyer declined to comment."},
+			[]want{{"Department of Justice", news.Organization, ""}}, []string{"Justice Department"}},
+		{"lower-case prefix", []string{"The post-World War II order faced anti-Kessler protests; Kessler said little."},
+			[]want{{"Kessler", news.Person, ""}}, []string{"War II", "post-World War II", "anti-Kessler"}},
+		{"unknown word opening a title", []string{"“We disagree,” Oversight Chairman Bo Ridley said.", "City Attorney Brad Olin wrote the letter."},
+			[]want{{"Bo Ridley", news.Person, "Oversight Chairman"}, {"Brad Olin", news.Person, "City Attorney"}}, nil},
+		{"head word for its organisation", []string{"The Clarion Times reported the deal.", "“It is done,” the Times wrote, and the Ministry agreed."},
+			[]want{{"Clarion Times", news.Organization, ""}, {"Ministry", news.Organization, ""}}, []string{"Times"}},
 		{"common words in capitals", []string{"After World War II the city grew; the war ended."}, nil, []string{"World War II"}},
 	}
 	for _, tc := range tests {
@@ -244,4 +270,49 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+func TestEntityAt(t *testing.T) {
+	a := analyse(t, []string{"Talks in Lagos ended."})
+	body := a.Body()
+	if e, ok := EntityAt(a, strings.Index(body, "Lagos")+2); !ok || e.Name != "Lagos" {
+		t.Errorf("EntityAt(Lagos) = %q, %v", e.Name, ok)
+	}
+	if _, ok := EntityAt(a, strings.Index(body, "ended")); ok {
+		t.Errorf("EntityAt(ended) found an entity")
+	}
+}
+
+func TestResolveAmbiguousSurname(t *testing.T) {
+	a1 := analyse(t, []string{"Hillary Clinton spoke in Ohio."})
+	a2 := analyse(t, []string{"Bill Clinton spoke in Iowa."})
+	a3 := analyse(t, []string{"On the trail, Clinton said little."})
+	for _, g := range Resolve([]*news.Article{a1, a2, a3}) {
+		if (g.Name == "Hillary Clinton" || g.Name == "Bill Clinton") && len(g.Articles) != 1 {
+			t.Errorf("ambiguous surname merged: %+v", g)
+		}
+	}
+}
+
+// TestConcurrentFind checks that one Recognizer serves goroutines at once
+// with the same results as in sequence.
+func TestConcurrentFind(t *testing.T) {
+	paras := benchParas()
+	want := names(analyse(t, paras))
+	r := testRecognizer()
+	sg := testSegmenter(t)
+	done := make(chan []string)
+	for i := 0; i < 4; i++ {
+		go func() {
+			a := &news.Article{Paragraphs: paras}
+			sg.Segment(a)
+			r.Find(a)
+			done <- names(a)
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("concurrent result differs:\n got %v\nwant %v", got, want)
+		}
+	}
 }

@@ -23,15 +23,21 @@ func testRecognizer() *Recognizer {
 	return rec
 }
 
-// analyse segments paragraphs into sentences and finds entities.
-func analyse(t testing.TB, paras []string) *news.Article {
+// testSegmenter returns the shared sentence segmenter.
+func testSegmenter(t testing.TB) *text.Segmenter {
 	t.Helper()
 	segOnce.Do(func() { seg, segErr = text.NewSegmenter() })
 	if segErr != nil {
 		t.Fatalf("segmenter: %v", segErr)
 	}
+	return seg
+}
+
+// analyse segments paragraphs into sentences and finds entities.
+func analyse(t testing.TB, paras []string) *news.Article {
+	t.Helper()
 	a := &news.Article{Paragraphs: paras}
-	seg.Segment(a)
+	testSegmenter(t).Segment(a)
 	testRecognizer().Find(a)
 	return a
 }

@@ -20,7 +20,9 @@ health minister|justice minister|treasury secretary|homeland security secretary|
 education secretary|agriculture secretary|commerce secretary|transportation secretary|secretary-general|secretary general|
 national security adviser|national security advisor|adviser|advisor|aide|officer|detective|sheriff|coach|
 anchor|host|correspondent|reporter|editor|columnist|analyst|economist|author|actor|actress|singer|
-lawmaker|candidate|nominee|assemblyman|assemblywoman|councilman|councilwoman|delegate|
+lawmaker|candidate|nominee|attorney|city attorney|district attorney|prosecutor|lawyer|counsel|
+police chief|chief of staff|campaign manager|manager|strategist|pollster|historian|scientist|researcher|activist|
+founder|co-founder|owner|executive|treasurer|clerk|assemblyman|assemblywoman|councilman|councilwoman|delegate|
 crown prince|emir|sultan|whip|majority whip|minority whip|majority leader|president elect|dean|superintendent|pastor|
 sen.|rep.|gov.`
 
@@ -43,7 +45,7 @@ italian italians spanish japanese korean koreans north-korean iranian iranians i
 palestinian palestinians afghan afghans pakistani pakistanis indian indians mexican mexicans canadian canadians
 ukrainian ukrainians turkish turks saudi saudis egyptian egyptians libyan libyans lebanese jordanian yemeni
 european europeans african africans asian asians arab arabs western eastern northern southern soviet
-republican republicans democratic democrat democrats gop conservative conservatives liberal liberals
+republican republicans democratic democrat democrats conservative conservatives liberal liberals
 muslim muslims christian christians jewish jews catholic catholics protestant sunni shiite shia kurdish kurds
 cuban cubans venezuelan brazilian argentine colombian chilean peruvian australian australians irish scottish
 welsh dutch belgian swiss swedish norwegian danish finnish polish czech hungarian romanian greek serbian
@@ -66,7 +68,7 @@ such once again already soon sometimes often never always mr mrs ms dr is was ar
 had do does did will would can could should might must shall let like unlike than via per amid amidst
 across along around behind beyond near outside inside upon within toward towards whether thus hence
 otherwise nevertheless nonetheless overall above below meanwhile updated read watch click photo video
-related advertisement editor note copyright see follow share subscribe sign log
+related advertisement editor note well oh okay look hey please thanks copyright see follow share subscribe sign log
 officials official police authorities critics analysts experts residents witnesses sources investigators
 prosecutors lawmakers protesters others people supporters opponents voters observers diplomats leaders
 troops soldiers rebels militants scientists researchers doctors officers workers members users parents
@@ -168,7 +170,9 @@ khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez
 gulf of mexico|strait of hormuz|suez canal|panama canal|west africa|east africa|north africa`
 
 // firstNamesExtra adds given names the generated lists (English-speaking
-// countries) lack, many from world politics, each with its gender.
+// countries) lack, many from world politics, each with its gender; it also
+// gives the usual gender of common names both generated lists carry
+// ("bill", "hillary").
 const firstNamesExtra = `donald:m sergey:m sergei:m dmitry:m dmitri:m yevgeny:m yevgeni:m evgeny:m ilya:m bashar:m
 barack:m mitt:m xi:m hassan:m hosni:m recep:m tayyip:m benjamin:m emmanuel:m angela:f theresa:f
 boris:m vladimir:m mikhail:m nikolai:m alexei:m alexey:m andrei:m andrey:m viktor:m petro:m volodymyr:m
@@ -189,7 +193,16 @@ hamid:m ashraf:m kofi:m ban:m antonio:m ki-moon:m tedros:m christine:f mario:m j
 lucian:m camila:f maria:f dmitriy:m yevgeniy:m sergiy:m aleksandr:m alexander:m alexandr:m vitaly:m
 vitali:m svetlana:f olga:f natalia:f natalya:f tatiana:f tatyana:f irina:f elena:f yelena:f anna:f
 galina:f lyudmila:f marina:f ekaterina:f yekaterina:f valentina:f xi:m li:u wang:u zhang:u liu:u hu:m
-wen:m jiang:m deng:m mao:m chiang:m lee:u park:u kim:u moon:u shinzo:m fumio:m yoshihide:m junichiro:m`
+wen:m jiang:m deng:m mao:m chiang:m lee:u park:u kim:u moon:u shinzo:m fumio:m yoshihide:m junichiro:m
+adrian:m alex:m andy:m barry:m bert:m bill:m billy:m blake:m bobby:m brett:m chad:m chris:m christian:m cody:m
+corey:m dale:m danny:m darryl:m daryl:m eddie:m frank:m fred:m freddie:m gene:m george:m gerry:m glen:m
+glenn:m gus:m heath:m ira:m jerry:m jesse:m joey:m kyle:m max:m mel:m noel:m perry:m phil:m quentin:m randy:m
+ray:m reggie:m ricky:m rory:m sam:m sean:m shane:m shaun:m shawn:m ted:m teddy:m terry:m tim:m tommy:m tony:m
+van:m vin:m willie:m abby:f addie:f allie:f andrea:f angie:f ashley:f aubrey:f brooke:f carly:f cassie:f
+claire:f clare:f connie:f courtney:f erin:f evelyn:f gail:f gayle:f grace:f hazel:f hilary:f hillary:f holly:f
+jackie:f jan:f jodi:f julie:f kelly:f lauren:f leslie:f lindsay:f lindsey:f lynn:f mallory:f meredith:f
+michele:f nicola:f nikki:f paige:f patsy:f penny:f ruby:f shannon:f shelley:f simone:f stacy:f tammy:f tracy:f
+whitney:f`
 
 // placeHeads mark a place when they end a name ("Henrico County", "Green
 // Bay", "George Washington Bridge").

@@ -26,7 +26,7 @@ var placeAliasKeys = map[string]string{
 	"us": "united states", "u.s": "united states", "usa": "united states", "u.s.a": "united states",
 	"america": "united states", "united states of america": "united states",
 	"uk": "united kingdom", "u.k": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
-	"un": "united nations", "u.n": "united nations",
+	"un": "united nations", "u.n": "united nations", "eu": "european union", "e.u": "european union",
 }
 
 // Resolve merges the entities of several articles (each already through
@@ -53,6 +53,7 @@ func Resolve(arts []*news.Article) []Group {
 				continue
 			}
 			own := len(k)
+			k = invertHead(k)
 			if alias, ok := placeAliasKeys[strings.Join(k, " ")]; ok {
 				k = strings.Fields(alias)
 			}

@@ -1,10 +1,14 @@
 package eval
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/testutil"
@@ -126,6 +130,58 @@ func TestRunExtractBadData(t *testing.T) {
 				t.Errorf("RunExtract(%q) = %v, nil; want an error", tc.data, rep.Line())
 			}
 		})
+	}
+}
+
+// TestRunExtractSynthetic runs the whole runner on a two-page folder built
+// here: one page whose body matches its truth exactly, one without content.
+func TestRunExtractSynthetic(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	body := []string{
+		"The night bus to the airport will run every twenty minutes from next month, the transport office said on Friday.",
+		"Tickets bought on board will cost the same as those bought at the stop, and monthly passes remain valid on the route.",
+	}
+	pages := map[string]string{
+		"good":  "<html><head><title>Night bus</title></head><body><article><p>" + body[0] + "</p><p>" + body[1] + "</p></article></body></html>",
+		"empty": "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+	}
+	for id, page := range pages {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write([]byte(page))
+		zw.Close()
+		if err := os.WriteFile(filepath.Join(dir, "html", id+".html.gz"), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	truth := `{"good": {"articleBody": ` + strconv.Quote(strings.Join(body, "\n\n")) + `, "url": "https://example.com/bus"},
+		"empty": {"articleBody": "Some gold text the extractor cannot find.", "url": ""}}`
+	if err := os.WriteFile(filepath.Join(dir, "ground-truth.json"), []byte(truth), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var progress bytes.Buffer
+	rep, err := RunExtract(context.Background(), ExtractOptions{Data: dir, Progress: &progress})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// good: P 1, R 1; empty: no prediction, so only R 0 counts.
+	want := map[string]float64{"pages": 2, "precision": 1, "recall": 0.5, "f1": F1(1, 0.5), "failed": 1}
+	for k, v := range want {
+		if got, ok := rep.Get(k); !ok || !extractClose(got, v) {
+			t.Errorf("%s = %v, want %v (%s)", k, got, v, rep.Line())
+		}
+	}
+	if pps, _ := rep.Get("pages_per_s"); pps <= 0 {
+		t.Errorf("pages_per_s = %v, want > 0", pps)
+	}
+	if n := strings.Count(progress.String(), "\n"); n != 2 {
+		t.Errorf("progress has %d lines, want 2:\n%s", n, progress.String())
+	}
+	if len(rep.Rows) != 2 || rep.Rows[0][0] != "empty" {
+		t.Errorf("rows = %q, want the empty page first", rep.Rows)
 	}
 }
 

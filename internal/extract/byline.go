@@ -7,13 +7,16 @@ import (
 	"unicode/utf8"
 )
 
-// rxBylinePrefix matches a leading "By"/"Written by"/"Von" and the like
-// ("By Jane Doe" -> "Jane Doe").
-var rxBylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reporting|text|story)\s+)?(?:by|von|par|por|di)\s*[:\-]?\s+`)
+// rxBylinePrefix matches a leading "By"/"Written by"/"Von"/"Par"/"Por"
+// ("By Jane Doe" -> "Jane Doe"). Italian "di" is left out: it also opens
+// surnames ("Di Maio").
+var rxBylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reporting|text|story)\s+)?(?:by|von|par|por)\s*[:\-]?\s+`)
 
 // rxBylineSeparator splits a list of names: ";", ",", "|", "/", "&",
-// " and ", " und ", " et ", " y ", " e " ("A, B and C" -> A | B | C).
-var rxBylineSeparator = regexp.MustCompile(`\s*(?:[;,|/&]|\s(?:and|und|et|y|e)\s)\s*`)
+// " and ", " und ", " et " ("A, B and C" -> A | B | C). Spanish and
+// Portuguese " y "/" e " are left out: they also join surnames ("Ortega y
+// Gasset").
+var rxBylineSeparator = regexp.MustCompile(`\s*(?:[;,|/&]|\s(?:and|und|et)\s)\s*`)
 
 // rxBylineRole matches an entry that names a job or a desk rather than a
 // person ("AP Auto Writer", "Staff Reports", "Detroit News wire services

@@ -315,6 +315,7 @@ func TestRenderParagraphs(t *testing.T) {
 		{"inline flows", "<p>a <em>b</em> <a href='#'>c</a>.</p>", []string{"a b c."}},
 		{"trimmed inline boundary gets a space", "<p>What everyone<strong>will</strong>appreciate</p>", []string{"What everyone will appreciate"}},
 		{"no space before punctuation", "<p><a>link</a>, then <b>Trump</b>'s “<i>word</i>”</p>", []string{"link, then Trump's “word”"}},
+		{"no space at sub, sup and wbr", "<p>CO<sub>2</sub> and x<sup>2</sup> in one<wbr>word</p>", []string{"CO2 and x2 in oneword"}},
 		{"no space inside CJK", "<p>東京<b>都</b>庁</p>", []string{"東京都庁"}},
 		{"div with direct text", "<div>lead<p>inner</p>tail</div>", []string{"lead", "inner", "tail"}},
 		{"line break splits", "<p>By A<br>Updated today</p>", []string{"By A", "Updated today"}},
@@ -360,6 +361,8 @@ func TestSplitByline(t *testing.T) {
 		{"title case after hyphen and apostrophe", "JEAN-PAUL O'NEIL", "", []string{"Jean-Paul O'Neil"}},
 		{"staff byline dropped", "Staff Reports", "", nil},
 		{"german von und", "Von Anna Berg und Max Roth", "", []string{"Anna Berg", "Max Roth"}},
+		{"spanish compound surname kept", "José Ortega y Gasset", "", []string{"José Ortega y Gasset"}},
+		{"surname particle kept", "Di Maio", "", []string{"Di Maio"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := splitByline(tc.in, tc.site)

@@ -23,6 +23,11 @@ var inlineTags = map[string]bool{
 	"img": true,
 }
 
+// tightTags are inline elements that attach to the word before them, so no
+// space is inserted at their boundaries ("CO<sub>2</sub>" -> "CO2",
+// "x<sup>2</sup>", "long<wbr>word").
+var tightTags = map[string]bool{"sub": true, "sup": true, "wbr": true}
+
 // cellTags are table cells: inline within their row (one row is one
 // paragraph), separated by a space so that "<td>a</td><td>b</td>" reads
 // "a b", not "ab".
@@ -111,6 +116,8 @@ func (w *paragraphWriter) walk(n *html.Node) {
 				// lines ("By A<br>Updated 5 May"): keep them
 				// apart so later stages can judge each line.
 				w.flush()
+			case tightTags[tag]:
+				w.walk(c)
 			case inlineTags[tag]:
 				w.boundary = true
 				w.walk(c)

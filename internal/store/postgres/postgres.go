@@ -364,7 +364,7 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 		return fmt.Errorf("postgres: assign story: %w", err)
 	}
 	err := s.tx(ctx, func(tx pgx.Tx) error {
-		id, err := resolve(ctx, tx, storyID, shareLock)
+		id, err := resolve(ctx, tx, storyID, writeLock)
 		if err != nil {
 			return fmt.Errorf("story %q: %w", storyID, err)
 		}

@@ -5,31 +5,11 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store/storetest"
 )
-
-// benchArticle builds a synthetic ~800-word article numbered i.
-func benchArticle(i int) (news.Raw, *news.Article) {
-	words := []string{"harbour", "council", "minister", "said", "on", "Tuesday", "the", "report", "found", "that", "prices", "rose", "by", "nearly", "percent", "after", "storm", "closed", "port", "and"}
-	paras := make([]string, 10)
-	for p := range paras {
-		var b strings.Builder
-		fmt.Fprintf(&b, "Paragraph %d of article %d.", p, i)
-		for w := range 80 {
-			b.WriteByte(' ')
-			b.WriteString(words[(i+p*7+w*3)%len(words)])
-		}
-		b.WriteByte('.')
-		paras[p] = b.String()
-	}
-	text := strings.Join(paras, "\n\n")
-	raw := news.Raw{Input: fmt.Sprintf("bench/%d.txt", i), Text: text, Bytes: []byte(text)}
-	return raw, &news.Article{Input: raw.Input, Title: fmt.Sprintf("Benchmark article %d", i), Outlet: "Bench", Paragraphs: paras}
-}
 
 // BenchmarkPutArticle measures committed inserts of new ~800-word articles
 // (raw + document + FTS5 index, one transaction each).
@@ -43,7 +23,7 @@ func BenchmarkPutArticle(b *testing.B) {
 	b.ResetTimer()
 	start := time.Now()
 	for i := 0; b.Loop(); i++ {
-		raw, a := benchArticle(i)
+		raw, a := storetest.Synthetic(i, 800)
 		if _, added, err := s.PutArticle(ctx, raw, a); err != nil || !added {
 			b.Fatal(added, err)
 		}

@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 		{"Candidates", testCandidates},
 		{"RejectedLog", testRejected},
 		{"ConcurrentPut", testConcurrentPut},
+		{"ConcurrentStoryWrites", testConcurrentStories},
 		{"Stats", testStats},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -766,4 +767,97 @@ func testClosed(t *testing.T, s store.Store) {
 	if _, err := s.Article(ctx(t), "cl"); !errors.Is(err, store.ErrClosed) {
 		t.Errorf("Article after Close: err = %v, want ErrClosed", err)
 	}
+}
+
+// testConcurrentStories runs assignments, term upserts, briefings and
+// merges from several goroutines at once; afterwards every article is in
+// exactly one live story and nothing failed but the merges the others made
+// pointless.
+func testConcurrentStories(t *testing.T, s store.Store) {
+	c := ctx(t)
+	const arts, workers, rounds = 24, 6, 20
+	for i := range arts {
+		putDoc(t, s, fmt.Sprintf("w%02d", i), fmt.Sprintf("Worker article %d", i), fmt.Sprintf("Body %d.", i))
+	}
+	var stories []string
+	for i := range 6 {
+		id, _, err := s.CreateStory(c, news.Story{Title: fmt.Sprint("story ", i), Articles: []news.ArticleRef{{ID: fmt.Sprintf("w%02d", i)}}})
+		must(t, err)
+		stories = append(stories, id)
+	}
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for r := range rounds {
+				k := w*rounds + r
+				sid := stories[k%len(stories)]
+				art := fmt.Sprintf("w%02d", (k*7)%arts)
+				var err error
+				switch k % 4 {
+				case 0, 1:
+					err = s.AssignStory(c, art, sid)
+				case 2:
+					err = s.UpsertStoryTerms(c, sid, []store.Term{{Term: "t" + fmt.Sprint(k%5), Weight: 1}, {Term: "shared", Weight: 1}}, time.Now())
+				case 3:
+					if k%3 == 0 {
+						err = s.MergeStories(c, stories[(k+1)%len(stories)], sid)
+						if errors.Is(err, store.ErrInvalid) {
+							err = nil // both ids already resolve to one story
+						}
+					} else {
+						err = s.PutBriefing(c, sid, &news.Briefing{Title: "b"})
+					}
+				}
+				if err != nil {
+					t.Errorf("worker %d round %d: %v", w, r, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	live, err := s.Stories(c, store.ListOptions{Limit: store.MaxLimit})
+	must(t, err)
+	seen := map[string]string{}
+	for _, st := range live {
+		for _, r := range st.Articles {
+			if prev, dup := seen[r.ID]; dup {
+				t.Errorf("article %s in stories %s and %s", r.ID, prev, st.ID)
+			}
+			seen[r.ID] = st.ID
+		}
+	}
+	for id, sid := range seen {
+		got, err := s.ArticleStory(c, id)
+		if err != nil || got != sid {
+			t.Errorf("ArticleStory(%s) = %q, %v; listing says %q", id, got, err, sid)
+		}
+	}
+	for _, id := range stories {
+		if _, err := s.Story(c, id); err != nil {
+			t.Errorf("story id %s no longer resolves: %v", id, err)
+		}
+	}
+}
+
+// Synthetic returns a made-up article numbered i of about words words (in
+// paragraphs of 80) and its raw input, distinct for every i. Benchmarks of
+// every backend use it.
+func Synthetic(i, words int) (news.Raw, *news.Article) {
+	vocab := []string{"harbour", "council", "minister", "said", "on", "Tuesday", "the", "report", "found", "that",
+		"prices", "rose", "by", "nearly", "percent", "after", "storm", "closed", "port", "and"}
+	var paras []string
+	for p := 0; p*80 < words; p++ {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Paragraph %d of article %d.", p, i)
+		for w := range 80 {
+			b.WriteByte(' ')
+			b.WriteString(vocab[(i+p*7+w*3)%len(vocab)])
+		}
+		b.WriteByte('.')
+		paras = append(paras, b.String())
+	}
+	text := strings.Join(paras, "\n\n")
+	raw := news.Raw{Input: fmt.Sprintf("synthetic/%d.txt", i), Text: text, Bytes: []byte(text)}
+	return raw, &news.Article{Input: raw.Input, Title: fmt.Sprintf("Synthetic article %d", i), Outlet: "Synthetic", Paragraphs: paras}
 }

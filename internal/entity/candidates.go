@@ -1,0 +1,676 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// cand is one candidate mention.
+type cand struct {
+	s, e     int
+	toks     []tok
+	keys     []string // normalised key tokens (no initials, "al-" stripped)
+	typ      string
+	strong   bool // type from a lexicon, role or head word
+	role     string
+	attach   bool // may only join an existing group (sentence-initial unknown, headline)
+	cueP     bool // a person cue follows or precedes
+	cueL     bool // a place preposition precedes
+	acronym  bool
+	firstHit bool // first token is a known first name
+}
+
+func (st *state) gapJoins(prev, next tok) bool {
+	gap := st.body[prev.e:next.s]
+	if prev.poss {
+		return false
+	}
+	if prev.abbr && len(gap) >= 1 && gap[0] == '.' {
+		k := strings.TrimSuffix(prev.key, ".")
+		if !(prev.initial || strings.Contains(k, ".") || st.r.roles[k] || k == "jr" || k == "sr" || k == "st" || k == "mt" || k == "ft") {
+			return false
+		}
+		gap = gap[1:]
+	}
+	if gap == "" {
+		return prev.mod || next.mod
+	}
+	for i := 0; i < len(gap); i++ {
+		if gap[i] != ' ' {
+			if gap[i] == 0xc2 && i+1 < len(gap) && gap[i+1] == 0xa0 { // no-break space
+				i++
+				continue
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// startsRun reports whether t may open a capitalised run.
+func (st *state) startsRun(t tok) bool {
+	if !t.cap || st.r.timeWords[t.key] {
+		return false
+	}
+	if st.r.function[t.key] && !st.r.roles[t.key] && !t.upper {
+		return false
+	}
+	return true
+}
+
+// continuesRun reports whether t may extend a run whose last token is prev.
+func (st *state) continuesRun(prev, t tok) bool {
+	if !t.cap {
+		return false
+	}
+	if st.r.timeWords[t.key] {
+		// "Theresa May": a calendar word after a first name.
+		_, first := st.r.first[prev.key]
+		return t.key == "may" && first
+	}
+	return !st.r.function[t.key] || st.r.roles[t.key] || t.upper || t.initial
+}
+
+// sentence finds the candidates of one ordinary sentence.
+func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
+	r := st.r
+	// Dateline: "MOSCOW —", "WASHINGTON (AP) —" at a paragraph start.
+	i := 0
+	if paraStart {
+		if n := st.dateline(toks, dateline); n > 0 {
+			st.add(cand{s: toks[0].s, e: toks[n-1].e, toks: toks[:n], typ: news.Place, strong: true})
+			i = n
+		} else if k, n := st.speakerLabel(toks); n > 0 {
+			st.add(cand{s: toks[k].s, e: toks[n-1].e, toks: toks[k:n], typ: news.Person})
+			i = n
+		}
+	}
+	for i < len(toks) {
+		if !st.startsRun(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			if !st.gapJoins(toks[j-1], toks[j]) {
+				break
+			}
+			if st.continuesRun(toks[j-1], toks[j]) {
+				j++
+				continue
+			}
+			// connector followed by a capitalised word ("of State",
+			// "of the Treasury")
+			if r.connectors[toks[j].key] && !toks[j].cap {
+				k := j + 1
+				if k < len(toks) && toks[k].key == "the" && toks[j].key != "the" && st.gapJoins(toks[j], toks[k]) {
+					k++
+				}
+				if k < len(toks) && st.gapJoins(toks[k-1], toks[k]) && st.continuesRun(toks[k-1], toks[k]) && toks[j].key != "the" {
+					j = k + 1
+					continue
+				}
+			}
+			break
+		}
+		st.run(toks, i, j)
+		i = j
+	}
+}
+
+// speakerLabel returns how many opening tokens form a transcript speaker
+// label ("PENCE:", "GOV. MIKE PENCE:"): where the name starts after any
+// title, and where the label ends (0 when there is none).
+func (st *state) speakerLabel(toks []tok) (int, int) {
+	n := 0
+	for n < len(toks) && n < 4 && (toks[n].upper || toks[n].initial) {
+		if n > 0 && !st.gapJoins(toks[n-1], toks[n]) {
+			break
+		}
+		n++
+	}
+	if n == 0 || !strings.HasPrefix(st.body[toks[n-1].e:], ":") {
+		return 0, 0
+	}
+	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] {
+		return 0, 0 // "UPDATE:", "NOTE:"
+	}
+	// drop a leading title ("GOV. MIKE PENCE:")
+	_, k := st.role(toks[:n])
+	if k >= n {
+		return 0, 0
+	}
+	return k, n
+}
+
+// dateline returns how many opening tokens form an all-capital dateline
+// ("MOSCOW —", "NEW YORK, N.Y. -"), or 0.
+func (st *state) dateline(toks []tok, given string) int {
+	n := 0
+	for n < len(toks) && n < 4 && toks[n].upper {
+		if n > 0 && !st.gapJoins(toks[n-1], toks[n]) {
+			break
+		}
+		n++
+	}
+	if n == 0 {
+		return 0
+	}
+	rest := strings.TrimLeft(st.body[toks[n-1].e:], " .,")
+	for _, d := range [...]string{"—", "–", "-", "("} {
+		if strings.HasPrefix(rest, d) {
+			return n
+		}
+	}
+	if given != "" && strings.EqualFold(st.body[toks[0].s:toks[n-1].e], given) {
+		return n
+	}
+	return 0
+}
+
+// run turns the capitalised run toks[i:j] into candidates.
+func (st *state) run(toks []tok, i, j int) {
+	r := st.r
+	// A run opening the sentence, or following a colon or an opening
+	// quotation mark, is capitalised for that reason alone.
+	sentStart := i == 0 || strings.ContainsAny(st.body[toks[i-1].e:toks[i].s], ":“\"‘")
+	// Strip opening function words ("The Kremlin" -> "Kremlin").
+	for i < j && r.function[toks[i].key] && !r.roles[toks[i].key] && toks[i].cap && !toks[i].upper {
+		i++
+		sentStart = false
+	}
+	// "Negotiator Hanna Lindqvist": a capitalised common word opening the
+	// sentence before a first name.
+	if sentStart && j-i >= 3 {
+		_, f0 := r.first[toks[i].key]
+		_, f1 := r.first[toks[i+1].key]
+		if !f0 && f1 && !r.roles[toks[i].key] && !r.demonyms[toks[i].key] && !r.roleMods[toks[i].key] {
+			i++
+			sentStart = false
+		}
+	}
+	if i >= j {
+		return
+	}
+	run := toks[i:j]
+	// All-capital runs of several words outside a dateline are credit
+	// lines or shouting ("IVAN SEKRETARE/ASSOCIATED PRESS"): keep only
+	// lexicon matches.
+	if len(run) > 1 && allUpper(run) {
+		st.lexiconOnly(run)
+		return
+	}
+	// "NAACP President Benjamin Jealous", "National Organization for
+	// Women President Terry O'Neill": an organisation, then a title.
+	if m := st.orgThenRole(run); m > 0 {
+		st.run(toks, i, i+m)
+		i += m
+		run = toks[i:j]
+		sentStart = false
+	}
+	role, k := st.role(run)
+	rest := run[k:]
+	if len(rest) == 0 || len(rest) == 1 && r.roles[rest[0].key] {
+		return
+	}
+	if k > 0 {
+		sentStart = false
+	}
+	// A lone demonym is no entity ("Russian leaders").
+	if len(rest) == 1 && r.demonyms[rest[0].key] {
+		return
+	}
+	// "Russian Sergey Lavrov": a demonym before a first name.
+	if len(rest) > 1 && r.demonyms[rest[0].key] {
+		if _, ok := r.first[rest[1].key]; ok {
+			rest = rest[1:]
+		}
+	}
+	pieces := st.splitConnectors(rest)
+	for pi, p := range pieces {
+		c := cand{s: p[0].s, e: p[len(p)-1].e, toks: p}
+		if pi == 0 {
+			c.role = role
+		}
+		before := i + k - 1
+		if pi > 0 {
+			before = -1
+		}
+		after := indexOf(toks, p[len(p)-1]) + 1
+		st.classify(&c, toks, before, after, sentStart && pi == 0 && k == 0)
+		st.add(c)
+	}
+}
+
+func indexOf(toks []tok, t tok) int {
+	for i := range toks {
+		if toks[i].s == t.s {
+			return i
+		}
+	}
+	return len(toks) - 1
+}
+
+func allUpper(run []tok) bool {
+	for _, t := range run {
+		if !t.upper && !t.initial {
+			return false
+		}
+	}
+	return true
+}
+
+// role splits a title off the front of a run: it returns the role text and
+// how many tokens it covers ("Russian Foreign Minister Sergey Lavrov" ->
+// "Russian Foreign Minister", 3). A run ending in an organisation head word
+// keeps its title words ("General Motors", "Justice Department").
+func (st *state) role(run []tok) (string, int) {
+	r := st.r
+	if r.orgHeads[run[len(run)-1].key] {
+		return "", 0
+	}
+	end := 0
+	k := 0
+	for k < len(run) {
+		m := k
+		for m < len(run)-1 && m-k < 3 && (r.roleMods[run[m].key] || run[m].mod && m == k ||
+			(end == 0 && (run[m].upper || r.demonyms[run[m].key] || r.placeAcr[run[m].key] || r.places[run[m].key] || r.roleQual[run[m].key] || r.orgHeads[run[m].key] || st.qualifier(run[m])))) {
+			if r.roles[run[m].key] {
+				break
+			}
+			m++
+		}
+		l := st.longestRole(run, m)
+		if l == 0 {
+			break
+		}
+		k = m + l
+		end = k
+	}
+	if end == 0 {
+		return "", 0
+	}
+	if end >= len(run) {
+		return "", len(run) // a title alone ("the Secretary of State")
+	}
+	// "Secretary of State" then a connector: leave it ("Minister of
+	// Defense" is handled by the role list).
+	if r.connectors[run[end].key] && !run[end].cap {
+		return "", len(run)
+	}
+	last := run[end-1]
+	e := tokEnd(st.body, last)
+	if last.abbr && len(last.key) <= 4 {
+		e = last.e + 1 // "Sen.", "Gov."
+	}
+	return st.body[run[0].s:e], end
+}
+
+// qualifier reports a capitalised word that may open a title without being
+// a known one ("Oversight Chairman", "City Attorney"): any capitalised word
+// that is not a first name. role only keeps it when a title follows.
+func (st *state) qualifier(t tok) bool {
+	_, first := st.r.first[t.key]
+	return t.cap && !first
+}
+
+// orgThenRole returns where a title starts inside run when the words
+// before it name an organisation or place and a name follows the title,
+// or 0.
+func (st *state) orgThenRole(run []tok) int {
+	r := st.r
+	for m := 1; m+1 < len(run); m++ {
+		if r.roleMods[run[m].key] || r.connectors[run[m].key] {
+			continue
+		}
+		l := st.longestRole(run, m)
+		if l == 0 || m+l >= len(run) || r.connectors[run[m+l].key] {
+			continue
+		}
+		pre := run[:m]
+		k := joinKeys(pre)
+		if r.knownOrgs[k] || r.places[k] || r.orgHeads[pre[m-1].key] || st.innerOrgHead(pre) || m == 1 && pre[0].upper {
+			return m
+		}
+		return 0
+	}
+	return 0
+}
+
+// tokEnd includes the period of an initial or a dotted abbreviation ("V.",
+// "U.S.").
+func tokEnd(body string, t tok) int {
+	if t.abbr && (t.initial || strings.Contains(t.key, ".")) {
+		return t.e + 1
+	}
+	return t.e
+}
+
+// longestRole returns the length of the longest role phrase at run[m:],
+// never covering the whole run.
+func (st *state) longestRole(run []tok, m int) int {
+	var b strings.Builder
+	best := 0
+	for l := 1; l <= st.r.roleMax && m+l <= len(run); l++ {
+		if l > 1 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(run[m+l-1].key)
+		if st.r.roles[b.String()] {
+			best = l
+		}
+	}
+	return best
+}
+
+// splitConnectors splits a run at "of"/"for"/"on"/"the" unless the words
+// before it are an organisation head or the whole is a known name
+// ("President Bashar Assad of Syria" -> "Bashar Assad", "Syria"; "Bank of
+// America" stays).
+func (st *state) splitConnectors(run []tok) [][]tok {
+	r := st.r
+	if len(run) == 1 {
+		return [][]tok{run}
+	}
+	if r.places[joinKeys(run)] || r.knownOrgs[joinKeys(run)] {
+		return [][]tok{run}
+	}
+	var out [][]tok
+	start := 0
+	for x := 1; x < len(run)-1; x++ {
+		k := run[x].key
+		if run[x].cap || r.particles[k] {
+			continue
+		}
+		if !r.connectors[k] {
+			continue
+		}
+		orgLeft := r.orgHeads[run[x-1].key] || r.orgInner[run[start].key] || r.orgHeads[run[start].key]
+		// "Hofstra University on Long Island": a place after "on",
+		// "in" or "for" is where the organisation is, not its name.
+		if orgLeft && k != "of" && st.placeLike(run[x+1:]) {
+			orgLeft = false
+		}
+		if x <= start || orgLeft {
+			continue
+		}
+		out = append(out, run[start:x])
+		start = x + 1
+		if start < len(run) && run[start].key == "the" {
+			start++
+		}
+	}
+	if start < len(run) {
+		out = append(out, run[start:])
+	}
+	return out
+}
+
+// placeLike reports a known place or a name ending in a place head word.
+func (st *state) placeLike(p []tok) bool {
+	if len(p) == 0 {
+		return false
+	}
+	k := joinKeys(p)
+	return st.r.places[k] || st.r.placeHeads[p[len(p)-1].key]
+}
+
+func joinKeys(ts []tok) string {
+	if len(ts) == 1 {
+		return ts[0].key
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.key)
+	}
+	return b.String()
+}
+
+// classify decides a candidate's type from its own words and its context:
+// toks[before] is the token before it (or -1), toks[after] the one after.
+func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool) {
+	r := st.r
+	p := c.toks
+	key := joinKeys(p)
+	if a, ok := r.aliases[key]; ok {
+		key = a
+	}
+	last := p[len(p)-1]
+	if first, ok := r.first[p[0].key]; ok && first != 0 {
+		c.firstHit = true
+	}
+	appos := ""
+	if before >= 0 && before < len(toks) {
+		pk := toks[before].key
+		// "the Kremlin spokesman Dmitry Peskov", "spokeswoman, Maria
+		// Zakharova": a lower-case title just before the name.
+		if bt := toks[before]; c.role == "" && !bt.cap && r.roles[pk] {
+			if g := st.body[bt.e:p[0].s]; g == " " || g == ", " {
+				appos = st.body[bt.s:bt.e]
+			}
+		}
+		if r.personCues[pk] && pk != "who" && pk != "whose" {
+			c.cueP = true
+		}
+		if r.placePreps[pk] {
+			c.cueL = true
+		}
+	}
+	if after < len(toks) && r.personCues[toks[after].key] && st.gapJoins(last, toks[after]) {
+		c.cueP = true
+	}
+	if after+1 < len(toks) && toks[after].key == "who" {
+		c.cueP = true
+	}
+	switch {
+	case c.role != "":
+		c.typ, c.strong = news.Person, true
+	case r.knownOrgs[key]:
+		c.typ, c.strong = news.Organization, true
+	case r.places[key]:
+		c.typ, c.strong = news.Place, true
+	case len(p) == 1 && (last.upper || strings.Contains(last.key, ".")) && r.placeAcr[last.key]:
+		c.typ, c.strong = news.Place, true
+	case len(p) == 1 && last.upper && r.notAcronyms[last.key]:
+		// "TV", "GDP": capitals, but no name
+	case len(p) > 1 && r.demonyms[last.key]:
+		// "Minnesota Republican": a description, not a name
+	case len(p) > 1 && r.placeHeads[last.key] && !r.orgHeads[p[0].key]:
+		c.typ, c.strong = news.Place, true
+	case st.innerOrgHead(p):
+		c.typ, c.strong = news.Organization, true
+	case r.orgHeads[last.key] && !(len(p) == 1 && !last.upper):
+		c.typ, c.strong = news.Organization, true
+	case len(p) == 1 && r.orgHeads[last.key] && before >= 0 && toks[before].key == "the" && !toks[before].cap:
+		// "the Times wrote", "the Ministry said": a capitalised head
+		// word standing for its organisation
+		c.typ = news.Organization
+	case len(p) > 2 && r.orgInner[p[0].key] && p[1].key == "of":
+		c.typ, c.strong = news.Organization, true
+	case len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 5:
+		c.typ, c.strong, c.acronym = news.Organization, true, true
+	case len(p) == 1 && last.upper:
+		c.attach = true // a shouted word ("BREAKING")
+	case appos != "":
+		c.typ, c.strong, c.role = news.Person, true, appos
+	case len(p) > 1 && c.firstHit:
+		c.typ, c.strong = news.Person, true
+	case len(p) > 1 && r.places[p[0].key]:
+		// "Washington Examiner", "Kansas City Star": a place-named
+		// institution
+		c.typ = news.Organization
+	case len(p) > 1 && st.seenLower(p):
+		// "World War II", "Order of Friendship": capitalised common
+		// words, no evidence of a name.
+	case len(p) > 1 && st.personLike(p):
+		c.typ = news.Person
+	case len(p) > 1:
+		c.typ = news.Organization
+	case c.cueP:
+		c.typ = news.Person
+	case c.cueL && !c.firstHit:
+		c.typ = news.Place
+	}
+	if len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 6 {
+		c.acronym = true
+	}
+	// A sentence-initial single word the lexicons do not know may be an
+	// ordinary word ("Further", "Instead"): it can only join a group.
+	if sentStart && len(p) == 1 && !c.strong && !c.cueP {
+		c.attach = true
+	}
+	// A single word also seen in lower case is an ordinary word.
+	if len(p) == 1 && !c.strong && st.lower[p[0].key] {
+		c.typ = ""
+		c.attach = true
+	}
+}
+
+// innerOrgHead reports an organisation head word followed by a connector
+// inside the name ("Port Authority of New York", "Committee on Rules").
+func (st *state) innerOrgHead(p []tok) bool {
+	for i := 0; i+2 < len(p); i++ {
+		if st.r.orgHeads[p[i].key] && st.r.connectors[p[i+1].key] && !st.r.particles[p[i+1].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// seenLower reports whether a word of p (other than a connector) is used
+// in lower case elsewhere in the article.
+func (st *state) seenLower(p []tok) bool {
+	for _, t := range p {
+		if st.lower[t.key] && !st.r.connectors[t.key] {
+			return true
+		}
+	}
+	return false
+}
+
+// personLike reports a multi-word name with no word seen in lower case
+// elsewhere in the article ("Yevgeni Petrov", not "World War").
+func (st *state) personLike(p []tok) bool {
+	for _, t := range p {
+		if st.lower[t.key] && !st.r.particles[t.key] {
+			return false
+		}
+		if t.upper && !t.initial {
+			return false
+		}
+	}
+	return true
+}
+
+// lexiconOnly adds the place and organisation names found in a run whose
+// capitals say nothing (all-caps credit lines).
+func (st *state) lexiconOnly(run []tok) {
+	r := st.r
+	for i := 0; i < len(run); {
+		n := 0
+		typ := ""
+		for l := min(len(run)-i, r.lexMax); l >= 1; l-- {
+			k := joinKeys(run[i : i+l])
+			if a, ok := r.aliases[k]; ok {
+				k = a
+			}
+			switch {
+			case r.places[k] || (l == 1 && r.placeAcr[k]):
+				n, typ = l, news.Place
+			case r.knownOrgs[k]:
+				n, typ = l, news.Organization
+			}
+			if n > 0 {
+				break
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		p := run[i : i+n]
+		st.add(cand{s: p[0].s, e: p[n-1].e, toks: p, typ: typ, strong: true})
+		i += n
+	}
+}
+
+// headline handles a title-case line: each word run is matched against the
+// lexicons and the article's other names, never founding a person.
+func (st *state) headline(toks []tok) {
+	for i := 0; i < len(toks); {
+		if !toks[i].cap || st.r.timeWords[toks[i].key] || st.r.function[toks[i].key] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].cap && st.gapJoins(toks[j-1], toks[j]) && !st.r.function[toks[j].key] {
+			j++
+		}
+		run := toks[i:j]
+		for x := 0; x < len(run); x++ {
+			c := cand{s: run[x].s, e: run[x].e, toks: run[x : x+1], attach: true}
+			st.classify(&c, run, -1, len(run), false)
+			if !c.strong {
+				c.typ = ""
+				c.attach = true
+			}
+			if c.strong && c.typ == news.Person {
+				c.typ, c.attach = "", true
+			}
+			// known multi-word names
+			if x+1 < len(run) {
+				k2 := joinKeys(run[x : x+2])
+				if st.r.places[k2] || st.r.knownOrgs[k2] {
+					c2 := cand{s: run[x].s, e: run[x+1].e, toks: run[x : x+2]}
+					st.classify(&c2, run, -1, len(run), false)
+					st.add(c2)
+					x++
+					continue
+				}
+			}
+			st.add(c)
+		}
+		i = j
+	}
+}
+
+// add records a candidate, computing its key tokens.
+func (st *state) add(c cand) {
+	if c.s >= c.e {
+		return
+	}
+	if n := len(c.toks); n > 0 {
+		c.e = tokEnd(st.body, c.toks[n-1])
+		if !c.acronym && c.typ != news.Place && !c.toks[n-1].initial && !strings.Contains(c.toks[n-1].key, ".") {
+			c.e = c.toks[n-1].e
+		}
+		if c.toks[n-1].poss {
+			c.e = c.toks[n-1].e
+		}
+	}
+	c.keys = make([]string, 0, len(c.toks))
+	for _, t := range c.toks {
+		if t.initial {
+			continue
+		}
+		k := strings.TrimSuffix(t.key, ".")
+		for _, p := range [...]string{"al-", "el-"} {
+			if strings.HasPrefix(k, p) && len(k) > len(p) {
+				k = k[len(p):]
+			}
+		}
+		if (st.r.particles[k] || generational[k]) && len(c.toks) > 1 {
+			continue
+		}
+		c.keys = append(c.keys, k)
+	}
+	if len(c.keys) == 0 || len(c.keys) == 1 && utf8.RuneCountInString(c.keys[0]) < 2 {
+		return // a lone letter ("D", "A") is no name
+	}
+	st.cands = append(st.cands, c)
+}

@@ -222,11 +222,15 @@ func (st *state) run(toks []tok, i, j int) {
 	if len(rest) == 1 && r.demonyms[rest[0].key] {
 		return
 	}
-	// "Russian Sergey Lavrov": a demonym before a first name.
-	if len(rest) > 1 && r.demonyms[rest[0].key] {
-		if _, ok := r.first[rest[1].key]; ok {
-			rest = rest[1:]
+	// "Former GOP", "Russian Sergey Lavrov", "Republican U.S.": a
+	// modifier or demonym before a first name or a known name.
+	for len(rest) > 1 && (r.roleMods[rest[0].key] || r.demonyms[rest[0].key]) {
+		_, first := r.first[rest[1].key]
+		k2 := joinKeys(rest[1:])
+		if !r.roleMods[rest[0].key] && !first && !r.places[k2] && !r.knownOrgs[k2] && !r.placeAcr[k2] && !(len(rest) == 2 && rest[1].upper) {
+			break
 		}
+		rest = rest[1:]
 	}
 	pieces := st.splitConnectors(rest)
 	for pi, p := range pieces {
@@ -306,6 +310,20 @@ func (st *state) role(run []tok) (string, int) {
 		e = last.e + 1 // "Sen.", "Gov."
 	}
 	return st.body[run[0].s:e], end
+}
+
+// adjectiveRoles are titles that, in lower case, are more often adjectives
+// or common nouns ("major Internet companies", "chief concern").
+var adjectiveRoles = map[string]bool{"major": true, "general": true, "chief": true, "executive": true,
+	"host": true, "father": true, "brother": true, "sister": true, "owner": true, "manager": true,
+	"chair": true, "dean": true, "justice": true, "speaker": true, "king": true, "queen": true}
+
+// lastPart returns the part of a hyphenated key after its last hyphen.
+func lastPart(k string) string {
+	if i := strings.LastIndexByte(k, '-'); i >= 0 {
+		return k[i+1:]
+	}
+	return k
 }
 
 // qualifier reports a capitalised word that may open a title without being
@@ -449,7 +467,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		pk := toks[before].key
 		// "the Kremlin spokesman Dmitry Peskov", "spokeswoman, Maria
 		// Zakharova": a lower-case title just before the name.
-		if bt := toks[before]; c.role == "" && !bt.cap && r.roles[pk] {
+		if bt := toks[before]; c.role == "" && !bt.cap && r.roles[pk] && !adjectiveRoles[pk] {
 			if g := st.body[bt.e:p[0].s]; g == " " || g == ", " {
 				appos = st.body[bt.s:bt.e]
 			}
@@ -483,6 +501,14 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) > 1 && r.placeHeads[last.key] && !r.orgHeads[p[0].key]:
 		c.typ, c.strong = news.Place, true
 	case st.innerOrgHead(p):
+		c.typ, c.strong = news.Organization, true
+	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && !c.firstHit || r.nonFirst[p[0].key]):
+		// "Dream Act", "Hurricane Sandy": laws, events and storms
+	case len(p) > 1 && (r.placeFirst[p[0].key] || r.compass[p[0].key] && r.places[joinKeys(p[1:])]):
+		// "Fort Myers", "San Bernardino", "South Boston"
+		c.typ, c.strong = news.Place, true
+	case len(p) > 1 && r.orgHeads[lastPart(last.key)]:
+		// "St. Louis Post-Dispatch"
 		c.typ, c.strong = news.Organization, true
 	case r.orgHeads[last.key] && !(len(p) == 1 && !last.upper):
 		c.typ, c.strong = news.Organization, true

@@ -37,6 +37,10 @@ type Recognizer struct {
 	places      map[string]bool
 	placeAcr    map[string]bool
 	placeHeads  map[string]bool
+	placeFirst  map[string]bool
+	compass     map[string]bool
+	nonNames    map[string]bool
+	nonFirst    map[string]bool
 	notAcronyms map[string]bool
 	lexMax      int
 	first       map[string]byte
@@ -63,6 +67,10 @@ func New() *Recognizer {
 		places:      phraseSet(placeList),
 		placeAcr:    wordSet(placeAcronyms),
 		placeHeads:  wordSet(placeHeads),
+		placeFirst:  wordSet(placeFirst),
+		compass:     wordSet(`north south east west northern southern eastern western central upper lower greater`),
+		nonNames:    wordSet(nonNames),
+		nonFirst:    wordSet(nonNamesFirst),
 		notAcronyms: wordSet(notAcronyms),
 		first:       map[string]byte{},
 		// connectors join capitalised words inside one name

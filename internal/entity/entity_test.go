@@ -103,6 +103,16 @@ func TestFind(t *testing.T) {
 			[]want{{"Bo Ridley", news.Person, "Oversight Chairman"}, {"Brad Olin", news.Person, "City Attorney"}}, nil},
 		{"head word for its organisation", []string{"The Clarion Times reported the deal.", "“It is done,” the Times wrote, and the Ministry agreed."},
 			[]want{{"Clarion Times", news.Organization, ""}, {"Ministry", news.Organization, ""}}, []string{"Times"}},
+		{"modifier before a known name", []string{"Former GOP nominee Dana Pruitt and Republican U.S. senators met."},
+			[]want{{"GOP", news.Organization, ""}, {"Dana Pruitt", news.Person, "nominee"}}, []string{"Former GOP", "Republican U.S."}},
+		{"lower-case adjective is no title", []string{"Several major Internet companies objected."}, nil, []string{"Internet"}},
+		{"laws and storms are no names", []string{"The Dream Act passed before Hurricane Sandy hit."}, nil, []string{"Dream Act", "Hurricane Sandy"}},
+		{"first name before a non-name word", []string{"Actress Doris Day sang."},
+			[]want{{"Doris Day", news.Person, "Actress"}}, nil},
+		{"place first words", []string{"Troops left Fort Myers for South Boston."},
+			[]want{{"Fort Myers", news.Place, ""}, {"South Boston", news.Place, ""}}, nil},
+		{"hyphenated head word", []string{"The Lakeview Post-Dispatch reported it."},
+			[]want{{"Lakeview Post-Dispatch", news.Organization, ""}}, nil},
 		{"common words in capitals", []string{"After World War II the city grew; the war ended."}, nil, []string{"World War II"}},
 	}
 	for _, tc := range tests {

@@ -9,7 +9,7 @@ package entity
 // Abbreviations are listed without their period.
 const roleList = `secretary of state|secretary|foreign minister|prime minister|minister|president|vice president|
 president-elect|senator|sen|rep|representative|congressman|congresswoman|gov|governor|lt. gov|lieutenant governor|
-mayor|mr|mrs|ms|miss|dr|prof|professor|rev|reverend|gen|general|adm|admiral|lt|lieutenant|col|colonel|maj|major|capt|captain|
+mayor|mr|mrs|ms|miss|dr|d.a|prof|professor|rev|reverend|gen|general|adm|admiral|lt|lieutenant|col|colonel|maj|major|capt|captain|
 sgt|sergeant|cpl|pvt|cmdr|commander|judge|justice|chief justice|attorney general|solicitor general|surgeon general|
 speaker|house speaker|majority leader|minority leader|leader|chairman|chairwoman|chair|chief executive|ceo|cfo|coo|
 spokesman|spokeswoman|spokesperson|press secretary|ambassador|envoy|special envoy|chancellor|king|queen|prince|princess|
@@ -68,7 +68,7 @@ such once again already soon sometimes often never always mr mrs ms dr is was ar
 had do does did will would can could should might must shall let like unlike than via per amid amidst
 across along around behind beyond near outside inside upon within toward towards whether thus hence
 otherwise nevertheless nonetheless overall above below meanwhile updated read watch click photo video
-related advertisement editor note well oh okay look hey please thanks copyright see follow share subscribe sign log
+related advertisement editor note whoever whatever whenever wherever well oh okay look hey please thanks copyright see follow share subscribe sign log
 officials official police authorities critics analysts experts residents witnesses sources investigators
 prosecutors lawmakers protesters others people supporters opponents voters observers diplomats leaders
 troops soldiers rebels militants scientists researchers doctors officers workers members users parents
@@ -90,7 +90,7 @@ times news post press journal tribune herald telegraph gazette guardian chronicl
 magazine network networks radio television tv channel broadcasting media wire business
 bank association federation union league organization organisation society club team alliance coalition
 army navy force forces police guard command corps service services office bureau board authority
-desk images photos church mosque hospital clinic center centre airlines airways motors systems technologies labs laboratories
+desk images photos dispatch church mosque hospital clinic center centre airlines airways motors systems technologies labs laboratories
 reserve exchange caucus cabinet regime government commonwealth front movement brigade brigades
 partners capital fund trust studios records pictures entertainment communications energy petroleum oil
 airport railway railways committee council`
@@ -212,3 +212,17 @@ heights strait sea ocean desert peninsula canyon coast plaza boulevard road high
 
 // notAcronyms are capitalised abbreviations that name nothing.
 const notAcronyms = `tv ok dna gdp hiv aids id phd ceo cfo coo am pm vip faq usd mph gps pc ai suv atm nyse`
+
+// placeFirst mark a place when they open a name ("Fort Myers", "San
+// Bernardino", "Lake Tahoe").
+const placeFirst = `fort ft mount mt port lake cape san santa los las sao st saint ste
+camp glen isle`
+
+// nonNames are words that make a capitalised run a law, event or work
+// rather than a name when they end it ("Dream Act", "Whittington Lecture").
+const nonNames = `act bill law laws treaty accord accords agreement amendment doctrine plan program programme
+initiative lecture lectures award awards prize cup games olympics tour festival series show war crisis
+scandal day week month year era age conference summit`
+
+// nonNamesFirst do so when they open it ("Hurricane Sandy").
+const nonNamesFirst = `hurricane storm typhoon cyclone tropical operation`

@@ -185,6 +185,13 @@ type ArticleReader interface {
 	ArticleStory(ctx context.Context, articleID string) (string, error)
 }
 
+// ArticleLister lists stored articles in ingest order. Both backends
+// implement it; it is not part of Store so that test doubles need not.
+type ArticleLister interface {
+	// Articles lists article refs oldest-stored first.
+	Articles(ctx context.Context, o ListOptions) ([]news.ArticleRef, error)
+}
+
 // StoryWriter creates and maintains stories.
 type StoryWriter interface {
 	// CreateStory creates a story with s.Title and assigns s.Articles to

@@ -103,15 +103,15 @@ type cand struct {
 // dateline matches a dateline that opens a lead sentence: an upper-case
 // place, optional agency in parentheses, then a dash. Example:
 // "MOSCOW — ", "WASHINGTON (Reuters) - ", "LONDON, England (CNN) -- ".
-var dateline = regexp.MustCompile(`^(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][A-Za-z .]+)?\s*)?(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s+`)
+var dateline = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s+`)
 
 // agencyLead matches an agency tag that opens a sentence: "(CNN) ".
 var agencyLead = regexp.MustCompile(`^\([A-Z][A-Za-z .]{1,20}\)\s*(?:—|–|--|-)?\s*`)
 
 // StripDateline removes a leading dateline or agency tag from a sentence.
 func StripDateline(s string) string {
-	if loc := dateline.FindStringIndex(s); loc != nil && loc[1] < len(s) && strings.ToUpper(s[:loc[1]]) == s[:loc[1]] {
-		s = s[loc[1]:]
+	if m := dateline.FindStringSubmatchIndex(s); m != nil && m[1] < len(s) && len(strings.TrimSpace(s[m[2]:m[3]])) > 1 {
+		s = s[m[1]:]
 	}
 	if loc := agencyLead.FindStringIndex(s); loc != nil {
 		s = s[loc[1]:]

@@ -89,12 +89,16 @@ CREATE TABLE rejected (
 	at     timestamptz NOT NULL
 );
 `},
+	{2, "article ingest order", `
+ALTER TABLE articles ADD COLUMN seq bigserial;
+CREATE UNIQUE INDEX articles_seq ON articles (seq);
+`},
 }
 
 // migrate applies the migrations not yet recorded in schema_migrations in
 // one transaction holding a transaction-level advisory lock, so that
 // processes opening the archive at once apply each migration exactly once.
-func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+func migrate(ctx context.Context, pool *pgxpool.Pool, migrations []migration) error {
 	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 			return fmt.Errorf("postgres: migrate: lock: %w", err)

@@ -43,7 +43,10 @@ type Store struct {
 	closed atomic.Bool
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store         = (*Store)(nil)
+	_ store.ArticleLister = (*Store)(nil)
+)
 
 // Open connects to the database named by dsn (a postgres:// URL or a
 // key=value string, see pgxpool.ParseConfig; pool_max_conns and friends are
@@ -57,7 +60,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	if err := migrate(ctx, pool); err != nil {
+	if err := migrate(ctx, pool, migrations); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -227,6 +230,28 @@ func (s *Store) RawInput(ctx context.Context, id string) (news.Raw, error) {
 		return news.Raw{}, fmt.Errorf("postgres: raw input %q: %w", id, notFound(err))
 	}
 	return record.DecodeRaw(meta, b, from)
+}
+
+// Articles implements store.ArticleLister, in the order of the seq column
+// that a sequence fills at insert.
+func (s *Store) Articles(ctx context.Context, o store.ListOptions) ([]news.ArticleRef, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.pool.Query(ctx, `SELECT id, input, outlet, title FROM articles ORDER BY seq LIMIT $1 OFFSET $2`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: articles: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.ArticleRef, error) {
+		var a news.ArticleRef
+		err := r.Scan(&a.ID, &a.Input, &a.Outlet, &a.Title)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: articles: %w", err)
+	}
+	return out, nil
 }
 
 // ArticleStory implements store.ArticleReader.

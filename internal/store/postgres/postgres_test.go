@@ -74,3 +74,36 @@ func TestSchemaNewer(t *testing.T) {
 		t.Errorf("Open of a newer schema: err = %v, want ErrSchemaNewer", err)
 	}
 }
+
+// TestUpgrade applies only the first migration, stores an article, then
+// opens normally: the later migrations must apply over existing data.
+func TestUpgrade(t *testing.T) {
+	dsn := server(t)(t, "upgrade")
+	old, err := Open(t.Context(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	// Rebuild the database at version 1.
+	s := open(t, dsn)
+	if _, err := s.pool.Exec(t.Context(), `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(t.Context(), s.pool, migrations[:1]); err != nil {
+		t.Fatal(err)
+	}
+	raw, a := storetest.Synthetic(1, 50)
+	if _, added, err := s.PutArticle(t.Context(), raw, a); err != nil || !added {
+		t.Fatalf("PutArticle at version 1: %v, %v", added, err)
+	}
+	s.Close()
+	s = open(t, dsn)
+	got, err := s.Articles(t.Context(), store.ListOptions{})
+	if err != nil || len(got) != 1 {
+		t.Fatalf("Articles after upgrade = %v, %v", got, err)
+	}
+	var v int
+	if err := s.pool.QueryRow(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != migrations[len(migrations)-1].version {
+		t.Errorf("schema version = %d, %v", v, err)
+	}
+}

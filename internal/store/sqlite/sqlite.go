@@ -45,7 +45,10 @@ type Store struct {
 	closed atomic.Bool
 }
 
-var _ store.Store = (*Store)(nil)
+var (
+	_ store.Store         = (*Store)(nil)
+	_ store.ArticleLister = (*Store)(nil)
+)
 
 // Open opens (creating when absent) the SQLite archive at path, creating
 // its directory, and brings its schema up to date.
@@ -257,6 +260,29 @@ func (s *Store) RawInput(ctx context.Context, id string) (news.Raw, error) {
 		return news.Raw{}, fmt.Errorf("sqlite: raw input %q: %w", id, notFound(err))
 	}
 	return record.DecodeRaw(meta, b, from)
+}
+
+// Articles implements store.ArticleLister: rowid order is insertion order
+// (articles are never deleted).
+func (s *Store) Articles(ctx context.Context, o store.ListOptions) ([]news.ArticleRef, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	limit, offset := o.Page()
+	rows, err := s.r.QueryContext(ctx, `SELECT id, input, outlet, title FROM articles ORDER BY rowid LIMIT ? OFFSET ?`, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: articles: %w", err)
+	}
+	defer rows.Close()
+	out := []news.ArticleRef{}
+	for rows.Next() {
+		var r news.ArticleRef
+		if err := rows.Scan(&r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+			return nil, fmt.Errorf("sqlite: articles: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // ArticleStory implements store.ArticleReader.

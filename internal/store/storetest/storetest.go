@@ -62,6 +62,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentPut", testConcurrentPut},
 		{"ConcurrentStoryWrites", testConcurrentStories},
 		{"Stats", testStats},
+		{"ArticlesInIngestOrder", testArticles},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := fresh(t)
@@ -860,4 +861,29 @@ func Synthetic(i, words int) (news.Raw, *news.Article) {
 	text := strings.Join(paras, "\n\n")
 	raw := news.Raw{Input: fmt.Sprintf("synthetic/%d.txt", i), Text: text, Bytes: []byte(text)}
 	return raw, &news.Article{Input: raw.Input, Title: fmt.Sprintf("Synthetic article %d", i), Outlet: "Synthetic", Paragraphs: paras}
+}
+
+func testArticles(t *testing.T, s store.Store) {
+	l, ok := s.(store.ArticleLister)
+	if !ok {
+		t.Skip("store does not implement store.ArticleLister")
+	}
+	// Ids in an order that is neither sorted nor reverse-sorted.
+	want := []string{"o-m", "o-z", "o-a", "o-q"}
+	for _, id := range want {
+		putDoc(t, s, id, "Order "+id, "Body "+id+".")
+	}
+	got, err := l.Articles(ctx(t), store.ListOptions{})
+	must(t, err)
+	if !reflect.DeepEqual(refIDs(got), want) {
+		t.Errorf("Articles = %v, want ingest order %v", refIDs(got), want)
+	}
+	if len(got) > 0 && got[0] != (news.ArticleRef{ID: "o-m", Input: "mem/o-m.txt", Outlet: "Example Wire", Title: "Order o-m"}) {
+		t.Errorf("ref = %+v", got[0])
+	}
+	got, err = l.Articles(ctx(t), store.ListOptions{Limit: 2, Offset: 1})
+	must(t, err)
+	if !reflect.DeepEqual(refIDs(got), want[1:3]) {
+		t.Errorf("Articles(limit 2, offset 1) = %v, want %v", refIDs(got), want[1:3])
+	}
 }

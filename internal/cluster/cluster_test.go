@@ -1,0 +1,75 @@
+package cluster
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+func day(d int) time.Time { return time.Date(2020, 3, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+
+func TestClusterStream(t *testing.T) {
+	docs := []Doc{
+		{ID: "budget-1", Title: "Council approves Springfield budget", Body: "The Springfield city council approved a budget raising parks and libraries spending by eight percent after a long debate.", Time: day(0)},
+		{ID: "storm-1", Title: "Storm closes valley schools", Body: "A snow storm closed schools across the northern valley and left thousands of homes without power overnight.", Time: day(0)},
+		{ID: "budget-2", Title: "Springfield budget passes council vote", Body: "Springfield council members voted for the budget, which raises spending on parks and libraries by eight percent.", Time: day(1)},
+		{ID: "storm-2", Title: "Valley storm: schools shut, power out", Body: "Schools in the northern valley stayed closed as the snow storm cut power to thousands of homes.", Time: day(1)},
+		// The same topic a year later is a new story: outside the window.
+		{ID: "budget-next-year", Title: "Council approves Springfield budget", Body: "The Springfield city council approved a budget raising parks and libraries spending by eight percent after a long debate.", Time: day(365)},
+		// Undated articles ignore the window.
+		{ID: "storm-undated", Title: "Storm in the valley closes schools", Body: "The northern valley snow storm closed schools and left homes without power.", Time: time.Time{}},
+	}
+	c := New(Options{})
+	got := map[string]string{}
+	for _, d := range docs {
+		got[d.ID] = c.Add(d).Story
+	}
+	for id := range got {
+		got[id] = c.Story(got[id])
+	}
+	same := func(a, b string) bool { return got[a] == got[b] }
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"budget-1", "budget-2", true},
+		{"storm-1", "storm-2", true},
+		{"storm-1", "storm-undated", true},
+		{"budget-1", "storm-1", false},
+		{"budget-1", "budget-next-year", false},
+	}
+	for _, tc := range tests {
+		if same(tc.a, tc.b) != tc.want {
+			t.Errorf("same story(%s, %s) = %v, want %v (%v)", tc.a, tc.b, !tc.want, tc.want, got)
+		}
+	}
+}
+
+// BenchmarkAdd measures the cost of one assignment as the archive grows:
+// candidates come from the index, so it should stay flat.
+func BenchmarkAdd(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			c := New(Options{})
+			for i := range n {
+				c.Add(synthetic(i))
+			}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				c.Add(synthetic(n + i))
+			}
+		})
+	}
+}
+
+// synthetic makes article i of story i/4: four articles per story, each
+// story with its own vocabulary, one story a day.
+func synthetic(i int) Doc {
+	s := i / 4
+	w := func(k int) string { return fmt.Sprintf("w%dx%d", s, k) }
+	body := ""
+	for k := range 40 {
+		body += w(k%12) + " common" + fmt.Sprint(k%7) + " "
+	}
+	return Doc{ID: fmt.Sprint(i), Title: w(1) + " " + w(2) + " " + w(3), Body: body, Time: day(s / 10)}
+}

@@ -1,0 +1,536 @@
+// Package ingest is crosscheck's story engine: it takes raw inputs through
+// the analysis pipeline into the store, groups them into stories with the
+// online clusterer and keeps each changed story's briefing up to date.
+//
+// It consumes read.Reader inputs (or single news.Raw documents), a
+// pipeline.Pipeline and a store.Store, and produces stored articles,
+// stories, story term index entries and briefings.
+//
+// # Flow of one document
+//
+// analyse (pipeline, in parallel) → store.PutArticle (raw kept, idempotent
+// by content hash) → clustering decision → CreateStory / AssignStory /
+// MergeStories and UpsertStoryTerms → the story is marked changed. After a
+// batch, and every Options.BriefEvery stored articles or
+// Options.BriefInterval during a long one, the briefings of the changed
+// stories only are rebuilt (StoryArticles → brief → PutBriefing), plus a
+// bounded number of stories the store still lists as stale (left so by an
+// interrupted run). The archive is never re-briefed as a whole.
+//
+// # Reliability
+//
+// Every store call is its own committed transaction, and the steps are
+// ordered so that a process killed at any moment loses nothing it counted
+// and a re-run of the same inputs duplicates nothing:
+//
+//   - an article is counted added only after PutArticle committed it;
+//   - a re-read input is a duplicate (same raw bytes, same hash) and is
+//     not stored again; if the killed run stored it but died before
+//     assigning it to a story, the re-run clusters it then;
+//   - a story is created together with its seed article (CreateStory is
+//     one transaction, with an id derived from the article id), so a story
+//     never exists without a member;
+//   - a merge interrupted between the assignment and MergeStories is
+//     redone when the clusterer state is rebuilt (see below);
+//   - a briefing left stale is rebuilt by the next run.
+//
+// What a kill can lose is the story-term index entries of the last article
+// (UpsertStoryTerms runs after the assignment and is not repeated for an
+// assigned article); the engine's own clustering does not read them.
+//
+// # Cluster state across processes
+//
+// The clusterer (internal/cluster) keeps its state in memory: document
+// frequencies, story centroids and its candidate index. New rebuilds it by
+// replaying the stored stories' articles through the clusterer, mapping
+// each in-memory story to the stored story of its first member; stored
+// assignments are never changed by the replay, except that a merge the
+// clusterer makes again is applied to the store (it repairs a merge a kill
+// interrupted). Replay order is the store's ingest order when the store
+// implements ArticleLister, otherwise publication date, then input name
+// (numbers compared by value), then id — which equals ingest order for a
+// single batch of one day's files. Replay costs one StoryArticles query per
+// story and one clusterer Add per stored article (see BenchmarkReplay).
+//
+// This was preferred to scoring stored stories through store.Candidates:
+// the stored term weights cannot reproduce the clusterer's tf-idf centroid
+// cosine, so decisions would differ from the evaluated clusterer.
+//
+// Clustering decisions are serialised by a mutex within a process. Two
+// processes ingesting into one PostgreSQL archive at the same time each
+// see only the stories that existed when they started plus their own: the
+// store offers no cross-process lock, so they may open two stories for one
+// event. Run one ingesting process per archive (the HTTP server's Engine
+// included), or restart the others after a bulk ingest.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/cluster"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/progress"
+	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// ErrRejected is returned (wrapped with the reason) by IngestRaw for a
+// document that was not stored: not an article, or an id already used by
+// other content.
+var ErrRejected = errors.New("ingest: rejected")
+
+// ErrNoPipeline is returned by Ingest and IngestRaw on an Engine built
+// without a pipeline.
+var ErrNoPipeline = errors.New("ingest: no pipeline")
+
+// Options configures an Engine. The zero value means the defaults.
+type Options struct {
+	// Cluster tunes the online clusterer; a nil Stem means rouge.Stem.
+	Cluster cluster.Options
+	// Brief tunes the briefings; a nil Stem means rouge.Stem.
+	Brief brief.Options
+	// Workers is the number of analysis goroutines (0: GOMAXPROCS).
+	Workers int
+	// BriefEvery rebuilds the changed stories' briefings after that many
+	// stored articles during a long batch (default 500).
+	BriefEvery int
+	// BriefInterval rebuilds them at least this often during a long batch
+	// (default 1 minute).
+	BriefInterval time.Duration
+	// StaleLimit caps how many stories left stale by earlier runs are
+	// re-briefed after each batch (default 100; negative: none).
+	StaleLimit int
+	// OnSkip, when set, is called for every rejected input with its name
+	// and reason, in input order.
+	OnSkip func(input, reason string)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Cluster.Stem == nil {
+		o.Cluster.Stem = rouge.Stem
+	}
+	if o.Brief.Stem == nil {
+		o.Brief.Stem = rouge.Stem
+	}
+	if o.BriefEvery <= 0 {
+		o.BriefEvery = 500
+	}
+	if o.BriefInterval <= 0 {
+		o.BriefInterval = time.Minute
+	}
+	if o.StaleLimit == 0 {
+		o.StaleLimit = 100
+	}
+	return o
+}
+
+// Summary counts what one Ingest call did.
+type Summary struct {
+	// Added counts articles stored by this call (each committed).
+	Added int `json:"added"`
+	// Duplicates counts inputs already in the store (same raw bytes).
+	Duplicates int `json:"duplicates"`
+	// Rejected counts inputs not stored; Reasons breaks them down.
+	Rejected int            `json:"rejected"`
+	Reasons  map[string]int `json:"reasons"`
+	// Stories counts the distinct stories this call added articles to
+	// (created or grown); Created and Merged count story creations and
+	// merges.
+	Stories int `json:"stories"`
+	Created int `json:"created"`
+	Merged  int `json:"merged"`
+	// Briefed counts briefings rebuilt.
+	Briefed int `json:"briefed"`
+}
+
+// String renders the closing line of an ingest:
+// "added 3, duplicates 1, rejected 2 (empty input 1, not an article 1), stories 2".
+func (s Summary) String() string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "added %d, duplicates %d, rejected %d", s.Added, s.Duplicates, s.Rejected)
+	if len(s.Reasons) > 0 {
+		keys := slices.Sorted(maps.Keys(s.Reasons))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = fmt.Sprintf("%s %d", k, s.Reasons[k])
+		}
+		sb.WriteString(" (" + strings.Join(parts, ", ") + ")")
+	}
+	fmt.Fprintf(&sb, ", stories %d", s.Stories)
+	return sb.String()
+}
+
+// Result is what became of one document.
+type Result struct {
+	// ArticleID is the stored article's id ("" when rejected).
+	ArticleID string `json:"article_id,omitempty"`
+	// StoryID is the story the article belongs to.
+	StoryID string `json:"story_id,omitempty"`
+	// Added is false for a duplicate of a stored input.
+	Added bool `json:"added"`
+	// Created is true when the article started a new story.
+	Created bool `json:"created,omitempty"`
+	// Merged counts stories folded into StoryID because of this article.
+	Merged int `json:"merged,omitempty"`
+	// Reason is why the document was rejected; "" when stored.
+	Reason string `json:"reason,omitempty"`
+}
+
+// ReplayStats describes how New rebuilt the clusterer from the store.
+type ReplayStats struct {
+	Articles int `json:"articles"`
+	Stories  int `json:"stories"`
+	// Ordered is true when the store gave its ingest order.
+	Ordered bool `json:"ordered"`
+	// Disagreed counts replayed articles the clusterer placed in another
+	// stored story than the one they belong to (the stored one was kept).
+	Disagreed int `json:"disagreed"`
+	// Repaired counts merges the replay applied to the store.
+	Repaired int           `json:"repaired"`
+	Took     time.Duration `json:"took"`
+}
+
+// Engine ingests documents into a store. It is safe for concurrent use;
+// clustering decisions are taken one at a time.
+type Engine struct {
+	st store.Store
+	p  *pipeline.Pipeline
+	o  Options
+	br *brief.Briefer
+
+	mu        sync.Mutex // guards everything below
+	cl        *cluster.Clusterer
+	byCluster map[string]string // clusterer story id -> store story id
+	alias     map[string]string // store story merged away -> survivor, as this engine merged
+	dirty     map[string]bool   // store stories whose briefing is out of date
+	pending   int               // articles stored since the last flush
+	lastFlush time.Time
+	replay    ReplayStats
+}
+
+// New returns an Engine over st, rebuilding the clusterer from the stories
+// already stored (see the package comment). p may be nil for an engine
+// that only rebuilds briefings.
+func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (*Engine, error) {
+	if st == nil {
+		return nil, fmt.Errorf("ingest: nil store: %w", store.ErrInvalid)
+	}
+	o = o.withDefaults()
+	e := &Engine{
+		st:        st,
+		p:         p,
+		o:         o,
+		br:        brief.New(o.Brief),
+		cl:        cluster.New(o.Cluster),
+		byCluster: map[string]string{},
+		alias:     map[string]string{},
+		dirty:     map[string]bool{},
+		lastFlush: time.Now(),
+	}
+	if err := e.rebuild(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Replayed reports how the clusterer was rebuilt.
+func (e *Engine) Replayed() ReplayStats {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.replay
+}
+
+// Briefer returns the engine's briefer.
+func (e *Engine) Briefer() *brief.Briefer { return e.br }
+
+// Ingest reads inputs with r, analyses them in parallel and stores,
+// clusters and briefs them in input order. A progress bar (count only) is
+// drawn on progress when it is a terminal; nil draws nothing. Rejected
+// inputs are logged in the store and counted; the returned error is for
+// failures that stop the batch (the store, ctx). The Summary counts what
+// was done up to that point.
+func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, progressW io.Writer) (Summary, error) {
+	sum := Summary{Reasons: map[string]int{}}
+	if e.p == nil {
+		return sum, ErrNoPipeline
+	}
+	if r == nil {
+		r = read.New(read.Options{})
+	}
+	var bar *progress.Bar
+	if progressW != nil {
+		bar = progress.New(progressW, "ingest", 0)
+		defer bar.Done()
+	}
+	touched := map[string]bool{}
+	err := e.p.Run(ctx, r, inputs, e.o.Workers, func(res pipeline.Result) error {
+		defer bar.Add(1)
+		var out Result
+		var err error
+		if res.Err != nil {
+			out, err = e.reject(ctx, res.Raw.Input, res.Err)
+		} else {
+			out, err = e.put(ctx, res.Raw, res.Article)
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case out.Reason != "":
+			sum.Rejected++
+			sum.Reasons[reasonKey(res.Err, out.Reason)]++
+			if e.o.OnSkip != nil {
+				e.o.OnSkip(res.Raw.Input, out.Reason)
+			}
+		case out.Added:
+			sum.Added++
+		default:
+			sum.Duplicates++
+		}
+		if out.StoryID != "" && (out.Added || out.Created) {
+			touched[out.StoryID] = true
+		}
+		if out.Created {
+			sum.Created++
+		}
+		sum.Merged += out.Merged
+		n, err := e.maybeFlush(ctx, false)
+		sum.Briefed += n
+		return err
+	})
+	sum.Stories = len(touched)
+	if err != nil {
+		return sum, fmt.Errorf("ingest: %w", err)
+	}
+	n, err := e.Flush(ctx)
+	sum.Briefed += n
+	if err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+// IngestRaw analyses, stores and clusters one document. A rejected
+// document is logged in the store and returned with Result.Reason set and
+// an error wrapping ErrRejected. Briefings are rebuilt on the same schedule
+// as in a batch; call Flush to bring them up to date at once.
+func (e *Engine) IngestRaw(ctx context.Context, raw news.Raw) (Result, error) {
+	if e.p == nil {
+		return Result{}, ErrNoPipeline
+	}
+	a, err := e.p.Analyze(raw)
+	var res Result
+	if err != nil {
+		res, err = e.reject(ctx, raw.Input, err)
+	} else {
+		res, err = e.put(ctx, raw, a)
+	}
+	if err != nil {
+		return res, fmt.Errorf("ingest: %w", err)
+	}
+	if res.Reason != "" {
+		return res, fmt.Errorf("%w: %s", ErrRejected, res.Reason)
+	}
+	if _, err := e.maybeFlush(ctx, false); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// reject logs a document that will not be stored.
+func (e *Engine) reject(ctx context.Context, input string, cause error) (Result, error) {
+	reason := cause.Error()
+	if err := e.st.RecordRejected(ctx, input, reason); err != nil {
+		return Result{}, err
+	}
+	return Result{Reason: reason}, nil
+}
+
+// reasonKey groups rejections for the summary: the read error's kind
+// ("empty input", "truncated input"), "not an article", "id conflict",
+// else "unanalysable".
+func reasonKey(cause error, reason string) string {
+	var re *read.Error
+	switch {
+	case errors.As(cause, &re) && re.Err != nil:
+		return strings.TrimPrefix(re.Err.Error(), "read: ")
+	case errors.Is(cause, pipeline.ErrNotArticle):
+		return "not an article"
+	case cause == nil && strings.Contains(reason, "already used"):
+		return "id conflict"
+	}
+	return "unanalysable"
+}
+
+// put stores one analysed article and clusters it when it is new to the
+// story graph.
+func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	id, added, err := e.st.PutArticle(ctx, raw, a)
+	if errors.Is(err, store.ErrIDConflict) {
+		reason := fmt.Sprintf("%s: %v", raw.Input, err)
+		if rerr := e.st.RecordRejected(ctx, raw.Input, reason); rerr != nil {
+			return Result{}, rerr
+		}
+		return Result{Reason: reason}, nil
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{ArticleID: id, Added: added}
+	if !added {
+		sid, err := e.st.ArticleStory(ctx, id)
+		if err != nil {
+			return Result{}, err
+		}
+		if sid != "" {
+			res.StoryID = sid
+			return res, nil
+		}
+		// Stored by a run that stopped before clustering it: go on.
+	}
+	e.pending++
+	if err := e.cluster(ctx, id, a, &res); err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// cluster takes the clustering decision for a stored article and writes it
+// to the store. Called with e.mu held.
+func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *Result) error {
+	doc := docOf(id, a, 0)
+	asg := e.cl.Add(doc)
+	sid, ok := e.byCluster[asg.Story]
+	if asg.Created || !ok {
+		got, created, err := e.st.CreateStory(ctx, news.Story{Title: a.Title, Articles: []news.ArticleRef{{ID: id}}})
+		if err != nil {
+			return err
+		}
+		if !created {
+			// The seed-derived id exists already (a story this article
+			// seeded before, since merged): make sure it is a member.
+			if err := e.st.AssignStory(ctx, id, got); err != nil {
+				return err
+			}
+		}
+		sid = got
+		e.byCluster[asg.Story] = sid
+		res.Created = created
+	} else {
+		sid = e.resolve(sid)
+		if err := e.st.AssignStory(ctx, id, sid); err != nil {
+			return err
+		}
+	}
+	res.StoryID = sid
+	e.dirty[sid] = true
+	for _, m := range asg.Merged {
+		merged, err := e.merge(ctx, sid, m)
+		if err != nil {
+			return err
+		}
+		if merged {
+			res.Merged++
+		}
+	}
+	return e.st.UpsertStoryTerms(ctx, sid, storyTerms(a, e.o.Cluster.Stem), termTime(doc.Time))
+}
+
+// merge folds the stored story behind clusterer story m into into.
+// Called with e.mu held.
+func (e *Engine) merge(ctx context.Context, into, m string) (bool, error) {
+	from, ok := e.byCluster[m]
+	e.byCluster[m] = into
+	if !ok {
+		return false, nil
+	}
+	from = e.resolve(from)
+	if from == into {
+		return false, nil
+	}
+	if err := e.st.MergeStories(ctx, into, from); err != nil {
+		if errors.Is(err, store.ErrInvalid) {
+			// Already one story in the store (merged by another run).
+			return false, nil
+		}
+		return false, err
+	}
+	e.alias[from] = into
+	delete(e.dirty, from)
+	e.dirty[into] = true
+	return true, nil
+}
+
+// resolve follows the merges this engine made.
+func (e *Engine) resolve(sid string) string {
+	for i := 0; i < 64; i++ {
+		next, ok := e.alias[sid]
+		if !ok {
+			break
+		}
+		sid = next
+	}
+	return sid
+}
+
+// docOf is what the clusterer reads of an article; words > 0 keeps only
+// that many body words (the clusterer reads no further).
+func docOf(id string, a *news.Article, words int) cluster.Doc {
+	body := a.Body()
+	if words > 0 {
+		if f := strings.Fields(body); len(f) > words {
+			body = strings.Join(f[:words], " ")
+		}
+	}
+	return cluster.Doc{ID: id, Title: a.Title, Body: body, Names: cluster.Names(a), Time: published(a.Published)}
+}
+
+// published parses the date part of an ISO 8601 publication date
+// ("2017-04-12", "2017-04-12T20:00:00Z"); the zero time when there is none.
+func published(s string) time.Time {
+	if len(s) < 10 {
+		return time.Time{}
+	}
+	t, err := time.Parse("2006-01-02", s[:10])
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// termTime is the last-seen time of a story's terms: the article's date,
+// or now when it has none.
+func termTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Now()
+	}
+	return t
+}
+
+// storyTerms is what an article adds to its story's term index: the names
+// it is about, "@"-prefixed and lower-cased as the clusterer writes them
+// (weight 2), and the content words of its title, stemmed (weight 1).
+func storyTerms(a *news.Article, stem func(string) string) []store.Term {
+	var out []store.Term
+	for _, n := range cluster.Names(a) {
+		out = append(out, store.Term{Term: "@" + strings.ToLower(n), Weight: 2})
+	}
+	for _, t := range text.Terms(a.Title, stem) {
+		out = append(out, store.Term{Term: t, Weight: 1})
+	}
+	return out
+}

@@ -1,0 +1,169 @@
+package ingest
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/cluster"
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// ArticleLister is an optional store extension: the ids of all stored
+// articles in the order they were stored, paged. When the store implements
+// it, the clusterer is rebuilt in exactly the order it first saw the
+// articles.
+type ArticleLister interface {
+	ArticleIDs(ctx context.Context, o store.ListOptions) ([]string, error)
+}
+
+// replayWords is how much of a body is kept in memory while replaying
+// (the clusterer's default BodyWords; a larger Options value is used when
+// set).
+const replayWords = 250
+
+// replayed is one stored article waiting to be replayed.
+type replayed struct {
+	doc   cluster.Doc
+	story string
+	input string
+	rank  int // position in the store's ingest order; -1 when unknown
+}
+
+// rebuild replays the stored stories into the clusterer.
+func (e *Engine) rebuild(ctx context.Context) error {
+	start := time.Now()
+	words := max(e.o.Cluster.BodyWords, replayWords)
+	var items []replayed
+	stories := 0
+	for off := 0; ; off += store.MaxLimit {
+		page, err := e.st.Stories(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
+		if err != nil {
+			return fmt.Errorf("ingest: rebuild clusters: %w", err)
+		}
+		for _, s := range page {
+			arts, err := e.st.StoryArticles(ctx, s.ID)
+			if err != nil {
+				return fmt.Errorf("ingest: rebuild clusters: %w", err)
+			}
+			stories++
+			for _, a := range arts {
+				items = append(items, replayed{doc: docOf(a.ID, a, words), story: s.ID, input: a.Input, rank: -1})
+			}
+		}
+		if len(page) < store.MaxLimit {
+			break
+		}
+	}
+	ordered := false
+	if l, ok := e.st.(ArticleLister); ok && len(items) > 0 {
+		rank := make(map[string]int, len(items))
+		for off := 0; ; off += store.MaxLimit {
+			ids, err := l.ArticleIDs(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
+			if err != nil {
+				return fmt.Errorf("ingest: rebuild clusters: %w", err)
+			}
+			for i, id := range ids {
+				rank[id] = off + i
+			}
+			if len(ids) < store.MaxLimit {
+				break
+			}
+		}
+		for i := range items {
+			if r, ok := rank[items[i].doc.ID]; ok {
+				items[i].rank = r
+			}
+		}
+		ordered = true
+	}
+	slices.SortStableFunc(items, replayOrder)
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	st := ReplayStats{Articles: len(items), Stories: stories, Ordered: ordered}
+	for i := range items {
+		it := &items[i]
+		asg := e.cl.Add(it.doc)
+		it.doc = cluster.Doc{} // let the body go
+		sid, ok := e.byCluster[asg.Story]
+		switch {
+		case asg.Created || !ok:
+			e.byCluster[asg.Story] = it.story
+			sid = it.story
+		case e.resolve(sid) != e.resolve(it.story):
+			st.Disagreed++
+		}
+		sid = e.resolve(sid)
+		for _, m := range asg.Merged {
+			merged, err := e.merge(ctx, sid, m)
+			if err != nil {
+				return fmt.Errorf("ingest: rebuild clusters: %w", err)
+			}
+			if merged {
+				st.Repaired++
+			}
+		}
+	}
+	st.Took = time.Since(start)
+	e.replay = st
+	return nil
+}
+
+// replayOrder sorts replayed articles: by the store's ingest order when
+// known, else by publication date (undated first), then input name with
+// numbers compared by value ("a.jsonl:9" before "a.jsonl:10"), then id.
+func replayOrder(a, b replayed) int {
+	if a.rank >= 0 && b.rank >= 0 {
+		return cmp.Compare(a.rank, b.rank)
+	}
+	if c := a.doc.Time.Compare(b.doc.Time); c != 0 {
+		return c
+	}
+	if c := natural(a.input, b.input); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.doc.ID, b.doc.ID)
+}
+
+// natural compares strings with runs of ASCII digits compared as numbers:
+// "f2.txt" < "f10.txt".
+func natural(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := trimZeros(a[:da]), trimZeros(b[:db])
+			if c := cmp.Compare(len(na), len(nb)); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+// digits is the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
+}
+
+func trimZeros(s string) string {
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
+}

@@ -1,0 +1,85 @@
+package summarize
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+func TestStripDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"MOSCOW — Secretary of State Rex Tillerson met Putin.", "Secretary of State Rex Tillerson met Putin."},
+		{"WASHINGTON (Reuters) - The Senate voted.", "The Senate voted."},
+		{"(CNN) The storm hit.", "The storm hit."},
+		{"The AP — a wire service — reported it.", "The AP — a wire service — reported it."},
+		{"NATO said on Friday it would help.", "NATO said on Friday it would help."},
+	}
+	for _, tc := range tests {
+		if got := StripDateline(tc.in); got != tc.want {
+			t.Errorf("StripDateline(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDangling(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"He said the plan would work.", true},
+		{"But the council disagreed.", true},
+		{"The council disagreed.", false},
+		{"“They lied,” he said.", true},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := Dangling(tc.in) || pronounTag.MatchString(tc.in); got != tc.want {
+			t.Errorf("dangling(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(paras ...string) *news.Article {
+		a := &news.Article{Paragraphs: paras}
+		seg.Segment(a)
+		return a
+	}
+	a := mk("SPRINGFIELD — The city council approved a new budget on Tuesday that raises spending on parks and libraries by eight percent.",
+		"Supporters said the plan would repair aging playgrounds across the east side of the city.",
+		"He added that nothing else mattered at all to anyone in the room that night.")
+	b := mk("The Springfield city council approved a budget on Tuesday that raises parks and libraries spending by eight percent.",
+		"Opponents warned that property taxes would have to rise within two years to pay for the plan.")
+	c := mk("Local weather was mild on Tuesday, with light winds across the valley and no rain expected.")
+	docs := []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}, {Article: c, Source: "c", Group: 2}}
+	got := New(Options{Words: 60}, nil).Summarize(docs)
+	if len(got) == 0 {
+		t.Fatal("empty summary")
+	}
+	words := 0
+	for _, s := range got {
+		words += len(strings.Fields(s.Text))
+		if strings.HasPrefix(s.Text, "SPRINGFIELD") {
+			t.Errorf("dateline kept: %q", s.Text)
+		}
+		if len(s.Sources) == 0 || s.Evidence[s.Sources[0]] == "" {
+			t.Errorf("sentence without its source: %+v", s)
+		}
+	}
+	if words > 60 {
+		t.Errorf("summary has %d words, budget 60", words)
+	}
+	first := got[0]
+	if !strings.Contains(first.Text, "budget") || len(first.Sources) != 2 {
+		t.Errorf("first sentence %q cites %v; want the budget lead cited by a and b", first.Text, first.Sources)
+	}
+	if none := New(Options{}, nil).Summarize(nil); none != nil {
+		t.Errorf("summary of nothing = %v", none)
+	}
+}

@@ -10,7 +10,17 @@
 // of State", "Russian Foreign Minister") are split off. Its type comes from
 // evidence: a role before it, a first-name lexicon, organisation head words,
 // acronyms, a place gazetteer, reporting verbs after it and place
-// prepositions before it. Lexicons are built once in New.
+// prepositions before it. Title-case headlines and all-capital credit lines
+// only add names the lexicons or the rest of the article know.
+//
+// Helpers for later stages: PersonAt and EntityAt (the entity whose mention
+// covers a byte offset), PersonNamed (the person a surname refers to), and
+// Gender / EntityGender ("f", "m" or "" from first names and titles such as
+// "Ms." or "spokeswoman") for resolving pronouns.
+//
+// Lexicons are hand-written lists in lexicon.go plus firstnames.txt, which
+// `go generate` rebuilds from public-domain npm data (gen_names.sh). They are
+// built into maps once in New.
 package entity
 
 import (

@@ -1,0 +1,588 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// errBadRequest marks a request the client must fix (400).
+var errBadRequest = errors.New("server: bad request")
+
+// writeJSON writes v with status code.
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	b, err := marshal(v)
+	if err != nil {
+		http.Error(w, `{"error":"encoding failed"}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	w.Write(b)
+}
+
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	// HTML escaping stays on: a JSON answer opened in a browser must not
+	// carry markup from an article.
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// apiError is the body of every JSON error.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, code int, msg string) {
+	writeJSON(w, code, apiError{Error: msg})
+}
+
+// internalError logs err and answers 500 without revealing it.
+func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
+	s.o.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	s.jsonError(w, r, http.StatusInternalServerError, "internal error")
+}
+
+// page parses ?limit= and ?offset=.
+func page(r *http.Request) (limit, offset int, err error) {
+	q := r.URL.Query()
+	for _, f := range []struct {
+		name string
+		v    *int
+	}{{"limit", &limit}, {"offset", &offset}} {
+		if s := q.Get(f.name); s != "" {
+			n, err := strconv.Atoi(s)
+			if err != nil || n < 0 {
+				return 0, 0, fmt.Errorf("%w: %s must be a non-negative integer", errBadRequest, f.name)
+			}
+			*f.v = n
+		}
+	}
+	return store.Limit(limit), offset, nil
+}
+
+// StoryList is the answer of GET /api/stories.
+type StoryList struct {
+	Stories []news.Story `json:"stories"`
+	Limit   int          `json:"limit"`
+	Offset  int          `json:"offset"`
+	// Query and Hits are set for a full-text search (?q=): the matching
+	// articles best first, and Stories holds their stories in that order.
+	Query string            `json:"query,omitempty"`
+	Hits  []store.SearchHit `json:"hits,omitempty"`
+}
+
+// listStories lists stories or, with q, searches articles and lists the
+// stories of the hits.
+func (s *Server) listStories(ctx context.Context, q string, limit, offset int) (StoryList, error) {
+	out := StoryList{Stories: []news.Story{}, Limit: limit, Offset: offset, Query: q}
+	if strings.TrimSpace(q) == "" {
+		out.Query = ""
+		sts, err := s.st.Stories(ctx, store.ListOptions{Limit: limit, Offset: offset})
+		if err != nil {
+			return out, err
+		}
+		if sts != nil {
+			out.Stories = sts
+		}
+		return out, nil
+	}
+	hits, err := s.st.Search(ctx, q, store.Limit(limit+offset))
+	if err != nil {
+		return out, err
+	}
+	if offset < len(hits) {
+		hits = hits[offset:]
+	} else {
+		hits = nil
+	}
+	out.Hits = hits
+	if out.Hits == nil {
+		out.Hits = []store.SearchHit{}
+	}
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if h.StoryID == "" || seen[h.StoryID] {
+			continue
+		}
+		seen[h.StoryID] = true
+		st, err := s.st.Story(ctx, h.StoryID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return out, err
+		}
+		out.Stories = append(out.Stories, st)
+	}
+	return out, nil
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	limit, offset, err := page(r)
+	if err != nil {
+		s.jsonError(w, r, http.StatusBadRequest, err.Error())
+		return
+	}
+	key := "list:api:" + r.URL.RawQuery
+	s.serveCached(w, r, key, "", func() ([]byte, string, error) {
+		l, err := s.listStories(r.Context(), r.URL.Query().Get("q"), limit, offset)
+		if err != nil {
+			return nil, "", err
+		}
+		b, err := marshal(l)
+		return b, "application/json; charset=utf-8", err
+	})
+}
+
+// StoryAnswer is the answer of GET /api/stories/{id}.
+type StoryAnswer struct {
+	Story news.Story `json:"story"`
+	// Briefing is null while the story has not been briefed yet.
+	Briefing        *news.Briefing `json:"briefing"`
+	BriefingVersion int64          `json:"briefing_version,omitempty"`
+	BriefingUpdated *time.Time     `json:"briefing_updated,omitempty"`
+}
+
+// storyData is a story with its briefing as the store has them now.
+type storyData struct {
+	story   news.Story
+	b       *news.Briefing
+	info    store.BriefingInfo
+	version string
+}
+
+func (s *Server) loadStory(ctx context.Context, id string) (*storyData, error) {
+	st, err := s.st.Story(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	d := &storyData{story: st}
+	d.b, d.info, err = s.st.Briefing(ctx, st.ID)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return nil, err
+	}
+	d.version = strconv.FormatInt(d.info.Version, 10) + "/" + strconv.FormatInt(st.Updated.UnixMicro(), 10) + "/" + strconv.Itoa(len(st.Articles))
+	return d, nil
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	s.serveStory(w, r, "story:api:"+id, id, func(d *storyData) ([]byte, string, error) {
+		a := StoryAnswer{Story: d.story, Briefing: d.b}
+		if d.b != nil {
+			a.BriefingVersion = d.info.Version
+			t := d.info.Updated
+			a.BriefingUpdated = &t
+		}
+		b, err := marshal(a)
+		return b, "application/json; charset=utf-8", err
+	})
+}
+
+// ArticleAnswer is the answer of GET /api/articles/{id}.
+type ArticleAnswer struct {
+	// Article is the stored analysis: metadata with provenance, clean
+	// paragraphs, removed lines with reasons, sentences, entities,
+	// quotes, times, quantities.
+	Article *news.Article `json:"article"`
+	// Text is the clean body (paragraphs joined by a blank line).
+	Text    string `json:"text"`
+	StoryID string `json:"story_id,omitempty"`
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	s.serveCached(w, r, "article:api:"+id, "a:"+id, func() ([]byte, string, error) {
+		a, err := s.st.Article(r.Context(), id)
+		if err != nil {
+			return nil, "", err
+		}
+		sid, err := s.st.ArticleStory(r.Context(), id)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return nil, "", err
+		}
+		b, err := marshal(ArticleAnswer{Article: a, Text: a.Body(), StoryID: sid})
+		return b, "application/json; charset=utf-8", err
+	})
+}
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "public, max-age=300")
+	w.Write(s.openapi)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	io.WriteString(w, "ok\n")
+}
+
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	var err error
+	if s.o.Ready != nil {
+		err = s.o.Ready(ctx)
+	} else {
+		_, err = s.st.Stats(ctx)
+	}
+	if err != nil {
+		s.o.Logger.Warn("not ready", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+// serveCached answers from the cache while the entry is younger than the
+// TTL, otherwise builds it again. Store errors: ErrNotFound is 404.
+func (s *Server) serveCached(w http.ResponseWriter, r *http.Request, key, story string, build func() ([]byte, string, error)) {
+	now := s.o.Now()
+	if e := s.cache.get(key); e != nil && now.Sub(e.checked) < s.o.CacheTTL {
+		s.writeEntry(w, r, e)
+		return
+	}
+	body, ctype, err := build()
+	if err != nil {
+		s.buildError(w, r, ctype, err)
+		return
+	}
+	e := &entry{body: body, ctype: ctype, etag: etag(body), story: story, checked: now}
+	s.cache.put(key, e)
+	s.writeEntry(w, r, e)
+}
+
+// serveStory is serveCached for a story: after the TTL the story and its
+// briefing are read again, and the page is rendered again only when their
+// version changed.
+func (s *Server) serveStory(w http.ResponseWriter, r *http.Request, key, id string, render func(*storyData) ([]byte, string, error)) {
+	now := s.o.Now()
+	e := s.cache.get(key)
+	if e != nil && now.Sub(e.checked) < s.o.CacheTTL {
+		s.writeEntry(w, r, e)
+		return
+	}
+	d, err := s.loadStory(r.Context(), id)
+	if err != nil {
+		s.buildError(w, r, contentTypeFor(key), err)
+		return
+	}
+	if e != nil && e.version == d.version {
+		s.cache.touch(key, e, now)
+		s.writeEntry(w, r, e)
+		return
+	}
+	body, ctype, err := render(d)
+	if err != nil {
+		s.buildError(w, r, ctype, err)
+		return
+	}
+	e = &entry{body: body, ctype: ctype, etag: etag(body), version: d.version, story: d.story.ID, checked: now}
+	s.cache.put(key, e)
+	s.writeEntry(w, r, e)
+}
+
+func contentTypeFor(key string) string {
+	if strings.Contains(key, ":api:") {
+		return "application/json"
+	}
+	return "text/html"
+}
+
+func (s *Server) buildError(w http.ResponseWriter, r *http.Request, ctype string, err error) {
+	html := !strings.HasPrefix(r.URL.Path, "/api/")
+	switch {
+	case errors.Is(err, store.ErrNotFound), errors.Is(err, store.ErrInvalid):
+		if html {
+			s.notFound(w, r, "Nothing is stored under this id.")
+		} else {
+			s.jsonError(w, r, http.StatusNotFound, "not found")
+		}
+	case errors.Is(err, errBadRequest):
+		s.jsonError(w, r, http.StatusBadRequest, err.Error())
+	default:
+		if html {
+			s.o.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+			s.errorPage(w, r, http.StatusInternalServerError, "Something went wrong", "The archive could not be read. Try again in a moment.")
+		} else {
+			s.internalError(w, r, err)
+		}
+	}
+}
+
+func etag(b []byte) string {
+	h := fnv.New64a()
+	h.Write(b)
+	return `"` + strconv.FormatUint(h.Sum64(), 36) + `"`
+}
+
+func (s *Server) writeEntry(w http.ResponseWriter, r *http.Request, e *entry) {
+	h := w.Header()
+	h.Set("Content-Type", e.ctype)
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", e.etag)
+	if inm := r.Header.Get("If-None-Match"); inm != "" && inm == e.etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", strconv.Itoa(len(e.body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(e.body)
+}
+
+// ArticleIn is one article posted to POST /api/articles: exactly one of
+// Text (plain, possibly scraped text) or HTML (a whole page).
+type ArticleIn struct {
+	ID        string `json:"id,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	Text      string `json:"text,omitempty"`
+	HTML      string `json:"html,omitempty"`
+}
+
+// IngestResult is the outcome of one posted article.
+type IngestResult struct {
+	// Line is the 1-based line of an NDJSON body; 0 for a single article.
+	Line    int    `json:"line,omitempty"`
+	ID      string `json:"id,omitempty"`
+	StoryID string `json:"story_id,omitempty"`
+	Added   bool   `json:"added"`
+	Error   string `json:"error,omitempty"`
+	status  int
+}
+
+// IngestBatch is the answer to an NDJSON body.
+type IngestBatch struct {
+	Results    []IngestResult `json:"results"`
+	Added      int            `json:"added"`
+	Duplicates int            `json:"duplicates"`
+	Failed     int            `json:"failed"`
+}
+
+// Field limits of ArticleIn, in bytes.
+const (
+	maxIDLen    = 256
+	maxURLLen   = 4096
+	maxMetaLen  = 2048
+	maxDateLen  = 64
+	ndjsonType  = "application/x-ndjson"
+	jsonType    = "application/json"
+	jsonlType   = "application/jsonl"
+	ingestInput = "api"
+)
+
+// toRaw checks a posted article and turns it into a news.Raw. It never
+// fetches the URL: it is metadata only and must be http or https.
+func (in ArticleIn) toRaw(line int) (news.Raw, error) {
+	bad := func(format string, a ...any) (news.Raw, error) {
+		return news.Raw{}, fmt.Errorf("%w: "+format, append([]any{errBadRequest}, a...)...)
+	}
+	hasText, hasHTML := strings.TrimSpace(in.Text) != "", strings.TrimSpace(in.HTML) != ""
+	switch {
+	case hasText && hasHTML:
+		return bad("give text or html, not both")
+	case !hasText && !hasHTML:
+		return bad("text or html is required")
+	case len(in.ID) > maxIDLen:
+		return bad("id longer than %d bytes", maxIDLen)
+	case len(in.URL) > maxURLLen:
+		return bad("url longer than %d bytes", maxURLLen)
+	case len(in.Outlet) > maxMetaLen, len(in.Title) > maxMetaLen:
+		return bad("outlet or title longer than %d bytes", maxMetaLen)
+	case len(in.Published) > maxDateLen:
+		return bad("published longer than %d bytes", maxDateLen)
+	case !utf8.ValidString(in.ID) || strings.ContainsFunc(in.ID, func(r rune) bool { return r < ' ' || r == 0x7f }):
+		return bad("id has control characters")
+	}
+	if in.URL != "" && !httpURL(in.URL) {
+		return bad("url must be an absolute http or https URL")
+	}
+	input := ingestInput
+	switch {
+	case in.ID != "":
+		input = in.ID
+	case line > 0:
+		input = ingestInput + ":" + strconv.Itoa(line)
+	}
+	return news.Raw{ID: strings.TrimSpace(in.ID), Input: input, URL: in.URL, Outlet: strings.TrimSpace(in.Outlet),
+		Title: strings.TrimSpace(in.Title), Published: strings.TrimSpace(in.Published), Text: in.Text, HTML: in.HTML}, nil
+}
+
+// httpURL reports whether u is an absolute http(s) URL with a host.
+func httpURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return false
+	}
+	return p.Scheme == "http" || p.Scheme == "https"
+}
+
+func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
+	if s.o.Ingest == nil {
+		s.jsonError(w, r, http.StatusNotImplemented, "this server has no ingest engine")
+		return
+	}
+	mt := jsonType
+	if ct := r.Header.Get("Content-Type"); ct != "" {
+		var err error
+		if mt, _, err = mime.ParseMediaType(ct); err != nil {
+			s.jsonError(w, r, http.StatusUnsupportedMediaType, "unreadable Content-Type")
+			return
+		}
+	}
+	if mt != jsonType && mt != ndjsonType && mt != jsonlType {
+		s.jsonError(w, r, http.StatusUnsupportedMediaType, "Content-Type must be application/json (one article) or application/x-ndjson (one per line)")
+		return
+	}
+	// A large batch may take minutes to analyse: extend this request's
+	// deadlines beyond the server-wide ones.
+	rc := http.NewResponseController(w)
+	deadline := time.Now().Add(s.o.IngestTimeout)
+	_ = rc.SetReadDeadline(deadline)
+	_ = rc.SetWriteDeadline(deadline.Add(time.Minute))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.o.MaxBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.jsonError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes", s.o.MaxBody))
+			return
+		}
+		s.jsonError(w, r, http.StatusBadRequest, "could not read the body")
+		return
+	}
+	// Once the body is accepted the article is ingested to the end even if
+	// the client goes away or the server is shutting down.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.o.IngestTimeout)
+	defer cancel()
+	if mt == jsonType {
+		var in ArticleIn
+		dec := json.NewDecoder(bytes.NewReader(body))
+		if err := dec.Decode(&in); err != nil {
+			s.countIngest(http.StatusBadRequest, false)
+			s.jsonError(w, r, http.StatusBadRequest, "body is not one JSON article object: "+err.Error())
+			return
+		}
+		if dec.More() {
+			s.countIngest(http.StatusBadRequest, false)
+			s.jsonError(w, r, http.StatusBadRequest, "body has more than one JSON value; send application/x-ndjson for several articles")
+			return
+		}
+		res := s.ingestOne(ctx, in, 0)
+		code := res.status
+		if code == http.StatusOK && res.Added {
+			code = http.StatusCreated
+		}
+		writeJSON(w, code, res)
+		return
+	}
+	var batch IngestBatch
+	batch.Results = []IngestResult{}
+	for i, line := range bytes.Split(body, []byte("\n")) {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		var in ArticleIn
+		var res IngestResult
+		if err := json.Unmarshal(line, &in); err != nil {
+			s.countIngest(http.StatusBadRequest, false)
+			res = IngestResult{Error: "not a JSON article object: " + err.Error(), status: http.StatusBadRequest}
+		} else {
+			res = s.ingestOne(ctx, in, i+1)
+		}
+		res.Line = i + 1
+		switch {
+		case res.Error != "":
+			batch.Failed++
+		case res.Added:
+			batch.Added++
+		default:
+			batch.Duplicates++
+		}
+		batch.Results = append(batch.Results, res)
+	}
+	if len(batch.Results) == 0 {
+		s.jsonError(w, r, http.StatusBadRequest, "empty body")
+		return
+	}
+	writeJSON(w, http.StatusOK, batch)
+}
+
+// ingestOne validates and ingests one article; status is the HTTP status
+// it would have alone (200 for success).
+func (s *Server) ingestOne(ctx context.Context, in ArticleIn, line int) IngestResult {
+	raw, err := in.toRaw(line)
+	if err != nil {
+		s.countIngest(http.StatusBadRequest, false)
+		return IngestResult{Error: err.Error(), status: http.StatusBadRequest}
+	}
+	id, sid, added, err := s.o.Ingest(ctx, raw)
+	if err != nil {
+		code := s.ingestStatus(err)
+		s.countIngest(code, false)
+		msg := err.Error()
+		if code >= 500 {
+			s.o.Logger.Error("ingest failed", "input", raw.Input, "err", err)
+			msg = "ingest failed"
+		}
+		return IngestResult{ID: id, Error: msg, status: code}
+	}
+	s.countIngest(http.StatusOK, added)
+	s.cache.invalidate(sid)
+	return IngestResult{ID: id, StoryID: sid, Added: added, status: http.StatusOK}
+}
+
+func (s *Server) ingestStatus(err error) int {
+	if s.o.ClassifyIngestError != nil {
+		if c := s.o.ClassifyIngestError(err); c != 0 {
+			return c
+		}
+	}
+	switch {
+	case errors.Is(err, store.ErrIDConflict):
+		return http.StatusConflict
+	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
+		return http.StatusBadRequest
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.Is(err, store.ErrClosed):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+func (s *Server) countIngest(code int, added bool) {
+	result := "error"
+	switch {
+	case code == http.StatusOK && added:
+		result = "added"
+	case code == http.StatusOK:
+		result = "duplicate"
+	case code < 500:
+		result = "rejected"
+	}
+	s.metrics.ingested.WithLabelValues(result).Inc()
+}

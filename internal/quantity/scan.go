@@ -165,20 +165,3 @@ func asciiLower(s string) string {
 	}
 	return s
 }
-
-// atoi parses a run of ASCII digits; ok is false for anything else or an
-// implausibly long number.
-func atoi(s string) (int, bool) {
-	if s == "" || len(s) > 9 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}

@@ -150,7 +150,7 @@ func pairStretches(body string, paras [][2]int) []stretch {
 					dir = dirClose
 				}
 			}
-			if m.low == false && m.fam == famCurly && dir == dirOpen && len(stack) > 0 && stack[len(stack)-1].m.low {
+			if !m.low && m.fam == famCurly && dir == dirOpen && len(stack) > 0 && stack[len(stack)-1].m.low {
 				dir = dirClose // „…“
 			}
 			if first && carry {

@@ -142,8 +142,7 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 		if !containsAll(r.toks, f) {
 			continue
 		}
-		best, bestN = strings.Join(r.toks, " "), len(r.toks)
-		best = d.runSurface(r)
+		best, bestN = d.runSurface(r), len(r.toks)
 	}
 	if bestN == 1 {
 		// A first name: "Lucian reports" after "NPR's Lucian Kim".
@@ -155,7 +154,7 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 		if bestN == 1 {
 			for _, r := range d.runs {
 				if len(r.toks) == 2 && r.toks[0] == last {
-					best, bestN = d.runSurface(r), len(r.toks)
+					best = d.runSurface(r)
 				}
 			}
 		}

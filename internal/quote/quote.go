@@ -74,16 +74,15 @@ type nameRun struct {
 
 // doc is the per-call working state.
 type doc struct {
-	a        *news.Article
-	body     string
-	paras    [][2]int
-	sents    []news.Span
-	toks     []news.Span
-	str      []stretch
-	events   []event
-	runs     []nameRun
-	genders  map[string]int // surname → gender evidence
-	speakers []int          // per stretch: index of the attributed event, -1 when none
+	a       *news.Article
+	body    string
+	paras   [][2]int
+	sents   []news.Span
+	toks    []news.Span
+	str     []stretch
+	events  []event
+	runs    []nameRun
+	genders map[string]int // surname → gender evidence
 }
 
 // Find fills a.Quotes with the quotes of a.Body(). It uses a.Sentences when
@@ -299,11 +298,4 @@ func (d *doc) trimRun(i, j int) (int, bool) {
 		return 0, false
 	}
 	return i, true
-}
-
-// runText returns the body text of tokens [i, j] with a possessive removed.
-func (d *doc) runText(i, j int) string {
-	s := d.body[d.toks[i].Start:d.toks[j].End]
-	s, _ = stripPossessive(s)
-	return s
 }

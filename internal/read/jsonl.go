@@ -123,7 +123,7 @@ func (r *Reader) jsonl(ctx context.Context, name string, br *bufio.Reader, fn em
 		if isBlank(line) {
 			continue
 		}
-		raw, sentinel, detail := parseJSONLine(line)
+		raw, detail, sentinel := parseJSONLine(line)
 		if sentinel != nil {
 			if raw.ID != "" {
 				input = raw.ID
@@ -145,10 +145,10 @@ func (r *Reader) jsonl(ctx context.Context, name string, br *bufio.Reader, fn em
 
 // parseJSONLine decodes one JSONL line into a Raw (without Input). On
 // failure it returns the sentinel and a detail; raw.ID is set when known.
-func parseJSONLine(line []byte) (raw news.Raw, sentinel error, detail string) {
+func parseJSONLine(line []byte) (raw news.Raw, detail string, sentinel error) {
 	var l jsonlLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return raw, ErrMalformed, err.Error()
+		return raw, err.Error(), ErrMalformed
 	}
 	raw = news.Raw{
 		ID:        string(l.ID),
@@ -164,10 +164,10 @@ func parseJSONLine(line []byte) (raw news.Raw, sentinel error, detail string) {
 	case strings.TrimSpace(l.Text) != "":
 		raw.Text = l.Text
 	default:
-		return news.Raw{ID: raw.ID}, ErrEmpty, "line has neither text nor html"
+		return news.Raw{ID: raw.ID}, "line has neither text nor html", ErrEmpty
 	}
 	if strings.IndexByte(raw.Text, 0) >= 0 || strings.IndexByte(raw.HTML, 0) >= 0 {
-		return news.Raw{ID: raw.ID}, ErrBinary, "NUL character in text"
+		return news.Raw{ID: raw.ID}, "NUL character in text", ErrBinary
 	}
-	return raw, nil, ""
+	return raw, "", nil
 }

@@ -5,6 +5,7 @@
 package brief
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,6 +177,24 @@ func entities(members []news.Member) []news.EntityRef {
 			ref.Sources = append(ref.Sources, members[ai].Source)
 		}
 		out = append(out, ref)
+	}
+	// The reporters of the story are people of it too (bylines).
+	seen := map[string]int{}
+	for i, e := range out {
+		seen[strings.ToLower(e.Name)] = i
+	}
+	for _, m := range members {
+		for _, name := range m.Article.Byline {
+			k := strings.ToLower(name)
+			if i, ok := seen[k]; ok {
+				if !slices.Contains(out[i].Sources, m.Source) {
+					out[i].Sources = append(out[i].Sources, m.Source)
+				}
+				continue
+			}
+			seen[k] = len(out)
+			out = append(out, news.EntityRef{Name: name, Type: news.Person, Sources: []string{m.Source}})
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		if len(out[a].Sources) != len(out[b].Sources) {

@@ -272,7 +272,6 @@ func (f *Fetcher) newTransport(base *http.Transport) *http.Transport {
 	t.Proxy = nil
 	t.DialContext = f.dialContext
 	t.DialTLSContext = nil
-	t.ResponseHeaderTimeout = f.opts.Timeout
 	return t
 }
 
@@ -493,6 +492,9 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
+		if ue, ok := errors.AsType[*url.Error](err); ok {
+			err = ue.Err // drop the repeated "Get <url>:" prefix
+		}
 		return nil, fmt.Errorf("fetch: get %s: %w", u.Redacted(), err)
 	}
 	defer resp.Body.Close()

@@ -555,3 +555,88 @@ func BenchmarkGetLoopback(b *testing.B) {
 		}
 	}
 }
+
+func TestControlConn(t *testing.T) {
+	tests := []struct {
+		addr string
+		ok   bool
+	}{
+		{"127.0.0.1:80", false},
+		{"[::1]:443", false},
+		{"169.254.169.254:80", false},
+		{"[::ffff:10.1.2.3]:80", false},
+		{"not-an-address", false},
+		{"8.8.8.8:443", true},
+		{"[2606:4700::1111]:443", true},
+	}
+	f := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.addr, func(t *testing.T) {
+			err := f.controlConn("tcp", tt.addr, nil)
+			if (err == nil) != tt.ok || (err != nil && !errors.Is(err, ErrForbiddenAddress)) {
+				t.Errorf("controlConn(%s) = %v, want ok=%v", tt.addr, err, tt.ok)
+			}
+		})
+	}
+}
+
+// TestClientOption: a caller's *http.Transport is cloned with the guard
+// installed, so a name resolving to loopback is still refused.
+func TestClientOption(t *testing.T) {
+	f := New(Options{Client: &http.Client{Transport: &http.Transport{}}, PerHostInterval: -1})
+	dials := noDial(t, f, map[string][]netip.Addr{"rebind.test": {netip.MustParseAddr("127.0.0.1")}})
+	if _, err := f.Get(t.Context(), "http://rebind.test/"); !errors.Is(err, ErrForbiddenAddress) {
+		t.Errorf("Get = %v, want ErrForbiddenAddress", err)
+	}
+	if len(*dials) != 0 {
+		t.Errorf("dialled %v", *dials)
+	}
+}
+
+// TestNoEnvironmentProxy: HTTP_PROXY pointing at a dead port must not be
+// used; the request goes straight to the (loopback) server.
+func TestNoEnvironmentProxy(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "direct") }))
+	defer srv.Close()
+	t.Setenv("HTTP_PROXY", "http://127.0.0.1:1")
+	t.Setenv("http_proxy", "http://127.0.0.1:1")
+	f := loopback(t, Options{})
+	ap := netip.MustParseAddrPort(srv.Listener.Addr().String())
+	f.lookup = func(context.Context, string) ([]netip.Addr, error) { return []netip.Addr{ap.Addr()}, nil }
+	r, err := f.Get(t.Context(), fmt.Sprintf("http://feed.test:%d/", ap.Port()))
+	if err != nil || string(r.Body) != "direct" {
+		t.Fatalf("Get = %v, %v; want the direct body", r, err)
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(2 * time.Second):
+		}
+	}))
+	defer srv.Close()
+	f := loopback(t, Options{Timeout: 50 * time.Millisecond})
+	start := time.Now()
+	_, err := f.Get(t.Context(), srv.URL)
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("Get = %v, want context.DeadlineExceeded", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Get took %v with a 50ms timeout", d)
+	}
+}
+
+// TestHTTPSClient uses the TLS test server's client (its *http.Transport
+// trusts the test certificate); the Fetcher clones it and keeps its TLS
+// settings.
+func TestHTTPSClient(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "secure") }))
+	defer srv.Close()
+	f := loopback(t, Options{Client: srv.Client()})
+	r, err := f.Get(t.Context(), srv.URL)
+	if err != nil || string(r.Body) != "secure" {
+		t.Fatalf("Get = %v, %v; want the TLS body", r, err)
+	}
+}

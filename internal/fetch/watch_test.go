@@ -199,7 +199,9 @@ func TestWatcherRejectsBadFeeds(t *testing.T) {
 			f := New(Options{PerHostInterval: -1})
 			dials := noDial(t, f, nil)
 			w := NewWatcher(f, time.Second)
-			err := w.Run(t.Context(), tt.feeds, func(string, *Response) error { return nil })
+			ctx, cancel := context.WithTimeout(t.Context(), time.Second) // a regression must not hang
+			defer cancel()
+			err := w.Run(ctx, tt.feeds, func(string, *Response) error { return nil })
 			if !errors.Is(err, tt.want) {
 				t.Errorf("Run = %v, want %v", err, tt.want)
 			}

@@ -23,6 +23,12 @@ Usage:
   crosscheck analyze [--format text|json] [--outlet NAME] [--url URL] [--published DATE] INPUT...
   crosscheck brief   [--format markdown|json|html] [--words N] [--published DATE] INPUT...
   crosscheck eval    STAGE --data PATH [--json]    (STAGE: extract, boilerplate, quotes, summarize, cluster, seeds)
+
+  crosscheck ingest  [--db DSN] [--outlet NAME] [--url URL] [--published DATE] INPUT...
+  crosscheck stories [--db DSN] [--format text|json] [--limit N]
+  crosscheck story   [--db DSN] [--format markdown|json|html] ID
+  crosscheck search  [--db DSN] [--limit N] QUERY
+  crosscheck serve   [--db DSN] [--addr 127.0.0.1:8080] [--token TOKEN] [--open-ingest] [--guard-reads] [--max-body BYTES]
   crosscheck version
 
 INPUT is a text file, an HTML file (also .gz), a JSONL file (one article per
@@ -43,6 +49,11 @@ func commands() map[string]command {
 		"analyze": {runAnalyze},
 		"brief":   {runBrief},
 		"eval":    {runEval},
+		"ingest":  {runIngest},
+		"stories": {runStories},
+		"story":   {runStory},
+		"search":  {runSearch},
+		"serve":   {runServe},
 		"version": {func(context.Context, []string, io.Writer, io.Writer) error { fmt.Println("crosscheck dev"); return nil }},
 	}
 }

@@ -43,7 +43,8 @@ func New(o Options) *Briefer {
 }
 
 // Members turns analysed articles into story members: each gets a unique
-// source id (its article id, suffixed when the same id comes twice) and the
+// source id (its article id, suffixed "-2", "-3"... when the id is taken;
+// "s1", "s2"... by position when it has none) and the
 // independent-source group of its syndication cluster. Articles flagged as
 // not-an-article are left out.
 func Members(arts []*news.Article, o syndicate.Options) []news.Member {
@@ -58,17 +59,26 @@ func Members(arts []*news.Article, o syndicate.Options) []news.Member {
 		texts[i] = a.Body()
 	}
 	groups := syndicate.Groups(texts, o)
-	ids := map[string]int{}
+	// Ids given by the articles come first, so that a made-up id never
+	// takes the place of a real one ("a", "a", "a-2" -> "a", "a-3", "a-2").
+	used := map[string]bool{}
+	for _, a := range kept {
+		used[a.ID] = true
+	}
 	out := make([]news.Member, len(kept))
+	claimed := map[string]bool{}
 	for i, a := range kept {
 		id := a.ID
 		if id == "" {
 			id = "s" + strconv.Itoa(i+1)
 		}
-		ids[id]++
-		if n := ids[id]; n > 1 {
-			id += "-" + strconv.Itoa(n)
+		if claimed[id] || a.ID == "" && used[id] {
+			base := id
+			for n := 2; claimed[id] || used[id]; n++ {
+				id = base + "-" + strconv.Itoa(n)
+			}
 		}
+		claimed[id] = true
 		out[i] = news.Member{Article: a, Source: id, Group: groups[i]}
 	}
 	return out

@@ -171,3 +171,117 @@ func TestNoFalseDiscrepancy(t *testing.T) {
 		})
 	}
 }
+
+// TestEdgeInputs: degenerate stories must brief without panicking, with
+// every list non-nil and every cited source id known.
+func TestEdgeInputs(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	analyse := func(id, text string) *news.Article {
+		a, _ := p.Analyze(news.Raw{ID: id, Input: id, Text: text, Published: "2021-03-18"})
+		return a
+	}
+	story := syntheticStory(3, 12, 2)
+	full := func(i int) *news.Article { return analyse(story[i].ID, story[i].Text) }
+	bare := &news.Article{ID: "bare", Paragraphs: []string{"No sentence boundaries here"}}
+	empty := &news.Article{ID: "empty"}
+	notArticle := &news.Article{ID: "wall", NotArticle: "login wall"}
+	noAnalysis := &news.Article{ID: "raw", Paragraphs: []string{"Mara Quinlan said 20 people were hurt on Tuesday. It rained."}}
+	a0 := full(0)
+	tests := []struct {
+		name    string
+		arts    []*news.Article
+		sources int
+	}{
+		{"no articles", nil, 0},
+		{"only nils", []*news.Article{nil, nil}, 0},
+		{"one article", []*news.Article{a0}, 1},
+		{"not an article", []*news.Article{notArticle}, 0},
+		{"not an article among others", []*news.Article{a0, notArticle, full(1)}, 2},
+		{"no sentences", []*news.Article{bare, empty, a0}, 3},
+		{"nothing analysed", []*news.Article{noAnalysis, noAnalysis}, 2},
+		{"identical articles", []*news.Article{a0, a0, a0}, 3},
+		{"duplicate and clashing ids", []*news.Article{full(0), full(1), {ID: "a000-2", Paragraphs: []string{"Short."}}}, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "duplicate and clashing ids" {
+				tc.arts[1].ID = tc.arts[0].ID
+			}
+			b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(tc.arts)
+			if len(b.Sources) != tc.sources {
+				t.Errorf("sources = %d, want %d", len(b.Sources), tc.sources)
+			}
+			if b.Summary == nil || b.Quotes == nil || b.Agreements == nil || b.Unique == nil || b.Discrepancies == nil || b.Timeline == nil || b.Entities == nil {
+				t.Errorf("nil list in %+v", b)
+			}
+			known := map[string]bool{}
+			for _, s := range b.Sources {
+				if known[s.ID] {
+					t.Errorf("source id %q given twice", s.ID)
+				}
+				known[s.ID] = true
+			}
+			check := func(where string, ids ...string) {
+				for _, id := range ids {
+					if !known[id] {
+						t.Errorf("%s cites unknown source %q", where, id)
+					}
+				}
+			}
+			for _, c := range b.Summary {
+				check("summary", c.Sources...)
+			}
+			for _, d := range b.Discrepancies {
+				for _, c := range d.Claims {
+					check("discrepancy", c.Source)
+				}
+			}
+			for _, e := range b.Timeline {
+				check("timeline", e.Sources...)
+			}
+			if tc.name == "identical articles" && len(b.Discrepancies) != 0 {
+				t.Errorf("identical articles contradict each other: %+v", b.Discrepancies)
+			}
+			var buf bytes.Buffer
+			if err := brief.Markdown(&buf, b, false); err != nil {
+				t.Error(err)
+			}
+			if err := brief.HTML(&buf, b); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+// TestDeterministic: the same articles give byte-identical briefings run
+// after run (map iteration order must not leak into the output).
+func TestDeterministic(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arts []*news.Article
+	for _, raw := range syntheticStory(12, 20, 3) {
+		a, err := p.Analyze(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	render := func() string {
+		var buf bytes.Buffer
+		if err := brief.JSON(&buf, brief.New(brief.Options{Stem: rouge.Stem}).Brief(arts)); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	first := render()
+	for i := range 5 {
+		if render() != first {
+			t.Fatalf("run %d differs from the first", i+2)
+		}
+	}
+}

@@ -36,10 +36,7 @@ func (s style) dim(t string) string  { return s.wrap("2", t) }
 // ANSI escapes.
 func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	st := style{on: color}
-	num := map[string]int{}
-	for i, s := range b.Sources {
-		num[s.ID] = i + 1
-	}
+	num := NewView(b, "").Num
 	cite := func(ids []string) string {
 		var sb strings.Builder
 		for _, id := range ids {
@@ -96,25 +93,23 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 		}
 	}
 	if section("Who said what", len(b.Quotes)) {
-		speaker := "\x00"
+		// One heading per speaker, speakers in order of their first
+		// statement (the ledger lists shared statements first).
+		var speakers []string
+		bySpeaker := map[string][]news.QuoteGroup{}
 		for _, q := range b.Quotes {
-			if q.Speaker != speaker {
-				speaker = q.Speaker
-				p("\n%s\n", st.head("### "+orUnknown(speaker)))
+			if _, ok := bySpeaker[q.Speaker]; !ok {
+				speakers = append(speakers, q.Speaker)
 			}
-			p("- “%s” %s", q.Text, cite(q.Sources))
-			if q.Agreement != news.Single {
-				p(" — %s", q.Agreement)
+			bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], q)
+		}
+		for i, speaker := range speakers {
+			if i > 0 {
+				p("\n")
 			}
-			p("\n")
-			if q.Agreement == news.Reworded || q.Agreement == news.Partial {
-				for _, v := range q.Variants {
-					p("  - %s “%s”", cite([]string{v.Source}), v.Text)
-					if len(v.Diff) > 0 {
-						p(" %s", st.warn("(+"+strings.Join(v.Diff, " ")+")"))
-					}
-					p("\n")
-				}
+			p("%s\n", st.head("### "+orUnknown(speaker)))
+			for _, q := range bySpeaker[speaker] {
+				quoteGroup(p, q, cite, st)
 			}
 		}
 	}
@@ -148,6 +143,25 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
+}
+
+// quoteGroup writes one statement of the quote ledger, with each source's
+// wording when they differ.
+func quoteGroup(p func(string, ...any), q news.QuoteGroup, cite func([]string) string, st style) {
+	p("- “%s” %s", q.Text, cite(q.Sources))
+	if q.Agreement != news.Single {
+		p(" — %s", q.Agreement)
+	}
+	p("\n")
+	if q.Agreement == news.Reworded || q.Agreement == news.Partial {
+		for _, v := range q.Variants {
+			p("  - %s “%s”", cite([]string{v.Source}), v.Text)
+			if len(v.Diff) > 0 {
+				p(" %s", st.warn("(+"+strings.Join(v.Diff, " ")+")"))
+			}
+			p("\n")
+		}
+	}
 }
 
 func orUnknown(s string) string {

@@ -97,14 +97,14 @@ func Parse(s string) []news.Quantity {
 // mayStart is a cheap gate: only digits, currency signs and number words
 // can start a quantity.
 func mayStart(t token) bool {
-	switch t.kind {
+	switch t.Kind {
 	case tNum:
 		return true
 	case tPunct:
-		_, ok := currencySigns[t.s]
+		_, ok := currencySigns[t.S]
 		return ok
 	case tWord:
-		return numberStarts[t.s]
+		return numberStarts[t.S]
 	}
 	return false
 }
@@ -129,26 +129,26 @@ func buildNumberStarts() map[string]bool {
 type toks []token
 
 func (ts toks) word(i int) string {
-	if i < 0 || i >= len(ts) || ts[i].kind != tWord {
+	if i < 0 || i >= len(ts) || ts[i].Kind != tWord {
 		return ""
 	}
-	return ts[i].s
+	return ts[i].S
 }
 
 func (ts toks) is(i int, s string) bool {
-	return i >= 0 && i < len(ts) && ts[i].kind != tBreak && ts[i].s == s
+	return i >= 0 && i < len(ts) && ts[i].Kind != tBreak && ts[i].S == s
 }
 
 func (ts toks) kind(i int) uint8 {
 	if i < 0 || i >= len(ts) {
 		return tBreak
 	}
-	return ts[i].kind
+	return ts[i].Kind
 }
 
 // adjacent reports whether token i starts right where token i-1 ends.
 func (ts toks) adjacent(i int) bool {
-	return i > 0 && i < len(ts) && ts[i].start == ts[i-1].end
+	return i > 0 && i < len(ts) && ts[i].Start == ts[i-1].End
 }
 
 // number is a parsed number before its unit.
@@ -174,18 +174,18 @@ func quantityAt(ts toks, i int) (news.Quantity, int, bool) {
 	if !ok || temporalAfter(ts, uEnd) {
 		return news.Quantity{}, 0, false
 	}
-	q := news.Quantity{Value: n.value, Unit: u, Start: ts[n.start].start, End: ts[uEnd-1].end}
+	q := news.Quantity{Value: n.value, Unit: u, Start: ts[n.start].Start, End: ts[uEnd-1].End}
 	if n.ordinal {
 		q.Qualifier = news.Ordinal
 		return q, uEnd, true
 	}
 	if qs, qual := qualifierBefore(ts, n.start); qual != "" {
-		q.Qualifier, q.Start = qual, ts[qs].start
+		q.Qualifier, q.Start = qual, ts[qs].Start
 	}
 	next := uEnd
 	if q.Qualifier == news.Exact {
 		if qual, k := qualifierAfter(ts, uEnd); qual != "" {
-			q.Qualifier, q.End, next = qual, ts[k-1].end, k
+			q.Qualifier, q.End, next = qual, ts[k-1].End, k
 		}
 	}
 	if n.vague != "" && q.Qualifier == news.Exact {
@@ -199,7 +199,7 @@ func quantityAt(ts toks, i int) (news.Quantity, int, bool) {
 func numberAt(ts toks, i int) (number, bool) {
 	n := number{start: i}
 	j := i
-	if c, ok := currencySigns[ts[j].s]; ok && ts[j].kind == tPunct {
+	if c, ok := currencySigns[ts[j].S]; ok && ts[j].Kind == tPunct {
 		if ts.kind(j+1) != tNum || !ts.adjacent(j+1) {
 			return n, false
 		}
@@ -207,7 +207,7 @@ func numberAt(ts toks, i int) (number, bool) {
 		n.currency = c
 		j++
 	}
-	switch ts[j].kind {
+	switch ts[j].Kind {
 	case tNum:
 		v, ok := digitsValue(ts, j)
 		if !ok {
@@ -265,7 +265,7 @@ func numberAt(ts toks, i int) (number, bool) {
 		j++
 	}
 	n.next = j
-	if ts[i].kind == tNum && excludedNumber(ts, i, j) {
+	if ts[i].Kind == tNum && excludedNumber(ts, i, j) {
 		return n, false
 	}
 	return n, true
@@ -275,7 +275,7 @@ func isInt(v float64) bool { return v == math.Trunc(v) }
 
 // digitsValue parses "80", "1,200", "3.5" (commas must group by threes).
 func digitsValue(ts toks, i int) (float64, bool) {
-	s := ts[i].s
+	s := ts[i].S
 	if strings.ContainsAny(s, ":/-") {
 		return 0, false
 	}
@@ -309,7 +309,7 @@ func digitsValue(ts toks, i int) (float64, bool) {
 // a date ("April 4", "4 April"), a time of day ("8 p.m."), "No. 1", a code
 // glued to letters ("G20", "F-16"), part of a digit group ("555 1234").
 func excludedNumber(ts toks, i, next int) bool {
-	s := ts[i].s
+	s := ts[i].S
 	prev := ts.word(i - 1)
 	// Codes glued to letters: "G20", "F-16", "COVID-19".
 	if ts.kind(i-1) == tWord && ts.adjacent(i) {
@@ -335,7 +335,7 @@ func excludedNumber(ts toks, i, next int) bool {
 	}
 	// A number naming something after a capitalised word that is not the
 	// start of a sentence: "Fortune 500 companies", "School 285".
-	if ts.kind(i-1) == tWord && ts[i-1].upper && ts.kind(i-2) != tBreak && i >= 2 && ts.kind(i-2) != tPunct &&
+	if ts.kind(i-1) == tWord && ts[i-1].Upper && ts.kind(i-2) != tBreak && i >= 2 && ts.kind(i-2) != tPunct &&
 		!monthNames[prev] && !ts.is(next, "%") && ts.word(next) != "percent" {
 		return true
 	}
@@ -388,21 +388,21 @@ func unitWordsAll(w string) bool {
 // the day of a date: after a month name ("April 4", "Apr. 4") or before one
 // ("4 April", "4th of April").
 func isDateDay(ts toks, i, next int) bool {
-	if len(ts[i].s) > 2 {
+	if len(ts[i].S) > 2 {
 		return false
 	}
 	p := i - 1
 	if ts.is(p, ".") {
 		p--
 	}
-	if w := ts.word(p); monthNames[w] && ts[p].upper {
+	if w := ts.word(p); monthNames[w] && ts[p].Upper {
 		return true
 	}
 	k := next
 	if ts.word(k) == "of" {
 		k++
 	}
-	if w := ts.word(k); monthNames[w] && ts[k].upper {
+	if w := ts.word(k); monthNames[w] && ts[k].Upper {
 		return true
 	}
 	return false
@@ -532,10 +532,10 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 		if k > j && ts.kind(k+1) == tWord && !stopWords[ts.word(k+1)] {
 			return lemma(ts.word(k + 1)), k + 2, true
 		}
-		if w == "" || stopWords[w] || ts[j].upper || k > j {
+		if w == "" || stopWords[w] || ts[j].Upper || k > j {
 			return "", 0, false
 		}
-		if (ordinalAdjectives[w] || adjectival(w)) && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] && !ts[j+1].upper {
+		if (ordinalAdjectives[w] || adjectival(w)) && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] && !ts[j+1].Upper {
 			j++ // "the second straight day", "the first presidential debate"
 			w = ts.word(j)
 		}

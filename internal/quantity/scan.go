@@ -1,167 +1,18 @@
 package quantity
 
-// This tokenizer is a copy of internal/timex's (packages may not share a
-// util package, and internal/text's tokens do not keep punctuation); keep
-// the two in step.
+import "github.com/crosscheck/crosscheck/internal/text"
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+// The tokenizer is internal/text's Scan, shared with the other rule-based
+// taggers; these names keep the matching code short.
+type token = text.Lexeme
 
-// Token kinds.
 const (
-	tWord  = iota // letters ("wednesday", "a", "m")
-	tNum          // digits with inner separators ("2017-04-04", "5:45", "1,200")
-	tPunct        // any other single rune ("." "," "’")
-	tBreak        // sentence or paragraph boundary marker (not a rune of the text)
+	tWord  = text.LexWord
+	tNum   = text.LexNum
+	tPunct = text.LexPunct
+	tBreak = text.LexBreak
 )
 
-// token is a slice of the lower-cased body. Start/End are byte offsets into
-// the original body; lower-casing is ASCII only, so offsets agree.
-type token struct {
-	s          string // lower-cased text
-	start, end int
-	kind       uint8
-	upper      bool // first byte of the original is an ASCII capital
-}
+func scan(s, lower string) []token { return text.Scan(s, lower) }
 
-// scan splits text into tokens. lower is the ASCII-lower-cased copy of text
-// (same length). A tBreak token is emitted at each paragraph break and after
-// sentence-final punctuation followed by space and a capital or a quote,
-// so that clause-level rules do not look across sentences.
-func scan(text, lower string) []token {
-	toks := make([]token, 0, len(text)/4+16)
-	i := 0
-	for i < len(text) {
-		c := text[i]
-		switch {
-		case c == '\n':
-			j := i
-			for j < len(text) && (text[j] == '\n' || text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
-				j++
-			}
-			if len(toks) > 0 && toks[len(toks)-1].kind != tBreak {
-				toks = append(toks, token{start: i, end: i, kind: tBreak})
-			}
-			i = j
-		case c == ' ' || c == '\t' || c == '\r':
-			i++
-		case c >= '0' && c <= '9':
-			j := i + 1
-			for j < len(text) {
-				d := text[j]
-				if d >= '0' && d <= '9' {
-					j++
-					continue
-				}
-				if (d == '.' || d == ',' || d == ':' || d == '/' || d == '-') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
-					j += 2
-					continue
-				}
-				break
-			}
-			toks = append(toks, token{s: lower[i:j], start: i, end: j, kind: tNum})
-			i = j
-		case c < utf8.RuneSelf && isASCIILetter(c):
-			j := i + 1
-			for j < len(text) {
-				d := text[j]
-				if d < utf8.RuneSelf {
-					if !isASCIILetter(d) {
-						break
-					}
-					j++
-					continue
-				}
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += n
-			}
-			toks = append(toks, token{s: lower[i:j], start: i, end: j, kind: tWord, upper: c >= 'A' && c <= 'Z'})
-			i = j
-		default:
-			r, n := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) {
-				j := i + n
-				for j < len(text) {
-					r2, n2 := utf8.DecodeRuneInString(text[j:])
-					if !unicode.IsLetter(r2) {
-						break
-					}
-					j += n2
-				}
-				toks = append(toks, token{s: lower[i:j], start: i, end: j, kind: tWord, upper: unicode.IsUpper(r)})
-				i = j
-				continue
-			}
-			if unicode.IsSpace(r) {
-				i += n
-				continue
-			}
-			toks = append(toks, token{s: lower[i : i+n], start: i, end: i + n, kind: tPunct})
-			i += n
-			if (c == '.' || c == '!' || c == '?') && sentenceEndsAt(text, i, toks) {
-				toks = append(toks, token{start: i, end: i, kind: tBreak})
-			}
-		}
-	}
-	return toks
-}
-
-// sentenceEndsAt reports whether the punctuation just scanned (ending at
-// byte i) ends a sentence: it is followed by space and then a capital letter
-// or an opening quote, and it does not close a known abbreviation ("Apr.",
-// "p.m." before a capital is still treated as an end: a rare miss).
-func sentenceEndsAt(text string, i int, toks []token) bool {
-	if i >= len(text) || (text[i] != ' ' && text[i] != '\n') {
-		return false
-	}
-	j := i
-	for j < len(text) && text[j] == ' ' {
-		j++
-	}
-	if j >= len(text) {
-		return false
-	}
-	c := text[j]
-	if !(c >= 'A' && c <= 'Z') && c != '"' && c != 0xe2 {
-		return false
-	}
-	if n := len(toks); n >= 2 && toks[n-2].kind == tWord {
-		if _, ok := abbrevs[toks[n-2].s]; ok {
-			return false
-		}
-		if len(toks[n-2].s) == 1 { // initials "S." and "m." of "p.m."
-			return false
-		}
-	}
-	return true
-}
-
-// abbrevs are words that end with a period without ending the sentence.
-var abbrevs = map[string]struct{}{
-	"mr": {}, "mrs": {}, "ms": {}, "dr": {}, "st": {}, "gen": {}, "sen": {}, "rep": {}, "gov": {}, "lt": {}, "col": {}, "sgt": {},
-	"jan": {}, "feb": {}, "mar": {}, "apr": {}, "jun": {}, "jul": {}, "aug": {}, "sep": {}, "sept": {}, "oct": {}, "nov": {}, "dec": {},
-	"mon": {}, "tue": {}, "tues": {}, "wed": {}, "thu": {}, "thur": {}, "thurs": {}, "fri": {}, "sat": {}, "sun": {}, "no": {}, "vs": {},
-}
-
-func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
-
-// asciiLower lower-cases ASCII letters only, keeping byte offsets intact.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if b[j] >= 'A' && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}
+func asciiLower(s string) string { return text.ASCIILower(s) }

@@ -493,6 +493,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		res := s.ingestOne(ctx, in, 0)
+		s.flush(ctx, res)
 		code := res.status
 		if code == http.StatusOK && res.Added {
 			code = http.StatusCreated
@@ -530,6 +531,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, http.StatusBadRequest, "empty body")
 		return
 	}
+	s.flush(ctx, batch.Results...)
 	writeJSON(w, http.StatusOK, batch)
 }
 
@@ -553,8 +555,29 @@ func (s *Server) ingestOne(ctx context.Context, in ArticleIn, line int) IngestRe
 		return IngestResult{ID: id, Error: msg, status: code}
 	}
 	s.countIngest(http.StatusOK, added)
-	s.cache.invalidate(sid)
 	return IngestResult{ID: id, StoryID: sid, Added: added, status: http.StatusOK}
+}
+
+// flush brings the changed briefings up to date and drops the cached pages
+// of the stories the results name.
+func (s *Server) flush(ctx context.Context, results ...IngestResult) {
+	var ids []string
+	added := false
+	for _, r := range results {
+		if r.Error == "" && r.StoryID != "" {
+			ids = append(ids, r.StoryID)
+			added = added || r.Added
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	if added && s.o.Flush != nil {
+		if err := s.o.Flush(ctx); err != nil {
+			s.o.Logger.Error("re-briefing after ingest failed", "err", err)
+		}
+	}
+	s.cache.invalidate(ids...)
 }
 
 func (s *Server) ingestStatus(err error) int {

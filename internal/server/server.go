@@ -80,6 +80,12 @@ type Options struct {
 	Store Store
 	// Ingest handles POST /api/articles; nil answers 501.
 	Ingest IngestFunc
+	// Flush, when set, is called once after a POST's articles were
+	// ingested and before it is answered, so that the briefings of the
+	// changed stories are current when the client reads them (the ingest
+	// engine's Flush). An error is logged, not returned to the client:
+	// the articles are stored.
+	Flush func(ctx context.Context) error
 	// ClassifyIngestError maps an error of Ingest to an HTTP status
 	// (for example 422 for "not an article"); nil or a return of 0 means
 	// the server's own mapping (store.ErrIDConflict 409, store.ErrInvalid
@@ -472,6 +478,11 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 }
 
 func (m *metrics) observe(route, method string, code int, d time.Duration) {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodOptions:
+	default:
+		method = "other" // clients choose methods: keep the label set bounded
+	}
 	m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
 	m.latency.WithLabelValues(route).Observe(d.Seconds())
 }

@@ -132,26 +132,26 @@ var pastCues = map[string]bool{
 type toks []token
 
 func (ts toks) word(i int) string {
-	if i < 0 || i >= len(ts) || ts[i].kind != tWord {
+	if i < 0 || i >= len(ts) || ts[i].Kind != tWord {
 		return ""
 	}
-	return ts[i].s
+	return ts[i].S
 }
 
 func (ts toks) is(i int, s string) bool {
-	return i >= 0 && i < len(ts) && ts[i].kind != tBreak && ts[i].s == s
+	return i >= 0 && i < len(ts) && ts[i].Kind != tBreak && ts[i].S == s
 }
 
 func (ts toks) num(i int) (int, bool) {
-	if i < 0 || i >= len(ts) || ts[i].kind != tNum {
+	if i < 0 || i >= len(ts) || ts[i].Kind != tNum {
 		return 0, false
 	}
-	return atoi(ts[i].s)
+	return atoi(ts[i].S)
 }
 
 // adjacent reports whether token i starts right where token i-1 ends.
 func (ts toks) adjacent(i int) bool {
-	return i > 0 && i < len(ts) && ts[i].start == ts[i-1].end
+	return i > 0 && i < len(ts) && ts[i].Start == ts[i-1].End
 }
 
 // match finds all temporal expressions in the tokens, left to right, longest
@@ -160,7 +160,7 @@ func match(ts toks) []expr {
 	var out []expr
 	sent := 0
 	for i := 0; i < len(ts); {
-		if ts[i].kind == tBreak {
+		if ts[i].Kind == tBreak {
 			sent++
 			i++
 			continue
@@ -182,7 +182,7 @@ func match(ts toks) []expr {
 // index of the first token after it.
 func matchAt(ts toks, i int) (expr, int, bool) {
 	t := ts[i]
-	if t.kind == tNum {
+	if t.Kind == tNum {
 		if e, n, ok := matchNumeric(ts, i); ok {
 			return e, n, true
 		}
@@ -197,7 +197,7 @@ func matchAt(ts toks, i int) (expr, int, bool) {
 		}
 		return matchYear(ts, i)
 	}
-	if t.kind != tWord || !triggers[t.s] {
+	if t.Kind != tWord || !triggers[t.S] {
 		return expr{}, 0, false
 	}
 	for _, f := range wordRules {
@@ -243,7 +243,7 @@ var wordRules = []func(toks, int) (expr, int, bool){
 // matchNumeric: an ISO date "2017-04-04" or a US numeric date "04/04/2017"
 // (month first; two-digit years are 20xx).
 func matchNumeric(ts toks, i int) (expr, int, bool) {
-	s := ts[i].s
+	s := ts[i].S
 	sep := byte(0)
 	switch {
 	case strings.Count(s, "-") == 2:
@@ -279,13 +279,13 @@ func matchNumeric(ts toks, i int) (expr, int, bool) {
 	if !validDate(y, m, d) {
 		return expr{}, 0, false
 	}
-	return expr{kind: kDate, start: ts[i].start, end: ts[i].end, y: y, m: m, d: d}, i + 1, true
+	return expr{kind: kDate, start: ts[i].Start, end: ts[i].End, y: y, m: m, d: d}, i + 1, true
 }
 
 // matchClock: a time of day, "8 p.m.", "5:45 p.m. ET", "10:30am"; a
 // 24-hour "14:30" only with a time zone or "GMT"/"UTC" after it.
 func matchClock(ts toks, i int) (expr, int, bool) {
-	s := ts[i].s
+	s := ts[i].S
 	h, m := 0, 0
 	if k := strings.IndexByte(s, ':'); k > 0 {
 		var ok1, ok2 bool
@@ -326,12 +326,12 @@ func matchClock(ts toks, i int) (expr, int, bool) {
 	} else if !pm && h == 12 {
 		h = 0
 	}
-	end := ts[j-1].end
-	if z := ts.word(j); timeZones[z] && ts[j].upper {
-		end = ts[j].end
+	end := ts[j-1].End
+	if z := ts.word(j); timeZones[z] && ts[j].Upper {
+		end = ts[j].End
 		j++
 	}
-	return expr{kind: kClock, start: ts[i].start, end: end, hour: h, min: m, clock: true}, j, true
+	return expr{kind: kClock, start: ts[i].Start, end: end, hour: h, min: m, clock: true}, j, true
 }
 
 var timeZones = map[string]bool{
@@ -355,16 +355,16 @@ func matchNoon(ts toks, i int) (expr, int, bool) {
 	if w == "midnight" {
 		h = 0
 	}
-	return expr{kind: kClock, start: ts[i].start, end: ts[i].end, hour: h, clock: true}, i + 1, true
+	return expr{kind: kClock, start: ts[i].Start, end: ts[i].End, hour: h, clock: true}, i + 1, true
 }
 
 // dayNumber reads a day of month at token i with an optional ordinal
 // suffix ("4", "4th"); it returns the day and the next token index.
 func dayNumber(ts toks, i int) (int, int, bool) {
-	if i >= len(ts) || ts[i].kind != tNum || len(ts[i].s) > 2 {
+	if i >= len(ts) || ts[i].Kind != tNum || len(ts[i].S) > 2 {
 		return 0, 0, false
 	}
-	d, ok := atoi(ts[i].s)
+	d, ok := atoi(ts[i].S)
 	if !ok || d < 1 || d > 31 {
 		return 0, 0, false
 	}
@@ -380,10 +380,10 @@ func dayNumber(ts toks, i int) (int, int, bool) {
 
 // yearAt reads a four-digit year at token i.
 func yearAt(ts toks, i int) (int, bool) {
-	if i >= len(ts) || ts[i].kind != tNum || len(ts[i].s) != 4 {
+	if i >= len(ts) || ts[i].Kind != tNum || len(ts[i].S) != 4 {
 		return 0, false
 	}
-	y, ok := atoi(ts[i].s)
+	y, ok := atoi(ts[i].S)
 	return y, ok && y >= 1000 && y <= 2199
 }
 
@@ -392,7 +392,7 @@ func yearAt(ts toks, i int) (int, bool) {
 func monthAt(ts toks, i int) (int, int, bool) {
 	w := ts.word(i)
 	m, ok := months[w]
-	if !ok || !ts[i].upper {
+	if !ok || !ts[i].Upper {
 		return 0, 0, false
 	}
 	j := i + 1
@@ -414,13 +414,13 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	if d, k, ok := dayNumber(ts, j); ok && !ts.is(k, ":") {
-		e := expr{kind: kDate, start: ts[i].start, end: ts[k-1].end, m: m, d: d}
+		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d}
 		if ts.is(k, ",") {
 			if y, ok := yearAt(ts, k+1); ok {
-				e.y, e.end, k = y, ts[k+1].end, k+2
+				e.y, e.end, k = y, ts[k+1].End, k+2
 			}
 		} else if y, ok := yearAt(ts, k); ok {
-			e.y, e.end, k = y, ts[k].end, k+1
+			e.y, e.end, k = y, ts[k].End, k+1
 		}
 		if !validDate(orLeap(e.y), m, d) {
 			return expr{}, 0, false
@@ -435,20 +435,20 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		k++
 	}
 	if y, ok := yearAt(ts, k); ok {
-		return expr{kind: kMonth, start: ts[i].start, end: ts[k].end, m: m, y: y}, k + 1, true
+		return expr{kind: kMonth, start: ts[i].Start, end: ts[k].End, m: m, y: y}, k + 1, true
 	}
 	prev := ts.word(i - 1)
 	if (m == 5 || m == 3) && !monthPreps[prev] {
 		return expr{}, 0, false
 	}
-	e := expr{kind: kMonth, start: ts[i].start, end: ts[j-1].end, m: m, tense: tense(ts, i)}
+	e := expr{kind: kMonth, start: ts[i].Start, end: ts[j-1].End, m: m, tense: tense(ts, i)}
 	switch prev {
 	case "last":
-		e.mod, e.start = -1, ts[i-1].start
+		e.mod, e.start = -1, ts[i-1].Start
 	case "next":
-		e.mod, e.start = 1, ts[i-1].start
+		e.mod, e.start = 1, ts[i-1].Start
 	case "this":
-		e.mod, e.start = 2, ts[i-1].start
+		e.mod, e.start = 2, ts[i-1].Start
 	}
 	return e, j, true
 }
@@ -474,9 +474,9 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
-	e := expr{kind: kDate, start: ts[i].start, end: ts[k-1].end, m: m, d: d}
+	e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d}
 	if y, ok := yearAt(ts, k); ok {
-		e.y, e.end, k = y, ts[k].end, k+1
+		e.y, e.end, k = y, ts[k].End, k+1
 	} else {
 		e.tense = tense(ts, i)
 	}
@@ -503,7 +503,7 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 		if y%10 != 0 {
 			return expr{}, 0, false
 		}
-		return expr{kind: kDecade, start: ts[i].start, end: ts[i+1].end, y: y}, i + 2, true
+		return expr{kind: kDecade, start: ts[i].Start, end: ts[i+1].End, y: y}, i + 2, true
 	}
 	if w := ts.word(i + 1); len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !yearPluralOK[w] {
 		return expr{}, 0, false
@@ -511,7 +511,7 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 	if next := ts.word(i + 1); next == "percent" || next == "per" {
 		return expr{}, 0, false
 	}
-	return expr{kind: kYear, start: ts[i].start, end: ts[i].end, y: y}, i + 1, true
+	return expr{kind: kYear, start: ts[i].Start, end: ts[i].End, y: y}, i + 1, true
 }
 
 // matchWeekday: "Wednesday", "Wednesday morning", "last Friday", "next
@@ -519,7 +519,7 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 func matchWeekday(ts toks, i int) (expr, int, bool) {
 	w := ts.word(i)
 	wd, ok := weekdays[w]
-	if !ok || !ts[i].upper {
+	if !ok || !ts[i].Upper {
 		return expr{}, 0, false
 	}
 	j := i + 1
@@ -547,25 +547,25 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 			d, n, ok = matchMonth(ts, k)
 		}
 		if ok && d.kind == kDate {
-			d.start, d.wd = ts[i].start, wd
+			d.start, d.wd = ts[i].Start, wd
 			return d, n, true
 		}
 	}
-	if weekdayPrefixes[ts.word(i-1)] && ts.kind(i-1) == tWord && ts[i-1].upper {
+	if weekdayPrefixes[ts.word(i-1)] && ts.kind(i-1) == tWord && ts[i-1].Upper {
 		return expr{}, 0, false // "Super Tuesday", "Fox News Sunday"
 	}
-	e := expr{kind: kWeekday, start: ts[i].start, end: ts[j-1].end, wd: wd}
+	e := expr{kind: kWeekday, start: ts[i].Start, end: ts[j-1].End, wd: wd}
 	if dayParts[ts.word(j)] {
-		e.end = ts[j].end
+		e.end = ts[j].End
 		j++
 	}
 	switch ts.word(i - 1) {
 	case "last", "past":
-		e.mod, e.start = -1, ts[i-1].start
+		e.mod, e.start = -1, ts[i-1].Start
 	case "next", "coming":
-		e.mod, e.start = 1, ts[i-1].start
+		e.mod, e.start = 1, ts[i-1].Start
 	case "this":
-		e.mod, e.start = 2, ts[i-1].start
+		e.mod, e.start = 2, ts[i-1].Start
 	}
 	e.tense = tense(ts, i)
 	return e, j, true
@@ -575,7 +575,7 @@ func (ts toks) kind(i int) uint8 {
 	if i < 0 || i >= len(ts) {
 		return tBreak
 	}
-	return ts[i].kind
+	return ts[i].Kind
 }
 
 // matchDayWord: "today", "tonight", "yesterday", "tomorrow" (with an
@@ -590,16 +590,16 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 		n = 1
 	case "this":
 		if dayParts[ts.word(i+1)] && ts.word(i+1) != "night" {
-			return expr{kind: kDayOffset, start: ts[i].start, end: ts[i+1].end}, i + 2, true
+			return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End}, i + 2, true
 		}
 		return expr{}, 0, false
 	default:
 		return expr{}, 0, false
 	}
-	e := expr{kind: kDayOffset, start: ts[i].start, end: ts[i].end, n: n}
+	e := expr{kind: kDayOffset, start: ts[i].Start, end: ts[i].End, n: n}
 	j := i + 1
 	if dayParts[ts.word(j)] {
-		e.end = ts[j].end
+		e.end = ts[j].End
 		j++
 	}
 	return e, j, true
@@ -632,7 +632,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	if part != 0 && mod != 2 {
 		return expr{}, 0, false
 	}
-	if ts[j].upper && j+1 < len(ts) && ts[j+1].upper && ts.kind(j-1) != tBreak && j > 0 {
+	if ts[j].Upper && j+1 < len(ts) && ts[j+1].Upper && ts.kind(j-1) != tBreak && j > 0 {
 		return expr{}, 0, false // a programme title: ABC's "This Week"
 	}
 	u, ok := unitWords[ts.word(j+1)]
@@ -640,18 +640,18 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	if ts.word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
-		return expr{kind: kRecent, start: ts[i].start, end: ts[j+1].end, unit: u, n: 1}, j + 2, true
+		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
 	}
 	if u == uDay { // "last day", "this day" are not dates
 		return expr{}, 0, false
 	}
-	return expr{kind: kUnitRel, start: ts[i].start, end: ts[j+1].end, unit: u, mod: mod, part: part}, j + 2, true
+	return expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}, j + 2, true
 }
 
 // countAt reads a count at token i: digits, a number word, or a vague count
 // ("several", "a few", "a couple of"). approx is set for vague counts.
 func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
-	if v, ok := ts.num(i); ok && v > 0 && v < 1000 && ts[i].kind == tNum && !strings.ContainsAny(ts[i].s, ".,:/-") {
+	if v, ok := ts.num(i); ok && v > 0 && v < 1000 && ts[i].Kind == tNum && !strings.ContainsAny(ts[i].S, ".,:/-") {
 		return v, i + 1, false, true
 	}
 	w := ts.word(i)
@@ -688,11 +688,11 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	if !ok || u == uWeekend {
 		return expr{}, 0, false
 	}
-	e := expr{start: ts[i].start, end: ts[j+1-1].end, n: n, unit: u, approx: approx}
+	e := expr{start: ts[i].Start, end: ts[j+1-1].End, n: n, unit: u, approx: approx}
 	switch ts.word(j + 1) {
 	case "ago":
 		e.kind = kAgo
-		e.end = ts[j+1].end
+		e.end = ts[j+1].End
 		return e, j + 2, true
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
@@ -700,14 +700,14 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		e.kind, e.mod = kAfter, -1
 	case "from":
 		if ts.word(j+2) == "now" {
-			e.kind, e.mod, e.end = kAgo, 1, ts[j+2].end
+			e.kind, e.mod, e.end = kAgo, 1, ts[j+2].End
 			return e, j + 3, true
 		}
 		return expr{}, 0, false
 	default:
 		return expr{}, 0, false
 	}
-	e.end = ts[j+1].end
+	e.end = ts[j+1].End
 	return e, j + 2, true
 }
 
@@ -721,7 +721,7 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 	if _, _, _, ok := countAt(ts, i-1); ok {
 		return expr{}, 0, false
 	}
-	e := expr{start: ts[i].start, end: ts[i+1-1].end, n: 3, unit: u, approx: true}
+	e := expr{start: ts[i].Start, end: ts[i+1-1].End, n: 3, unit: u, approx: true}
 	switch ts.word(i + 1) {
 	case "ago":
 		e.kind = kAgo
@@ -732,7 +732,7 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 	default:
 		return expr{}, 0, false
 	}
-	e.end = ts[i+1].end
+	e.end = ts[i+1].End
 	return e, i + 2, true
 }
 
@@ -745,7 +745,7 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		if !ok || !strings.HasSuffix(ts.word(i+1), "s") {
 			return expr{}, 0, false
 		}
-		return expr{kind: kRecent, start: ts[i].start, end: ts[i+1].end, unit: u, n: 3, approx: true}, i + 2, true
+		return expr{kind: kRecent, start: ts[i].Start, end: ts[i+1].End, unit: u, n: 3, approx: true}, i + 2, true
 	}
 	if (w == "past" || w == "last") && ts.word(i-1) == "the" {
 		n, j, approx, ok := countAt(ts, i+1)
@@ -756,7 +756,7 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		if !ok || !strings.HasSuffix(ts.word(j), "s") {
 			return expr{}, 0, false
 		}
-		return expr{kind: kRecent, start: ts[i].start, end: ts[j].end, unit: u, n: n, approx: approx}, j + 1, true
+		return expr{kind: kRecent, start: ts[i].Start, end: ts[j].End, unit: u, n: n, approx: approx}, j + 1, true
 	}
 	return expr{}, 0, false
 }
@@ -766,7 +766,7 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 // the same sentence wins, else the nearest one after it.
 func tense(ts toks, i int) int {
 	for j := i - 1; j >= 0 && j >= i-14; j-- {
-		if ts[j].kind == tBreak {
+		if ts[j].Kind == tBreak {
 			break
 		}
 		if v := cue(ts, j); v != 0 {
@@ -774,7 +774,7 @@ func tense(ts toks, i int) int {
 		}
 	}
 	for j := i + 1; j < len(ts) && j <= i+10; j++ {
-		if ts[j].kind == tBreak {
+		if ts[j].Kind == tBreak {
 			break
 		}
 		if v := cue(ts, j); v != 0 {
@@ -802,7 +802,7 @@ func cue(ts toks, j int) int {
 		}
 		return 1
 	}
-	if pastCues[w] || (len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].upper) {
+	if pastCues[w] || (len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper) {
 		switch ts.word(j - 1) {
 		case "be", "to", "being": // "will be held", "to be signed": not past
 			return 0

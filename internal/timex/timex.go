@@ -238,8 +238,8 @@ func dayPrecise(k int) bool { return k == kDate || k == kWeekday || k == kDayOff
 // ("at", "on", ",", "by", "around", "about", "before", "after").
 func joined(ts toks, a, b expr) bool {
 	gap := 0
-	for j := b.tok - 1; j >= 0 && ts[j].start >= a.end; j-- {
-		switch ts[j].s {
+	for j := b.tok - 1; j >= 0 && ts[j].Start >= a.end; j-- {
+		switch ts[j].S {
 		case "at", "on", ",", "by", "around", "about", "before", "after", "just":
 		default:
 			return false

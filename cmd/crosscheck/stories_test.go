@@ -1,0 +1,399 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+)
+
+// storyCommands are the archive commands, for running them in-process
+// whether or not main.go's command table lists them yet.
+func storyCommands() map[string]command {
+	return map[string]command{"ingest": {runIngest}, "stories": {runStories}, "story": {runStory}, "search": {runSearch}}
+}
+
+// cli runs one command in-process through run when it is registered,
+// directly otherwise, and returns stdout, stderr and the exit status.
+func cli(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	ctx := context.Background()
+	if _, ok := commands()[args[0]]; ok {
+		code := run(ctx, args, &out, &errb)
+		return out.String(), errb.String(), code
+	}
+	err := storyCommands()[args[0]].run(ctx, args[1:], &out, &errb)
+	code := 0
+	switch {
+	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
+		code = 2
+	case err != nil:
+		code = 1
+	}
+	if err != nil {
+		fmt.Fprintf(&errb, "crosscheck %s: %v\n", args[0], err)
+	}
+	return out.String(), errb.String(), code
+}
+
+func seedFiles(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "seeds", "*.txt"))
+	if err != nil || len(files) != 2 {
+		t.Fatalf("bundled seeds: %v %v", files, err)
+	}
+	return files
+}
+
+func TestArchiveCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "archive.db")
+	seeds := seedFiles(t)
+	ingestArgs := append([]string{"ingest", "--db", db, "--published", "2017-04-12"}, seeds...)
+
+	_, stderr, code := cli(t, ingestArgs...)
+	if code != 0 || !strings.Contains(stderr, "added 2, duplicates 0, rejected 0, stories 1") {
+		t.Fatalf("first ingest: status %d, stderr %q", code, stderr)
+	}
+	_, stderr, code = cli(t, ingestArgs...)
+	if code != 0 || !strings.Contains(stderr, "added 0, duplicates 2, rejected 0") {
+		t.Fatalf("second ingest: status %d, stderr %q", code, stderr)
+	}
+
+	stdout, stderr, code := cli(t, "stories", "--db", db, "--format", "json")
+	if code != 0 {
+		t.Fatalf("stories: status %d, stderr %q", code, stderr)
+	}
+	var stories []struct {
+		ID       string            `json:"id"`
+		Title    string            `json:"title"`
+		Updated  time.Time         `json:"updated"`
+		Articles []news.ArticleRef `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &stories); err != nil {
+		t.Fatalf("stories json: %v\n%s", err, stdout)
+	}
+	if len(stories) != 1 || len(stories[0].Articles) != 2 || stories[0].Updated.IsZero() {
+		t.Fatalf("want one story of both articles, got %s", stdout)
+	}
+	ids := []string{stories[0].Articles[0].ID, stories[0].Articles[1].ID}
+	for _, a := range stories[0].Articles {
+		if a.Input == "" || a.Title == "" {
+			t.Errorf("article ref without input or title: %+v", a)
+		}
+	}
+
+	t.Run("story", func(t *testing.T) {
+		stdout, stderr, code := cli(t, "story", "--db", db, "--format", "json", stories[0].ID)
+		if code != 0 {
+			t.Fatalf("story: status %d, stderr %q", code, stderr)
+		}
+		var b news.Briefing
+		if err := json.Unmarshal([]byte(stdout), &b); err != nil {
+			t.Fatalf("briefing json: %v", err)
+		}
+		if b.StoryID != stories[0].ID || len(b.Sources) != 2 {
+			t.Errorf("briefing of %s with %d sources", b.StoryID, len(b.Sources))
+		}
+		kinds := map[string]bool{}
+		for _, d := range b.Discrepancies {
+			kinds[d.Kind] = true
+		}
+		for _, k := range []string{news.KindQuantity, news.KindDate} {
+			if !kinds[k] {
+				t.Errorf("no %s discrepancy; kinds %v", k, kinds)
+			}
+		}
+		for _, f := range []string{"markdown", "html"} {
+			out, _, code := cli(t, "story", "--db", db, "--format", f, stories[0].ID)
+			if code != 0 || !strings.Contains(out, "Tillerson") {
+				t.Errorf("story --format %s: status %d, %d bytes", f, code, len(out))
+			}
+		}
+		if _, _, code := cli(t, "story", "--db", db, "nosuchstory"); code != 1 {
+			t.Errorf("unknown story: status %d, want 1", code)
+		}
+	})
+
+	t.Run("search", func(t *testing.T) {
+		stdout, stderr, code := cli(t, "search", "--db", db, "Tillerson")
+		if code != 0 {
+			t.Fatalf("search: status %d, stderr %q", code, stderr)
+		}
+		for _, id := range ids {
+			if !strings.Contains(stdout, id) {
+				t.Errorf("search Tillerson misses %s:\n%s", id, stdout)
+			}
+		}
+		stdout, _, _ = cli(t, "search", "--db", db, "--format", "json", "zzzunheardofword")
+		if strings.TrimSpace(stdout) != "[]" {
+			t.Errorf("search for an absent word: %q", stdout)
+		}
+	})
+
+	t.Run("usage", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"ingest", "--db", db},
+			{"stories", "--db", db, "--format", "xml"},
+			{"story", "--db", db},
+			{"search", "--db", db},
+			{"search", "--db", db, "--limit", "0", "x"},
+		} {
+			if _, _, code := cli(t, args...); code != 2 {
+				t.Errorf("%v: status %d, want 2", args, code)
+			}
+		}
+	})
+}
+
+func TestOpenStore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
+	t.Setenv("DATABASE_URL", "")
+	tests := []struct {
+		name, dsn, env, file string
+	}{
+		{"default path", "", "", filepath.Join(dir, "xdg", "crosscheck", "crosscheck.db")},
+		{"DATABASE_URL", "", filepath.Join(dir, "env.db"), filepath.Join(dir, "env.db")},
+		{"flag wins", filepath.Join(dir, "flag.db"), filepath.Join(dir, "env2.db"), filepath.Join(dir, "flag.db")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Setenv("DATABASE_URL", tc.env)
+			st, err := openStore(ctx, tc.dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+			if _, err := os.Stat(tc.file); err != nil {
+				t.Errorf("no archive at %s: %v", tc.file, err)
+			}
+		})
+	}
+}
+
+// buildCLI builds the crosscheck binary into dir. While main.go's command
+// table does not list the archive commands yet, a copy of main.go that
+// lists them is overlaid on the build.
+func buildCLI(t *testing.T, dir string) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	bin := filepath.Join(dir, "crosscheck")
+	if runtime.GOOS == "windows" {
+		bin += ".exe"
+	}
+	args := []string{"build", "-o", bin}
+	if _, ok := commands()["ingest"]; !ok {
+		src, err := os.ReadFile("main.go")
+		if err != nil {
+			t.Fatal(err)
+		}
+		const table = "return map[string]command{"
+		if !bytes.Contains(src, []byte(table)) {
+			t.Skip("ingest is not in the command table and main.go cannot be patched")
+		}
+		patched := bytes.Replace(src, []byte(table), []byte(table+
+			`"ingest": {runIngest}, "stories": {runStories}, "story": {runStory}, "search": {runSearch},`), 1)
+		abs, _ := filepath.Abs("main.go")
+		mainCopy := filepath.Join(dir, "main.go")
+		overlay := filepath.Join(dir, "overlay.json")
+		os.WriteFile(mainCopy, patched, 0o644)
+		b, _ := json.Marshal(map[string]map[string]string{"Replace": {abs: mainCopy}})
+		os.WriteFile(overlay, b, 0o644)
+		args = append(args, "-overlay", overlay)
+	}
+	cmd := exec.Command("go", append(args, ".")...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// partitionOf opens a SQLite archive and returns its stories as sorted
+// lists of article ids, checking that no article is in two stories.
+func partitionOf(t *testing.T, db string) ([][]string, store.Stats) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := st.Stories(ctx, store.ListOptions{Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	var out [][]string
+	for _, s := range page {
+		var ids []string
+		for _, a := range s.Articles {
+			if seen[a.ID] {
+				t.Errorf("article %s in two stories", a.ID)
+			}
+			seen[a.ID] = true
+			ids = append(ids, a.ID)
+		}
+		sort.Strings(ids)
+		out = append(out, ids)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	if len(seen) != int(stats.Articles) {
+		t.Errorf("%d articles stored, %d in stories", stats.Articles, len(seen))
+	}
+	return out, stats
+}
+
+// TestIngestKilled SIGKILLs `crosscheck ingest` at random moments, runs it
+// to completion and checks that the archive holds every article exactly
+// once, grouped as a clean run groups them.
+func TestIngestKilled(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("needs SIGKILL")
+	}
+	dir := t.TempDir()
+	bin := buildCLI(t, dir)
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	arts, err := ingesttest.WriteDir(in, 8, 5, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ingestCmd := func(db string) *exec.Cmd {
+		cmd := exec.Command(bin, "ingest", "--db", db, in)
+		cmd.Env = append(os.Environ(), "NO_COLOR=1")
+		return cmd
+	}
+
+	clean := filepath.Join(dir, "clean.db")
+	start := time.Now()
+	if out, err := ingestCmd(clean).CombinedOutput(); err != nil {
+		t.Fatalf("clean run: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+	t.Logf("clean run took %v", took)
+	want, stats := partitionOf(t, clean)
+	if int(stats.Articles) != len(arts) {
+		t.Fatalf("clean run stored %d articles, want %d", stats.Articles, len(arts))
+	}
+
+	db := filepath.Join(dir, "killed.db")
+	ctx := context.Background()
+	poll, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer poll.Close()
+	count := func() int64 {
+		st, err := poll.Stats(ctx)
+		if err != nil {
+			return -1 // checked by the final assertions
+		}
+		return st.Articles
+	}
+	r := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	// Even runs are killed at a random moment within a clean run's length
+	// (from 20 ms): start-up, replay, mid-batch or the closing briefings.
+	// Odd runs are killed a random 0-15 ms after the archive grew by a
+	// random 1-5 articles, so that kills land mid-batch even when start-up
+	// dominates a run this small.
+	hi := max(took, 40*time.Millisecond)
+	for i := 0; i < 8; i++ {
+		cmd := ingestCmd(db)
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		before := count()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done, exited := make(chan error, 1), make(chan struct{})
+		go func() {
+			err := cmd.Wait()
+			close(exited)
+			done <- err
+		}()
+		running := func() bool {
+			select {
+			case <-exited:
+				return false
+			default:
+				return true
+			}
+		}
+		var trigger <-chan time.Time
+		if i%2 == 0 {
+			trigger = time.After(20*time.Millisecond + time.Duration(r.Int64N(int64(hi-20*time.Millisecond))))
+		} else {
+			target := before + 1 + r.Int64N(5)
+			extra := time.Duration(r.Int64N(int64(15 * time.Millisecond)))
+			ch := make(chan time.Time, 1)
+			go func() {
+				deadline := time.Now().Add(20 * time.Second)
+				for count() < target && time.Now().Before(deadline) && running() {
+					time.Sleep(2 * time.Millisecond)
+				}
+				time.Sleep(extra)
+				ch <- time.Now()
+			}()
+			trigger = ch
+		}
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("run %d ended early: %v\n%s", i, err, out.String())
+			}
+			t.Logf("run %d finished before the kill", i)
+		case <-trigger:
+			cmd.Process.Signal(syscall.SIGKILL)
+			<-done
+			st, err := poll.Stats(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("run %d killed: %d -> %d articles, %d stories, %d briefings", i, before, st.Articles, st.Stories, st.Briefings)
+		}
+		if strings.Contains(out.String(), "crosscheck ingest:") {
+			t.Fatalf("run %d failed:\n%s", i, out.String())
+		}
+	}
+	out, err := ingestCmd(db).CombinedOutput()
+	if err != nil {
+		t.Fatalf("final run: %v\n%s", err, out)
+	}
+	t.Logf("final run: %s", bytes.TrimSpace(out))
+	got, stats := partitionOf(t, db)
+	if int(stats.Articles) != len(arts) {
+		t.Errorf("%d articles stored, want %d", stats.Articles, len(arts))
+	}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("stories after kills\n%v\nclean run\n%v", got, want)
+	}
+	if stats.Briefings != stats.Stories {
+		t.Errorf("%d briefings for %d stories", stats.Briefings, stats.Stories)
+	}
+}

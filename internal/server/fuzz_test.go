@@ -1,0 +1,71 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// FuzzIngestBody posts arbitrary bodies: the server must answer with a
+// client error or success, never 5xx or a panic, and hand the engine only
+// articles with exactly one of text or html and an http(s) URL or none.
+func FuzzIngestBody(f *testing.F) {
+	f.Add("application/json", `{"id":"a","url":"https://x.org/a","text":"Some text."}`)
+	f.Add("application/json", `{"html":"<p>hi</p>","title":"<script>"}`)
+	f.Add("application/x-ndjson", "{\"text\":\"a\"}\n{\"text\":\"b\",\"url\":\"javascript:x\"}\n")
+	f.Add("application/json", `{"text":"a","html":"b"}`)
+	f.Add("application/json", `[1,2]`)
+	f.Add("application/x-ndjson", "\n\n{")
+	f.Add("text/plain; charset=utf-8", "x")
+	st := openStore(f)
+	ingest := func(ctx context.Context, raw news.Raw) (string, string, bool, error) {
+		if (raw.Text == "") == (raw.HTML == "") {
+			panic("ingest got an article without exactly one of text or html")
+		}
+		if raw.URL != "" && !httpURL(raw.URL) {
+			panic("ingest got a non-http URL: " + raw.URL)
+		}
+		return "a", "s", true, nil
+	}
+	h := newServer(f, st, Options{OpenIngest: true, Ingest: ingest, MaxBody: 1 << 16}).Handler()
+	f.Fuzz(func(t *testing.T, ctype, body string) {
+		rec := do(t, h, "POST", "/api/articles", strings.NewReader(body), "Content-Type", ctype)
+		if rec.Code >= 500 {
+			t.Fatalf("POST %q %q = %d: %s", ctype, body, rec.Code, rec.Body)
+		}
+		if rec.Code != http.StatusOK && rec.Code != http.StatusCreated && !strings.Contains(rec.Body.String(), `"error"`) {
+			t.Fatalf("error answer without an error field: %d %s", rec.Code, rec.Body)
+		}
+	})
+}
+
+// FuzzWordDiff checks that the shared and inserted runs spell the variant
+// and the shared and deleted runs spell the reference, word for word.
+func FuzzWordDiff(f *testing.F) {
+	f.Add("There is a low level of trust between our two countries,", "There is a low level of trust between our countries,")
+	f.Add("nearly two hours", "more than two hours")
+	f.Add("“a” — b", "\"A\" c —")
+	f.Fuzz(func(t *testing.T, ref, variant string) {
+		parts := wordDiff(ref, variant)
+		var v, r []string
+		for _, p := range parts {
+			switch p.Op {
+			case "":
+				v = append(v, strings.Fields(p.Text)...)
+			case "ins":
+				v = append(v, strings.Fields(p.Text)...)
+			case "del":
+				r = append(r, strings.Fields(p.Text)...)
+			}
+		}
+		if got, want := strings.Join(v, " "), strings.Join(strings.Fields(variant), " "); got != want {
+			t.Fatalf("variant runs spell %q, want %q", got, want)
+		}
+		if len(strings.Fields(ref))*len(strings.Fields(variant)) <= maxDiffCells && len(r) > len(strings.Fields(ref)) {
+			t.Fatalf("more deleted words (%d) than the reference has", len(r))
+		}
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/crosscheck/crosscheck/internal/fetch"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/read"
@@ -15,20 +16,36 @@ import (
 type inputFlags struct {
 	outlet, url, published string
 	maxBytes               int64
+	allowPrivate           bool
 }
 
 func (f *inputFlags) register(fs interface {
 	StringVar(*string, string, string, string)
 	Int64Var(*int64, string, int64, string)
+	BoolVar(*bool, string, bool, string)
 }) {
 	fs.StringVar(&f.outlet, "outlet", "", "outlet `NAME` for inputs that do not say")
 	fs.StringVar(&f.url, "url", "", "source `URL` for inputs that do not say")
 	fs.StringVar(&f.published, "published", "", "publication `DATE` (2006-01-02) for inputs that do not say")
 	fs.Int64Var(&f.maxBytes, "max-bytes", 20<<20, "largest input accepted, in bytes")
+	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private addresses (off: a feed URL cannot reach internal services)")
+}
+
+// fetcher is the guarded HTTP client URL inputs are read with.
+func (f *inputFlags) fetcher() *fetch.Fetcher {
+	return fetch.New(fetch.Options{AllowPrivate: f.allowPrivate, MaxBytes: f.maxBytes})
 }
 
 func (f *inputFlags) reader() *read.Reader {
-	return read.New(read.Options{MaxBytes: f.maxBytes, Outlet: f.outlet, URL: f.url, Published: f.published})
+	fe := f.fetcher()
+	return read.New(read.Options{MaxBytes: f.maxBytes, Outlet: f.outlet, URL: f.url, Published: f.published,
+		Fetch: func(ctx context.Context, u string) ([]byte, string, error) {
+			r, err := fe.Get(ctx, u)
+			if err != nil {
+				return nil, "", err
+			}
+			return r.Body, r.ContentType, nil
+		}})
 }
 
 // analyzeAll runs the pipeline over inputs, reports skips on stderr and

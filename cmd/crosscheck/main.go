@@ -25,6 +25,7 @@ Usage:
   crosscheck eval    STAGE --data PATH [--json]    (STAGE: extract, boilerplate, quotes, summarize, cluster, seeds)
 
   crosscheck ingest  [--db DSN] [--outlet NAME] [--url URL] [--published DATE] INPUT...
+  crosscheck watch   [--db DSN] [--interval 5m] [--allow-private] FEED_URL...
   crosscheck stories [--db DSN] [--format text|json] [--limit N]
   crosscheck story   [--db DSN] [--format markdown|json|html] ID
   crosscheck search  [--db DSN] [--limit N] QUERY
@@ -50,6 +51,7 @@ func commands() map[string]command {
 		"brief":   {runBrief},
 		"eval":    {runEval},
 		"ingest":  {runIngest},
+		"watch":   {runWatch},
 		"stories": {runStories},
 		"story":   {runStory},
 		"search":  {runSearch},

@@ -48,7 +48,9 @@ func TestWatch(t *testing.T) {
 	defer cancel()
 	done := make(chan int)
 	var out, errb bytes.Buffer
-	go func() { done <- run(ctx, []string{"watch", "--db", db, "--allow-private", "--interval", "1s", srv.URL + "/feed"}, &out, &errb) }()
+	go func() {
+		done <- run(ctx, []string{"watch", "--db", db, "--allow-private", "--interval", "1s", srv.URL + "/feed"}, &out, &errb)
+	}()
 	for {
 		time.Sleep(200 * time.Millisecond)
 		code, js, _ := runCLI(t, "stories", "--db", db, "--format", "json")

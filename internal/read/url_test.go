@@ -23,7 +23,9 @@ func TestURLInputs(t *testing.T) {
 	}{
 		{"no fetcher", nil, ErrNotFound, nil},
 		{"fetch fails", func(context.Context, string) ([]byte, string, error) { return nil, "", fetchErr }, ErrIO, nil},
-		{"feed body", func(context.Context, string) ([]byte, string, error) { return []byte(tinyFeed), "application/rss+xml", nil }, nil, []string{"Council votes"}},
+		{"feed body", func(context.Context, string) ([]byte, string, error) {
+			return []byte(tinyFeed), "application/rss+xml", nil
+		}, nil, []string{"Council votes"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

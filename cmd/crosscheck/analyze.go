@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/fetch"
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -105,7 +106,7 @@ func writeArticleText(w io.Writer, a *news.Article) error {
 	p("== %s\n", a.Input)
 	p("title:     %s\n", orNone(a.Title))
 	p("outlet:    %s%s\n", orNone(a.Outlet), from(a.OutletFrom))
-	p("byline:    %s\n", orNone(join(a.Byline)))
+	p("byline:    %s\n", orNone(strings.Join(a.Byline, "; ")))
 	p("published: %s%s\n", orNone(a.Published), from(a.PublishedFrom))
 	if a.Dateline != "" {
 		p("dateline:  %s\n", a.Dateline)
@@ -151,17 +152,6 @@ func from(s string) string {
 		return ""
 	}
 	return " (from " + s + ")"
-}
-
-func join(ss []string) string {
-	out := ""
-	for i, s := range ss {
-		if i > 0 {
-			out += "; "
-		}
-		out += s
-	}
-	return out
 }
 
 func clip(s string, n int) string {

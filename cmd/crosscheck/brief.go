@@ -10,7 +10,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/rouge"
-	"github.com/mattn/go-isatty"
 )
 
 func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -60,9 +59,5 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // colorOK reports whether w is a terminal and NO_COLOR is unset.
 func colorOK(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	return isatty.IsTerminal(f.Fd())
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/cluster"
@@ -16,6 +15,8 @@ import (
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/summarize"
+	"github.com/crosscheck/crosscheck/internal/timex"
+	"github.com/mattn/go-isatty"
 )
 
 const evalStages = "extract, boilerplate, quotes, summarize, cluster, seeds"
@@ -42,7 +43,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("--data: %w", err)
 	}
 	var progress io.Writer
-	if colorOK(stderr) || isTerminal(stderr) {
+	if isTerminal(stderr) {
 		progress = stderr
 	}
 	var (
@@ -84,13 +85,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return r.Print(stdout)
 }
 
+// isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	return ok && isatty.IsTerminal(f.Fd())
 }
 
 // summarizeSystem is crosscheck's summarizer as the summarize eval runs it:
@@ -134,7 +132,7 @@ func clusterSystem(p *pipeline.Pipeline) func(context.Context, []eval.ClusterDoc
 			if err != nil {
 				continue // not an article: a story of its own
 			}
-			tm, _ := time.Parse("2006-01-02", d.Date)
+			tm, _ := timex.ParseDate(d.Date)
 			out[i] = c.Add(cluster.Doc{ID: d.ID, Title: a.Title, Body: a.Body(), Names: cluster.Names(a), Time: tm}).Story
 		}
 		for i := range out {

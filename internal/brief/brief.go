@@ -153,18 +153,18 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-// storyDate is the most common publication day of the members.
+// storyDate is the most common publication day of the members (the
+// earliest of equals); publication dates that are not ISO 8601 are
+// ignored.
 func storyDate(members []news.Member) string {
 	count := map[string]int{}
 	best := ""
 	for _, m := range members {
-		d := m.Article.Published
-		if len(d) > 10 {
-			d = d[:10]
-		}
-		if d == "" {
+		day, ok := timex.ParseDate(m.Article.Published)
+		if !ok {
 			continue
 		}
+		d := day.Format("2006-01-02")
 		count[d]++
 		if count[d] > count[best] || count[d] == count[best] && d < best {
 			best = d

@@ -3,6 +3,7 @@ package brief_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -283,5 +284,29 @@ func TestDeterministic(t *testing.T) {
 		if render() != first {
 			t.Fatalf("run %d differs from the first", i+2)
 		}
+	}
+}
+
+func TestStoryDate(t *testing.T) {
+	tests := []struct {
+		name      string
+		published []string
+		want      string
+	}{
+		{"most common day", []string{"2021-03-18T10:00:00Z", "2021-03-17", "2021-03-18"}, "2021-03-18"},
+		{"earliest of equals", []string{"2021-03-18", "2021-03-17"}, "2021-03-17"},
+		{"not ISO 8601", []string{"March 18, 2021", ""}, ""},
+		{"none", []string{"", ""}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var arts []*news.Article
+			for i, p := range tc.published {
+				arts = append(arts, &news.Article{ID: fmt.Sprint(i), Published: p, Paragraphs: []string{"Text."}})
+			}
+			if got := brief.New(brief.Options{}).Brief(arts).Date; got != tc.want {
+				t.Errorf("date = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

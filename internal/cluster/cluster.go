@@ -216,10 +216,16 @@ func (c *Clusterer) candidates(vec map[string]float64) []string {
 	hits := map[string]float64{}
 	for _, t := range strongest(vec, 20) {
 		ids := c.index[t]
+		// A story merged into another leaves its postings behind, leading
+		// to the live story: count each live story once per term.
+		counted := map[string]bool{}
 		// The newest postings are the likeliest matches; cap the scan.
 		for i := len(ids) - 1; i >= 0 && i >= len(ids)-200; i-- {
 			id := c.resolve(ids[i])
-			hits[id] += vec[t]
+			if !counted[id] {
+				counted[id] = true
+				hits[id] += vec[t]
+			}
 		}
 	}
 	out := make([]string, 0, len(hits))
@@ -298,7 +304,7 @@ func (c *Clusterer) storyVector(s *story) text.Vector {
 	for t, f := range s.tf {
 		w[t] = (1 + math.Log(f)) * c.idf(t)
 	}
-	return text.NewVector(w)
+	return text.NewScratchVector(w)
 }
 
 // refresh trims the story's terms and posts it in the index under the

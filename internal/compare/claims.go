@@ -40,27 +40,32 @@ func (o Options) withDefaults() Options {
 type sentence struct {
 	member int // index into members
 	index  int // sentence index in its article
-	rel    float64
 	text   string
-	vec    text.Vector
 	names  map[string]bool // lower-cased last names of the entities it mentions
 	actors map[string]bool // the same, for people and organisations only
-	nwords int
+	// nameTerms are the content terms of the full names of those entities
+	// ("mara", "quinlan"), so that sharing a name is not taken for sharing
+	// content.
+	nameTerms map[string]bool
+	nwords    int
 }
 
-// Story is the members of one story with their sentences vectorised once,
-// for all comparisons.
+// Story is the members of one story with their sentences vectorised and
+// indexed once, for all comparisons.
 type Story struct {
 	o       Options
 	members []news.Member
 	sents   []sentence
-	byMem   [][]int // sentence indexes of each member
+	byMem   [][]int  // sentence indexes of each member, one per article sentence
+	bodies  []string // each member's body ("" when left out)
+	idx     *text.Index
+	scan    *text.Neighbors
 }
 
 // NewStory prepares members for comparison.
 func NewStory(members []news.Member, o Options) *Story {
 	o = o.withDefaults()
-	s := &Story{o: o, members: members, byMem: make([][]int, len(members))}
+	s := &Story{o: o, members: members, byMem: make([][]int, len(members)), bodies: make([]string, len(members))}
 	var terms [][]string
 	for mi, m := range members {
 		a := m.Article
@@ -68,61 +73,84 @@ func NewStory(members []news.Member, o Options) *Story {
 			continue
 		}
 		body := a.Body()
+		s.bodies[mi] = body
+		names, actors, nameTerms := namesIn(a, o.Stem)
 		for si, sp := range a.Sentences {
 			t := strings.TrimSpace(body[sp.Start:sp.End])
-			st := sentence{member: mi, index: si, rel: float64(si) / float64(max(1, len(a.Sentences))), text: t,
-				names: namesIn(a, sp, false), actors: namesIn(a, sp, true), nwords: len(strings.Fields(t))}
+			st := sentence{member: mi, index: si, text: t, names: names[si], actors: actors[si], nameTerms: nameTerms[si],
+				nwords: len(strings.Fields(t))}
 			s.byMem[mi] = append(s.byMem[mi], len(s.sents))
 			s.sents = append(s.sents, st)
 			terms = append(terms, text.Terms(t, o.Stem))
 		}
 	}
 	idf := text.NewIDF(terms)
-	for i := range s.sents {
-		s.sents[i].vec = idf.Vector(terms[i])
+	vecs := make([]text.Vector, len(terms))
+	for i := range terms {
+		vecs[i] = idf.Vector(terms[i])
 	}
+	s.idx = text.NewIndex(vecs)
+	s.scan = s.idx.Neighbors()
 	return s
 }
 
-// namesIn returns the last names of the entities mentioned in span sp
-// (only people and organisations when actors is set).
-func namesIn(a *news.Article, sp news.Span, actors bool) map[string]bool {
-	out := map[string]bool{}
+// namesIn returns, per sentence of a, the last names of the entities with a
+// mention inside it, the same for people and organisations only, and the
+// content terms of those entities' full names.
+func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []map[string]bool) {
+	n := len(a.Sentences)
+	names, actors, terms = make([]map[string]bool, n), make([]map[string]bool, n), make([]map[string]bool, n)
+	for i := range names {
+		names[i], actors[i], terms[i] = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	}
 	for _, e := range a.Entities {
-		if actors && e.Type == news.Place {
-			continue
-		}
+		last := lastName(e.Name)
+		nameTerms := text.Terms(e.Name, stem)
 		for _, m := range e.Mentions {
-			if m.Start >= sp.Start && m.End <= sp.End {
-				out[lastName(e.Name)] = true
-				break
+			si := a.SentenceAt(m.Start)
+			if si < 0 || m.End > a.Sentences[si].End {
+				continue
+			}
+			names[si][last] = true
+			if e.Type != news.Place {
+				actors[si][last] = true
+			}
+			for _, t := range nameTerms {
+				terms[si][t] = true
 			}
 		}
 	}
-	return out
+	return names, actors, terms
 }
 
 func (s *Story) independent(a, b int) bool {
 	return s.members[s.sents[a].member].Group != s.members[s.sents[b].member].Group
 }
 
-// minShared is the fewest content terms two sentences must share to report
-// the same thing (see text.Vector.Shared).
-const minShared = 3
+// cos returns the similarity of sentences a and b and the content terms
+// they share.
+func (s *Story) cos(a, b int) (float64, int) { return s.idx.Cos(a, b) }
 
-// best returns, for sentence i, its most similar sentence in member m that
-// shares at least minShared terms with it, and the similarity.
-func (s *Story) best(i, m int) (int, float64) { return s.bestSharing(i, m, minShared) }
+// match is a sentence's best counterpart in one member.
+type match struct {
+	sent int // index into Story.sents; -1 when none
+	cos  float64
+}
 
-// bestSharing is best with the shared-term minimum given.
-func (s *Story) bestSharing(i, m, shared int) (int, float64) {
-	bj, bs := -1, 0.0
-	for _, j := range s.byMem[m] {
-		if c := s.sents[i].vec.Cos(s.sents[j].vec); c > bs && s.sents[i].vec.Shared(s.sents[j].vec) >= shared {
-			bj, bs = j, c
-		}
+// bestPerMember returns, for sentence i, its most similar sentence in every
+// member among those sharing at least shared content terms with it (the
+// first of equals), indexed by member.
+func (s *Story) bestPerMember(i, shared int) []match {
+	out := make([]match, len(s.members))
+	for m := range out {
+		out[m].sent = -1
 	}
-	return bj, bs
+	s.scan.Each(i, func(j int, cos float64, n int) {
+		if m := s.sents[j].member; n >= shared && cos > out[m].cos {
+			out[m] = match{j, cos}
+		}
+	})
+	return out
 }
 
 // Agreements lists statements that at least two independent sources
@@ -138,11 +166,12 @@ func (s *Story) Agreements() []news.Cited {
 		c := news.Cited{Text: st.text, Sources: []string{s.members[st.member].Source},
 			Evidence: map[string]string{s.members[st.member].Source: st.text}}
 		groups := map[int]bool{s.members[st.member].Group: true}
+		best := s.bestPerMember(i, text.MinShared)
 		for m := range s.members {
 			if m == st.member {
 				continue
 			}
-			j, sim := s.best(i, m)
+			j, sim := best[m].sent, best[m].cos
 			if j < 0 || sim < s.o.Agree || used[j] {
 				continue
 			}
@@ -187,15 +216,11 @@ func (s *Story) Unique() []news.Unique {
 				continue
 			}
 			alone := true
-			for om, other := range s.members {
-				if other.Group == m.Group {
-					continue
-				}
-				if _, sim := s.bestSharing(i, om, 1); sim >= s.o.Alone {
+			s.scan.Each(i, func(j int, cos float64, _ int) {
+				if cos >= s.o.Alone && s.members[s.sents[j].member].Group != m.Group {
 					alone = false
-					break
 				}
-			}
+			})
 			if alone {
 				out = append(out, news.Unique{Source: m.Source, Text: st.text})
 				n++

@@ -22,81 +22,137 @@ func (s *Story) Discrepancies(attribution []news.Discrepancy) []news.Discrepancy
 	return out
 }
 
-// sharedNames counts the entity last names two sentences both mention.
-func sharedNames(a, b sentence) int {
-	n := 0
-	for k := range a.names {
-		if b.names[k] {
-			n++
-		}
-	}
-	return n
+// located is a quantity with the sentence it stands in.
+type located struct {
+	v       news.Quantity
+	sent    int    // index into Story.sents
+	counted string // what it counts (see Story.counted)
 }
 
-// located is a quantity or time with the sentence it stands in.
-type located[T any] struct {
-	v    T
-	sent int // index into Story.sents
-}
-
+// sentenceOf returns the index into Story.sents of the sentence of member
+// that holds byte offset off, or -1.
 func (s *Story) sentenceOf(member, off int) int {
-	a := s.members[member].Article
-	si := a.SentenceAt(off)
-	if si < 0 {
+	si := s.members[member].Article.SentenceAt(off)
+	if si < 0 || si >= len(s.byMem[member]) {
 		return -1
 	}
-	for _, i := range s.byMem[member] {
-		if s.sents[i].index == si {
-			return i
-		}
-	}
-	return -1
+	return s.byMem[member][si]
 }
 
 // quantityConflicts: two independent sources give the same kind of quantity
 // (same unit family) in sentences about the same thing — they share a named
-// entity and are similar beyond chance (cosine >= 0.15) — and the values
-// with their qualifiers cannot both be true ("nearly two hours" vs "more
-// than two hours").
+// entity, are similar beyond chance (cosine >= 0.15) and count the same
+// thing (see sameCounted) — and the values with their qualifiers cannot
+// both be true ("nearly two hours" vs "more than two hours").
 func (s *Story) quantityConflicts() []news.Discrepancy {
-	var qs []located[news.Quantity]
+	// Only quantities of one family can conflict: bucket them by family,
+	// in order of first appearance.
+	var families [][]located
+	fam := map[string]int{}
 	for mi, m := range s.members {
 		if m.Article == nil {
 			continue
 		}
 		for _, q := range m.Article.Quantities {
-			if si := s.sentenceOf(mi, q.Start); si >= 0 {
-				qs = append(qs, located[news.Quantity]{q, si})
+			si := s.sentenceOf(mi, q.Start)
+			if si < 0 || q.Unit == "" {
+				continue
 			}
+			f, _ := quantity.Canonical(q)
+			k, ok := fam[f]
+			if !ok {
+				k = len(families)
+				fam[f] = k
+				families = append(families, nil)
+			}
+			families[k] = append(families[k], located{q, si, s.counted(q, si)})
 		}
 	}
 	var out []news.Discrepancy
 	seen := map[[2]int]bool{}
-	for i := range qs {
-		for j := i + 1; j < len(qs); j++ {
-			a, b := qs[i], qs[j]
-			if !s.independent(a.sent, b.sent) || seen[[2]int{a.sent, b.sent}] {
-				continue
+	for _, qs := range families {
+		for i := range qs {
+			for j := i + 1; j < len(qs); j++ {
+				a, b := qs[i], qs[j]
+				if !s.independent(a.sent, b.sent) {
+					continue
+				}
+				sa, sb := s.sents[a.sent], s.sents[b.sent]
+				if sharedKeys(sa.names, sb.names) == 0 || seen[[2]int{a.sent, b.sent}] {
+					continue
+				}
+				if cos, _ := s.cos(a.sent, b.sent); cos < 0.15 || !quantity.Conflict(a.v, b.v) {
+					continue
+				}
+				if !s.sameCounted(a, b) {
+					continue
+				}
+				seen[[2]int{a.sent, b.sent}] = true
+				out = append(out, news.Discrepancy{
+					Kind:  news.KindQuantity,
+					About: a.v.Unit + ": " + a.v.Text + " vs " + b.v.Text,
+					Claims: []news.Claim{
+						{Source: s.members[sa.member].Source, Text: sa.text, Value: a.v.Text},
+						{Source: s.members[sb.member].Source, Text: sb.text, Value: b.v.Text},
+					},
+				})
 			}
-			if !quantity.Compatible(a.v, b.v) || !quantity.Conflict(a.v, b.v) {
-				continue
-			}
-			sa, sb := s.sents[a.sent], s.sents[b.sent]
-			if sharedNames(sa, sb) == 0 || sa.vec.Cos(sb.vec) < 0.15 {
-				continue
-			}
-			seen[[2]int{a.sent, b.sent}] = true
-			out = append(out, news.Discrepancy{
-				Kind:  news.KindQuantity,
-				About: a.v.Unit + ": " + a.v.Text + " vs " + b.v.Text,
-				Claims: []news.Claim{
-					{Source: s.members[sa.member].Source, Text: sa.text, Value: a.v.Text},
-					{Source: s.members[sb.member].Source, Text: sb.text, Value: b.v.Text},
-				},
-			})
 		}
 	}
 	return out
+}
+
+// sameOutcome folds words naming one kind of outcome, so that "12 people
+// died" and "12 people were killed" count the same thing while "20 were
+// injured" and "5 were killed" do not.
+var sameOutcome = map[string]string{
+	"killed": "dead", "died": "dead", "dead": "dead", "deaths": "dead", "death": "dead", "fatalities": "dead", "lives": "dead",
+	"injured": "hurt", "wounded": "hurt", "hurt": "hurt", "injuries": "hurt",
+}
+
+// counted returns the first content word after quantity q in its sentence
+// (at most three words on), what the number counts or does ("20 people
+// were injured" -> "injured"), folded by sameOutcome, or "" when none.
+func (s *Story) counted(q news.Quantity, sent int) string {
+	st := s.sents[sent]
+	body := s.bodies[st.member]
+	end := s.members[st.member].Article.Sentences[st.index].End
+	if q.End >= end || q.End < 0 {
+		return ""
+	}
+	for i, w := range text.Words(body[q.End:end]) {
+		if i >= 3 {
+			break
+		}
+		if text.IsStop(w) || len(w) < 2 {
+			continue
+		}
+		if o, ok := sameOutcome[w]; ok {
+			return o
+		}
+		return w
+	}
+	return ""
+}
+
+// sameCounted reports whether two quantities may count the same thing:
+// unless the words that follow them differ and neither sentence has the
+// other's word ("20 people were injured" vs "5 people were killed";
+// "$5 million contract" vs "$8 million budget").
+func (s *Story) sameCounted(a, b located) bool {
+	ha, hb := a.counted, b.counted
+	if ha == "" || hb == "" || ha == hb {
+		return true
+	}
+	in := func(w string, sent int) bool {
+		for _, x := range text.Words(s.sents[sent].text) {
+			if x == w || sameOutcome[x] == w {
+				return true
+			}
+		}
+		return false
+	}
+	return in(ha, b.sent) || in(hb, a.sent)
 }
 
 // eventWords name the kinds of event whose date can be disputed; two
@@ -129,25 +185,54 @@ func dayValue(v string) string {
 }
 
 // dateConflicts: two independent sources date an event to different days,
-// in past-tense sentences that name the same actor (a person or
-// organisation) and the same kind of event and share at least three
-// content words. Cosine is not used here: the differing time words
+// in sentences that are not about plans (see future), that name the same
+// actor (a person or organisation) and the same kind of event and share at
+// least three content words. Dates of statements ("said on Tuesday") and
+// of repeated events ("met again on Friday") are left out, and so is a
+// pair whose sentences also share a day. Cosine is not used here: the differing time words
 // themselves pull it down. Example: "in a news conference Wednesday,
 // President Trump remarked" vs "Later on Friday, President Trump addressed
 // ... a NATO press conference".
 func (s *Story) dateConflicts() []news.Discrepancy {
-	var ts []located[news.Time]
+	// What each dated sentence says about its event, read once.
+	type dated struct {
+		events map[string]bool
+		days   map[string]bool // every day the sentence gives
+		skip   bool            // about the future, or names no actor or event
+	}
+	type dtime struct {
+		v    news.Time
+		day  string
+		sent int // index into Story.sents
+		d    *dated
+	}
+	info := map[int]*dated{}
+	var all []dtime
 	for mi, m := range s.members {
 		if m.Article == nil {
 			continue
 		}
 		for _, t := range m.Article.Times {
-			if dayValue(t.Value) == "" {
+			day := dayValue(t.Value)
+			si := s.sentenceOf(mi, t.Start)
+			if day == "" || si < 0 || statementTime(s.bodies[mi], t) {
 				continue
 			}
-			if si := s.sentenceOf(mi, t.Start); si >= 0 {
-				ts = append(ts, located[news.Time]{t, si})
+			d := info[si]
+			if d == nil {
+				st := s.sents[si]
+				d = &dated{events: eventWordsIn(st.text), days: map[string]bool{}}
+				d.skip = len(d.events) == 0 || len(st.actors) == 0 || future.MatchString(st.text) || repeated.MatchString(st.text)
+				info[si] = d
 			}
+			d.days[day] = true
+			all = append(all, dtime{t, day, si, d})
+		}
+	}
+	var ts []dtime
+	for _, t := range all {
+		if !t.d.skip {
+			ts = append(ts, t)
 		}
 	}
 	var out []news.Discrepancy
@@ -155,30 +240,27 @@ func (s *Story) dateConflicts() []news.Discrepancy {
 	for i := range ts {
 		for j := i + 1; j < len(ts); j++ {
 			a, b := ts[i], ts[j]
-			if !s.independent(a.sent, b.sent) || seen[[2]int{a.sent, b.sent}] {
-				continue
-			}
-			if dayValue(a.v.Value) == dayValue(b.v.Value) {
+			if a.day == b.day || !s.independent(a.sent, b.sent) {
 				continue
 			}
 			sa, sb := s.sents[a.sent], s.sents[b.sent]
-			if sharedKeys(sa.actors, sb.actors) == 0 || sa.vec.Shared(sb.vec) < 3 || !shareAny(eventWordsIn(sa.text), eventWordsIn(sb.text)) {
-				continue
-			}
-			if future.MatchString(sa.text) || future.MatchString(sb.text) {
+			if sharedKeys(sa.actors, sb.actors) == 0 || sharedKeys(a.d.events, b.d.events) == 0 {
 				continue
 			}
 			// The same sentence pair may carry another, agreeing date.
-			if s.sameDateElsewhere(a.sent, b.sent, ts) {
+			if sharedKeys(a.d.days, b.d.days) > 0 || seen[[2]int{a.sent, b.sent}] {
+				continue
+			}
+			if _, shared := s.cos(a.sent, b.sent); shared < 3 {
 				continue
 			}
 			seen[[2]int{a.sent, b.sent}] = true
 			out = append(out, news.Discrepancy{
 				Kind:  news.KindDate,
-				About: "when: " + a.v.Text + " (" + dayValue(a.v.Value) + ") vs " + b.v.Text + " (" + dayValue(b.v.Value) + ")",
+				About: "when: " + a.v.Text + " (" + a.day + ") vs " + b.v.Text + " (" + b.day + ")",
 				Claims: []news.Claim{
-					{Source: s.members[sa.member].Source, Text: sa.text, Value: dayValue(a.v.Value)},
-					{Source: s.members[sb.member].Source, Text: sb.text, Value: dayValue(b.v.Value)},
+					{Source: s.members[sa.member].Source, Text: sa.text, Value: a.day},
+					{Source: s.members[sb.member].Source, Text: sb.text, Value: b.day},
 				},
 			})
 		}
@@ -188,30 +270,23 @@ func (s *Story) dateConflicts() []news.Discrepancy {
 
 // future marks a sentence about what is planned: two plans on different
 // days are not a contradiction.
-var future = regexp.MustCompile(`(?i)\b(will|plans? to|planned|expected to|is scheduled|are scheduled|next (?:week|month|year))\b`)
+var future = regexp.MustCompile(`(?i)\b(will|plans? to|planned|expected to|scheduled|slated|set (?:for|to)|due (?:to|on)|next (?:week|month|year))\b`)
 
-func (s *Story) sameDateElsewhere(x, y int, ts []located[news.Time]) bool {
-	days := map[string]bool{}
-	for _, t := range ts {
-		if t.sent == x {
-			days[dayValue(t.v.Value)] = true
-		}
-	}
-	for _, t := range ts {
-		if t.sent == y && days[dayValue(t.v.Value)] {
-			return true
-		}
-	}
-	return false
-}
+// repeated marks a sentence about a repeat of an event ("met again",
+// "a second meeting", "another strike"): its date may differ from the
+// first one's without contradicting it.
+var repeated = regexp.MustCompile(`(?i)\b(again|once more|a second|another|second time|follow-up|resumed)\b`)
 
-func shareAny(a, b map[string]bool) bool {
-	for k := range a {
-		if b[k] {
-			return true
-		}
-	}
-	return false
+// statementDate matches the words just before a time expression that make
+// it the date of a statement rather than of the event: "Fenwick said on
+// Tuesday that the strike killed 12" dates the saying; "the strike on
+// Sunday" dates the strike. Two such dates differing is no contradiction.
+var statementDate = regexp.MustCompile(`(?i)\b(?:said|says|told (?:reporters|journalists|[A-Z]\w+)|added|stated|wrote|tweeted|posted|statement|interview)\s*,?\s*(?:on|late|early|earlier|this)?\s*$`)
+
+// statementTime reports whether time t of article a dates a statement (see
+// statementDate).
+func statementTime(body string, t news.Time) bool {
+	return t.Start <= len(body) && statementDate.MatchString(body[max(0, t.Start-40):t.Start])
 }
 
 // rumour marks a claim reported as unconfirmed: "There had been
@@ -221,6 +296,16 @@ var rumour = regexp.MustCompile(`(?i)\b(speculation|speculated|rumou?rs?|rumou?r
 // hedge marks any uncertainty; a factual claim must have none.
 var hedge = regexp.MustCompile(`(?i)\b(might|may|could|possibly|possibility|perhaps|unclear|whether|likely|unlikely|expected|appeared|seemed|if)\b`)
 
+// denial marks a clause that reports a rumour only to reject it ("Fenwick
+// dismissed speculation that ..."): the source states a fact, it does not
+// spread the rumour.
+var denial = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|false|baseless|unfounded|no truth|nonsense)\b`)
+
+// prospect marks a clause about what someone would or will do ("might
+// snub", "would not meet"): speculation about a prospect is contradicted
+// only by a statement about the same prospect.
+var prospect = regexp.MustCompile(`(?i)\b(might|may|could|would|will|won't|wouldn't|plans?|planned|intends?)\b`)
+
 // statedFact marks a claim reported as fact by a named actor.
 var statedFact = regexp.MustCompile(`(?i)\b(said|says|announced|confirmed|declared|stated|told)\b`)
 
@@ -228,50 +313,63 @@ var statedFact = regexp.MustCompile(`(?i)\b(said|says|announced|confirmed|declar
 // that a hedge in one clause does not hide a fact in another.
 var clauseSplit = regexp.MustCompile(`,\s+(?:but|while|although|though)\s+|;\s+|\s+—\s+`)
 
+// clause is a stretch of a sentence between clause boundaries.
+type clause struct {
+	sent   int // index into Story.sents
+	text   string
+	vec    text.Vector // binary term vector
+	actors map[string]bool
+	// prospect is set when the clause is about a prospect (see prospect).
+	prospect bool
+}
+
 // certaintyConflicts: one independent source reports as rumour or
 // speculation what another reports as a stated fact, in clauses that name
-// at least two of the same actors and are similar beyond chance. Example:
-// "There had been speculation that Putin might snub Tillerson" vs "Russia
-// said earlier this week that Putin would not meet with Tillerson".
+// at least two of the same actors, are similar beyond chance and are about
+// the same proposition: both about a prospect (might, would, will), or
+// sharing a content word besides the actors' names. Example: "There had
+// been speculation that Putin might snub Tillerson" vs "Russia said earlier
+// this week that Putin would not meet with Tillerson". A rumour clause that
+// is itself attributed ("prosecutors said he allegedly ...") or denied
+// ("dismissed speculation that ...") is not speculation.
 func (s *Story) certaintyConflicts() []news.Discrepancy {
-	type clause struct {
-		sent   int
-		text   string
-		vec    text.Vector
-		actors map[string]bool
-	}
 	var rumours, facts []clause
 	for i, st := range s.sents {
 		if len(st.actors) < 2 {
 			continue
 		}
 		for _, c := range clauseSplit.Split(st.text, -1) {
-			cl := clause{sent: i, text: c, vec: text.NewVector(termSet(c, s.o.Stem)), actors: actorsIn(c, st.actors)}
+			cl := clause{sent: i, text: c, actors: actorsIn(c, st.actors)}
 			if len(cl.actors) < 2 {
 				continue
 			}
+			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect.MatchString(c)
 			switch {
 			case rumour.MatchString(c):
-				rumours = append(rumours, cl)
+				if !denial.MatchString(c) && !statedFact.MatchString(c) {
+					rumours = append(rumours, cl)
+				}
 			case statedFact.MatchString(c) && !hedge.MatchString(c) && !strings.ContainsAny(c, "“\""):
 				facts = append(facts, cl)
 			}
 		}
 	}
 	var out []news.Discrepancy
+	seen := map[[2]int]bool{}
 	for _, r := range rumours {
 		best, bestSim := -1, 0.25
 		for fi, f := range facts {
 			if !s.independent(r.sent, f.sent) || sharedKeys(r.actors, f.actors) < 2 {
 				continue
 			}
-			if sim := r.vec.Cos(f.vec); sim >= bestSim {
+			if sim := r.vec.Cos(f.vec); sim >= bestSim && samePremise(r, f, s.sents[r.sent].nameTerms, s.sents[f.sent].nameTerms) {
 				best, bestSim = fi, sim
 			}
 		}
-		if best < 0 {
+		if best < 0 || seen[[2]int{r.sent, facts[best].sent}] {
 			continue
 		}
+		seen[[2]int{r.sent, facts[best].sent}] = true
 		sr, sf := s.sents[r.sent], s.sents[facts[best].sent]
 		out = append(out, news.Discrepancy{
 			Kind:  news.KindCertainty,
@@ -283,6 +381,21 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 		})
 	}
 	return out
+}
+
+// samePremise reports whether a rumour clause and a fact clause are about
+// one proposition: both about a prospect, or sharing a term that is not
+// part of a name in either (rn, fn: the name terms of their sentences).
+func samePremise(r, f clause, rn, fn map[string]bool) bool {
+	if r.prospect && f.prospect {
+		return true
+	}
+	for t := range r.vec.W {
+		if _, ok := f.vec.W[t]; ok && !rn[t] && !fn[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // actorsIn keeps the names of set that occur as words of clause c.

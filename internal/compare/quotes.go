@@ -11,6 +11,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,11 +21,12 @@ import (
 
 // quoteItem is one source's quote prepared for alignment.
 type quoteItem struct {
-	src     string
-	group   int
-	speaker string
-	text    string
-	words   []string
+	src         string
+	group       int
+	speaker     string
+	speakerType string
+	text        string
+	words       []string
 }
 
 // Wording relations between two quotes.
@@ -98,7 +100,7 @@ func Relation(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {
 		return relNone
 	}
-	if equalWords(a, b) {
+	if slices.Equal(a, b) {
 		return relIdentical
 	}
 	short, long := a, b
@@ -116,18 +118,6 @@ func Relation(a, b []string) int {
 		return relReworded
 	}
 	return relNone
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // sameSpeaker reports whether two speaker names can be the same: equal,
@@ -150,13 +140,95 @@ func lastName(s string) string {
 // quoteGroup is a statement being assembled from several sources' quotes.
 type quoteGroup struct {
 	items []quoteItem
+	// conflicted holds the speakers (by last name) already reported as
+	// contradicting the group's reference speaker.
+	conflicted map[string]bool
+}
+
+// minAttributionWords is the fewest words both quotes must have for the
+// same words under two speakers to be an attribution conflict. Short
+// phrases ("fake news", "a very productive meeting") are echoed by many
+// speakers, and a writer borrows them freely.
+const minAttributionWords = 6
+
+// attributionConflict reports whether sources giving ref's and it's words
+// (related as rel) to their two different speakers contradict each other:
+// two independent sources, full wordings rather than a fragment of a longer
+// quote, long enough not to be a common phrase, and both speakers people.
+// An organisation and a person are not a contradiction — a spokesman speaks
+// for the Kremlin, an outlet relays a minister's words.
+func attributionConflict(ref, it quoteItem, rel int) bool {
+	return ref.group != it.group && rel != relPartial &&
+		min(len(ref.words), len(it.words)) >= minAttributionWords &&
+		ref.speakerType == news.Person && it.speakerType == news.Person
+}
+
+// wordIndex finds the quote groups sharing words with a quote, so that a
+// quote is aligned only with groups it can relate to rather than with
+// every group of the story (quadratic in a story with thousands of
+// quotes).
+type wordIndex struct {
+	post   map[string][]int // word -> groups whose reference has it
+	counts []map[string]int // by group: its reference's word counts
+	inter  []int            // scratch: shared words by group
+}
+
+func (x *wordIndex) add(words []string) {
+	g := len(x.counts)
+	c := map[string]int{}
+	for _, w := range words {
+		if c[w] == 0 {
+			x.post[w] = append(x.post[w], g)
+		}
+		c[w]++
+	}
+	x.counts = append(x.counts, c)
+	x.inter = append(x.inter, 0)
+}
+
+// candidates returns, in ascending order, the groups whose reference might
+// relate to words: the count of words they share (with repeats) bounds
+// the longest common subsequence from above, so a group failing Relation's
+// thresholds with it is skipped.
+func (x *wordIndex) candidates(words []string) []int {
+	c := map[string]int{}
+	for _, w := range words {
+		c[w]++
+	}
+	var touched []int
+	for w, n := range c {
+		for _, g := range x.post[w] {
+			if x.inter[g] == 0 {
+				touched = append(touched, g)
+			}
+			x.inter[g] += min(n, x.counts[g][w])
+		}
+	}
+	var out []int
+	for _, g := range touched {
+		short, long := len(words), 0
+		for _, n := range x.counts[g] {
+			long += n
+		}
+		if short > long {
+			short, long = long, short
+		}
+		l := float64(x.inter[g])
+		if short >= 3 && (l >= 0.9*float64(short) || 2*l/float64(short+long) >= 0.6) || x.inter[g] == short && short == long {
+			out = append(out, g)
+		}
+		x.inter[g] = 0
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Ledger groups the quotes of all members by statement. A statement quoted
-// by several independent sources is marked identical, reworded (with the
-// words that differ) or partial; one quoted by a single source is single.
-// It also returns the attribution conflicts it saw: the same words given
-// to different speakers by different sources.
+// by several sources is marked identical, reworded (with the words that
+// differ) or partial; one quoted by a single source is single. A source
+// that repeats a statement (or a fragment of it) is counted once. Ledger
+// also returns the attribution conflicts it saw: the same words given to
+// different people by independent sources, one per statement and speaker.
 func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 	var items []quoteItem
 	for _, m := range members {
@@ -168,7 +240,8 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 			if len(w) == 0 {
 				continue
 			}
-			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, text: strings.TrimSpace(q.Text), words: w})
+			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, speakerType: q.SpeakerType,
+				text: strings.TrimSpace(q.Text), words: w})
 		}
 	}
 	// Longest first, so that a group's reference is its fullest wording.
@@ -180,19 +253,21 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 
 	var groups []*quoteGroup
 	var conflicts []news.Discrepancy
+	index := &wordIndex{post: map[string][]int{}}
+items:
 	for _, i := range order {
 		it := items[i]
 		var home *quoteGroup
-		for _, g := range groups {
+		for _, gi := range index.candidates(it.words) {
+			g := groups[gi]
 			ref := g.items[0]
-			if ref.src == it.src {
-				continue
-			}
-			if Relation(ref.words, it.words) == relNone {
+			rel := Relation(ref.words, it.words)
+			if rel == relNone {
 				continue
 			}
 			if !sameSpeaker(ref.speaker, it.speaker) {
-				if ref.group != it.group && Relation(ref.words, it.words) != relPartial {
+				if k := lastName(it.speaker); attributionConflict(ref, it, rel) && !g.conflicted[k] {
+					g.conflicted[k] = true
 					conflicts = append(conflicts, news.Discrepancy{
 						Kind:  news.KindAttribution,
 						About: "who said “" + clip(ref.text, 60) + "”",
@@ -204,11 +279,18 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 				}
 				continue
 			}
+			if g.has(it.src) {
+				if rel == relIdentical || rel == relPartial {
+					continue items // the source repeats itself
+				}
+				continue
+			}
 			home = g
 			break
 		}
 		if home == nil {
-			groups = append(groups, &quoteGroup{items: []quoteItem{it}})
+			groups = append(groups, &quoteGroup{items: []quoteItem{it}, conflicted: map[string]bool{}})
+			index.add(it.words)
 			continue
 		}
 		home.items = append(home.items, it)
@@ -226,6 +308,16 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 		return out[a].Speaker < out[b].Speaker
 	})
 	return out, conflicts
+}
+
+// has reports whether src already quotes the group's statement.
+func (g *quoteGroup) has(src string) bool {
+	for _, it := range g.items {
+		if it.src == src {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *quoteGroup) result() news.QuoteGroup {

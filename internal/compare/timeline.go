@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,7 @@ func (s *Story) Timeline(perDate int) []news.Event {
 		groups  map[int]bool
 	}
 	var evs []*ev
+	byDate := map[string][]*ev{}
 	for mi, m := range s.members {
 		if m.Article == nil {
 			continue
@@ -42,19 +44,23 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			}
 			seen[key] = true
 			merged := false
-			for _, e := range evs {
-				if e.date != t.Value || s.members[s.sents[e.sent].member].Source == m.Source {
+			for _, e := range byDate[t.Value] {
+				if s.members[s.sents[e.sent].member].Source == m.Source {
 					continue
 				}
-				if s.sents[e.sent].vec.Cos(s.sents[si].vec) >= s.o.Agree*0.8 {
-					e.sources = appendNew(e.sources, m.Source)
+				if cos, _ := s.cos(e.sent, si); cos >= s.o.Agree*0.8 {
+					if !slices.Contains(e.sources, m.Source) {
+						e.sources = append(e.sources, m.Source)
+					}
 					e.groups[m.Group] = true
 					merged = true
 					break
 				}
 			}
 			if !merged {
-				evs = append(evs, &ev{date: t.Value, sent: si, sources: []string{m.Source}, groups: map[int]bool{m.Group: true}})
+				e := &ev{date: t.Value, sent: si, sources: []string{m.Source}, groups: map[int]bool{m.Group: true}}
+				evs = append(evs, e)
+				byDate[e.date] = append(byDate[e.date], e)
 			}
 		}
 	}
@@ -82,13 +88,4 @@ func rangeStart(v string) string {
 		return v[:i]
 	}
 	return v
-}
-
-func appendNew(ss []string, s string) []string {
-	for _, x := range ss {
-		if x == s {
-			return ss
-		}
-	}
-	return append(ss, s)
 }

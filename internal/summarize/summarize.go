@@ -164,36 +164,49 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		return nil
 	}
 	z.vectorize(cands)
-	centroid := z.centroid(docs, cands)
+	idx := text.NewIndex(vecs(cands))
+	scan := idx.Neighbors()
 
-	// Best match of each candidate in every independent group.
-	groups := map[int]bool{}
+	// The independent groups of the story, in a fixed order: floating-point
+	// sums over them must not depend on map iteration.
+	var groups []int
+	gpos := map[int]int{}
 	for _, d := range docs {
-		groups[d.Group] = true
+		if d.Article == nil || d.Article.NotArticle != "" {
+			continue
+		}
+		if _, ok := gpos[d.Group]; !ok {
+			gpos[d.Group] = len(groups)
+			groups = append(groups, d.Group)
+		}
 	}
-	byGroup := map[int][]int{}
+	centroid, cnorm := z.centroid(docs, cands, groups)
+	candGroup := make([]int, len(cands)) // position in groups
 	for i, c := range cands {
-		g := docs[c.doc].Group
-		byGroup[g] = append(byGroup[g], i)
+		candGroup[i] = gpos[docs[c.doc].Group]
 	}
+
+	// Support: the best match of each candidate in every other
+	// independent group, averaged over those groups.
+	best := make([]float64, len(groups))
 	for i := range cands {
 		c := &cands[i]
+		own := candGroup[i]
+		clear(best)
+		scan.Each(i, func(j int, cos float64, _ int) {
+			if g := candGroup[j]; g != own && cos > best[g] {
+				best[g] = cos
+			}
+		})
 		sup := 0.0
-		for g, idx := range byGroup {
-			if g == docs[c.doc].Group {
-				continue
-			}
-			best := 0.0
-			for _, j := range idx {
-				best = math.Max(best, c.vec.Cos(cands[j].vec))
-			}
-			sup += best
+		for _, b := range best {
+			sup += b
 		}
 		if len(groups) > 1 {
 			sup /= float64(len(groups) - 1)
 		}
 		lead := 1 / math.Sqrt(1+float64(c.rank))
-		c.score = c.vec.Cos(centroid) + o.Support*sup + o.Lead*lead*0.5
+		c.score = idx.CosWith(i, centroid, cnorm) + o.Support*sup + o.Lead*lead*0.5
 		if Dangling(c.text) || pronounTag.MatchString(c.text) {
 			c.score *= 0.6
 		}
@@ -213,7 +226,7 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		}
 		redundant := false
 		for _, j := range picked {
-			if c.vec.Cos(cands[j].vec) >= o.Redundancy {
+			if sim, _ := idx.Cos(i, j); sim >= o.Redundancy {
 				redundant = true
 				break
 			}
@@ -248,31 +261,31 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 			}
 		}
 		add(docs[c.doc].Source, c.text)
+		// The best match in every other article sharing text.MinShared terms.
+		type match struct {
+			j, shared int
+			cos       float64
+		}
+		bestIn := map[int]match{}
+		scan.Each(i, func(j int, cos float64, shared int) {
+			e := cands[j]
+			if m, ok := bestIn[e.doc]; e.doc != c.doc && shared >= text.MinShared && (!ok || cos > m.cos) {
+				bestIn[e.doc] = match{j, shared, cos}
+			}
+		})
 		for di, d := range docs {
-			if di == c.doc || seen[d.Source] {
+			m, ok := bestIn[di]
+			if !ok || seen[d.Source] {
 				continue
 			}
-			best, bestJ := 0.0, -1
-			for j, e := range cands {
-				if e.doc != di {
-					continue
-				}
-				if s := c.vec.Cos(e.vec); s > best && c.vec.Shared(e.vec) >= minShared {
-					best, bestJ = s, j
-				}
-			}
-			if bestJ >= 0 && (best >= o.Cite || best >= o.Cite*0.6 && c.vec.Shared(cands[bestJ].vec) >= 2*minShared || d.Group == docs[c.doc].Group && best >= o.Cite/2) {
-				add(d.Source, cands[bestJ].text)
+			if m.cos >= o.Cite || m.cos >= o.Cite*0.6 && m.shared >= 2*text.MinShared || d.Group == docs[c.doc].Group && m.cos >= o.Cite/2 {
+				add(d.Source, cands[m.j].text)
 			}
 		}
 		out = append(out, cited)
 	}
 	return out
 }
-
-// minShared is the fewest content terms two sentences must share for one
-// to count as reporting the other's content.
-const minShared = 3
 
 // pronounTag matches a quotation attributed only to a pronoun: `,” he
 // said.` — out of context the reader cannot tell who "he" is.

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"math"
+	"slices"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -20,10 +21,20 @@ func (z *Summarizer) vectorize(cands []cand) {
 	}
 }
 
+// vecs returns the candidates' vectors.
+func vecs(cands []cand) []text.Vector {
+	out := make([]text.Vector, len(cands))
+	for i, c := range cands {
+		out[i] = c.vec
+	}
+	return out
+}
+
 // centroid is the story's term vector: each term's weight grows with the
 // number of independent sources using it, so syndicated copies do not
-// inflate a word.
-func (z *Summarizer) centroid(docs []news.Member, cands []cand) text.Vector {
+// inflate a word. groups lists the story's independent groups in a fixed
+// order, so that the sums do not depend on map iteration.
+func (z *Summarizer) centroid(docs []news.Member, cands []cand, groups []int) (map[string]float64, float64) {
 	bySrc := map[int]map[string]float64{}
 	for _, c := range cands {
 		g := docs[c.doc].Group
@@ -36,14 +47,21 @@ func (z *Summarizer) centroid(docs []news.Member, cands []cand) text.Vector {
 	}
 	w := map[string]float64{}
 	cnt := map[string]int{}
-	for _, m := range bySrc {
-		for t, x := range m {
+	for _, g := range groups {
+		for t, x := range bySrc[g] {
 			w[t] += math.Log1p(x)
 			cnt[t]++
 		}
 	}
+	keys := make([]string, 0, len(w))
 	for t := range w {
 		w[t] *= float64(cnt[t])
+		keys = append(keys, t)
 	}
-	return text.NewVector(w)
+	slices.Sort(keys)
+	norm := 0.0
+	for _, t := range keys {
+		norm += w[t] * w[t]
+	}
+	return w, math.Sqrt(norm)
 }

@@ -2,6 +2,7 @@ package text
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -10,10 +11,31 @@ import (
 type Vector struct {
 	W    map[string]float64
 	norm float64
+	keys []string // W's keys in order; nil for a scratch vector
 }
 
-// NewVector returns the vector with weights w (taken, not copied).
+// NewVector returns the vector with weights w (taken, not copied). Its keys
+// are sorted once, so that Cos sums in a fixed order and gives the same
+// result, to the last bit, on every run.
 func NewVector(w map[string]float64) Vector {
+	v := NewScratchVector(w)
+	v.keys = make([]string, 0, len(w))
+	for k := range w {
+		v.keys = append(v.keys, k)
+	}
+	slices.Sort(v.keys)
+	v.norm = 0
+	for _, k := range v.keys {
+		v.norm += w[k] * w[k]
+	}
+	v.norm = math.Sqrt(v.norm)
+	return v
+}
+
+// NewScratchVector is NewVector without the sorted keys, for a vector
+// built to be compared once: Cos with a NewVector vector is still
+// deterministic; Cos of two scratch vectors sums in map order.
+func NewScratchVector(w map[string]float64) Vector {
 	n := 0.0
 	for _, x := range w {
 		n += x * x
@@ -29,12 +51,18 @@ func (v Vector) Cos(u Vector) float64 {
 	if v.norm == 0 || u.norm == 0 {
 		return 0
 	}
-	if len(v.W) > len(u.W) {
+	if v.keys == nil || u.keys != nil && len(u.keys) < len(v.keys) {
 		v, u = u, v
 	}
 	dot := 0.0
-	for k, x := range v.W {
-		dot += x * u.W[k]
+	if v.keys != nil {
+		for _, k := range v.keys {
+			dot += v.W[k] * u.W[k]
+		}
+	} else {
+		for k, x := range v.W {
+			dot += x * u.W[k]
+		}
 	}
 	return dot / (v.norm * u.norm)
 }
@@ -97,6 +125,11 @@ func (f *IDF) Vector(terms []string) Vector {
 	}
 	return NewVector(w)
 }
+
+// MinShared is the fewest content terms two sentences must share for one
+// to count as reporting the other's content (cosine alone overrates short
+// sentences; see Shared).
+const MinShared = 3
 
 // Shared counts the terms v and u have in common. Cosine alone overrates
 // short sentences: two six-word sentences sharing one rare word can score

@@ -1,0 +1,147 @@
+package text
+
+import (
+	"math"
+	"slices"
+)
+
+// Index finds, for one sentence of a story, every other sentence sharing
+// content with it, without comparing all pairs: postings lead from each
+// term to the sentences using it. Comparing every candidate with every
+// other is quadratic in the story's sentences (a 200-article story has
+// 20,000 of them); the postings visit only the pairs that share a term.
+//
+// Similarities are summed in a fixed term order, so they are the same on
+// every run (Vector.Cos sums in map order, which can move the last
+// bit and flip a tie).
+
+type Index struct {
+	sents [][]posting // by sentence: its terms (id, weight), id ascending
+	post  [][]posting // by term id: its sentences (id, weight), id ascending
+	norm  []float64
+	terms []string // by term id
+}
+
+// posting is a term or sentence id with its weight.
+type posting struct {
+	id int32
+	w  float64
+}
+
+// NewIndex indexes the sentence vectors vecs (sentence i is vecs[i]).
+func NewIndex(vecs []Vector) *Index {
+	ids := map[string]int32{}
+	x := &Index{sents: make([][]posting, len(vecs)), norm: make([]float64, len(vecs))}
+	for i, v := range vecs {
+		keys := make([]string, 0, len(v.W))
+		for t := range v.W {
+			keys = append(keys, t)
+		}
+		slices.Sort(keys)
+		ps := make([]posting, 0, len(keys))
+		for _, t := range keys {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(x.post))
+				ids[t] = id
+				x.post = append(x.post, nil)
+				x.terms = append(x.terms, t)
+			}
+			ps = append(ps, posting{id, v.W[t]})
+		}
+		slices.SortFunc(ps, func(a, b posting) int { return int(a.id - b.id) })
+		n := 0.0
+		for _, p := range ps {
+			n += p.w * p.w
+			x.post[p.id] = append(x.post[p.id], posting{int32(i), p.w})
+		}
+		x.sents[i], x.norm[i] = ps, math.Sqrt(n)
+	}
+	return x
+}
+
+// Cos returns the cosine similarity of sentences i and j, and how many
+// terms they share.
+func (x *Index) Cos(i, j int) (float64, int) {
+	a, b := x.sents[i], x.sents[j]
+	dot, shared := 0.0, 0
+	for p, q := 0, 0; p < len(a) && q < len(b); {
+		switch {
+		case a[p].id < b[q].id:
+			p++
+		case a[p].id > b[q].id:
+			q++
+		default:
+			dot += a[p].w * b[q].w
+			shared++
+			p++
+			q++
+		}
+	}
+	if dot == 0 {
+		return 0, shared
+	}
+	return dot / (x.norm[i] * x.norm[j]), shared
+}
+
+// CosWith returns the cosine similarity of sentence i and the vector w of
+// norm wnorm (which the caller computes in a fixed order).
+func (x *Index) CosWith(i int, w map[string]float64, wnorm float64) float64 {
+	dot := 0.0
+	for _, p := range x.sents[i] {
+		dot += p.w * w[x.terms[p.id]]
+	}
+	if dot == 0 {
+		return 0
+	}
+	return dot / (x.norm[i] * wnorm)
+}
+
+// Neighbors holds the scratch space of Index lookups; one per goroutine.
+type Neighbors struct {
+	x       *Index
+	dot     []float64
+	shared  []int32
+	touched []int32
+}
+
+// Neighbors returns a Neighbors over x.
+func (x *Index) Neighbors() *Neighbors {
+	return &Neighbors{x: x, dot: make([]float64, len(x.sents)), shared: make([]int32, len(x.sents))}
+}
+
+// Each calls fn for every sentence j other than i that shares at least one
+// term with i, in ascending j, with their cosine similarity and the number
+// of terms they share. Sentences sharing no term have similarity 0.
+func (s *Neighbors) Each(i int, fn func(j int, cos float64, shared int)) {
+	x := s.x
+	for _, t := range x.sents[i] {
+		for _, p := range x.post[t.id] {
+			if s.shared[p.id] == 0 {
+				s.touched = append(s.touched, p.id)
+			}
+			s.dot[p.id] += t.w * p.w
+			s.shared[p.id]++
+		}
+	}
+	visit := func(j int32) {
+		if int(j) != i && s.dot[j] > 0 {
+			fn(int(j), s.dot[j]/(x.norm[i]*x.norm[j]), int(s.shared[j]))
+		}
+		s.dot[j], s.shared[j] = 0, 0
+	}
+	if len(s.touched) > len(s.dot)/8 {
+		// Most sentences were reached: walking them all beats sorting.
+		for j := range s.dot {
+			if s.shared[j] > 0 {
+				visit(int32(j))
+			}
+		}
+	} else {
+		slices.Sort(s.touched)
+		for _, j := range s.touched {
+			visit(j)
+		}
+	}
+	s.touched = s.touched[:0]
+}

@@ -1,0 +1,63 @@
+package text
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// TestIndex: Scan visits exactly the sentences sharing a term, with the
+// cosine Vector.Cos gives and the count Shared gives.
+func TestIndex(t *testing.T) {
+	sents := []string{
+		"The council approved the budget for parks and libraries.",
+		"Parks and libraries get more money under the budget.",
+		"A storm closed schools in the northern valley.",
+		"The northern valley storm left homes without power.",
+		"Nothing in common here whatsoever.",
+		"",
+	}
+	// Many sentences that share little, so that Scan also takes its
+	// sorting path (few sentences reached).
+	for i := range 40 {
+		sents = append(sents, fmt.Sprintf("alpha%d beta%d gamma%d delta%d", i, i, i/2, i/3))
+	}
+	terms := make([][]string, len(sents))
+	for i, s := range sents {
+		terms[i] = Terms(s, nil)
+	}
+	idf := NewIDF(terms)
+	vecs := make([]Vector, len(sents))
+	for i := range terms {
+		vecs[i] = idf.Vector(terms[i])
+	}
+	x := NewIndex(vecs)
+	sc := x.Neighbors()
+	for i := range vecs {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			got := map[int]bool{}
+			last := -1
+			sc.Each(i, func(j int, cos float64, shared int) {
+				if j <= last || j == i {
+					t.Errorf("Scan visited %d after %d (i=%d)", j, last, i)
+				}
+				last = j
+				got[j] = true
+				if want := vecs[i].Cos(vecs[j]); math.Abs(cos-want) > 1e-12 {
+					t.Errorf("cos(%d,%d) = %v, want %v", i, j, cos, want)
+				}
+				if c, s := x.Cos(i, j); c != cos || s != shared {
+					t.Errorf("Cos(%d,%d) = %v,%d; Scan gave %v,%d", i, j, c, s, cos, shared)
+				}
+				if want := vecs[i].Shared(vecs[j]); shared != want {
+					t.Errorf("shared(%d,%d) = %d, want %d", i, j, shared, want)
+				}
+			})
+			for j := range vecs {
+				if j != i && vecs[i].Shared(vecs[j]) > 0 && !got[j] {
+					t.Errorf("Scan(%d) missed %d", i, j)
+				}
+			}
+		})
+	}
+}

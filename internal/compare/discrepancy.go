@@ -90,7 +90,7 @@ func (s *Story) quantityConflicts() []news.Discrepancy {
 				seen[[2]int{a.sent, b.sent}] = true
 				out = append(out, news.Discrepancy{
 					Kind:  news.KindQuantity,
-					About: a.v.Unit + ": " + a.v.Text + " vs " + b.v.Text,
+					About: quantityAbout(a.v, b.v),
 					Claims: []news.Claim{
 						{Source: s.members[sa.member].Source, Text: sa.text, Value: a.v.Text},
 						{Source: s.members[sb.member].Source, Text: sb.text, Value: b.v.Text},
@@ -153,6 +153,28 @@ func (s *Story) sameCounted(a, b located) bool {
 		return false
 	}
 	return in(ha, b.sent) || in(hb, a.sent)
+}
+
+// quantityAbout names what two conflicting quantities measure: "how long:
+// nearly two hours vs more than two hours", "how many people killed: ...".
+func quantityAbout(a, b news.Quantity) string {
+	family, _ := quantity.Canonical(a)
+	what := "how many " + a.Unit
+	switch {
+	case strings.HasPrefix(family, quantity.FamilyOrdinal):
+		what = "which " + a.Unit
+	case strings.HasPrefix(family, quantity.FamilyPercent):
+		what = "what share"
+	case strings.HasPrefix(family, quantity.FamilyMoney):
+		what = "how much money"
+	case family == quantity.FamilyDuration:
+		what = "how long"
+	case family == quantity.FamilyDistance:
+		what = "how far"
+	case family == quantity.FamilyWeight:
+		what = "how heavy"
+	}
+	return what + ": " + a.Text + " vs " + b.Text
 }
 
 // eventWords name the kinds of event whose date can be disputed; two

@@ -128,6 +128,18 @@ func RunCluster(ctx context.Context, opts ClusterOptions) (*Report, error) {
 		if len(pred) != len(docs) {
 			return nil, fmt.Errorf("eval: cluster: system returned %d labels for %d docs", len(pred), len(docs))
 		}
+		// Docs the system left unlabelled (it judged them not articles:
+		// crawl notices, login walls) are scored as stories of their own
+		// in the headline figures; the *_kept figures score only the docs
+		// it labelled, against their gold stories, so that both what the
+		// system does with articles and what rejecting pages costs show.
+		var keptGold, keptPred []string
+		for i, p := range pred {
+			if p != "" {
+				keptGold = append(keptGold, gold[i])
+				keptPred = append(keptPred, p)
+			}
+		}
 		pred = cluFillEmpty(pred)
 		rate := 0.0
 		if el > 0 {
@@ -144,6 +156,17 @@ func RunCluster(ctx context.Context, opts ClusterOptions) (*Report, error) {
 		rep.Add("articles_per_s", sumRound(rate))
 		rep.Add("pred_stories", float64(cluCount(pred)))
 		rep.Rows = append(rep.Rows, cluRow("system", gold, pred, strconv.FormatFloat(rate, 'f', 1, 64)))
+		if len(keptPred) < len(pred) {
+			kp, kr, kf := BCubed(keptGold, keptPred)
+			_, _, kpf := Pairwise(keptGold, keptPred)
+			rep.Add("unlabelled", float64(len(pred)-len(keptPred)))
+			rep.Add("bcubed_p_kept", sumRound(kp))
+			rep.Add("bcubed_r_kept", sumRound(kr))
+			rep.Add("bcubed_f_kept", sumRound(kf))
+			rep.Add("pairwise_f_kept", sumRound(kpf))
+			rep.Rows = append(rep.Rows, cluRow("system, labelled docs only", keptGold, keptPred, "-"))
+			rep.Notes = append(rep.Notes, fmt.Sprintf("the system left %d of %d docs unlabelled (not articles); they count as singletons above, and are left out of the *_kept figures", len(pred)-len(keptPred), len(pred)))
+		}
 	} else {
 		rep.Notes = append(rep.Notes, "no system given: baselines only")
 	}

@@ -329,3 +329,28 @@ func BenchmarkBCubed(b *testing.B) {
 		Pairwise(gold, pred)
 	}
 }
+
+// TestRunClusterUnlabelled: docs the system rejects (empty label) count as
+// singletons in the headline figures and are left out of the *_kept ones.
+func TestRunClusterUnlabelled(t *testing.T) {
+	data := cluFixtureBASIL(t)
+	rep, err := RunCluster(context.Background(), ClusterOptions{
+		Data: data,
+		Cluster: func(ctx context.Context, docs []ClusterDoc) ([]string, error) {
+			labels, err := cluByWord(ctx, docs)
+			labels[0] = "" // rejected as not an article
+			return labels, err
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]float64{"unlabelled": 1, "bcubed_f_kept": 1, "bcubed_p": 1} {
+		if got, ok := rep.Get(key); !ok || math.Abs(got-want) > 1e-4 {
+			t.Errorf("%s = %v (present %v), want %v", key, got, ok, want)
+		}
+	}
+	if r, _ := rep.Get("bcubed_r"); r >= 1 {
+		t.Errorf("bcubed_r = %v: the rejected doc should cost recall", r)
+	}
+}

@@ -127,20 +127,33 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 	return br
 }
 
-// lendDate gives an article with no known publication date the story's
-// date, and resolves its times again against it: relative expressions
-// ("Wednesday", "last week") mean nothing without a reference. The member
-// gets a copy; the caller's article is not changed.
+// lendDate gives the articles with no known publication date a reference
+// date and resolves their times again against it: relative expressions
+// ("Wednesday", "last week") mean nothing without one. The date is the
+// story's own (the most common day its dated articles were published on),
+// or, when no article is dated, what timex infers from all of the story's
+// texts together — adopted only at timex.AdoptConfidence, which on the
+// development data keeps adopted dates right within two days over 80% of
+// the time. Members get copies; the caller's articles are not changed.
 func (b *Briefer) lendDate(members []news.Member, date string) {
+	from, conf := "story", 0.5
 	if date == "" {
-		return
+		arts := make([]*news.Article, len(members))
+		for i, m := range members {
+			arts[i] = m.Article
+		}
+		d, c, _, ok := timex.InferStoryReference(arts)
+		if !ok || c < timex.AdoptConfidence {
+			return
+		}
+		date, from, conf = d.Format("2006-01-02"), "inferred", c
 	}
 	for i, m := range members {
 		if m.Article.Published != "" {
 			continue
 		}
 		a := *m.Article
-		a.Published, a.PublishedFrom, a.PublishedConfidence = date, "story", 0.5
+		a.Published, a.PublishedFrom, a.PublishedConfidence = date, from, conf
 		b.timex.Tag(&a)
 		members[i].Article = &a
 	}

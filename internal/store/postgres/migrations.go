@@ -7,25 +7,18 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/migrate"
 )
 
 // migrationLock is the pg_advisory_xact_lock key that serialises migrating
 // processes ("crosschk" in ASCII).
 const migrationLock int64 = 0x63726f737363686b
 
-// migration is one step of the schema, applied once, in order.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
 // migrations is the ordered schema history. Never edit an applied entry;
 // append a new one. JSON documents are bytea, not jsonb: jsonb rejects
 // \u0000, which scraped input can contain.
-var migrations = []migration{
-	{1, "initial schema", `
+var migrations = []migrate.Migration{
+	{Version: 1, Name: "initial schema", SQL: `
 CREATE TABLE articles (
 	id        text PRIMARY KEY,
 	hash      text NOT NULL UNIQUE,
@@ -89,16 +82,16 @@ CREATE TABLE rejected (
 	at     timestamptz NOT NULL
 );
 `},
-	{2, "article ingest order", `
+	{Version: 2, Name: "article ingest order", SQL: `
 ALTER TABLE articles ADD COLUMN seq bigserial;
 CREATE UNIQUE INDEX articles_seq ON articles (seq);
 `},
 }
 
-// migrate applies the migrations not yet recorded in schema_migrations in
+// migrateDB applies the migrations not yet recorded in schema_migrations in
 // one transaction holding a transaction-level advisory lock, so that
 // processes opening the archive at once apply each migration exactly once.
-func migrate(ctx context.Context, pool *pgxpool.Pool, migrations []migration) error {
+func migrateDB(ctx context.Context, pool *pgxpool.Pool, migrations []migrate.Migration) error {
 	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 			return fmt.Errorf("postgres: migrate: lock: %w", err)
@@ -111,19 +104,15 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, migrations []migration) er
 		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
 			return fmt.Errorf("postgres: migrate: %w", err)
 		}
-		if latest := migrations[len(migrations)-1].version; cur > latest {
-			return fmt.Errorf("postgres: schema version %d, program knows %d: %w", cur, latest, store.ErrSchemaNewer)
-		}
-		for _, m := range migrations {
-			if m.version <= cur {
-				continue
+		err := migrate.Apply(migrations, cur, func(m migrate.Migration) error {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
+				return err
 			}
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
-				return fmt.Errorf("postgres: migration %d (%s): %w", m.version, m.name, err)
-			}
-			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.version, m.name); err != nil {
-				return fmt.Errorf("postgres: migration %d: %w", m.version, err)
-			}
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.Version, m.Name)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("postgres: %w", err)
 		}
 		return nil
 	})

@@ -60,7 +60,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	if err := migrate(ctx, pool, migrations); err != nil {
+	if err := migrateDB(ctx, pool, migrations); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -75,15 +75,8 @@ func (s *Store) Close() error {
 	return nil
 }
 
-func (s *Store) check(id string) error {
-	if s.closed.Load() {
-		return store.ErrClosed
-	}
-	if id == "" {
-		return fmt.Errorf("postgres: empty id: %w", store.ErrInvalid)
-	}
-	return nil
-}
+// check reports a closed store or an empty id.
+func (s *Store) check(ids ...string) error { return record.CheckIDs(s.closed.Load(), ids...) }
 
 // txt makes s storable in a text column: NUL bytes dropped, invalid UTF-8
 // replaced by U+FFFD.
@@ -129,30 +122,22 @@ func (s *Store) tx(ctx context.Context, fn func(pgx.Tx) error) error {
 
 // PutArticle implements store.ArticleWriter.
 func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
-	if a == nil {
-		return "", false, fmt.Errorf("postgres: put article: nil article: %w", store.ErrInvalid)
-	}
-	hash := store.Hash(raw)
-	id := store.ArticleID(a, hash)
-	doc, err := record.EncodeArticle(a, id, hash)
+	r, err := record.NewArticle(raw, a)
 	if err != nil {
-		return "", false, err
+		return "", false, fmt.Errorf("postgres: put article: %w", err)
 	}
-	meta, from, err := record.EncodeRaw(raw)
-	if err != nil {
-		return "", false, err
-	}
+	id := r.ID
 	got, added := id, false
 	err = s.tx(ctx, func(tx pgx.Tx) error {
 		got, added = id, false
 		var ins string
 		err := tx.QueryRow(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT DO NOTHING RETURNING id`,
-			id, hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), doc).Scan(&ins)
+			id, r.Hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), r.Doc).Scan(&ins)
 		if errors.Is(err, pgx.ErrNoRows) {
 			// Hash or id taken (by a committed transaction: a concurrent
 			// insert of the same key waited for it to finish).
-			switch err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, hash).Scan(&got); {
+			switch err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, r.Hash).Scan(&got); {
 			case err == nil:
 				return nil
 			case errors.Is(err, pgx.ErrNoRows):
@@ -165,7 +150,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 			return err
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
-			id, raw.Bytes, meta, from); err != nil {
+			id, raw.Bytes, r.Meta, r.From); err != nil {
 			return err
 		}
 		added = true
@@ -179,10 +164,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 
 // UpdateArticle implements store.ArticleWriter.
 func (s *Store) UpdateArticle(ctx context.Context, a *news.Article) error {
-	if a == nil {
-		return fmt.Errorf("postgres: update article: nil article: %w", store.ErrInvalid)
-	}
-	if err := s.check(a.ID); err != nil {
+	if err := record.CheckUpdate(s.closed.Load(), a); err != nil {
 		return fmt.Errorf("postgres: update article: %w", err)
 	}
 	err := s.tx(ctx, func(tx pgx.Tx) error {
@@ -244,9 +226,7 @@ func (s *Store) Articles(ctx context.Context, o store.ListOptions) ([]news.Artic
 		return nil, fmt.Errorf("postgres: articles: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.ArticleRef, error) {
-		var a news.ArticleRef
-		err := r.Scan(&a.ID, &a.Input, &a.Outlet, &a.Title)
-		return a, err
+		return record.ScanRef(r.Scan)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: articles: %w", err)
@@ -283,19 +263,17 @@ const (
 // resolve follows a merged-away story id to the surviving story and, inside
 // a transaction, locks its row (lock is noLock, shareLock or writeLock).
 func resolve(ctx context.Context, q querier, id, lock string) (string, error) {
-	var got string
-	err := q.QueryRow(ctx, `SELECT id FROM stories WHERE id = $1`+lock, id).Scan(&got)
-	if err == nil || !errors.Is(err, pgx.ErrNoRows) {
-		return got, err
+	lookup := func(query string) func(string) (string, error) {
+		return func(id string) (string, error) {
+			var got string
+			if err := q.QueryRow(ctx, query, id).Scan(&got); err != nil {
+				return "", notFound(err)
+			}
+			return got, nil
+		}
 	}
-	var to string
-	if err := q.QueryRow(ctx, `SELECT story_id FROM story_aliases WHERE id = $1`, id).Scan(&to); err != nil {
-		return "", notFound(err)
-	}
-	if err := q.QueryRow(ctx, `SELECT id FROM stories WHERE id = $1`+lock, to).Scan(&got); err != nil {
-		return "", notFound(err)
-	}
-	return got, nil
+	return record.Resolve(id, lookup(`SELECT id FROM stories WHERE id = $1`+lock),
+		lookup(`SELECT story_id FROM story_aliases WHERE id = $1`))
 }
 
 // assign makes articleID a member of storyID (resolved and locked).
@@ -333,10 +311,7 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		t := ts(time.Now())
-		if !st.Updated.IsZero() {
-			t = ts(st.Updated)
-		}
+		t := record.StoryTime(st)
 		var ins string
 		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated) VALUES ($1, $2, now(), $3)
 			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t).Scan(&ins)
@@ -365,10 +340,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 	if err := s.check(st.ID); err != nil {
 		return fmt.Errorf("postgres: update story: %w", err)
 	}
-	t := ts(time.Now())
-	if !st.Updated.IsZero() {
-		t = ts(st.Updated)
-	}
+	t := record.StoryTime(st)
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		id, err := resolve(ctx, tx, st.ID, writeLock)
 		if err != nil {
@@ -385,7 +357,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 
 // AssignStory implements store.StoryWriter.
 func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) error {
-	if err := errors.Join(s.check(articleID), s.check(storyID)); err != nil {
+	if err := s.check(articleID, storyID); err != nil {
 		return fmt.Errorf("postgres: assign story: %w", err)
 	}
 	err := s.tx(ctx, func(tx pgx.Tx) error {
@@ -403,26 +375,14 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 
 // MergeStories implements store.StoryWriter.
 func (s *Store) MergeStories(ctx context.Context, into, from string) error {
-	if err := errors.Join(s.check(into), s.check(from)); err != nil {
+	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("postgres: merge stories: %w", err)
 	}
 	err := s.tx(ctx, func(tx pgx.Tx) error {
-		// Lock in id order so that two merges cannot deadlock on each other.
-		first, second := into, from
-		if second < first {
-			first, second = second, first
-		}
-		ids := map[string]string{}
-		for _, id := range []string{first, second} {
-			r, err := resolve(ctx, tx, id, writeLock)
-			if err != nil {
-				return fmt.Errorf("story %q: %w", id, err)
-			}
-			ids[id] = r
-		}
-		in, fr := ids[into], ids[from]
-		if in == fr {
-			return fmt.Errorf("story merged into itself: %w", store.ErrInvalid)
+		// MergePair locks in id order so that two merges cannot deadlock.
+		in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id, writeLock) })
+		if err != nil {
+			return err
 		}
 		stmts := []struct {
 			q    string
@@ -516,13 +476,7 @@ func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
 	if len(sts) == 0 {
 		return nil
 	}
-	idx := make(map[string]int, len(sts))
-	ids := make([]string, len(sts))
-	for i, st := range sts {
-		idx[st.ID] = i
-		ids[i] = st.ID
-		sts[i].Articles = []news.ArticleRef{}
-	}
+	refs, ids := record.NewRefs(sts)
 	rows, err := s.pool.Query(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id = ANY($1) ORDER BY sa.story_id, sa.seq`, ids)
@@ -531,15 +485,9 @@ func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var (
-			sid string
-			r   news.ArticleRef
-		)
-		if err := rows.Scan(&sid, &r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+		if err := refs.Scan(rows.Scan); err != nil {
 			return err
 		}
-		i := idx[sid]
-		sts[i].Articles = append(sts[i].Articles, r)
 	}
 	return rows.Err()
 }
@@ -656,12 +604,9 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 	if err := s.check(storyID); err != nil {
 		return fmt.Errorf("postgres: put briefing: %w", err)
 	}
-	if b == nil {
-		return fmt.Errorf("postgres: put briefing: nil briefing: %w", store.ErrInvalid)
-	}
 	doc, err := record.EncodeBriefing(b)
 	if err != nil {
-		return err
+		return fmt.Errorf("postgres: put briefing: %w", err)
 	}
 	err = s.tx(ctx, func(tx pgx.Tx) error {
 		id, err := resolve(ctx, tx, storyID, shareLock)
@@ -772,15 +717,12 @@ func (s *Store) Rejected(ctx context.Context, o store.ListOptions) ([]store.Reje
 
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
-	var st store.Stats
 	if s.closed.Load() {
-		return st, store.ErrClosed
+		return store.Stats{}, store.ErrClosed
 	}
-	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
-		(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`).
-		Scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	st, err := record.ScanStats(s.pool.QueryRow(ctx, record.StatsQuery).Scan)
 	if err != nil {
-		return st, fmt.Errorf("postgres: stats: %w", err)
+		return store.Stats{}, fmt.Errorf("postgres: stats: %w", err)
 	}
 	return st, nil
 }

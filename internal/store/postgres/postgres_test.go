@@ -89,7 +89,7 @@ func TestUpgrade(t *testing.T) {
 	if _, err := s.pool.Exec(t.Context(), `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(t.Context(), s.pool, migrations[:1]); err != nil {
+	if err := migrateDB(t.Context(), s.pool, migrations[:1]); err != nil {
 		t.Fatal(err)
 	}
 	raw, a := storetest.Synthetic(1, 50)
@@ -103,7 +103,7 @@ func TestUpgrade(t *testing.T) {
 		t.Fatalf("Articles after upgrade = %v, %v", got, err)
 	}
 	var v int
-	if err := s.pool.QueryRow(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != migrations[len(migrations)-1].version {
+	if err := s.pool.QueryRow(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != migrations[len(migrations)-1].Version {
 		t.Errorf("schema version = %d, %v", v, err)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/storetest"
 )
 
@@ -19,50 +20,24 @@ func BenchmarkPutArticle(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	ctx := context.Background()
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; b.Loop(); i++ {
-		raw, a := storetest.Synthetic(i, 800)
-		if _, added, err := s.PutArticle(ctx, raw, a); err != nil || !added {
-			b.Fatal(added, err)
-		}
-	}
-	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "articles/s")
+	storetest.BenchPutArticle(b, s)
 }
 
-// BenchmarkCandidates looks up 8 terms in a 7-day window over a term index
-// of n stories with 10 terms each (a 5000-term vocabulary, 60 days).
+// BenchmarkCandidates: see storetest.BenchCandidates.
 func BenchmarkCandidates(b *testing.B) {
-	for _, n := range []int{1000, 100000} {
-		b.Run(fmt.Sprintf("stories=%d", n), func(b *testing.B) {
-			s, err := Open(context.Background(), filepath.Join(b.TempDir(), "cand.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer s.Close()
-			const vocab = 5000
-			base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-			rng := rand.New(rand.NewPCG(1, 2))
-			fillTerms(b, s, n, vocab, base, rng)
-			ctx := context.Background()
-			terms := make([]string, 8)
-			b.ResetTimer()
-			for i := 0; b.Loop(); i++ {
-				for j := range terms {
-					terms[j] = fmt.Sprintf("term%d", rng.IntN(vocab))
-				}
-				since := base.AddDate(0, 0, i%53)
-				if _, err := s.Candidates(ctx, terms, since, since.AddDate(0, 0, 7), 20); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	storetest.BenchCandidates(b, func(b *testing.B, n int) store.CandidateIndex {
+		s, err := Open(context.Background(), filepath.Join(b.TempDir(), "cand.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		fillTerms(b, s, n)
+		return s
+	})
 }
 
 // fillTerms writes n stories and their terms directly, in one transaction.
-func fillTerms(b *testing.B, s *Store, n, vocab int, base time.Time, rng *rand.Rand) {
+func fillTerms(b *testing.B, s *Store, n int) {
 	b.Helper()
 	tx, err := s.w.Begin()
 	if err != nil {
@@ -77,14 +52,16 @@ func fillTerms(b *testing.B, s *Store, n, vocab int, base time.Time, rng *rand.R
 	if err != nil {
 		b.Fatal(err)
 	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	span := int64(storetest.CandidateDays * 24 * time.Hour)
 	for i := range n {
 		id := fmt.Sprintf("s%07d", i)
 		if _, err := st.Exec(id); err != nil {
 			b.Fatal(err)
 		}
-		seen := base.Add(time.Duration(rng.Int64N(int64(60 * 24 * time.Hour)))).UnixMicro()
-		for range 10 {
-			if _, err := tt.Exec(id, fmt.Sprintf("term%d", rng.IntN(vocab)), 1+rng.Float64(), seen); err != nil {
+		seen := storetest.CandidateBase().Add(time.Duration(rng.Int64N(span))).UnixMicro()
+		for range storetest.CandidateTerms {
+			if _, err := tt.Exec(id, fmt.Sprintf("term%d", rng.IntN(storetest.CandidateVocab)), 1+rng.Float64(), seen); err != nil {
 				b.Fatal(err)
 			}
 		}

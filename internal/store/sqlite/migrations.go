@@ -6,20 +6,13 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/migrate"
 )
-
-// migration is one step of the schema, applied once, in order.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
 
 // migrations is the ordered schema history. Never edit an applied entry;
 // append a new one. Times are INTEGER unix microseconds.
-var migrations = []migration{
-	{1, "initial schema", `
+var migrations = []migrate.Migration{
+	{Version: 1, Name: "initial schema", SQL: `
 CREATE TABLE articles (
 	rowid     INTEGER PRIMARY KEY,
 	id        TEXT NOT NULL UNIQUE,
@@ -95,10 +88,10 @@ CREATE TABLE rejected (
 `},
 }
 
-// migrate applies the migrations not yet recorded in schema_migrations, all
+// migrateDB applies the migrations not yet recorded in schema_migrations, all
 // in one IMMEDIATE transaction so that concurrent openers serialise and a
 // crash leaves the schema as it was.
-func migrate(ctx context.Context, db *sql.DB) error {
+func migrateDB(ctx context.Context, db *sql.DB) error {
 	tx, err := db.BeginTx(ctx, nil) // the write pool opens IMMEDIATE transactions
 	if err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
@@ -112,20 +105,16 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
 	}
-	if latest := migrations[len(migrations)-1].version; cur > latest {
-		return fmt.Errorf("sqlite: schema version %d, program knows %d: %w", cur, latest, store.ErrSchemaNewer)
-	}
-	for _, m := range migrations {
-		if m.version <= cur {
-			continue
+	err = migrate.Apply(migrations, cur, func(m migrate.Migration) error {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-			return fmt.Errorf("sqlite: migration %d (%s): %w", m.version, m.name, err)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied) VALUES (?, ?, ?)`,
-			m.version, m.name, time.Now().UnixMicro()); err != nil {
-			return fmt.Errorf("sqlite: migration %d: %w", m.version, err)
-		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied) VALUES (?, ?, ?)`,
+			m.Version, m.Name, time.Now().UnixMicro())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)

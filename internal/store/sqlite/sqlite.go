@@ -82,7 +82,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
 	w.SetConnMaxLifetime(0)
-	if err := migrate(ctx, w); err != nil {
+	if err := migrateDB(ctx, w); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -105,15 +105,8 @@ func (s *Store) Close() error {
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
-func (s *Store) check(id string) error {
-	if s.closed.Load() {
-		return store.ErrClosed
-	}
-	if id == "" {
-		return fmt.Errorf("sqlite: empty id: %w", store.ErrInvalid)
-	}
-	return nil
-}
+// check reports a closed store or an empty id.
+func (s *Store) check(ids ...string) error { return record.CheckIDs(s.closed.Load(), ids...) }
 
 // micros converts a time to the stored form; the zero time is 0.
 func micros(t time.Time) int64 {
@@ -145,23 +138,14 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // PutArticle implements store.ArticleWriter.
 func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
-	if a == nil {
-		return "", false, fmt.Errorf("sqlite: put article: nil article: %w", store.ErrInvalid)
-	}
-	hash := store.Hash(raw)
-	id := store.ArticleID(a, hash)
-	doc, err := record.EncodeArticle(a, id, hash)
+	r, err := record.NewArticle(raw, a)
 	if err != nil {
-		return "", false, err
+		return "", false, fmt.Errorf("sqlite: put article: %w", err)
 	}
-	meta, from, err := record.EncodeRaw(raw)
-	if err != nil {
-		return "", false, err
-	}
-	added := false
+	id, added := r.ID, false
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var old string
-		switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, hash).Scan(&old); {
+		switch err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE hash = ?`, r.Hash).Scan(&old); {
 		case err == nil:
 			id = old
 			return nil
@@ -177,7 +161,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), doc, now())
+			id, r.Hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), r.Doc, now())
 		if err != nil {
 			return err
 		}
@@ -186,7 +170,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO raw_inputs(article_rowid, bytes, meta, body_from) VALUES (?, ?, ?, ?)`,
-			rowid, raw.Bytes, meta, from); err != nil {
+			rowid, raw.Bytes, r.Meta, r.From); err != nil {
 			return err
 		}
 		added = true
@@ -200,10 +184,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 
 // UpdateArticle implements store.ArticleWriter.
 func (s *Store) UpdateArticle(ctx context.Context, a *news.Article) error {
-	if a == nil {
-		return fmt.Errorf("sqlite: update article: nil article: %w", store.ErrInvalid)
-	}
-	if err := s.check(a.ID); err != nil {
+	if err := record.CheckUpdate(s.closed.Load(), a); err != nil {
 		return fmt.Errorf("sqlite: update article: %w", err)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -276,8 +257,8 @@ func (s *Store) Articles(ctx context.Context, o store.ListOptions) ([]news.Artic
 	defer rows.Close()
 	out := []news.ArticleRef{}
 	for rows.Next() {
-		var r news.ArticleRef
-		if err := rows.Scan(&r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+		r, err := record.ScanRef(rows.Scan)
+		if err != nil {
 			return nil, fmt.Errorf("sqlite: articles: %w", err)
 		}
 		out = append(out, r)
@@ -308,13 +289,17 @@ type queryer interface {
 
 // resolve follows a merged-away story id to the surviving story.
 func resolve(ctx context.Context, q queryer, id string) (string, error) {
-	var got string
-	err := q.QueryRowContext(ctx, `SELECT id FROM stories WHERE id = ?
-		UNION ALL SELECT story_id FROM story_aliases WHERE id = ? LIMIT 1`, id, id).Scan(&got)
-	if err != nil {
-		return "", notFound(err)
+	lookup := func(query string) func(string) (string, error) {
+		return func(id string) (string, error) {
+			var got string
+			if err := q.QueryRowContext(ctx, query, id).Scan(&got); err != nil {
+				return "", notFound(err)
+			}
+			return got, nil
+		}
 	}
-	return got, nil
+	return record.Resolve(id, lookup(`SELECT id FROM stories WHERE id = ?`),
+		lookup(`SELECT story_id FROM story_aliases WHERE id = ?`))
 }
 
 // assign makes articleID a member of storyID (already resolved) at time t.
@@ -358,10 +343,7 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 		} else if !errors.Is(err, store.ErrNotFound) {
 			return err
 		}
-		t := now()
-		if !st.Updated.IsZero() {
-			t = micros(st.Updated)
-		}
+		t := micros(record.StoryTime(st))
 		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated) VALUES (?, ?, ?, ?)`,
 			id, st.Title, now(), t); err != nil {
 			return err
@@ -385,10 +367,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 	if err := s.check(st.ID); err != nil {
 		return fmt.Errorf("sqlite: update story: %w", err)
 	}
-	t := now()
-	if !st.Updated.IsZero() {
-		t = micros(st.Updated)
-	}
+	t := micros(record.StoryTime(st))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		id, err := resolve(ctx, tx, st.ID)
 		if err != nil {
@@ -405,7 +384,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 
 // AssignStory implements store.StoryWriter.
 func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) error {
-	if err := errors.Join(s.check(articleID), s.check(storyID)); err != nil {
+	if err := s.check(articleID, storyID); err != nil {
 		return fmt.Errorf("sqlite: assign story: %w", err)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -423,20 +402,13 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 
 // MergeStories implements store.StoryWriter.
 func (s *Store) MergeStories(ctx context.Context, into, from string) error {
-	if err := errors.Join(s.check(into), s.check(from)); err != nil {
+	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("sqlite: merge stories: %w", err)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		in, err := resolve(ctx, tx, into)
+		in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id) })
 		if err != nil {
-			return fmt.Errorf("story %q: %w", into, err)
-		}
-		fr, err := resolve(ctx, tx, from)
-		if err != nil {
-			return fmt.Errorf("story %q: %w", from, err)
-		}
-		if in == fr {
-			return fmt.Errorf("story merged into itself: %w", store.ErrInvalid)
+			return err
 		}
 		var top int64
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM story_articles WHERE story_id = ?`, in).Scan(&top); err != nil {
@@ -544,12 +516,10 @@ func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
 	if len(sts) == 0 {
 		return nil
 	}
-	idx := make(map[string]int, len(sts))
-	args := make([]any, len(sts))
-	for i, st := range sts {
-		idx[st.ID] = i
-		args[i] = st.ID
-		sts[i].Articles = []news.ArticleRef{}
+	refs, ids := record.NewRefs(sts)
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
 	}
 	rows, err := s.r.QueryContext(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id
@@ -559,15 +529,9 @@ func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var (
-			sid string
-			r   news.ArticleRef
-		)
-		if err := rows.Scan(&sid, &r.ID, &r.Input, &r.Outlet, &r.Title); err != nil {
+		if err := refs.Scan(rows.Scan); err != nil {
 			return err
 		}
-		i := idx[sid]
-		sts[i].Articles = append(sts[i].Articles, r)
 	}
 	return rows.Err()
 }
@@ -707,12 +671,9 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 	if err := s.check(storyID); err != nil {
 		return fmt.Errorf("sqlite: put briefing: %w", err)
 	}
-	if b == nil {
-		return fmt.Errorf("sqlite: put briefing: nil briefing: %w", store.ErrInvalid)
-	}
 	doc, err := record.EncodeBriefing(b)
 	if err != nil {
-		return err
+		return fmt.Errorf("sqlite: put briefing: %w", err)
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		id, err := resolve(ctx, tx, storyID)
@@ -834,15 +795,12 @@ func (s *Store) Rejected(ctx context.Context, o store.ListOptions) ([]store.Reje
 
 // Stats implements store.Store.
 func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
-	var st store.Stats
 	if s.closed.Load() {
-		return st, store.ErrClosed
+		return store.Stats{}, store.ErrClosed
 	}
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
-		(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`).
-		Scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	st, err := record.ScanStats(s.r.QueryRowContext(ctx, record.StatsQuery).Scan)
 	if err != nil {
-		return st, fmt.Errorf("sqlite: stats: %w", err)
+		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}
 	return st, nil
 }

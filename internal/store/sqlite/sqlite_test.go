@@ -63,7 +63,7 @@ func TestMigrationsRecorded(t *testing.T) {
 		if err := s.r.QueryRowContext(t.Context(), `SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &v); err != nil {
 			t.Fatal(err)
 		}
-		if n != len(migrations) || v != migrations[len(migrations)-1].version {
+		if n != len(migrations) || v != migrations[len(migrations)-1].Version {
 			t.Errorf("open %d: %d migrations recorded up to %d, want %d", i, n, v, len(migrations))
 		}
 		var mode string

@@ -1,5 +1,9 @@
-// Package record encodes the rows both store backends keep: the raw input's
-// metadata and the analysed article as JSON documents.
+// Package record holds what both store backends do the same way around
+// their SQL: the JSON documents they keep (raw input metadata, analysed
+// article, briefing), argument validation, the values PutArticle writes,
+// story-id resolution through merges and the lock order of a merge (over
+// the backend's own lookups), and building news and store values from rows
+// (through a row's Scan method, which database/sql and pgx share).
 package record
 
 import (
@@ -7,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
 )
 
 // Body sources of a stored raw input: whether Raw.Text or Raw.HTML equals
@@ -75,8 +80,12 @@ func DecodeArticle(doc []byte) (*news.Article, error) {
 	return a, nil
 }
 
-// EncodeBriefing returns the briefing document.
+// EncodeBriefing returns the briefing document; an error wrapping
+// store.ErrInvalid when b is nil.
 func EncodeBriefing(b *news.Briefing) ([]byte, error) {
+	if b == nil {
+		return nil, fmt.Errorf("record: nil briefing: %w", store.ErrInvalid)
+	}
 	doc, err := json.Marshal(b)
 	if err != nil {
 		return nil, fmt.Errorf("record: encode briefing: %w", err)

@@ -1,0 +1,168 @@
+package record
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// CheckIDs returns store.ErrClosed when closed, otherwise an error wrapping
+// store.ErrInvalid when any of ids is empty.
+func CheckIDs(closed bool, ids ...string) error {
+	if closed {
+		return store.ErrClosed
+	}
+	for _, id := range ids {
+		if id == "" {
+			return fmt.Errorf("empty id: %w", store.ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// CheckArticle returns an error wrapping store.ErrInvalid when a is nil.
+func CheckArticle(a *news.Article) error {
+	if a == nil {
+		return fmt.Errorf("nil article: %w", store.ErrInvalid)
+	}
+	return nil
+}
+
+// CheckUpdate validates the argument of UpdateArticle: a non-nil article
+// with an id, to a store that is not closed.
+func CheckUpdate(closed bool, a *news.Article) error {
+	if err := CheckArticle(a); err != nil {
+		return err
+	}
+	return CheckIDs(closed, a.ID)
+}
+
+// Article is everything PutArticle writes for one raw input and its
+// analysis, encoded.
+type Article struct {
+	ID, Hash string
+	Doc      []byte // the article document (EncodeArticle)
+	Meta     []byte // the raw metadata document (EncodeRaw)
+	From     int    // the raw body source (EncodeRaw)
+}
+
+// NewArticle validates a and encodes it with raw as PutArticle stores them:
+// the hash is store.Hash(raw) and the id store.ArticleID(a, hash).
+func NewArticle(raw news.Raw, a *news.Article) (Article, error) {
+	if err := CheckArticle(a); err != nil {
+		return Article{}, err
+	}
+	r := Article{Hash: store.Hash(raw)}
+	r.ID = store.ArticleID(a, r.Hash)
+	var err error
+	if r.Doc, err = EncodeArticle(a, r.ID, r.Hash); err != nil {
+		return Article{}, err
+	}
+	if r.Meta, r.From, err = EncodeRaw(raw); err != nil {
+		return Article{}, err
+	}
+	return r, nil
+}
+
+// StoryTime is the updated time a story write records: s.Updated, or now
+// when zero, at the stored precision.
+func StoryTime(s news.Story) time.Time {
+	if s.Updated.IsZero() {
+		return store.Time(time.Now())
+	}
+	return store.Time(s.Updated)
+}
+
+// Resolve follows a merged-away story id to the surviving story. story
+// looks an id up among live stories and alias among merged-away ids; both
+// return an error wrapping store.ErrNotFound when the id is absent.
+func Resolve(id string, story, alias func(id string) (string, error)) (string, error) {
+	got, err := story(id)
+	if !errors.Is(err, store.ErrNotFound) {
+		return got, err
+	}
+	to, err := alias(id)
+	if err != nil {
+		return "", err
+	}
+	return story(to)
+}
+
+// MergePair resolves the two stories of a merge, in id order so that
+// concurrent merges lock rows in one order, and rejects a story merged into
+// itself with store.ErrInvalid.
+func MergePair(into, from string, resolve func(id string) (string, error)) (in, fr string, err error) {
+	first, second := into, from
+	if second < first {
+		first, second = second, first
+	}
+	ids := make(map[string]string, 2)
+	for _, id := range []string{first, second} {
+		r, err := resolve(id)
+		if err != nil {
+			return "", "", fmt.Errorf("story %q: %w", id, err)
+		}
+		ids[id] = r
+	}
+	in, fr = ids[into], ids[from]
+	if in == fr {
+		return "", "", fmt.Errorf("story merged into itself: %w", store.ErrInvalid)
+	}
+	return in, fr, nil
+}
+
+// ScanRef scans an article ref from the columns id, input, outlet, title.
+// scan is a row's Scan method.
+func ScanRef(scan func(dest ...any) error) (news.ArticleRef, error) {
+	var r news.ArticleRef
+	err := scan(&r.ID, &r.Input, &r.Outlet, &r.Title)
+	return r, err
+}
+
+// Refs fills the article refs of a page of stories from rows of story id,
+// article id, input, outlet, title.
+type Refs struct {
+	sts []news.Story
+	idx map[string]int
+}
+
+// NewRefs empties the Articles of every story of sts and returns the
+// filler and the story ids to query.
+func NewRefs(sts []news.Story) (*Refs, []string) {
+	r := &Refs{sts: sts, idx: make(map[string]int, len(sts))}
+	ids := make([]string, len(sts))
+	for i, st := range sts {
+		r.idx[st.ID] = i
+		ids[i] = st.ID
+		sts[i].Articles = []news.ArticleRef{}
+	}
+	return r, ids
+}
+
+// Scan scans one row and appends its ref to its story.
+func (r *Refs) Scan(scan func(dest ...any) error) error {
+	var sid string
+	var a news.ArticleRef
+	if err := scan(&sid, &a.ID, &a.Input, &a.Outlet, &a.Title); err != nil {
+		return err
+	}
+	if i, ok := r.idx[sid]; ok {
+		r.sts[i].Articles = append(r.sts[i].Articles, a)
+	}
+	return nil
+}
+
+// StatsQuery counts the rows store.Stats reports, in plain SQL both
+// backends run; scan its row with ScanStats.
+const StatsQuery = `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
+	(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`
+
+// ScanStats scans the row of StatsQuery.
+func ScanStats(scan func(dest ...any) error) (store.Stats, error) {
+	var st store.Stats
+	err := scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	return st, err
+}

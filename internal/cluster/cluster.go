@@ -94,6 +94,13 @@ type story struct {
 	last     time.Time
 	size     int
 	mergedTo string
+	// vec caches the story's tf-idf vector, built when the archive held
+	// vecN articles; it is rebuilt when the story changes or the archive
+	// has grown by an eighth since (idf drifts slowly). Without the cache
+	// every candidate costs a vector of up to maxStoryTerms terms per
+	// article, and the cost per article grows with the archive.
+	vec  text.Vector
+	vecN int
 }
 
 // Clusterer assigns articles to stories. It is not safe for concurrent use:
@@ -143,18 +150,13 @@ func (c *Clusterer) terms(d Doc) map[string]float64 {
 	return tf
 }
 
-// vector weights tf by the current idf and normalises.
+// vector weights tf by the current idf. It is not normalised: only
+// cosines (which normalise) and the ranking of an article's own terms use
+// it.
 func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
 	w := make(map[string]float64, len(tf))
-	norm := 0.0
 	for t, f := range tf {
-		x := (1 + math.Log(f)) * c.idf(t)
-		w[t] = x
-		norm += x * x
-	}
-	norm = math.Sqrt(norm)
-	for t := range w {
-		w[t] /= norm
+		w[t] = (1 + math.Log(f)) * c.idf(t)
 	}
 	return w
 }
@@ -298,18 +300,25 @@ func (c *Clusterer) idf(t string) float64 {
 }
 
 // storyVector weights the story's summed term frequencies by the current
-// idf, so early stories profit from what the archive has learnt since.
+// idf, so early stories profit from what the archive has learnt since. The
+// vector is cached (see story.vec); its keys are sorted, so cosines sum in
+// a fixed order and the same stream gives the same stories on every run.
 func (c *Clusterer) storyVector(s *story) text.Vector {
+	if s.vecN > 0 && c.n <= s.vecN+s.vecN/8 {
+		return s.vec
+	}
 	w := make(map[string]float64, len(s.tf))
 	for t, f := range s.tf {
 		w[t] = (1 + math.Log(f)) * c.idf(t)
 	}
-	return text.NewScratchVector(w)
+	s.vec, s.vecN = text.NewVector(w), c.n
+	return s.vec
 }
 
 // refresh trims the story's terms and posts it in the index under the
 // article's strongest terms (vec, may be nil) it is not posted under yet.
 func (c *Clusterer) refresh(s *story, vec map[string]float64) {
+	s.vecN = 0 // the members changed: rebuild the cached vector when next scored
 	if len(s.tf) > maxStoryTerms {
 		type tf struct {
 			t string

@@ -11,19 +11,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
-// ArticleLister is an optional store extension: the ids of all stored
-// articles in the order they were stored, paged. When the store implements
-// it, the clusterer is rebuilt in exactly the order it first saw the
-// articles.
-type ArticleLister interface {
-	ArticleIDs(ctx context.Context, o store.ListOptions) ([]string, error)
-}
-
-// replayWords is how much of a body is kept in memory while replaying
-// (the clusterer's default BodyWords; a larger Options value is used when
-// set).
-const replayWords = 250
-
 // replayed is one stored article waiting to be replayed.
 type replayed struct {
 	doc   cluster.Doc
@@ -35,7 +22,11 @@ type replayed struct {
 // rebuild replays the stored stories into the clusterer.
 func (e *Engine) rebuild(ctx context.Context) error {
 	start := time.Now()
-	words := max(e.o.Cluster.BodyWords, replayWords)
+	// The clusterer reads only the first BodyWords words of a body; when
+	// the option is set, keep no more in memory. Its default is the
+	// cluster package's business, so with the default the whole body is
+	// kept (replayed docs are released one by one).
+	words := e.o.Cluster.BodyWords
 	var items []replayed
 	stories := 0
 	for off := 0; ; off += store.MaxLimit {
@@ -58,17 +49,19 @@ func (e *Engine) rebuild(ctx context.Context) error {
 		}
 	}
 	ordered := false
-	if l, ok := e.st.(ArticleLister); ok && len(items) > 0 {
+	// Both stores list articles in ingest order (store.ArticleLister);
+	// then the clusterer is rebuilt in exactly the order it first saw them.
+	if l, ok := e.st.(store.ArticleLister); ok && len(items) > 0 {
 		rank := make(map[string]int, len(items))
 		for off := 0; ; off += store.MaxLimit {
-			ids, err := l.ArticleIDs(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
+			refs, err := l.Articles(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
 			if err != nil {
 				return fmt.Errorf("ingest: rebuild clusters: %w", err)
 			}
-			for i, id := range ids {
-				rank[id] = off + i
+			for i, r := range refs {
+				rank[r.ID] = off + i
 			}
-			if len(ids) < store.MaxLimit {
+			if len(refs) < store.MaxLimit {
 				break
 			}
 		}
@@ -98,6 +91,16 @@ func (e *Engine) rebuild(ctx context.Context) error {
 		}
 		sid = e.resolve(sid)
 		for _, m := range asg.Merged {
+			if !ordered {
+				// Out of ingest order a merge is as likely an artefact
+				// of the order as a merge a kill interrupted: keep the
+				// stored stories; new articles follow the clusterer.
+				if from, ok := e.byCluster[m]; ok && e.resolve(from) != sid {
+					st.Unmerged++
+				}
+				e.byCluster[m] = sid
+				continue
+			}
 			merged, err := e.merge(ctx, sid, m)
 			if err != nil {
 				return fmt.Errorf("ingest: rebuild clusters: %w", err)

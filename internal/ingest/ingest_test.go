@@ -1,0 +1,622 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/pgtest"
+	"github.com/crosscheck/crosscheck/internal/store/postgres"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+)
+
+func newPipeline(t testing.TB) *pipeline.Pipeline {
+	t.Helper()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func openDB(t testing.TB, path string) store.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// partition returns the stored stories as sorted lists of article ids,
+// sorted, and fails on an article in two stories.
+func partition(t testing.TB, st store.Store) [][]string {
+	t.Helper()
+	ctx := context.Background()
+	var out [][]string
+	seen := map[string]string{}
+	for off := 0; ; off += store.MaxLimit {
+		page, err := st.Stories(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range page {
+			var ids []string
+			for _, a := range s.Articles {
+				if prev, ok := seen[a.ID]; ok {
+					t.Errorf("article %s in stories %s and %s", a.ID, prev, s.ID)
+				}
+				seen[a.ID] = s.ID
+				ids = append(ids, a.ID)
+			}
+			sort.Strings(ids)
+			out = append(out, ids)
+		}
+		if len(page) < store.MaxLimit {
+			break
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// writeCorpus writes the synthetic corpus and returns the event of each
+// article id (ids are hash prefixes, learnt by reading the files back).
+func writeCorpus(t testing.TB, dir string, events, per int) []ingesttest.Article {
+	t.Helper()
+	arts, err := ingesttest.WriteDir(dir, events, per, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts
+}
+
+func TestIngestCorpus(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	arts := writeCorpus(t, in, 8, 5)
+	st := openDB(t, filepath.Join(dir, "db.sqlite"))
+	p := newPipeline(t)
+
+	e, err := New(ctx, st, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := e.Ingest(ctx, []string{in}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != len(arts) || sum.Duplicates != 0 || sum.Rejected != 0 {
+		t.Fatalf("first ingest: %s", sum)
+	}
+	// Every story is about one event: articles of one event share names.
+	event := map[string]int{}
+	for _, a := range arts {
+		raw := news.Raw{Bytes: []byte(a.Text)}
+		event[store.Hash(raw)[:16]] = a.Event
+	}
+	parts := partition(t, st)
+	t.Logf("%s; partition %v", sum, parts)
+	for _, ids := range parts {
+		for _, id := range ids[1:] {
+			if event[id] != event[ids[0]] {
+				t.Errorf("story %v mixes events %d and %d", ids, event[ids[0]], event[id])
+			}
+		}
+	}
+	if len(parts) < 8 || len(parts) > 12 {
+		t.Errorf("%d stories for 8 events", len(parts))
+	}
+	if sum.Stories != len(parts) {
+		t.Errorf("summary says %d stories, store has %d", sum.Stories, len(parts))
+	}
+	stale, err := st.StaleStories(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stale) != 0 {
+		t.Errorf("stale briefings after ingest: %v", stale)
+	}
+
+	t.Run("again", func(t *testing.T) {
+		e2, err := New(ctx, st, p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := e2.Replayed(); r.Articles != len(arts) || r.Stories != len(parts) || r.Disagreed != 0 || r.Repaired != 0 {
+			t.Errorf("replay: %+v", r)
+		}
+		sum, err := e2.Ingest(ctx, []string{in}, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum.Added != 0 || sum.Duplicates != len(arts) || sum.Stories != 0 {
+			t.Errorf("second ingest: %s", sum)
+		}
+		if got := partition(t, st); !slices.EqualFunc(got, parts, slices.Equal) {
+			t.Errorf("stories changed: %v, was %v", got, parts)
+		}
+	})
+}
+
+// TestResume stores articles without clustering them, as a run killed
+// after PutArticle leaves them, and checks that the next run clusters them
+// into the same stories as a clean run.
+func TestResume(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeCorpus(t, in, 4, 4)
+	p := newPipeline(t)
+
+	clean := openDB(t, filepath.Join(dir, "clean.sqlite"))
+	e, err := New(ctx, clean, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Ingest(ctx, []string{in}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := partition(t, clean)
+
+	st := openDB(t, filepath.Join(dir, "db.sqlite"))
+	files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+	sort.Strings(files)
+	// First half ingested and clustered, the next three only stored.
+	e1, err := New(ctx, st, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e1.Ingest(ctx, files[:8], nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := read.New(read.Options{}).Each(ctx, files[8:11], func(raw news.Raw, err error) error {
+		if err != nil {
+			return err
+		}
+		a, err := p.Analyze(raw)
+		if err != nil {
+			return err
+		}
+		_, _, err = st.PutArticle(ctx, raw, a)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	e2, err := New(ctx, st, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := e2.Ingest(ctx, []string{in}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Added != len(files)-11 || sum.Duplicates != 11 {
+		t.Errorf("resumed ingest: %s", sum)
+	}
+	if got := partition(t, st); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("resumed stories\n%v\nclean run\n%v", got, want)
+	}
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Articles != int64(len(files)) {
+		t.Errorf("%d articles stored, want %d", stats.Articles, len(files))
+	}
+}
+
+func TestRejects(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	arts := writeCorpus(t, in, 2, 2)
+
+	// A gzip stream cut in the middle.
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(strings.Repeat(arts[0].Text+" more words here. ", 20)))
+	zw.Close()
+	os.WriteFile(filepath.Join(in, "cut.txt.gz"), gz.Bytes()[:gz.Len()/2], 0o644)
+	// A JSONL file whose second line is cut short, then a good line.
+	line := func(id, text string) string {
+		b, _ := json.Marshal(map[string]string{"id": id, "text": text, "outlet": "Test Wire"})
+		return string(b)
+	}
+	good1, good2 := line("j1", arts[1].Text+"\nExtra line one."), line("j3", arts[2].Text+"\nExtra line three.")
+	bad := line("j2", arts[3].Text)
+	os.WriteFile(filepath.Join(in, "lines.jsonl"), []byte(good1+"\n"+bad[:len(bad)/2]+"\n"+good2+"\n"), 0o644)
+	// The id j1 again, for other content.
+	os.WriteFile(filepath.Join(in, "more.jsonl"), []byte(line("j1", arts[0].Text+"\nAnother ending.")+"\n"), 0o644)
+	// Not an article.
+	os.WriteFile(filepath.Join(in, "wall.txt"), []byte("Please log in to continue.\n"), 0o644)
+
+	st := openDB(t, filepath.Join(dir, "db.sqlite"))
+	var skipped []string
+	e, err := New(ctx, st, newPipeline(t), Options{OnSkip: func(input, reason string) { skipped = append(skipped, input) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := e.Ingest(ctx, []string{in}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s", sum)
+	if sum.Added != len(arts)+2 {
+		t.Errorf("added %d, want %d (%s)", sum.Added, len(arts)+2, sum)
+	}
+	if sum.Rejected != 4 || len(skipped) != 4 {
+		t.Errorf("rejected %d (%v), want 4: %s", sum.Rejected, skipped, sum)
+	}
+	for _, k := range []string{"not an article", "id conflict", "truncated input", "malformed input"} {
+		if sum.Reasons[k] != 1 {
+			t.Errorf("reasons %v, want one %q", sum.Reasons, k)
+		}
+	}
+	log, err := st.Rejected(ctx, store.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 4 {
+		t.Errorf("rejected log %v", log)
+	}
+	for _, id := range []string{"j1", "j3"} {
+		if _, err := st.Article(ctx, id); err != nil {
+			t.Errorf("JSONL article %s: %v", id, err)
+		}
+	}
+}
+
+func TestIngestRaw(t *testing.T) {
+	ctx := context.Background()
+	arts := ingesttest.Corpus(2, 3, 3)
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	e, err := New(ctx, st, newPipeline(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := map[int]string{}
+	for i, a := range arts {
+		res, err := e.IngestRaw(ctx, news.Raw{Input: a.Name, Text: a.Text, Bytes: []byte(a.Text)})
+		if err != nil {
+			t.Fatalf("%s: %v", a.Name, err)
+		}
+		if !res.Added || res.StoryID == "" {
+			t.Fatalf("%s: %+v", a.Name, res)
+		}
+		if prev, ok := stories[a.Event]; ok && prev != res.StoryID {
+			t.Errorf("article %d of event %d in story %s, earlier ones in %s", i, a.Event, res.StoryID, prev)
+		}
+		stories[a.Event] = res.StoryID
+	}
+	res, err := e.IngestRaw(ctx, news.Raw{Input: "again", Text: arts[0].Text, Bytes: []byte(arts[0].Text)})
+	if err != nil || res.Added || res.StoryID != stories[arts[0].Event] {
+		t.Errorf("duplicate: %+v, %v", res, err)
+	}
+	_, err = e.IngestRaw(ctx, news.Raw{Input: "wall", Text: "Subscribe to read this article."})
+	if !errors.Is(err, ErrRejected) {
+		t.Errorf("not an article: err %v, want ErrRejected", err)
+	}
+	if n, err := e.Flush(ctx); err != nil || n != len(stories) {
+		t.Errorf("flush rebuilt %d briefings (%v), want %d", n, err, len(stories))
+	}
+	b, rebuilt, err := Briefing(ctx, st, e.Briefer(), stories[0])
+	if err != nil || rebuilt || len(b.Sources) != 3 {
+		t.Errorf("stored briefing: rebuilt %v, err %v", rebuilt, err)
+	}
+}
+
+func TestNatural(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"a.jsonl:9", "a.jsonl:10", -1},
+		{"f10.txt", "f2.txt", 1},
+		{"f02.txt", "f2.txt", 0},
+		{"abc", "abd", -1},
+		{"ab", "abc", -1},
+		{"", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"|"+tc.b, func(t *testing.T) {
+			if got := natural(tc.a, tc.b); got != tc.want {
+				t.Errorf("natural(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSummaryString(t *testing.T) {
+	tests := []struct {
+		s    Summary
+		want string
+	}{
+		{Summary{Added: 2, Stories: 1}, "added 2, duplicates 0, rejected 0, stories 1"},
+		{Summary{Duplicates: 1, Rejected: 3, Reasons: map[string]int{"not an article": 1, "empty input": 2}},
+			"added 0, duplicates 1, rejected 3 (empty input 2, not an article 1), stories 0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.want, func(t *testing.T) {
+			if got := tc.s.String(); got != tc.want {
+				t.Errorf("got %q", got)
+			}
+		})
+	}
+}
+
+// TestPostgres ingests the corpus into PostgreSQL (skipped when the
+// server binaries are absent) and checks the stories match SQLite's, then
+// that a second engine replays them without disagreement.
+func TestPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a PostgreSQL server; skipped with -short")
+	}
+	ctx := context.Background()
+	dsn := pgtest.Start(t)
+	pg, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { pg.Close() })
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeCorpus(t, in, 6, 4)
+	lite := openDB(t, filepath.Join(dir, "db.sqlite"))
+	p := newPipeline(t)
+	for _, st := range []store.Store{lite, pg} {
+		e, err := New(ctx, st, p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Ingest(ctx, []string{in}, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, got := partition(t, lite), partition(t, pg)
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("postgres stories\n%v\nsqlite stories\n%v", got, want)
+	}
+	e, err := New(ctx, pg, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := e.Replayed(); r.Articles != 24 || r.Disagreed != 0 {
+		t.Errorf("replay from postgres: %+v", r)
+	}
+	hits, err := pg.Search(ctx, "inquiry", 100)
+	if err != nil || len(hits) == 0 {
+		t.Errorf("search: %d hits, %v", len(hits), err)
+	}
+}
+
+// orderedStore lists articles in ingest order (store.ArticleLister) by
+// remembering the order of the articles it stored, for tests that must
+// see the engine use that order whatever the backend does.
+type orderedStore struct {
+	store.Store
+	mu  sync.Mutex
+	ids []string
+}
+
+func (s *orderedStore) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
+	id, added, err := s.Store.PutArticle(ctx, raw, a)
+	if added {
+		s.mu.Lock()
+		s.ids = append(s.ids, id)
+		s.mu.Unlock()
+	}
+	return id, added, err
+}
+
+func (s *orderedStore) Articles(_ context.Context, o store.ListOptions) ([]news.ArticleRef, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	limit, off := o.Page()
+	if off >= len(s.ids) {
+		return nil, nil
+	}
+	var out []news.ArticleRef
+	for _, id := range s.ids[off:min(off+limit, len(s.ids))] {
+		out = append(out, news.ArticleRef{ID: id})
+	}
+	return out, nil
+}
+
+// TestReplayOrdered checks that a store giving its ingest order is
+// replayed in it: the rebuilt clusterer takes the same decisions, so
+// every replayed article lands in its stored story, and the next articles
+// join the stories a single run would have put them in.
+func TestReplayOrdered(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	writeCorpus(t, in, 6, 5)
+	files, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+	sort.Strings(files)
+	// Shuffle the first run's order so that the fallback order (date,
+	// input name) would differ from ingest order.
+	first := slices.Clone(files[:20])
+	slices.Reverse(first)
+	p := newPipeline(t)
+
+	run := func(st store.Store, batches ...[]string) {
+		for _, b := range batches {
+			e, err := New(ctx, st, p, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := e.Replayed(); r.Disagreed != 0 || r.Repaired != 0 {
+				t.Errorf("replay: %+v", r)
+			}
+			for _, f := range b {
+				if _, err := e.Ingest(ctx, []string{f}, nil, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	single := &orderedStore{Store: openDB(t, filepath.Join(dir, "single.sqlite"))}
+	run(single, append(first, files[20:]...))
+	split := &orderedStore{Store: openDB(t, filepath.Join(dir, "split.sqlite"))}
+	run(split, first, files[20:])
+	if got, want := partition(t, split), partition(t, single); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("two runs\n%v\none run\n%v", got, want)
+	}
+	e, err := New(ctx, split, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := e.Replayed(); !r.Ordered || r.Articles != len(files) {
+		t.Errorf("replay: %+v", r)
+	}
+}
+
+func FuzzNatural(f *testing.F) {
+	for _, s := range []string{"a.jsonl:9", "a.jsonl:10", "f02.txt", "", "007", "x1y22z"} {
+		f.Add(s, "f2.txt")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, back := natural(a, b), natural(b, a); got != -back {
+			t.Errorf("natural(%q, %q) = %d but natural(%q, %q) = %d", a, b, got, b, a, back)
+		}
+		if natural(a, a) != 0 {
+			t.Errorf("natural(%q, %q) != 0", a, a)
+		}
+	})
+}
+
+// TestConcurrentIngestRaw posts articles from several goroutines, as the
+// HTTP server does: decisions are serialised, so each event still ends in
+// one story.
+func TestConcurrentIngestRaw(t *testing.T) {
+	ctx := context.Background()
+	arts := ingesttest.Corpus(4, 6, 5)
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	e, err := New(ctx, st, newPipeline(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	stories := make([]string, len(arts))
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += 4 {
+				res, err := e.IngestRaw(ctx, news.Raw{Input: arts[i].Name, Text: arts[i].Text})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				stories[i] = res.StoryID
+			}
+		}()
+	}
+	wg.Wait()
+	byEvent := map[int]map[string]bool{}
+	for i, a := range arts {
+		if byEvent[a.Event] == nil {
+			byEvent[a.Event] = map[string]bool{}
+		}
+		s, err := st.Story(ctx, stories[i]) // resolves merges
+		if err != nil {
+			t.Fatal(err)
+		}
+		byEvent[a.Event][s.ID] = true
+	}
+	for ev, ss := range byEvent {
+		if len(ss) != 1 {
+			t.Errorf("event %d in stories %v", ev, ss)
+		}
+	}
+}
+
+// TestBriefEvery checks that a long batch rebuilds briefings on the way,
+// not only at its end.
+func TestBriefEvery(t *testing.T) {
+	ctx := context.Background()
+	in := filepath.Join(t.TempDir(), "in")
+	os.Mkdir(in, 0o755)
+	arts := writeCorpus(t, in, 2, 8)
+	tests := []struct {
+		every   int
+		briefed func(n int) bool
+	}{
+		{1000, func(n int) bool { return n == 2 }},
+		{4, func(n int) bool { return n >= len(arts)/4 }},
+	}
+	for _, tc := range tests {
+		t.Run(itoa(tc.every), func(t *testing.T) {
+			st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+			e, err := New(ctx, st, newPipeline(t), Options{BriefEvery: tc.every})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum, err := e.Ingest(ctx, []string{in}, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Stories != 2 || !tc.briefed(sum.Briefed) {
+				t.Errorf("every %d: %d stories, %d briefings built", tc.every, sum.Stories, sum.Briefed)
+			}
+		})
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestReplayRealData ingests 600 articles of the public data (skipped when
+// absent) and rebuilds the clusterer from the store: replayed in the same
+// order with the same text, every article must land in its stored story.
+func TestReplayRealData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 600 articles; skipped with -short")
+	}
+	stories := loadBenchStories(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	stream := filepath.Join(dir, "stream.jsonl")
+	writeStream(t, stories, stream, 0, 600)
+	st := openDB(t, filepath.Join(dir, "db.sqlite"))
+	p := newPipeline(t)
+	e, err := New(ctx, st, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := e.Ingest(ctx, []string{stream}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e2, err := New(ctx, st, p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e2.Replayed()
+	t.Logf("%s; replay %+v", sum, r)
+	if r.Articles != sum.Added || r.Disagreed != 0 || r.Unmerged != 0 {
+		t.Errorf("replay of %d stored articles: %+v", sum.Added, r)
+	}
+}

@@ -168,6 +168,8 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return nil
 }
 
+// runStory prints a story's briefing: the story named by ID, or the most
+// recently updated one.
 func runStory(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("story", stderr)
 	db := dbFlag(fs)
@@ -176,8 +178,8 @@ func runStory(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if len(rest) != 1 {
-		return fmt.Errorf("%w: give exactly one story ID", errUsage)
+	if len(rest) > 1 {
+		return fmt.Errorf("%w: give one story ID (or none for the newest story)", errUsage)
 	}
 	switch *format {
 	case "markdown", "json", "html":
@@ -189,9 +191,22 @@ func runStory(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer st.Close()
-	b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: rouge.Stem}), rest[0])
+	var id string
+	if len(rest) == 1 {
+		id = rest[0]
+	} else {
+		newest, err := st.Stories(ctx, store.ListOptions{Limit: 1})
+		if err != nil {
+			return err
+		}
+		if len(newest) == 0 {
+			return errors.New("the archive has no stories yet: crosscheck ingest some articles first")
+		}
+		id = newest[0].ID
+	}
+	b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: rouge.Stem}), id)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("no story %q", rest[0])
+		return fmt.Errorf("no story %q", id)
 	}
 	if err != nil {
 		return err

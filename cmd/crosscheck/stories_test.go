@@ -397,3 +397,25 @@ func TestIngestKilled(t *testing.T) {
 		t.Errorf("%d briefings for %d stories", stats.Briefings, stats.Stories)
 	}
 }
+
+// TestReadmeMainJob runs the README's first command: ingest the bundled
+// example into a fresh archive, then print the newest story's briefing.
+func TestReadmeMainJob(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "readme.db")
+	code, _, stderr := runCLI(t, "story", "--db", db)
+	if code == 0 || !strings.Contains(stderr, "no stories yet") {
+		t.Errorf("story on an empty archive: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := runCLI(t, "ingest", "--db", db, "--published", "2017-04-12", "../../examples/seeds"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, stderr)
+	}
+	code, out, stderr := runCLI(t, "story", "--db", db)
+	if code != 0 {
+		t.Fatalf("story: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"## Summary", "nearly two hours", "more than two hours", "Friday"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("briefing lacks %q", want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -38,9 +39,14 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	st := style{on: color}
 	num := NewView(b, "").Num
 	cite := func(ids []string) string {
+		ns := make([]int, len(ids))
+		for i, id := range ids {
+			ns[i] = num[id]
+		}
+		slices.Sort(ns)
 		var sb strings.Builder
-		for _, id := range ids {
-			fmt.Fprintf(&sb, "[%d]", num[id])
+		for _, n := range ns {
+			fmt.Fprintf(&sb, "[%d]", n)
 		}
 		return st.cite(sb.String())
 	}

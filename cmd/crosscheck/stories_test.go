@@ -153,7 +153,7 @@ func TestArchiveCommands(t *testing.T) {
 		for _, args := range [][]string{
 			{"ingest", "--db", db},
 			{"stories", "--db", db, "--format", "xml"},
-			{"story", "--db", db},
+			{"story", "--db", db, "one", "two"},
 			{"search", "--db", db},
 			{"search", "--db", db, "--limit", "0", "x"},
 		} {

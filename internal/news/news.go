@@ -213,3 +213,23 @@ func (a *Article) SentenceAt(off int) int {
 	}
 	return -1
 }
+
+// InsideQuote reports whether span sp lies within the text of one of the
+// article's quotes (quotation marks and trailing punctuation aside): a
+// sentence of someone's multi-sentence quote, which out of its paragraph
+// reads as the writer's own words with no one to attribute it to.
+func (a *Article) InsideQuote(sp Span) bool {
+	_, ok := a.QuoteAround(sp)
+	return ok
+}
+
+// QuoteAround returns the quote whose text contains span sp (see
+// InsideQuote).
+func (a *Article) QuoteAround(sp Span) (Quote, bool) {
+	for _, q := range a.Quotes {
+		if sp.Start >= q.Start-3 && sp.End <= q.End+4 {
+			return q, true
+		}
+	}
+	return Quote{}, false
+}

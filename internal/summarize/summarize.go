@@ -28,6 +28,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -149,12 +150,31 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		}
 		body := a.Body()
 		n := len(a.Sentences)
+		units := quoteUnits(a)
 		rank := 0
-		for si, sp := range a.Sentences {
+		for si := 0; si < n; si++ {
+			sp := a.Sentences[si]
+			var speaker string
+			if end, ok := units[si]; ok {
+				// A quote of several sentences is one unit: its first
+				// sentence through its last, attribution included.
+				sp.End = a.Sentences[end].End
+				si = end
+			} else if q, ok := a.QuoteAround(sp); ok {
+				if q.Speaker == "" {
+					continue // words no one can be said to have said
+				}
+				speaker = q.Speaker
+			} else if startsInsideQuote(a, sp) {
+				continue // the tail of a quote ("It may not happen," Trump said.)
+			}
 			t := StripDateline(strings.TrimSpace(body[sp.Start:sp.End]))
 			nw := len(strings.Fields(t))
-			if nw < 6 || nw > 70 || !endsSentence(t) {
+			if nw < 6 || nw > 70 || !endsSentence(t) || addressesReader(t) {
 				continue
+			}
+			if speaker != "" {
+				t = attributed(t, speaker)
 			}
 			cands = append(cands, cand{doc: di, sent: si, rel: float64(si) / float64(max(n, 1)), rank: rank, text: t, words: nw})
 			rank++
@@ -290,6 +310,80 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 // pronounTag matches a quotation attributed only to a pronoun: `,” he
 // said.` — out of context the reader cannot tell who "he" is.
 var pronounTag = regexp.MustCompile(`(?i)[,.!?]["'”’]\s+(he|she|they|it)\s+\w+\.?$`)
+
+// quoteUnits maps the first sentence of each quote that runs over several
+// sentences of one paragraph to its last sentence, when the whole is short
+// enough (70 words) to be one summary unit: out of its paragraph, a middle
+// sentence of someone's quote ("I'm as shocked as you people.") reads as
+// the writer's words with no one to attribute them to, but the whole quote
+// carries its speaker.
+func quoteUnits(a *news.Article) map[int]int {
+	units := map[int]int{}
+	body := a.Body()
+	for _, q := range a.Quotes {
+		i, j := a.SentenceAt(q.Start), a.SentenceAt(max(q.End-1, q.Start))
+		if i < 0 || j <= i || strings.Contains(body[a.Sentences[i].Start:a.Sentences[j].End], "\n") {
+			continue
+		}
+		if len(strings.Fields(body[a.Sentences[i].Start:a.Sentences[j].End])) > 70 {
+			continue
+		}
+		if e, ok := units[i]; !ok || j > e {
+			units[i] = j
+		}
+	}
+	return units
+}
+
+// startsInsideQuote reports a sentence that begins in the middle of a quote
+// and ends after it: read alone it opens with someone's words cut short.
+func startsInsideQuote(a *news.Article, sp news.Span) bool {
+	for _, q := range a.Quotes {
+		if sp.Start > q.Start+1 && sp.Start < q.End && sp.End > q.End+4 {
+			return true
+		}
+	}
+	return false
+}
+
+// attributed marks a sentence taken from inside someone's quote as theirs:
+// out of its paragraph, “I thought Jim Parsons was going to win again.”
+// would read as the writer's own words. The sentence is put in quotation
+// marks (unless it already has them) and the speaker the analysis found
+// follows it: “…” — Jon Cryer. The words are the article's; only the
+// marks and the name are added, as a citation is.
+func attributed(s, speaker string) string {
+	s = strings.TrimSpace(s)
+	open, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("\"“”", open) {
+		s = "“" + s
+	}
+	if !strings.ContainsRune("\"“”", last) {
+		s += "”"
+	}
+	return s + " — " + speaker
+}
+
+// addressesReader reports a sentence in the writer's own voice that speaks
+// to the reader — a question ("What will everyone be talking about on
+// Monday?") or second person ("share your own thoughts in the comments"):
+// site voice and calls to action, not reporting. Quoted speech is exempt.
+func addressesReader(s string) bool {
+	if strings.ContainsAny(s, "\"“”") {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimRight(s, " )"), "?") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ".,;:!?()'’") {
+		case "you", "your", "you're", "you’re", "yourself":
+			return true
+		}
+	}
+	return false
+}
 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’)] ")

@@ -83,3 +83,62 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("summary of nothing = %v", none)
 	}
 }
+
+func TestAttributed(t *testing.T) {
+	tests := []struct{ in, speaker, want string }{
+		{"I thought he would win again.", "Jon Cryer", "“I thought he would win again.” — Jon Cryer"},
+		{"“We'll see.”", "Donald Trump", "“We'll see.” — Donald Trump"},
+		{"“It is boring.", "Vladimir Putin", "“It is boring.” — Vladimir Putin"},
+	}
+	for _, tc := range tests {
+		if got := attributed(tc.in, tc.speaker); got != tc.want {
+			t.Errorf("attributed(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestAddressesReader(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"What will everyone be talking about on Monday?", true},
+		{"Share your own thoughts in the comments.", true},
+		{"“Are you serious?” she asked the senator.", false},
+		{"The council voted on Tuesday.", false},
+	}
+	for _, tc := range tests {
+		if got := addressesReader(tc.in); got != tc.want {
+			t.Errorf("addressesReader(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestQuoteUnits(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Paragraphs: []string{
+		`"It would be a fantastic thing. And that could happen. It may not happen," Trump said. "I can only tell you what I would like."`,
+		"The council met on Tuesday to debate the plan.",
+	}}
+	seg.Segment(a)
+	body := a.Body()
+	q1 := strings.Index(body, "It would")
+	q2 := strings.Index(body, "I can only")
+	a.Quotes = []news.Quote{
+		{Text: "It would be a fantastic thing. And that could happen. It may not happen,", Speaker: "Donald Trump", Start: q1, End: q1 + len("It would be a fantastic thing. And that could happen. It may not happen,")},
+		{Text: "I can only tell you what I would like.", Speaker: "Donald Trump", Start: q2, End: q2 + len("I can only tell you what I would like.")},
+	}
+	units := quoteUnits(a)
+	if end, ok := units[0]; !ok || end != 2 {
+		t.Fatalf("quoteUnits = %v, want sentence 0 through 2 as one unit (sentences %d)", units, len(a.Sentences))
+	}
+	if !a.InsideQuote(a.Sentences[3]) {
+		t.Error("the quote continuing after the tag is not inside a quote")
+	}
+	if !startsInsideQuote(a, a.Sentences[2]) {
+		t.Error("the tag sentence should start inside the quote")
+	}
+}

@@ -391,7 +391,7 @@ func endsSentence(s string) bool {
 		return false
 	}
 	switch s[len(s)-1] {
-	case '.', '!', '?', ':':
+	case '.', '!', '?':
 		return true
 	}
 	return strings.HasSuffix(s, "…")

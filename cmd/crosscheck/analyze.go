@@ -10,6 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/fetch"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/read"
 )
 
@@ -51,16 +52,28 @@ func (f *inputFlags) reader() *read.Reader {
 
 // analyzeAll runs the pipeline over inputs, reports skips on stderr and
 // returns the articles in input order.
+// On a terminal a progress line counts the documents; it is cleared before
+// each skip message and at the end.
 func analyzeAll(ctx context.Context, p *pipeline.Pipeline, f *inputFlags, inputs []string, stderr io.Writer, each func(*news.Article) error) (ok, skipped int, err error) {
+	tty := isTerminal(stderr)
+	var bar *progress.Bar
+	if tty {
+		bar = progress.New(stderr, "analyse", 0)
+	}
 	err = p.Run(ctx, f.reader(), inputs, 0, func(r pipeline.Result) error {
+		bar.Add(1)
 		if r.Err != nil {
 			skipped++
+			if tty {
+				fmt.Fprint(stderr, "\r\x1b[K")
+			}
 			fmt.Fprintf(stderr, "skip: %v\n", r.Err)
 			return nil
 		}
 		ok++
 		return each(r.Article)
 	})
+	bar.Done()
 	return ok, skipped, err
 }
 

@@ -176,13 +176,8 @@ func (c *Clusterer) Add(d Doc) Assignment {
 		score float64
 	}
 	var best []scored
-	for _, id := range c.candidates(vec) {
+	for _, id := range c.candidates(vec, d.Time) {
 		s := c.stories[id]
-		if !d.Time.IsZero() && !s.last.IsZero() {
-			if d.Time.Sub(s.last) > c.o.Window || s.first.Sub(d.Time) > c.o.Window {
-				continue
-			}
-		}
 		if sc := av.Cos(c.storyVector(s)); sc >= c.o.Join {
 			best = append(best, scored{id, sc})
 		}
@@ -212,22 +207,35 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	return a
 }
 
+// postingScan caps how many of a term's newest postings are read: the
+// newest are the likeliest matches, and the cap keeps the cost of an
+// assignment flat as the archive grows.
+const postingScan = 100
+
 // candidates returns the live stories sharing the article's strongest
-// terms, most shared first.
-func (c *Clusterer) candidates(vec map[string]float64) []string {
+// terms, most shared first. Stories outside the time window of a dated
+// article are passed over here already, so that they cost no sorting.
+func (c *Clusterer) candidates(vec map[string]float64, t time.Time) []string {
 	hits := map[string]float64{}
-	for _, t := range strongest(vec, 20) {
-		ids := c.index[t]
+	var counted map[string]bool
+	for _, term := range strongest(vec, 20) {
+		ids := c.index[term]
 		// A story merged into another leaves its postings behind, leading
 		// to the live story: count each live story once per term.
-		counted := map[string]bool{}
-		// The newest postings are the likeliest matches; cap the scan.
-		for i := len(ids) - 1; i >= 0 && i >= len(ids)-200; i-- {
+		clear(counted)
+		if counted == nil {
+			counted = map[string]bool{}
+		}
+		for i := len(ids) - 1; i >= 0 && i >= len(ids)-postingScan; i-- {
 			id := c.resolve(ids[i])
-			if !counted[id] {
-				counted[id] = true
-				hits[id] += vec[t]
+			if counted[id] {
+				continue
 			}
+			counted[id] = true
+			if !c.inWindow(c.stories[id], t) {
+				continue
+			}
+			hits[id] += vec[term]
 		}
 	}
 	out := make([]string, 0, len(hits))
@@ -241,6 +249,15 @@ func (c *Clusterer) candidates(vec map[string]float64) []string {
 		out = out[:c.o.Candidates]
 	}
 	return out
+}
+
+// inWindow reports whether story s was active within Options.Window of
+// time t (always, when either is undated).
+func (c *Clusterer) inWindow(s *story, t time.Time) bool {
+	if t.IsZero() || s.last.IsZero() {
+		return true
+	}
+	return t.Sub(s.last) <= c.o.Window && s.first.Sub(t) <= c.o.Window
 }
 
 // resolve follows merges to the live story.

@@ -70,7 +70,10 @@ func (e *Engine) maybeFlush(ctx context.Context, force bool) (int, error) {
 	e.mu.Lock()
 	due := force || e.pending >= e.o.BriefEvery || len(e.dirty) > 0 && time.Since(e.lastFlush) >= e.o.BriefInterval
 	var ids []string
+	var uerr error
 	if due {
+		// Briefing takes long: let other processes decide meanwhile.
+		uerr = e.release()
 		for id := range e.dirty {
 			ids = append(ids, e.resolve(id))
 		}
@@ -81,6 +84,9 @@ func (e *Engine) maybeFlush(ctx context.Context, force bool) (int, error) {
 	e.mu.Unlock()
 	if !due {
 		return 0, nil
+	}
+	if uerr != nil {
+		return 0, uerr
 	}
 	if force && e.o.StaleLimit > 0 {
 		stale, err := e.st.StaleStories(ctx, e.o.StaleLimit)

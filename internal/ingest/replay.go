@@ -27,7 +27,25 @@ func (e *Engine) rebuild(ctx context.Context) error {
 	// cluster package's business, so with the default the whole body is
 	// kept (replayed docs are released one by one).
 	words := e.o.Cluster.BodyWords
+	// With the store's ingest log, the positions are listed first: what
+	// other processes store and cluster after that listing is caught up
+	// under the lock before the first decision (see catchUp).
+	var logged []store.ArticleSeq
+	if e.ser.log != nil {
+		for seq := int64(0); ; {
+			page, err := e.ser.log.ArticlesAfter(ctx, seq, store.MaxLimit)
+			if err != nil {
+				return fmt.Errorf("ingest: rebuild clusters: %w", err)
+			}
+			logged = append(logged, page...)
+			if len(page) < store.MaxLimit {
+				break
+			}
+			seq = page[len(page)-1].Seq
+		}
+	}
 	var items []replayed
+	seen := map[string]bool{}
 	stories := 0
 	for off := 0; ; off += store.MaxLimit {
 		page, err := e.st.Stories(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
@@ -41,6 +59,12 @@ func (e *Engine) rebuild(ctx context.Context) error {
 			}
 			stories++
 			for _, a := range arts {
+				// A story listing paged while another process
+				// writes may show an article twice.
+				if seen[a.ID] {
+					continue
+				}
+				seen[a.ID] = true
 				items = append(items, replayed{doc: docOf(a.ID, a, words), story: s.ID, input: a.Input, rank: -1})
 			}
 		}
@@ -49,9 +73,42 @@ func (e *Engine) rebuild(ctx context.Context) error {
 		}
 	}
 	ordered := false
-	// Both stores list articles in ingest order (store.ArticleLister);
-	// then the clusterer is rebuilt in exactly the order it first saw them.
-	if l, ok := e.st.(store.ArticleLister); ok && len(items) > 0 {
+	switch l, ok := e.st.(store.ArticleLister); {
+	case e.ser.log != nil:
+		rank := make(map[string]int, len(logged))
+		for i, a := range logged {
+			rank[a.ID] = i
+		}
+		// Articles clustered after the listing wait for the catch-up.
+		items = slices.DeleteFunc(items, func(it replayed) bool {
+			_, ok := rank[it.doc.ID]
+			return !ok
+		})
+		for i := range items {
+			items[i].rank = rank[items[i].doc.ID]
+		}
+		for i, a := range logged {
+			switch {
+			case seen[a.ID]:
+			case a.StoryID == "":
+				e.ser.orphans[a.ID] = true
+			default:
+				// In a story the paged listing missed.
+				art, err := e.st.Article(ctx, a.ID)
+				if err != nil {
+					return fmt.Errorf("ingest: rebuild clusters: %w", err)
+				}
+				items = append(items, replayed{doc: docOf(a.ID, art, words), story: a.StoryID, input: art.Input, rank: i})
+			}
+		}
+		if len(logged) > 0 {
+			e.ser.seq = logged[len(logged)-1].Seq
+		}
+		ordered = true
+	case ok && len(items) > 0:
+		// Both stores list articles in ingest order (store.ArticleLister);
+		// then the clusterer is rebuilt in exactly the order it first saw
+		// them.
 		rank := make(map[string]int, len(items))
 		for off := 0; ; off += store.MaxLimit {
 			refs, err := l.Articles(ctx, store.ListOptions{Limit: store.MaxLimit, Offset: off})
@@ -79,35 +136,10 @@ func (e *Engine) rebuild(ctx context.Context) error {
 	st := ReplayStats{Articles: len(items), Stories: stories, Ordered: ordered}
 	for i := range items {
 		it := &items[i]
-		asg := e.cl.Add(it.doc)
+		doc := it.doc
 		it.doc = cluster.Doc{} // let the body go
-		sid, ok := e.byCluster[asg.Story]
-		switch {
-		case asg.Created || !ok:
-			e.byCluster[asg.Story] = it.story
-			sid = it.story
-		case e.resolve(sid) != e.resolve(it.story):
-			st.Disagreed++
-		}
-		sid = e.resolve(sid)
-		for _, m := range asg.Merged {
-			if !ordered {
-				// Out of ingest order a merge is as likely an artefact
-				// of the order as a merge a kill interrupted: keep the
-				// stored stories; new articles follow the clusterer.
-				if from, ok := e.byCluster[m]; ok && e.resolve(from) != sid {
-					st.Unmerged++
-				}
-				e.byCluster[m] = sid
-				continue
-			}
-			merged, err := e.merge(ctx, sid, m)
-			if err != nil {
-				return fmt.Errorf("ingest: rebuild clusters: %w", err)
-			}
-			if merged {
-				st.Repaired++
-			}
+		if err := e.replayOne(ctx, doc, it.story, ordered, &st); err != nil {
+			return fmt.Errorf("ingest: rebuild clusters: %w", err)
 		}
 	}
 	st.Took = time.Since(start)

@@ -192,6 +192,38 @@ type ArticleLister interface {
 	Articles(ctx context.Context, o ListOptions) ([]news.ArticleRef, error)
 }
 
+// ArticleSeq is one stored article's position in the store's ingest order
+// and the story it belongs to ("" when unassigned).
+type ArticleSeq struct {
+	// Seq increases with each stored article (PostgreSQL's seq column,
+	// SQLite's rowid); values may be skipped.
+	Seq     int64  `json:"seq"`
+	ID      string `json:"id"`
+	StoryID string `json:"story_id,omitempty"`
+}
+
+// ClusterLog lets a process catch up with the articles other processes
+// stored. Both backends implement it; it is not part of Store.
+type ClusterLog interface {
+	// ArticlesAfter lists up to limit articles with Seq > seq in ingest
+	// order (seq 0 starts at the first), each with its current story.
+	// An article listed is committed; under ClusterLocker's lock, with
+	// every writer storing articles while holding it, no article with a
+	// lower Seq can appear later.
+	ArticlesAfter(ctx context.Context, seq int64, limit int) ([]ArticleSeq, error)
+}
+
+// ClusterLocker serialises clustering decisions across processes sharing
+// one archive. Both backends implement it; it is not part of Store.
+type ClusterLocker interface {
+	// LockClustering blocks until the caller holds the archive's
+	// clustering lock or ctx ends. unlock releases it (later calls are
+	// no-ops). The lock is released as well when the holding process
+	// dies, however it dies. It is not re-entrant: a second
+	// LockClustering before unlock waits, even in the same process.
+	LockClustering(ctx context.Context) (unlock func() error, err error)
+}
+
 // StoryWriter creates and maintains stories.
 type StoryWriter interface {
 	// CreateStory creates a story with s.Title and assigns s.Articles to

@@ -8,7 +8,9 @@
 // (seed-derived) id; story rows are locked (FOR SHARE to add to a story,
 // FOR UPDATE in id order to merge) so that a merge never races an
 // assignment; transactions that PostgreSQL aborts as deadlocked or
-// unserialisable are retried; migrations run under an advisory lock.
+// unserialisable are retried; migrations run under an advisory lock, and
+// LockClustering serialises clustering decisions with another one held on
+// a dedicated pooled connection.
 //
 // Text columns cannot hold NUL or invalid UTF-8 in PostgreSQL: those are
 // dropped or replaced in the indexed columns (title, body, input…); the
@@ -46,6 +48,8 @@ type Store struct {
 var (
 	_ store.Store         = (*Store)(nil)
 	_ store.ArticleLister = (*Store)(nil)
+	_ store.ClusterLog    = (*Store)(nil)
+	_ store.ClusterLocker = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a

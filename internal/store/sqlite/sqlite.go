@@ -5,7 +5,9 @@
 // IMMEDIATE transactions (SQLite has one writer anyway; queuing in Go avoids
 // SQLITE_BUSY upgrades), reads through a small pool of query-only
 // connections that WAL lets run beside the writer. Several processes may
-// open the same file: busy_timeout makes them wait for each other.
+// open the same file: busy_timeout makes them wait for each other, and
+// LockClustering serialises their clustering decisions with flock(2) on a
+// sidecar file, <path>.cluster-lock.
 //
 // Durability: every write is one transaction, committed to the WAL before
 // the call returns, so a process killed at any point (SIGKILL) keeps every
@@ -26,7 +28,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	"modernc.org/sqlite" // registers the "sqlite" database/sql driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
@@ -42,12 +45,15 @@ const busyTimeout = 10 * time.Second
 // Store is a store.Store over one SQLite file. Safe for concurrent use.
 type Store struct {
 	w, r   *sql.DB
+	lock   string // the clustering lock's sidecar file
 	closed atomic.Bool
 }
 
 var (
 	_ store.Store         = (*Store)(nil)
 	_ store.ArticleLister = (*Store)(nil)
+	_ store.ClusterLog    = (*Store)(nil)
+	_ store.ClusterLocker = (*Store)(nil)
 )
 
 // Open opens (creating when absent) the SQLite archive at path, creating
@@ -82,7 +88,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
 	w.SetConnMaxLifetime(0)
-	if err := migrateDB(ctx, w); err != nil {
+	if err := migrateRetry(ctx, w); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -93,7 +99,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &Store{w: w, r: r}, nil
+	return &Store{w: w, r: r, lock: path + ".cluster-lock"}, nil
+}
+
+// migrateRetry migrates, retrying for up to busyTimeout while another
+// process holds the database: two processes creating one new file at once
+// can get SQLITE_BUSY from switching it to WAL, which the busy timeout does
+// not cover.
+func migrateRetry(ctx context.Context, w *sql.DB) error {
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := migrateDB(ctx, w)
+		if err == nil || !busy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+}
+
+// busy reports an SQLITE_BUSY error (primary or extended code).
+func busy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // Close closes both pools; the WAL is checkpointed by SQLite when the last

@@ -30,8 +30,9 @@ import (
 // identifier), created empty the first time the name is used. Called again
 // with the same name, after the suite closed the first store, it must open
 // the same data again (this checks that reopening, and so re-running the
-// migrations, keeps everything). The Opener should close the store in
-// t.Cleanup; Close is idempotent.
+// migrations, keeps everything); it may also be called while the first
+// store is open, as a second process would open the same archive. The
+// Opener should close the store in t.Cleanup; Close is idempotent.
 type Opener func(t testing.TB, name string) store.Store
 
 // Run runs the conformance suite.
@@ -63,6 +64,7 @@ func Run(t *testing.T, open Opener) {
 		{"ConcurrentStoryWrites", testConcurrentStories},
 		{"Stats", testStats},
 		{"ArticlesInIngestOrder", testArticles},
+		{"ArticlesAfter", testArticlesAfter},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := fresh(t)
@@ -72,6 +74,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ReopenKeepsData", func(t *testing.T) {
 		s, name := fresh(t)
 		testReopen(t, s, func() store.Store { return open(t, name) })
+	})
+	t.Run("ClusterLock", func(t *testing.T) {
+		s, name := fresh(t)
+		testClusterLock(t, s, func() store.Store { return open(t, name) })
 	})
 	t.Run("UseAfterClose", func(t *testing.T) {
 		s, _ := fresh(t)

@@ -1,0 +1,259 @@
+package ingest
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/pgtest"
+	"github.com/crosscheck/crosscheck/internal/store/postgres"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+)
+
+// Environment of a child ingest process (the test binary re-executed).
+const (
+	childDB     = "CROSSCHECK_INGEST_CHILD_DB"     // "sqlite:<path>" or "postgres:<dsn>"
+	childInputs = "CROSSCHECK_INGEST_CHILD_INPUTS" // input files, os.PathListSeparator-separated
+)
+
+// openArchive opens "sqlite:<path>" or "postgres:<dsn>".
+func openArchive(ctx context.Context, db string) (store.Store, error) {
+	kind, arg, _ := strings.Cut(db, ":")
+	if kind == "postgres" {
+		return postgres.Open(ctx, arg)
+	}
+	return sqlite.Open(ctx, arg)
+}
+
+// TestIngestChild is not a test: it is the body of a child ingest process
+// started by runChild, and does nothing in a normal run.
+func TestIngestChild(t *testing.T) {
+	db := os.Getenv(childDB)
+	if db == "" {
+		t.Skip("child ingest process only (started by TestMultiProcess)")
+	}
+	ctx := context.Background()
+	st, err := openArchive(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	// A short hold interleaves the two processes' decisions finely.
+	e, err := New(ctx, st, newPipeline(t), Options{LockHold: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := e.Ingest(ctx, filepath.SplitList(os.Getenv(childInputs)), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("done: %s; replay %+v\n", sum, e.Replayed())
+}
+
+// child is a started child ingest process.
+type child struct {
+	cmd  *exec.Cmd
+	out  strings.Builder
+	done chan error
+}
+
+// startChild runs the test binary as an ingest process of inputs into db.
+func startChild(t *testing.T, db string, inputs []string) *child {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestChild$", "-test.v")
+	cmd.Env = append(os.Environ(), childDB+"="+db, childInputs+"="+strings.Join(inputs, string(os.PathListSeparator)))
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = cmd.Stdout
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := &child{cmd: cmd, done: make(chan error, 1)}
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			c.out.WriteString(sc.Text() + "\n")
+		}
+		c.done <- cmd.Wait()
+	}()
+	return c
+}
+
+// killAt sends SIGKILL to the child once the archive db holds at least n
+// articles, and waits for it to die. It reports false when the child ended
+// first.
+func (c *child) killAt(t *testing.T, db string, n int) bool {
+	t.Helper()
+	ctx := context.Background()
+	st, err := openArchive(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	deadline := time.Now().Add(3 * time.Minute)
+	for time.Now().Before(deadline) {
+		select {
+		case err := <-c.done:
+			c.done <- err
+			c.wait(t, false)
+			return false
+		default:
+		}
+		stats, err := st.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stats.Articles >= int64(n) {
+			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			c.wait(t, true)
+			return true
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	t.Fatalf("no %d articles stored in time\n%s", n, c.out.String())
+	return false
+}
+
+// wait waits for the child to end and fails the test unless it succeeded
+// (or, with killed, unless it was killed).
+func (c *child) wait(t *testing.T, killed bool) {
+	t.Helper()
+	select {
+	case err := <-c.done:
+		if killed {
+			return
+		}
+		if err != nil {
+			t.Fatalf("child ingest: %v\n%s", err, c.out.String())
+		}
+		t.Logf("child: %s", lastLine(c.out.String()))
+	case <-time.After(3 * time.Minute):
+		c.cmd.Process.Kill()
+		t.Fatalf("child ingest hung\n%s", c.out.String())
+	}
+}
+
+func lastLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "done:") {
+			return l
+		}
+	}
+	return s
+}
+
+// TestMultiProcess ingests two interleaved halves of the synthetic corpus
+// with two processes at once into one archive, several times, and checks
+// that the stories partition the articles exactly as one process ingesting
+// the whole corpus does; then the same with one process killed (SIGKILL)
+// mid-run and its half ingested again afterwards. SQLite and PostgreSQL.
+func TestMultiProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts ingest processes; skipped with -short")
+	}
+	ctx := context.Background()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	arts := writeCorpus(t, in, 8, 6)
+	var halves [2][]string
+	for i, a := range arts {
+		// Each event's articles alternate between the halves (the
+		// corpus interleaves the events, 8 at a time).
+		h := (i/8 + a.Event) % 2
+		halves[h] = append(halves[h], filepath.Join(in, a.Name))
+	}
+
+	// The single process's partition of the whole corpus.
+	ref := openDB(t, filepath.Join(dir, "ref.db"))
+	e, err := New(ctx, ref, newPipeline(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Ingest(ctx, []string{in}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := partition(t, ref)
+	if len(want) < 2 {
+		t.Fatalf("reference partition %v: the corpus should make several stories", want)
+	}
+
+	const runs = 5
+	// Each backend returns the archive of a run, by name.
+	backends := []struct {
+		name  string
+		start func(t *testing.T) func(t *testing.T, run string) string
+	}{
+		{"sqlite", func(t *testing.T) func(t *testing.T, run string) string {
+			return func(t *testing.T, run string) string { return "sqlite:" + filepath.Join(dir, run+".db") }
+		}},
+		{"postgres", func(t *testing.T) func(t *testing.T, run string) string {
+			srv := pgtest.NewServer(t)
+			return func(t *testing.T, run string) string { return "postgres:" + srv.DB(t, run) }
+		}},
+	}
+	check := func(t *testing.T, db string) {
+		t.Helper()
+		st, err := openArchive(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		got := partition(t, st)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("two processes made stories\n%v\none process made\n%v", got, want)
+		}
+		stats, err := st.Stats(ctx)
+		if err != nil || stats.Articles != int64(len(arts)) {
+			t.Errorf("stats %+v, %v; want %d articles", stats, err, len(arts))
+		}
+	}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			db := b.start(t)
+			for run := range runs {
+				t.Run(fmt.Sprintf("concurrent%d", run), func(t *testing.T) {
+					db := db(t, fmt.Sprintf("%s_c%d", b.name, run))
+					// Alternate which half starts first.
+					c1 := startChild(t, db, halves[run%2])
+					c2 := startChild(t, db, halves[1-run%2])
+					c1.wait(t, false)
+					c2.wait(t, false)
+					check(t, db)
+				})
+			}
+			for run := range runs {
+				t.Run(fmt.Sprintf("kill%d", run), func(t *testing.T) {
+					db := db(t, fmt.Sprintf("%s_k%d", b.name, run))
+					victim := startChild(t, db, halves[0])
+					other := startChild(t, db, halves[1])
+					// Kill at a different point of each run: when the
+					// archive holds that many articles.
+					at := 4 + run*len(arts)/(runs+1)
+					if !victim.killAt(t, db, at) {
+						t.Logf("the victim finished before %d articles were stored", at)
+					}
+					other.wait(t, false)
+					again := startChild(t, db, halves[0])
+					again.wait(t, false)
+					check(t, db)
+				})
+			}
+		})
+	}
+}

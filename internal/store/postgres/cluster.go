@@ -1,0 +1,88 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// clusterLock is the session-level advisory lock key that serialises
+// clustering decisions ("clusterk" in ASCII; distinct from migrationLock).
+const clusterLock int64 = 0x636c75737465726b
+
+// ArticlesAfter implements store.ClusterLog with the seq column (filled
+// by a sequence at insert) as the ingest sequence. Sequence values are
+// taken at insert, not commit, so only writers that store articles while
+// holding the clustering lock get them listed in commit order.
+func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]store.ArticleSeq, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.seq, a.id, coalesce(sa.story_id, '') FROM articles a
+		LEFT JOIN story_articles sa ON sa.article_id = a.id
+		WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`, seq, store.Limit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: articles after %d: %w", seq, err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ArticleSeq, error) {
+		var a store.ArticleSeq
+		err := r.Scan(&a.Seq, &a.ID, &a.StoryID)
+		return a, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: articles after %d: %w", seq, err)
+	}
+	return out, nil
+}
+
+// LockClustering implements store.ClusterLocker: pg_advisory_lock on a
+// connection taken from the pool and kept until unlock, which runs
+// pg_advisory_unlock and gives the connection back. PostgreSQL releases
+// the lock when the session ends, so a killed holder (its connection
+// closed by the kernel) never blocks the others. A connection whose lock
+// state is in doubt (an error while locking or unlocking) is closed
+// rather than returned to the pool.
+func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
+	}
+	discard := func() {
+		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = conn.Conn().Close(cctx) // ends the session, and any lock with it
+		conn.Release()
+	}
+	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, clusterLock); err != nil {
+		discard()
+		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
+	}
+	var once sync.Once
+	return func() error {
+		var err error
+		once.Do(func() {
+			uctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			var ok bool
+			if err = conn.QueryRow(uctx, `SELECT pg_advisory_unlock($1)`, clusterLock).Scan(&ok); err != nil || !ok {
+				discard()
+				if err == nil {
+					err = errors.New("lock was not held")
+				}
+				err = fmt.Errorf("postgres: unlock clustering: %w", err)
+				return
+			}
+			conn.Release()
+		})
+		return err
+	}, nil
+}

@@ -43,5 +43,10 @@ run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" 
 run "Story clustering (BASIL, in date order)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
 run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared/data/mds/multinews-dev.jsonl"
 run "Per-article analysis speed (Multi-News articles, one core)" go test ./internal/pipeline -run '^$' -bench BenchmarkAnalyzeMultiNews -benchtime 3x -count 3 -cpu 1
+run "Briefing cost by story size (synthetic stories)" go test ./internal/brief -run '^$' -bench 'BenchmarkBrief/(10|50)x' -benchtime 3x
+run "Story clustering cost as the archive grows (synthetic stream)" go test ./internal/cluster -run '^$' -bench BenchmarkAdd -benchtime 2000x
+run "Ingest with full analysis into SQLite (public data re-dated and recombined)" go test ./internal/ingest -run '^$' -bench 'Ingest/stored=(1000|10000)$' -benchtime 1x
+run "Storage operations" go test ./internal/store/sqlite ./internal/store/postgres -run '^$' -bench . -benchtime 2s
+run "Server reads while an ingest runs (loopback load generator)" go test ./internal/server -run TestLoad -load -count 1 -v
 mv "$tmp" "$out"
 echo "wrote $out" >&2

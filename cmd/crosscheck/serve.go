@@ -12,7 +12,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/server"
 )
 
@@ -45,19 +44,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: --max-body must be positive", errUsage)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	st, err := openStore(ctx, *db)
+	st, eng, err := openEngine(ctx, *db, ingest.Options{})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return err
-	}
-	eng, err := ingest.New(ctx, st, p, ingest.Options{})
-	if err != nil {
-		return err
-	}
 	srv, err := server.New(server.Options{
 		Store: st,
 		Ingest: func(ctx context.Context, raw news.Raw) (string, string, bool, error) {

@@ -41,6 +41,32 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	return sqlite.Open(ctx, dsn)
 }
 
+// openEngine opens the archive and the story engine over it. The caller
+// closes the store.
+func openEngine(ctx context.Context, dsn string, o ingest.Options) (store.Store, *ingest.Engine, error) {
+	st, err := openStore(ctx, dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err == nil {
+		var eng *ingest.Engine
+		if eng, err = ingest.New(ctx, st, p, o); err == nil {
+			return st, eng, nil
+		}
+	}
+	st.Close()
+	return nil, nil, err
+}
+
+// writeJSON writes v as indented JSON, leaving <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 // dbFlag registers --db.
 func dbFlag(fs interface {
 	String(string, string, string) *string
@@ -64,17 +90,8 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if *workers < 0 {
 		return fmt.Errorf("%w: --workers must not be negative", errUsage)
 	}
-	st, err := openStore(ctx, *db)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return err
-	}
 	tty := isTerminal(stderr)
-	eng, err := ingest.New(ctx, st, p, ingest.Options{
+	st, eng, err := openEngine(ctx, *db, ingest.Options{
 		Workers: *workers,
 		OnSkip: func(input, reason string) {
 			if tty {
@@ -86,6 +103,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	defer st.Close()
 	var bar io.Writer
 	if tty {
 		bar = stderr
@@ -154,10 +172,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if out == nil {
 			out = []storyJSON{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return writeJSON(stdout, out)
 	}
 	for _, s := range out {
 		fmt.Fprintf(stdout, "%s  %s  %d article(s)  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), len(s.Articles), orNone(s.Title))
@@ -252,10 +267,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if hits == nil {
 			hits = []store.SearchHit{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(hits)
+		return writeJSON(stdout, hits)
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(stderr, "no match")

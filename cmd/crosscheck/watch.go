@@ -12,7 +12,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/fetch"
 	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/pipeline"
 )
 
 // runWatch polls feeds and ingests every new item until interrupted:
@@ -40,19 +39,11 @@ func runWatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("%s: %w", f, err)
 		}
 	}
-	st, err := openStore(ctx, *db)
+	st, eng, err := openEngine(ctx, *db, ingest.Options{})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return err
-	}
-	eng, err := ingest.New(ctx, st, p, ingest.Options{})
-	if err != nil {
-		return err
-	}
 	rd := in.reader()
 	w := fetch.NewWatcher(fe, *interval)
 	w.Logger = slog.New(slog.NewTextHandler(stderr, nil))

@@ -42,6 +42,7 @@ const (
 	ReasonByline           = "byline"
 	ReasonRelatedLinks     = "related-links"
 	ReasonLink             = "link"
+	ReasonSocialEmbed      = "social-embed"
 	ReasonSiteNotice       = "site-notice"
 	ReasonTimestamp        = "timestamp"
 	ReasonShortRun         = "short-run"

@@ -28,6 +28,7 @@ var lineRules = []lineRule{
 	{"navigation", ReasonNavigation, isNavigation},
 	{"timestamp", ReasonTimestamp, isTimestamp},
 	{"markup", ReasonSiteChrome, isMarkup},
+	{"socialEmbed", ReasonSocialEmbed, isSocialEmbed},
 	{"linkLine", ReasonLink, isLinkLine},
 	{"updatedAt", ReasonUpdatedAt, isUpdatedAt},
 	{"dateLine", ReasonDateLine, isDateLine},
@@ -242,6 +243,20 @@ func isMarkup(l *line) bool {
 		}
 	}
 	return false
+}
+
+// embedSignatureRe matches the credit line that closes an embedded social
+// media post: "— Name (@handle) June 20, 2017", "A post shared by Name
+// (@handle) on Jun 20, 2017 at 10:33am PDT", "pic.twitter.com/...".
+var embedSignatureRe = regexp.MustCompile(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\b|\ba post shared by\b.{0,80}\bon [a-z]{3,9}\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/\w+`)
+
+// isSocialEmbed: an embedded social media post — its text and its credit
+// line share one line once scraped. The post is someone else's words
+// pasted into the page, not the article's reporting. Examples: "RIP
+// Prodigy — Peter Rosenberg (@Rosenbergradio) June 20, 2017", "A post
+// shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT".
+func isSocialEmbed(l *line) bool {
+	return containsAny(l.text, []string{"(@", "shared by", "pic.twitter", "Shared by", "SHARED BY"}) && embedSignatureRe.MatchString(l.text)
 }
 
 var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\S+@[a-z0-9\-]+\.[a-z.]+`)

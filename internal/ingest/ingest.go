@@ -48,18 +48,19 @@
 // assignments are never changed by the replay. Replay order is the
 // store's ingest order (store.ClusterLog, else store.ArticleLister; both
 // backends list it); then a merge the clusterer makes again is applied to
-// the store (it repairs a merge a kill interrupted). Otherwise the order is publication date, then
+// the store (it repairs a merge a kill interrupted). Otherwise the order
+// is publication date, then
 // input name (numbers compared by value), then id — ingest order for a
 // single batch of one day's files or a chronological feed — and merges are
 // not applied (they may be artefacts of the order). A replayed article the
 // clusterer places in another story than its stored one is counted
-// (ReplayStats.Disagreed) and keeps its stored story; on a 10,000-article
-// chronological stream of the public data there were none, at 100,000
-// about 11% (the rebuilt state drifts from the original's; cause not
-// established). Replay costs one StoryArticles query per story and one
-// clusterer Add per stored article: about 0.5-0.7 ms per article up to
-// 10,000 (6 s), 1.7 ms at 100,000 (2 min 40 s at every start; see
-// BenchmarkIngest, replay-µs/article). The docs waiting to be replayed
+// (ReplayStats.Disagreed) and keeps its stored story; on streams of the
+// public data of 1,000, 10,000 and 100,000 articles there were none (the
+// clusterer sums in a fixed order, so the same stream gives the same
+// stories). Replay costs one StoryArticles query per story and one
+// clusterer Add per stored article: about 0.5-0.7 ms per article (61 s
+// at every start with 100,000 stored; see BenchmarkIngest,
+// replay-µs/article). The docs waiting to be replayed
 // hold their whole body (the clusterer reads only its first BodyWords
 // words, a default the cluster package owns): set Options.Cluster.BodyWords
 // to keep only that much in memory.
@@ -68,9 +69,10 @@
 // the stored term weights cannot reproduce the clusterer's tf-idf centroid
 // cosine, so decisions would differ from the evaluated clusterer.
 //
-// The rebuilt clusterer holds about 13-14 KB of heap per stored article
-// (story centroids of up to 400 terms, document frequencies, the candidate
-// index): 130 MB for 10,000 articles, 1.4 GB for 100,000.
+// The rebuilt clusterer holds about 18 KB of heap per stored article
+// (story term counts of up to 400 terms and their cached vectors, document
+// frequencies, the candidate index): 180 MB for 10,000 articles, 1.8 GB
+// for 100,000 (BenchmarkIngest, heapB/article).
 //
 // # Several processes on one archive
 //

@@ -21,15 +21,9 @@ func TestSeeds(t *testing.T) {
 	if !ok || !ok2 {
 		t.Skip("shared seeds not available")
 	}
-	var gold struct {
-		People []string `json:"people"`
-	}
-	b, err := os.ReadFile(goldPath)
+	gold, err := testutil.ReadSeedsGold(goldPath)
 	if err != nil {
-		t.Fatalf("read gold: %v", err)
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		t.Fatalf("parse gold: %v", err)
+		t.Fatalf("gold: %v", err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if len(files) == 0 {

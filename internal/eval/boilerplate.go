@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/crosscheck/crosscheck/internal/clean"
+	"github.com/crosscheck/crosscheck/internal/testutil"
 )
 
 // ErrBoilerplateNoData is returned when the data path holds neither the
@@ -110,19 +110,9 @@ func (b boilerplateCounts) prf() (p, r, f float64) {
 }
 
 func boilerplateSeeds(ctx context.Context, c *clean.Cleaner, dir, goldPath string, r *Report) error {
-	b, err := os.ReadFile(goldPath)
+	g, err := testutil.ReadSeedsGold(goldPath)
 	if err != nil {
-		return fmt.Errorf("eval: boilerplate gold: %w", err)
-	}
-	var g struct {
-		Documents []struct {
-			File             string `json:"file"`
-			Title            string `json:"title"`
-			BoilerplateLines []int  `json:"boilerplate_lines"`
-		} `json:"documents"`
-	}
-	if err := json.Unmarshal(b, &g); err != nil {
-		return fmt.Errorf("eval: boilerplate gold %s: %w", goldPath, err)
+		return fmt.Errorf("eval: boilerplate: %w", err)
 	}
 	var total boilerplateCounts
 	lost, titles := 0, 0
@@ -183,15 +173,9 @@ func boilerplateSeeds(ctx context.Context, c *clean.Cleaner, dir, goldPath strin
 }
 
 func boilerplatePages(ctx context.Context, c *clean.Cleaner, dir string, r *Report) error {
-	b, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
+	gt, err := extractReadTruth(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
-		return fmt.Errorf("eval: boilerplate ground truth: %w", err)
-	}
-	var gt map[string]struct {
-		ArticleBody string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(b, &gt); err != nil {
-		return fmt.Errorf("eval: boilerplate ground truth: %w", err)
+		return err
 	}
 	ids := make([]string, 0, len(gt))
 	for id := range gt {

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -23,45 +23,6 @@ type SeedsOptions struct {
 	// Published is the reference date given to the articles, as the
 	// --published flag would ("" lets crosscheck infer it from the text).
 	Published string
-}
-
-// seedGold is the part of ../shared/gold/seeds.gold.json the scorecard
-// checks.
-type seedGold struct {
-	Documents []struct {
-		File            string   `json:"file"`
-		Title           string   `json:"title"`
-		Byline          []string `json:"byline"`
-		BoilerplateLine []int    `json:"boilerplate_lines"`
-		BodyParagraphs  int      `json:"body_paragraphs"`
-		BodyFirstWords  string   `json:"body_first_words"`
-		BodyLastWords   string   `json:"body_last_words"`
-	} `json:"documents"`
-	EventDate string `json:"event_date"`
-	Quotes    []struct {
-		Doc     string `json:"doc"`
-		Speaker string `json:"speaker"`
-		Text    string `json:"text"`
-		Partial bool   `json:"partial"`
-	} `json:"quotes"`
-	NotQuotes []struct {
-		Doc  string `json:"doc"`
-		Text string `json:"text"`
-	} `json:"not_quotes"`
-	SharedQuotes []struct {
-		Speaker  string            `json:"speaker"`
-		Variants map[string]string `json:"variants"`
-		Verdict  string            `json:"verdict"`
-	} `json:"shared_quotes"`
-	Discrepancies []struct {
-		About string `json:"about"`
-		Kind  string `json:"kind"`
-	} `json:"discrepancies"`
-	Timeline []struct {
-		When string `json:"when"`
-		Doc  string `json:"doc"`
-	} `json:"timeline"`
-	People []string `json:"people"`
 }
 
 func seedPaths(data string) (seedsDir, goldPath string, err error) {
@@ -86,13 +47,9 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	var gold seedGold
-	b, err := os.ReadFile(goldPath)
+	gold, err := testutil.ReadSeedsGold(goldPath)
 	if err != nil {
 		return nil, fmt.Errorf("eval seeds: %w", err)
-	}
-	if err := json.Unmarshal(b, &gold); err != nil {
-		return nil, fmt.Errorf("eval seeds: %s: %w", goldPath, err)
 	}
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
@@ -125,15 +82,15 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 		}
 		hit := 0
 		var missed []string
-		for _, l := range d.BoilerplateLine {
+		for _, l := range d.BoilerplateLines {
 			if removed[l] {
 				hit++
 			} else {
 				missed = append(missed, fmt.Sprint(l))
 			}
 		}
-		row(d.File[:3]+" boilerplate lines removed", hit, len(d.BoilerplateLine), "missed: "+strings.Join(missed, ","))
-		r.Add(d.File[:3]+"_boilerplate_recall", ratio(hit, len(d.BoilerplateLine)))
+		row(d.File[:3]+" boilerplate lines removed", hit, len(d.BoilerplateLines), "missed: "+strings.Join(missed, ","))
+		r.Add(d.File[:3]+"_boilerplate_recall", ratio(hit, len(d.BoilerplateLines)))
 		body := 0
 		if len(a.Paragraphs) > 0 && strings.HasPrefix(a.Paragraphs[0], d.BodyFirstWords) && strings.HasSuffix(text.FoldQuotes(a.Paragraphs[len(a.Paragraphs)-1]), text.FoldQuotes(d.BodyLastWords)) {
 			body = 1

@@ -1,7 +1,6 @@
 package quote
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,37 +11,16 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-type seedGold struct {
-	Documents []struct {
-		File             string `json:"file"`
-		BoilerplateLines []int  `json:"boilerplate_lines"`
-	} `json:"documents"`
-	Quotes []struct {
-		Doc     string `json:"doc"`
-		Speaker string `json:"speaker"`
-		Text    string `json:"text"`
-		Partial bool   `json:"partial"`
-	} `json:"quotes"`
-	NotQuotes []struct {
-		Doc  string `json:"doc"`
-		Text string `json:"text"`
-	} `json:"not_quotes"`
-}
-
 // seedArticles reads the two seed articles as paragraphs (one per non-empty
 // line, the gold's boilerplate lines dropped), segmented into sentences.
-func seedArticles(t testing.TB) (map[string]*news.Article, *seedGold) {
+func seedArticles(t testing.TB) (map[string]*news.Article, *testutil.SeedsGold) {
 	t.Helper()
 	gp, ok := testutil.Shared("gold/seeds.gold.json")
 	if !ok {
 		t.Skip("shared seeds gold not found (../shared absent)")
 	}
-	raw, err := os.ReadFile(gp)
+	g, err := testutil.ReadSeedsGold(gp)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var g seedGold
-	if err := json.Unmarshal(raw, &g); err != nil {
 		t.Fatal(err)
 	}
 	seg, err := text.NewSegmenter()
@@ -69,7 +47,7 @@ func seedArticles(t testing.TB) (map[string]*news.Article, *seedGold) {
 		seg.Segment(a)
 		arts[doc.File[:3]] = a
 	}
-	return arts, &g
+	return arts, g
 }
 
 func normQuote(s string) string {

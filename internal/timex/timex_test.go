@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -320,22 +319,8 @@ func TestSeeds(t *testing.T) {
 	if !ok {
 		t.Skip("shared gold not present")
 	}
-	raw, err := os.ReadFile(path)
+	gold, err := testutil.ReadSeedsGold(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		EventDate string `json:"event_date"`
-		Documents []struct {
-			File        string `json:"file"`
-			Boilerplate []int  `json:"boilerplate_lines"`
-		} `json:"documents"`
-		Timeline []struct {
-			When string `json:"when"`
-			Doc  string `json:"doc"`
-		} `json:"timeline"`
-	}
-	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatal(err)
 	}
 	event, err := time.Parse(dayLayout, gold.EventDate)
@@ -345,7 +330,7 @@ func TestSeeds(t *testing.T) {
 	tg := New()
 	for _, doc := range gold.Documents {
 		t.Run(doc.File, func(t *testing.T) {
-			a := seedArticle(t, doc.File, doc.Boilerplate)
+			a := seedArticle(t, doc.File, doc.BoilerplateLines)
 			d, conf, ev, ok := tg.InferReference(a)
 			t.Logf("inferred %s conf %.2f ok %v evidence %q", d.Format(dayLayout), conf, ok, ev)
 			if !ok {
@@ -515,18 +500,8 @@ func TestSeedStory(t *testing.T) {
 	if !ok {
 		t.Skip("shared gold not present")
 	}
-	raw, err := os.ReadFile(path)
+	gold, err := testutil.ReadSeedsGold(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var gold struct {
-		EventDate string `json:"event_date"`
-		Documents []struct {
-			File        string `json:"file"`
-			Boilerplate []int  `json:"boilerplate_lines"`
-		} `json:"documents"`
-	}
-	if err := json.Unmarshal(raw, &gold); err != nil {
 		t.Fatal(err)
 	}
 	event, err := time.Parse(dayLayout, gold.EventDate)
@@ -535,7 +510,7 @@ func TestSeedStory(t *testing.T) {
 	}
 	var arts []*news.Article
 	for _, doc := range gold.Documents {
-		arts = append(arts, seedArticle(t, doc.File, doc.Boilerplate))
+		arts = append(arts, seedArticle(t, doc.File, doc.BoilerplateLines))
 	}
 	d, conf, ev, ok := InferStoryReference(arts)
 	t.Logf("story inferred %s conf %.3f ok %v evidence %q", d.Format(dayLayout), conf, ok, ev)

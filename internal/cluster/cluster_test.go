@@ -48,7 +48,7 @@ func TestClusterStream(t *testing.T) {
 // BenchmarkAdd measures the cost of one assignment as the archive grows:
 // candidates come from the index, so it should stay flat.
 func BenchmarkAdd(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range []int{1000, 10000, 100000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			c := New(Options{})
 			for i := range n {

@@ -93,7 +93,7 @@ type story struct {
 	first    time.Time
 	last     time.Time
 	size     int
-	mergedTo string
+	mergedTo *story // the story this one was merged into, nil while live
 	// vec caches the story's tf-idf vector, built when the archive held
 	// vecN articles; it is rebuilt when the story changes or the archive
 	// has grown by an eighth since (idf drifts slowly). Without the cache
@@ -110,13 +110,13 @@ type Clusterer struct {
 	df      map[string]int
 	n       int
 	stories map[string]*story
-	index   map[string][]string // term -> story ids, most recent last
+	index   map[string][]*story // term -> stories posted under it, most recent last
 	next    int
 }
 
 // New returns an empty Clusterer.
 func New(o Options) *Clusterer {
-	return &Clusterer{o: o.withDefaults(), df: map[string]int{}, stories: map[string]*story{}, index: map[string][]string{}}
+	return &Clusterer{o: o.withDefaults(), df: map[string]int{}, stories: map[string]*story{}, index: map[string][]*story{}}
 }
 
 // Assignment is the clusterer's decision for one article.
@@ -176,10 +176,9 @@ func (c *Clusterer) Add(d Doc) Assignment {
 		score float64
 	}
 	var best []scored
-	for _, id := range c.candidates(vec, d.Time) {
-		s := c.stories[id]
+	for _, s := range c.candidates(vec, d.Time) {
 		if sc := av.Cos(c.storyVector(s)); sc >= c.o.Join {
-			best = append(best, scored{id, sc})
+			best = append(best, scored{s.id, sc})
 		}
 	}
 	sort.Slice(best, func(i, j int) bool {
@@ -215,35 +214,39 @@ const postingScan = 100
 // candidates returns the live stories sharing the article's strongest
 // terms, most shared first. Stories outside the time window of a dated
 // article are passed over here already, so that they cost no sorting.
-func (c *Clusterer) candidates(vec map[string]float64, t time.Time) []string {
-	hits := map[string]float64{}
-	var counted map[string]bool
+//
+// Postings hold the stories themselves, not their ids: the scan follows
+// pointers instead of looking thousands of ids up in a map of every story,
+// a cost that grew with the archive.
+func (c *Clusterer) candidates(vec map[string]float64, t time.Time) []*story {
+	hits := map[*story]float64{}
+	var counted map[*story]bool
 	for _, term := range strongest(vec, 20) {
-		ids := c.index[term]
+		posted := c.index[term]
 		// A story merged into another leaves its postings behind, leading
 		// to the live story: count each live story once per term.
 		clear(counted)
 		if counted == nil {
-			counted = map[string]bool{}
+			counted = map[*story]bool{}
 		}
-		for i := len(ids) - 1; i >= 0 && i >= len(ids)-postingScan; i-- {
-			id := c.resolve(ids[i])
-			if counted[id] {
+		for i := len(posted) - 1; i >= 0 && i >= len(posted)-postingScan; i-- {
+			s := live(posted[i])
+			if counted[s] {
 				continue
 			}
-			counted[id] = true
-			if !c.inWindow(c.stories[id], t) {
+			counted[s] = true
+			if !c.inWindow(s, t) {
 				continue
 			}
-			hits[id] += vec[term]
+			hits[s] += vec[term]
 		}
 	}
-	out := make([]string, 0, len(hits))
-	for id := range hits {
-		out = append(out, id)
+	out := make([]*story, 0, len(hits))
+	for s := range hits {
+		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool {
-		return hits[out[i]] > hits[out[j]] || hits[out[i]] == hits[out[j]] && out[i] < out[j]
+		return hits[out[i]] > hits[out[j]] || hits[out[i]] == hits[out[j]] && out[i].id < out[j].id
 	})
 	if len(out) > c.o.Candidates {
 		out = out[:c.o.Candidates]
@@ -260,15 +263,21 @@ func (c *Clusterer) inWindow(s *story, t time.Time) bool {
 	return t.Sub(s.last) <= c.o.Window && s.first.Sub(t) <= c.o.Window
 }
 
-// resolve follows merges to the live story.
-func (c *Clusterer) resolve(id string) string {
-	for {
-		s := c.stories[id]
-		if s == nil || s.mergedTo == "" {
-			return id
-		}
-		id = s.mergedTo
+// live follows merges from s to the story it now belongs to.
+func live(s *story) *story {
+	for s.mergedTo != nil {
+		s = s.mergedTo
 	}
+	return s
+}
+
+// resolve follows merges from the story named id to the live one.
+func (c *Clusterer) resolve(id string) string {
+	s, ok := c.stories[id]
+	if !ok {
+		return id
+	}
+	return live(s).id
 }
 
 func (c *Clusterer) join(id string, tf, vec map[string]float64, t time.Time) {
@@ -300,7 +309,7 @@ func (c *Clusterer) merge(into, from string) {
 	if b.last.After(a.last) {
 		a.last = b.last
 	}
-	b.mergedTo = into
+	b.mergedTo = a
 	b.tf, b.indexed = nil, nil
 	c.refresh(a, nil)
 }
@@ -353,7 +362,7 @@ func (c *Clusterer) refresh(s *story, vec map[string]float64) {
 	for _, t := range strongest(vec, c.o.Terms) {
 		if !s.indexed[t] {
 			s.indexed[t] = true
-			c.index[t] = append(c.index[t], s.id)
+			c.index[t] = append(c.index[t], s)
 		}
 	}
 }

@@ -58,8 +58,8 @@
 // public data of 1,000, 10,000 and 100,000 articles there were none (the
 // clusterer sums in a fixed order, so the same stream gives the same
 // stories). Replay costs one StoryArticles query per story and one
-// clusterer Add per stored article: about 0.5-0.7 ms per article (61 s
-// at every start with 100,000 stored; see BenchmarkIngest,
+// clusterer Add per stored article: about 0.4-0.5 ms per article (about
+// 45 s at every start with 100,000 stored; see BenchmarkIngest,
 // replay-µs/article). The docs waiting to be replayed
 // hold their whole body (the clusterer reads only its first BodyWords
 // words, a default the cluster package owns): set Options.Cluster.BodyWords
@@ -69,9 +69,9 @@
 // the stored term weights cannot reproduce the clusterer's tf-idf centroid
 // cosine, so decisions would differ from the evaluated clusterer.
 //
-// The rebuilt clusterer holds about 18 KB of heap per stored article
+// The rebuilt clusterer holds about 17 KB of heap per stored article
 // (story term counts of up to 400 terms and their cached vectors, document
-// frequencies, the candidate index): 180 MB for 10,000 articles, 1.8 GB
+// frequencies, the candidate index): 170 MB for 10,000 articles, 1.7 GB
 // for 100,000 (BenchmarkIngest, heapB/article).
 //
 // # Several processes on one archive

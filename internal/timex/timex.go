@@ -147,11 +147,15 @@ func ParseDate(s string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	d, err := time.Parse(dayLayout, s[:10])
-	if err != nil {
+	if err != nil || d.Year() < minYear {
 		return time.Time{}, false
 	}
 	return d, true
 }
+
+// minYear is the earliest year taken as a publication date: "0001-01-01"
+// is an empty timestamp (Go's and many databases' zero time), not a date.
+const minYear = 1000
 
 // Resolve resolves one expression against ref: the first temporal
 // expression found in expr ("Wednesday", "last week", "will meet on

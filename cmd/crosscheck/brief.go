@@ -9,7 +9,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -47,7 +47,7 @@ func runBrief(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(arts) == 0 {
 		return fmt.Errorf("no article could be analysed")
 	}
-	b := brief.New(brief.Options{Words: *words, Stem: rouge.Stem}).Brief(arts)
+	b := brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts)
 	switch *format {
 	case "json":
 		return brief.JSON(stdout, b)

@@ -12,8 +12,8 @@ import (
 	"github.com/crosscheck/crosscheck/internal/eval"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/summarize"
+	"github.com/crosscheck/crosscheck/internal/text"
 	"github.com/crosscheck/crosscheck/internal/timex"
 	"github.com/mattn/go-isatty"
 )
@@ -96,7 +96,7 @@ func summarizeSystem(words int) (func(context.Context, []string) (string, error)
 	if err != nil {
 		return nil, err
 	}
-	z := summarize.New(summarize.Options{Words: words}, rouge.Stem)
+	z := summarize.New(summarize.Options{Words: words}, text.Stem)
 	return func(ctx context.Context, texts []string) (string, error) {
 		var arts []*news.Article
 		for _, t := range texts {
@@ -119,7 +119,7 @@ func summarizeSystem(words int) (func(context.Context, []string) (string, error)
 // it: each article cleaned and analysed, then assigned in arrival order.
 func clusterSystem(p *pipeline.Pipeline) func(context.Context, []eval.ClusterDoc) ([]string, error) {
 	return func(ctx context.Context, docs []eval.ClusterDoc) ([]string, error) {
-		c := cluster.New(cluster.Options{Stem: rouge.Stem})
+		c := cluster.New(cluster.Options{Stem: text.Stem})
 		out := make([]string, len(docs))
 		for i, d := range docs {
 			if err := ctx.Err(); err != nil {

@@ -14,10 +14,10 @@ import (
 	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // openStore opens the archive named by dsn: a postgres:// or postgresql://
@@ -219,7 +219,7 @@ func runStory(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		id = newest[0].ID
 	}
-	b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: rouge.Stem}), id)
+	b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), id)
 	if errors.Is(err, store.ErrNotFound) {
 		return fmt.Errorf("no story %q", id)
 	}

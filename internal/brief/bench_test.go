@@ -9,7 +9,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // syntheticStory writes n articles of about sents sentences each about one
@@ -121,7 +121,7 @@ func BenchmarkBrief(b *testing.B) {
 				}
 				arts = append(arts, a)
 			}
-			br := brief.New(brief.Options{Stem: rouge.Stem})
+			br := brief.New(brief.Options{Stem: text.Stem})
 			b.ResetTimer()
 			for b.Loop() {
 				br.Brief(arts)

@@ -12,7 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -66,7 +66,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestSeedsGolden(t *testing.T) {
-	b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(seedArticles(t))
+	b := brief.New(brief.Options{Stem: text.Stem}).Brief(seedArticles(t))
 	formats := []struct {
 		file   string
 		render func(*bytes.Buffer) error
@@ -89,7 +89,7 @@ func TestSeedsGolden(t *testing.T) {
 // TestSeedsBriefing checks the facts the issue demands of the seeds'
 // briefing, independent of the golden files' exact wording.
 func TestSeedsBriefing(t *testing.T) {
-	b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(seedArticles(t))
+	b := brief.New(brief.Options{Stem: text.Stem}).Brief(seedArticles(t))
 	if len(b.Sources) != 2 {
 		t.Fatalf("sources = %d, want 2", len(b.Sources))
 	}
@@ -162,7 +162,7 @@ func TestNoFalseDiscrepancy(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(tc.arts)
+			b := brief.New(brief.Options{Stem: text.Stem}).Brief(tc.arts)
 			if len(b.Discrepancies) != 0 {
 				t.Errorf("got %d discrepancies, want none: %+v", len(b.Discrepancies), b.Discrepancies)
 			}
@@ -211,7 +211,7 @@ func TestEdgeInputs(t *testing.T) {
 			if tc.name == "duplicate and clashing ids" {
 				tc.arts[1].ID = tc.arts[0].ID
 			}
-			b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(tc.arts)
+			b := brief.New(brief.Options{Stem: text.Stem}).Brief(tc.arts)
 			if len(b.Sources) != tc.sources {
 				t.Errorf("sources = %d, want %d", len(b.Sources), tc.sources)
 			}
@@ -274,7 +274,7 @@ func TestDeterministic(t *testing.T) {
 	}
 	render := func() string {
 		var buf bytes.Buffer
-		if err := brief.JSON(&buf, brief.New(brief.Options{Stem: rouge.Stem}).Brief(arts)); err != nil {
+		if err := brief.JSON(&buf, brief.New(brief.Options{Stem: text.Stem}).Brief(arts)); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()

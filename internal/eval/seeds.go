@@ -10,7 +10,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -143,7 +142,7 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 	row("not-quotes reported as full statements", bad, 0, strings.Join(badList, "; "))
 	r.Add("not_quotes_as_statements", float64(bad))
 
-	br := brief.New(brief.Options{Stem: rouge.Stem}).Brief(order)
+	br := brief.New(brief.Options{Stem: text.Stem}).Brief(order)
 	srcOf := map[string]string{}
 	for i, d := range gold.Documents {
 		if i < len(br.Sources) {

@@ -148,7 +148,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/read"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -164,9 +163,9 @@ var ErrNoPipeline = errors.New("ingest: no pipeline")
 
 // Options configures an Engine. The zero value means the defaults.
 type Options struct {
-	// Cluster tunes the online clusterer; a nil Stem means rouge.Stem.
+	// Cluster tunes the online clusterer; a nil Stem means text.Stem.
 	Cluster cluster.Options
-	// Brief tunes the briefings; a nil Stem means rouge.Stem.
+	// Brief tunes the briefings; a nil Stem means text.Stem.
 	Brief brief.Options
 	// Workers is the number of analysis goroutines (0: GOMAXPROCS).
 	Workers int
@@ -191,10 +190,10 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Cluster.Stem == nil {
-		o.Cluster.Stem = rouge.Stem
+		o.Cluster.Stem = text.Stem
 	}
 	if o.Brief.Stem == nil {
-		o.Brief.Stem = rouge.Stem
+		o.Brief.Stem = text.Stem
 	}
 	if o.BriefEvery <= 0 {
 		o.BriefEvery = 500

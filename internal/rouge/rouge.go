@@ -3,7 +3,7 @@
 // use_stemmer=True): text is lower-cased, every run of characters outside
 // [a-z0-9] becomes a space, tokens are split on whitespace, and tokens longer
 // than 3 characters are reduced with NLTK's Porter stemmer (default
-// NLTK_EXTENSIONS mode, ported in porter.go).
+// NLTK_EXTENSIONS mode, text.Stem).
 //
 // It computes ROUGE-N (n-gram overlap, "rouge1" ... "rouge9"), ROUGE-L
 // (longest common subsequence over the whole text) and ROUGE-Lsum
@@ -17,6 +17,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Score is one ROUGE figure: precision, recall and F1, each in [0, 1].
@@ -114,11 +116,11 @@ func Tokenize(text string) []string {
 	return out
 }
 
-// eachToken calls fn with each stemmed token of text. Lower-casing follows
+// eachToken calls fn with each stemmed token of s. Lower-casing follows
 // Python's str.lower(): the only non-ASCII characters whose lower case holds
 // an ASCII letter or digit are U+212A KELVIN SIGN ("k") and U+0130 (LATIN
 // CAPITAL LETTER I WITH DOT ABOVE, "i" + U+0307, so a token break follows).
-func eachToken(text string, fn func(string)) {
+func eachToken(s string, fn func(string)) {
 	buf := make([]byte, 0, 32)
 	flush := func() {
 		if len(buf) == 0 {
@@ -126,13 +128,13 @@ func eachToken(text string, fn func(string)) {
 		}
 		tok := string(buf)
 		if len(tok) > 3 {
-			tok = Stem(tok)
+			tok = text.Stem(tok)
 		}
 		fn(tok)
 		buf = buf[:0]
 	}
-	for i := 0; i < len(text); {
-		c := text[i]
+	for i := 0; i < len(s); {
+		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
 			switch {
@@ -145,7 +147,7 @@ func eachToken(text string, fn func(string)) {
 			}
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch r {
 		case 0x212A: // KELVIN SIGN lower-cases to "k"
@@ -376,3 +378,8 @@ func Truncate(text string, n int) string {
 	}
 	return text
 }
+
+// Stem is text.Stem, the stemmer rouge-score applies. It forwards only for
+// callers not yet moved to text.Stem (internal/server's tests); new code
+// calls text.Stem.
+func Stem(word string) string { return text.Stem(word) }

@@ -53,7 +53,7 @@ func TestMultiNewsROUGE(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := rouge.New("rouge1", "rouge2")
-	z := New(Options{Words: 300}, rouge.Stem)
+	z := New(Options{Words: 300}, text.Stem)
 	var sys1, sys2, lead1, lead2 float64
 	for _, st := range stories {
 		var members []news.Member

@@ -1,9 +1,12 @@
-package rouge
+package text
 
 import "strings"
 
 // This file ports NLTK's PorterStemmer (nltk/stem/porter.py) in its default
-// NLTK_EXTENSIONS mode, the stemmer rouge-score uses. It differs from
+// NLTK_EXTENSIONS mode, the stemmer rouge-score uses. It is the one stemmer of
+// the project: internal/rouge scores with it, and brief, cluster, summarize
+// and compare fold words with it, so that their word matches agree with the
+// ROUGE figures they are measured by. It differs from
 // Porter's 1980 paper in these NLTK-specific ways, each reproduced here:
 //
 //   - a table of irregular forms is looked up first (nltkIrregular);

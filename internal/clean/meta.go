@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 var bylineSplitRe = regexp.MustCompile(`\s*(?:,|;|\||\s&\s|\s(?i:and)\s)\s*`)
@@ -102,14 +104,15 @@ func isoDate(t string) string {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
+// monthNum reads a month name or abbreviation by its first three letters
+// ("Sept." and "September" are 9), 0 when it names none.
 func monthNum(s string) int {
-	s = strings.ToLower(strings.TrimSuffix(s, "."))
-	for i, m := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
-		if strings.HasPrefix(s, m) {
-			return i + 1
-		}
+	s = strings.ToLower(s)
+	if len(s) < 3 {
+		return 0
 	}
-	return 0
+	m, _ := text.Month(s[:3])
+	return int(m)
 }
 
 var (

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Recognizer finds entities. Build one with New and share it: it holds only
@@ -70,7 +71,7 @@ func New() *Recognizer {
 		maleRoles:   wordSet(maleRoles),
 		demonyms:    wordSet(demonymList),
 		function:    wordSet(functionWords),
-		timeWords:   wordSet(timeWords),
+		timeWords:   wordSet(timeWords + " " + strings.Join(text.CalendarNames(), " ")),
 		orgHeads:    wordSet(orgHeads),
 		orgInner:    wordSet(orgInnerHeads),
 		knownOrgs:   phraseSet(knownOrgs),

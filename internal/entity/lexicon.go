@@ -74,11 +74,10 @@ prosecutors lawmakers protesters others people supporters opponents voters obser
 troops soldiers rebels militants scientists researchers doctors officers workers members users parents
 reporters journalists students teachers children families citizens americans everyone someone nobody anyone something nothing`
 
-// timeWords are weekday, month and other calendar names: never entities,
-// and never the start of a name ("Wednesday", "April 4").
-const timeWords = `monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec christmas easter thanksgiving ramadan halloween
+// timeWords are calendar words besides the month and weekday names
+// (text.CalendarNames): with them, never entities, and never the start of a
+// name ("Wednesday", "April 4").
+const timeWords = `christmas easter thanksgiving ramadan halloween
 today yesterday tomorrow am pm a.m p.m et est edt pst pdt gmt utc bst cst cdt`
 
 // orgHeads mark an organisation when they are the last word of a name

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // rxBylinePrefix matches a leading "By"/"Written by"/"Von"/"Par"/"Por"
@@ -30,17 +32,6 @@ var bylineCredentials = map[string]bool{
 	"RDN": true, "LD": true, "CDE": true, "PhD": true, "MD": true, "MPH": true,
 	"RN": true, "MBA": true, "JD": true, "DO": true, "CPT": true, "Jr": true,
 	"Sr": true,
-}
-
-// bylineMonths are month names and abbreviations that a date left behind
-// after a name once trafilatura removed its digits ("Carrie Arnold November
-// 15, 2019" -> "Carrie Arnold November").
-var bylineMonths = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true,
-	"june": true, "july": true, "august": true, "september": true,
-	"october": true, "november": true, "december": true, "jan": true,
-	"feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
 
 // wireAgencies are news agencies that a byline names after the writer
@@ -92,10 +83,10 @@ func tidyBylineEntry(s string) string {
 	words := strings.Fields(s)
 	// A month after a name of two words or more is a date's remains;
 	// a two-word name may end in one ("Theresa May").
-	for len(words) > 2 && bylineMonths[strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))] {
+	for len(words) > 2 && text.IsMonth(strings.ToLower(strings.TrimSuffix(words[len(words)-1], "."))) {
 		words = words[:len(words)-1]
 	}
-	if len(words) == 1 && bylineMonths[strings.ToLower(strings.TrimSuffix(words[0], "."))] {
+	if len(words) == 1 && text.IsMonth(strings.ToLower(strings.TrimSuffix(words[0], "."))) {
 		return ""
 	}
 	s = strings.Join(words, " ")

@@ -66,6 +66,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Find fills a.Quantities from a.Body().
@@ -336,7 +337,7 @@ func excludedNumber(ts toks, i, next int) bool {
 	// A number naming something after a capitalised word that is not the
 	// start of a sentence: "Fortune 500 companies", "School 285".
 	if ts.kind(i-1) == tWord && ts[i-1].Upper && ts.kind(i-2) != tBreak && i >= 2 && ts.kind(i-2) != tPunct &&
-		!monthNames[prev] && !ts.is(next, "%") && ts.word(next) != "percent" {
+		!text.IsMonth(prev) && !ts.is(next, "%") && ts.word(next) != "percent" {
 		return true
 	}
 	// Dates: "April 4", "Apr. 4", "4 April".
@@ -395,14 +396,14 @@ func isDateDay(ts toks, i, next int) bool {
 	if ts.is(p, ".") {
 		p--
 	}
-	if w := ts.word(p); monthNames[w] && ts[p].Upper {
+	if w := ts.word(p); text.IsMonth(w) && ts[p].Upper {
 		return true
 	}
 	k := next
 	if ts.word(k) == "of" {
 		k++
 	}
-	if w := ts.word(k); monthNames[w] && ts[k].Upper {
+	if w := ts.word(k); text.IsMonth(w) && ts[k].Upper {
 		return true
 	}
 	return false

@@ -148,14 +148,6 @@ var yearPluralOK = map[string]bool{
 	"accords": true, "sanctions": true, "negotiations": true, "hearings": true,
 }
 
-// monthNames are full and abbreviated month names (capitalised in text).
-var monthNames = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true,
-}
-
 // qualifierSingle, qualifierPhrases2 and qualifierPhrases3 are the words
 // before a number that qualify it.
 var qualifierSingle = map[string]string{

@@ -1,5 +1,7 @@
 package quote
 
+import "time"
+
 // set builds a read-only lookup table from words.
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -166,15 +168,14 @@ var workNouns = set(
 var nameWords = set("de", "van", "von", "bin", "al", "da", "del", "der", "la", "le", "du", "di", "dos", "y")
 
 // capStop are capitalised function words that open sentences and are never
-// part of a speaker name.
-var capStop = set(
+// part of a speaker name, and the weekday names.
+var capStop = withWeekdays(set(
 	"The", "A", "An", "But", "And", "Or", "In", "On", "At", "For", "To", "Of",
 	"As", "By", "With", "From", "After", "Before", "When", "While", "If",
 	"Although", "Though", "Yet", "So", "Then", "This", "That", "These",
 	"Those", "It", "He", "She", "They", "We", "I", "You", "His", "Her",
 	"Their", "Its", "Our", "My", "Your", "Meanwhile", "However", "Still",
-	"Instead", "Later", "Earlier", "Now", "Today", "Yesterday", "Monday",
-	"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	"Instead", "Later", "Earlier", "Now", "Today", "Yesterday",
 	"Asked", "Speaking", "Writing", "According", "Also", "Both", "Neither",
 	"Even", "Last", "Next", "One", "Some", "Many", "Most", "All", "Every",
 	"Here", "There", "What", "Who", "Why", "How", "Where", "Shortly",
@@ -188,4 +189,12 @@ var capStop = set(
 	"Initially", "Originally", "Previously", "Currently", "Recently",
 	"Subsequently", "Moreover", "Furthermore", "Nevertheless", "Otherwise",
 	"Said", "Says", "Asked", "Added",
-)
+))
+
+// withWeekdays adds the capitalised weekday names ("Monday") to m.
+func withWeekdays(m map[string]bool) map[string]bool {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		m[d.String()] = true
+	}
+	return m
+}

@@ -129,7 +129,7 @@ func sentenceEndsAt(text string, i int, toks []Lexeme) bool {
 		return false
 	}
 	if n := len(toks); n >= 2 && toks[n-2].Kind == LexWord {
-		if _, ok := abbrevs[toks[n-2].S]; ok {
+		if _, ok := abbrevs[toks[n-2].S]; ok || IsDateAbbrev(toks[n-2].S) {
 			return false
 		}
 		if len(toks[n-2].S) == 1 { // initials "S." and "m." of "p.m."
@@ -139,11 +139,11 @@ func sentenceEndsAt(text string, i int, toks []Lexeme) bool {
 	return true
 }
 
-// abbrevs are words that end with a period without ending the sentence.
+// abbrevs are words that end with a period without ending the sentence,
+// besides the abbreviated month and weekday names (IsDateAbbrev).
 var abbrevs = map[string]struct{}{
 	"mr": {}, "mrs": {}, "ms": {}, "dr": {}, "st": {}, "gen": {}, "sen": {}, "rep": {}, "gov": {}, "lt": {}, "col": {}, "sgt": {},
-	"jan": {}, "feb": {}, "mar": {}, "apr": {}, "jun": {}, "jul": {}, "aug": {}, "sep": {}, "sept": {}, "oct": {}, "nov": {}, "dec": {},
-	"mon": {}, "tue": {}, "tues": {}, "wed": {}, "thu": {}, "thur": {}, "thurs": {}, "fri": {}, "sat": {}, "sun": {}, "no": {}, "vs": {},
+	"no": {}, "vs": {},
 }
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/testutil"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // devArticle is a development article with its known publication date.
@@ -294,7 +295,7 @@ func TestDevTag(t *testing.T) {
 			if a, b, ok := strings.Cut(tm.Value, "/"); ok && a > b {
 				t.Errorf("%q: backward range %q", tm.Text, tm.Value)
 			}
-			if _, ok := weekdays[strings.ToLower(tm.Text)]; ok {
+			if _, ok := text.Weekday(strings.ToLower(tm.Text)); ok {
 				d, err := time.Parse(dayLayout, tm.Value)
 				if err != nil || d.Sub(ref).Abs() > 7*24*time.Hour {
 					t.Errorf("weekday %q resolved to %q, ref %s", tm.Text, tm.Value, da.date)

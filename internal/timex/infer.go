@@ -521,7 +521,7 @@ func (c clues) describe() []string {
 		var parts []string
 		for wd, cnt := range c.wd[cls] {
 			if cnt > 0 {
-				parts = append(parts, fmt.Sprintf("%s x%.3g", weekdayNames[wd+1], cnt))
+				parts = append(parts, fmt.Sprintf("%s x%.3g", time.Weekday(wd).String(), cnt))
 			}
 		}
 		if len(parts) > 0 {
@@ -533,7 +533,7 @@ func (c clues) describe() []string {
 	for _, md := range c.md {
 		s := fmt.Sprintf("%s %d", time.Month(md.m), md.d)
 		if md.wd != 0 {
-			s = weekdayNames[md.wd] + ", " + s
+			s = time.Weekday(md.wd-1).String() + ", " + s
 		}
 		if md.cue != cueNone {
 			s += " (\"" + cueNames[md.cue] + "\")"
@@ -548,7 +548,7 @@ func (c clues) describe() []string {
 	for _, f := range c.full {
 		s := date(f.y, f.m, f.d).Format(dayLayout)
 		if f.wd != 0 {
-			s = weekdayNames[f.wd] + " " + s
+			s = time.Weekday(f.wd-1).String() + " " + s
 		}
 		fulls = append(fulls, s)
 	}
@@ -561,8 +561,6 @@ func (c clues) describe() []string {
 	}
 	return ev
 }
-
-var weekdayNames = [...]string{"", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 
 // targetYear reports a year that is a target rather than a mention of the
 // past: "by 2030", "until 2050", "through 2025".

@@ -3,6 +3,8 @@ package timex
 import (
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Expression kinds found by match, before resolution.
@@ -46,20 +48,6 @@ type expr struct {
 	clock      bool // a time of day is attached
 	tense      int  // +1 future, -1 past, 0 unknown (weekdays and months)
 	sentence   int  // index of the sentence (counted by break tokens)
-}
-
-// months maps month names and abbreviations to 1..12.
-var months = map[string]int{
-	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-	"oct": 10, "nov": 11, "dec": 12,
-}
-
-// weekdays maps weekday names (and dotted abbreviations) to time.Weekday+1.
-var weekdays = map[string]int{
-	"sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7,
-	"sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5, "thur": 5, "thurs": 5, "fri": 6, "sat": 7,
 }
 
 // numberWords are counts written as words ("three years ago").
@@ -218,7 +206,10 @@ func buildTriggers() map[string]bool {
 		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
 		"recent": true, "noon": true, "midnight": true,
 	}
-	for _, tab := range []map[string]int{months, weekdays, numberWords, unitWords} {
+	for _, w := range text.CalendarNames() {
+		m[w] = true
+	}
+	for _, tab := range []map[string]int{numberWords, unitWords} {
 		for w := range tab {
 			m[w] = true
 		}
@@ -391,18 +382,18 @@ func yearAt(ts toks, i int) (int, bool) {
 // must carry its period ("Apr."). It returns the month and the next index.
 func monthAt(ts toks, i int) (int, int, bool) {
 	w := ts.word(i)
-	m, ok := months[w]
+	m, ok := text.Month(w)
 	if !ok || !ts[i].Upper {
 		return 0, 0, false
 	}
 	j := i + 1
-	if len(w) <= 4 && w != "june" && w != "july" && w != "may" {
+	if text.IsDateAbbrev(w) {
 		if !ts.is(j, ".") {
 			return 0, 0, false
 		}
 		j++
 	}
-	return m, j, true
+	return int(m), j, true
 }
 
 // matchMonth: "April 4", "Apr. 4, 2017", "April 4th", "April 2017",
@@ -518,12 +509,13 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 // Tuesday", "Wednesday, April 12" (a weekday-paired date).
 func matchWeekday(ts toks, i int) (expr, int, bool) {
 	w := ts.word(i)
-	wd, ok := weekdays[w]
+	day, ok := text.Weekday(w)
 	if !ok || !ts[i].Upper {
 		return expr{}, 0, false
 	}
+	wd := int(day) + 1 // expr.wd counts from 1
 	j := i + 1
-	if len(w) <= 5 && w != "sunday" && w != "monday" && w != "friday" {
+	if text.IsDateAbbrev(w) {
 		if !ts.is(j, ".") {
 			return expr{}, 0, false
 		}

@@ -76,7 +76,7 @@ func Find(a *news.Article) {
 
 // Parse returns the quantities in s, with offsets relative to s.
 func Parse(s string) []news.Quantity {
-	ts := toks(scan(s, asciiLower(s)))
+	ts := text.Scan(s, text.ASCIILower(s))
 	var out []news.Quantity
 	for i := 0; i < len(ts); {
 		if !mayStart(ts[i]) {
@@ -97,14 +97,14 @@ func Parse(s string) []news.Quantity {
 
 // mayStart is a cheap gate: only digits, currency signs and number words
 // can start a quantity.
-func mayStart(t token) bool {
+func mayStart(t text.Lexeme) bool {
 	switch t.Kind {
-	case tNum:
+	case text.LexNum:
 		return true
-	case tPunct:
+	case text.LexPunct:
 		_, ok := currencySigns[t.S]
 		return ok
-	case tWord:
+	case text.LexWord:
 		return numberStarts[t.S]
 	}
 	return false
@@ -127,30 +127,8 @@ func buildNumberStarts() map[string]bool {
 	return m
 }
 
-type toks []token
-
-func (ts toks) word(i int) string {
-	if i < 0 || i >= len(ts) || ts[i].Kind != tWord {
-		return ""
-	}
-	return ts[i].S
-}
-
-func (ts toks) is(i int, s string) bool {
-	return i >= 0 && i < len(ts) && ts[i].Kind != tBreak && ts[i].S == s
-}
-
-func (ts toks) kind(i int) uint8 {
-	if i < 0 || i >= len(ts) {
-		return tBreak
-	}
-	return ts[i].Kind
-}
-
-// adjacent reports whether token i starts right where token i-1 ends.
-func (ts toks) adjacent(i int) bool {
-	return i > 0 && i < len(ts) && ts[i].Start == ts[i-1].End
-}
+// toks is the scanned text the rules match over (text.Scan's lexemes).
+type toks = text.Lexemes
 
 // number is a parsed number before its unit.
 type number struct {
@@ -200,8 +178,8 @@ func quantityAt(ts toks, i int) (news.Quantity, int, bool) {
 func numberAt(ts toks, i int) (number, bool) {
 	n := number{start: i}
 	j := i
-	if c, ok := currencySigns[ts[j].S]; ok && ts[j].Kind == tPunct {
-		if ts.kind(j+1) != tNum || !ts.adjacent(j+1) {
+	if c, ok := currencySigns[ts[j].S]; ok && ts[j].Kind == text.LexPunct {
+		if ts.Kind(j+1) != text.LexNum || !ts.Adjacent(j+1) {
 			return n, false
 		}
 		// "US$4": the "US" is part of the sign.
@@ -209,7 +187,7 @@ func numberAt(ts toks, i int) (number, bool) {
 		j++
 	}
 	switch ts[j].Kind {
-	case tNum:
+	case text.LexNum:
 		v, ok := digitsValue(ts, j)
 		if !ok {
 			return n, false
@@ -217,9 +195,9 @@ func numberAt(ts toks, i int) (number, bool) {
 		n.value = v
 		j++
 		// Ordinal suffix "21st", "4th".
-		switch ts.word(j) {
+		switch ts.Word(j) {
 		case "st", "nd", "rd", "th":
-			if ts.adjacent(j) {
+			if ts.Adjacent(j) {
 				if n.currency != "" || !isInt(v) {
 					return n, false
 				}
@@ -228,29 +206,29 @@ func numberAt(ts toks, i int) (number, bool) {
 				return n, !isDateDay(ts, i, j+1)
 			}
 		case "m", "bn", "b", "k":
-			if ts.adjacent(j) && n.currency != "" {
-				n.value *= suffixMultipliers[ts.word(j)]
+			if ts.Adjacent(j) && n.currency != "" {
+				n.value *= suffixMultipliers[ts.Word(j)]
 				n.multiplied = true
 				j++
 			}
 		}
-		if ts.kind(j) == tWord && ts.adjacent(j) && !n.multiplied && !strings.HasPrefix(ts.word(j), "s") {
+		if ts.Kind(j) == text.LexWord && ts.Adjacent(j) && !n.multiplied && !strings.HasPrefix(ts.Word(j), "s") {
 			// "10km", "5kg" are fine; other glued letters are codes.
-			if _, ok := gluedUnits[ts.word(j)]; !ok {
+			if _, ok := gluedUnits[ts.Word(j)]; !ok {
 				return n, false
 			}
 		}
-	case tWord:
+	case text.LexWord:
 		if n.currency != "" {
 			return n, false
 		}
 		v, k, ord, vague, ok := wordsValue(ts, j)
-		if !ok || (ts.word(j) == "one" && pronounOne[ts.word(j-1)]) {
+		if !ok || (ts.Word(j) == "one" && pronounOne[ts.Word(j-1)]) {
 			return n, false
 		}
 		n.value, n.ordinal, n.vague, n.word = v, ord, vague, true
 		j = k
-		if ord && ts.is(i-1, "-") && ts.adjacent(i) { // a fraction: "one-fifth"
+		if ord && ts.Is(i-1, "-") && ts.Adjacent(i) { // a fraction: "one-fifth"
 			return n, false
 		}
 		if ord {
@@ -260,13 +238,13 @@ func numberAt(ts toks, i int) (number, bool) {
 	default:
 		return n, false
 	}
-	if m, ok := multipliers[ts.word(j)]; ok && n.vague == "" {
+	if m, ok := multipliers[ts.Word(j)]; ok && n.vague == "" {
 		n.value *= m
 		n.multiplied = true
 		j++
 	}
 	n.next = j
-	if ts[i].Kind == tNum && excludedNumber(ts, i, j) {
+	if ts[i].Kind == text.LexNum && excludedNumber(ts, i, j) {
 		return n, false
 	}
 	return n, true
@@ -311,33 +289,33 @@ func digitsValue(ts toks, i int) (float64, bool) {
 // glued to letters ("G20", "F-16"), part of a digit group ("555 1234").
 func excludedNumber(ts toks, i, next int) bool {
 	s := ts[i].S
-	prev := ts.word(i - 1)
+	prev := ts.Word(i - 1)
 	// Codes glued to letters: "G20", "F-16", "COVID-19".
-	if ts.kind(i-1) == tWord && ts.adjacent(i) {
+	if ts.Kind(i-1) == text.LexWord && ts.Adjacent(i) {
 		return true
 	}
-	if ts.is(i-1, "-") && ts.adjacent(i) && ts.kind(i-2) == tWord && ts.adjacent(i-1) {
+	if ts.Is(i-1, "-") && ts.Adjacent(i) && ts.Kind(i-2) == text.LexWord && ts.Adjacent(i-1) {
 		return true
 	}
 	// A decade or age band: "the 1990s", "her early 20s".
-	if ts.word(i+1) == "s" && ts.adjacent(i+1) {
+	if ts.Word(i+1) == "s" && ts.Adjacent(i+1) {
 		return true
 	}
 	// Part of a digit group or a range handled elsewhere: "555 1234".
-	if ts.kind(i+1) == tNum || ts.kind(i-1) == tNum {
+	if ts.Kind(i+1) == text.LexNum || ts.Kind(i-1) == text.LexNum {
 		return true
 	}
 	// "No. 1", "#3", "page 4", "Route 66", "'08", "007".
-	if ts.is(i-1, "#") || numberLabels[prev] || (ts.is(i-1, ".") && ts.word(i-2) == "no") {
+	if ts.Is(i-1, "#") || numberLabels[prev] || (ts.Is(i-1, ".") && ts.Word(i-2) == "no") {
 		return true
 	}
-	if (ts.is(i-1, "'") || ts.is(i-1, "’")) && ts.adjacent(i) || len(s) > 1 && s[0] == '0' && s[1] != '.' {
+	if (ts.Is(i-1, "'") || ts.Is(i-1, "’")) && ts.Adjacent(i) || len(s) > 1 && s[0] == '0' && s[1] != '.' {
 		return true
 	}
 	// A number naming something after a capitalised word that is not the
 	// start of a sentence: "Fortune 500 companies", "School 285".
-	if ts.kind(i-1) == tWord && ts[i-1].Upper && ts.kind(i-2) != tBreak && i >= 2 && ts.kind(i-2) != tPunct &&
-		!text.IsMonth(prev) && !ts.is(next, "%") && ts.word(next) != "percent" {
+	if ts.Kind(i-1) == text.LexWord && ts[i-1].Upper && ts.Kind(i-2) != text.LexBreak && i >= 2 && ts.Kind(i-2) != text.LexPunct &&
+		!text.IsMonth(prev) && !ts.Is(next, "%") && ts.Word(next) != "percent" {
 		return true
 	}
 	// Dates: "April 4", "Apr. 4", "4 April".
@@ -345,25 +323,25 @@ func excludedNumber(ts toks, i, next int) bool {
 		return true
 	}
 	// Times of day: "8 p.m.", "8 pm", "8 o'clock".
-	switch ts.word(i + 1) {
+	switch ts.Word(i + 1) {
 	case "am", "pm":
 		return true
 	case "a", "p":
-		if ts.is(i+2, ".") && ts.word(i+3) == "m" {
+		if ts.Is(i+2, ".") && ts.Word(i+3) == "m" {
 			return true
 		}
 	case "o":
-		return ts.is(i+2, "'") || ts.is(i+2, "’")
+		return ts.Is(i+2, "'") || ts.Is(i+2, "’")
 	}
 	// Years: four digits in [1500, 2100] not followed by a currency, percent
 	// or plural noun and not preceded by a qualifier ("in 2003" is a year,
 	// "2003 votes" and "about 2000" are counts).
-	if len(s) == 4 && !strings.ContainsAny(s, ".,") && next == i+1 && !ts.is(i-1, "$") {
+	if len(s) == 4 && !strings.ContainsAny(s, ".,") && next == i+1 && !ts.Is(i-1, "$") {
 		y, _ := strconv.Atoi(s)
 		if y >= 1500 && y <= 2100 {
-			w := ts.word(i + 1)
+			w := ts.Word(i + 1)
 			plural := len(w) > 3 && strings.HasSuffix(w, "s") && !yearPluralOK[w]
-			if !plural && !ts.is(i+1, "%") && w != "percent" && !qualifierWords[prev] && !unitWordsAll(w) {
+			if !plural && !ts.Is(i+1, "%") && w != "percent" && !qualifierWords[prev] && !unitWordsAll(w) {
 				return true
 			}
 		}
@@ -393,17 +371,17 @@ func isDateDay(ts toks, i, next int) bool {
 		return false
 	}
 	p := i - 1
-	if ts.is(p, ".") {
+	if ts.Is(p, ".") {
 		p--
 	}
-	if w := ts.word(p); text.IsMonth(w) && ts[p].Upper {
+	if w := ts.Word(p); text.IsMonth(w) && ts[p].Upper {
 		return true
 	}
 	k := next
-	if ts.word(k) == "of" {
+	if ts.Word(k) == "of" {
 		k++
 	}
-	if w := ts.word(k); text.IsMonth(w) && ts[k].Upper {
+	if w := ts.Word(k); text.IsMonth(w) && ts[k].Upper {
 		return true
 	}
 	return false
@@ -412,19 +390,19 @@ func isDateDay(ts toks, i, next int) bool {
 // wordsValue reads a number in words at token i: "two", "twenty-five",
 // "a dozen", "two hundred", "hundreds of" (vague), "eighth" (ordinal).
 func wordsValue(ts toks, i int) (v float64, next int, ordinal bool, vague string, ok bool) {
-	w := ts.word(i)
+	w := ts.Word(i)
 	if o, ok := ordinalWords[w]; ok {
 		return o, i + 1, true, "", true
 	}
-	if r, ok := vagueRanges[w]; ok && ts.word(i+1) == "of" {
+	if r, ok := vagueRanges[w]; ok && ts.Word(i+1) == "of" {
 		// "tens of thousands", "hundreds of millions": scale by the second.
-		if base, ok := vagueBases[ts.word(i+2)]; ok {
+		if base, ok := vagueBases[ts.Word(i+2)]; ok {
 			return r[0] * base, i + 3, false, w, true
 		}
 		return r[0], i + 1, false, w, true
 	}
 	if w == "a" || w == "an" {
-		switch nw := ts.word(i + 1); nw {
+		switch nw := ts.Word(i + 1); nw {
 		case "dozen", "hundred", "thousand", "million", "billion":
 			return cardinalWords[nw], i + 2, false, "", true
 		}
@@ -435,15 +413,15 @@ func wordsValue(ts toks, i int) (v float64, next int, ordinal bool, vague string
 		return 0, 0, false, "", false
 	}
 	j := i + 1
-	if ts.is(j, "-") && ts.adjacent(j) && c >= 20 && c < 100 {
-		if u, ok := cardinalWords[ts.word(j+1)]; ok && u < 10 {
+	if ts.Is(j, "-") && ts.Adjacent(j) && c >= 20 && c < 100 {
+		if u, ok := cardinalWords[ts.Word(j+1)]; ok && u < 10 {
 			return c + u, j + 2, false, "", true
 		}
-		if o, ok := ordinalWords[ts.word(j+1)]; ok && o < 10 { // "twenty-first"
+		if o, ok := ordinalWords[ts.Word(j+1)]; ok && o < 10 { // "twenty-first"
 			return c + o, j + 2, true, "", true
 		}
 	}
-	if ts.word(j) == "hundred" && c < 100 {
+	if ts.Word(j) == "hundred" && c < 100 {
 		c *= 100
 		j++
 	}
@@ -458,31 +436,31 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 	if n.currency != "" {
 		return n.currency, j, true
 	}
-	if n.vague != "" && ts.word(j) == "of" {
+	if n.vague != "" && ts.Word(j) == "of" {
 		j++
 	}
-	if ts.is(j, "%") {
+	if ts.Is(j, "%") {
 		return "percent", j + 1, true
 	}
-	w := ts.word(j)
+	w := ts.Word(j)
 	switch w {
 	case "percent":
 		return "percent", j + 1, true
 	case "per":
-		if ts.word(j+1) == "cent" {
+		if ts.Word(j+1) == "cent" {
 			return "percent", j + 2, true
 		}
 	case "percentage":
-		if ts.word(j+1) == "points" || ts.word(j+1) == "point" {
+		if ts.Word(j+1) == "points" || ts.Word(j+1) == "point" {
 			return "percentage point", j + 2, true
 		}
 	}
 	// Adjectival "six-year-old", "two-hour", "10-mile".
-	if ts.is(j, "-") && ts.adjacent(j) && ts.adjacent(j+1) {
-		u := ts.word(j + 1)
+	if ts.Is(j, "-") && ts.Adjacent(j) && ts.Adjacent(j+1) {
+		u := ts.Word(j + 1)
 		if d, ok := durationUnits[u]; ok {
 			k := j + 2
-			if ts.is(k, "-") && ts.word(k+1) == "old" {
+			if ts.Is(k, "-") && ts.Word(k+1) == "old" {
 				k += 2
 			}
 			return d.name, k, !n.ordinal
@@ -492,7 +470,7 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 		}
 		return "", 0, false
 	}
-	if ts.kind(j) == tWord && ts.adjacent(j) { // "10km"
+	if ts.Kind(j) == text.LexWord && ts.Adjacent(j) { // "10km"
 		if g, ok := gluedUnits[w]; ok {
 			return g, j + 1, true
 		}
@@ -516,7 +494,7 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 		return "people " + r, j + 1, true
 	}
 	if peopleNouns[w] {
-		if r := casualtyWords[ts.word(j+1)]; r != "" {
+		if r := casualtyWords[ts.Word(j+1)]; r != "" {
 			return "people " + r, j + 2, true
 		}
 		return "people", j + 1, true
@@ -527,26 +505,26 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 	if n.ordinal || n.value == 1 {
 		// Skip a hyphenated modifier: "first face-to-face meetings".
 		k := j
-		for ts.is(k+1, "-") && ts.adjacent(k+1) && ts.kind(k+2) == tWord && ts.adjacent(k+2) {
+		for ts.Is(k+1, "-") && ts.Adjacent(k+1) && ts.Kind(k+2) == text.LexWord && ts.Adjacent(k+2) {
 			k += 2
 		}
-		if k > j && ts.kind(k+1) == tWord && !stopWords[ts.word(k+1)] {
-			return lemma(ts.word(k + 1)), k + 2, true
+		if k > j && ts.Kind(k+1) == text.LexWord && !stopWords[ts.Word(k+1)] {
+			return lemma(ts.Word(k + 1)), k + 2, true
 		}
 		if w == "" || stopWords[w] || ts[j].Upper || k > j {
 			return "", 0, false
 		}
-		if (ordinalAdjectives[w] || adjectival(w)) && ts.kind(j+1) == tWord && !stopWords[ts.word(j+1)] && !ts[j+1].Upper {
+		if (ordinalAdjectives[w] || adjectival(w)) && ts.Kind(j+1) == text.LexWord && !stopWords[ts.Word(j+1)] && !ts[j+1].Upper {
 			j++ // "the second straight day", "the first presidential debate"
-			w = ts.word(j)
+			w = ts.Word(j)
 		}
 		if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") || ordinalAdjectives[w] {
 			return "", 0, false
 		}
 		return lemma(w), j + 1, true
 	}
-	for k := j; k < j+4 && ts.kind(k) == tWord; k++ {
-		x := ts.word(k)
+	for k := j; k < j+4 && ts.Kind(k) == text.LexWord; k++ {
+		x := ts.Word(k)
 		if stopWords[x] {
 			break
 		}
@@ -554,7 +532,7 @@ func unitAfter(ts toks, n number) (string, int, bool) {
 			return irregularPlurals[x], k + 1, true
 		}
 		if isPlural(x) {
-			if c := casualtyWords[ts.word(k+1)]; c != "" && personLike(x) {
+			if c := casualtyWords[ts.Word(k+1)]; c != "" && personLike(x) {
 				return "people " + c, k + 2, true
 			}
 			return lemma(x), k + 1, true
@@ -598,7 +576,7 @@ func lemma(w string) string {
 // currency sign is not needed: the sign is part of the number). It returns
 // the qualifier's first token.
 func qualifierBefore(ts toks, i int) (int, string) {
-	w1, w2, w3 := ts.word(i-1), ts.word(i-2), ts.word(i-3)
+	w1, w2, w3 := ts.Word(i-1), ts.Word(i-2), ts.Word(i-3)
 	if q, ok := qualifierPhrases3[w3+" "+w2+" "+w1]; ok && w3 != "" {
 		return i - 3, q
 	}
@@ -613,10 +591,10 @@ func qualifierBefore(ts toks, i int) (int, string) {
 
 // qualifierAfter reads "or more", "or so", "or fewer" after a quantity.
 func qualifierAfter(ts toks, j int) (string, int) {
-	if ts.word(j) != "or" {
+	if ts.Word(j) != "or" {
 		return "", 0
 	}
-	switch ts.word(j + 1) {
+	switch ts.Word(j + 1) {
 	case "more":
 		return news.AtLeast, j + 2
 	case "so":
@@ -630,7 +608,7 @@ func qualifierAfter(ts toks, j int) (string, int) {
 // temporalAfter reports a quantity that is really a time expression:
 // "three years ago", "two days later", "a week earlier" (left to timex).
 func temporalAfter(ts toks, j int) bool {
-	switch ts.word(j) {
+	switch ts.Word(j) {
 	case "ago", "later", "earlier":
 		return true
 	}

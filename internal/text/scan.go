@@ -22,13 +22,44 @@ type Lexeme struct {
 	Upper      bool // first byte of the original is an ASCII capital
 }
 
+// Lexemes is a scanned text with bounds-checked accessors, the cursor the
+// rule-based taggers match with: an index outside the slice reads as a
+// break, so rules can look a few lexemes ahead or behind without checks.
+type Lexemes []Lexeme
+
+// Word returns lexeme i's lower-cased text when it is a word, else "".
+func (ls Lexemes) Word(i int) string {
+	if i < 0 || i >= len(ls) || ls[i].Kind != LexWord {
+		return ""
+	}
+	return ls[i].S
+}
+
+// Is reports whether lexeme i exists, is no break, and reads s.
+func (ls Lexemes) Is(i int, s string) bool {
+	return i >= 0 && i < len(ls) && ls[i].Kind != LexBreak && ls[i].S == s
+}
+
+// Kind returns lexeme i's kind; LexBreak outside the slice.
+func (ls Lexemes) Kind(i int) uint8 {
+	if i < 0 || i >= len(ls) {
+		return LexBreak
+	}
+	return ls[i].Kind
+}
+
+// Adjacent reports whether lexeme i starts right where lexeme i-1 ends.
+func (ls Lexemes) Adjacent(i int) bool {
+	return i > 0 && i < len(ls) && ls[i].Start == ls[i-1].End
+}
+
 // Scan splits text into lexemes for the rule-based taggers (times,
 // quantities): unlike Tokens it keeps punctuation and marks sentence
 // breaks. lower is the ASCII-lower-cased copy of text
 // (same length). A LexBreak token is emitted at each paragraph break and after
 // sentence-final punctuation followed by space and a capital or a quote,
 // so that clause-level rules do not look across sentences.
-func Scan(text, lower string) []Lexeme {
+func Scan(text, lower string) Lexemes {
 	toks := make([]Lexeme, 0, len(text)/4+16)
 	i := 0
 	for i < len(text) {

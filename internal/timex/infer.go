@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Reference-date inference scores every day of a window of candidate dates
@@ -299,7 +300,7 @@ type inference struct {
 // ok is false when the text names no year, or no month-day or full date.
 func (t *Tagger) InferReference(a *news.Article) (date time.Time, confidence float64, evidence []string, ok bool) {
 	body := a.Body()
-	ts := toks(scan(body, asciiLower(body)))
+	ts := text.Scan(body, text.ASCIILower(body))
 	inf := infer(collect(ts, match(ts)))
 	return inf.date, inf.confidence, inf.evidence, inf.ok
 }
@@ -331,7 +332,7 @@ func InferStoryReference(arts []*news.Article) (date time.Time, confidence float
 			continue
 		}
 		body := a.Body()
-		ts := toks(scan(body, asciiLower(body)))
+		ts := text.Scan(body, text.ASCIILower(body))
 		ac := collect(ts, match(ts))
 		if d, ok := ParseDate(a.Published); ok && a.PublishedFrom != "inferred" {
 			ac.known = append(ac.known, dayNum(d))
@@ -565,7 +566,7 @@ func (c clues) describe() []string {
 // targetYear reports a year that is a target rather than a mention of the
 // past: "by 2030", "until 2050", "through 2025".
 func targetYear(ts toks, i int) bool {
-	switch ts.word(i - 1) {
+	switch ts.Word(i - 1) {
 	case "by", "until", "till", "through":
 		return true
 	}

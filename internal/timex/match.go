@@ -116,30 +116,32 @@ var pastCues = map[string]bool{
 	"yesterday": true, "shot": true, "cast": true, "led": true, "fell": true, "struck": true,
 }
 
-// toks is a helper over the token slice with bounds-checked accessors.
-type toks []token
+// toks is the scanned text the rules match over (text.Scan's lexemes).
+type toks = text.Lexemes
 
-func (ts toks) word(i int) string {
-	if i < 0 || i >= len(ts) || ts[i].Kind != tWord {
-		return ""
-	}
-	return ts[i].S
-}
-
-func (ts toks) is(i int, s string) bool {
-	return i >= 0 && i < len(ts) && ts[i].Kind != tBreak && ts[i].S == s
-}
-
-func (ts toks) num(i int) (int, bool) {
-	if i < 0 || i >= len(ts) || ts[i].Kind != tNum {
+// num reads lexeme i as a number of digits.
+func num(ts toks, i int) (int, bool) {
+	if ts.Kind(i) != text.LexNum {
 		return 0, false
 	}
 	return atoi(ts[i].S)
 }
 
-// adjacent reports whether token i starts right where token i-1 ends.
-func (ts toks) adjacent(i int) bool {
-	return i > 0 && i < len(ts) && ts[i].Start == ts[i-1].End
+// atoi parses a run of ASCII digits; ok is false for anything else or an
+// implausibly long number.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // match finds all temporal expressions in the tokens, left to right, longest
@@ -148,7 +150,7 @@ func match(ts toks) []expr {
 	var out []expr
 	sent := 0
 	for i := 0; i < len(ts); {
-		if ts[i].Kind == tBreak {
+		if ts[i].Kind == text.LexBreak {
 			sent++
 			i++
 			continue
@@ -170,7 +172,7 @@ func match(ts toks) []expr {
 // index of the first token after it.
 func matchAt(ts toks, i int) (expr, int, bool) {
 	t := ts[i]
-	if t.Kind == tNum {
+	if t.Kind == text.LexNum {
 		if e, n, ok := matchNumeric(ts, i); ok {
 			return e, n, true
 		}
@@ -185,7 +187,7 @@ func matchAt(ts toks, i int) (expr, int, bool) {
 		}
 		return matchYear(ts, i)
 	}
-	if t.Kind != tWord || !triggers[t.S] {
+	if t.Kind != text.LexWord || !triggers[t.S] {
 		return expr{}, 0, false
 	}
 	for _, f := range wordRules {
@@ -293,15 +295,15 @@ func matchClock(ts toks, i int) (expr, int, bool) {
 	}
 	j := i + 1
 	pm, found := false, false
-	switch w := ts.word(j); w {
+	switch w := ts.Word(j); w {
 	case "am", "pm":
 		found, pm = true, w == "pm"
 		j++
 	case "a", "p":
-		if ts.is(j+1, ".") && ts.word(j+2) == "m" {
+		if ts.Is(j+1, ".") && ts.Word(j+2) == "m" {
 			found, pm = true, w == "p"
 			j += 3
-			if ts.is(j, ".") {
+			if ts.Is(j, ".") {
 				j++
 			}
 		}
@@ -318,7 +320,7 @@ func matchClock(ts toks, i int) (expr, int, bool) {
 		h = 0
 	}
 	end := ts[j-1].End
-	if z := ts.word(j); timeZones[z] && ts[j].Upper {
+	if z := ts.Word(j); timeZones[z] && ts[j].Upper {
 		end = ts[j].End
 		j++
 	}
@@ -333,11 +335,11 @@ var timeZones = map[string]bool{
 // matchNoon: "noon" and "midnight" after "at", "by", "before", "after",
 // "until", "around".
 func matchNoon(ts toks, i int) (expr, int, bool) {
-	w := ts.word(i)
+	w := ts.Word(i)
 	if w != "noon" && w != "midnight" {
 		return expr{}, 0, false
 	}
-	switch ts.word(i - 1) {
+	switch ts.Word(i - 1) {
 	case "at", "by", "before", "after", "until", "around", "about":
 	default:
 		return expr{}, 0, false
@@ -352,7 +354,7 @@ func matchNoon(ts toks, i int) (expr, int, bool) {
 // dayNumber reads a day of month at token i with an optional ordinal
 // suffix ("4", "4th"); it returns the day and the next token index.
 func dayNumber(ts toks, i int) (int, int, bool) {
-	if i >= len(ts) || ts[i].Kind != tNum || len(ts[i].S) > 2 {
+	if i >= len(ts) || ts[i].Kind != text.LexNum || len(ts[i].S) > 2 {
 		return 0, 0, false
 	}
 	d, ok := atoi(ts[i].S)
@@ -360,9 +362,9 @@ func dayNumber(ts toks, i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	j := i + 1
-	switch ts.word(j) {
+	switch ts.Word(j) {
 	case "st", "nd", "rd", "th":
-		if ts.adjacent(j) {
+		if ts.Adjacent(j) {
 			j++
 		}
 	}
@@ -371,7 +373,7 @@ func dayNumber(ts toks, i int) (int, int, bool) {
 
 // yearAt reads a four-digit year at token i.
 func yearAt(ts toks, i int) (int, bool) {
-	if i >= len(ts) || ts[i].Kind != tNum || len(ts[i].S) != 4 {
+	if i >= len(ts) || ts[i].Kind != text.LexNum || len(ts[i].S) != 4 {
 		return 0, false
 	}
 	y, ok := atoi(ts[i].S)
@@ -381,14 +383,14 @@ func yearAt(ts toks, i int) (int, bool) {
 // monthAt reads a month name at token i: capitalised, and an abbreviation
 // must carry its period ("Apr."). It returns the month and the next index.
 func monthAt(ts toks, i int) (int, int, bool) {
-	w := ts.word(i)
+	w := ts.Word(i)
 	m, ok := text.Month(w)
 	if !ok || !ts[i].Upper {
 		return 0, 0, false
 	}
 	j := i + 1
 	if text.IsDateAbbrev(w) {
-		if !ts.is(j, ".") {
+		if !ts.Is(j, ".") {
 			return 0, 0, false
 		}
 		j++
@@ -404,9 +406,9 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
-	if d, k, ok := dayNumber(ts, j); ok && !ts.is(k, ":") {
+	if d, k, ok := dayNumber(ts, j); ok && !ts.Is(k, ":") {
 		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d}
-		if ts.is(k, ",") {
+		if ts.Is(k, ",") {
 			if y, ok := yearAt(ts, k+1); ok {
 				e.y, e.end, k = y, ts[k+1].End, k+2
 			}
@@ -422,13 +424,13 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		return e, k, true
 	}
 	k := j
-	if ts.is(k, ",") {
+	if ts.Is(k, ",") {
 		k++
 	}
 	if y, ok := yearAt(ts, k); ok {
 		return expr{kind: kMonth, start: ts[i].Start, end: ts[k].End, m: m, y: y}, k + 1, true
 	}
-	prev := ts.word(i - 1)
+	prev := ts.Word(i - 1)
 	if (m == 5 || m == 3) && !monthPreps[prev] {
 		return expr{}, 0, false
 	}
@@ -458,7 +460,7 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
-	if ts.word(j) == "of" {
+	if ts.Word(j) == "of" {
 		j++
 	}
 	m, k, ok := monthAt(ts, j)
@@ -487,19 +489,19 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 	if !ok || y < 1500 || y > 2100 {
 		return expr{}, 0, false
 	}
-	if yearBlockers[ts.word(i-1)] || ts.is(i-1, "$") || ts.is(i-1, "#") || ts.is(i+1, "%") {
+	if yearBlockers[ts.Word(i-1)] || ts.Is(i-1, "$") || ts.Is(i-1, "#") || ts.Is(i+1, "%") {
 		return expr{}, 0, false
 	}
-	if ts.word(i+1) == "s" && ts.adjacent(i+1) {
+	if ts.Word(i+1) == "s" && ts.Adjacent(i+1) {
 		if y%10 != 0 {
 			return expr{}, 0, false
 		}
 		return expr{kind: kDecade, start: ts[i].Start, end: ts[i+1].End, y: y}, i + 2, true
 	}
-	if w := ts.word(i + 1); len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !yearPluralOK[w] {
+	if w := ts.Word(i + 1); len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !yearPluralOK[w] {
 		return expr{}, 0, false
 	}
-	if next := ts.word(i + 1); next == "percent" || next == "per" {
+	if next := ts.Word(i + 1); next == "percent" || next == "per" {
 		return expr{}, 0, false
 	}
 	return expr{kind: kYear, start: ts[i].Start, end: ts[i].End, y: y}, i + 1, true
@@ -508,7 +510,7 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 // matchWeekday: "Wednesday", "Wednesday morning", "last Friday", "next
 // Tuesday", "Wednesday, April 12" (a weekday-paired date).
 func matchWeekday(ts toks, i int) (expr, int, bool) {
-	w := ts.word(i)
+	w := ts.Word(i)
 	day, ok := text.Weekday(w)
 	if !ok || !ts[i].Upper {
 		return expr{}, 0, false
@@ -516,21 +518,21 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	wd := int(day) + 1 // expr.wd counts from 1
 	j := i + 1
 	if text.IsDateAbbrev(w) {
-		if !ts.is(j, ".") {
+		if !ts.Is(j, ".") {
 			return expr{}, 0, false
 		}
 		j++
 	}
 	// A date right after the weekday: "Wednesday, April 12".
 	k := j
-	if ts.is(k, ",") {
+	if ts.Is(k, ",") {
 		k++
 	}
-	if ts.word(k) != "" || ts.kind(k) == tNum {
+	if ts.Word(k) != "" || ts.Kind(k) == text.LexNum {
 		var d expr
 		var n int
 		var ok bool
-		if ts.kind(k) == tNum {
+		if ts.Kind(k) == text.LexNum {
 			d, n, ok = matchDayMonth(ts, k)
 			if !ok {
 				d, n, ok = matchNumeric(ts, k)
@@ -543,15 +545,15 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 			return d, n, true
 		}
 	}
-	if weekdayPrefixes[ts.word(i-1)] && ts.kind(i-1) == tWord && ts[i-1].Upper {
+	if weekdayPrefixes[ts.Word(i-1)] && ts.Kind(i-1) == text.LexWord && ts[i-1].Upper {
 		return expr{}, 0, false // "Super Tuesday", "Fox News Sunday"
 	}
 	e := expr{kind: kWeekday, start: ts[i].Start, end: ts[j-1].End, wd: wd}
-	if dayParts[ts.word(j)] {
+	if dayParts[ts.Word(j)] {
 		e.end = ts[j].End
 		j++
 	}
-	switch ts.word(i - 1) {
+	switch ts.Word(i - 1) {
 	case "last", "past":
 		e.mod, e.start = -1, ts[i-1].Start
 	case "next", "coming":
@@ -563,25 +565,18 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	return e, j, true
 }
 
-func (ts toks) kind(i int) uint8 {
-	if i < 0 || i >= len(ts) {
-		return tBreak
-	}
-	return ts[i].Kind
-}
-
 // matchDayWord: "today", "tonight", "yesterday", "tomorrow" (with an
 // optional day part: "yesterday morning"), and "this morning".
 func matchDayWord(ts toks, i int) (expr, int, bool) {
 	n := 0
-	switch ts.word(i) {
+	switch ts.Word(i) {
 	case "today", "tonight":
 	case "yesterday":
 		n = -1
 	case "tomorrow":
 		n = 1
 	case "this":
-		if dayParts[ts.word(i+1)] && ts.word(i+1) != "night" {
+		if dayParts[ts.Word(i+1)] && ts.Word(i+1) != "night" {
 			return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End}, i + 2, true
 		}
 		return expr{}, 0, false
@@ -590,7 +585,7 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kDayOffset, start: ts[i].Start, end: ts[i].End, n: n}
 	j := i + 1
-	if dayParts[ts.word(j)] {
+	if dayParts[ts.Word(j)] {
 		e.end = ts[j].End
 		j++
 	}
@@ -602,7 +597,7 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	part := 0
 	j := i
-	switch ts.word(j) {
+	switch ts.Word(j) {
 	case "earlier":
 		part = -1
 		j++
@@ -611,7 +606,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		j++
 	}
 	mod := 0
-	switch ts.word(j) {
+	switch ts.Word(j) {
 	case "last", "past":
 		mod = -1
 	case "this":
@@ -624,14 +619,14 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	if part != 0 && mod != 2 {
 		return expr{}, 0, false
 	}
-	if ts[j].Upper && j+1 < len(ts) && ts[j+1].Upper && ts.kind(j-1) != tBreak && j > 0 {
+	if ts[j].Upper && j+1 < len(ts) && ts[j+1].Upper && ts.Kind(j-1) != text.LexBreak && j > 0 {
 		return expr{}, 0, false // a programme title: ABC's "This Week"
 	}
-	u, ok := unitWords[ts.word(j+1)]
-	if !ok || u == uDecade || strings.HasSuffix(ts.word(j+1), "s") {
+	u, ok := unitWords[ts.Word(j+1)]
+	if !ok || u == uDecade || strings.HasSuffix(ts.Word(j+1), "s") {
 		return expr{}, 0, false
 	}
-	if ts.word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
+	if ts.Word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
 	}
 	if u == uDay { // "last day", "this day" are not dates
@@ -643,13 +638,13 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 // countAt reads a count at token i: digits, a number word, or a vague count
 // ("several", "a few", "a couple of"). approx is set for vague counts.
 func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
-	if v, ok := ts.num(i); ok && v > 0 && v < 1000 && ts[i].Kind == tNum && !strings.ContainsAny(ts[i].S, ".,:/-") {
+	if v, ok := num(ts, i); ok && v > 0 && v < 1000 && ts[i].Kind == text.LexNum && !strings.ContainsAny(ts[i].S, ".,:/-") {
 		return v, i + 1, false, true
 	}
-	w := ts.word(i)
-	if w == "a" && (ts.word(i+1) == "few" || ts.word(i+1) == "couple") {
+	w := ts.Word(i)
+	if w == "a" && (ts.Word(i+1) == "few" || ts.Word(i+1) == "couple") {
 		j := i + 2
-		if ts.word(j) == "of" {
+		if ts.Word(j) == "of" {
 			j++
 		}
 		return 3, j, true, true
@@ -659,8 +654,8 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 	}
 	if v, ok := numberWords[w]; ok {
 		j := i + 1
-		if ts.is(j, "-") && ts.adjacent(j) { // "twenty-five"
-			if u, ok := numberWords[ts.word(j+1)]; ok && u < 10 && v >= 20 {
+		if ts.Is(j, "-") && ts.Adjacent(j) { // "twenty-five"
+			if u, ok := numberWords[ts.Word(j+1)]; ok && u < 10 && v >= 20 {
 				return v + u, j + 2, false, true
 			}
 		}
@@ -676,12 +671,12 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
-	u, ok := unitWords[ts.word(j)]
+	u, ok := unitWords[ts.Word(j)]
 	if !ok || u == uWeekend {
 		return expr{}, 0, false
 	}
 	e := expr{start: ts[i].Start, end: ts[j+1-1].End, n: n, unit: u, approx: approx}
-	switch ts.word(j + 1) {
+	switch ts.Word(j + 1) {
 	case "ago":
 		e.kind = kAgo
 		e.end = ts[j+1].End
@@ -691,7 +686,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	case "earlier", "before":
 		e.kind, e.mod = kAfter, -1
 	case "from":
-		if ts.word(j+2) == "now" {
+		if ts.Word(j+2) == "now" {
 			e.kind, e.mod, e.end = kAgo, 1, ts[j+2].End
 			return e, j + 3, true
 		}
@@ -706,15 +701,15 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 // matchBareUnitAfter: "days after that attack", "weeks later", "months
 // earlier" (no count: approximate), and "weeks ago".
 func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
-	u, ok := unitWords[ts.word(i)]
-	if !ok || !strings.HasSuffix(ts.word(i), "s") {
+	u, ok := unitWords[ts.Word(i)]
+	if !ok || !strings.HasSuffix(ts.Word(i), "s") {
 		return expr{}, 0, false
 	}
 	if _, _, _, ok := countAt(ts, i-1); ok {
 		return expr{}, 0, false
 	}
 	e := expr{start: ts[i].Start, end: ts[i+1-1].End, n: 3, unit: u, approx: true}
-	switch ts.word(i + 1) {
+	switch ts.Word(i + 1) {
 	case "ago":
 		e.kind = kAgo
 	case "later", "after":
@@ -731,21 +726,21 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 // matchRecent: "in recent months", "recent weeks", "the past few weeks",
 // "the last three days", "the past two years".
 func matchRecent(ts toks, i int) (expr, int, bool) {
-	w := ts.word(i)
+	w := ts.Word(i)
 	if w == "recent" {
-		u, ok := unitWords[ts.word(i+1)]
-		if !ok || !strings.HasSuffix(ts.word(i+1), "s") {
+		u, ok := unitWords[ts.Word(i+1)]
+		if !ok || !strings.HasSuffix(ts.Word(i+1), "s") {
 			return expr{}, 0, false
 		}
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[i+1].End, unit: u, n: 3, approx: true}, i + 2, true
 	}
-	if (w == "past" || w == "last") && ts.word(i-1) == "the" {
+	if (w == "past" || w == "last") && ts.Word(i-1) == "the" {
 		n, j, approx, ok := countAt(ts, i+1)
 		if !ok {
 			return expr{}, 0, false
 		}
-		u, ok := unitWords[ts.word(j)]
-		if !ok || !strings.HasSuffix(ts.word(j), "s") {
+		u, ok := unitWords[ts.Word(j)]
+		if !ok || !strings.HasSuffix(ts.Word(j), "s") {
 			return expr{}, 0, false
 		}
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[j].End, unit: u, n: n, approx: approx}, j + 1, true
@@ -758,7 +753,7 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 // the same sentence wins, else the nearest one after it.
 func tense(ts toks, i int) int {
 	for j := i - 1; j >= 0 && j >= i-14; j-- {
-		if ts[j].Kind == tBreak {
+		if ts[j].Kind == text.LexBreak {
 			break
 		}
 		if v := cue(ts, j); v != 0 {
@@ -766,7 +761,7 @@ func tense(ts toks, i int) int {
 		}
 	}
 	for j := i + 1; j < len(ts) && j <= i+10; j++ {
-		if ts[j].Kind == tBreak {
+		if ts[j].Kind == text.LexBreak {
 			break
 		}
 		if v := cue(ts, j); v != 0 {
@@ -778,24 +773,24 @@ func tense(ts toks, i int) int {
 
 // cue classifies token j as a future (+1) or past (-1) tense cue.
 func cue(ts toks, j int) int {
-	w := ts.word(j)
+	w := ts.Word(j)
 	if w == "" {
 		return 0
 	}
 	if futureCues[w] {
-		if w == "ll" && !ts.adjacent(j) {
+		if w == "ll" && !ts.Adjacent(j) {
 			return 0
 		}
-		if w == "set" && ts.word(j+1) != "to" {
+		if w == "set" && ts.Word(j+1) != "to" {
 			return 0
 		}
-		if w == "going" && ts.word(j+1) != "to" {
+		if w == "going" && ts.Word(j+1) != "to" {
 			return 0
 		}
 		return 1
 	}
 	if pastCues[w] || (len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper) {
-		switch ts.word(j - 1) {
+		switch ts.Word(j - 1) {
 		case "be", "to", "being": // "will be held", "to be signed": not past
 			return 0
 		}

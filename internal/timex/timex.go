@@ -85,6 +85,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Date and value layouts.
@@ -124,7 +125,7 @@ const AdoptConfidence = 0.8
 // article of the same story), set a.Published and call Tag again.
 func (t *Tagger) Tag(a *news.Article) {
 	body := a.Body()
-	ts := toks(scan(body, asciiLower(body)))
+	ts := text.Scan(body, text.ASCIILower(body))
 	exprs := match(ts)
 	ref, haveRef := ParseDate(a.Published)
 	if !haveRef && strings.TrimSpace(a.Published) == "" {
@@ -163,7 +164,7 @@ const minYear = 1000
 // false when expr holds no expression or it cannot be resolved alone (an
 // anchored "two days later").
 func Resolve(expr string, ref time.Time) (value string, relative bool, ok bool) {
-	ts := toks(scan(expr, asciiLower(expr)))
+	ts := text.Scan(expr, text.ASCIILower(expr))
 	exprs := match(ts)
 	if len(exprs) == 0 {
 		return "", false, false

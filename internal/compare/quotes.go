@@ -37,55 +37,16 @@ const (
 	relReworded
 )
 
-// lcsLen returns the length of the longest common subsequence of a and b.
-func lcsLen(a, b []string) int {
-	if len(a) == 0 || len(b) == 0 {
-		return 0
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			if a[i-1] == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // lcsMask marks the words of a that are part of a longest common
-// subsequence with b.
+// subsequence with b. text.LCS settles ties toward the ends of the
+// words; reading both backwards settles them toward their starts.
 func lcsMask(a, b []string) []bool {
-	n, m := len(a), len(b)
-	dp := make([][]int, n+1)
-	for i := range dp {
-		dp[i] = make([]int, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				dp[i][j] = dp[i+1][j+1] + 1
-			} else {
-				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
-			}
-		}
-	}
-	mask := make([]bool, n)
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case a[i] == b[j]:
-			mask[i] = true
-			i++
-			j++
-		case dp[i+1][j] >= dp[i][j+1]:
-			i++
-		default:
-			j++
-		}
+	ra, rb := slices.Clone(a), slices.Clone(b)
+	slices.Reverse(ra)
+	slices.Reverse(rb)
+	mask := make([]bool, len(a))
+	for _, i := range text.LCS(ra, rb) {
+		mask[len(a)-1-i] = true
 	}
 	return mask
 }
@@ -110,7 +71,7 @@ func Relation(a, b []string) int {
 	if len(short) < 3 {
 		return relNone
 	}
-	l := lcsLen(short, long)
+	l := text.LCSLen(short, long)
 	if float64(l) >= 0.9*float64(len(short)) && float64(len(short)) <= 0.8*float64(len(long)) {
 		return relPartial
 	}

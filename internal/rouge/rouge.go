@@ -222,69 +222,14 @@ func scoreNgrams(target, pred []int32, n int) Score {
 	return Score{P: p, R: r, F: fmeasure(p, r)}
 }
 
-// lcsLen is the length of the longest common subsequence of a and b, in
-// O(len(b)) memory.
-func lcsLen(a, b []int32) int {
-	prev := make([]int32, len(b)+1)
-	cur := make([]int32, len(b)+1)
-	for i := 1; i <= len(a); i++ {
-		ai := a[i-1]
-		for j := 1; j <= len(b); j++ {
-			if ai == b[j-1] {
-				cur[j] = prev[j-1] + 1
-			} else {
-				cur[j] = max(prev[j], cur[j-1])
-			}
-		}
-		prev, cur = cur, prev
-	}
-	return int(prev[len(b)])
-}
-
 func scoreLCS(target, pred []int32) Score {
 	if len(target) == 0 || len(pred) == 0 {
 		return Score{}
 	}
-	l := float64(lcsLen(target, pred))
+	l := float64(text.LCSLen(target, pred))
 	p := l / float64(len(pred))
 	r := l / float64(len(target))
 	return Score{P: p, R: r, F: fmeasure(p, r)}
-}
-
-// lcsIndices is rouge-score's lcs_ind: the indices into ref of one LCS of
-// ref and can, read back from the DP table with its tie-breaking (move left
-// only when the left cell is strictly larger than the upper one).
-func lcsIndices(ref, can []int32) []int {
-	rows, cols := len(ref), len(can)
-	w := cols + 1
-	t := make([]int32, (rows+1)*w)
-	for i := 1; i <= rows; i++ {
-		for j := 1; j <= cols; j++ {
-			if ref[i-1] == can[j-1] {
-				t[i*w+j] = t[(i-1)*w+j-1] + 1
-			} else {
-				t[i*w+j] = max(t[(i-1)*w+j], t[i*w+j-1])
-			}
-		}
-	}
-	var out []int
-	i, j := rows, cols
-	for i > 0 && j > 0 {
-		switch {
-		case ref[i-1] == can[j-1]:
-			out = append(out, i-1)
-			i--
-			j--
-		case t[i*w+j-1] > t[(i-1)*w+j]:
-			j--
-		default:
-			i--
-		}
-	}
-	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
-		out[a], out[b] = out[b], out[a]
-	}
-	return out
 }
 
 // sentences splits text at "\n" and drops empty lines (lines holding only
@@ -334,7 +279,7 @@ func (v *vocab) summaryLevelLCS(target, prediction string) Score {
 		clear(seen)
 		union = union[:0]
 		for _, c := range cans {
-			for _, i := range lcsIndices(r, c) {
+			for _, i := range text.LCS(r, c) {
 				if !seen[i] {
 					seen[i] = true
 					union = append(union, i)

@@ -66,33 +66,6 @@ func TestScoreReferenceVectors(t *testing.T) {
 	}
 }
 
-func TestLCSIndices(t *testing.T) {
-	// rouge-score testLcsTable and testUnionLcs.
-	tests := []struct {
-		name     string
-		ref, can []int32
-		want     []int
-	}{
-		{"partial", []int32{1, 2, 3, 4, 5}, []int32{2, 5, 3, 4}, []int{1, 2, 3}},
-		{"none", []int32{1, 2, 3, 4, 5}, []int32{8, 9}, nil},
-		{"prefix", []int32{1, 2, 3, 4, 5}, []int32{1, 2, 6, 7, 8}, []int{0, 1}},
-		{"spread", []int32{1, 2, 3, 4, 5}, []int32{1, 3, 8, 9, 5}, []int{0, 2, 4}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := lcsIndices(tc.ref, tc.can)
-			if len(got) != len(tc.want) {
-				t.Fatalf("lcsIndices = %v, want %v", got, tc.want)
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Fatalf("lcsIndices = %v, want %v", got, tc.want)
-				}
-			}
-		})
-	}
-}
-
 func TestMultipleTypes(t *testing.T) {
 	got := New("rouge1", "rougeL").Score("testing one two", "testing one")
 	if len(got) != 2 {

@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // inputFlags are the flags shared by every command that reads articles.
@@ -127,7 +128,7 @@ func writeArticleText(w io.Writer, a *news.Article) error {
 	p("language:  %s\n", orNone(a.Language))
 	p("body:      %d paragraphs, %d sentences; %d lines removed\n", len(a.Paragraphs), len(a.Sentences), len(a.Removed))
 	for _, r := range a.Removed {
-		p("  - [%s] %s\n", r.Reason, clip(r.Text, 90))
+		p("  - [%s] %s\n", r.Reason, text.Clip(r.Text, 90))
 	}
 	p("entities:\n")
 	for _, e := range a.Entities {
@@ -139,7 +140,7 @@ func writeArticleText(w io.Writer, a *news.Article) error {
 		if q.Partial {
 			kind = "partial"
 		}
-		p("  %-18s %-7s “%s”\n", clip(orNone(q.Speaker), 18), kind, clip(q.Text, 100))
+		p("  %-18s %-7s “%s”\n", text.Clip(orNone(q.Speaker), 18), kind, text.Clip(q.Text, 100))
 	}
 	p("times:\n")
 	for _, t := range a.Times {
@@ -165,12 +166,4 @@ func from(s string) string {
 		return ""
 	}
 	return " (from " + s + ")"
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

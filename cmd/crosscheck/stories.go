@@ -177,7 +177,7 @@ func runStories(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	for _, s := range out {
 		fmt.Fprintf(stdout, "%s  %s  %d article(s)  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), len(s.Articles), orNone(s.Title))
 		for _, a := range s.Articles {
-			fmt.Fprintf(stdout, "    %-18s %-24s %s\n", a.ID, clip(orNone(a.Outlet), 24), clip(orNone(a.Title), 80))
+			fmt.Fprintf(stdout, "    %-18s %-24s %s\n", a.ID, text.Clip(orNone(a.Outlet), 24), text.Clip(orNone(a.Title), 80))
 		}
 	}
 	return nil

@@ -231,7 +231,7 @@ items:
 					g.conflicted[k] = true
 					conflicts = append(conflicts, news.Discrepancy{
 						Kind:  news.KindAttribution,
-						About: "who said “" + clip(ref.text, 60) + "”",
+						About: "who said “" + text.Clip(ref.text, 60) + "”",
 						Claims: []news.Claim{
 							{Source: ref.src, Text: ref.text, Value: ref.speaker},
 							{Source: it.src, Text: it.text, Value: it.speaker},
@@ -331,12 +331,4 @@ func diffWords(a, ref []string) []string {
 		}
 	}
 	return out
-}
-
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -114,14 +114,14 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 		}
 		q, ok := matchQuote(a.Quotes, g.Text)
 		if !ok {
-			wrong = append(wrong, "missing “"+clipText(g.Text, 40)+"”")
+			wrong = append(wrong, "missing “"+text.Clip(g.Text, 40)+"”")
 			continue
 		}
 		found++
 		if sameName(q.Speaker, g.Speaker) {
 			right++
 		} else {
-			wrong = append(wrong, fmt.Sprintf("“%s” → %q, gold %q", clipText(g.Text, 30), q.Speaker, g.Speaker))
+			wrong = append(wrong, fmt.Sprintf("“%s” → %q, gold %q", text.Clip(g.Text, 30), q.Speaker, g.Speaker))
 		}
 	}
 	row("quotes found", found, len(gold.Quotes), "")
@@ -274,12 +274,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-func clipText(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

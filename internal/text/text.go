@@ -161,3 +161,17 @@ var quoteFolder = strings.NewReplacer(
 // FoldQuotes replaces typographic quotation marks and apostrophes with their
 // ASCII forms, so that “world’s” and "world's" compare equal.
 func FoldQuotes(s string) string { return quoteFolder.Replace(s) }
+
+// Clip shortens s to at most n runes, ending a shortened s with "…" (which
+// counts as one of the n), so a clipped text never splits a character.
+// It returns "" for n < 1.
+func Clip(s string, n int) string {
+	if n < 1 {
+		return ""
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

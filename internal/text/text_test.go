@@ -79,3 +79,25 @@ func BenchmarkSentences(b *testing.B) {
 		seg.Sentences(body)
 	}
 }
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short", "abc", 5, "abc"},
+		{"exact", "abcde", 5, "abcde"},
+		{"long", "abcdef", 5, "abcd…"},
+		{"runes, not bytes", "Zoë’s café", 6, "Zoë’s…"},
+		{"one", "abc", 1, "…"},
+		{"zero", "abc", 0, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Clip(tc.in, tc.n); got != tc.want {
+				t.Errorf("Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+			}
+		})
+	}
+}

@@ -371,7 +371,7 @@ func TestDiffWords(t *testing.T) {
 		{"extra word", "between our two countries", "between our countries", []string{"two"},
 			[]news.DiffPart{{Text: "between our "}, {Op: news.DiffInsert, Text: "two "}, {Text: "countries"}}},
 		{"quotes and case ignored", `"there is trust."`, "“There is trust,”", nil, []news.DiffPart{{Text: `"there is trust."`}}},
-		{"prefix dropped", "We may be low", "Right now, we may be low", nil,
+		{"prefix dropped: deleted runs end at their last word", "We may be low", "Right now, we may be low", nil,
 			[]news.DiffPart{{Op: news.DiffDelete, Text: "Right now"}, {Text: "We may be low"}}},
 		{"replaced: deletion first", "more than two hours", "nearly two hours", []string{"more", "than"},
 			[]news.DiffPart{{Op: news.DiffDelete, Text: "nearly"}, {Op: news.DiffInsert, Text: "more than "}, {Text: "two hours"}}},

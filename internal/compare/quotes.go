@@ -369,6 +369,11 @@ func (g *quoteGroup) result() news.QuoteGroup {
 			}
 		}
 	}
+	if qg.Agreement == news.Identical {
+		for i := range qg.Variants {
+			qg.Variants[i].Parts = nil // word for word the same: nothing to show
+		}
+	}
 	return qg
 }
 
@@ -420,23 +425,22 @@ func diffWords(a, ref quoteItem) ([]string, []news.DiffPart) {
 		at[i], j = j, j+1
 	}
 	var parts []news.DiffPart
-	// start[k] is where in a.text part k begins (DiffDelete parts: -1).
+	// start[k] is where in a.text part k begins; for a DiffDelete part,
+	// -1 - where in ref.text it begins.
 	var start []int
-	add := func(op string, from int, txt string) {
-		if n := len(parts); n > 0 && parts[n-1].Op == op && op != news.DiffDelete {
+	add := func(op string, from int) {
+		if n := len(parts); n > 0 && parts[n-1].Op == op {
 			return // the run goes on; its text is cut below
 		}
-		if n := len(parts); n > 0 && op == news.DiffDelete && parts[n-1].Op == op {
-			parts[n-1].Text += " " + txt
-			return
-		}
-		parts = append(parts, news.DiffPart{Op: op, Text: txt})
+		parts = append(parts, news.DiffPart{Op: op})
 		start = append(start, from)
 	}
 	j := 0
 	deleteUpTo := func(end int) {
 		for ; j < end; j++ {
-			add(news.DiffDelete, -1, ref.text[ref.spans[j].Start:ref.spans[j].End])
+			add(news.DiffDelete, -1-ref.spans[j].Start)
+			n := len(parts) - 1
+			parts[n].Text = ref.text[-1-start[n] : ref.spans[j].End]
 		}
 	}
 	for i := range mask {
@@ -453,17 +457,17 @@ func diffWords(a, ref quoteItem) ([]string, []news.DiffPart) {
 			from = 0
 		}
 		if mask[i] {
-			add(news.DiffSame, from, "")
+			add(news.DiffSame, from)
 			j++
 		} else {
-			add(news.DiffInsert, from, "")
+			add(news.DiffInsert, from)
 		}
 	}
 	deleteUpTo(len(ref.words))
 	// Cut a's text among its runs: each runs to where the next begins.
 	end := len(a.text)
 	for k := len(parts) - 1; k >= 0; k-- {
-		if start[k] < 0 {
+		if parts[k].Op == news.DiffDelete {
 			continue
 		}
 		parts[k].Text = a.text[start[k]:end]

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -32,56 +31,37 @@ func (s style) cite(t string) string { return s.wrap("36", t) }
 func (s style) warn(t string) string { return s.wrap("1;31", t) }
 func (s style) dim(t string) string  { return s.wrap("2", t) }
 
-// Markdown writes the briefing for people. With color set (a terminal,
-// NO_COLOR unset) headings, citations and discrepancies are coloured with
-// ANSI escapes.
+// Markdown writes the briefing for people, from the same View as the HTML
+// body. With color set (a terminal, NO_COLOR unset) headings, citations
+// and discrepancies are coloured with ANSI escapes.
 func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	st := style{on: color}
-	num := NewView(b, "").Num
-	cite := func(ids []string) string {
-		ns := make([]int, len(ids))
-		for i, id := range ids {
-			ns[i] = num[id]
-		}
-		slices.Sort(ns)
+	v := NewView(b)
+	cite := func(cs ...Cite) string {
 		var sb strings.Builder
-		for _, n := range ns {
-			fmt.Fprintf(&sb, "[%d]", n)
+		for _, c := range cs {
+			fmt.Fprintf(&sb, "[%d]", c.Num)
 		}
 		return st.cite(sb.String())
 	}
 	var out strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&out, format, args...) }
 
-	title := b.Title
-	if title == "" {
-		title = "Briefing"
-	}
-	p("%s\n\n", st.head("# "+title))
-	indep := map[string]bool{}
-	for _, s := range b.Sources {
-		key := s.ID
-		for _, o := range s.SyndicatedWith {
-			if o < key {
-				key = o
-			}
-		}
-		indep[key] = true
-	}
-	p("_%d articles, %d independent sources", len(b.Sources), len(indep))
-	if b.Date != "" {
-		p(", %s", b.Date)
+	p("%s\n\n", st.head("# "+orDefault(v.Title, "Briefing")))
+	p("_%d articles, %d independent sources", len(v.Sources), v.Independent)
+	if v.Date != "" {
+		p(", %s", v.Date)
 	}
 	p("_\n\n")
 
 	p("%s\n\n", st.head("## Sources"))
-	for i, s := range b.Sources {
-		p("%d. **%s** — %s", i+1, orUnknown(s.Outlet), orUnknown(s.Title))
+	for _, s := range v.Sources {
+		p("%d. **%s** — %s", s.Num, s.Outlet, s.Title)
 		if s.Published != "" {
 			p(" (%s)", s.Published)
 		}
-		if len(s.SyndicatedWith) > 0 {
-			p(" — same wire copy as %s", cite(s.SyndicatedWith))
+		if len(s.Syndicated) > 0 {
+			p(" — same wire copy as %s", cite(s.Syndicated...))
 		}
 		p("\n")
 	}
@@ -93,86 +73,91 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 		}
 		return n > 0
 	}
-	if section("Summary", len(b.Summary)) {
-		for _, c := range b.Summary {
-			p("%s %s\n", c.Text, cite(c.Sources))
+	if section("Summary", len(v.Summary)) {
+		for _, c := range v.Summary {
+			p("%s %s\n", c.Text, cite(c.Cites...))
 		}
 	}
-	if section("Who said what", len(b.Quotes)) {
-		// One heading per speaker, speakers in order of their first
-		// statement (the ledger lists shared statements first).
-		var speakers []string
-		bySpeaker := map[string][]news.QuoteGroup{}
-		for _, q := range b.Quotes {
-			if _, ok := bySpeaker[q.Speaker]; !ok {
-				speakers = append(speakers, q.Speaker)
+	if section("Who said what", len(v.Compared)+len(v.Speakers)) {
+		if len(v.Compared) > 0 {
+			p("%s\n", st.head("### Quoted by several sources"))
+			for _, q := range v.Compared {
+				p("- %s: “%s” %s — %s\n", q.Speaker, q.Text, cite(q.Cites...), q.Agreement)
+				for _, va := range q.Variants {
+					p("  - %s “%s”", cite(va.Cite), va.Text)
+					if extra := inserted(va); extra != "" {
+						p(" %s", st.warn("(+"+extra+")"))
+					}
+					p("\n")
+				}
 			}
-			bySpeaker[q.Speaker] = append(bySpeaker[q.Speaker], q)
 		}
-		for i, speaker := range speakers {
-			if i > 0 {
+		for i, sp := range v.Speakers {
+			if i > 0 || len(v.Compared) > 0 {
 				p("\n")
 			}
-			p("%s\n", st.head("### "+orUnknown(speaker)))
-			for _, q := range bySpeaker[speaker] {
-				quoteGroup(p, q, cite, st)
+			p("%s\n", st.head("### "+sp.Speaker))
+			for _, q := range sp.Quotes {
+				p("- “%s” %s\n", q.Text, cite(q.Cites...))
 			}
 		}
 	}
-	if section("Discrepancies", len(b.Discrepancies)) {
-		for _, d := range b.Discrepancies {
+	if section("Discrepancies", len(v.Discrepancies)) {
+		for _, d := range v.Discrepancies {
 			p("- %s %s\n", st.warn("**"+d.Kind+"**"), d.About)
-			for _, c := range d.Claims {
-				p("  - %s %s\n", cite([]string{c.Source}), c.Text)
+			for _, sd := range d.Sides {
+				p("  - %s %s", cite(sd.Cite), sd.Before)
+				if sd.Value != "" {
+					p("**%s**%s", sd.Value, sd.After)
+				}
+				if sd.Label != "" {
+					p(" (%s)", sd.Label)
+				}
+				p("\n")
 			}
 		}
 	}
-	if section("What the sources agree on", len(b.Agreements)) {
-		for _, c := range b.Agreements {
-			p("- %s %s\n", c.Text, cite(c.Sources))
+	if section("What the sources agree on", len(v.Agreements)) {
+		for _, c := range v.Agreements {
+			p("- %s %s\n", c.Text, cite(c.Cites...))
 		}
 	}
-	if section("Reported by one source only", len(b.Unique)) {
-		for _, u := range b.Unique {
-			p("- %s %s\n", cite([]string{u.Source}), u.Text)
+	if section("Reported by one source only", len(v.Unique)) {
+		for _, u := range v.Unique {
+			for _, t := range u.Items {
+				p("- %s %s\n", cite(u.Cite), t)
+			}
 		}
 	}
-	if section("Timeline", len(b.Timeline)) {
-		for _, e := range b.Timeline {
-			p("- **%s** %s %s\n", e.Date, e.Text, cite(e.Sources))
+	if section("Timeline", len(v.Timeline)) {
+		for _, e := range v.Timeline {
+			p("- **%s** %s %s\n", e.Date, e.Text, cite(e.Cites...))
 		}
 	}
-	if section("People, places and organisations", len(b.Entities)) {
-		for _, e := range b.Entities {
-			p("- %s (%s) %s\n", e.Name, strings.ToLower(e.Type), cite(e.Sources))
+	if section("People, places and organisations", len(v.Entities)) {
+		for _, g := range v.Entities {
+			p("- %s: ", g.Label)
+			for i, e := range g.Items {
+				if i > 0 {
+					p(", ")
+				}
+				p("%s %s", e.Text, cite(e.Cites...))
+			}
+			p("\n")
 		}
 	}
 	_, err := io.WriteString(w, out.String())
 	return err
 }
 
-// quoteGroup writes one statement of the quote ledger, with each source's
-// wording when they differ.
-func quoteGroup(p func(string, ...any), q news.QuoteGroup, cite func([]string) string, st style) {
-	p("- “%s” %s", q.Text, cite(q.Sources))
-	if q.Agreement != news.Single {
-		p(" — %s", q.Agreement)
-	}
-	p("\n")
-	if q.Agreement == news.Reworded || q.Agreement == news.Partial {
-		for _, v := range q.Variants {
-			p("  - %s “%s”", cite([]string{v.Source}), v.Text)
-			if len(v.Diff) > 0 {
-				p(" %s", st.warn("(+"+strings.Join(v.Diff, " ")+")"))
-			}
-			p("\n")
+// inserted joins the words a variant has that the wording it is compared
+// with lacks (its inserted runs).
+func inserted(va VariantView) string {
+	var ws []string
+	for _, p := range va.Parts {
+		if p.Op == news.DiffInsert {
+			ws = append(ws, strings.Fields(p.Text)...)
 		}
 	}
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "unknown"
-	}
-	return s
+	return strings.Join(ws, " ")
 }

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,8 +207,20 @@ func TestDiscrepancies(t *testing.T) {
 	b.Times = []news.Time{ts(b, "Thursday", "2020-03-05", 0)}
 	members := []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}}
 	got := map[string]int{}
+	// Each side marks the words that state its value in its sentence.
+	marked := map[string]string{"nearly two hours": "nearly two hours", "more than two hours": "more than two hours",
+		"2020-03-03": "Tuesday", "2020-03-05": "Thursday"}
 	for _, d := range NewStory(members, Options{}).Discrepancies(nil) {
 		got[d.Kind]++
+		for _, c := range d.Claims {
+			if c.Span == nil {
+				t.Errorf("%s claim %q: no span for value %q", d.Kind, c.Text, c.Value)
+				continue
+			}
+			if w := c.Text[c.Span.Start:c.Span.End]; w != marked[c.Value] {
+				t.Errorf("%s claim %q: span marks %q, want %q", d.Kind, c.Text, w, marked[c.Value])
+			}
+		}
 	}
 	if got[news.KindQuantity] != 1 || got[news.KindDate] != 1 {
 		t.Errorf("discrepancies = %v, want one quantity and one date", got)
@@ -340,4 +353,88 @@ func TestWordIndex(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestDiffWords(t *testing.T) {
+	item := func(s string) quoteItem {
+		w := text.Words(s)
+		return quoteItem{text: s, words: w, spans: wordSpans(s, w)}
+	}
+	for _, tc := range []struct {
+		name, variant, ref string
+		extra              []string
+		parts              []news.DiffPart
+	}{
+		{"same", "a b c", "a b c", nil, []news.DiffPart{{Text: "a b c"}}},
+		{"missing word", "between our countries,", "between our two countries,", nil,
+			[]news.DiffPart{{Text: "between our "}, {Op: news.DiffDelete, Text: "two"}, {Text: "countries,"}}},
+		{"extra word", "between our two countries", "between our countries", []string{"two"},
+			[]news.DiffPart{{Text: "between our "}, {Op: news.DiffInsert, Text: "two "}, {Text: "countries"}}},
+		{"quotes and case ignored", `"there is trust."`, "“There is trust,”", nil, []news.DiffPart{{Text: `"there is trust."`}}},
+		{"prefix dropped: deleted runs end at their last word", "We may be low", "Right now, we may be low", nil,
+			[]news.DiffPart{{Op: news.DiffDelete, Text: "Right now"}, {Text: "We may be low"}}},
+		{"replaced: deletion first", "more than two hours", "nearly two hours", []string{"more", "than"},
+			[]news.DiffPart{{Op: news.DiffDelete, Text: "nearly"}, {Op: news.DiffInsert, Text: "more than "}, {Text: "two hours"}}},
+		{"replaced at the end", "a b x.", "a b y", []string{"x"},
+			[]news.DiffPart{{Text: "a b "}, {Op: news.DiffDelete, Text: "y"}, {Op: news.DiffInsert, Text: "x."}}},
+		{"dash is no word", "a — c", "a — b", []string{"c"},
+			[]news.DiffPart{{Text: "a — "}, {Op: news.DiffDelete, Text: "b"}, {Op: news.DiffInsert, Text: "c"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			extra, parts := diffWords(item(tc.variant), item(tc.ref))
+			if !slices.Equal(extra, tc.extra) {
+				t.Errorf("extra words = %q, want %q", extra, tc.extra)
+			}
+			if !slices.Equal(parts, tc.parts) {
+				t.Errorf("parts = %+v, want %+v", parts, tc.parts)
+			}
+		})
+	}
+}
+
+// FuzzDiffWords checks that the shared and inserted runs spell the variant
+// exactly, that the inserted words are the extra words, and that the shared
+// and deleted runs hold the reference's words in order.
+func FuzzDiffWords(f *testing.F) {
+	f.Add("There is a low level of trust between our countries,", "There is a low level of trust between our two countries,")
+	f.Add("more than two hours", "nearly two hours")
+	f.Add("\"A\" c —", "“a” — b")
+	f.Add("rock‘n‘roll", "rock n roll")
+	f.Fuzz(func(t *testing.T, variant, ref string) {
+		w, rw := text.Words(variant), text.Words(ref)
+		if len(w) == 0 || len(rw) == 0 {
+			return
+		}
+		a, r := quoteItem{text: variant, words: w, spans: wordSpans(variant, w)}, quoteItem{text: ref, words: rw, spans: wordSpans(ref, rw)}
+		extra, parts := diffWords(a, r)
+		if parts == nil {
+			if a.spans != nil && r.spans != nil {
+				t.Fatal("no parts though both texts' words were located")
+			}
+			return
+		}
+		var spelled strings.Builder
+		var ins, refWords []string
+		for _, p := range parts {
+			switch p.Op {
+			case news.DiffSame:
+				spelled.WriteString(p.Text)
+				refWords = append(refWords, text.Words(p.Text)...)
+			case news.DiffInsert:
+				spelled.WriteString(p.Text)
+				ins = append(ins, text.Words(p.Text)...)
+			case news.DiffDelete:
+				refWords = append(refWords, text.Words(p.Text)...)
+			}
+		}
+		if spelled.String() != variant {
+			t.Fatalf("runs spell %q, want %q", spelled.String(), variant)
+		}
+		if !slices.Equal(ins, extra) {
+			t.Fatalf("inserted words %q, extra words %q", ins, extra)
+		}
+		if !slices.Equal(refWords, rw) {
+			t.Fatalf("shared and deleted words %q, reference words %q", refWords, rw)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package compare
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/quantity"
@@ -20,6 +21,22 @@ func (s *Story) Discrepancies(attribution []news.Discrepancy) []news.Discrepancy
 	out = append(out, s.certaintyConflicts()...)
 	out = append(out, attribution...)
 	return out
+}
+
+// claim is one side of a discrepancy: sentence si with its source and the
+// compared value, whose words stand at body offsets [start, end) of the
+// sentence's article (recorded as Claim.Span when they lie inside the
+// sentence's text).
+func (s *Story) claim(si int, value string, start, end int) news.Claim {
+	st := s.sents[si]
+	c := news.Claim{Source: s.members[st.member].Source, Text: st.text, Value: value}
+	sp := s.members[st.member].Article.Sentences[st.index]
+	raw := s.bodies[st.member][sp.Start:sp.End]
+	off := sp.Start + len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+	if start >= off && start < end && end <= off+len(st.text) {
+		c.Span = &news.Span{Start: start - off, End: end - off}
+	}
+	return c
 }
 
 // located is a quantity with the sentence it stands in.
@@ -92,8 +109,8 @@ func (s *Story) quantityConflicts() []news.Discrepancy {
 					Kind:  news.KindQuantity,
 					About: quantityAbout(a.v, b.v),
 					Claims: []news.Claim{
-						{Source: s.members[sa.member].Source, Text: sa.text, Value: a.v.Text},
-						{Source: s.members[sb.member].Source, Text: sb.text, Value: b.v.Text},
+						s.claim(a.sent, a.v.Text, a.v.Start, a.v.End),
+						s.claim(b.sent, b.v.Text, b.v.Start, b.v.End),
 					},
 				})
 			}
@@ -281,8 +298,8 @@ func (s *Story) dateConflicts() []news.Discrepancy {
 				Kind:  news.KindDate,
 				About: "when: " + a.v.Text + " (" + a.day + ") vs " + b.v.Text + " (" + b.day + ")",
 				Claims: []news.Claim{
-					{Source: s.members[sa.member].Source, Text: sa.text, Value: a.day},
-					{Source: s.members[sb.member].Source, Text: sb.text, Value: b.day},
+					s.claim(a.sent, a.day, a.v.Start, a.v.End),
+					s.claim(b.sent, b.day, b.v.Start, b.v.End),
 				},
 			})
 		}

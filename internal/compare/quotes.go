@@ -27,6 +27,9 @@ type quoteItem struct {
 	speakerType string
 	text        string
 	words       []string
+	// spans are the byte spans of words in text, nil when text's own
+	// tokens do not spell words (see wordSpans).
+	spans []news.Span
 }
 
 // Wording relations between two quotes.
@@ -201,8 +204,9 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 			if len(w) == 0 {
 				continue
 			}
+			t := strings.TrimSpace(q.Text)
 			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, speakerType: q.SpeakerType,
-				text: strings.TrimSpace(q.Text), words: w})
+				text: t, words: w, spans: wordSpans(t, w)})
 		}
 	}
 	// Longest first, so that a group's reference is its fullest wording.
@@ -298,10 +302,18 @@ func (g *quoteGroup) result() news.QuoteGroup {
 		v := news.Variant{Source: it.src, Text: it.text}
 		switch {
 		case len(g.items) > 1 && i == 0:
-			// The reference's own differences: against the next wording.
-			v.Diff = diffWords(it.words, g.items[1].words)
+			// The reference's own differences: against the first wording
+			// that differs from it.
+			other := g.items[1]
+			for _, o := range g.items[1:] {
+				if !slices.Equal(o.words, ref.words) {
+					other = o
+					break
+				}
+			}
+			v.Diff, v.Parts = diffWords(it, other)
 		case i > 0:
-			v.Diff = diffWords(it.words, ref.words)
+			v.Diff, v.Parts = diffWords(it, ref)
 		}
 		qg.Variants = append(qg.Variants, v)
 	}
@@ -318,17 +330,109 @@ func (g *quoteGroup) result() news.QuoteGroup {
 			}
 		}
 	}
+	if qg.Agreement == news.Identical {
+		for i := range qg.Variants {
+			qg.Variants[i].Parts = nil // word for word the same: nothing to show
+		}
+	}
 	return qg
 }
 
-// diffWords returns the words of a that are not in its longest common
-// subsequence with ref.
-func diffWords(a, ref []string) []string {
-	var out []string
-	for i, in := range lcsMask(a, ref) {
-		if !in {
-			out = append(out, a[i])
+// wordSpans returns the byte spans of words (text.Words of t) in t, or nil
+// when t's tokens do not spell them one for one: text.Words folds
+// quotation marks before splitting, which can join words at a ‘ that t
+// splits on.
+func wordSpans(t string, words []string) []news.Span {
+	spans := text.Tokens(t)
+	if len(spans) != len(words) {
+		return nil
+	}
+	for i, sp := range spans {
+		if strings.ToLower(text.FoldQuotes(t[sp.Start:sp.End])) != words[i] {
+			return nil
 		}
 	}
-	return out
+	return spans
+}
+
+// diffWords compares a's wording with ref's over one longest common
+// subsequence of their words. It returns the words of a outside it, and
+// a's text in runs (see news.Variant.Parts): words both have, words only
+// a has, and ref's words a lacks — the latter placed before the a words
+// that stand in their stead. The runs are nil when either text's words
+// cannot be located in it.
+func diffWords(a, ref quoteItem) ([]string, []news.DiffPart) {
+	mask := lcsMask(a.words, ref.words)
+	var extra []string
+	for i, in := range mask {
+		if !in {
+			extra = append(extra, a.words[i])
+		}
+	}
+	if a.spans == nil || ref.spans == nil {
+		return extra, nil
+	}
+	// at[i] is the position in ref of a's i-th common word: each matched
+	// in turn to its first occurrence after the previous one.
+	at := make([]int, len(mask))
+	for i, j := 0, 0; i < len(mask); i++ {
+		at[i] = -1
+		if !mask[i] {
+			continue
+		}
+		for j < len(ref.words) && ref.words[j] != a.words[i] {
+			j++
+		}
+		at[i], j = j, j+1
+	}
+	var parts []news.DiffPart
+	// start[k] is where in a.text part k begins; for a DiffDelete part,
+	// -1 - where in ref.text it begins.
+	var start []int
+	add := func(op string, from int) {
+		if n := len(parts); n > 0 && parts[n-1].Op == op {
+			return // the run goes on; its text is cut below
+		}
+		parts = append(parts, news.DiffPart{Op: op})
+		start = append(start, from)
+	}
+	j := 0
+	deleteUpTo := func(end int) {
+		for ; j < end; j++ {
+			add(news.DiffDelete, -1-ref.spans[j].Start)
+			n := len(parts) - 1
+			parts[n].Text = ref.text[-1-start[n] : ref.spans[j].End]
+		}
+	}
+	for i := range mask {
+		next := len(ref.words)
+		for k := i; k < len(mask); k++ {
+			if mask[k] {
+				next = at[k]
+				break
+			}
+		}
+		deleteUpTo(next)
+		from := a.spans[i].Start
+		if i == 0 {
+			from = 0
+		}
+		if mask[i] {
+			add(news.DiffSame, from)
+			j++
+		} else {
+			add(news.DiffInsert, from)
+		}
+	}
+	deleteUpTo(len(ref.words))
+	// Cut a's text among its runs: each runs to where the next begins.
+	end := len(a.text)
+	for k := len(parts) - 1; k >= 0; k-- {
+		if parts[k].Op == news.DiffDelete {
+			continue
+		}
+		parts[k].Text = a.text[start[k]:end]
+		end = start[k]
+	}
+	return extra, parts
 }

@@ -45,12 +45,36 @@ const (
 	Single    = "single"
 )
 
+// Word-diff operations of a quote variant's Parts.
+const (
+	DiffSame   = ""    // words both wordings have
+	DiffInsert = "ins" // words only this wording has
+	DiffDelete = "del" // words only the compared wording has
+)
+
+// DiffPart is one run of a quote variant compared word by word with
+// another wording of the statement.
+type DiffPart struct {
+	// Op is DiffSame, DiffInsert or DiffDelete.
+	Op string `json:"op,omitempty"`
+	// Text is the run as written: for DiffSame and DiffInsert a stretch of
+	// the variant's own text (with the spacing and punctuation that
+	// follow it), for DiffDelete the other wording's words.
+	Text string `json:"text"`
+}
+
 // Variant is one source's wording of a quoted statement.
 type Variant struct {
 	Source string `json:"source"`
 	Text   string `json:"text"`
 	// Diff lists the words this variant has that the reference lacks.
 	Diff []string `json:"diff,omitempty"`
+	// Parts is Text compared word by word with the group's reference
+	// wording (the reference itself with the first wording that differs),
+	// in reading order: the DiffSame and DiffInsert parts spell Text
+	// exactly; the DiffDelete parts stand where the other wording has
+	// words this one lacks. Empty when the wordings are not compared.
+	Parts []DiffPart `json:"parts,omitempty"`
 }
 
 // QuoteGroup is one statement and how each source quoted it.
@@ -84,6 +108,9 @@ type Claim struct {
 	// Value is the compared value as the source gives it ("nearly two
 	// hours", "2017-04-12").
 	Value string `json:"value,omitempty"`
+	// Span delimits, in byte offsets into Text, the words that state
+	// Value ("Wednesday" for 2017-04-12); nil when no words of Text do.
+	Span *Span `json:"span,omitempty"`
 }
 
 // Discrepancy is a point on which sources contradict each other.

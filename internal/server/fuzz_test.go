@@ -41,31 +41,3 @@ func FuzzIngestBody(f *testing.F) {
 		}
 	})
 }
-
-// FuzzWordDiff checks that the shared and inserted runs spell the variant
-// and the shared and deleted runs spell the reference, word for word.
-func FuzzWordDiff(f *testing.F) {
-	f.Add("There is a low level of trust between our two countries,", "There is a low level of trust between our countries,")
-	f.Add("nearly two hours", "more than two hours")
-	f.Add("“a” — b", "\"A\" c —")
-	f.Fuzz(func(t *testing.T, ref, variant string) {
-		parts := wordDiff(ref, variant)
-		var v, r []string
-		for _, p := range parts {
-			switch p.Op {
-			case "":
-				v = append(v, strings.Fields(p.Text)...)
-			case "ins":
-				v = append(v, strings.Fields(p.Text)...)
-			case "del":
-				r = append(r, strings.Fields(p.Text)...)
-			}
-		}
-		if got, want := strings.Join(v, " "), strings.Join(strings.Fields(variant), " "); got != want {
-			t.Fatalf("variant runs spell %q, want %q", got, want)
-		}
-		if len(strings.Fields(ref))*len(strings.Fields(variant)) <= maxDiffCells && len(r) > len(strings.Fields(ref)) {
-			t.Fatalf("more deleted words (%d) than the reference has", len(r))
-		}
-	})
-}

@@ -5,19 +5,16 @@ import (
 	"context"
 	"embed"
 	"errors"
-	"hash/fnv"
 	"html/template"
-	"io/fs"
 	"mime"
 	"net/http"
 	"net/url"
 	"path"
-	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
@@ -33,7 +30,6 @@ func parseTemplates(assetV string) (*template.Template, error) {
 		"asset":   func(name string) string { return "/static/" + name + "?v=" + assetV },
 		"lower":   strings.ToLower,
 		"pathEsc": url.PathEscape,
-		"slice1":  func(c cite) []cite { return []cite{c} },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return "1 " + one
@@ -78,8 +74,8 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
 
 func (s *Server) staticFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
-	b, err := fs.ReadFile(s.static, name)
-	if err != nil || strings.Contains(name, "/") {
+	b, ok := s.static[name]
+	if !ok {
 		http.NotFound(w, r)
 		return
 	}
@@ -100,17 +96,6 @@ func (s *Server) staticFile(w http.ResponseWriter, r *http.Request) {
 type mark struct {
 	Outlet string
 	Class  string
-}
-
-// outletClass picks one of eight colours for an outlet name, the same on
-// every page.
-func outletClass(outlet string) string {
-	if outlet == "" {
-		return "ox"
-	}
-	h := fnv.New32a()
-	h.Write([]byte(strings.ToLower(outlet)))
-	return "o" + strconv.Itoa(int(h.Sum32()%8))
 }
 
 // storyItem is one story of the front page.
@@ -174,7 +159,7 @@ func storyItems(sts []news.Story) []storyItem {
 		it := storyItem{ID: st.ID, Title: st.Title, Updated: st.Updated, Articles: len(st.Articles)}
 		seen := map[string]bool{}
 		for _, a := range st.Articles {
-			it.Marks = append(it.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: outletClass(a.Outlet)})
+			it.Marks = append(it.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})
 			if a.Outlet != "" && !seen[strings.ToLower(a.Outlet)] {
 				seen[strings.ToLower(a.Outlet)] = true
 				it.Outlets = append(it.Outlets, a.Outlet)
@@ -224,325 +209,60 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// cite is one citation mark: the source's number and, where the briefing
-// has it, the source's own sentence.
-type cite struct {
-	Num      int
-	Source   string
-	Outlet   string
-	Evidence string
-	EvID     string
-	Own      bool // the summary sentence is this source's own
-}
-
-// sourceView is one source of a story page.
-type sourceView struct {
-	Num        int
-	ID         string
-	Outlet     string
-	Title      string
-	Published  string
-	Href       string // the original article, only when http(s)
-	Class      string
-	Syndicated []cite
-}
-
-type citedView struct {
-	Text  string
-	Cites []cite
-}
-
-// diffPart is one word run of a quote variant compared with the
-// reference wording: Op is "" (shared), "ins" (only this source has it)
-// or "del" (the reference has it, this source does not).
-type diffPart struct {
-	Text string
-	Op   string
-}
-
-type variantView struct {
-	Cite  cite
-	Parts []diffPart
-	Same  bool
-}
-
-type quoteView struct {
-	Speaker   string
-	Text      string
-	Agreement string
-	Cites     []cite
-	Variants  []variantView
-}
-
-type speakerView struct {
-	Speaker string
-	Quotes  []quoteView
-}
-
-type claimView struct {
-	Cite                 cite
-	Before, Value, After string
-	Label                string // the compared value when the text does not contain it
-}
-
-type discrepancyView struct {
-	Kind, About string
-	Claims      []claimView
-}
-
-type uniqueView struct {
-	Cite  cite
-	Items []string
-}
-
-type eventView struct {
-	Date, Text string
-	Cites      []cite
-}
-
-type entityGroup struct {
-	Label string
-	Items []citedView
-}
-
-// storyView is the model of the story page.
+// storyView is the model of the story page: the site's header around the
+// briefing body, which brief renders (the one HTML rendering of a
+// briefing).
 type storyView struct {
 	ID, Title, Date string
 	Updated         time.Time
 	Briefed         bool
 	Independent     int
-	Sources         []sourceView
 	Marks           []mark
-	Summary         []citedView
-	Compared        []quoteView   // quotes carried by several sources
-	Speakers        []speakerView // quotes only one source carries, by speaker
-	Discrepancies   []discrepancyView
-	Agreements      []citedView
-	Unique          []uniqueView
-	Timeline        []eventView
-	Entities        []entityGroup
+	Body            template.HTML
 	Articles        []news.ArticleRef // members when there is no briefing yet
 }
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	s.serveStory(w, r, "story:page:"+id, id, func(d *storyData) ([]byte, string, error) {
-		return s.render("story", newStoryView(d))
+		v, err := newStoryView(d)
+		if err != nil {
+			return nil, "", err
+		}
+		return s.render("story", v)
 	})
 }
 
-// newStoryView lays a briefing out for the page: citation numbers,
-// evidence per citation, quote variants diffed word by word, discrepancy
-// values picked out of their sentences.
-func newStoryView(d *storyData) storyView {
+// newStoryView wraps the stored briefing's view in the page: a coverage
+// strip, and links from each source to its article page and, when it is
+// http(s), to the original.
+func newStoryView(d *storyData) (storyView, error) {
 	v := storyView{ID: d.story.ID, Title: d.story.Title, Updated: d.story.Updated, Articles: d.story.Articles}
-	b := d.b
-	if b == nil {
+	if d.b == nil {
 		for _, a := range d.story.Articles {
-			v.Marks = append(v.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: outletClass(a.Outlet)})
+			v.Marks = append(v.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})
 		}
-		return v
+		return v, nil
 	}
-	v.Briefed = true
-	if b.Title != "" {
-		v.Title = b.Title
+	bv := brief.NewView(d.b)
+	v.Briefed, v.Date, v.Independent = true, bv.Date, bv.Independent
+	if bv.Title != "" {
+		v.Title = bv.Title
 	}
-	v.Date = b.Date
-	num := make(map[string]int, len(b.Sources))
-	outlet := make(map[string]string, len(b.Sources))
-	for i, src := range b.Sources {
-		num[src.ID] = i + 1
-		outlet[src.ID] = orDefault(src.Outlet, "unknown outlet")
-	}
-	mk := func(id string) cite { return cite{Num: num[id], Source: id, Outlet: outlet[id]} }
-	// many gives the citations of ids in source order.
-	many := func(ids []string) []cite {
-		out := make([]cite, 0, len(ids))
-		for _, id := range ids {
-			out = append(out, mk(id))
-		}
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Num < out[j].Num })
-		return out
-	}
-	group := map[string]bool{}
-	for _, src := range b.Sources {
-		key := src.ID
-		for _, o := range src.SyndicatedWith {
-			key = min(key, o)
-		}
-		group[key] = true
-		sv := sourceView{Num: num[src.ID], ID: src.ID, Outlet: orDefault(src.Outlet, "unknown outlet"), Title: orDefault(src.Title, "untitled"),
-			Published: src.Published, Class: outletClass(src.Outlet)}
+	for i := range bv.Sources {
+		src := &bv.Sources[i]
+		src.Page = "/articles/" + url.PathEscape(src.Source)
 		if httpURL(src.URL) {
-			sv.Href = src.URL
+			src.Original = src.URL
 		}
-		sv.Syndicated = many(src.SyndicatedWith)
-		v.Sources = append(v.Sources, sv)
-		v.Marks = append(v.Marks, mark{Outlet: sv.Outlet, Class: sv.Class})
+		v.Marks = append(v.Marks, mark{Outlet: src.Outlet, Class: src.Class})
 	}
-	v.Independent = len(group)
-	for i, c := range b.Summary {
-		cv := citedView{Text: c.Text, Cites: many(c.Sources)}
-		for j := range cv.Cites {
-			ct := &cv.Cites[j]
-			ct.Evidence = c.Evidence[ct.Source]
-			ct.Own = ct.Evidence == c.Text
-			ct.EvID = "ev-" + strconv.Itoa(i) + "-" + strconv.Itoa(j)
-		}
-		v.Summary = append(v.Summary, cv)
+	var body bytes.Buffer
+	if err := brief.Body(&body, bv); err != nil {
+		return v, err
 	}
-	speakers := map[string]int{}
-	for _, q := range b.Quotes {
-		sp := orDefault(q.Speaker, "Unattributed")
-		qv := quoteView{Speaker: sp, Text: q.Text, Agreement: q.Agreement, Cites: many(q.Sources)}
-		if q.Agreement != news.Single && q.Agreement != news.Identical {
-			for _, va := range q.Variants {
-				parts := wordDiff(diffReference(q, va), va.Text)
-				same := true
-				for _, p := range parts {
-					if p.Op != "" {
-						same = false
-					}
-				}
-				qv.Variants = append(qv.Variants, variantView{Cite: mk(va.Source), Parts: parts, Same: same})
-			}
-		}
-		if len(q.Sources) > 1 || q.Agreement != news.Single {
-			v.Compared = append(v.Compared, qv)
-			continue
-		}
-		i, ok := speakers[sp]
-		if !ok {
-			i = len(v.Speakers)
-			speakers[sp] = i
-			v.Speakers = append(v.Speakers, speakerView{Speaker: sp})
-		}
-		v.Speakers[i].Quotes = append(v.Speakers[i].Quotes, qv)
-	}
-	for _, dc := range b.Discrepancies {
-		dv := discrepancyView{Kind: dc.Kind, About: dc.About}
-		surfaces := valueSurfaces(dc.About)
-		for _, c := range dc.Claims {
-			dv.Claims = append(dv.Claims, newClaimView(mk(c.Source), c, surfaces))
-		}
-		v.Discrepancies = append(v.Discrepancies, dv)
-	}
-	for _, c := range b.Agreements {
-		cv := citedView{Text: c.Text, Cites: many(c.Sources)}
-		v.Agreements = append(v.Agreements, cv)
-	}
-	bysrc := map[string]int{}
-	for _, u := range b.Unique {
-		i, ok := bysrc[u.Source]
-		if !ok {
-			i = len(v.Unique)
-			bysrc[u.Source] = i
-			v.Unique = append(v.Unique, uniqueView{Cite: mk(u.Source)})
-		}
-		v.Unique[i].Items = append(v.Unique[i].Items, u.Text)
-	}
-	sort.SliceStable(v.Unique, func(i, j int) bool { return v.Unique[i].Cite.Num < v.Unique[j].Cite.Num })
-	for _, e := range b.Timeline {
-		ev := eventView{Date: e.Date, Text: e.Text, Cites: many(e.Sources)}
-		v.Timeline = append(v.Timeline, ev)
-	}
-	groups := map[string]*entityGroup{}
-	var order []string
-	for _, e := range b.Entities {
-		label := entityLabel(e.Type)
-		g := groups[label]
-		if g == nil {
-			g = &entityGroup{Label: label}
-			groups[label] = g
-			order = append(order, label)
-		}
-		cv := citedView{Text: e.Name, Cites: many(e.Sources)}
-		g.Items = append(g.Items, cv)
-	}
-	sort.SliceStable(order, func(i, j int) bool { return entityRank(order[i]) < entityRank(order[j]) })
-	for _, l := range order {
-		v.Entities = append(v.Entities, *groups[l])
-	}
-	return v
-}
-
-// newClaimView picks the compared value out of the claim's sentence: the
-// value itself ("nearly two hours"), or the words the discrepancy's About
-// gives for it ("Wednesday" for 2017-04-12); otherwise the value is shown
-// as a label beside the sentence.
-func newClaimView(ct cite, c news.Claim, surfaces map[string]string) claimView {
-	cv := claimView{Cite: ct, Before: c.Text}
-	if c.Value == "" {
-		return cv
-	}
-	lower := strings.ToLower(c.Text)
-	find := func(v string) bool {
-		i := strings.Index(lower, strings.ToLower(v))
-		if v == "" || i < 0 || len(lower) != len(c.Text) {
-			return false
-		}
-		cv.Before, cv.Value, cv.After = c.Text[:i], c.Text[i:i+len(v)], c.Text[i+len(v):]
-		return true
-	}
-	if find(c.Value) {
-		return cv
-	}
-	cv.Label = c.Value
-	find(surfaces[c.Value])
-	return cv
-}
-
-// surfaceRe finds "WORDS (VALUE)" in a discrepancy's About, as in
-// "when: Wednesday (2017-04-12) vs Friday (2017-04-07)".
-var surfaceRe = regexp.MustCompile(`(?:^|: |\bvs\.? )([^():]{1,60}?) \(([^()]{1,60})\)`)
-
-// valueSurfaces maps each value named in About to the words given for it.
-func valueSurfaces(about string) map[string]string {
-	m := map[string]string{}
-	for _, g := range surfaceRe.FindAllStringSubmatch(about, -1) {
-		m[g[2]] = strings.TrimSpace(g[1])
-	}
-	return m
-}
-
-// diffReference picks what a quote variant is compared with: the group's
-// reference wording, or, for the variant that is the reference, the first
-// other variant worded differently, so that each side shows what only it
-// has (inserted) and what only the other has (deleted).
-func diffReference(q news.QuoteGroup, va news.Variant) string {
-	if sameWords(va.Text, q.Text) {
-		for _, o := range q.Variants {
-			if o.Source != va.Source && !sameWords(o.Text, va.Text) {
-				return o.Text
-			}
-		}
-	}
-	return q.Text
-}
-
-// entityLabel names an entity type for people.
-func entityLabel(t string) string {
-	switch t {
-	case news.Person:
-		return "People"
-	case news.Organization:
-		return "Organisations"
-	case news.Place:
-		return "Places"
-	}
-	return "Other"
-}
-
-func entityRank(label string) int {
-	switch label {
-	case "People":
-		return 0
-	case "Organisations":
-		return 1
-	case "Places":
-		return 2
-	}
-	return 3
+	v.Body = template.HTML(body.String()) // rendered by html/template, escaped there
+	return v, nil
 }
 
 // articleView is the model of the article page.

@@ -27,12 +27,16 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
@@ -191,8 +195,8 @@ type Server struct {
 	mux     *http.ServeMux
 	routes  []route
 	tmpl    *template.Template
-	static  fs.FS
-	assetV  string // cache-busting version of the static files
+	static  map[string][]byte // file name -> content, served under /static/
+	assetV  string            // cache-busting version of the static files
 	openapi []byte
 	cache   *cache
 	metrics *metrics
@@ -210,15 +214,12 @@ func New(o Options) (*Server, error) {
 	if o.Token != "" {
 		s.token = sha256.Sum256([]byte(o.Token))
 	}
-	static, err := fs.Sub(webFS, "web/static")
+	var err error
+	s.static, err = staticFiles()
 	if err != nil {
 		return nil, fmt.Errorf("server: static files: %w", err)
 	}
-	s.static = static
-	s.assetV, err = assetVersion(static)
-	if err != nil {
-		return nil, fmt.Errorf("server: static files: %w", err)
-	}
+	s.assetV = assetVersion(s.static)
 	s.openapi, err = webFS.ReadFile("web/openapi.json")
 	if err != nil {
 		return nil, fmt.Errorf("server: openapi document: %w", err)
@@ -251,23 +252,31 @@ func New(o Options) (*Server, error) {
 	return s, nil
 }
 
-// assetVersion hashes the static files so that their URLs change with
-// their content and can be cached for long.
-func assetVersion(static fs.FS) (string, error) {
-	h := fnv.New64a()
-	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+// staticFiles gathers what /static/ serves: the site's own files and the
+// briefing body's stylesheet, which brief owns.
+func staticFiles() (map[string][]byte, error) {
+	files := map[string][]byte{"briefing.css": []byte(brief.Stylesheet())}
+	err := fs.WalkDir(webFS, "web/static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		b, err := fs.ReadFile(static, p)
-		if err != nil {
-			return err
-		}
-		h.Write([]byte(p))
-		h.Write(b)
-		return nil
+		b, err := webFS.ReadFile(p)
+		files[path.Base(p)] = b
+		return err
 	})
-	return strconv.FormatUint(h.Sum64(), 36), err
+	return files, err
+}
+
+// assetVersion hashes the static files so that their URLs change with
+// their content and can be cached for long.
+func assetVersion(files map[string][]byte) string {
+	names := slices.Sorted(maps.Keys(files))
+	h := fnv.New64a()
+	for _, n := range names {
+		h.Write([]byte(n))
+		h.Write(files[n])
+	}
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // Handler returns the server's root handler: security headers, metrics,

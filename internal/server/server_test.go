@@ -126,13 +126,15 @@ func TestPages(t *testing.T) {
 		{"story", "/stories/" + f.storyID, 200, []string{
 			`id="summary"`, `button type="button" class="cite"`, `<details id="ev-0-0"`,
 			"nearly two hours", "more than two hours", "Wednesday", "Friday",
-			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `id="entities"`, "/articles/" + f.articles[0]}},
+			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `id="entities"`, "/articles/" + f.articles[0],
+			`href="/static/briefing.css?v=`}},
 		{"story missing", "/stories/nope", 404, []string{"Not found"}},
 		{"article", "/articles/" + f.articles[1], 200, []string{"Show what the cleaner removed", "/stories/" + f.storyID}},
 		{"article removed", "/articles/" + f.articles[1] + "?removed=1", 200, []string{"<del>", `class="reason"`, "Hide removed lines"}},
 		{"article missing", "/articles/nope", 404, []string{"Not found"}},
 		{"unknown page", "/no/such/page", 404, []string{"There is no page"}},
-		{"css", "/static/site.css", 200, []string{".cite"}},
+		{"css", "/static/site.css", 200, []string{".top"}},
+		{"briefing css", "/static/briefing.css", 200, []string{".cite"}},
 		{"js", "/static/site.js", 200, []string{"aria-controls"}},
 		{"static missing", "/static/nope.js", 404, nil},
 	} {

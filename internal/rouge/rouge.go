@@ -324,7 +324,3 @@ func Truncate(text string, n int) string {
 	return text
 }
 
-// Stem is text.Stem, the stemmer rouge-score applies. It forwards only for
-// callers not yet moved to text.Stem (internal/server's tests); new code
-// calls text.Stem.
-func Stem(word string) string { return text.Stem(word) }

@@ -17,7 +17,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
 )
@@ -83,7 +83,7 @@ func newEngine(t testing.TB, st store.Store) *engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &engine{st: st, p: p, b: brief.New(brief.Options{Stem: rouge.Stem})}
+	return &engine{st: st, p: p, b: brief.New(brief.Options{Stem: text.Stem})}
 }
 
 func (e *engine) ingest(ctx context.Context, raw news.Raw) (string, string, bool, error) {

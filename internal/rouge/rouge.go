@@ -323,4 +323,3 @@ func Truncate(text string, n int) string {
 	}
 	return text
 }
-

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/eval"
 	"github.com/crosscheck/crosscheck/internal/listing"
@@ -65,7 +66,7 @@ func evalCmd(fs *flag.FlagSet) action {
 	fs.StringVar(&f.order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
 		if len(pos) != 1 {
-			return usageErr("eval needs one STAGE (%s)", evalStages())
+			return usageErr("eval needs one STAGE (%s)", strings.Join(evalStages(), ", "))
 		}
 		if f.data == "" {
 			return usageErr("--data PATH is required")
@@ -89,6 +90,6 @@ func evalCmd(fs *flag.FlagSet) action {
 			}
 			return rep.Print(stdout)
 		}
-		return usageErr("unknown eval stage %q (%s)", pos[0], evalStages())
+		return usageErr("unknown eval stage %q (%s)", pos[0], strings.Join(evalStages(), ", "))
 	}
 }

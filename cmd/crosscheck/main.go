@@ -53,19 +53,23 @@ func usage() string {
 	for _, c := range commands() {
 		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 		c.setup(fs)
-		line := "  crosscheck " + c.name
+		line := strings.TrimSpace("crosscheck "+c.name+" "+c.args) + " "
 		fs.VisitAll(func(f *flag.Flag) {
-			name, _ := flag.UnquoteUsage(f)
-			if name = strings.ToUpper(name); name != "" {
-				name = " " + name
+			name, use := flag.UnquoteUsage(f)
+			if name != "" {
+				name = " " + strings.ToUpper(name)
 			}
-			if len(line)+len(f.Name)+len(name) > 96 {
-				b.WriteString(line + "\n")
-				line = strings.Repeat(" ", 14+len(c.name))
+			opt := "--" + f.Name + name
+			if !strings.Contains(use, "(required)") {
+				opt = "[" + opt + "]"
 			}
-			line += " [--" + f.Name + name + "]"
+			if len(line)+len(opt) > 96 {
+				b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
+				line = strings.Repeat(" ", 12+len(c.name))
+			}
+			line += opt + " "
 		})
-		b.WriteString(line + " " + c.args + "\n")
+		b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
 	}
 	b.WriteString("\nSTAGE is one of: " + strings.Join(evalStages(), ", ") + ".\n" +
 		"INPUT is a text file, an HTML file (also .gz), a JSONL file (one article per\nline: id, url, outlet, title, published, and text or html), a directory, a URL,\nor - for standard input. `crosscheck COMMAND -h` describes each flag.\n")

@@ -14,8 +14,8 @@ import (
 	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // BriefSummarizer is crosscheck's summariser as the summarize eval scores
@@ -28,7 +28,7 @@ func BriefSummarizer(words int, o pipeline.Options) (func(context.Context, []str
 	if err != nil {
 		return nil, fmt.Errorf("eval: summarize: %w", err)
 	}
-	b := brief.New(brief.Options{Words: words, Stem: rouge.Stem})
+	b := brief.New(brief.Options{Words: words, Stem: text.Stem})
 	return func(ctx context.Context, texts []string) (string, error) {
 		var arts []*news.Article
 		for _, t := range texts {

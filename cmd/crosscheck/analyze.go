@@ -3,11 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
-	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/fetch"
+	"github.com/crosscheck/crosscheck/internal/listing"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/progress"
@@ -15,23 +17,21 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// inputFlags are the flags shared by every command that reads articles.
+// inputFlags are the flags of every command that reads articles.
 type inputFlags struct {
 	outlet, url, published string
 	maxBytes               int64
 	allowPrivate           bool
 }
 
-func (f *inputFlags) register(fs interface {
-	StringVar(*string, string, string, string)
-	Int64Var(*int64, string, int64, string)
-	BoolVar(*bool, string, bool, string)
-}) {
+func addInputFlags(fs *flag.FlagSet) *inputFlags {
+	f := &inputFlags{}
 	fs.StringVar(&f.outlet, "outlet", "", "outlet `NAME` for inputs that do not say")
 	fs.StringVar(&f.url, "url", "", "source `URL` for inputs that do not say")
 	fs.StringVar(&f.published, "published", "", "publication `DATE` (2006-01-02) for inputs that do not say")
-	fs.Int64Var(&f.maxBytes, "max-bytes", 20<<20, "largest input accepted, in bytes")
+	fs.Int64Var(&f.maxBytes, "max-bytes", 20<<20, "largest input accepted, in `bytes`")
 	fs.BoolVar(&f.allowPrivate, "allow-private", false, "let URL inputs reach loopback and private addresses (off: a feed URL cannot reach internal services)")
+	return f
 }
 
 // fetcher is the guarded HTTP client URL inputs are read with.
@@ -51,119 +51,89 @@ func (f *inputFlags) reader() *read.Reader {
 		}})
 }
 
-// analyzeAll runs the pipeline over inputs, reports skips on stderr and
-// returns the articles in input order.
-// On a terminal a progress line counts the documents; it is cleared before
-// each skip message and at the end.
-func analyzeAll(ctx context.Context, p *pipeline.Pipeline, f *inputFlags, inputs []string, stderr io.Writer, each func(*news.Article) error) (ok, skipped int, err error) {
-	tty := isTerminal(stderr)
+// needInputs is a usage error when no input is given, else the first of
+// the flag checks that failed.
+func needInputs(inputs []string, checks ...error) error {
+	if len(inputs) == 0 {
+		return usageErr("no INPUT given")
+	}
+	return firstErr(checks...)
+}
+
+// analyzeAll runs the pipeline over inputs and hands each article to each
+// in input order, reporting skips on stderr; on a terminal a progress line
+// counts the documents and is cleared before each skip and at the end.
+func analyzeAll(ctx context.Context, f *inputFlags, inputs []string, stderr io.Writer, each func(*news.Article) error) (ok int, err error) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return 0, err
+	}
+	tty, skipped := isTerminal(stderr), 0
 	var bar *progress.Bar
 	if tty {
 		bar = progress.New(stderr, "analyse", 0)
 	}
 	err = p.Run(ctx, f.reader(), inputs, 0, func(r pipeline.Result) error {
 		bar.Add(1)
-		if r.Err != nil {
-			skipped++
-			if tty {
-				fmt.Fprint(stderr, "\r\x1b[K")
-			}
-			fmt.Fprintf(stderr, "skip: %v\n", r.Err)
-			return nil
+		if r.Err == nil {
+			ok++
+			return each(r.Article)
 		}
-		ok++
-		return each(r.Article)
+		if skipped++; tty {
+			fmt.Fprint(stderr, "\r\x1b[K")
+		}
+		fmt.Fprintf(stderr, "skip: %v\n", r.Err)
+		return nil
 	})
 	bar.Done()
-	return ok, skipped, err
+	if err == nil && ok == 0 {
+		err = fmt.Errorf("no article could be analysed (%d skipped)", skipped)
+	}
+	return ok, err
 }
 
-func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("analyze", stderr)
+func analyzeCmd(fs *flag.FlagSet) action {
 	format := fs.String("format", "text", "output `format`: text or json")
-	var in inputFlags
-	in.register(fs)
-	inputs, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(inputs) == 0 {
-		return fmt.Errorf("%w: no INPUT given", errUsage)
-	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("%w: --format must be text or json", errUsage)
-	}
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		return err
-	}
-	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
-	ok, skipped, err := analyzeAll(ctx, p, &in, inputs, stderr, func(a *news.Article) error {
-		if *format == "json" {
-			return enc.Encode(a)
+	in := addInputFlags(fs)
+	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
+		if err := needInputs(inputs, oneOf("format", *format, "text", "json")); err != nil {
+			return err
 		}
-		return writeArticleText(stdout, a)
-	})
-	if err != nil {
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		_, err := analyzeAll(ctx, in, inputs, stderr, func(a *news.Article) error {
+			if *format == "json" {
+				return enc.Encode(a)
+			}
+			return listing.Article(stdout, a)
+		})
 		return err
 	}
-	if ok == 0 {
-		return fmt.Errorf("no article could be analysed (%d skipped)", skipped)
-	}
-	return nil
 }
 
-// writeArticleText prints an analysed article for people.
-func writeArticleText(w io.Writer, a *news.Article) error {
-	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
-	p("== %s\n", a.Input)
-	p("title:     %s\n", orNone(a.Title))
-	p("outlet:    %s%s\n", orNone(a.Outlet), from(a.OutletFrom))
-	p("byline:    %s\n", orNone(strings.Join(a.Byline, "; ")))
-	p("published: %s%s\n", orNone(a.Published), from(a.PublishedFrom))
-	if a.Dateline != "" {
-		p("dateline:  %s\n", a.Dateline)
-	}
-	p("language:  %s\n", orNone(a.Language))
-	p("body:      %d paragraphs, %d sentences; %d lines removed\n", len(a.Paragraphs), len(a.Sentences), len(a.Removed))
-	for _, r := range a.Removed {
-		p("  - [%s] %s\n", r.Reason, text.Clip(r.Text, 90))
-	}
-	p("entities:\n")
-	for _, e := range a.Entities {
-		p("  %-7s %s (%d)\n", e.Type, e.Name, len(e.Mentions))
-	}
-	p("quotes:\n")
-	for _, q := range a.Quotes {
-		kind := "full"
-		if q.Partial {
-			kind = "partial"
+func briefCmd(fs *flag.FlagSet) action {
+	format := fs.String("format", "markdown", "output `format`: markdown, json or html")
+	words := fs.Int("words", 250, "summary length in `words`")
+	in := addInputFlags(fs)
+	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
+		if err := needInputs(inputs, oneOf("format", *format, "markdown", "json", "html"), positive("words", *words)); err != nil {
+			return err
 		}
-		p("  %-18s %-7s “%s”\n", text.Clip(orNone(q.Speaker), 18), kind, text.Clip(q.Text, 100))
+		var arts []*news.Article
+		if _, err := analyzeAll(ctx, in, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
+			return err
+		}
+		return writeBriefing(stdout, *format, brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts))
 	}
-	p("times:\n")
-	for _, t := range a.Times {
-		p("  %-24s %s\n", orNone(t.Value), t.Text)
-	}
-	p("quantities:\n")
-	for _, q := range a.Quantities {
-		p("  %-40s value=%g unit=%s qualifier=%s\n", q.Text, q.Value, q.Unit, orNone(q.Qualifier))
-	}
-	_, err := fmt.Fprintln(w)
-	return err
 }
 
-func orNone(s string) string {
-	if s == "" {
-		return "-"
+// writeBriefing renders b in format; Markdown is coloured on a terminal.
+func writeBriefing(w io.Writer, format string, b *news.Briefing) error {
+	switch format {
+	case "json":
+		return brief.JSON(w, b)
+	case "html":
+		return brief.HTML(w, b)
 	}
-	return s
-}
-
-func from(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " (from " + s + ")"
+	return brief.Markdown(w, b, colorOK(w))
 }

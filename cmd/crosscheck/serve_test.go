@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -46,9 +44,9 @@ func TestServeUsage(t *testing.T) {
 		{"bad max body", []string{"--max-body", "0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var stderr bytes.Buffer
-			if err := runServe(context.Background(), tc.args, io.Discard, &stderr); !errors.Is(err, errUsage) {
-				t.Errorf("runServe(%q) = %v, want a usage error", tc.args, err)
+			code, _, stderr := runCLI(t, append([]string{"serve"}, tc.args...)...)
+			if code != 2 || !strings.Contains(stderr, "usage: ") {
+				t.Errorf("serve %q: exit %d, %q; want a usage error", tc.args, code, stderr)
 			}
 		})
 	}
@@ -66,14 +64,7 @@ func TestServe(t *testing.T) {
 	var stderr syncBuffer
 	done := make(chan int, 1)
 	db := filepath.Join(t.TempDir(), "a.db")
-	go func() {
-		if err := runServe(ctx, []string{"--db", db, "--addr", "127.0.0.1:0"}, io.Discard, &stderr); err != nil {
-			fmt.Fprintf(&stderr, "serve: %v\n", err)
-			done <- 1
-			return
-		}
-		done <- 0
-	}()
+	go func() { done <- run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, io.Discard, &stderr) }()
 	var base string
 	for deadline := time.Now().Add(30 * time.Second); base == ""; {
 		if m := servingRe.FindStringSubmatch(stderr.String()); m != nil {

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
-	"fmt"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -25,34 +22,12 @@ import (
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
 )
 
-// storyCommands are the archive commands, for running them in-process
-// whether or not main.go's command table lists them yet.
-func storyCommands() map[string]command {
-	return map[string]command{"ingest": {runIngest}, "stories": {runStories}, "story": {runStory}, "search": {runSearch}}
-}
-
-// cli runs one command in-process through run when it is registered,
-// directly otherwise, and returns stdout, stderr and the exit status.
+// cli runs one command in-process and returns stdout, stderr and the exit
+// status.
 func cli(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	ctx := context.Background()
-	if _, ok := commands()[args[0]]; ok {
-		code := run(ctx, args, &out, &errb)
-		return out.String(), errb.String(), code
-	}
-	err := storyCommands()[args[0]].run(ctx, args[1:], &out, &errb)
-	code := 0
-	switch {
-	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
-		code = 2
-	case err != nil:
-		code = 1
-	}
-	if err != nil {
-		fmt.Fprintf(&errb, "crosscheck %s: %v\n", args[0], err)
-	}
-	return out.String(), errb.String(), code
+	code, out, errb := runCLI(t, args...)
+	return out, errb, code
 }
 
 func seedFiles(t *testing.T) []string {
@@ -191,9 +166,7 @@ func TestOpenStore(t *testing.T) {
 	}
 }
 
-// buildCLI builds the crosscheck binary into dir. While main.go's command
-// table does not list the archive commands yet, a copy of main.go that
-// lists them is overlaid on the build.
+// buildCLI builds the crosscheck binary into dir.
 func buildCLI(t *testing.T, dir string) string {
 	t.Helper()
 	if testing.Short() {
@@ -204,25 +177,6 @@ func buildCLI(t *testing.T, dir string) string {
 		bin += ".exe"
 	}
 	args := []string{"build", "-o", bin}
-	if _, ok := commands()["ingest"]; !ok {
-		src, err := os.ReadFile("main.go")
-		if err != nil {
-			t.Fatal(err)
-		}
-		const table = "return map[string]command{"
-		if !bytes.Contains(src, []byte(table)) {
-			t.Skip("ingest is not in the command table and main.go cannot be patched")
-		}
-		patched := bytes.Replace(src, []byte(table), []byte(table+
-			`"ingest": {runIngest}, "stories": {runStories}, "story": {runStory}, "search": {runSearch},`), 1)
-		abs, _ := filepath.Abs("main.go")
-		mainCopy := filepath.Join(dir, "main.go")
-		overlay := filepath.Join(dir, "overlay.json")
-		os.WriteFile(mainCopy, patched, 0o644)
-		b, _ := json.Marshal(map[string]map[string]string{"Replace": {abs: mainCopy}})
-		os.WriteFile(overlay, b, 0o644)
-		args = append(args, "-overlay", overlay)
-	}
 	cmd := exec.Command("go", append(args, ".")...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)

@@ -16,7 +16,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/crosscheck/crosscheck/internal/clean"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/testutil"
 )
 
@@ -30,12 +31,15 @@ type BoilerplateOptions struct {
 	// or a folder that directly holds extraction/ (html/*.html.gz and
 	// ground-truth.json) and/or seeds/ with gold/.
 	Data string
-	// Clean configures the cleaner; the zero value means defaults.
-	Clean clean.Options
+	// Pipeline configures the analysis; the zero value is what the
+	// commands run.
+	Pipeline pipeline.Options
 }
 
 // RunBoilerplate measures line-level precision/recall/F1 of "removed as
-// boilerplate" (a) on the seeds against gold boilerplate_lines (title lines
+// boilerplate" by the product: each text goes through pipeline.Analyze as
+// `crosscheck analyze file.txt` reads it, and its Removed lines are scored
+// (a) on the seeds against gold boilerplate_lines (title lines
 // are neither boilerplate nor body there and are not scored) and (b) on the
 // extraction pages: every visible block of the page is a line, boilerplate
 // unless its normalised text occurs in the ground-truth articleBody (lines
@@ -49,7 +53,10 @@ func RunBoilerplate(ctx context.Context, o BoilerplateOptions) (*Report, error) 
 	if seedsDir == "" && extDir == "" {
 		return nil, fmt.Errorf("%w: %s", ErrBoilerplateNoData, o.Data)
 	}
-	c := clean.New(o.Clean)
+	c, err := pipeline.New(o.Pipeline)
+	if err != nil {
+		return nil, fmt.Errorf("eval: boilerplate: %w", err)
+	}
 	r := &Report{Stage: "boilerplate", Data: o.Data, Header: []string{"set", "item", "lines", "tp", "fp", "fn", "note"}}
 	if seedsDir != "" {
 		if err := boilerplateSeeds(ctx, c, seedsDir, goldPath, r); err != nil {
@@ -84,6 +91,17 @@ func boilerplatePaths(dir string) (seeds, gold, ext string) {
 	return seeds, gold, ext
 }
 
+// analyzeText runs one plain text through the product's pipeline. An
+// input the pipeline rejects as not an article is still returned, with
+// NotArticle set and every line in Removed.
+func analyzeText(p *pipeline.Pipeline, input, text string) (*news.Article, error) {
+	a, err := p.Analyze(news.Raw{Input: input, Text: text, Bytes: []byte(text)})
+	if err != nil && !errors.Is(err, pipeline.ErrNotArticle) {
+		return nil, err
+	}
+	return a, nil
+}
+
 type boilerplateCounts struct{ tp, fp, fn, tn int }
 
 func (b *boilerplateCounts) add(pred, gold bool) {
@@ -109,7 +127,7 @@ func (b boilerplateCounts) prf() (p, r, f float64) {
 	return p, r, F1(p, r)
 }
 
-func boilerplateSeeds(ctx context.Context, c *clean.Cleaner, dir, goldPath string, r *Report) error {
+func boilerplateSeeds(ctx context.Context, c *pipeline.Pipeline, dir, goldPath string, r *Report) error {
 	g, err := testutil.ReadSeedsGold(goldPath)
 	if err != nil {
 		return fmt.Errorf("eval: boilerplate: %w", err)
@@ -124,7 +142,10 @@ func boilerplateSeeds(ctx context.Context, c *clean.Cleaner, dir, goldPath strin
 		if err != nil {
 			return fmt.Errorf("eval: boilerplate seed: %w", err)
 		}
-		res := c.Clean(string(raw))
+		res, err := analyzeText(c, d.File, string(raw))
+		if err != nil {
+			return fmt.Errorf("eval: boilerplate seed: %w", err)
+		}
 		removed := map[int]string{}
 		for _, x := range res.Removed {
 			removed[x.Line] = x.Reason
@@ -172,7 +193,7 @@ func boilerplateSeeds(ctx context.Context, c *clean.Cleaner, dir, goldPath strin
 	return nil
 }
 
-func boilerplatePages(ctx context.Context, c *clean.Cleaner, dir string, r *Report) error {
+func boilerplatePages(ctx context.Context, c *pipeline.Pipeline, dir string, r *Report) error {
 	gt, err := extractReadTruth(filepath.Join(dir, "ground-truth.json"))
 	if err != nil {
 		return err
@@ -203,7 +224,10 @@ func boilerplatePages(ctx context.Context, c *clean.Cleaner, dir string, r *Repo
 		for _, p := range strings.Split(gt[id].ArticleBody, "\n") {
 			paras[boilerplateNorm(p)] = true
 		}
-		res := c.Clean(strings.Join(lines, "\n"))
+		res, err := analyzeText(c, id, strings.Join(lines, "\n"))
+		if err != nil {
+			return fmt.Errorf("eval: boilerplate page: %w", err)
+		}
 		removed := make(map[int]bool, len(res.Removed))
 		for _, x := range res.Removed {
 			removed[x.Line] = true

@@ -43,7 +43,7 @@ type ClusterOptions struct {
 	Data string
 	// Cluster is the system under test: it returns one story label per doc,
 	// in order. An empty label puts the doc in a story of its own. Nil
-	// scores only the trivial baselines.
+	// means crosscheck's own, EngineCluster.
 	Cluster func(ctx context.Context, docs []ClusterDoc) ([]string, error)
 	// Order is the order docs are handed over: "date" (stable by date, the
 	// BASIL default) or "shuffle" (deterministic from Seed, the Multi-News
@@ -110,65 +110,64 @@ func RunCluster(ctx context.Context, opts ClusterOptions) (*Report, error) {
 	rep.Notes = append(rep.Notes, fmt.Sprintf("layout %s, order %s, seed %d", layout, order, opts.Seed))
 	rep.Header = []string{"system", "B3-P", "B3-R", "B3-F", "pair-P", "pair-R", "pair-F", "stories", "articles/s"}
 
-	if opts.Cluster != nil {
-		var bar *progress.Bar
-		if opts.Progress != nil {
-			bar = progress.New(opts.Progress, "cluster", len(docs))
+	if opts.Cluster == nil {
+		opts.Cluster = EngineCluster
+	}
+	var bar *progress.Bar
+	if opts.Progress != nil {
+		bar = progress.New(opts.Progress, "cluster", len(docs))
+	}
+	t0 := time.Now()
+	pred, err := opts.Cluster(ctx, blind)
+	el := time.Since(t0)
+	if err == nil {
+		bar.Add(len(docs))
+	}
+	bar.Done()
+	if err != nil {
+		return nil, fmt.Errorf("eval: cluster: system: %w", err)
+	}
+	if len(pred) != len(docs) {
+		return nil, fmt.Errorf("eval: cluster: system returned %d labels for %d docs", len(pred), len(docs))
+	}
+	// Docs the system left unlabelled (it judged them not articles:
+	// crawl notices, login walls) are scored as stories of their own
+	// in the headline figures; the *_kept figures score only the docs
+	// it labelled, against their gold stories, so that both what the
+	// system does with articles and what rejecting pages costs show.
+	var keptGold, keptPred []string
+	for i, p := range pred {
+		if p != "" {
+			keptGold = append(keptGold, gold[i])
+			keptPred = append(keptPred, p)
 		}
-		t0 := time.Now()
-		pred, err := opts.Cluster(ctx, blind)
-		el := time.Since(t0)
-		if err == nil {
-			bar.Add(len(docs))
-		}
-		bar.Done()
-		if err != nil {
-			return nil, fmt.Errorf("eval: cluster: system: %w", err)
-		}
-		if len(pred) != len(docs) {
-			return nil, fmt.Errorf("eval: cluster: system returned %d labels for %d docs", len(pred), len(docs))
-		}
-		// Docs the system left unlabelled (it judged them not articles:
-		// crawl notices, login walls) are scored as stories of their own
-		// in the headline figures; the *_kept figures score only the docs
-		// it labelled, against their gold stories, so that both what the
-		// system does with articles and what rejecting pages costs show.
-		var keptGold, keptPred []string
-		for i, p := range pred {
-			if p != "" {
-				keptGold = append(keptGold, gold[i])
-				keptPred = append(keptPred, p)
-			}
-		}
-		pred = cluFillEmpty(pred)
-		rate := 0.0
-		if el > 0 {
-			rate = float64(len(docs)) / el.Seconds()
-		}
-		bp, br, bf := BCubed(gold, pred)
-		pp, pr, pf := Pairwise(gold, pred)
-		rep.Add("bcubed_p", sumRound(bp))
-		rep.Add("bcubed_r", sumRound(br))
-		rep.Add("bcubed_f", sumRound(bf))
-		rep.Add("pairwise_p", sumRound(pp))
-		rep.Add("pairwise_r", sumRound(pr))
-		rep.Add("pairwise_f", sumRound(pf))
-		rep.Add("articles_per_s", sumRound(rate))
-		rep.Add("pred_stories", float64(cluCount(pred)))
-		rep.Rows = append(rep.Rows, cluRow("system", gold, pred, strconv.FormatFloat(rate, 'f', 1, 64)))
-		if len(keptPred) < len(pred) {
-			kp, kr, kf := BCubed(keptGold, keptPred)
-			_, _, kpf := Pairwise(keptGold, keptPred)
-			rep.Add("unlabelled", float64(len(pred)-len(keptPred)))
-			rep.Add("bcubed_p_kept", sumRound(kp))
-			rep.Add("bcubed_r_kept", sumRound(kr))
-			rep.Add("bcubed_f_kept", sumRound(kf))
-			rep.Add("pairwise_f_kept", sumRound(kpf))
-			rep.Rows = append(rep.Rows, cluRow("system, labelled docs only", keptGold, keptPred, "-"))
-			rep.Notes = append(rep.Notes, fmt.Sprintf("the system left %d of %d docs unlabelled (not articles); they count as singletons above, and are left out of the *_kept figures", len(pred)-len(keptPred), len(pred)))
-		}
-	} else {
-		rep.Notes = append(rep.Notes, "no system given: baselines only")
+	}
+	pred = cluFillEmpty(pred)
+	rate := 0.0
+	if el > 0 {
+		rate = float64(len(docs)) / el.Seconds()
+	}
+	bp, br, bf := BCubed(gold, pred)
+	pp, pr, pf := Pairwise(gold, pred)
+	rep.Add("bcubed_p", sumRound(bp))
+	rep.Add("bcubed_r", sumRound(br))
+	rep.Add("bcubed_f", sumRound(bf))
+	rep.Add("pairwise_p", sumRound(pp))
+	rep.Add("pairwise_r", sumRound(pr))
+	rep.Add("pairwise_f", sumRound(pf))
+	rep.Add("articles_per_s", sumRound(rate))
+	rep.Add("pred_stories", float64(cluCount(pred)))
+	rep.Rows = append(rep.Rows, cluRow("system", gold, pred, strconv.FormatFloat(rate, 'f', 1, 64)))
+	if len(keptPred) < len(pred) {
+		kp, kr, kf := BCubed(keptGold, keptPred)
+		_, _, kpf := Pairwise(keptGold, keptPred)
+		rep.Add("unlabelled", float64(len(pred)-len(keptPred)))
+		rep.Add("bcubed_p_kept", sumRound(kp))
+		rep.Add("bcubed_r_kept", sumRound(kr))
+		rep.Add("bcubed_f_kept", sumRound(kf))
+		rep.Add("pairwise_f_kept", sumRound(kpf))
+		rep.Rows = append(rep.Rows, cluRow("system, labelled docs only", keptGold, keptPred, "-"))
+		rep.Notes = append(rep.Notes, fmt.Sprintf("the system left %d of %d docs unlabelled (not articles); they count as singletons above, and are left out of the *_kept figures", len(pred)-len(keptPred), len(pred)))
 	}
 	single := make([]string, len(docs))
 	one := make([]string, len(docs))

@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/quote"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -28,11 +28,17 @@ type QuotesOptions struct {
 	// Log, when set, receives one line per missed gold quote, false
 	// positive and wrong speaker, for error analysis. Default: nil.
 	Log io.Writer
+	// Pipeline configures the analysis; the zero value is what the
+	// commands run.
+	Pipeline pipeline.Options
 }
 
 // quoteDoc is one PolNeAR article.
 type quoteDoc struct {
 	DocID       string                        `json:"doc_id"`
+	Publisher   string                        `json:"publisher"`
+	Date        string                        `json:"publication_date"`
+	Title       string                        `json:"title"`
 	Text        string                        `json:"text"`
 	Annotations map[string][]quoteAttribution `json:"annotations"`
 }
@@ -57,6 +63,9 @@ type quoteGold struct {
 	spans  []news.Span
 	source string
 	typ    string
+	// cut counts content spans that fall wholly in text the cleaner
+	// removed: the product cannot find them, and they count as missed.
+	cut int
 }
 
 // quoteCounts accumulates the scores over the data set.
@@ -70,13 +79,18 @@ type quoteCounts struct {
 	fullExact                     int
 	partialTP, mixedFound         int
 	speakerN, speakerOK           int
+	rejected, goldCut             int
 }
 
-// RunQuotes scores the quote finder on PolNeAR. Each article's text is split
-// into paragraphs on line breaks, segmented into sentences and run through
-// quote.Finder. Gold: the union of all annotators' attributions, a later
-// annotator's attribution dropped when its content overlaps one already
-// kept (two of the dev articles have several annotators).
+// RunQuotes scores crosscheck's quotes and speakers on PolNeAR. Each
+// article goes through pipeline.Analyze as `crosscheck analyze` reads a
+// JSONL line with its id, outlet, title, date and text: the cleaner drops
+// lines, then sentences, entities and quotes. Gold: the union of all
+// annotators' attributions, a later annotator's attribution dropped when
+// its content overlaps one already kept (two of the dev articles have
+// several annotators), mapped onto the cleaned body; an attribution in
+// lines the cleaner removed counts as missed, and an article the pipeline
+// rejects as a whole has all its attributions missed.
 //
 // Direct quotes: a predicted full quote is a true positive when it overlaps
 // the content of a gold direct attribution; recall counts gold direct
@@ -102,11 +116,10 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 		return nil, fmt.Errorf("eval: quotes: %w", err)
 	}
 	defer fh.Close()
-	seg, err := text.NewSegmenter()
+	p, err := pipeline.New(opts.Pipeline)
 	if err != nil {
 		return nil, fmt.Errorf("eval: quotes: %w", err)
 	}
-	finder := quote.New()
 	var c quoteCounts
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -123,9 +136,12 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
 		}
-		a, gold := quoteArticle(&d)
-		seg.Segment(a)
-		finder.Find(a)
+		a, gold, err := quoteArticle(p, &d)
+		if errors.Is(err, pipeline.ErrNotArticle) {
+			c.rejected++
+		} else if err != nil {
+			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
+		}
 		quoteScore(&c, a, gold, d.DocID, opts.Log)
 	}
 	if err := sc.Err(); err != nil {
@@ -134,21 +150,30 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 	return quoteReport(path, &c), nil
 }
 
-// quoteArticle builds the article (one paragraph per non-empty line) and
-// maps the gold attributions to byte offsets in its body.
-func quoteArticle(d *quoteDoc) (*news.Article, []quoteGold) {
-	a := &news.Article{ID: d.DocID}
+// quoteRaw is the document as a user would hand it to crosscheck.
+func quoteRaw(d *quoteDoc) news.Raw {
+	return news.Raw{ID: d.DocID, Input: d.DocID, Outlet: d.Publisher, Title: d.Title, Published: d.Date, Text: d.Text}
+}
+
+// quoteArticle analyses the document with the product's pipeline and maps
+// the gold attributions to byte offsets in the cleaned body. An article
+// the pipeline rejects comes back with no paragraphs and the error.
+func quoteArticle(p *pipeline.Pipeline, d *quoteDoc) (*news.Article, []quoteGold, error) {
+	a, err := p.Analyze(quoteRaw(d))
+	if a == nil {
+		return nil, nil, err
+	}
+	// Kept paragraphs are trimmed lines of the text, in order:
 	// origStart[i] is the byte offset in d.Text of paragraph i.
-	var origStart []int
+	origStart := make([]int, len(a.Paragraphs))
 	off := 0
-	for _, ln := range strings.SplitAfter(d.Text, "\n") {
-		t := strings.TrimRightFunc(ln, unicode.IsSpace)
-		lead := len(t) - len(strings.TrimLeftFunc(t, unicode.IsSpace))
-		if t = strings.TrimSpace(t); t != "" {
-			a.Paragraphs = append(a.Paragraphs, t)
-			origStart = append(origStart, off+lead)
+	for i, para := range a.Paragraphs {
+		j := strings.Index(d.Text[off:], para)
+		if j < 0 {
+			return nil, nil, fmt.Errorf("%s: cleaned paragraph %d is not in the text", d.DocID, i)
 		}
-		off += len(ln)
+		origStart[i] = off + j
+		off += j + len(para)
 	}
 	bodyStart := make([]int, len(a.Paragraphs))
 	pos := 0
@@ -162,28 +187,23 @@ func quoteArticle(d *quoteDoc) (*news.Article, []quoteGold) {
 		r2b = append(r2b, i)
 	}
 	r2b = append(r2b, len(d.Text))
-	toBody := func(rune int, isEnd bool) int {
-		if rune < 0 {
-			rune = 0
-		}
-		if rune >= len(r2b) {
-			rune = len(r2b) - 1
-		}
-		b := r2b[rune]
+	// toBody maps a byte offset of d.Text to the body; ok is false for an
+	// offset outside every kept paragraph (in a removed line).
+	toBody := func(b int, isEnd bool) (int, bool) {
 		i := sort.Search(len(origStart), func(i int) bool { return origStart[i] > b }) - 1
-		if i < 0 {
-			return 0
-		}
-		if isEnd && b == origStart[i] && i > 0 {
+		if isEnd && i >= 0 && b == origStart[i] {
 			i-- // an end offset at a paragraph start belongs to the one before
-			return bodyStart[i] + len(a.Paragraphs[i])
+		}
+		if i < 0 {
+			return 0, false
 		}
 		o := b - origStart[i]
 		if o > len(a.Paragraphs[i]) {
-			o = len(a.Paragraphs[i])
+			return bodyStart[i] + len(a.Paragraphs[i]), false
 		}
-		return bodyStart[i] + o
+		return bodyStart[i] + o, true
 	}
+	rb := func(r int) int { return r2b[min(max(r, 0), len(r2b)-1)] }
 	var gold []quoteGold
 	annotators := make([]string, 0, len(d.Annotations))
 	for k := range d.Annotations {
@@ -200,18 +220,27 @@ func quoteArticle(d *quoteDoc) (*news.Article, []quoteGold) {
 				g.source = at.Source.Text
 			}
 			for _, sp := range at.Content.Spans {
-				s, e := toBody(sp[0], false), toBody(sp[1], true)
+				bs, be := rb(sp[0]), rb(sp[1])
+				if bs >= be {
+					continue
+				}
+				s, sok := toBody(bs, false)
+				e, eok := toBody(be, true)
+				if !sok && !eok && s >= e {
+					g.cut++ // wholly in removed text
+					continue
+				}
 				if s < e {
 					g.spans = append(g.spans, news.Span{Start: s, End: e})
 				}
 			}
-			if len(g.spans) == 0 || quoteGoldDup(gold, g) {
+			if len(g.spans) == 0 && g.cut == 0 || quoteGoldDup(gold, g) {
 				continue
 			}
 			gold = append(gold, g)
 		}
 	}
-	return a, gold
+	return a, gold, err
 }
 
 // quoteType re-derives an attribution's quote_type with PolNeAR's own
@@ -332,7 +361,7 @@ func quoteScore(c *quoteCounts, a *news.Article, gold []quoteGold, id string, lo
 		switch g.typ {
 		case "direct":
 			c.goldDirect++
-			c.goldDirectSpans += len(g.spans)
+			c.goldDirectSpans += len(g.spans) + g.cut
 		case "mixed":
 			c.goldMixed++
 		}
@@ -389,7 +418,12 @@ func quoteScore(c *quoteCounts, a *news.Article, gold []quoteGold, id string, lo
 			continue
 		}
 		if matched[gi] == 0 {
-			logf("missed %s %s source=%q", g.typ, clip(body[g.spans[0].Start:g.spans[0].End]), g.source)
+			if len(g.spans) == 0 {
+				c.goldCut++
+				logf("missed %s (in removed text) source=%q", g.typ, g.source)
+			} else {
+				logf("missed %s %s source=%q", g.typ, clip(body[g.spans[0].Start:g.spans[0].End]), g.source)
+			}
 			continue
 		}
 		if g.typ == "direct" {
@@ -440,8 +474,11 @@ func quoteReport(path string, c *quoteCounts) *Report {
 	r.Add("mixed_f1", F1(mp, mr))
 	r.Add("speaker_accuracy", sa)
 	r.Add("speaker_n", float64(c.speakerN))
+	r.Add("rejected", float64(c.rejected))
+	r.Add("gold_in_removed", float64(c.goldCut))
 	r.Notes = append(r.Notes,
-		fmt.Sprintf("%d articles; gold = union of annotators, deduplicated by content overlap; quote_type re-derived for ''…'' marks", c.docs),
+		fmt.Sprintf("%d articles through pipeline.Analyze (%d rejected as not articles); gold = union of annotators, deduplicated by content overlap; quote_type re-derived for ''…'' marks", c.docs, c.rejected),
+		fmt.Sprintf("%d direct or mixed gold attributions lie wholly in lines the cleaner removed: counted as missed", c.goldCut),
 		fmt.Sprintf("%d predicted full quotes fall on gold mixed attributions (X said that \"…\"): counted as false positives; direct precision without them %s", c.fullOnMixed, Pct(quoteRatio(c.fullTP, c.predFull-c.fullOnMixed))),
 	)
 	return r

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
 
 	"github.com/crosscheck/crosscheck/internal/testutil"
 )
@@ -42,19 +45,23 @@ func quoteFixture(t *testing.T, id, text string, atts [][3]string) string {
 }
 
 func TestQuoteArticleOffsets(t *testing.T) {
-	text := "Title line.\n\n“Tax cuts work,” said Ana Ruiz. \nShe called it “très bien” indeed.\n\n“Ça va,” Ruiz added."
+	text := "Title line.\n\nThe city council met on Monday to debate next year's budget, and the meeting ran late into the evening.\n\n“Tax cuts work,” said Ana Ruiz, who chairs the finance committee of the council. \nShe called the final plan “très bien” and said it would pass next week.\n\n“Ça va,” Ruiz added when reporters asked her about the vote on Tuesday."
 	line := quoteFixture(t, "d1", text, [][3]string{
 		{"Ana Ruiz", "“Tax cuts work,”", "direct"},
-		{"She", "it “très bien”", "mixed"},
+		{"She", "the final plan “très bien”", "mixed"},
 		{"Ruiz", "“Ça va,”", "direct"},
 	})
 	var d quoteDoc
 	if err := json.Unmarshal([]byte(line), &d); err != nil {
 		t.Fatal(err)
 	}
-	a, gold := quoteArticle(&d)
+	p := testPipeline(t)
+	a, gold, err := quoteArticle(p, &d)
+	if err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
-	wantText := []string{"“Tax cuts work,”", "it “très bien”", "“Ça va,”"}
+	wantText := []string{"“Tax cuts work,”", "the final plan “très bien”", "“Ça va,”"}
 	if len(gold) != len(wantText) {
 		t.Fatalf("got %d gold attributions, want %d", len(gold), len(wantText))
 	}
@@ -63,8 +70,41 @@ func TestQuoteArticleOffsets(t *testing.T) {
 			t.Errorf("gold %d: body text %q, want %q", i, got, wantText[i])
 		}
 	}
-	if len(a.Paragraphs) != 4 {
-		t.Errorf("got %d paragraphs, want 4 (a single line break also splits)", len(a.Paragraphs))
+	// The runner scores the product's article: what pipeline.Analyze makes
+	// of the document as a user would give it.
+	want, _ := p.Analyze(news.Raw{ID: "d1", Input: "d1", Text: text})
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("quotes eval article differs from pipeline.Analyze's:\n got %+v\nwant %+v", a, want)
+	}
+}
+
+// TestQuoteArticleRemovedLines: gold in a line the cleaner removes is kept
+// as a missed attribution, not dropped from the denominators.
+func TestQuoteArticleRemovedLines(t *testing.T) {
+	body := "The council approved the budget on Monday after a long debate, and members said the vote would hold.\n\n“Tax cuts work,” said Ana Ruiz, the city treasurer, who has backed the plan since spring.\n\nThe mayor is expected to sign it next week, officials said on Tuesday evening after the meeting."
+	text := body + "\n\n“Share this story,” on Facebook\n\nCopyright 2016 Example News. All rights reserved."
+	line := quoteFixture(t, "d2", text, [][3]string{
+		{"Ana Ruiz", "“Tax cuts work,”", "direct"},
+		{"Example", "Copyright 2016 Example News", "direct"},
+	})
+	var d quoteDoc
+	if err := json.Unmarshal([]byte(line), &d); err != nil {
+		t.Fatal(err)
+	}
+	a, gold, err := quoteArticle(testPipeline(t), &d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Body(), "Copyright") {
+		t.Skip("the cleaner keeps the copyright line: nothing to test")
+	}
+	if len(gold) != 2 || len(gold[1].spans) != 0 || gold[1].cut != 1 {
+		t.Fatalf("gold = %+v, want the copyright attribution kept with one cut span", gold)
+	}
+	var c quoteCounts
+	quoteScore(&c, a, gold, "d2", nil)
+	if c.goldDirect != 2 || c.goldCut != 1 || c.directFound != 1 {
+		t.Errorf("counts %+v: want 2 gold direct, 1 found, 1 missed in removed text", c)
 	}
 }
 
@@ -108,7 +148,7 @@ func TestQuoteSourceHead(t *testing.T) {
 
 func TestRunQuotesSynthetic(t *testing.T) {
 	text1 := "Budget vote.\n\n“Tax cuts work,” said Ana Ruiz, the treasurer.\n\nRuiz said the plan was “a careful compromise” for the city.\n\nThe council approved it on Monday, officials said."
-	text2 := "“We will appeal,” Tom Berg told reporters.\n\n“Nobody asked us,” a resident said."
+	text2 := "The court ruled against the landlords on Friday, ending a dispute over rents that had lasted three years.\n\n“We will appeal,” Tom Berg told reporters outside the courthouse after the ruling.\n\n“Nobody asked us,” a resident said as tenants gathered on the steps of the building."
 	lines := []string{
 		quoteFixture(t, "d1", text1, [][3]string{
 			{"Ana Ruiz", "“Tax cuts work,”", "direct"},

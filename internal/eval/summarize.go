@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -37,8 +38,8 @@ type SummarizeOptions struct {
 	Limit int
 	// Summarize is the system under test: it gets a story's article texts
 	// as given in the data (paragraphs separated by " \n \n ") and returns
-	// the summary, sentences preferably one per line. Nil scores the
-	// baselines only.
+	// the summary, sentences preferably one per line. Nil means
+	// crosscheck's own, BriefSummarizer(MaxWords).
 	Summarize func(ctx context.Context, articles []string) (string, error)
 	// Progress, when non-nil, receives a progress bar.
 	Progress io.Writer
@@ -96,13 +97,14 @@ func RunSummarize(ctx context.Context, opts SummarizeOptions) (*Report, error) {
 	maxW := opts.MaxWords
 
 	var systems []*sumSystem
-	if opts.Summarize != nil {
-		systems = append(systems, &sumSystem{key: "system", name: "system", run: func(ctx context.Context, st sumStory) (string, error) {
-			return opts.Summarize(ctx, st.Articles)
-		}})
-	} else {
-		rep.Notes = append(rep.Notes, "no system given: baselines only")
+	if opts.Summarize == nil {
+		if opts.Summarize, err = BriefSummarizer(maxW, pipeline.Options{}); err != nil {
+			return nil, err
+		}
 	}
+	systems = append(systems, &sumSystem{key: "system", name: "system", run: func(ctx context.Context, st sumStory) (string, error) {
+		return opts.Summarize(ctx, st.Articles)
+	}})
 	systems = append(systems,
 		&sumSystem{key: "lead300", name: fmt.Sprintf("Lead-%d", maxW), run: func(_ context.Context, st sumStory) (string, error) {
 			return sumLeadWords(st.Articles, maxW), nil

@@ -39,6 +39,7 @@ var rank = map[string]int{
 	"internal/cluster":   10,
 	"internal/store":     11,
 	"internal/ingest":    12,
+	"internal/listing":   12,
 	"internal/server":    13,
 	"internal/eval":      13,
 	"cmd/crosscheck":     14,

@@ -1,0 +1,104 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/ingest"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// BriefSummarizer is crosscheck's summariser as the summarize eval scores
+// it, built the way `crosscheck brief --words N` runs: every article
+// through pipeline.Analyze (a page that is not an article is left out, as
+// the command leaves it out), then the briefing's cited summary, one
+// sentence a line.
+func BriefSummarizer(words int, o pipeline.Options) (func(context.Context, []string) (string, error), error) {
+	p, err := pipeline.New(o)
+	if err != nil {
+		return nil, fmt.Errorf("eval: summarize: %w", err)
+	}
+	b := brief.New(brief.Options{Words: words, Stem: text.Stem})
+	return func(ctx context.Context, texts []string) (string, error) {
+		var arts []*news.Article
+		for _, t := range texts {
+			if err := ctx.Err(); err != nil {
+				return "", err
+			}
+			a, err := p.Analyze(news.Raw{Text: t})
+			if err != nil {
+				continue // not an article: left out, as `crosscheck brief` does
+			}
+			arts = append(arts, a)
+		}
+		if len(arts) == 0 {
+			return "", nil
+		}
+		var sb strings.Builder
+		for _, c := range b.Brief(arts).Summary {
+			sb.WriteString(c.Text)
+			sb.WriteByte('\n')
+		}
+		return sb.String(), nil
+	}, nil
+}
+
+// EngineCluster is crosscheck's story clustering as the cluster eval scores
+// it: the ingest engine (the one `crosscheck ingest`, `watch` and `serve`
+// run) over a throwaway SQLite archive, each doc handed to IngestRaw in
+// order as a user's JSONL line would be (id, title, outlet, date, text).
+// A doc's label is the stored story its article belongs to once all are
+// in (so later merges count); a doc the engine rejects (not an article)
+// gets "". Briefings are not rebuilt during the run: they do not change
+// the stories.
+func EngineCluster(ctx context.Context, docs []ClusterDoc) ([]string, error) {
+	dir, err := os.MkdirTemp("", "crosscheck-eval-cluster-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "archive.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	eng, err := ingest.New(ctx, st, p, ingest.Options{BriefEvery: math.MaxInt, BriefInterval: time.Duration(math.MaxInt64), StaleLimit: -1})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		res, err := eng.IngestRaw(ctx, news.Raw{ID: d.ID, Input: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Date, Text: d.Text})
+		switch {
+		case errors.Is(err, ingest.ErrRejected):
+			continue // not an article: a story of its own
+		case err != nil:
+			return nil, err
+		}
+		ids[i] = res.ArticleID
+	}
+	out := make([]string, len(docs))
+	for i, id := range ids {
+		if id == "" {
+			continue
+		}
+		if out[i], err = st.ArticleStory(ctx, id); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

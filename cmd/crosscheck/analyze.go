@@ -41,7 +41,7 @@ func (f *inputFlags) fetcher() *fetch.Fetcher {
 
 func (f *inputFlags) reader() *read.Reader {
 	fe := f.fetcher()
-	return read.New(read.Options{MaxBytes: f.maxBytes, Outlet: f.outlet, URL: f.url, Published: f.published,
+	return read.New(read.Options{MaxBytes: f.maxBytes, MaxBytesSetting: "--max-bytes", Outlet: f.outlet, URL: f.url, Published: f.published,
 		Fetch: func(ctx context.Context, u string) ([]byte, string, error) {
 			r, err := fe.Get(ctx, u)
 			if err != nil {

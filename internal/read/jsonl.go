@@ -109,7 +109,7 @@ func (r *Reader) jsonl(ctx context.Context, name string, br *bufio.Reader, fn em
 		case errors.Is(err, io.EOF):
 			return nil
 		case errors.Is(err, errLineTooLong):
-			if e := skip(fn, input, ErrTooLarge, fmt.Sprintf("line longer than %d bytes", r.opts.MaxBytes)); e != nil {
+			if e := skip(fn, input, ErrTooLarge, r.overLimit("the line", -1)); e != nil {
 				return e
 			}
 			continue
@@ -148,7 +148,7 @@ func (r *Reader) jsonl(ctx context.Context, name string, br *bufio.Reader, fn em
 func parseJSONLine(line []byte) (raw news.Raw, detail string, sentinel error) {
 	var l jsonlLine
 	if err := json.Unmarshal(line, &l); err != nil {
-		return raw, err.Error(), ErrMalformed
+		return raw, JSONError(err), ErrMalformed
 	}
 	raw = news.Raw{
 		ID:        string(l.ID),

@@ -37,7 +37,8 @@ var (
 	// characters, or a known binary signature such as PDF or PNG).
 	ErrBinary = errors.New("read: binary input")
 	// ErrTooLarge: the document (file, decompressed stream, JSONL line or
-	// WARC record) is larger than Options.MaxBytes.
+	// WARC record) is larger than Options.MaxBytes. Detail gives the size
+	// when known, the limit and how to raise it (Options.MaxBytesSetting).
 	ErrTooLarge = errors.New("read: input too large")
 	// ErrEncoding: the bytes cannot be decoded to text in any encoding
 	// tried (too many invalid sequences).
@@ -91,6 +92,10 @@ type Options struct {
 	// MaxBytes bounds one document: a file, a decompressed gzip stream,
 	// a JSONL line or a WARC record. Default (<= 0) DefaultMaxBytes.
 	MaxBytes int64
+	// MaxBytesSetting names what the user changes to raise MaxBytes (the
+	// command line passes "--max-bytes"), so that an ErrTooLarge detail
+	// says how to get past it. Default "read.Options.MaxBytes".
+	MaxBytesSetting string
 	// Outlet, URL and Published are the caller's flags, applied to every
 	// Raw that lacks them. Default "".
 	Outlet, URL, Published string
@@ -121,6 +126,9 @@ type Reader struct {
 func New(o Options) *Reader {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxBytesSetting == "" {
+		o.MaxBytesSetting = "read.Options.MaxBytes"
 	}
 	if o.Stdin == nil {
 		o.Stdin = os.Stdin
@@ -224,6 +232,45 @@ func (r *Reader) applyDefaults(raw *news.Raw) {
 	}
 }
 
+// overLimit is the detail of ErrTooLarge for what (size < 0: unknown).
+func (r *Reader) overLimit(what string, size int64) string {
+	return OverLimit(what, size, r.opts.MaxBytes, r.opts.MaxBytesSetting)
+}
+
+// OverLimit says in plain words that what is larger than limit bytes and
+// how to raise the limit: "the file is 31457321 bytes (30.0 MiB), over
+// the limit of 20971520 bytes (20.0 MiB); raise it with --max-bytes".
+// size < 0 means the size is not known (a stream is cut off at the limit).
+// setting names what changes the limit (a flag); "" leaves the hint out.
+// The reader's ErrTooLarge details and the server's 413 answer use it.
+func OverLimit(what string, size, limit int64, setting string) string {
+	var b strings.Builder
+	b.WriteString(what)
+	if size >= 0 {
+		b.WriteString(" is " + byteSize(size) + ", over")
+	} else {
+		b.WriteString(" is over")
+	}
+	b.WriteString(" the limit of " + byteSize(limit))
+	if setting != "" {
+		b.WriteString("; raise it with " + setting)
+	}
+	return b.String()
+}
+
+// byteSize writes n exactly and, from 1 KiB, also in KiB or MiB.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d bytes (%.1f MiB)", n, float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d bytes (%.1f KiB)", n, float64(n)/(1<<10))
+	case n == 1:
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // skip reports a per-document error through fn.
 func skip(fn emitFunc, input string, sentinel error, detail string) error {
 	return fn(news.Raw{Input: input}, &Error{Input: input, Err: sentinel, Detail: detail})
@@ -325,14 +372,14 @@ func (r *Reader) stream(ctx context.Context, name, ext string, rd io.Reader, siz
 		return r.jsonl(ctx, name, br, fn)
 	}
 	if size > r.opts.MaxBytes {
-		return skip(fn, name, ErrTooLarge, fmt.Sprintf("%d bytes > %d", size, r.opts.MaxBytes))
+		return skip(fn, name, ErrTooLarge, r.overLimit("the file", size))
 	}
 	data, err := io.ReadAll(io.LimitReader(br, r.opts.MaxBytes+1))
 	if err != nil {
 		return streamSkip(fn, name, err)
 	}
 	if int64(len(data)) > r.opts.MaxBytes {
-		return skip(fn, name, ErrTooLarge, fmt.Sprintf("more than %d bytes", r.opts.MaxBytes))
+		return skip(fn, name, ErrTooLarge, r.overLimit("the input", -1))
 	}
 	return r.document(name, ext, data, fn)
 }

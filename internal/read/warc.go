@@ -62,7 +62,7 @@ func (r *Reader) warc(ctx context.Context, name string, br *bufio.Reader, fn emi
 				return truncSkip(fn, input, err)
 			}
 			if rec.typ == "response" {
-				if err := skip(fn, input, ErrTooLarge, fmt.Sprintf("WARC record of %d bytes > %d", rec.contentLength, r.opts.MaxBytes)); err != nil {
+				if err := skip(fn, input, ErrTooLarge, r.overLimit("the WARC record", rec.contentLength)); err != nil {
 					return err
 				}
 			}
@@ -227,7 +227,7 @@ func (r *Reader) httpResponse(block []byte) (raw *news.Raw, detail string, senti
 		return nil, "unsupported Content-Encoding " + contentEnc, ErrEncoding
 	}
 	if int64(len(body)) > r.opts.MaxBytes {
-		return nil, fmt.Sprintf("HTTP body over %d bytes", r.opts.MaxBytes), ErrTooLarge
+		return nil, r.overLimit("the HTTP body", -1), ErrTooLarge
 	}
 	if isBlank(body) {
 		return nil, "", ErrEmpty

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -17,17 +18,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
-// errBadRequest marks a request the client must fix (400).
-var errBadRequest = errors.New("server: bad request")
-
 // writeJSON writes v with status code.
-func writeJSON(w http.ResponseWriter, code int, v any) {
+func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, code int, v any) {
 	b, err := marshal(v)
 	if err != nil {
-		http.Error(w, `{"error":"encoding failed"}`, http.StatusInternalServerError)
+		s.internalError(w, r, fmt.Errorf("encoding the answer: %w", err))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -47,19 +46,10 @@ func marshal(v any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// apiError is the body of every JSON error.
-type apiError struct {
-	Error string `json:"error"`
-}
-
-func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, code int, msg string) {
-	writeJSON(w, code, apiError{Error: msg})
-}
-
 // internalError logs err and answers 500 without revealing it.
 func (s *Server) internalError(w http.ResponseWriter, r *http.Request, err error) {
 	s.o.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.jsonError(w, r, http.StatusInternalServerError, "internal error")
+	s.problem(w, r, http.StatusInternalServerError, "the server could not answer; the cause is in its log, try again later")
 }
 
 // page parses ?limit= and ?offset=.
@@ -72,7 +62,7 @@ func page(r *http.Request) (limit, offset int, err error) {
 		if s := q.Get(f.name); s != "" {
 			n, err := strconv.Atoi(s)
 			if err != nil || n < 0 {
-				return 0, 0, fmt.Errorf("%w: %s must be a non-negative integer", errBadRequest, f.name)
+				return 0, 0, inputError(fmt.Sprintf("query parameter %s must be a whole number 0 or larger, not %q", f.name, s))
 			}
 			*f.v = n
 		}
@@ -140,7 +130,7 @@ func (s *Server) listStories(ctx context.Context, q string, limit, offset int) (
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	limit, offset, err := page(r)
 	if err != nil {
-		s.jsonError(w, r, http.StatusBadRequest, err.Error())
+		s.problem(w, r, http.StatusBadRequest, err.Error())
 		return
 	}
 	key := "list:api:" + r.URL.RawQuery
@@ -249,10 +239,11 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		s.o.Logger.Warn("not ready", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable"})
+		w.Header().Set("Retry-After", "5")
+		s.problem(w, r, http.StatusServiceUnavailable, "the store does not answer; the cause is in the server's log")
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	s.writeJSON(w, r, http.StatusOK, map[string]string{"status": "ready"})
 }
 
 // serveCached answers from the cache while the entry is younger than the
@@ -317,10 +308,10 @@ func (s *Server) buildError(w http.ResponseWriter, r *http.Request, ctype string
 		if html {
 			s.notFound(w, r, "Nothing is stored under this id.")
 		} else {
-			s.jsonError(w, r, http.StatusNotFound, "not found")
+			s.problem(w, r, http.StatusNotFound, notFoundDetail(r))
 		}
-	case errors.Is(err, errBadRequest):
-		s.jsonError(w, r, http.StatusBadRequest, err.Error())
+	case isInputError(err):
+		s.problem(w, r, http.StatusBadRequest, err.Error())
 	default:
 		if html {
 			s.o.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -329,6 +320,15 @@ func (s *Server) buildError(w http.ResponseWriter, r *http.Request, ctype string
 			s.internalError(w, r, err)
 		}
 	}
+}
+
+// notFoundDetail says what was not found and where to look instead.
+func notFoundDetail(r *http.Request) string {
+	what := "story"
+	if strings.HasPrefix(r.URL.Path, "/api/articles/") {
+		what = "article"
+	}
+	return fmt.Sprintf("no %s is stored under the id %q; GET /api/stories lists the stories and their articles' ids", what, r.PathValue("id"))
 }
 
 func etag(b []byte) string {
@@ -365,23 +365,50 @@ type ArticleIn struct {
 	HTML      string `json:"html,omitempty"`
 }
 
+// Results of one posted article (IngestResult.Result).
+const (
+	resultStored    = "stored"
+	resultDuplicate = "duplicate"
+	resultSkipped   = "skipped"
+	resultError     = "error"
+)
+
 // IngestResult is the outcome of one posted article.
 type IngestResult struct {
-	// Line is the 1-based line of an NDJSON body; 0 for a single article.
-	Line    int    `json:"line,omitempty"`
+	// Line is the 1-based line of an NDJSON body (blank lines count but
+	// get no result); 0 for a single article.
+	Line int `json:"line,omitempty"`
+	// Result is "stored" (a new article), "duplicate" (already stored,
+	// nothing changed), "skipped" (read but not stored: not a news
+	// article; Error says why) or "error" (Error says what to fix, or,
+	// with a 5xx Status, that a retry may help).
+	Result string `json:"result"`
+	// Status is the HTTP status the article would have had alone: 201
+	// stored, 200 duplicate, 422 skipped, 400/409/5xx error.
+	Status  int    `json:"status"`
 	ID      string `json:"id,omitempty"`
 	StoryID string `json:"story_id,omitempty"`
-	Added   bool   `json:"added"`
-	Error   string `json:"error,omitempty"`
-	status  int
+	// Added is Result == "stored" (kept for clients of the first API).
+	Added bool   `json:"added"`
+	Error string `json:"error,omitempty"`
 }
 
-// IngestBatch is the answer to an NDJSON body.
+// IngestBatch is the answer to an NDJSON body: one result per non-blank
+// line and the count of each kind.
 type IngestBatch struct {
 	Results    []IngestResult `json:"results"`
 	Added      int            `json:"added"`
 	Duplicates int            `json:"duplicates"`
+	Skipped    int            `json:"skipped"`
 	Failed     int            `json:"failed"`
+}
+
+// batchProblem is the answer to an NDJSON body of which no line was
+// stored and some were skipped or failed: a problem with the batch's
+// results as extension members.
+type batchProblem struct {
+	Problem
+	IngestBatch
 }
 
 // Field limits of ArticleIn, in bytes.
@@ -394,33 +421,38 @@ const (
 	jsonType    = "application/json"
 	jsonlType   = "application/jsonl"
 	ingestInput = "api"
+	// maxBodySetting is what raises Options.MaxBody, named in a 413.
+	maxBodySetting = "the server's --max-body flag"
 )
 
 // toRaw checks a posted article and turns it into a news.Raw. It never
-// fetches the URL: it is metadata only and must be http or https.
+// fetches the URL: it is metadata only and must be http or https. Its
+// errors are inputErrors.
 func (in ArticleIn) toRaw(line int) (news.Raw, error) {
 	bad := func(format string, a ...any) (news.Raw, error) {
-		return news.Raw{}, fmt.Errorf("%w: "+format, append([]any{errBadRequest}, a...)...)
+		return news.Raw{}, inputError(fmt.Sprintf(format, a...))
 	}
 	hasText, hasHTML := strings.TrimSpace(in.Text) != "", strings.TrimSpace(in.HTML) != ""
 	switch {
 	case hasText && hasHTML:
-		return bad("give text or html, not both")
+		return bad(`give "text" or "html", not both`)
 	case !hasText && !hasHTML:
-		return bad("text or html is required")
+		return bad(`"text" (plain text) or "html" (a whole page) is required`)
 	case len(in.ID) > maxIDLen:
-		return bad("id longer than %d bytes", maxIDLen)
+		return bad(`"id" is %d bytes, longer than the limit of %d`, len(in.ID), maxIDLen)
 	case len(in.URL) > maxURLLen:
-		return bad("url longer than %d bytes", maxURLLen)
-	case len(in.Outlet) > maxMetaLen, len(in.Title) > maxMetaLen:
-		return bad("outlet or title longer than %d bytes", maxMetaLen)
+		return bad(`"url" is %d bytes, longer than the limit of %d`, len(in.URL), maxURLLen)
+	case len(in.Outlet) > maxMetaLen:
+		return bad(`"outlet" is %d bytes, longer than the limit of %d`, len(in.Outlet), maxMetaLen)
+	case len(in.Title) > maxMetaLen:
+		return bad(`"title" is %d bytes, longer than the limit of %d`, len(in.Title), maxMetaLen)
 	case len(in.Published) > maxDateLen:
-		return bad("published longer than %d bytes", maxDateLen)
+		return bad(`"published" is %d bytes, longer than the limit of %d; give an ISO 8601 date such as 2017-04-12`, len(in.Published), maxDateLen)
 	case !utf8.ValidString(in.ID) || strings.ContainsFunc(in.ID, func(r rune) bool { return r < ' ' || r == 0x7f }):
-		return bad("id has control characters")
+		return bad(`"id" has control characters or invalid UTF-8`)
 	}
 	if in.URL != "" && !httpURL(in.URL) {
-		return bad("url must be an absolute http or https URL")
+		return bad(`"url" must be an absolute http or https URL (it is never fetched)`)
 	}
 	input := ingestInput
 	switch {
@@ -442,21 +474,25 @@ func httpURL(u string) bool {
 	return p.Scheme == "http" || p.Scheme == "https"
 }
 
+// apiIngest is POST /api/articles. A single article answers 201 (stored)
+// or 200 (duplicate) with its IngestResult, or a problem with the status
+// it failed with. An NDJSON batch answers with one result per line and a
+// status that sums them up (batchStatus).
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if s.o.Ingest == nil {
-		s.jsonError(w, r, http.StatusNotImplemented, "this server has no ingest engine")
+		s.problem(w, r, http.StatusNotImplemented, "this server runs without an ingest engine, so it cannot store articles")
 		return
 	}
 	mt := jsonType
 	if ct := r.Header.Get("Content-Type"); ct != "" {
 		var err error
 		if mt, _, err = mime.ParseMediaType(ct); err != nil {
-			s.jsonError(w, r, http.StatusUnsupportedMediaType, "unreadable Content-Type")
+			s.problem(w, r, http.StatusUnsupportedMediaType, fmt.Sprintf("the Content-Type %q cannot be parsed; send application/json (one article) or application/x-ndjson (one per line)", ct))
 			return
 		}
 	}
 	if mt != jsonType && mt != ndjsonType && mt != jsonlType {
-		s.jsonError(w, r, http.StatusUnsupportedMediaType, "Content-Type must be application/json (one article) or application/x-ndjson (one per line)")
+		s.problem(w, r, http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type must be application/json (one article) or application/x-ndjson (one per line), not %s", mt))
 		return
 	}
 	// A large batch may take minutes to analyse: extend this request's
@@ -469,10 +505,18 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			s.jsonError(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes", s.o.MaxBody))
+			size := r.ContentLength // -1 when the client did not say
+			p := newProblem(r, http.StatusRequestEntityTooLarge,
+				read.OverLimit("the body", size, s.o.MaxBody, maxBodySetting)+", or send the articles in smaller batches")
+			p.Limit = s.o.MaxBody
+			s.writeProblem(w, p, nil)
 			return
 		}
-		s.jsonError(w, r, http.StatusBadRequest, "could not read the body")
+		s.problem(w, r, http.StatusBadRequest, "the body could not be read to its end; send it again")
+		return
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		s.problem(w, r, http.StatusBadRequest, `the body is empty: send one JSON article object such as {"text": "…"} or {"html": "…"}, or application/x-ndjson with one per line`)
 		return
 	}
 	// Once the body is accepted the article is ingested to the end even if
@@ -480,25 +524,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.o.IngestTimeout)
 	defer cancel()
 	if mt == jsonType {
-		var in ArticleIn
-		dec := json.NewDecoder(bytes.NewReader(body))
-		if err := dec.Decode(&in); err != nil {
-			s.countIngest(http.StatusBadRequest, false)
-			s.jsonError(w, r, http.StatusBadRequest, "body is not one JSON article object: "+err.Error())
-			return
-		}
-		if dec.More() {
-			s.countIngest(http.StatusBadRequest, false)
-			s.jsonError(w, r, http.StatusBadRequest, "body has more than one JSON value; send application/x-ndjson for several articles")
-			return
-		}
-		res := s.ingestOne(ctx, in, 0)
-		s.flush(ctx, res)
-		code := res.status
-		if code == http.StatusOK && res.Added {
-			code = http.StatusCreated
-		}
-		writeJSON(w, code, res)
+		s.ingestSingle(ctx, w, r, body)
 		return
 	}
 	var batch IngestBatch
@@ -511,51 +537,151 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		var in ArticleIn
 		var res IngestResult
 		if err := json.Unmarshal(line, &in); err != nil {
-			s.countIngest(http.StatusBadRequest, false)
-			res = IngestResult{Error: "not a JSON article object: " + err.Error(), status: http.StatusBadRequest}
+			res = failed(http.StatusBadRequest, "the line is not one JSON article object: "+read.JSONError(err))
+			s.countIngest(res)
 		} else {
 			res = s.ingestOne(ctx, in, i+1)
 		}
 		res.Line = i + 1
-		switch {
-		case res.Error != "":
-			batch.Failed++
-		case res.Added:
+		switch res.Result {
+		case resultStored:
 			batch.Added++
-		default:
+		case resultDuplicate:
 			batch.Duplicates++
+		case resultSkipped:
+			batch.Skipped++
+		default:
+			batch.Failed++
 		}
 		batch.Results = append(batch.Results, res)
 	}
-	if len(batch.Results) == 0 {
-		s.jsonError(w, r, http.StatusBadRequest, "empty body")
+	s.flush(ctx, batch.Results...)
+	code := batchStatus(batch)
+	if code < 300 {
+		s.writeJSON(w, r, code, batch)
 		return
 	}
-	s.flush(ctx, batch.Results...)
-	writeJSON(w, http.StatusOK, batch)
+	p := newProblem(r, code, batchDetail(batch))
+	s.writeProblem(w, p, batchProblem{Problem: p, IngestBatch: batch})
 }
 
-// ingestOne validates and ingests one article; status is the HTTP status
-// it would have alone (200 for success).
+// ingestSingle ingests an application/json body of one article.
+func (s *Server) ingestSingle(ctx context.Context, w http.ResponseWriter, r *http.Request, body []byte) {
+	var in ArticleIn
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&in); err != nil {
+		s.countIngest(failed(http.StatusBadRequest, ""))
+		s.problem(w, r, http.StatusBadRequest, "the body is not one JSON article object: "+read.JSONError(err))
+		return
+	}
+	if dec.More() {
+		s.countIngest(failed(http.StatusBadRequest, ""))
+		s.problem(w, r, http.StatusBadRequest, "the body holds more than one JSON value; send several articles as application/x-ndjson, one per line")
+		return
+	}
+	res := s.ingestOne(ctx, in, 0)
+	s.flush(ctx, res)
+	if res.Result == resultStored || res.Result == resultDuplicate {
+		s.writeJSON(w, r, res.Status, res)
+		return
+	}
+	p := newProblem(r, res.Status, res.Error)
+	p.ID = res.ID
+	s.writeProblem(w, p, nil)
+}
+
+// batchStatus sums up a batch: 201 when any line was stored, 200 when
+// every line was a duplicate; when none was stored and some were skipped
+// or failed, 503 or 500 if a line failed on the server's side (a retry may
+// help), else 422 (every line needs the client's attention).
+func batchStatus(b IngestBatch) int {
+	switch {
+	case b.Added > 0:
+		return http.StatusCreated
+	case b.Skipped+b.Failed == 0:
+		return http.StatusOK
+	}
+	code := http.StatusUnprocessableEntity
+	for _, res := range b.Results {
+		switch {
+		case res.Status == http.StatusServiceUnavailable:
+			return res.Status
+		case res.Status >= 500:
+			code = http.StatusInternalServerError
+		}
+	}
+	return code
+}
+
+// batchDetail says why no line of a batch was stored.
+func batchDetail(b IngestBatch) string {
+	n := len(b.Results)
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{b.Failed, "failed"}, {b.Skipped, "skipped"}, {b.Duplicates, "already stored"}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+		}
+	}
+	lines := "lines"
+	if n == 1 {
+		lines = "line"
+	}
+	return fmt.Sprintf("none of the %d article %s was stored (%s); results[] gives each line's reason", n, lines, strings.Join(parts, ", "))
+}
+
+// failed is the result of an article that was not stored.
+func failed(code int, msg string) IngestResult {
+	result := resultError
+	if code == http.StatusUnprocessableEntity {
+		result = resultSkipped
+	}
+	return IngestResult{Result: result, Status: code, Error: msg}
+}
+
+// ingestOne validates and ingests one article.
 func (s *Server) ingestOne(ctx context.Context, in ArticleIn, line int) IngestResult {
 	raw, err := in.toRaw(line)
 	if err != nil {
-		s.countIngest(http.StatusBadRequest, false)
-		return IngestResult{Error: err.Error(), status: http.StatusBadRequest}
+		res := failed(http.StatusBadRequest, err.Error())
+		s.countIngest(res)
+		return res
 	}
 	id, sid, added, err := s.o.Ingest(ctx, raw)
 	if err != nil {
 		code := s.ingestStatus(err)
-		s.countIngest(code, false)
-		msg := err.Error()
+		res := failed(code, s.ingestDetail(code, err, raw))
+		res.ID = cmp.Or(id, raw.ID)
 		if code >= 500 {
 			s.o.Logger.Error("ingest failed", "input", raw.Input, "err", err)
-			msg = "ingest failed"
 		}
-		return IngestResult{ID: id, Error: msg, status: code}
+		s.countIngest(res)
+		return res
 	}
-	s.countIngest(http.StatusOK, added)
-	return IngestResult{ID: id, StoryID: sid, Added: added, status: http.StatusOK}
+	res := IngestResult{ID: id, StoryID: sid, Added: added, Result: resultDuplicate, Status: http.StatusOK}
+	if added {
+		res.Result, res.Status = resultStored, http.StatusCreated
+	}
+	s.countIngest(res)
+	return res
+}
+
+// ingestDetail says why an article was not stored, in words for the
+// client; a server-side failure is logged, not shown.
+func (s *Server) ingestDetail(code int, err error, raw news.Raw) string {
+	switch {
+	case code == http.StatusServiceUnavailable:
+		return "the server is busy or shutting down and could not store the article in time; send it again later"
+	case code >= 500:
+		return "the server failed to store the article; the cause is in its log, send it again later"
+	case errors.Is(err, store.ErrIDConflict):
+		return fmt.Sprintf("the id %q is already used by an article with different content; send this one under another id, or without an id", raw.ID)
+	case code == http.StatusUnprocessableEntity:
+		return "not stored: " + plainError(err, raw.Input)
+	}
+	return plainError(err, raw.Input)
 }
 
 // flush brings the changed briefings up to date and drops the cached pages
@@ -589,7 +715,7 @@ func (s *Server) ingestStatus(err error) int {
 	switch {
 	case errors.Is(err, store.ErrIDConflict):
 		return http.StatusConflict
-	case errors.Is(err, store.ErrInvalid), errors.Is(err, errBadRequest):
+	case errors.Is(err, store.ErrInvalid), isInputError(err):
 		return http.StatusBadRequest
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled), errors.Is(err, store.ErrClosed):
 		return http.StatusServiceUnavailable
@@ -597,14 +723,15 @@ func (s *Server) ingestStatus(err error) int {
 	return http.StatusInternalServerError
 }
 
-func (s *Server) countIngest(code int, added bool) {
+// countIngest counts one posted article by its result.
+func (s *Server) countIngest(res IngestResult) {
 	result := "error"
 	switch {
-	case code == http.StatusOK && added:
+	case res.Result == resultStored:
 		result = "added"
-	case code == http.StatusOK:
+	case res.Result == resultDuplicate:
 		result = "duplicate"
-	case code < 500:
+	case res.Status < 500:
 		result = "rejected"
 	}
 	s.metrics.ingested.WithLabelValues(result).Inc()

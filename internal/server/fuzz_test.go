@@ -10,8 +10,9 @@ import (
 )
 
 // FuzzIngestBody posts arbitrary bodies: the server must answer with a
-// client error or success, never 5xx or a panic, and hand the engine only
-// articles with exactly one of text or html and an http(s) URL or none.
+// client error (a problem, in plain words) or success, never 5xx or a
+// panic, and hand the engine only articles with exactly one of text or
+// html and an http(s) URL or none.
 func FuzzIngestBody(f *testing.F) {
 	f.Add("application/json", `{"id":"a","url":"https://x.org/a","text":"Some text."}`)
 	f.Add("application/json", `{"html":"<p>hi</p>","title":"<script>"}`)
@@ -36,8 +37,13 @@ func FuzzIngestBody(f *testing.F) {
 		if rec.Code >= 500 {
 			t.Fatalf("POST %q %q = %d: %s", ctype, body, rec.Code, rec.Body)
 		}
-		if rec.Code != http.StatusOK && rec.Code != http.StatusCreated && !strings.Contains(rec.Body.String(), `"error"`) {
-			t.Fatalf("error answer without an error field: %d %s", rec.Code, rec.Body)
+		if rec.Code != http.StatusOK && rec.Code != http.StatusCreated {
+			if ct := rec.Header().Get("Content-Type"); ct != problemType || !strings.Contains(rec.Body.String(), `"detail"`) {
+				t.Fatalf("error answer is not a problem with a detail: %d %s %s", rec.Code, ct, rec.Body)
+			}
+		}
+		if leak := goLeak(rec.Body.String()); leak != "" {
+			t.Fatalf("answer leaks %q: %s", leak, rec.Body)
 		}
 	})
 }

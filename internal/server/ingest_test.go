@@ -70,7 +70,7 @@ func TestIngest(t *testing.T) {
 			}
 		}},
 		{"ndjson", "application/x-ndjson", jsonBody(t, ArticleIn{ID: "n1", Text: raws[0].Text + "\nExtra line one."}) + "\n\n" +
-			"{not json\n" + jsonBody(t, ArticleIn{Text: "x", HTML: "<p>y</p>"}) + "\n" + one + "\n", 200, func(t *testing.T, b []byte) {
+			"{not json\n" + jsonBody(t, ArticleIn{Text: "x", HTML: "<p>y</p>"}) + "\n" + one + "\n", 201, func(t *testing.T, b []byte) {
 			var r IngestBatch
 			if err := json.Unmarshal(b, &r); err != nil {
 				t.Fatal(err)
@@ -113,7 +113,7 @@ func TestIngest(t *testing.T) {
 		mustContain(t, "/metrics", body,
 			`crosscheck_ingest_articles_total{result="added"} 2`,
 			`crosscheck_ingest_articles_total{result="duplicate"} 2`,
-			`crosscheck_http_requests_total{code="201",method="POST",route="POST /api/articles"} 1`,
+			`crosscheck_http_requests_total{code="201",method="POST",route="POST /api/articles"} 2`,
 			`crosscheck_http_request_duration_seconds_bucket{route="GET /api/stories",le=`)
 	})
 }

@@ -2,9 +2,14 @@ package server
 
 import (
 	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -111,5 +116,102 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 	sort.Strings(documented)
 	if len(documented) != len(routes) {
 		t.Errorf("%d documented operations, %d routes: %v", len(documented), len(routes), documented)
+	}
+}
+
+// servedOpenAPI is the served document, decoded loosely, for checking
+// what it declares.
+type servedOpenAPI struct {
+	Paths      map[string]map[string]json.RawMessage `json:"paths"`
+	Components struct {
+		Responses map[string]docResponse `json:"responses"`
+	} `json:"components"`
+}
+
+// docResponse is a response object or a reference to one.
+type docResponse struct {
+	Ref     string                     `json:"$ref"`
+	Content map[string]json.RawMessage `json:"content"`
+}
+
+// servedDoc reads the document h serves.
+func servedDoc(t testing.TB, h http.Handler) *servedOpenAPI {
+	t.Helper()
+	rec := do(t, h, "GET", "/api/openapi.json", nil)
+	var doc servedOpenAPI
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	return &doc
+}
+
+// operationPath finds the document's path template that a request path
+// (with or without query) falls under: "/api/stories/x" is
+// "/api/stories/{id}". The answer is false for a path the document lacks.
+func (d *servedOpenAPI) operationPath(path string) (string, bool) {
+	path, _, _ = strings.Cut(path, "?")
+	for tmpl := range d.Paths {
+		if regexp.MustCompile("^" + wildcardRe.ReplaceAllString(tmpl, `[^/]+`) + "$").MatchString(path) {
+			return tmpl, true
+		}
+	}
+	return "", false
+}
+
+// declares reports whether the document declares status code with content
+// type ctype for method at path. A 405 belongs to no documented method
+// (the method is the one the path is not served for): any operation of
+// the path may declare it.
+func (d *servedOpenAPI) declares(path, method string, code int, ctype string) error {
+	ops := d.Paths[path]
+	var methods []string
+	if code == http.StatusMethodNotAllowed {
+		for m := range ops {
+			methods = append(methods, m)
+		}
+	} else {
+		if _, ok := ops[strings.ToLower(method)]; !ok {
+			return fmt.Errorf("%s %s is not documented", method, path)
+		}
+		methods = []string{strings.ToLower(method)}
+	}
+	for _, m := range methods {
+		var op struct {
+			Responses map[string]docResponse `json:"responses"`
+		}
+		if err := json.Unmarshal(ops[m], &op); err != nil {
+			return fmt.Errorf("%s %s: %v", m, path, err)
+		}
+		resp, ok := op.Responses[strconv.Itoa(code)]
+		if !ok {
+			continue
+		}
+		if resp.Ref != "" {
+			resp = d.Components.Responses[strings.TrimPrefix(resp.Ref, "#/components/responses/")]
+		}
+		if _, ok := resp.Content[ctype]; !ok {
+			return fmt.Errorf("%s %s: response %d has no %s content", m, path, code, ctype)
+		}
+		return nil
+	}
+	return fmt.Errorf("%s %s: response %d is not declared", method, path, code)
+}
+
+// openAPIOut is where TestWriteOpenAPI writes the served document; .ci/run
+// passes it and lints the file with Redocly CLI.
+var openAPIOut = flag.String("openapi-out", "", "write the served OpenAPI document to this `file`")
+
+// TestWriteOpenAPI writes the document as the server serves it, for the
+// linter in .ci/run: go test ./internal/server -run '^TestWriteOpenAPI$' -args -openapi-out=FILE
+func TestWriteOpenAPI(t *testing.T) {
+	if *openAPIOut == "" {
+		t.Skip("no -openapi-out FILE given: nothing to write")
+	}
+	rec := do(t, newServer(t, openStore(t), Options{}).Handler(), "GET", "/api/openapi.json", nil)
+	if rec.Code != http.StatusOK || !json.Valid(rec.Body.Bytes()) {
+		t.Fatalf("GET /api/openapi.json = %d, valid JSON %v", rec.Code, json.Valid(rec.Body.Bytes()))
+	}
+	if err := os.WriteFile(*openAPIOut, rec.Body.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -321,13 +321,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Security-Policy", cspPage)
 	}
 	sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-	if pattern == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
-		if strings.HasPrefix(r.URL.Path, "/api/") {
-			s.jsonError(sw, r, http.StatusNotFound, "no such endpoint")
-		} else {
-			h.Set("Content-Security-Policy", cspPage)
-			s.notFound(sw, r, "There is no page at this address.")
-		}
+	if pattern == "" {
+		s.unmatched(sw, r)
 	} else {
 		s.mux.ServeHTTP(sw, r)
 	}
@@ -336,6 +331,45 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		label = "unmatched"
 	}
 	s.metrics.observe(label, r.Method, sw.status, time.Since(start))
+}
+
+// unmatched answers a request no route takes: 405 with Allow when the
+// path is served for other methods, 404 otherwise; a problem for the API
+// and the probes, the error page for pages.
+func (s *Server) unmatched(w http.ResponseWriter, r *http.Request) {
+	allow, api := s.allowed(r)
+	switch {
+	case len(allow) > 0 && api:
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.problem(w, r, http.StatusMethodNotAllowed, fmt.Sprintf("%s is not served at %s; use %s", r.Method, r.URL.Path, strings.Join(allow, " or ")))
+	case len(allow) == 0 && strings.HasPrefix(r.URL.Path, "/api/"):
+		s.problem(w, r, http.StatusNotFound, fmt.Sprintf("there is no endpoint at %s; GET /api/openapi.json lists them", r.URL.Path))
+	case len(allow) == 0 && (r.Method == http.MethodGet || r.Method == http.MethodHead):
+		w.Header().Set("Content-Security-Policy", cspPage)
+		s.notFound(w, r, "There is no page at this address.")
+	default:
+		s.mux.ServeHTTP(w, r)
+	}
+}
+
+// allowed lists the methods a route takes r's path with, and whether
+// one of those routes is an API route.
+func (s *Server) allowed(r *http.Request) (methods []string, api bool) {
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		rr := r.Clone(r.Context())
+		rr.Method = m
+		_, pattern := s.mux.Handler(rr)
+		if pattern == "" {
+			continue
+		}
+		methods = append(methods, m)
+		for _, rt := range s.routes {
+			if rt.pattern == pattern {
+				api = api || rt.api
+			}
+		}
+	}
+	return methods, api
 }
 
 // statusWriter remembers the status code for the metrics.
@@ -365,13 +399,13 @@ func (s *Server) guard(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case rt.access == writer && s.o.Token == "" && !s.o.OpenIngest:
-			s.jsonError(w, r, http.StatusForbidden, "ingest is disabled: start the server with --token (or $CROSSCHECK_TOKEN), or --open-ingest")
+			s.problem(w, r, http.StatusForbidden, "ingest is disabled on this server: start it with --token (or $CROSSCHECK_TOKEN) and send that token as a Bearer token, or start it with --open-ingest")
 			return
 		case rt.access == writer && s.o.Token != "", rt.access == reader && s.o.GuardReads:
 			if !s.authorized(r) {
 				if rt.api {
 					w.Header().Set("WWW-Authenticate", `Bearer realm="crosscheck"`)
-					s.jsonError(w, r, http.StatusUnauthorized, "missing or wrong bearer token")
+					s.problem(w, r, http.StatusUnauthorized, "send the server's token in the header \"Authorization: Bearer TOKEN\"; it is missing or wrong")
 				} else {
 					w.Header().Set("WWW-Authenticate", `Basic realm="crosscheck", charset="UTF-8"`)
 					http.Error(w, "401 unauthorized: the token is the password", http.StatusUnauthorized)

@@ -102,8 +102,12 @@ func TestAPIReads(t *testing.T) {
 			if rec.Code != tc.code {
 				t.Fatalf("GET %s = %d, want %d; body %s", tc.path, rec.Code, tc.code, rec.Body)
 			}
-			if strings.HasPrefix(tc.path, "/api/") && !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") {
-				t.Errorf("Content-Type = %q", rec.Header().Get("Content-Type"))
+			want := "application/json"
+			if tc.code >= 400 {
+				want = problemType
+			}
+			if strings.HasPrefix(tc.path, "/api/") && !strings.HasPrefix(rec.Header().Get("Content-Type"), want) {
+				t.Errorf("Content-Type = %q, want %s", rec.Header().Get("Content-Type"), want)
 			}
 			if tc.check != nil {
 				tc.check(t, rec.Body.Bytes())

@@ -45,6 +45,9 @@ func evalRunners() []evalRunner {
 		{"seeds", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunSeeds(ctx, eval.SeedsOptions{Data: f.data, Published: f.published})
 		}},
+		{"citations", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunCitations(ctx, eval.CitationsOptions{Data: f.data})
+		}},
 	}
 }
 

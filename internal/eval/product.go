@@ -30,27 +30,44 @@ func BriefSummarizer(words int, o pipeline.Options) (func(context.Context, []str
 	}
 	b := brief.New(brief.Options{Words: words, Stem: text.Stem})
 	return func(ctx context.Context, texts []string) (string, error) {
-		var arts []*news.Article
-		for _, t := range texts {
-			if err := ctx.Err(); err != nil {
-				return "", err
-			}
-			a, err := p.Analyze(news.Raw{Text: t})
-			if err != nil {
-				continue // not an article: left out, as `crosscheck brief` does
-			}
-			arts = append(arts, a)
+		raws := make([]news.Raw, len(texts))
+		for i, t := range texts {
+			raws[i] = news.Raw{Text: t}
 		}
-		if len(arts) == 0 {
-			return "", nil
+		br, _, err := BriefStory(ctx, p, b, raws)
+		if err != nil || br == nil {
+			return "", err
 		}
 		var sb strings.Builder
-		for _, c := range b.Brief(arts).Summary {
+		for _, c := range br.Summary {
 			sb.WriteString(c.Text)
 			sb.WriteByte('\n')
 		}
 		return sb.String(), nil
 	}, nil
+}
+
+// BriefStory briefs one story's articles the way `crosscheck brief` does:
+// every raw through p.Analyze (a page that is not an article is left out,
+// as the command leaves it out), then b.Brief. It returns the briefing and
+// the analysed articles it was made of; the briefing is nil when no
+// article is left.
+func BriefStory(ctx context.Context, p *pipeline.Pipeline, b *brief.Briefer, raws []news.Raw) (*news.Briefing, []*news.Article, error) {
+	var arts []*news.Article
+	for _, r := range raws {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		a, err := p.Analyze(r)
+		if err != nil {
+			continue // not an article: left out, as `crosscheck brief` does
+		}
+		arts = append(arts, a)
+	}
+	if len(arts) == 0 {
+		return nil, nil, nil
+	}
+	return b.Brief(arts), arts, nil
 }
 
 // EngineCluster is crosscheck's story clustering as the cluster eval scores

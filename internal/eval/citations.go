@@ -11,10 +11,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -27,9 +29,9 @@ var ErrCitationsData = errors.New("eval: bad citations data")
 type CitationsOptions struct {
 	// Data is the judged-citations file (internal/eval/testdata/citations-judged.json).
 	Data string
-	// Shared is the folder holding data/ (the public evaluation data). Empty:
-	// the first folder named "shared" beside the judged file's folder or one
-	// of its parents, or beside the working directory or one of its parents.
+	// Shared is the folder holding data/ (the public evaluation data).
+	// Empty: testutil.SharedDir (../shared beside the repository, or
+	// $CROSSCHECK_SHARED).
 	Shared string
 }
 
@@ -92,8 +94,8 @@ func LoadCitations(ctx context.Context, o CitationsOptions) (*CitationsFile, []C
 	}
 	shared := o.Shared
 	if shared == "" {
-		if shared = findShared(o.Data); shared == "" {
-			return nil, nil, fmt.Errorf("eval citations: no shared data folder found beside %s or the working directory (give CitationsOptions.Shared)", o.Data)
+		if shared = testutil.SharedDir(); shared == "" {
+			return nil, nil, fmt.Errorf("eval citations: no shared data folder (../shared beside the repository, or $CROSSCHECK_SHARED)")
 		}
 	}
 	stories := map[string]map[string][]ClusterDoc{}
@@ -148,32 +150,6 @@ func citeSourceID(set string, d ClusterDoc, i int) string {
 	return "a" + strconv.Itoa(i+1)
 }
 
-// findShared looks for a folder "shared" holding data/ beside the folders
-// from dir(path) upwards, then from the working directory upwards.
-func findShared(path string) string {
-	var starts []string
-	if abs, err := filepath.Abs(filepath.Dir(path)); err == nil {
-		starts = append(starts, abs)
-	}
-	if wd, err := os.Getwd(); err == nil {
-		starts = append(starts, wd)
-	}
-	for _, d := range starts {
-		for {
-			c := filepath.Join(d, "shared")
-			if fi, err := os.Stat(filepath.Join(c, "data")); err == nil && fi.IsDir() {
-				return c
-			}
-			up := filepath.Dir(d)
-			if up == d {
-				break
-			}
-			d = up
-		}
-	}
-	return ""
-}
-
 // CiteSentence is one sentence of a story's article.
 type CiteSentence struct {
 	Source string
@@ -195,9 +171,12 @@ func StorySentences(arts []*news.Article) []CiteSentence {
 }
 
 // CiteCheck checks a judged story against its articles: every regex
-// compiles and matches exactly one sentence, found in the source named by
-// In, and every judgement names a source of the story. It returns one
-// message per problem.
+// compiles and matches exactly one sentence — or several that are word for
+// word the same, a quote or wire sentence reprinted verbatim, which are one
+// judged sentence — one of them in the source named by In; every source
+// holding a matched sentence is judged to state it; every judgement names a
+// source of the story; and no two entries judge the same sentence. It
+// returns one message per problem.
 func CiteCheck(d CitationsStoryData) []string {
 	var bad []string
 	sents := StorySentences(d.Articles)
@@ -205,6 +184,7 @@ func CiteCheck(d CitationsStoryData) []string {
 	for _, s := range d.Story.Sources {
 		srcs[s] = true
 	}
+	seen := map[string]string{}
 	for _, j := range d.Story.Sentences {
 		re, err := citeRegexp(j.Re)
 		if err != nil {
@@ -217,22 +197,48 @@ func CiteCheck(d CitationsStoryData) []string {
 				hits = append(hits, s)
 			}
 		}
-		switch {
-		case len(hits) != 1:
-			bad = append(bad, fmt.Sprintf("%s: %q matches %d sentences", d.Story.ID, j.Re, len(hits)))
-		case hits[0].Source != j.In:
-			bad = append(bad, fmt.Sprintf("%s: %q is in %s, not %s", d.Story.ID, j.Re, hits[0].Source, j.In))
+		if len(hits) == 0 {
+			bad = append(bad, fmt.Sprintf("%s: %q matches no sentence", d.Story.ID, j.Re))
+			continue
 		}
-		if !j.States[j.In] {
-			bad = append(bad, fmt.Sprintf("%s: %q: its own source %s must state it", d.Story.ID, j.Re, j.In))
+		in := false
+		for _, h := range hits {
+			if citeWords(h.Text) != citeWords(hits[0].Text) {
+				bad = append(bad, fmt.Sprintf("%s: %q matches %d different sentences", d.Story.ID, j.Re, len(hits)))
+				break
+			}
+			in = in || h.Source == j.In
+			if !j.States[h.Source] {
+				bad = append(bad, fmt.Sprintf("%s: %q: %s holds the sentence but is not judged to state it", d.Story.ID, j.Re, h.Source))
+			}
 		}
+		if !in {
+			bad = append(bad, fmt.Sprintf("%s: %q is not in %s", d.Story.ID, j.Re, j.In))
+		}
+		if prev, ok := seen[citeWords(hits[0].Text)]; ok {
+			bad = append(bad, fmt.Sprintf("%s: %q and %q judge the same sentence", d.Story.ID, prev, j.Re))
+		}
+		seen[citeWords(hits[0].Text)] = j.Re
 		for s := range j.States {
 			if !srcs[s] {
 				bad = append(bad, fmt.Sprintf("%s: %q judges unknown source %s", d.Story.ID, j.Re, s))
 			}
 		}
+		for s := range srcs {
+			if _, ok := j.States[s]; !ok {
+				bad = append(bad, fmt.Sprintf("%s: %q does not judge source %s", d.Story.ID, j.Re, s))
+			}
+		}
 	}
 	return bad
+}
+
+// citeWords is a sentence's words, lowercased: two sentences with the same
+// words are one sentence reprinted.
+func citeWords(s string) string {
+	return strings.ToLower(strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	}), " "))
 }
 
 func citeRegexp(s string) (*regexp.Regexp, error) { return regexp.Compile("(?i)" + s) }

@@ -248,6 +248,7 @@ type citeCount struct {
 	items, judgedItems    int // briefing items; those with a judged sentence
 	cited, judged, right  int // citations; judged; judged true
 	missed, statedJudged  int // true judgements not cited; all true judgements of judged items
+	otherJudged, other    int // judged citations of a source other than the sentence's own; judged true
 	wrong, unjudged, none []string
 }
 
@@ -259,6 +260,8 @@ func (c *citeCount) add(o *citeCount) {
 	c.right += o.right
 	c.missed += o.missed
 	c.statedJudged += o.statedJudged
+	c.otherJudged += o.otherJudged
+	c.other += o.other
 }
 
 func (c *citeCount) precision() float64 { return ratio(c.right, c.judged) }
@@ -297,8 +300,15 @@ func citeScore(d CitationsStoryData, items []news.Cited, res []*regexp.Regexp) *
 			case v:
 				c.judged++
 				c.right++
+				if s != j.In {
+					c.otherJudged++
+					c.other++
+				}
 			default:
 				c.judged++
+				if s != j.In {
+					c.otherJudged++
+				}
 				c.wrong = append(c.wrong, fmt.Sprintf("%s %s: /%s/ cites %s", d.Story.Set, d.Story.ID, j.Re, s))
 			}
 		}
@@ -327,7 +337,9 @@ func citeClip(s string) string {
 // RunCitations briefs every judged story through the product path and
 // scores the citations of its summary sentences and agreements against the
 // hand judgements: precision is judged-true citations over judged
-// citations; recall is the share of sources judged to state a briefed
+// citations (and, as "other precision", over the citations of a source
+// other than the one the sentence was taken from, which is right by
+// definition); recall is the share of sources judged to state a briefed
 // sentence that are cited for it. Figures are given per list (summary,
 // agreements), per set and per split (tune, check), and every wrong or
 // unjudged citation is listed.
@@ -367,7 +379,7 @@ func RunCitations(ctx context.Context, o CitationsOptions) (*Report, error) {
 		}
 	}
 	r := &Report{Stage: "citations", Data: o.Data,
-		Header: []string{"list", "set", "split", "items", "judged items", "citations", "judged", "true", "precision", "recall"}}
+		Header: []string{"list", "set", "split", "items", "judged items", "citations", "judged", "true", "precision", "recall", "other judged", "other true", "other precision"}}
 	sets := []string{"all"}
 	for s := range f.Data {
 		sets = append(sets, s)
@@ -381,11 +393,13 @@ func RunCitations(ctx context.Context, o CitationsOptions) (*Report, error) {
 				}
 				c := get(cell{kind, set, split})
 				r.Rows = append(r.Rows, []string{kind, set, split, strconv.Itoa(c.items), strconv.Itoa(c.judgedItems),
-					strconv.Itoa(c.cited), strconv.Itoa(c.judged), strconv.Itoa(c.right), Pct(c.precision()), Pct(c.recall())})
+					strconv.Itoa(c.cited), strconv.Itoa(c.judged), strconv.Itoa(c.right), Pct(c.precision()), Pct(c.recall()),
+					strconv.Itoa(c.otherJudged), strconv.Itoa(c.other), Pct(ratio(c.other, c.otherJudged))})
 				if set == "all" {
 					name := map[string]string{"summary": "summary", "agreements": "agreement"}[kind]
 					r.Add(name+"_precision_"+split, c.precision())
 					r.Add(name+"_recall_"+split, c.recall())
+					r.Add(name+"_other_precision_"+split, ratio(c.other, c.otherJudged))
 					r.Add(name+"_unjudged_"+split, float64(c.cited-c.judged))
 				}
 			}

@@ -48,6 +48,9 @@ func evalRunners() []evalRunner {
 		{"citations", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunCitations(ctx, eval.CitationsOptions{Data: f.data})
 		}},
+		{"discrepancies", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Progress: f.progress})
+		}},
 	}
 }
 

@@ -1,14 +1,18 @@
 package brief_test
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -128,4 +132,54 @@ func BenchmarkBrief(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkBriefMultiNews briefs every story of the shared Multi-News dev
+// set (150 stories) in one process, the articles analysed once beforehand:
+// the cost of the story-level stages on real text.
+func BenchmarkBriefMultiNews(b *testing.B) {
+	path, ok := testutil.Shared("data/mds/multinews-dev.jsonl")
+	if !ok {
+		b.Skip("no shared Multi-News data (../shared/data/mds)")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stories [][]*news.Article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var s struct {
+			Articles []struct {
+				Text string `json:"text"`
+			} `json:"articles"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+			b.Fatal(err)
+		}
+		var arts []*news.Article
+		for _, a := range s.Articles {
+			if art, err := p.Analyze(news.Raw{Text: a.Text}); err == nil {
+				arts = append(arts, art)
+			}
+		}
+		stories = append(stories, arts)
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	br := brief.New(brief.Options{Stem: text.Stem})
+	b.ResetTimer()
+	for b.Loop() {
+		for _, arts := range stories {
+			br.Brief(arts)
+		}
+	}
+	b.ReportMetric(float64(len(stories)*b.N)/b.Elapsed().Seconds(), "stories/s")
 }

@@ -34,6 +34,7 @@ var rank = map[string]int{
 	"internal/pipeline":  5,
 	"internal/syndicate": 6,
 	"internal/summarize": 7,
+	"internal/align":     7,
 	"internal/compare":   8,
 	"internal/brief":     9,
 	"internal/cluster":   10,

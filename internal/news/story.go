@@ -105,19 +105,39 @@ const (
 type Claim struct {
 	Source string `json:"source"`
 	Text   string `json:"text"`
-	// Value is the compared value as the source gives it ("nearly two
-	// hours", "2017-04-12").
+	// Value is the compared value, normalised: "2017-04-12" for a date,
+	// "2 hour" for a quantity, the speaker for an attribution.
 	Value string `json:"value,omitempty"`
 	// Span delimits, in byte offsets into Text, the words that state
 	// Value ("Wednesday" for 2017-04-12); nil when no words of Text do.
 	Span *Span `json:"span,omitempty"`
+	// Qualifier is what bounds the value as given ("approximately",
+	// "more_than", "less_than"; see the Quantity qualifiers); empty when
+	// the value is exact.
+	Qualifier string `json:"qualifier,omitempty"`
+}
+
+// Frame is what a compared value is about, as the alignment stage read it
+// in both sentences: the event or measured thing (the word that names it
+// in the first claim's sentence, "debate", "killed", "hours") and the
+// words both sentences share that tie them to one fact ("Facebook",
+// "post"). It is the evidence that the two values are of the same thing.
+type Frame struct {
+	Measures string   `json:"measures,omitempty"`
+	Shared   []string `json:"shared,omitempty"`
 }
 
 // Discrepancy is a point on which sources contradict each other.
 type Discrepancy struct {
-	Kind   string  `json:"kind"`
-	About  string  `json:"about"`
-	Claims []Claim `json:"claims"`
+	Kind string `json:"kind"`
+	// About says in words what is disputed ("when: debate"), for people;
+	// programs read Measured, Frame and the claims' values instead.
+	About string `json:"about"`
+	// Measured is what the values measure or date ("how long", "how much
+	// money", "when"); empty for attribution and certainty.
+	Measured string  `json:"measured,omitempty"`
+	Frame    *Frame  `json:"frame,omitempty"`
+	Claims   []Claim `json:"claims"`
 }
 
 // Event is a dated entry of a story's timeline.

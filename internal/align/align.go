@@ -1,0 +1,715 @@
+// Package align decides, for two statements of independent sources, what a
+// careful reader would: they state the same fact, one states part of the
+// other (a month and a day within it, "more than 80" and "86"), they give
+// conflicting values of one measured thing, or they are unrelated.
+//
+// It works on facts: each quantity and each date of a story's sentences,
+// read with its frame — the event or act it is the value of (the words of
+// an event class near it: "voted", "apologized", "quit", "killed"), what it
+// belongs to (the content words around it: "Facebook post", "Martha's
+// Vineyard"), and for quantities the time frame it refers to ("last year").
+// Two facts align only when their frames match: they name one event class
+// and share enough content words besides; paraphrases of an event align
+// ("voted" and "passed", "quit" and "left") while neighbouring events do
+// not ("requested" and "granted"). Values are compared only once aligned,
+// so a difference between two things is never called a contradiction.
+//
+// Precision comes first: when a frame is unclear (no event word near a
+// date, a value inside a quotation, a date of someone's saying), the fact
+// aligns with nothing.
+//
+// compare builds discrepancies from Story.Discrepancies; Story.Sentences
+// gives the relation of two sentences for stages that cite or group them.
+package align
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/quantity"
+	"github.com/crosscheck/crosscheck/internal/text"
+	"github.com/crosscheck/crosscheck/internal/timex"
+)
+
+// Relation is what two facts or sentences are to each other.
+type Relation int
+
+// Relations, from weakest to strongest claim.
+const (
+	// Unrelated: not about the same thing, or not known to be.
+	Unrelated Relation = iota
+	// Same: the same fact with equal values.
+	Same
+	// Part: the same fact, one value within the other (less precise,
+	// or bounded: "in May" and "on May 3", "over 80" and "86").
+	Part
+	// Conflict: the same measured thing or event with values that
+	// cannot both be true.
+	Conflict
+)
+
+func (r Relation) String() string {
+	return [...]string{"unrelated", "same", "part", "conflict"}[r]
+}
+
+// Options tunes alignment. The zero value means the defaults.
+type Options struct {
+	// Stem normalises content words before they are compared; nil
+	// compares them as they are.
+	Stem func(string) string
+	// Window is how many words on each side of a value are read as its
+	// frame (default 10).
+	Window int
+	// Shared is how many content words besides the event two sentences
+	// must share for their dates to align, and two frames for their
+	// quantities to align (default 2).
+	Shared int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Window <= 0 {
+		o.Window = 10
+	}
+	if o.Shared <= 0 {
+		o.Shared = 2
+	}
+	return o
+}
+
+// Fact kinds.
+const (
+	kindQuantity = news.KindQuantity
+	kindDate     = news.KindDate
+)
+
+// sentence is one body sentence with its words read once.
+type sentence struct {
+	member, index int
+	text          string
+	off           int               // byte offset of text in the body
+	toks          []news.Span       // word tokens of text
+	words         []string          // lower-cased, quote-folded token words
+	keys          []string          // anchor key of each token ("" when none)
+	anchors       map[string]string // content stem -> word as written
+	names         map[string]string // the same, for capitalised words after the first
+	days          map[int64]bool
+	repeated      bool
+}
+
+// Fact is one value of a sentence read with its frame.
+type Fact struct {
+	Kind      string
+	sent      int // index into Story.sents
+	surface   string
+	start     int // body offsets of the value's words
+	end       int
+	value     string
+	qualifier string
+	q         news.Quantity
+	family    string
+	lo, hi    int64 // dates: first and last day (days since 1970)
+	// events maps the classes of the event words of the value's clause
+	// to the word as written.
+	events map[string]string
+	// local are the content words near the value (stem -> word), names
+	// the capitalised ones among them (who acts, whose it is), head the
+	// first content words after a quantity (what it counts or buys).
+	local, names, head map[string]string
+	// tok is the value's first token in its sentence.
+	tok int
+	// future is set when the value's clause is about a plan.
+	future bool
+	// when is the interval of a date near a quantity (its time frame),
+	// or lo > hi when none.
+	whenLo, whenHi int64
+}
+
+// Story is the facts of one story's members, read once.
+type Story struct {
+	o       Options
+	members []news.Member
+	sents   []sentence
+	facts   []Fact
+	pub     []int64 // publication day of each member, or -1
+	bySent  map[[2]int]int
+}
+
+// New reads the facts of members (articles of one story; members of one
+// Group are copies of one source and never contradict each other).
+func New(members []news.Member, o Options) *Story {
+	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}}
+	for mi, m := range members {
+		s.pub[mi] = -1
+		a := m.Article
+		if a == nil || a.NotArticle != "" {
+			continue
+		}
+		if d, ok := timex.ParseDate(a.Published); ok {
+			s.pub[mi] = dayNumber(d)
+		}
+		body := a.Body()
+		quoted := func(start, end int) bool {
+			for _, q := range a.Quotes {
+				if start < q.End && end > q.Start {
+					return true
+				}
+			}
+			return false
+		}
+		sentOf := func(off int) int {
+			si := a.SentenceAt(off)
+			if si < 0 {
+				return -1
+			}
+			k := [2]int{mi, si}
+			if i, ok := s.bySent[k]; ok {
+				return i
+			}
+			sp := a.Sentences[si]
+			if sp.End > len(body) {
+				return -1
+			}
+			s.bySent[k] = len(s.sents)
+			s.sents = append(s.sents, s.readSentence(mi, si, body[sp.Start:sp.End], sp.Start))
+			return len(s.sents) - 1
+		}
+		for _, t := range a.Times {
+			lo, hi, ok := interval(t.Value)
+			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
+				continue
+			}
+			si := sentOf(t.Start)
+			if si < 0 {
+				continue
+			}
+			for d := lo; d <= hi && hi-lo < 2; d++ {
+				s.sents[si].days[d] = true
+			}
+			f := Fact{Kind: kindDate, sent: si, surface: t.Text, start: t.Start, end: t.End, value: t.Value, lo: lo, hi: hi, whenLo: 1, whenHi: 0}
+			s.frame(&f, t.Start, t.End, false)
+			s.facts = append(s.facts, f)
+		}
+		for _, q := range a.Quantities {
+			if q.Unit == "" || quoted(q.Start, q.End) {
+				continue
+			}
+			si := sentOf(q.Start)
+			if si < 0 {
+				continue
+			}
+			fam, _ := quantity.Canonical(q)
+			f := Fact{Kind: kindQuantity, sent: si, surface: q.Text, start: q.Start, end: q.End, value: valueText(q), qualifier: q.Qualifier, q: q, family: fam, whenLo: 1, whenHi: 0}
+			s.frame(&f, q.Start, q.End, true)
+			// The time frame: a date near the quantity in its sentence.
+			for _, t := range a.Times {
+				if lo, hi, ok := interval(t.Value); ok && a.SentenceAt(t.Start) == s.sents[si].index && near(t.Start, t.End, q.Start, q.End, body, s.o.Window) {
+					f.whenLo, f.whenHi = lo, hi
+					break
+				}
+			}
+			s.facts = append(s.facts, f)
+		}
+	}
+	return s
+}
+
+// readSentence tokenises one sentence and collects its content words.
+func (s *Story) readSentence(member, index int, t string, off int) sentence {
+	st := sentence{member: member, index: index, text: t, off: off, toks: text.Tokens(t),
+		anchors: map[string]string{}, names: map[string]string{}, days: map[int64]bool{},
+		repeated: repeated.MatchString(t)}
+	st.words = make([]string, len(st.toks))
+	st.keys = make([]string, len(st.toks))
+	for i, sp := range st.toks {
+		st.words[i] = strings.ToLower(text.FoldQuotes(t[sp.Start:sp.End]))
+		if k, ok := s.anchor(st.words[i]); ok {
+			st.keys[i] = k
+			st.anchors[k] = st.words[i]
+			if c := t[sp.Start]; i > 0 && c >= 'A' && c <= 'Z' {
+				st.names[k] = st.words[i]
+			}
+		}
+	}
+	return st
+}
+
+// anchor returns the comparison key of a content word that can tie two
+// sentences to one fact: not a stop, time, reporting or event word, not a
+// number.
+func (s *Story) anchor(w string) (string, bool) {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.Trim(w, "'.,-")
+	if len(w) < 3 || text.IsStop(w) || timeWords[w] || reportingWords[w] || eventOf[w] != nil || hasDigit(w) {
+		return "", false
+	}
+	if k, ok := nounClass[w]; ok {
+		return k, true
+	}
+	if s.o.Stem != nil {
+		w = s.o.Stem(w)
+	}
+	return w, true
+}
+
+// frame fills f's event and local words from the clause around the value
+// [start, end) (body offsets), at most Window words on each side. The
+// event is the event word nearest the value in its clause, preferring the
+// left ("joined the administration in 2009": joined); a clause that holds
+// no event word ("On Wednesday, the House voted") borrows the next one.
+// For quantities the window also stops at another quantity, so that the
+// items of a list ("$300 at one shop, $500 at another") keep their own
+// frames.
+func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
+	st := &s.sents[f.sent]
+	a := s.members[st.member].Article
+	first, last := -1, -1
+	for i, sp := range st.toks {
+		if sp.End+st.off > start && sp.Start+st.off < end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	f.local, f.names, f.head = map[string]string{}, map[string]string{}, map[string]string{}
+	if first < 0 {
+		return
+	}
+	f.tok = first
+	other := func(i int) bool {
+		if !stopAtValues {
+			return false
+		}
+		b0, b1 := st.toks[i].Start+st.off, st.toks[i].End+st.off
+		for _, q := range a.Quantities {
+			if (q.Start != start || q.End != end) && b0 < q.End && b1 > q.Start {
+				return true
+			}
+		}
+		return false
+	}
+	lo, hi := first, last
+	for lo > 0 && lo > first-s.o.Window && !st.boundary(lo-1, lo) && !other(lo-1) {
+		lo--
+	}
+	for hi+1 < len(st.toks) && hi < last+s.o.Window && !st.boundary(hi, hi+1) && !other(hi+1) {
+		hi++
+	}
+	f.events = map[string]string{}
+	events := func(lo, hi int) {
+		for i := lo; i <= hi; i++ {
+			for _, c := range eventOf[st.words[i]] {
+				if _, ok := f.events[c]; !ok {
+					f.events[c] = st.words[i]
+				}
+			}
+		}
+	}
+	events(lo, hi)
+	if hi == last && hi+1 < len(st.toks) && first-lo <= 5 && st.onlyStop(lo, lo+1) && (lo == 0 || len(f.events) == 0 && st.onlyStop(lo, first)) {
+		// A fronted time or amount ("On Wednesday, the House voted",
+		// "In a news conference Wednesday, the president said"): the
+		// clause it ends leads into the next one.
+		h := hi + 1
+		for h+1 < len(st.toks) && h < hi+1+s.o.Window && !st.boundary(h, h+1) && !other(h+1) {
+			h++
+		}
+		events(hi+1, h)
+		hi = h
+	}
+	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
+	for i := lo; i <= hi; i++ {
+		if i >= first && i <= last {
+			continue
+		}
+		if k, ok := s.anchor(st.words[i]); ok {
+			f.local[k] = st.words[i]
+			if c := st.text[st.toks[i].Start]; i > 0 && c >= 'A' && c <= 'Z' {
+				f.names[k] = st.words[i]
+			}
+			if i > last && len(f.head) < 3 {
+				f.head[k] = st.words[i]
+			}
+		}
+	}
+	if f.Kind == kindQuantity {
+		// The unit names what is counted ("deaths", "arrests").
+		for _, c := range eventOf[strings.ToLower(f.q.Unit)] {
+			f.events[c] = f.q.Unit
+		}
+	}
+}
+
+// namesNear returns the names of the stretch of the sentence that holds
+// token i: a segmenter may leave two sentences joined ("... to 1978. His
+// appointment ..."), and names of the other do not tie the value.
+func (st *sentence) namesNear(i int) map[string]string {
+	lo, hi := i, i
+	for lo > 0 && !strings.Contains(st.text[st.toks[lo-1].End:st.toks[lo].Start], ". ") {
+		lo--
+	}
+	for hi+1 < len(st.toks) && !strings.Contains(st.text[st.toks[hi].End:st.toks[hi+1].Start], ". ") {
+		hi++
+	}
+	if lo == 0 && hi == len(st.toks)-1 {
+		return st.names
+	}
+	out := map[string]string{}
+	for j := lo; j <= hi; j++ {
+		if k, ok := st.names[st.key(j)]; ok {
+			out[st.key(j)] = k
+		}
+	}
+	return out
+}
+
+func (st *sentence) key(i int) string { return st.keys[i] }
+
+// onlyStop reports whether tokens [i, j) are all stop words ("On" of "On
+// Wednesday,").
+func (st *sentence) onlyStop(i, j int) bool {
+	for ; i < j; i++ {
+		if !text.IsStop(st.words[i]) && !timeWords[st.words[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// clauseWords open a new clause: a value's frame does not reach past them.
+var clauseWords = map[string]bool{
+	"and": true, "but": true, "or": true, "while": true, "which": true, "who": true, "whom": true, "that": true,
+	"when": true, "after": true, "before": true, "because": true, "since": true, "though": true, "although": true,
+	"where": true, "whereas": true, "if": true, "unless": true, "until": true,
+}
+
+// boundary reports whether a clause boundary falls between tokens i and j
+// = i+1: punctuation that separates clauses, or a clause word at j.
+func (st *sentence) boundary(i, j int) bool {
+	gap := st.text[st.toks[i].End:st.toks[j].Start]
+	if strings.ContainsAny(gap, ",;:()[]—–\"“”!?") || strings.Contains(gap, "--") || strings.Contains(gap, " - ") || strings.Contains(gap, ". ") {
+		return true
+	}
+	return clauseWords[st.words[j]]
+}
+
+// Relate says what fact j is to fact i, and on which frame they aligned
+// (nil when Unrelated).
+func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
+	a, b := &s.facts[i], &s.facts[j]
+	if a.Kind != b.Kind {
+		return Unrelated, nil
+	}
+	sa, sb := &s.sents[a.sent], &s.sents[b.sent]
+	if a.Kind == kindQuantity && a.family != b.family {
+		return Unrelated, nil
+	}
+	event := ""
+	for c, w := range a.events {
+		if _, ok := b.events[c]; ok && (event == "" || w < event) {
+			event = w
+		}
+	}
+	if event == "" && (len(a.events) > 0 || len(b.events) > 0) {
+		return Unrelated, nil // different events, or one unnamed
+	}
+	if len(a.names) > 0 && len(b.names) > 0 && len(sharedWords(a.names, b.names)) == 0 {
+		return Unrelated, nil // different actors or owners
+	}
+	var shared []string
+	switch a.Kind {
+	case kindDate:
+		// A date aligns by its event, named in its clause in both
+		// sentences, and by what the two sentences share besides.
+		if event == "" || sa.repeated || sb.repeated || a.future || b.future {
+			return Unrelated, nil
+		}
+		shared = sharedWords(a.local, b.local)
+		if len(shared) < s.o.Shared && (len(a.local) == 0 || len(b.local) == 0) {
+			// A bare clause ("who served from 1967 to 1979") is
+			// about the names its sentence gives.
+			shared = sharedWords(sa.namesNear(a.tok), sb.namesNear(b.tok))
+		}
+	case kindQuantity:
+		// A quantity aligns by what stands around it: the same event
+		// (or none in either), and enough content words of its frame.
+		if a.whenLo <= a.whenHi && b.whenLo <= b.whenHi && (a.whenHi < b.whenLo || b.whenHi < a.whenLo) {
+			return Unrelated, nil // different time frames
+		}
+		shared = sharedWords(a.local, b.local)
+		// What each counts must be in the other's frame.
+		if !overlaps(a.head, b.local) || !overlaps(b.head, a.local) {
+			return Unrelated, nil
+		}
+		if event != "" {
+			// The event both name is part of what they share.
+			shared = append(shared, event)
+		}
+	}
+	if len(shared) < s.o.Shared {
+		return Unrelated, nil
+	}
+	if event == "" {
+		event = a.q.Unit
+	}
+	fr := &news.Frame{Measures: event, Shared: shared}
+	switch a.Kind {
+	case kindDate:
+		switch {
+		case a.lo == b.lo && a.hi == b.hi:
+			return Same, fr
+		case a.lo <= b.hi && b.lo <= a.hi:
+			return Part, fr
+		}
+		if !s.comparableDays(a, b) {
+			return Unrelated, nil
+		}
+		return Conflict, fr
+	default:
+		switch {
+		case quantity.Conflict(a.q, b.q):
+			return Conflict, fr
+		case a.value == b.value && a.qualifier == b.qualifier:
+			return Same, fr
+		}
+		return Part, fr
+	}
+}
+
+// comparableDays reports whether two differing dates can contradict each
+// other given when their articles were published: both in the past of
+// both articles (a date after one article appeared is a later event or an
+// update it could not know), or both plans after both appeared.
+func (s *Story) comparableDays(a, b *Fact) bool {
+	pa, pb := s.pub[s.sents[a.sent].member], s.pub[s.sents[b.sent].member]
+	if pa < 0 || pb < 0 {
+		return false
+	}
+	cut, late := min(pa, pb), max(pa, pb)
+	return a.hi <= cut && b.hi <= cut || a.lo > late && b.lo > late
+}
+
+// independent reports whether two sentences come from independent sources.
+func (s *Story) independent(a, b int) bool {
+	ma, mb := s.sents[a].member, s.sents[b].member
+	return ma != mb && s.members[ma].Group != s.members[mb].Group
+}
+
+// Sentences returns the strongest relation between the facts of two
+// sentences (member and sentence index of each): Conflict when any pair of
+// their facts conflicts, else Same or Part when one aligns, else
+// Unrelated.
+func (s *Story) Sentences(ma, ia, mb, ib int) Relation {
+	x, okx := s.bySent[[2]int{ma, ia}]
+	y, oky := s.bySent[[2]int{mb, ib}]
+	if !okx || !oky {
+		return Unrelated
+	}
+	best := Unrelated
+	for i := range s.facts {
+		if s.facts[i].sent != x {
+			continue
+		}
+		for j := range s.facts {
+			if s.facts[j].sent == y {
+				if r, _ := s.Relate(i, j); r > best {
+					best = r
+				}
+			}
+		}
+	}
+	return best
+}
+
+// Discrepancies lists the conflicts between facts of independent sources,
+// one per pair of sentences, in order of first appearance. A pair of
+// sentences that also shares a day is left out: sentences that agree on
+// when something happened do not contradict each other on when.
+func (s *Story) Discrepancies() []news.Discrepancy {
+	var out []news.Discrepancy
+	seen := map[[2]int]bool{}
+	for i := range s.facts {
+		for j := i + 1; j < len(s.facts); j++ {
+			a, b := &s.facts[i], &s.facts[j]
+			if a.Kind != b.Kind || !s.independent(a.sent, b.sent) {
+				continue
+			}
+			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
+			if seen[k] {
+				continue
+			}
+			rel, fr := s.Relate(i, j)
+			if rel != Conflict {
+				continue
+			}
+			if a.Kind == kindDate && sharesDay(&s.sents[a.sent], &s.sents[b.sent]) {
+				continue
+			}
+			seen[k] = true
+			out = append(out, s.discrepancy(a, b, fr))
+		}
+	}
+	return out
+}
+
+func sharesDay(a, b *sentence) bool {
+	for d := range a.days {
+		if b.days[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// discrepancy writes the typed evidence of a conflict.
+func (s *Story) discrepancy(a, b *Fact, fr *news.Frame) news.Discrepancy {
+	measured := "when"
+	if a.Kind == kindQuantity {
+		measured = measuredBy(a.q)
+	}
+	claim := func(f *Fact) news.Claim {
+		st := &s.sents[f.sent]
+		t := strings.TrimSpace(st.text)
+		c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: f.value, Qualifier: f.qualifier}
+		// The value's words, as offsets into the trimmed text.
+		off := st.off + strings.Index(st.text, t)
+		if start, end := f.start-off, f.end-off; 0 <= start && start < end && end <= len(t) {
+			c.Span = &news.Span{Start: start, End: end}
+		}
+		return c
+	}
+	return news.Discrepancy{
+		Kind:     a.Kind,
+		About:    measured + " (" + fr.Measures + "): " + a.surface + " vs " + b.surface,
+		Measured: measured,
+		Frame:    fr,
+		Claims:   []news.Claim{claim(a), claim(b)},
+	}
+}
+
+// measuredBy names what a quantity measures: "how long", "how much money",
+// "how many people".
+func measuredBy(q news.Quantity) string {
+	family, _ := quantity.Canonical(q)
+	switch {
+	case strings.HasPrefix(family, quantity.FamilyOrdinal):
+		return "which " + q.Unit
+	case strings.HasPrefix(family, quantity.FamilyPercent):
+		return "what share"
+	case strings.HasPrefix(family, quantity.FamilyMoney):
+		return "how much money"
+	case family == quantity.FamilyDuration:
+		return "how long"
+	case family == quantity.FamilyDistance:
+		return "how far"
+	case family == quantity.FamilyWeight:
+		return "how heavy"
+	}
+	return "how many " + q.Unit
+}
+
+// valueText writes a quantity's value and unit ("2 hour", "5687.75 USD").
+func valueText(q news.Quantity) string {
+	return strings.TrimSpace(trimFloat(q.Value) + " " + q.Unit)
+}
+
+func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// sharedWords lists the words (as written in a) whose keys both maps hold.
+func sharedWords(a, b map[string]string) []string {
+	var out []string
+	for k, w := range a {
+		if _, ok := b[k]; ok {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// overlaps reports whether a and b share a key; an empty a (nothing
+// follows the value) overlaps anything.
+func overlaps(a, b map[string]string) bool {
+	if len(a) == 0 {
+		return true
+	}
+	for k := range a {
+		if _, ok := b[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// interval reads an ISO 8601 time value as its first and last day: a day
+// ("2017-04-12", or a date-time cut to its day), a month, a year, or a
+// range "A/B".
+func interval(v string) (lo, hi int64, ok bool) {
+	if a, b, isRange := strings.Cut(v, "/"); isRange {
+		l, _, ok1 := interval(a)
+		_, h, ok2 := interval(b)
+		return l, h, ok1 && ok2 && l <= h
+	}
+	if i := strings.IndexByte(v, 'T'); i >= 0 {
+		v = v[:i]
+	}
+	for _, layout := range []struct {
+		l    string
+		span func(time.Time) time.Time
+	}{
+		{"2006-01-02", func(t time.Time) time.Time { return t }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, -1) }},
+		{"2006", func(t time.Time) time.Time { return t.AddDate(1, 0, -1) }},
+	} {
+		if len(v) != len(layout.l) {
+			continue
+		}
+		if t, err := time.Parse(layout.l, v); err == nil {
+			return dayNumber(t), dayNumber(layout.span(t)), true
+		}
+	}
+	return 0, 0, false
+}
+
+func dayNumber(t time.Time) int64 { return t.Unix() / 86400 }
+
+// near reports whether spans [s0, e0) and [s1, e1) of body are within n
+// words of each other.
+func near(s0, e0, s1, e1 int, body string, n int) bool {
+	if s0 > s1 {
+		s0, e0, s1, e1 = s1, e1, s0, e0
+	}
+	if e0 >= s1 {
+		return true
+	}
+	return len(strings.Fields(body[e0:s1])) <= n
+}
+
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// repeated marks a sentence about a repeat of an event ("met again", "a
+// second meeting", "another strike"): its date may differ from the first
+// one's without contradicting it.
+var repeated = regexp.MustCompile(`(?i)\b(again|once more|a second|another|second time|follow-up|resumed)\b`)
+
+// future marks a sentence about what is planned or expected: a plan's day
+// may move, and a plan against an event is no contradiction.
+var future = regexp.MustCompile(`(?i)\b(will|plans? to|planned|expected to|scheduled|slated|set (?:for|to)|due (?:to|on)|next (?:week|month|year))\b`)
+
+// statementDate matches the words just before a time expression that make
+// it the date of a statement rather than of the event: "Fenwick said on
+// Tuesday that the strike killed 12" dates the saying; "the strike on
+// Sunday" dates the strike. Two such dates differing is no contradiction.
+var statementDate = regexp.MustCompile(`(?i)\b(?:said|says|told (?:reporters|journalists|[A-Z]\w+)|added|stated|wrote|tweeted|posted|statement|interview)\s*,?\s*(?:on|late|early|earlier|this)?\s*$`)
+
+// statementTime reports whether time t of a body dates a statement (see
+// statementDate).
+func statementTime(body string, t news.Time) bool {
+	return t.Start <= len(body) && statementDate.MatchString(body[max(0, t.Start-40):t.Start])
+}

@@ -126,13 +126,42 @@ func TestLedgerRepeats(t *testing.T) {
 	}
 }
 
+// quoted writes an article of one sentence per quote, "“TEXT,” SPEAKER
+// said.", with its quotes' spans; a quote whose Cue is "said (he)" gets
+// "he" in its sentence instead of its speaker's name.
+func quoted(qs []news.Quote) *news.Article {
+	a := &news.Article{}
+	off := 0
+	for i, q := range qs {
+		who := q.Speaker
+		if q.Cue == "said (he)" {
+			who, qs[i].Cue = "he", "said"
+		}
+		p := "“" + q.Text + ",” " + who + " said."
+		qs[i].Start = off + len("“")
+		qs[i].End = qs[i].Start + len(q.Text)
+		a.Paragraphs = append(a.Paragraphs, p)
+		a.Sentences = append(a.Sentences, news.Span{Start: off, End: off + len(p)})
+		off += len(p) + len(news.ParagraphSep)
+	}
+	a.Quotes = qs
+	return a
+}
+
 // TestAttribution: the same words given to two people by two independent
 // sources contradict each other; the rows marked 0 are cases a careful
 // reader would not call a contradiction.
 func TestAttribution(t *testing.T) {
 	long := "Nobody expected the water to rise that quickly in the night"
 	q := func(text, speaker, typ string) news.Quote {
-		return news.Quote{Text: text, Speaker: speaker, SpeakerType: typ}
+		return news.Quote{Text: text, Speaker: speaker, SpeakerType: typ, Cue: "said"}
+	}
+	// pronoun is a quote whose speaker the finder carried over from an
+	// earlier sentence: "“...,” he said."
+	pronoun := func(text, speaker, typ string) news.Quote {
+		x := q(text, speaker, typ)
+		x.Cue = "said (he)"
+		return x
 	}
 	tests := []struct {
 		name  string
@@ -151,12 +180,13 @@ func TestAttribution(t *testing.T) {
 		{"syndicated copies", [][]news.Quote{{q(long, "Mara Quinlan", news.Person)}, {q(long, "Tobias Fenwick", news.Person)}}, []int{0, 0}, 0},
 		{"speaker unknown in one", [][]news.Quote{{q(long, "Mara Quinlan", news.Person)}, {q(long, "", "")}}, []int{0, 1}, 0},
 		{"same last name", [][]news.Quote{{q(long, "Mara Quinlan", news.Person)}, {q(long, "Quinlan", news.Person)}}, []int{0, 1}, 0},
+		{"speaker not named beside the quote", [][]news.Quote{{q(long, "Mara Quinlan", news.Person)}, {pronoun(long, "Tobias Fenwick", news.Person)}}, []int{0, 1}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var members []news.Member
 			for i, qs := range tc.quote {
-				members = append(members, news.Member{Article: &news.Article{Quotes: qs}, Source: string(rune('a' + i)), Group: tc.group[i]})
+				members = append(members, news.Member{Article: quoted(qs), Source: string(rune('a' + i)), Group: tc.group[i]})
 			}
 			_, got := Ledger(members)
 			if len(got) != tc.want {

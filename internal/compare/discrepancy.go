@@ -62,13 +62,36 @@ type clause struct {
 	actors map[string]bool
 	// prospect is set when the clause is about a prospect (see prospect).
 	prospect bool
+	// subject is the actor a reported proposition is about ("speculation
+	// that Putin might ...", "said that Putin would ..."), or "".
+	subject string
+}
+
+// reportedSubject returns the actor that opens a reported proposition of
+// clause c ("that Putin would", "that the Kremlin had"), or "": the
+// speculation and the statement must be about one subject for one to
+// contradict the other.
+func reportedSubject(c string, actors map[string]bool) string {
+	w := text.Words(c)
+	for i := range w {
+		if w[i] != "that" {
+			continue
+		}
+		for j := i + 1; j < len(w) && j <= i+3; j++ {
+			if k := strings.TrimSuffix(w[j], "'s"); actors[k] {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 // certaintyConflicts: one independent source reports as rumour or
 // speculation what another reports as a stated fact, in clauses that name
 // at least two of the same actors, are similar beyond chance and are about
-// the same proposition: both about a prospect (might, would, will), or
-// sharing a content word besides the actors' names. Example: "There had
+// the same proposition: about the same subject ("that Putin ..."), and
+// both about a prospect (might, would, will) or sharing a content word
+// besides the actors' names. Example: "There had
 // been speculation that Putin might snub Tillerson" vs "Russia said earlier
 // this week that Putin would not meet with Tillerson". A rumour clause that
 // is itself attributed ("prosecutors said he allegedly ...") or denied
@@ -85,6 +108,7 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 				continue
 			}
 			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect.MatchString(c)
+			cl.subject = reportedSubject(c, cl.actors)
 			switch {
 			case rumour.MatchString(c):
 				if !denial.MatchString(c) && !statedFact.MatchString(c) {
@@ -101,6 +125,9 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 		best, bestSim := -1, 0.25
 		for fi, f := range facts {
 			if !s.independent(r.sent, f.sent) || sharedKeys(r.actors, f.actors) < 2 {
+				continue
+			}
+			if r.subject == "" || r.subject != f.subject {
 				continue
 			}
 			if sim := r.vec.Cos(f.vec); sim >= bestSim && samePremise(r, f, s.sents[r.sent].nameTerms, s.sents[f.sent].nameTerms) {

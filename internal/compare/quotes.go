@@ -30,6 +30,9 @@ type quoteItem struct {
 	// spans are the byte spans of words in text, nil when text's own
 	// tokens do not spell words (see wordSpans).
 	spans []news.Span
+	// confident is set when the speaker is named beside the quote (see
+	// confidentSpeaker).
+	confident bool
 }
 
 // Wording relations between two quotes.
@@ -118,13 +121,44 @@ const minAttributionWords = 6
 // attributionConflict reports whether sources giving ref's and it's words
 // (related as rel) to their two different speakers contradict each other:
 // two independent sources, full wordings rather than a fragment of a longer
-// quote, long enough not to be a common phrase, and both speakers people.
+// quote, long enough not to be a common phrase, both speakers people, and
+// both attributions confident: a speaker the quote finder carried over
+// from an earlier sentence or guessed from a pronoun is as likely its own
+// error as the outlet's.
 // An organisation and a person are not a contradiction — a spokesman speaks
 // for the Kremlin, an outlet relays a minister's words.
 func attributionConflict(ref, it quoteItem, rel int) bool {
-	return ref.group != it.group && rel != relPartial &&
+	return ref.group != it.group && rel != relPartial && ref.confident && it.confident &&
 		min(len(ref.words), len(it.words)) >= minAttributionWords &&
 		ref.speakerType == news.Person && it.speakerType == news.Person
+}
+
+// confidentSpeaker reports whether quote q of a is attributed with
+// confidence: a full statement (not a fragment) with a reporting verb,
+// whose speaker's last name stands in the quote's own sentence outside the
+// quotation marks ("“...,” Smith said").
+func confidentSpeaker(a *news.Article, q news.Quote) bool {
+	if q.Speaker == "" || q.Cue == "" || q.Partial {
+		return false
+	}
+	si := a.SentenceAt(q.Start)
+	if si < 0 {
+		return false
+	}
+	body := a.Body()
+	sp := a.Sentences[si]
+	if sp.End > len(body) || q.Start < sp.Start || q.End > sp.End {
+		return false
+	}
+	last := lastName(q.Speaker)
+	for _, part := range []string{body[sp.Start:q.Start], body[q.End:sp.End]} {
+		for _, w := range text.Words(part) {
+			if strings.TrimSuffix(w, "'s") == last {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordIndex finds the quote groups sharing words with a quote, so that a
@@ -206,7 +240,7 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 			}
 			t := strings.TrimSpace(q.Text)
 			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, speakerType: q.SpeakerType,
-				text: t, words: w, spans: wordSpans(t, w)})
+				text: t, words: w, spans: wordSpans(t, w), confident: confidentSpeaker(m.Article, q)})
 		}
 	}
 	// Longest first, so that a group's reference is its fullest wording.

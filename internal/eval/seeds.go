@@ -181,19 +181,37 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 	row("shared quotes aligned and marked", shared, len(gold.SharedQuotes), strings.Join(sharedDetail, "; "))
 	r.Add("shared_quotes", float64(shared))
 
-	kinds := map[string]int{}
-	for _, d := range br.Discrepancies {
-		kinds[d.Kind]++
-	}
+	// A gold discrepancy is found when a reported one of its kind has a
+	// claim from each document whose sentence holds that document's gold
+	// words.
+	matchedReport := make([]bool, len(br.Discrepancies))
 	dHit := 0
+	var dDetail []string
 	for _, g := range gold.Discrepancies {
-		if kinds[g.Kind] > 0 {
+		hit := false
+		for i, d := range br.Discrepancies {
+			if d.Kind == g.Kind && seedDiscrepancyMatches(d, g, srcOf) {
+				matchedReport[i], hit = true, true
+			}
+		}
+		if hit {
 			dHit++
+		} else {
+			dDetail = append(dDetail, "missed "+g.About)
 		}
 	}
-	row("gold discrepancies found (by kind)", dHit, len(gold.Discrepancies), fmt.Sprintf("reported: %v", kinds))
+	other := 0
+	for i, d := range br.Discrepancies {
+		if !matchedReport[i] {
+			other++
+			dDetail = append(dDetail, "other "+d.Kind+": "+d.About)
+		}
+	}
+	row("gold discrepancies found (by sentences)", dHit, len(gold.Discrepancies), strings.Join(dDetail, "; "))
+	row("other discrepancies reported", other, 0, "")
 	r.Add("discrepancies_found", float64(dHit))
 	r.Add("discrepancies_reported", float64(len(br.Discrepancies)))
+	r.Add("discrepancies_other", float64(other))
 
 	dates := map[string]bool{}
 	for _, e := range br.Timeline {
@@ -223,6 +241,34 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 	row("gold people found", pHit, len(gold.People), "")
 	r.Add("people_found", float64(pHit))
 	return r, nil
+}
+
+// seedDiscrepancyMatches reports whether reported discrepancy d holds, for
+// every document side of gold g, a claim of that document's source whose
+// sentence contains one of the side's alternatives (words compared as in
+// matchQuote). srcOf maps a document prefix to its source id.
+func seedDiscrepancyMatches(d news.Discrepancy, g testutil.SeedDiscrepancy, srcOf map[string]string) bool {
+	if len(g.Sides) == 0 {
+		return false
+	}
+	for doc, alts := range g.Sides {
+		ok := false
+		for _, c := range d.Claims {
+			if c.Source != srcOf[doc] {
+				continue
+			}
+			w := " " + strings.Join(text.Words(c.Text), " ") + " "
+			for _, alt := range alts {
+				if strings.Contains(w, " "+strings.Join(text.Words(alt), " ")+" ") {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // matchQuote finds the quote whose words equal or contain the gold text's

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // SeedsGold is ../shared/gold/seeds.gold.json: what a correct analysis of
@@ -40,10 +41,7 @@ type SeedsGold struct {
 		Variants map[string]string `json:"variants"`
 		Verdict  string            `json:"verdict"`
 	} `json:"shared_quotes"`
-	Discrepancies []struct {
-		About string `json:"about"`
-		Kind  string `json:"kind"`
-	} `json:"discrepancies"`
+	Discrepancies []SeedDiscrepancy `json:"discrepancies"`
 	Timeline []struct {
 		When string `json:"when"`
 		What string `json:"what"`
@@ -63,4 +61,33 @@ func ReadSeedsGold(path string) (*SeedsGold, error) {
 		return nil, fmt.Errorf("seeds gold: %s: %w", path, err)
 	}
 	return &g, nil
+}
+
+// SeedDiscrepancy is one gold discrepancy of the seeds: its kind and, per
+// document prefix ("000", "004"), the words of that document's sentence,
+// alternatives separated by " / ".
+type SeedDiscrepancy struct {
+	About string
+	Kind  string
+	Sides map[string][]string
+}
+
+// UnmarshalJSON reads {"about", "kind", "<doc>": "words / words", ...}.
+func (d *SeedDiscrepancy) UnmarshalJSON(b []byte) error {
+	var m map[string]string
+	if err := json.Unmarshal(b, &m); err != nil {
+		return err
+	}
+	d.About, d.Kind, d.Sides = m["about"], m["kind"], map[string][]string{}
+	for k, v := range m {
+		if k == "about" || k == "kind" {
+			continue
+		}
+		for _, alt := range strings.Split(v, " / ") {
+			if alt = strings.TrimSpace(alt); alt != "" {
+				d.Sides[k] = append(d.Sides[k], alt)
+			}
+		}
+	}
+	return nil
 }

@@ -119,6 +119,9 @@ type Fact struct {
 	// the capitalised ones among them (who acts, whose it is), head the
 	// first content words after a quantity (what it counts or buys).
 	local, names, head map[string]string
+	// people are the last names of the people named in the value's
+	// clause: two clauses naming different people are about two acts.
+	people map[string]string
 	// tok is the value's first token in its sentence.
 	tok int
 	// future is set when the value's clause is about a plan.
@@ -201,9 +204,20 @@ func New(members []news.Member, o Options) *Story {
 			if si < 0 {
 				continue
 			}
+			var outcome string
+			if fam, _ := quantity.Canonical(q); strings.HasPrefix(fam, quantity.FamilyCount) {
+				// "people killed" counts people: the outcome is the
+				// frame's event, not part of what is counted.
+				if base, rest, ok := strings.Cut(q.Unit, " "); ok && eventOf[rest] != nil {
+					q.Unit, outcome = base, rest
+				}
+			}
 			fam, _ := quantity.Canonical(q)
 			f := Fact{Kind: kindQuantity, sent: si, surface: q.Text, start: q.Start, end: q.End, value: valueText(q), qualifier: q.Qualifier, q: q, family: fam, whenLo: 1, whenHi: 0}
 			s.frame(&f, q.Start, q.End, true)
+			for _, c := range eventOf[outcome] {
+				f.events[c] = outcome
+			}
 			// The time frame: a date near the quantity in its sentence.
 			for _, t := range a.Times {
 				if lo, hi, ok := interval(t.Value); ok && a.SentenceAt(t.Start) == s.sents[si].index && near(t.Start, t.End, q.Start, q.End, body, s.o.Window) {
@@ -322,6 +336,21 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		hi = h
 	}
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
+	f.people = map[string]string{}
+	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
+	for _, e := range a.Entities {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < c1 && m.End > c0 {
+				n := strings.Fields(strings.ToLower(e.Name))
+				if len(n) > 0 {
+					f.people[n[len(n)-1]] = e.Name
+				}
+			}
+		}
+	}
 	for i := lo; i <= hi; i++ {
 		if i >= first && i <= last {
 			continue
@@ -417,7 +446,8 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 	if event == "" && (len(a.events) > 0 || len(b.events) > 0) {
 		return Unrelated, nil // different events, or one unnamed
 	}
-	if len(a.names) > 0 && len(b.names) > 0 && len(sharedWords(a.names, b.names)) == 0 {
+	if len(a.names) > 0 && len(b.names) > 0 && len(sharedWords(a.names, b.names)) == 0 ||
+		len(a.people) > 0 && len(b.people) > 0 && len(sharedWords(a.people, b.people)) == 0 {
 		return Unrelated, nil // different actors or owners
 	}
 	var shared []string

@@ -310,3 +310,33 @@ func TestStoryDate(t *testing.T) {
 		})
 	}
 }
+
+// TestAgreeingOutlets: independent outlets that give every figure and date
+// alike, in their own words and with their own rounding, contradict
+// nothing.
+func TestAgreeingOutlets(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"The Varnholm council voted on Tuesday to close the Eastport pier after 196 people were evacuated from the harbour.\n\n" +
+			"Mayor Mara Quinlan said the repairs would cost $4.2 million and take nearly two years.\n\n" +
+			"The storm on Sunday damaged 12 boats, harbour master Tobias Fenwick said.",
+		"On Tuesday the Varnholm council passed a measure closing the Eastport pier, after about 200 people had been evacuated.\n\n" +
+			"Repairs will cost about $4 million and take almost two years, Mayor Mara Quinlan said.\n\n" +
+			"Sunday's storm damaged a dozen boats in the harbour, according to Tobias Fenwick, the harbour master.",
+	}
+	var arts []*news.Article
+	for i, tx := range texts {
+		a, err := p.Analyze(news.Raw{ID: fmt.Sprint("outlet", i), Outlet: fmt.Sprint("Outlet ", i), Text: tx, Published: "2021-03-18"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(arts)
+	if len(b.Discrepancies) != 0 {
+		t.Errorf("outlets that agree contradict each other: %+v", b.Discrepancies)
+	}
+}

@@ -42,7 +42,7 @@ type SeedsGold struct {
 		Verdict  string            `json:"verdict"`
 	} `json:"shared_quotes"`
 	Discrepancies []SeedDiscrepancy `json:"discrepancies"`
-	Timeline []struct {
+	Timeline      []struct {
 		When string `json:"when"`
 		What string `json:"what"`
 		Doc  string `json:"doc"`

@@ -1,0 +1,176 @@
+package align_test
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/align"
+	"github.com/crosscheck/crosscheck/internal/entity"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/quantity"
+	"github.com/crosscheck/crosscheck/internal/quote"
+	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
+	"github.com/crosscheck/crosscheck/internal/timex"
+)
+
+// analyser runs the per-article stages over one paragraph, as the
+// pipeline does after cleaning (the pipeline itself turns away texts this
+// short).
+type analyser struct {
+	seg *text.Segmenter
+	ent *entity.Recognizer
+	tx  *timex.Tagger
+}
+
+func newAnalyser(t *testing.T) analyser {
+	t.Helper()
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analyser{seg, entity.New(), timex.New()}
+}
+
+func (an analyser) Analyze(r news.Raw) (*news.Article, error) {
+	a := &news.Article{Paragraphs: []string{r.Text}, Published: r.Published}
+	an.seg.Segment(a)
+	an.ent.Find(a)
+	quote.New().Find(a)
+	an.tx.Tag(a)
+	quantity.Find(a)
+	return a, nil
+}
+
+// TestDiscrepancies: pairs of sentences from two independent outlets and
+// what a careful reader would report. Conflicts need the same frame —
+// the same event, paraphrased or not, and the same thing counted — and
+// values that cannot both be true; the rows that want none are traps
+// made of neighbouring events, different things counted in one unit,
+// different time frames, compatible values, plans and dates of sayings.
+func TestDiscrepancies(t *testing.T) {
+	p := newAnalyser(t)
+	const day = "2021-03-18" // a Thursday
+	tests := []struct {
+		name string
+		a, b string
+		want string // kind of the one discrepancy wanted, "" for none
+	}{
+		{"same vote, paraphrased, two days",
+			"The Varnholm council voted on Tuesday to close the Eastport pier.",
+			"The Varnholm council passed the Eastport pier closure on Wednesday.", news.KindDate},
+		{"same vote, same day",
+			"The Varnholm council voted on Tuesday to close the Eastport pier.",
+			"The Varnholm council passed the Eastport pier closure on Tuesday.", ""},
+		{"neighbouring events on two days",
+			"The Varnholm council voted on Tuesday to close the Eastport pier to boats.",
+			"The Varnholm council met the Eastport pier owners on Wednesday to discuss boats.", ""},
+		{"an apology, two days",
+			"Mara Quinlan apologized on Monday for a post about the Eastport pier workers.",
+			"Mara Quinlan had to apologize Tuesday for a post about the Eastport pier workers.", news.KindDate},
+		{"the date of a saying",
+			"Tobias Fenwick said on Tuesday that the Eastport pier collapse killed 12 workers.",
+			"The Eastport pier collapse killed 12 workers, Tobias Fenwick said on Wednesday.", ""},
+		{"a plan against an event",
+			"The council vote on the Eastport pier closure is set for Friday, Mara Quinlan said.",
+			"The council vote on the Eastport pier closure took place on Wednesday, Mara Quinlan said.", ""},
+		{"killed and died, values apart",
+			"At least 12 people were killed in the Eastport pier collapse on Sunday.",
+			"Officials said 8 people died in the Eastport pier collapse on Sunday.", news.KindQuantity},
+		{"killed and injured",
+			"At least 12 people were injured in the Eastport pier collapse on Sunday.",
+			"Officials said 8 people died in the Eastport pier collapse on Sunday.", ""},
+		{"requested and granted",
+			"Mayor Mara Quinlan requested $5 million for the Eastport pier repairs.",
+			"The Varnholm council granted $2 million for the Eastport pier repairs.", ""},
+		{"demanded and requested, values apart",
+			"Mayor Mara Quinlan demanded $5 million for the Eastport pier repairs.",
+			"Mayor Mara Quinlan requested $2 million for the Eastport pier repairs.", news.KindQuantity},
+		{"two time frames",
+			"Harbour police made 520 arrests at the Eastport pier last year.",
+			"Harbour police made 400 arrests at the Eastport pier this year.", ""},
+		{"rounding",
+			"Harbour police evacuated about 200 people from the Eastport pier on Sunday.",
+			"Harbour police evacuated 196 people from the Eastport pier on Sunday.", ""},
+		{"a bound",
+			"Harbour police evacuated more than 150 people from the Eastport pier on Sunday.",
+			"Harbour police evacuated 196 people from the Eastport pier on Sunday.", ""},
+		{"two items of a list",
+			"The campaign paid $4,272.78 for a cruise to Port Rydal and $5,687.75 for a retreat at Lower Amsel.",
+			"The campaign paid $5,687.75 for a retreat at Lower Amsel, the records show.", ""},
+		{"one item, two figures",
+			"The campaign paid $4,272.78 for a cruise to Port Rydal and $5,687.75 for a retreat at Lower Amsel.",
+			"The records show $5,587.75 for a retreat at Lower Amsel.", news.KindQuantity},
+		{"different people",
+			"Mara Quinlan visited the Eastport pier on Monday with harbour workers.",
+			"Ilse Varga visited the Eastport pier on Tuesday with harbour workers.", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var members []news.Member
+			for i, tx := range []string{tc.a, tc.b} {
+				a, err := p.Analyze(news.Raw{Text: tx, Published: day})
+				if err != nil {
+					t.Fatal(err)
+				}
+				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
+			}
+			got := align.New(members, align.Options{Stem: rouge.Stem}).Discrepancies()
+			if tc.want == "" {
+				if len(got) != 0 {
+					t.Errorf("got %+v, want none", got)
+				}
+				return
+			}
+			if len(got) != 1 || got[0].Kind != tc.want {
+				t.Fatalf("got %+v, want one %s discrepancy", got, tc.want)
+			}
+			d := got[0]
+			if d.Frame == nil || d.Frame.Measures == "" || d.Measured == "" || len(d.Claims) != 2 {
+				t.Errorf("evidence missing: %+v", d)
+			}
+			for _, c := range d.Claims {
+				if c.Value == "" || c.Source == "" {
+					t.Errorf("claim without value or source: %+v", c)
+				}
+			}
+			// The same two as copies of one source: nothing.
+			members[1].Group = members[0].Group
+			if again := align.New(members, align.Options{Stem: rouge.Stem}).Discrepancies(); len(again) != 0 {
+				t.Errorf("copies of one source contradict themselves: %+v", again)
+			}
+		})
+	}
+}
+
+// TestSentences: the relation of two sentences is the strongest relation
+// of their facts.
+func TestSentences(t *testing.T) {
+	p := newAnalyser(t)
+	tests := []struct {
+		name string
+		a, b string
+		want align.Relation
+	}{
+		{"same day", "Mara Quinlan apologized on Monday for a post about the Eastport pier workers.",
+			"On Monday Mara Quinlan apologized for her post about the Eastport pier workers.", align.Same},
+		{"conflict", "Mara Quinlan apologized on Monday for a post about the Eastport pier workers.",
+			"Mara Quinlan apologized on Tuesday for her post about the Eastport pier workers.", align.Conflict},
+		{"unrelated", "Mara Quinlan apologized on Monday for a post about the Eastport pier workers.",
+			"Ilse Varga visited Lower Amsel on Tuesday with harbour workers.", align.Unrelated},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var members []news.Member
+			for i, tx := range []string{tc.a, tc.b} {
+				a, err := p.Analyze(news.Raw{Text: tx, Published: "2021-03-18"})
+				if err != nil {
+					t.Fatal(err)
+				}
+				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
+			}
+			if got := align.New(members, align.Options{Stem: rouge.Stem}).Sentences(0, 0, 1, 0); got != tc.want {
+				t.Errorf("Sentences = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -107,17 +107,20 @@ func contains(s []string, x string) bool {
 
 // timeWords are words of time expressions: they say when, not what, so
 // two sentences sharing them share no content.
-var timeWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday
+var timeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday
 		january february march april may june july august september october november december
 		jan feb mar apr jun jul aug sep sept oct nov dec
 		today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
 		month months year years decade ago last next this earlier later early late mid recent recently
-		current currently now then since until before after during time times`) {
-		timeWords[w] = true
+		current currently now then since until before after during time times`)
+
+// wordSet is the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
 	}
+	return m
 }
 
 // reportingWords say that something was said, not what: sharing them
@@ -133,16 +136,18 @@ var reportingWords = map[string]bool{
 // nounClass folds nouns news writing uses for one thing ("bill",
 // "resolution", "measure"), so that two frames naming it differently still
 // share it.
-var nounClass = map[string]string{}
+var nounClass = buildNounClass()
 
-func init() {
+func buildNounClass() map[string]string {
+	m := map[string]string{}
 	for class, words := range map[string][]string{
 		"=legislation": {"bill", "bills", "resolution", "resolutions", "measure", "measures", "legislation"},
 		"=money":       {"money", "funds", "fund", "cash", "dollars"},
 		"=people":      {"people", "persons", "individuals"},
 	} {
 		for _, w := range words {
-			nounClass[w] = class
+			m[w] = class
 		}
 	}
+	return m
 }

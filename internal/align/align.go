@@ -90,12 +90,9 @@ const (
 type sentence struct {
 	member, index int
 	text          string
-	off           int               // byte offset of text in the body
-	toks          []news.Span       // word tokens of text
-	words         []string          // lower-cased, quote-folded token words
-	keys          []string          // anchor key of each token ("" when none)
-	anchors       map[string]string // content stem -> word as written
-	names         map[string]string // the same, for capitalised words after the first
+	off           int         // byte offset of text in the body
+	toks          []news.Span // word tokens of text
+	words         []string    // lower-cased, quote-folded token words
 	days          map[int64]bool
 	repeated      bool
 }
@@ -137,14 +134,15 @@ type Story struct {
 	members []news.Member
 	sents   []sentence
 	facts   []Fact
-	pub     []int64 // publication day of each member, or -1
+	pub     []int64           // publication day of each member, or -1
+	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
 }
 
 // New reads the facts of members (articles of one story; members of one
 // Group are copies of one source and never contradict each other).
 func New(members []news.Member, o Options) *Story {
-	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}}
+	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}, keys: map[string]string{}}
 	for mi, m := range members {
 		s.pub[mi] = -1
 		a := m.Article
@@ -234,19 +232,10 @@ func New(members []news.Member, o Options) *Story {
 // readSentence tokenises one sentence and collects its content words.
 func (s *Story) readSentence(member, index int, t string, off int) sentence {
 	st := sentence{member: member, index: index, text: t, off: off, toks: text.Tokens(t),
-		anchors: map[string]string{}, names: map[string]string{}, days: map[int64]bool{},
-		repeated: repeated.MatchString(t)}
+		days: map[int64]bool{}, repeated: repeated.MatchString(t)}
 	st.words = make([]string, len(st.toks))
-	st.keys = make([]string, len(st.toks))
 	for i, sp := range st.toks {
 		st.words[i] = strings.ToLower(text.FoldQuotes(t[sp.Start:sp.End]))
-		if k, ok := s.anchor(st.words[i]); ok {
-			st.keys[i] = k
-			st.anchors[k] = st.words[i]
-			if c := t[sp.Start]; i > 0 && c >= 'A' && c <= 'Z' {
-				st.names[k] = st.words[i]
-			}
-		}
 	}
 	return st
 }
@@ -255,6 +244,15 @@ func (s *Story) readSentence(member, index int, t string, off int) sentence {
 // sentences to one fact: not a stop, time, reporting or event word, not a
 // number.
 func (s *Story) anchor(w string) (string, bool) {
+	if k, ok := s.keys[w]; ok {
+		return k, k != ""
+	}
+	k, ok := s.anchorKey(w)
+	s.keys[w] = k
+	return k, ok
+}
+
+func (s *Story) anchorKey(w string) (string, bool) {
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.Trim(w, "'.,-")
 	if len(w) < 3 || text.IsStop(w) || timeWords[w] || reportingWords[w] || eventOf[w] != nil || hasDigit(w) {
@@ -373,10 +371,11 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	}
 }
 
-// namesNear returns the names of the stretch of the sentence that holds
-// token i: a segmenter may leave two sentences joined ("... to 1978. His
+// namesNear returns the names (capitalised content words after the
+// first word, key -> word) of the stretch of sentence st that holds token
+// i: a segmenter may leave two sentences joined ("... to 1978. His
 // appointment ..."), and names of the other do not tie the value.
-func (st *sentence) namesNear(i int) map[string]string {
+func (s *Story) namesNear(st *sentence, i int) map[string]string {
 	lo, hi := i, i
 	for lo > 0 && !strings.Contains(st.text[st.toks[lo-1].End:st.toks[lo].Start], ". ") {
 		lo--
@@ -384,19 +383,16 @@ func (st *sentence) namesNear(i int) map[string]string {
 	for hi+1 < len(st.toks) && !strings.Contains(st.text[st.toks[hi].End:st.toks[hi+1].Start], ". ") {
 		hi++
 	}
-	if lo == 0 && hi == len(st.toks)-1 {
-		return st.names
-	}
 	out := map[string]string{}
-	for j := lo; j <= hi; j++ {
-		if k, ok := st.names[st.key(j)]; ok {
-			out[st.key(j)] = k
+	for j := max(lo, 1); j <= hi; j++ {
+		if c := st.text[st.toks[j].Start]; c >= 'A' && c <= 'Z' {
+			if k, ok := s.anchor(st.words[j]); ok {
+				out[k] = st.words[j]
+			}
 		}
 	}
 	return out
 }
-
-func (st *sentence) key(i int) string { return st.keys[i] }
 
 // onlyStop reports whether tokens [i, j) are all stop words ("On" of "On
 // Wednesday,").
@@ -462,7 +458,7 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		if len(shared) < s.o.Shared && (len(a.local) == 0 || len(b.local) == 0) {
 			// A bare clause ("who served from 1967 to 1979") is
 			// about the names its sentence gives.
-			shared = sharedWords(sa.namesNear(a.tok), sb.namesNear(b.tok))
+			shared = sharedWords(s.namesNear(sa, a.tok), s.namesNear(sb, b.tok))
 		}
 	case kindQuantity:
 		// A quantity aligns by what stands around it: the same event

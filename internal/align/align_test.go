@@ -8,7 +8,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/quantity"
 	"github.com/crosscheck/crosscheck/internal/quote"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/text"
 	"github.com/crosscheck/crosscheck/internal/timex"
 )
@@ -114,7 +113,7 @@ func TestDiscrepancies(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			got := align.New(members, align.Options{Stem: rouge.Stem}).Discrepancies()
+			got := align.New(members, align.Options{Stem: text.Stem}).Discrepancies()
 			if tc.want == "" {
 				if len(got) != 0 {
 					t.Errorf("got %+v, want none", got)
@@ -135,7 +134,7 @@ func TestDiscrepancies(t *testing.T) {
 			}
 			// The same two as copies of one source: nothing.
 			members[1].Group = members[0].Group
-			if again := align.New(members, align.Options{Stem: rouge.Stem}).Discrepancies(); len(again) != 0 {
+			if again := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(); len(again) != 0 {
 				t.Errorf("copies of one source contradict themselves: %+v", again)
 			}
 		})
@@ -168,7 +167,7 @@ func TestSentences(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			if got := align.New(members, align.Options{Stem: rouge.Stem}).Sentences(0, 0, 1, 0); got != tc.want {
+			if got := align.New(members, align.Options{Stem: text.Stem}).Sentences(0, 0, 1, 0); got != tc.want {
 				t.Errorf("Sentences = %v, want %v", got, tc.want)
 			}
 		})

@@ -335,7 +335,7 @@ func TestAgreeingOutlets(t *testing.T) {
 		}
 		arts = append(arts, a)
 	}
-	b := brief.New(brief.Options{Stem: rouge.Stem}).Brief(arts)
+	b := brief.New(brief.Options{Stem: text.Stem}).Brief(arts)
 	if len(b.Discrepancies) != 0 {
 		t.Errorf("outlets that agree contradict each other: %+v", b.Discrepancies)
 	}

@@ -84,6 +84,9 @@ func TestRunDiscrepanciesDev(t *testing.T) {
 		if tr == 0 || found > tr {
 			t.Errorf("%s: found %v of %v true pairs", s, found, tr)
 		}
+		if traps, _ := r.Get(s + "_traps"); traps != 0 {
+			t.Errorf("%s: %v must_not_flag pairs flagged, want none", s, traps)
+		}
 	}
 	t.Log(r.Line())
 }

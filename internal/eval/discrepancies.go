@@ -171,15 +171,17 @@ func RunDiscrepancies(ctx context.Context, o DiscrepanciesOptions) (*Report, err
 			return nil, err
 		}
 		e := events[id]
-		var analysed []*news.Article
+		var raws []news.Raw
 		for _, d := range byEvent[id] {
-			a, err := p.Analyze(news.Raw{ID: d.Outlet, Input: d.ID, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Date})
-			if err != nil {
-				continue // not an article: left out, as a reader would
-			}
-			analysed = append(analysed, a)
+			raws = append(raws, news.Raw{ID: d.Outlet, Input: d.ID, Outlet: d.Outlet, Title: d.Title, Text: d.Text, Published: d.Date})
 		}
-		br := b.Brief(analysed)
+		br, _, err := BriefStory(ctx, p, b, raws)
+		if err != nil {
+			return nil, err
+		}
+		if br == nil {
+			br = &news.Briefing{}
+		}
 		t := tally[e.Split]
 		t.events++
 		t.truePairs += len(e.True)

@@ -3,8 +3,8 @@ package eval
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"

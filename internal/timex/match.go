@@ -45,12 +45,12 @@ type expr struct {
 	unit       int
 	approx     bool // "several weeks ago", "days after"
 	hour, min  int
-	clock      bool // a time of day is attached
+	clock      bool  // a time of day is attached
 	tense      Tense // of the governing verb (weekdays, months, month-days, weekends, anchored counts)
 	prep       bool  // anchored count used as a preposition: "a day after the vote"
 	possessive bool  // a weekday naming an event: "Monday's debate"
 	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
-	sentence   int  // index of the sentence (counted by break tokens)
+	sentence   int   // index of the sentence (counted by break tokens)
 }
 
 // numberWords are counts written as words ("three years ago").

@@ -52,15 +52,44 @@
 //     weeks ago" the ISO week as a range, "five days ago" a day. A vague
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
 //     from 7 to 2 units before the reference.
-//   - "two days later", "a week after", "days after that attack" count from
+//   - "two days later", "a week earlier", "days after that" count from
 //     the previous day-precise date in the text (the anchor) when it is at
-//     most three sentences back; otherwise they stay unresolved. Vague counts give a range from 1 to 9 days (or 2
+//     most three sentences back; otherwise they stay unresolved. "a day
+//     after the vote" dates the clause it modifies: the nearest day-precise
+//     date of its sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count) before the reference to the reference.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
+//
+// # Tense
+//
+// The occurrence a relative expression means depends on the verb that
+// governs it (governingTense: the nearest token before the expression in
+// its sentence that a named rule claims, else the nearest after it): modal
+// and future ("will", "could", "would", "won't"), scheduled ("is set to",
+// "scheduled", "likely to"), present progressive ("is running"), perfect
+// ("has been", "had threatened"), past forms ("said", "appeared", "since")
+// and present forms ("is", "remains"). A past verb places a weekday,
+// month-day, bare month or "this weekend" before the reference; a future
+// or present one after it ("The election is Thursday", "is running for
+// re-election in November"); a possessive weekday ("Monday's debate") with
+// a future verb takes the nearest such day, the verb being about the
+// event's effects.
+//
+// # Unresolved expressions
+//
+// An expression that cannot be placed keeps Value "" (news.Time): relative
+// ones without a reference date, anchored counts with no anchor, generic
+// uses ("every Sunday", "many years ago"), month-days naming an event of
+// another year ("the Sept. 11 attacks"), an anchored "several months
+// later" that would fall after the reference in a past clause, and a
+// prepositional "a day after the vote" whose clause has no date in its
+// sentence and is not in the present tense. The timeline, the date
+// discrepancies and the renderings skip such times; the article listing
+// shows them with value "-".
 //
 // # Reference-date inference
 //
@@ -194,7 +223,7 @@ func EventDate(a *news.Article, sentence news.Span) (value string, ok bool) {
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
 	out := make([]news.Time, 0, len(exprs))
 	kinds := make([]expr, 0, len(exprs)) // the expression behind each of out
-	var anchor time.Time // last day-precise date, for "two days later"
+	var anchor time.Time                 // last day-precise date, for "two days later"
 	haveAnchor, anchorSentence := false, 0
 	var sentDay time.Time // last day-precise date of the current sentence
 	sentDaySentence := -1

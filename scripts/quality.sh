@@ -39,6 +39,7 @@ run "Seeds scorecard with the reference date given" "$bin" eval seeds --data "$s
 run "HTML extraction (Scrapinghub benchmark half, shingle F1)" "$bin" eval extract --data "$shared/data/extraction"
 run "Boilerplate cleaner (line level)" "$bin" eval boilerplate --data "$shared"
 run "Quotes and speakers (PolNeAR dev)" "$bin" eval quotes --data "$shared/data/quotes/polnear-dev.jsonl"
+run "Time expressions placed by tense (judged BASIL and PolNeAR dev items, tune and check)" "$bin" eval timex --data "$shared"
 run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" eval summarize --data "$shared/data/mds/multinews-dev.jsonl" --max-words 300
 run "Story clustering (BASIL, in date order)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
 run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared/data/mds/multinews-dev.jsonl"

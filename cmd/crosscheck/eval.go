@@ -42,6 +42,9 @@ func evalRunners() []evalRunner {
 		{"cluster", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunCluster(ctx, eval.ClusterOptions{Data: f.data, Order: f.order, Seed: 1, Progress: f.progress})
 		}},
+		{"timex", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunTimex(ctx, eval.TimexOptions{Data: f.data})
+		}},
 		{"seeds", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunSeeds(ctx, eval.SeedsOptions{Data: f.data, Published: f.published})
 		}},

@@ -212,9 +212,9 @@ func collect(ts toks, exprs []expr) clues {
 			switch {
 			case e.mod == -1:
 				c.wd[wdcLast][e.wd-1] += 1
-			case e.mod == 1 || e.tense > 0:
+			case e.mod == 1 || e.tense.sign() > 0:
 				c.wd[wdcFuture][e.wd-1] += 1
-			case e.mod == 0 && e.tense < 0:
+			case e.mod == 0 && e.tense.sign() < 0:
 				c.wd[wdcPast][e.wd-1] += 1
 			case e.mod == 0:
 				c.wd[wdcUnknown][e.wd-1] += 1

@@ -45,9 +45,12 @@ type expr struct {
 	unit       int
 	approx     bool // "several weeks ago", "days after"
 	hour, min  int
-	clock      bool // a time of day is attached
-	tense      int  // +1 future, -1 past, 0 unknown (weekdays and months)
-	sentence   int  // index of the sentence (counted by break tokens)
+	clock      bool  // a time of day is attached
+	tense      Tense // of the governing verb (weekdays, months, month-days, weekends, anchored counts)
+	prep       bool  // anchored count used as a preposition: "a day after the vote"
+	possessive bool  // a weekday naming an event: "Monday's debate"
+	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
+	sentence   int   // index of the sentence (counted by break tokens)
 }
 
 // numberWords are counts written as words ("three years ago").
@@ -98,22 +101,6 @@ var yearBlockers = map[string]bool{
 	"about": true, "nearly": true, "almost": true, "around": true, "roughly": true, "some": true,
 	"than": true, "over": true, "least": true, "approximately": true, "page": true, "no": true, "number": true,
 	"route": true, "flight": true, "room": true, "model": true, "exactly": true,
-}
-
-// futureCues and pastCues decide the tense of the clause around a weekday
-// or month name ("will meet on Friday" vs "met on Friday").
-var futureCues = map[string]bool{
-	"will": true, "ll": true, "shall": true, "scheduled": true, "expected": true, "upcoming": true,
-	"plans": true, "planned": true, "planning": true, "going": true, "due": true, "tomorrow": true,
-	"next": true, "intends": true, "slated": true, "set": true,
-}
-
-var pastCues = map[string]bool{
-	"said": true, "told": true, "met": true, "was": true, "were": true, "had": true, "did": true,
-	"went": true, "came": true, "made": true, "gave": true, "took": true, "saw": true, "held": true,
-	"spoke": true, "left": true, "began": true, "won": true, "lost": true, "ran": true, "sent": true,
-	"wrote": true, "announced": true, "aired": true, "last": true, "ago": true, "earlier": true,
-	"yesterday": true, "shot": true, "cast": true, "led": true, "fell": true, "struck": true,
 }
 
 // toks is the scanned text the rules match over (text.Scan's lexemes).
@@ -419,7 +406,8 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 			return expr{}, 0, false
 		}
 		if e.y == 0 {
-			e.tense = tense(ts, i)
+			e.tense, _ = governingTense(ts, i)
+			e.generic = eventNouns[ts.Word(k)]
 		}
 		return e, k, true
 	}
@@ -434,7 +422,8 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	if (m == 5 || m == 3) && !monthPreps[prev] {
 		return expr{}, 0, false
 	}
-	e := expr{kind: kMonth, start: ts[i].Start, end: ts[j-1].End, m: m, tense: tense(ts, i)}
+	e := expr{kind: kMonth, start: ts[i].Start, end: ts[j-1].End, m: m}
+	e.tense, _ = governingTense(ts, i)
 	switch prev {
 	case "last":
 		e.mod, e.start = -1, ts[i-1].Start
@@ -471,7 +460,8 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	if y, ok := yearAt(ts, k); ok {
 		e.y, e.end, k = y, ts[k].End, k+1
 	} else {
-		e.tense = tense(ts, i)
+		e.tense, _ = governingTense(ts, i)
+		e.generic = eventNouns[ts.Word(k)]
 	}
 	if !validDate(orLeap(e.y), m, d) {
 		return expr{}, 0, false
@@ -561,7 +551,13 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	case "this":
 		e.mod, e.start = 2, ts[i-1].Start
 	}
-	e.tense = tense(ts, i)
+	e.tense, _ = governingTense(ts, i)
+	e.possessive = ts.Is(j, "'") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1) ||
+		ts.Is(j, "’") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1)
+	switch ts.Word(i - 1) {
+	case "every", "each":
+		e.generic = true // "every Sunday"
+	}
 	return e, j, true
 }
 
@@ -632,7 +628,9 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	if u == uDay { // "last day", "this day" are not dates
 		return expr{}, 0, false
 	}
-	return expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}, j + 2, true
+	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}
+	e.tense, _ = governingTense(ts, i)
+	return e, j + 2, true
 }
 
 // countAt reads a count at token i: digits, a number word, or a vague count
@@ -695,6 +693,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	e.end = ts[j+1].End
+	e.prep, e.tense = anchoredClause(ts, i, j+1)
 	return e, j + 2, true
 }
 
@@ -712,6 +711,10 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 	switch ts.Word(i + 1) {
 	case "ago":
 		e.kind = kAgo
+		switch ts.Word(i - 1) {
+		case "many", "long", "so":
+			e.generic = true // "many years ago": no one time
+		}
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
 	case "earlier", "before":
@@ -720,6 +723,9 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	e.end = ts[i+1].End
+	if e.kind == kAfter {
+		e.prep, e.tense = anchoredClause(ts, i, i+1)
+	}
 	return e, i + 2, true
 }
 
@@ -748,55 +754,52 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 	return expr{}, 0, false
 }
 
-// tense decides whether the clause around token i speaks of the future
-// (+1), the past (-1) or cannot tell (0): the nearest cue word before i in
-// the same sentence wins, else the nearest one after it.
-func tense(ts toks, i int) int {
-	for j := i - 1; j >= 0 && j >= i-14; j-- {
-		if ts[j].Kind == text.LexBreak {
-			break
-		}
-		if v := cue(ts, j); v != 0 {
-			return v
-		}
-	}
-	for j := i + 1; j < len(ts) && j <= i+10; j++ {
-		if ts[j].Kind == text.LexBreak {
-			break
-		}
-		if v := cue(ts, j); v != 0 {
-			return v
-		}
-	}
-	return 0
+// eventNouns after a month-day without a year make it the name of a
+// well-known event of some other year ("the Sept. 11 attacks"), which the
+// text does not date; it is left unresolved rather than placed in the
+// reference's year.
+var eventNouns = map[string]bool{
+	"attack": true, "attacks": true, "terrorist": true, "terror": true, "hijackers": true,
+	"commission": true, "conspiracy": true,
 }
 
-// cue classifies token j as a future (+1) or past (-1) tense cue.
-func cue(ts toks, j int) int {
-	w := ts.Word(j)
-	if w == "" {
-		return 0
+// hedges may open a sentence before an anchored phrase ("Nearly a week
+// after ...").
+var hedges = map[string]bool{
+	"nearly": true, "almost": true, "just": true, "about": true, "only": true, "more": true,
+	"than": true, "less": true, "barely": true, "roughly": true, "some": true,
+}
+
+// anchoredClause reads an anchored count whose first token is i and whose
+// "after"/"before"/"later"/"earlier" is token w. prep reports the
+// prepositional use ("a day after the vote"), whose date is that of the
+// clause it modifies; tense is that clause's: the verb before the phrase,
+// or, when the phrase opens the sentence, the verb after the comma that
+// closes it.
+func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
+	prep = ts.Word(w) == "after" || ts.Word(w) == "before"
+	switch ts.Word(w + 1) {
+	case "that", "this", "it", "which":
+		prep = false // "days after that": counted from the last date, as "later"
 	}
-	if futureCues[w] {
-		if w == "ll" && !ts.Adjacent(j) {
-			return 0
+	opens := true
+	for j := i - 1; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
+		if !hedges[ts.Word(j)] {
+			opens = false
+			break
 		}
-		if w == "set" && ts.Word(j+1) != "to" {
-			return 0
-		}
-		if w == "going" && ts.Word(j+1) != "to" {
-			return 0
-		}
-		return 1
 	}
-	if pastCues[w] || (len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper) {
-		switch ts.Word(j - 1) {
-		case "be", "to", "being": // "will be held", "to be signed": not past
-			return 0
-		}
-		return -1
+	if !opens {
+		t, _ = governingTense(ts, i)
+		return prep, t
 	}
-	return 0
+	for j := w + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
+		if ts.Is(j, ",") {
+			t, _ = tenseAfter(ts, j)
+			return prep, t
+		}
+	}
+	return prep, TenseUnknown
 }
 
 // validDate reports whether y-m-d is a real calendar date.

@@ -52,15 +52,44 @@
 //     weeks ago" the ISO week as a range, "five days ago" a day. A vague
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
 //     from 7 to 2 units before the reference.
-//   - "two days later", "a week after", "days after that attack" count from
+//   - "two days later", "a week earlier", "days after that" count from
 //     the previous day-precise date in the text (the anchor) when it is at
-//     most three sentences back; otherwise they stay unresolved. Vague counts give a range from 1 to 9 days (or 2
+//     most three sentences back; otherwise they stay unresolved. "a day
+//     after the vote" dates the clause it modifies: the nearest day-precise
+//     date of its sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count) before the reference to the reference.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
+//
+// # Tense
+//
+// The occurrence a relative expression means depends on the verb that
+// governs it (governingTense: the nearest token before the expression in
+// its sentence that a named rule claims, else the nearest after it): modal
+// and future ("will", "could", "would", "won't"), scheduled ("is set to",
+// "scheduled", "likely to"), present progressive ("is running"), perfect
+// ("has been", "had threatened"), past forms ("said", "appeared", "since")
+// and present forms ("is", "remains"). A past verb places a weekday,
+// month-day, bare month or "this weekend" before the reference; a future
+// or present one after it ("The election is Thursday", "is running for
+// re-election in November"); a possessive weekday ("Monday's debate") with
+// a future verb takes the nearest such day, the verb being about the
+// event's effects.
+//
+// # Unresolved expressions
+//
+// An expression that cannot be placed keeps Value "" (news.Time): relative
+// ones without a reference date, anchored counts with no anchor, generic
+// uses ("every Sunday", "many years ago"), month-days naming an event of
+// another year ("the Sept. 11 attacks"), an anchored "several months
+// later" that would fall after the reference in a past clause, and a
+// prepositional "a day after the vote" whose clause has no date in its
+// sentence and is not in the present tense. The timeline, the date
+// discrepancies and the renderings skip such times; the article listing
+// shows them with value "-".
 //
 // # Reference-date inference
 //
@@ -193,7 +222,8 @@ func EventDate(a *news.Article, sentence news.Span) (value string, ok bool) {
 // day to adjacent dates.
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
 	out := make([]news.Time, 0, len(exprs))
-	var anchor time.Time // last day-precise date, for "two days later"
+	kinds := make([]expr, 0, len(exprs)) // the expression behind each of out
+	var anchor time.Time                 // last day-precise date, for "two days later"
 	haveAnchor, anchorSentence := false, 0
 	var sentDay time.Time // last day-precise date of the current sentence
 	sentDaySentence := -1
@@ -232,8 +262,47 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			sentDay, sentDaySentence = day, e.sentence
 		}
 		out = append(out, news.Time{Text: body[e.start:e.end], Value: v, Relative: rel, Start: e.start, End: e.end})
+		kinds = append(kinds, e)
 	}
+	placeClauseDates(out, kinds, ref, haveRef)
 	return out
+}
+
+// placeClauseDates resolves prepositional anchored counts ("a day after
+// the vote", "six years after she was released"): they date the clause
+// they modify, so they take the day-precise date of another expression in
+// the same sentence (the nearest), else the reference date when that
+// clause is in the present tense ("The report comes a day after ..."),
+// else they stay unresolved (the anchoring event is undated).
+func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool) {
+	for k, e := range es {
+		if e.kind != kAfter || !e.prep {
+			continue
+		}
+		out[k].Value = ""
+		best := -1
+		for j, o := range es {
+			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) {
+				continue
+			}
+			if best < 0 || abs(o.start-e.start) < abs(es[best].start-e.start) {
+				best = j
+			}
+		}
+		switch {
+		case best >= 0:
+			out[k].Value = out[best].Value[:len(dayLayout)]
+		case haveRef && e.tense == TensePresent:
+			out[k].Value = ref.Format(dayLayout)
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func clockDur(e expr) time.Duration {
@@ -268,6 +337,9 @@ func joined(ts toks, a, b expr) bool {
 
 // resolveOne resolves e. day/isDay report a day-precise result (for anchors).
 func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAnchor bool, anchorSentence int) (v string, rel bool, day time.Time, isDay bool) {
+	if e.generic {
+		return "", true, time.Time{}, false
+	}
 	switch e.kind {
 	case kDate:
 		if e.y != 0 {
@@ -278,14 +350,21 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 			return "", true, time.Time{}, false
 		}
 		d := nearestYear(e.m, e.d, e.wd, ref)
-		if e.tense > 0 && e.wd == 0 && d.Before(ref) { // "the vote slated for June 25"
+		switch {
+		case e.wd != 0:
+		case e.tense.forward() && d.Before(ref): // "the vote slated for June 25"
 			d = date(ref.Year(), e.m, e.d)
 			if d.Before(ref) {
 				d = date(ref.Year()+1, e.m, e.d)
 			}
-			if !validDate(d.Year(), e.m, e.d) {
-				d = nearestYear(e.m, e.d, 0, ref)
+		case e.tense == TensePast && d.After(ref): // "had been 3,210 victims between January 1 and ..."
+			d = date(ref.Year(), e.m, e.d)
+			if d.After(ref) {
+				d = date(ref.Year()-1, e.m, e.d)
 			}
+		}
+		if !validDate(d.Year(), e.m, e.d) {
+			d = nearestYear(e.m, e.d, 0, ref)
 		}
 		return d.Format(dayLayout), true, d, true
 	case kMonth:
@@ -308,7 +387,11 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		if !haveAnchor || anchorSentence < e.sentence-anchorReach {
 			return "", true, time.Time{}, false
 		}
-		return resolveAfter(e, anchor, ref, haveRef), true, time.Time{}, false
+		v := resolveAfter(e, anchor, ref, haveRef)
+		if haveRef && !e.tense.forward() && rangeStart(v) > ref.Format(dayLayout) {
+			return "", true, time.Time{}, false // "told him several months later": not after the article
+		}
+		return v, true, time.Time{}, false
 	}
 	if !haveRef {
 		return "", true, time.Time{}, false
@@ -376,7 +459,7 @@ func nearestYear(m, d, wd int, ref time.Time) time.Time {
 // resolveMonth places a bare month relative to ref.
 func resolveMonth(e expr, ref time.Time) time.Time {
 	rm, ry := int(ref.Month()), ref.Year()
-	forward := e.mod == 1 || (e.mod == 0 && e.tense > 0)
+	forward := e.mod == 1 || (e.mod == 0 && e.tense.forward())
 	switch {
 	case e.mod == 2:
 		return date(ry, e.m, 1)
@@ -419,9 +502,17 @@ func resolveWeekday(e expr, ref time.Time) time.Time {
 			fwd = 7
 		}
 		return ref.AddDate(0, 0, fwd)
-	case e.tense > 0:
+	case e.possessive && e.tense == TenseFuture:
+		// "Monday's debate might not move mountains": the verb may speak
+		// of the named event's effects, so the nearest such day (ties go
+		// back).
+		if fwd < back {
+			return ref.AddDate(0, 0, fwd)
+		}
+		return ref.AddDate(0, 0, -back)
+	case e.tense.forward():
 		return ref.AddDate(0, 0, fwd)
-	case e.mod == 2 && e.tense == 0:
+	case e.mod == 2 && e.tense == TenseUnknown:
 		return ref.AddDate(0, 0, fwd)
 	default:
 		return ref.AddDate(0, 0, -back)
@@ -465,6 +556,10 @@ func resolveUnitRel(e expr, ref time.Time) string {
 			sat = sat.AddDate(0, 0, -7)
 		case e.mod == 1:
 			sat = sat.AddDate(0, 0, 7)
+		case e.mod == 2 && e.tense == TensePast && ref.Before(sat):
+			// "appeared unreceptive this weekend", written on a weekday:
+			// the weekend just gone.
+			sat = sat.AddDate(0, 0, -7)
 		}
 		return dayRange(sat, sat.AddDate(0, 0, 1))
 	case uMonth:
@@ -566,4 +661,11 @@ func resolveAfter(e expr, anchor, ref time.Time, haveRef bool) string {
 		b = ref
 	}
 	return rangeOf(a, b, e.unit)
+}
+
+// rangeStart is the first value of a range ("2017-04-03/2017-04-09"), or
+// the value itself.
+func rangeStart(v string) string {
+	a, _, _ := strings.Cut(v, "/")
+	return a
 }

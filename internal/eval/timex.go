@@ -1,0 +1,243 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+)
+
+// timexJudged is the judged set of temporal expressions: one item a line,
+// tab-separated split, dataset, article id, a regular expression of a few
+// words locating the expression's sentence, the expression text and the
+// expected value (a news.Time value or "unresolved"). How the items were
+// chosen and judged: docs/timex-judging.md.
+//
+//go:embed timex_judged.tsv
+var timexJudged string
+
+// TimexOptions configures RunTimex.
+type TimexOptions struct {
+	// Data is the shared folder holding data/clustering/basil-dev.jsonl and
+	// data/quotes/polnear-dev.jsonl.
+	Data string
+	// Log, when set, receives one line per item not placed right.
+	Log io.Writer
+}
+
+// TimexItem is one judged expression.
+type TimexItem struct {
+	Split, Dataset, Article string
+	Sentence                *regexp.Regexp
+	Expr, Want              string // Want "" means unresolved
+}
+
+// TimexUnresolved is how the judged set writes an expression that cannot
+// be placed (news.Time.Value "").
+const TimexUnresolved = "unresolved"
+
+// ErrTimexGold reports a malformed judged set or an item it cannot locate.
+var ErrTimexGold = errors.New("eval: timex: bad judged item")
+
+// TimexItems parses the embedded judged set.
+func TimexItems() ([]TimexItem, error) {
+	var out []TimexItem
+	for n, line := range strings.Split(timexJudged, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 6 {
+			return nil, fmt.Errorf("%w: line %d: %d fields, want 6", ErrTimexGold, n+1, len(f))
+		}
+		rx, err := regexp.Compile(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("%w: line %d: %v", ErrTimexGold, n+1, err)
+		}
+		if f[0] != "tune" && f[0] != "check" {
+			return nil, fmt.Errorf("%w: line %d: split %q", ErrTimexGold, n+1, f[0])
+		}
+		want := f[5]
+		if want == TimexUnresolved {
+			want = ""
+		}
+		out = append(out, TimexItem{Split: f[0], Dataset: f[1], Article: f[2], Sentence: rx, Expr: f[4], Want: want})
+	}
+	return out, nil
+}
+
+// timexCounts are the four outcomes of one split.
+type timexCounts struct {
+	right, wrong, leftUnresolved, wronglyResolved, total int
+}
+
+// RunTimex scores the resolution of temporal expressions on the judged set:
+// each judged article goes through pipeline.Analyze with its publication
+// date given, as `crosscheck ingest` reads a JSONL line with a date, and
+// the expression is looked up in the article's Times (the one with the
+// judged text nearest the located words in the located sentence). An item
+// is placed right when the value equals the judged one (for an item judged
+// unresolved: when the value is empty), placed wrong when both are dates
+// and differ, left unresolved when a judged date got no value (or the
+// expression was not found), wrongly resolved when an item judged
+// unresolved got a value. Figures per split: the rules were chosen on tune
+// only.
+func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
+	items, err := TimexItems()
+	if err != nil {
+		return nil, err
+	}
+	raws, err := timexArticles(o.Data)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("eval: timex: %w", err)
+	}
+	arts := map[string]*news.Article{}
+	counts := map[string]*timexCounts{"tune": {}, "check": {}}
+	for _, it := range items {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		key := it.Dataset + "/" + it.Article
+		a := arts[key]
+		if a == nil {
+			raw, ok := raws[key]
+			if !ok {
+				return nil, fmt.Errorf("%w: %s not in the data", ErrTimexGold, key)
+			}
+			a, err = p.Analyze(raw)
+			if err != nil {
+				return nil, fmt.Errorf("eval: timex: %s: %w", key, err)
+			}
+			arts[key] = a
+		}
+		got, err := timexLocate(a, it)
+		if err != nil {
+			return nil, err
+		}
+		c := counts[it.Split]
+		c.total++
+		outcome := ""
+		switch {
+		case got == it.Want:
+			c.right++
+		case it.Want == "":
+			c.wronglyResolved++
+			outcome = "wrongly resolved"
+		case got == "":
+			c.leftUnresolved++
+			outcome = "left unresolved"
+		default:
+			c.wrong++
+			outcome = "placed wrong"
+		}
+		if outcome != "" && o.Log != nil {
+			fmt.Fprintf(o.Log, "%s\t%s\t%s\t%s\t%q\tgot %q\twant %q\n", it.Split, outcome, key, a.Published, it.Expr, orUnresolved(got), orUnresolved(it.Want))
+		}
+	}
+	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "placed wrong", "left unresolved", "wrongly resolved"}}
+	for _, sp := range []string{"tune", "check"} {
+		c := counts[sp]
+		r.Rows = append(r.Rows, []string{sp, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
+			fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
+		r.Add(sp+"_items", float64(c.total))
+		r.Add(sp+"_right", ratio(c.right, c.total))
+		r.Add(sp+"_wrong", float64(c.wrong))
+		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
+		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
+	}
+	r.Notes = append(r.Notes, "judged set: internal/eval/timex_judged.tsv (guidelines docs/timex-judging.md); rules chosen on tune only")
+	return r, nil
+}
+
+func orUnresolved(v string) string {
+	if v == "" {
+		return TimexUnresolved
+	}
+	return v
+}
+
+// timexLocate returns the value crosscheck gave the judged expression: the
+// sentence is the one the item's words match (exactly one must), the
+// expression the time with the judged text in it nearest those words. A
+// missing expression gives "".
+func timexLocate(a *news.Article, it TimexItem) (string, error) {
+	body := a.Body()
+	sent, at := -1, 0
+	for i := range a.Sentences {
+		s := a.Sentences[i]
+		if loc := it.Sentence.FindStringIndex(body[s.Start:s.End]); loc != nil {
+			if sent >= 0 {
+				return "", fmt.Errorf("%w: %s %s: %q matches several sentences", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
+			}
+			sent, at = i, s.Start+loc[0]
+		}
+	}
+	if sent < 0 {
+		return "", fmt.Errorf("%w: %s %s: %q matches no sentence", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
+	}
+	s := a.Sentences[sent]
+	best, bestDist := "", -1
+	for _, t := range a.Times {
+		if t.Start < s.Start || t.End > s.End || !strings.EqualFold(t.Text, it.Expr) {
+			continue
+		}
+		if d := abs(t.Start - at); bestDist < 0 || d < bestDist {
+			best, bestDist = t.Value, d
+		}
+	}
+	return best, nil
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// timexArticles reads the judged set's source articles as the raw
+// documents a user would hand crosscheck, keyed "dataset/id".
+func timexArticles(data string) (map[string]news.Raw, error) {
+	out := map[string]news.Raw{}
+	basil := filepath.Join(data, "data", "clustering", "basil-dev.jsonl")
+	docs, _, err := cluLoad(basil)
+	if err != nil {
+		return nil, fmt.Errorf("eval: timex: %w", err)
+	}
+	for _, d := range docs {
+		out["basil/"+d.ID] = news.Raw{ID: d.ID, Input: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Date, Text: d.Text}
+	}
+	path := filepath.Join(data, "data", "quotes", "polnear-dev.jsonl")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: timex: %w", err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for line := 1; sc.Scan(); line++ {
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var d quoteDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("eval: timex: %s:%d: %w", path, line, err)
+		}
+		out["polnear/"+d.DocID] = quoteRaw(&d)
+	}
+	return out, sc.Err()
+}

@@ -1,0 +1,259 @@
+package timex
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// Tense is what the verb governing a temporal expression says about when
+// its event lies relative to the publication: past ("said", "appeared",
+// "has been"), present ("is", "remains"), or not yet happened (future
+// "will", modal "could", "would", present progressive "is running",
+// scheduled "is set to").
+type Tense int
+
+// Tenses, from governingTense.
+const (
+	TenseUnknown Tense = iota
+	TensePast
+	TensePresent
+	TenseFuture
+)
+
+func (t Tense) String() string {
+	return [...]string{"unknown", "past", "present", "future"}[t]
+}
+
+// sign is the direction of the tense for resolution: -1 past, +1 future,
+// 0 present or unknown.
+func (t Tense) sign() int {
+	switch t {
+	case TensePast:
+		return -1
+	case TenseFuture:
+		return 1
+	}
+	return 0
+}
+
+// forward reports whether the event lies after the publication or is
+// placed from it onwards: future, or present ("The election is Thursday",
+// "the term ends in June": news speaks of scheduled events in the present).
+func (t Tense) forward() bool { return t == TenseFuture || t == TensePresent }
+
+// tenseRule classifies token j as the governing verb of an expression (ok)
+// and says its tense. Rules are tried in order at each token, nearest
+// token first; the first token any rule claims governs the expression.
+type tenseRule struct {
+	name string
+	test func(ts toks, j int) (Tense, bool)
+}
+
+// tenseRules are the named rules of governingTense; the table test in
+// tense_test.go has rows for each.
+var tenseRules = []tenseRule{
+	{"modal", ruleModal},
+	{"scheduled", ruleScheduled},
+	{"progressive", ruleProgressive},
+	{"perfect", rulePerfect},
+	{"past-form", rulePastForm},
+	{"present-form", rulePresentForm},
+}
+
+// Tense cue tables.
+var (
+	// modals put the event after the publication ("will vote", "could
+	// imperil", "would retire"), unless followed by "have" ("could have
+	// written": past).
+	modals = map[string]bool{
+		"will": true, "ll": true, "shall": true, "would": true, "could": true, "might": true,
+		"can": true, "should": true, "must": true, "won": true, "couldn": true, "wouldn": true,
+		"shouldn": true,
+	}
+	// scheduledWords announce a planned event ("is scheduled to", "plans to",
+	// "likely to face off", "the upcoming vote").
+	scheduledWords = map[string]bool{
+		"scheduled": true, "slated": true, "expected": true, "upcoming": true, "plans": true,
+		"planned": true, "planning": true, "intends": true, "due": true, "tomorrow": true,
+		"next": true, "likely": true, "poised": true,
+	}
+	// toScheduled are scheduled words only with "to" after them ("is set
+	// to", "is going to").
+	toScheduled = map[string]bool{"set": true, "going": true, "about": true}
+	// beForms are the finite forms of "be".
+	beForms = map[string]bool{"is": true, "are": true, "am": true, "was": true, "were": true}
+	// haveForms open a perfect ("has been", "had threatened").
+	haveForms = map[string]bool{"has": true, "have": true, "had": true, "ve": true}
+	// pastForms are irregular past tenses and other past cues.
+	pastForms = map[string]bool{
+		"said": true, "told": true, "met": true, "was": true, "were": true, "had": true, "did": true,
+		"went": true, "came": true, "made": true, "gave": true, "took": true, "saw": true, "held": true,
+		"spoke": true, "left": true, "began": true, "won": true, "lost": true, "ran": true, "sent": true,
+		"wrote": true, "shot": true, "led": true, "fell": true, "struck": true, "broke": true,
+		"became": true, "got": true, "found": true, "thought": true, "knew": true, "brought": true,
+		"didn": true, "wasn": true, "weren": true, "hadn": true,
+		"ago": true, "earlier": true, "yesterday": true, "last": true, "since": true,
+	}
+	// presentForms are present-tense finite verbs that news uses of the
+	// current state ("is", "remains", "comes a day after").
+	presentForms = map[string]bool{
+		"is": true, "are": true, "am": true, "remains": true, "remain": true, "comes": true,
+		"has": true, "have": true, "continues": true, "stands": true, "seems": true, "faces": true,
+		"isn": true, "aren": true, "doesn": true, "don": true,
+	}
+)
+
+func ruleModal(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if w == "won" && !negated(ts, j) {
+		return 0, false // "won" the past of "win", not "won't"
+	}
+	if !modals[w] || w == "ll" && !ts.Adjacent(j) {
+		return 0, false
+	}
+	if w == "can" && ts[j].Upper {
+		return 0, false
+	}
+	if ts.Word(j+1) == "have" || ts.Word(j+2) == "have" && ts.Word(j+1) == "not" {
+		return TensePast, true // "could have written"
+	}
+	return TenseFuture, true
+}
+
+func ruleScheduled(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if toScheduled[w] && ts.Word(j+1) == "to" {
+		return TenseFuture, true
+	}
+	if scheduledWords[w] && !ts[j].Upper {
+		return TenseFuture, true
+	}
+	return 0, false
+}
+
+// ruleProgressive: "is running", "are meeting" (present progressive:
+// arranged, not yet happened); "was running" is past.
+func ruleProgressive(ts toks, j int) (Tense, bool) {
+	if !beForms[ts.Word(j)] {
+		return 0, false
+	}
+	k := j + 1
+	if ts.Word(k) == "not" {
+		k++
+	}
+	if nx := ts.Word(k); len(nx) > 4 && strings.HasSuffix(nx, "ing") && ts.Kind(k) == text.LexWord && !ts[k].Upper {
+		switch ts.Word(j) {
+		case "was", "were":
+			return TensePast, true
+		}
+		return TenseFuture, true
+	}
+	return 0, false
+}
+
+// rulePerfect: "has been", "had threatened", "have met", "could have
+// written": the event is past.
+func rulePerfect(ts toks, j int) (Tense, bool) {
+	if !haveForms[ts.Word(j)] {
+		return 0, false
+	}
+	k := j + 1
+	if ts.Word(k) == "not" || ts.Word(k) == "already" || ts.Word(k) == "long" {
+		k++
+	}
+	if nx := ts.Word(k); nx == "been" || pastForms[nx] || len(nx) > 4 && (strings.HasSuffix(nx, "ed") || strings.HasSuffix(nx, "en")) {
+		return TensePast, true
+	}
+	return 0, false
+}
+
+// rulePastForm: "said", "appeared", "was": past, unless a form of "be" or
+// "to" before it makes it a passive or infinitive ("will be held", "to be
+// signed").
+func rulePastForm(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if w == "won" && negated(ts, j) {
+		return 0, false
+	}
+	if !pastForms[w] && !(len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper && ts.Kind(j) == text.LexWord) {
+		return 0, false
+	}
+	switch ts.Word(j - 1) {
+	case "be", "to", "being":
+		return 0, false
+	}
+	if w == "last" && ts.Word(j+1) != "week" && ts.Word(j+1) != "month" && ts.Word(j+1) != "year" {
+		return 0, false // "the last one"
+	}
+	return TensePast, true
+}
+
+func rulePresentForm(ts toks, j int) (Tense, bool) {
+	if presentForms[ts.Word(j)] && !ts[j].Upper || ts.Word(j) == "is" {
+		return TensePresent, true
+	}
+	return 0, false
+}
+
+// tenseReach bounds the search for the governing verb: before the
+// expression (nearest first), then after it.
+const (
+	tenseBack    = 14
+	tenseForward = 10
+)
+
+// governingTense finds the verb governing the expression at token i: the
+// nearest token before it in the sentence that a tense rule claims, else
+// the nearest after it. It returns the tense and the rule's name ("" when
+// none claims a token).
+func governingTense(ts toks, i int) (Tense, string) {
+	for j := i - 1; j >= 0 && j >= i-tenseBack; j-- {
+		if ts[j].Kind == text.LexBreak {
+			break
+		}
+		if t, name := classify(ts, j); name != "" {
+			return t, name
+		}
+	}
+	return tenseAfter(ts, i)
+}
+
+// tenseAfter is the tense of the nearest token after i (in the sentence,
+// at most tenseForward away) that a rule claims.
+func tenseAfter(ts toks, i int) (Tense, string) {
+	for j := i + 1; j < len(ts) && j <= i+tenseForward; j++ {
+		if ts[j].Kind == text.LexBreak {
+			break
+		}
+		if t, name := classify(ts, j); name != "" {
+			return t, name
+		}
+	}
+	return TenseUnknown, ""
+}
+
+func classify(ts toks, j int) (Tense, string) {
+	if ts.Kind(j) != text.LexWord {
+		return 0, ""
+	}
+	for _, r := range tenseRules {
+		if t, ok := r.test(ts, j); ok {
+			return t, r.name
+		}
+	}
+	return 0, ""
+}
+
+// tense is governingTense's direction: +1 future, -1 past, 0 present or
+// unknown.
+func tense(ts toks, i int) int {
+	t, _ := governingTense(ts, i)
+	return t.sign()
+}
+
+// negated reports whether token j is the first half of a "n't"
+// contraction ("didn't", "won't": "didn", "'", "t").
+func negated(ts toks, j int) bool {
+	return ts.Word(j+2) == "t" && ts.Adjacent(j+1) && ts.Adjacent(j+2)
+}

@@ -1,0 +1,103 @@
+package timex
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// TestGoverningTense has rows for every named rule: the expression is the
+// word in brackets, the sentence is synthetic.
+func TestGoverningTense(t *testing.T) {
+	tests := []struct {
+		sentence, expr string
+		want           Tense
+		rule           string
+	}{
+		{"The senator will vote on Friday.", "Friday", TenseFuture, "modal"},
+		{"Democrats could lose the House in November.", "November", TenseFuture, "modal"},
+		{"She won't attend on Friday.", "Friday", TenseFuture, "modal"},
+		{"He could have written it last week.", "last", TensePast, "perfect"},
+		{"He could have won it last week.", "last", TensePast, "past-form"},
+		{"Nothing could have happened on Friday.", "Friday", TensePast, "past-form"},
+		{"The hearing is scheduled for Thursday.", "Thursday", TenseFuture, "scheduled"},
+		{"The board is set to meet in March.", "March", TenseFuture, "scheduled"},
+		{"Two mayors are likely to face off in April.", "April", TenseFuture, "scheduled"},
+		{"The governor is running for re-election in November.", "November", TenseFuture, "progressive"},
+		{"The governor was running for office in November.", "November", TensePast, "progressive"},
+		{"The official had been away in May.", "May", TensePast, "perfect"},
+		{"The agency has released the figures since January 1.", "January", TensePast, "past-form"},
+		{"The mayor appeared unreceptive to the plan this weekend.", "this", TensePast, "past-form"},
+		{"The panel said on Tuesday that it disagreed.", "Tuesday", TensePast, "past-form"},
+		{"The campaign didn't need a rally on Monday.", "Monday", TensePast, "past-form"},
+		{"The senator won the vote on Tuesday.", "Tuesday", TensePast, "past-form"},
+		{"The election is Thursday.", "Thursday", TensePresent, "present-form"},
+		{"Friday arrives.", "Friday", TenseUnknown, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			ts := text.Scan(tc.sentence, text.ASCIILower(tc.sentence))
+			i := -1
+			for k := range ts {
+				if ts[k].S == text.ASCIILower(tc.expr) {
+					i = k
+					break
+				}
+			}
+			if i < 0 {
+				t.Fatalf("%q not in the sentence", tc.expr)
+			}
+			got, rule := governingTense(ts, i)
+			if got != tc.want || rule != tc.rule {
+				t.Errorf("governingTense = %v (%q), want %v (%q)", got, rule, tc.want, tc.rule)
+			}
+		})
+	}
+}
+
+// TestResolveByTense: the same kinds of expression placed by the tense of
+// their sentences (synthetic), published on Monday 2010-06-14. The first
+// two rows have the shapes of issue 15: a past-tense "this weekend" written
+// on a Monday is the weekend just gone, and a present progressive "in
+// November" is the coming one. "" is unresolved.
+func TestResolveByTense(t *testing.T) {
+	tests := []struct{ sentence, expr, want string }{
+		{"The council appeared unreceptive to the proposal this weekend.", "this weekend", "2010-06-12/2010-06-13"},
+		{"The mayor is running for a third term against a former judge in November.", "November", "2010-11"},
+		{"The mayor was elected in November.", "November", "2009-11"},
+		{"The mayor will decide this weekend.", "this weekend", "2010-06-19/2010-06-20"},
+		{"The vote is Thursday.", "Thursday", "2010-06-17"},
+		{"The vote was held Thursday.", "Thursday", "2010-06-10"},
+		{"Officials had counted 300 cases since January 1.", "January 1", "2010-01-01"},
+		{"The plant could reopen by Sept. 10.", "Sept. 10", "2010-09-10"},
+		{"Officials said they had been warned on Sept. 10.", "Sept. 10", "2009-09-10"},
+		{"Saturday's debate might not change many minds.", "Saturday", "2010-06-12"},
+		{"Thursday's debate will be the last.", "Thursday", "2010-06-17"},
+		{"The report comes a day after the vote.", "a day after", "2010-06-14"},
+		{"A day after the vote, the chairman resigned on Tuesday.", "A day after", "2010-06-08"},
+		{"The chairman resigned a day after the vote.", "a day after", ""},
+		{"Volunteers serve meals every Sunday.", "Sunday", ""},
+		{"That happened many years ago.", "years ago", ""},
+		{"The book revisits the Sept. 11 attacks.", "Sept. 11", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			a := &news.Article{Published: "2010-06-14", Paragraphs: []string{tc.sentence}}
+			New().Tag(a)
+			found := false
+			for _, tm := range a.Times {
+				if tm.Text != tc.expr {
+					continue
+				}
+				found = true
+				if tm.Value != tc.want {
+					t.Errorf("%q = %q, want %q", tm.Text, tm.Value, tc.want)
+				}
+			}
+			if !found {
+				t.Errorf("%q not found in %+v", tc.expr, a.Times)
+			}
+		})
+	}
+}

@@ -153,8 +153,14 @@ func (c *Cleaner) Clean(text string) *Result {
 	return c.run(raw, true)
 }
 
-// CleanParagraphs cleans an extractor's paragraphs with the same line
-// rules, without title detection (the extractor reports the title).
+// CleanParagraphs cleans an extractor's paragraphs. It trusts the
+// extractor's choice of body: only the rules that recognise a line by what
+// it says (a credit, a copyright, a share prompt, a service notice) run,
+// never the shape heuristics meant for scraped text (head and tail zones,
+// short runs, repeats, link and embed lines), which would take lists,
+// tables, embedded posts and repeated list items out of a real body. No
+// title detection either (the extractor reports the title). The
+// not-an-article verdict is the same as Clean's.
 func (c *Cleaner) CleanParagraphs(paras []string) *Result {
 	return c.run(paras, false)
 }
@@ -176,13 +182,16 @@ func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
 		res.NotArticle = NotArticleEmpty
 		return res
 	}
-	c.applyLineRules(ls, res)
+	scraped := titleFromText
+	c.applyLineRules(ls, scraped, res)
 	markCreditNeighbours(ls)
-	markDuplicates(ls)
+	if scraped {
+		markDuplicates(ls)
+	}
 	markCaptionsBeforeCredit(ls, c.o.MinBodyWords)
 	markAuthorBios(ls, res)
 	first, last := c.bodyZone(ls)
-	if first >= 0 {
+	if first >= 0 && scraped {
 		c.markHead(ls, first, titleFromText, res)
 		c.markTail(ls, last)
 		markShortRuns(ls, first, last)
@@ -213,12 +222,16 @@ func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
 }
 
 // applyLineRules runs the context-free rules on every line; the first rule
-// that fires names the reason. Rules with side effects on metadata (byline,
-// date line) fill res.
-func (c *Cleaner) applyLineRules(ls []line, res *Result) {
+// that fires names the reason. Rules marked scrapedOnly run only when
+// scraped is true (see CleanParagraphs). Rules with side effects on
+// metadata (byline, date line) fill res.
+func (c *Cleaner) applyLineRules(ls []line, scraped bool, res *Result) {
 	for i := range ls {
 		l := &ls[i]
 		for _, r := range lineRules {
+			if r.scrapedOnly && !scraped {
+				continue
+			}
 			if r.match(l) {
 				l.reason = r.reason
 				break

@@ -317,7 +317,7 @@ func isPhotoCredit(l *line) bool {
 	return short(l, 6) && agencyRe.MatchString(l.text) && nameShaped(agencyRe.ReplaceAllString(l.text, "Agency"))
 }
 
-var inlineCreditRe = regexp.MustCompile(`(?i)\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\btoggle caption\b`)
+var inlineCreditRe = regexp.MustCompile(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
 
 // isInlineCreditCaption: a descriptive line that carries its own picture
 // credit at the end. Examples: "Shoppers in a mall (Image: Jane Doe/Getty)",

@@ -45,6 +45,9 @@ func evalRunners() []evalRunner {
 		{"seeds", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunSeeds(ctx, eval.SeedsOptions{Data: f.data, Published: f.published})
 		}},
+		{"junk", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunJunk(ctx, eval.JunkOptions{Data: f.data})
+		}},
 	}
 }
 

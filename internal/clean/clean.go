@@ -64,7 +64,8 @@ const (
 type Options struct {
 	// MinArticleWords is the number of words the kept body must reach for
 	// the text to count as an article; below it Result.NotArticle is
-	// "too-short". Default 25.
+	// "too-short", unless the body is a news brief of two or more
+	// sentences (see newsBrief). Default 25.
 	MinArticleWords int
 	// MaxChromeWords is the longest (in words) a line without terminal
 	// punctuation may be to count as chrome in the head zone (before the
@@ -480,7 +481,9 @@ func labelValue(l *line) bool {
 // verdict decides whether the whole text is an article. Patterns: service
 // notices make up a large share of the words (an Internet Archive crawl
 // note, "Tweet with a location", "Rating is available when the video has
-// been rented"); no body-like paragraph at all; too few kept words.
+// been rented"); no body-like paragraph at all; too few kept words for
+// anything but a news brief (see newsBrief); an index page, a list of
+// other stories' teasers, a page of links, word salad (see pageRules).
 func (c *Cleaner) verdict(ls []line, first int, res *Result) {
 	total, notice, kept := 0, 0, 0
 	kind := ""
@@ -502,12 +505,41 @@ func (c *Cleaner) verdict(ls []line, first int, res *Result) {
 		res.NotArticle = NotArticleServicePrefix + kind
 	case first < 0:
 		res.NotArticle = NotArticleNoBody
-	case kept < c.o.MinArticleWords:
+	case kept < c.o.MinArticleWords && !newsBrief(ls):
 		res.NotArticle = NotArticleTooShort
+	default:
+		for _, r := range pageRules {
+			if r.match(ls) {
+				res.NotArticle = r.verdict
+				break
+			}
+		}
 	}
 	if res.NotArticle != "" {
 		res.Title, res.Byline, res.Published, res.PublishedFrom = "", nil, "", ""
 	}
+}
+
+// minBriefWords is the fewest words a news brief has: two short sentences
+// ("Fire closed the Main Street bridge on Monday. No one was hurt.").
+const minBriefWords = 10
+
+// newsBrief: a kept body of at least two sentences and minBriefWords words
+// is an article however short — a two- or three-sentence brief — provided
+// it is at least a third of the text's words (a brief stands alone; two
+// lines kept out of a page of chrome or verse are not one). Example: "The
+// council approved the budget on Tuesday. It takes effect in July." A
+// one-line blurb or a label is not.
+func newsBrief(ls []line) bool {
+	words, ends, total := 0, 0, 0
+	for i := range ls {
+		total += ls[i].words
+	}
+	for _, l := range kept(ls) {
+		words += l.words
+		ends += sentenceEnds(l.text)
+	}
+	return ends >= 2 && words >= minBriefWords && 3*words >= total
 }
 
 func appendUnique(dst []string, xs ...string) []string {

@@ -50,7 +50,7 @@ var (
 		keys []string // lower-case substrings, one of which must occur (a cheap prefilter)
 		re   *regexp.Regexp
 	}{
-		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc"}, regexp.MustCompile(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?)\b`)},
+		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, regexp.MustCompile(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
 		{"tweet-location", []string{"tweet", "twitter"}, regexp.MustCompile(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
 		{"video-unavailable", []string{"video", "feature", "transcript"}, regexp.MustCompile(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
 		{"javascript", []string{"javascript", "browser"}, regexp.MustCompile(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
@@ -63,9 +63,10 @@ var (
 )
 
 // isSiteNotice: a line of a service page rather than an article, in at most
-// 60 words. Pattern: crawl notes, Twitter location notices, unavailable
-// video, JavaScript/cookie/login walls, 404 text. Example: "Rating is
-// available when the video has been rented."
+// 60 words. Pattern: crawl notes (including a crawl's seed description:
+// "up to 50 URLs per host", "ranked by inter-domain links"), Twitter
+// location notices, unavailable video, JavaScript/cookie/login walls, 404
+// text. Example: "Rating is available when the video has been rented."
 //
 // A longer line counts only when notice patterns occur in it at least three
 // times ("These crawls are part of an effort to archive pages ... the

@@ -150,10 +150,12 @@ func isLinkPage(ls []line) bool {
 // dictionary words, a keyword dump. Pattern: at least 40 kept words, fewer
 // than one sentence end per 40 words, and under 5% English function words
 // (running English text has about 40%; a text in another language has
-// its sentence punctuation, so the two tests together spare it). Example:
+// its sentence punctuation, so the two tests together spare it), and
+// under 5% numbers (a results table or standings list is not sentences
+// either, but it is a table, full of figures). Example:
 // "lantern obsidian quarrel vivid marmalade oyster plinth ...".
 func isWordSalad(ls []line) bool {
-	words, ends, stops := 0, 0, 0
+	words, ends, stops, numbers := 0, 0, 0, 0
 	for _, l := range kept(ls) {
 		words += l.words
 		ends += sentenceEnds(l.text)
@@ -161,9 +163,12 @@ func isWordSalad(ls []line) bool {
 			if text.IsStop(w) {
 				stops++
 			}
+			if hasDigit(w) {
+				numbers++
+			}
 		}
 	}
-	return words >= 40 && 40*ends < words && 20*stops < words
+	return words >= 40 && 40*ends < words && 20*stops < words && 20*numbers < words
 }
 
 // sentenceEnds counts sentence-ending marks followed by a space or the end

@@ -11,7 +11,9 @@ func TestPageRules(t *testing.T) {
 	teaser := func(h, body string) string { return h + " " + h + " " + body }
 	salad := "lantern obsidian quarrel vivid marmalade oyster plinth saddle thimble crater walrus velvet ember harbor pickle meadow tundra falcon gravel spindle " +
 		"orchid bramble cobalt quiver lagoon mitten parsnip sonnet tinsel warden yonder zephyr anchor basalt cinder dapple fennel garnet hollow ivory juniper kettle"
-	linkLine := func(s string) string { return s + ": https://example.org/" + strings.ToLower(strings.ReplaceAll(s, " ", "")) }
+	linkLine := func(s string) string {
+		return s + ": https://example.org/" + strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	}
 	tests := []struct {
 		name, rule, text string
 		want             bool

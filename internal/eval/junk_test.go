@@ -153,4 +153,3 @@ func TestNoRealArticleRejected(t *testing.T) {
 		}
 	})
 }
-

@@ -3,7 +3,8 @@
 // paragraphs. It consumes plain text and produces a Result: the kept
 // paragraphs, every removed line with a short reason slug and its 1-based
 // line number, a not-an-article verdict for whole texts that are service
-// pages (crawl notes, login walls, video notices), and the metadata the text
+// pages (crawl notes, login walls, video notices), index pages, lists of
+// other stories' teasers, link pages or word salad, and the metadata the text
 // itself carries (title, byline, outlet, a stated publication date, dateline).
 //
 // Every rule is a named function over line features (length, terminal

@@ -54,6 +54,9 @@ func evalRunners() []evalRunner {
 		{"discrepancies", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Progress: f.progress})
 		}},
+		{"junk", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunJunk(ctx, eval.JunkOptions{Data: f.data})
+		}},
 	}
 }
 

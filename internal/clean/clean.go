@@ -3,7 +3,8 @@
 // paragraphs. It consumes plain text and produces a Result: the kept
 // paragraphs, every removed line with a short reason slug and its 1-based
 // line number, a not-an-article verdict for whole texts that are service
-// pages (crawl notes, login walls, video notices), and the metadata the text
+// pages (crawl notes, login walls, video notices), index pages, lists of
+// other stories' teasers, link pages or word salad, and the metadata the text
 // itself carries (title, byline, outlet, a stated publication date, dateline).
 //
 // Every rule is a named function over line features (length, terminal
@@ -64,7 +65,8 @@ const (
 type Options struct {
 	// MinArticleWords is the number of words the kept body must reach for
 	// the text to count as an article; below it Result.NotArticle is
-	// "too-short". Default 25.
+	// "too-short", unless the body is a news brief of two or more
+	// sentences (see newsBrief). Default 25.
 	MinArticleWords int
 	// MaxChromeWords is the longest (in words) a line without terminal
 	// punctuation may be to count as chrome in the head zone (before the
@@ -153,8 +155,14 @@ func (c *Cleaner) Clean(text string) *Result {
 	return c.run(raw, true)
 }
 
-// CleanParagraphs cleans an extractor's paragraphs with the same line
-// rules, without title detection (the extractor reports the title).
+// CleanParagraphs cleans an extractor's paragraphs. It trusts the
+// extractor's choice of body: only the rules that recognise a line by what
+// it says (a credit, a copyright, a share prompt, a service notice) run,
+// never the shape heuristics meant for scraped text (head and tail zones,
+// short runs, repeats, link and embed lines), which would take lists,
+// tables, embedded posts and repeated list items out of a real body. No
+// title detection either (the extractor reports the title). The
+// not-an-article verdict is the same as Clean's.
 func (c *Cleaner) CleanParagraphs(paras []string) *Result {
 	return c.run(paras, false)
 }
@@ -176,13 +184,16 @@ func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
 		res.NotArticle = NotArticleEmpty
 		return res
 	}
-	c.applyLineRules(ls, res)
+	scraped := titleFromText
+	c.applyLineRules(ls, scraped, res)
 	markCreditNeighbours(ls)
-	markDuplicates(ls)
+	if scraped {
+		markDuplicates(ls)
+	}
 	markCaptionsBeforeCredit(ls, c.o.MinBodyWords)
 	markAuthorBios(ls, res)
 	first, last := c.bodyZone(ls)
-	if first >= 0 {
+	if first >= 0 && scraped {
 		c.markHead(ls, first, titleFromText, res)
 		c.markTail(ls, last)
 		markShortRuns(ls, first, last)
@@ -213,12 +224,16 @@ func (c *Cleaner) run(raw []string, titleFromText bool) *Result {
 }
 
 // applyLineRules runs the context-free rules on every line; the first rule
-// that fires names the reason. Rules with side effects on metadata (byline,
-// date line) fill res.
-func (c *Cleaner) applyLineRules(ls []line, res *Result) {
+// that fires names the reason. Rules marked scrapedOnly run only when
+// scraped is true (see CleanParagraphs). Rules with side effects on
+// metadata (byline, date line) fill res.
+func (c *Cleaner) applyLineRules(ls []line, scraped bool, res *Result) {
 	for i := range ls {
 		l := &ls[i]
 		for _, r := range lineRules {
+			if r.scrapedOnly && !scraped {
+				continue
+			}
 			if r.match(l) {
 				l.reason = r.reason
 				break
@@ -467,7 +482,9 @@ func labelValue(l *line) bool {
 // verdict decides whether the whole text is an article. Patterns: service
 // notices make up a large share of the words (an Internet Archive crawl
 // note, "Tweet with a location", "Rating is available when the video has
-// been rented"); no body-like paragraph at all; too few kept words.
+// been rented"); no body-like paragraph at all; too few kept words for
+// anything but a news brief (see newsBrief); an index page, a list of
+// other stories' teasers, a page of links, word salad (see pageRules).
 func (c *Cleaner) verdict(ls []line, first int, res *Result) {
 	total, notice, kept := 0, 0, 0
 	kind := ""
@@ -489,12 +506,41 @@ func (c *Cleaner) verdict(ls []line, first int, res *Result) {
 		res.NotArticle = NotArticleServicePrefix + kind
 	case first < 0:
 		res.NotArticle = NotArticleNoBody
-	case kept < c.o.MinArticleWords:
+	case kept < c.o.MinArticleWords && !newsBrief(ls):
 		res.NotArticle = NotArticleTooShort
+	default:
+		for _, r := range pageRules {
+			if r.match(ls) {
+				res.NotArticle = r.verdict
+				break
+			}
+		}
 	}
 	if res.NotArticle != "" {
 		res.Title, res.Byline, res.Published, res.PublishedFrom = "", nil, "", ""
 	}
+}
+
+// minBriefWords is the fewest words a news brief has: two short sentences
+// ("Fire closed the Main Street bridge on Monday. No one was hurt.").
+const minBriefWords = 10
+
+// newsBrief: a kept body of at least two sentences and minBriefWords words
+// is an article however short — a two- or three-sentence brief — provided
+// it is at least a third of the text's words (a brief stands alone; two
+// lines kept out of a page of chrome or verse are not one). Example: "The
+// council approved the budget on Tuesday. It takes effect in July." A
+// one-line blurb or a label is not.
+func newsBrief(ls []line) bool {
+	words, ends, total := 0, 0, 0
+	for i := range ls {
+		total += ls[i].words
+	}
+	for _, l := range kept(ls) {
+		words += l.words
+		ends += sentenceEnds(l.text)
+	}
+	return ends >= 2 && words >= minBriefWords && 3*words >= total
 }
 
 func appendUnique(dst []string, xs ...string) []string {

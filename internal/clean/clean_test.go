@@ -119,6 +119,40 @@ func TestCleanMetadata(t *testing.T) {
 	})
 }
 
+// TestCleanParagraphsTrustsExtractor: an extractor's paragraphs keep the
+// lines that only the scraped-text shape rules would remove (a short list
+// label, a repeated list item, a cited link, a quoted post), while rules
+// that read what a line says still fire. Each row's line is removed by
+// Clean from the same text, so the row shows the difference.
+func TestCleanParagraphsTrustsExtractor(t *testing.T) {
+	c := New(Options{})
+	for _, tt := range []struct {
+		name, line string
+	}{
+		{"short label in the body", "More recipes"},
+		{"repeated list item", fxBody2},
+		{"cited link", "https://example.org/report.pdf"},
+		{"quoted post", "We will rebuild. — Jane Mayor (@janemayor) June 3, 2021"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			paras := []string{fxBody1, tt.line, fxBody2, fxBody3}
+			if r := c.Clean(join(paras...)); len(r.Paragraphs) == len(paras) {
+				t.Fatalf("Clean kept %q: the row shows nothing", tt.line)
+			}
+			r := c.CleanParagraphs(paras)
+			if len(r.Paragraphs) != len(paras) {
+				t.Errorf("CleanParagraphs removed %v", r.Removed)
+			}
+		})
+	}
+	t.Run("content rules still fire", func(t *testing.T) {
+		r := c.CleanParagraphs([]string{fxBody1, fxBody2, "© 2024 Lakeside Public Media", fxBody3, "Sign up for our daily newsletter"})
+		if len(r.Paragraphs) != 3 {
+			t.Errorf("paragraphs = %q", r.Paragraphs)
+		}
+	})
+}
+
 func TestOptionsValidate(t *testing.T) {
 	for _, tt := range []struct {
 		name string

@@ -7,34 +7,38 @@ import (
 )
 
 // lineRule is a context-free rule: when match fires on a line, the line is
-// removed with reason.
+// removed with reason. A scrapedOnly rule judges a line by its shape (a
+// short label, a URL, an embedded post) and runs only on scraped text:
+// an extractor keeps such lines only inside a body it chose, where they
+// are part of the article (a list item, a cited link, a quoted post).
 type lineRule struct {
-	name   string
-	reason string
-	match  func(*line) bool
+	name        string
+	reason      string
+	match       func(*line) bool
+	scrapedOnly bool
 }
 
 // lineRules run in order; the first match wins. Notices come first so that
 // a service page is recognised as such.
 var lineRules = []lineRule{
-	{"siteNotice", ReasonSiteNotice, isSiteNotice},
-	{"timeCode", ReasonPlayerWidget, isTimeCode},
-	{"playerPrompt", ReasonPlayerWidget, isPlayerPrompt},
-	{"syndication", ReasonSyndication, isSyndication},
-	{"copyright", ReasonCopyright, isCopyright},
-	{"advertisement", ReasonAdvertisement, isAdvertisement},
-	{"subscribePrompt", ReasonSubscribePrompt, isSubscribePrompt},
-	{"sharePrompt", ReasonSharePrompt, isSharePrompt},
-	{"navigation", ReasonNavigation, isNavigation},
-	{"timestamp", ReasonTimestamp, isTimestamp},
-	{"markup", ReasonSiteChrome, isMarkup},
-	{"socialEmbed", ReasonSocialEmbed, isSocialEmbed},
-	{"linkLine", ReasonLink, isLinkLine},
-	{"updatedAt", ReasonUpdatedAt, isUpdatedAt},
-	{"dateLine", ReasonDateLine, isDateLine},
-	{"byline", ReasonByline, isByline},
-	{"photoCredit", ReasonPhotoCredit, isPhotoCredit},
-	{"inlineCreditCaption", ReasonCaption, isInlineCreditCaption},
+	{"siteNotice", ReasonSiteNotice, isSiteNotice, false},
+	{"timeCode", ReasonPlayerWidget, isTimeCode, false},
+	{"playerPrompt", ReasonPlayerWidget, isPlayerPrompt, false},
+	{"syndication", ReasonSyndication, isSyndication, false},
+	{"copyright", ReasonCopyright, isCopyright, false},
+	{"advertisement", ReasonAdvertisement, isAdvertisement, false},
+	{"subscribePrompt", ReasonSubscribePrompt, isSubscribePrompt, false},
+	{"sharePrompt", ReasonSharePrompt, isSharePrompt, false},
+	{"navigation", ReasonNavigation, isNavigation, true},
+	{"timestamp", ReasonTimestamp, isTimestamp, false},
+	{"markup", ReasonSiteChrome, isMarkup, false},
+	{"socialEmbed", ReasonSocialEmbed, isSocialEmbed, true},
+	{"linkLine", ReasonLink, isLinkLine, true},
+	{"updatedAt", ReasonUpdatedAt, isUpdatedAt, false},
+	{"dateLine", ReasonDateLine, isDateLine, false},
+	{"byline", ReasonByline, isByline, false},
+	{"photoCredit", ReasonPhotoCredit, isPhotoCredit, false},
+	{"inlineCreditCaption", ReasonCaption, isInlineCreditCaption, false},
 }
 
 // short reports whether l has at most n words.
@@ -46,7 +50,7 @@ var (
 		keys []string // lower-case substrings, one of which must occur (a cheap prefilter)
 		re   *regexp.Regexp
 	}{
-		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc"}, regexp.MustCompile(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?)\b`)},
+		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, regexp.MustCompile(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
 		{"tweet-location", []string{"tweet", "twitter"}, regexp.MustCompile(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
 		{"video-unavailable", []string{"video", "feature", "transcript"}, regexp.MustCompile(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
 		{"javascript", []string{"javascript", "browser"}, regexp.MustCompile(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
@@ -59,9 +63,10 @@ var (
 )
 
 // isSiteNotice: a line of a service page rather than an article, in at most
-// 60 words. Pattern: crawl notes, Twitter location notices, unavailable
-// video, JavaScript/cookie/login walls, 404 text. Example: "Rating is
-// available when the video has been rented."
+// 60 words. Pattern: crawl notes (including a crawl's seed description:
+// "up to 50 URLs per host", "ranked by inter-domain links"), Twitter
+// location notices, unavailable video, JavaScript/cookie/login walls, 404
+// text. Example: "Rating is available when the video has been rented."
 //
 // A longer line counts only when notice patterns occur in it at least three
 // times ("These crawls are part of an effort to archive pages ... the
@@ -144,14 +149,16 @@ var adRe = regexp.MustCompile(`(?i)^(advertisement|advertising|ad|ads|sponsored(
 func isAdvertisement(l *line) bool { return adRe.MatchString(l.text) }
 
 var (
-	subscribeStartRe = regexp.MustCompile(`(?i)^(subscribe|sign up|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
+	subscribeStartRe = regexp.MustCompile(`(?i)^(subscribe|sign up( now| today| here)?[.!:]?$|sign up (now |today )?(for|to)\b[^.]{0,25}\b(newsletters?|alerts|updates)\b|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
 	subscribeKeys    = []string{"newsletter", "mailing list", "inbox", "subscribe"}
 	subscribeAnyRe   = regexp.MustCompile(`(?i)\b(our|daily|weekly|free) (e-?mail )?(newsletter|mailing list)|\b(to|your) inbox\b|\bsubscribe (now|today|here)\b`)
 )
 
 // isSubscribePrompt: an imperative to subscribe or register, or a short line
 // about "our newsletter"/"your inbox". Examples: "Sign up for our daily
-// email newsletter", "Get the best stories delivered to your inbox".
+// email newsletter", "Get the best stories delivered to your inbox". "Sign
+// up" counts only alone or for newsletters, alerts or updates: "Sign up
+// for a streaming account for $9 a month" is an article's advice.
 func isSubscribePrompt(l *line) bool {
 	if short(l, 30) && subscribeStartRe.MatchString(l.text) {
 		return true
@@ -311,12 +318,14 @@ func isPhotoCredit(l *line) bool {
 	return short(l, 6) && agencyRe.MatchString(l.text) && nameShaped(agencyRe.ReplaceAllString(l.text, "Agency"))
 }
 
-var inlineCreditRe = regexp.MustCompile(`(?i)\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/[^()]{2,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\btoggle caption\b`)
+var inlineCreditRe = regexp.MustCompile(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
 
 // isInlineCreditCaption: a descriptive line that carries its own picture
 // credit at the end. Examples: "Shoppers in a mall (Image: Jane Doe/Getty)",
 // "Voters queue in Phoenix. | Jane Doe/Getty Images", "Fans cheer.
-// (Jane Doe/The Daily Planet)", "Fans cheer. Jane Doe/Getty Images".
+// (Jane Doe/The Daily Planet)", "Fans cheer. Jane Doe/Getty Images". The
+// part after the slash is capitalised, as a credit is: "(Upgrade to Pro
+// for $4.99/mo)" is a price, not a credit.
 func isInlineCreditCaption(l *line) bool {
 	return short(l, 50) && (strings.Contains(l.text, "/") || strings.Contains(l.text, ")") || strings.Contains(l.text, "toggle")) && inlineCreditRe.MatchString(l.text)
 }

@@ -50,6 +50,9 @@ func TestLineRules(t *testing.T) {
 		{"subscribePrompt", "Sign up for our morning newsletter", true},
 		{"subscribePrompt", "Get the top stories delivered to your inbox.", true},
 		{"subscribePrompt", "Thousands of residents signed up for the program last year.", false},
+		{"subscribePrompt", "Sign up", true},
+		{"subscribePrompt", "Sign up for breaking news alerts", true},
+		{"subscribePrompt", "Sign up for a streaming account for $9 a month", false},
 		{"sharePrompt", "Share this article", true},
 		{"sharePrompt", "Follow Jane Roe on Twitter: @janeroe", true},
 		{"sharePrompt", "Read more: Five questions about the new budget", true},
@@ -95,6 +98,7 @@ func TestLineRules(t *testing.T) {
 		{"inlineCreditCaption", "Shoppers queue outside a store (Photo: Jane Roe)", true},
 		{"inlineCreditCaption", "Fans cheer in the second half. (Jane Roe/The Daily Planet)", true},
 		{"inlineCreditCaption", "Voters line up in Phoenix. | Jane Roe/Getty Images", true},
+		{"inlineCreditCaption", "Get the password manager free (Upgrade to Pro for $3.99/mo)", false},
 		{"inlineCreditCaption", "Voters lined up in Phoenix for hours (about three).", false},
 	}
 	for _, tt := range tests {

@@ -219,6 +219,20 @@ func TestEach(t *testing.T) {
 			},
 		},
 		{
+			// A record's text is text even when it opens with or quotes
+			// markup: only the html field is HTML.
+			name: "jsonl text quoting markup stays text",
+			files: map[string][]byte{"m.jsonl": []byte(`{"id":"m1","text":"<script>alert(1)</script> is the string testers paste into forms."}` + "\n" +
+				`{"id":"m2","text":"<a href=\"https://x.example\">A link</a> was left in the comment box, the report said."}` + "\n" +
+				`{"id":"m3","text":"<!doctype html> opens every page, the tutorial says."}`)},
+			inputs: []string{"m.jsonl"},
+			want: []want{
+				{input: "m1", id: "m1", text: "<script>alert(1)</script> is the string"},
+				{input: "m2", id: "m2", text: "<a href=\"https://x.example\">A link</a>"},
+				{input: "m3", id: "m3", text: "<!doctype html> opens"},
+			},
+		},
+		{
 			name: "jsonl over-long line and wrong field type",
 			files: map[string][]byte{"a.jsonl": []byte(`{"text":"` + strings.Repeat("x", 3000) + `"}` + "\r\n" +
 				`{"text":["not","a","string"]}` + "\n" + `{"text":"Short one."}`)},

@@ -30,6 +30,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 // Sentinel errors. Test with errors.Is; the returned errors add context.
@@ -37,7 +39,9 @@ var (
 	// ErrForbiddenAddress: the URL's host is, or resolves only to, a
 	// non-public address (see Options.AllowPrivate).
 	ErrForbiddenAddress = errors.New("fetch: forbidden address")
-	// ErrTooLarge: the body exceeds Options.MaxBytes.
+	// ErrTooLarge: the body exceeds Options.MaxBytes. The error says the
+	// size when known, the limit and how to raise it
+	// (Options.MaxBytesSetting).
 	ErrTooLarge = errors.New("fetch: body too large")
 	// ErrScheme: the URL (or a redirect) uses a scheme other than http/https.
 	ErrScheme = errors.New("fetch: unsupported scheme")
@@ -102,6 +106,10 @@ type Options struct {
 	// MaxBytes limits the (decompressed) body; a longer body fails with
 	// ErrTooLarge. Default 20 MB.
 	MaxBytes int64
+	// MaxBytesSetting names what the user changes to raise MaxBytes (the
+	// command line passes "--max-bytes"), so that an ErrTooLarge error
+	// says how to get past it. Default "fetch.Options.MaxBytes".
+	MaxBytesSetting string
 	// UserAgent is sent with every request. Default
 	// "crosscheck/dev (+news briefing)".
 	UserAgent string
@@ -144,6 +152,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxBytesSetting == "" {
+		o.MaxBytesSetting = "fetch.Options.MaxBytes"
 	}
 	if o.UserAgent == "" || strings.ContainsAny(o.UserAgent, "\r\n") {
 		o.UserAgent = DefaultUserAgent
@@ -527,20 +538,32 @@ func (f *Fetcher) Get(ctx context.Context, rawURL string) (*Response, error) {
 		})
 	}
 	if resp.ContentLength > f.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch: get %s: %w: Content-Length %d > %d", u.Redacted(), ErrTooLarge, resp.ContentLength, f.opts.MaxBytes)
+		return nil, fmt.Errorf("fetch: get %s: %w: %s", u.Redacted(), ErrTooLarge, say.OverLimit("the body", resp.ContentLength, f.opts.MaxBytes, f.opts.MaxBytesSetting))
 	}
 	body, err := io.ReadAll(io.LimitReader(resp.Body, f.opts.MaxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("fetch: read %s: %w", u.Redacted(), err)
 	}
 	if int64(len(body)) > f.opts.MaxBytes {
-		return nil, fmt.Errorf("fetch: get %s: %w: more than %d bytes", u.Redacted(), ErrTooLarge, f.opts.MaxBytes)
+		return nil, fmt.Errorf("fetch: get %s: %w: %s", u.Redacted(), ErrTooLarge, say.OverLimit("the body", -1, f.opts.MaxBytes, f.opts.MaxBytesSetting))
 	}
 	out.Body = body
 	out.ETag = resp.Header.Get("ETag")
 	out.LastModified = resp.Header.Get("Last-Modified")
 	f.remember(rawURL, validators{etag: out.ETag, lastModified: out.LastModified})
 	return out, nil
+}
+
+// Body fetches rawURL like Get and returns its body and Content-Type: the
+// shape of read.Options.Fetch, so that a reader reads URL inputs through
+// the guarded fetcher. A 304 (the URL was fetched before and has not
+// changed) gives an empty body.
+func (f *Fetcher) Body(ctx context.Context, rawURL string) (body []byte, contentType string, err error) {
+	r, err := f.Get(ctx, rawURL)
+	if err != nil {
+		return nil, "", err
+	}
+	return r.Body, r.ContentType, nil
 }
 
 // maxRetryAfter caps what a server may ask for: a bogus far-future date must

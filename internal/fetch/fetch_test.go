@@ -141,12 +141,15 @@ func TestBodyLimit(t *testing.T) {
 		size    int
 		chunked bool // no Content-Length: the limit must hold while reading
 		wantErr error
+		// wantMsg is in the error: the size when known, the limit and the
+		// setting that raises it.
+		wantMsg string
 	}{
-		{"small", 10, false, nil},
-		{"exactly the limit", limit, false, nil},
-		{"exactly the limit chunked", limit, true, nil},
-		{"one over with length", limit + 1, false, ErrTooLarge},
-		{"far over chunked", 50 * limit, true, ErrTooLarge},
+		{"small", 10, false, nil, ""},
+		{"exactly the limit", limit, false, nil, ""},
+		{"exactly the limit chunked", limit, true, nil, ""},
+		{"one over with length", limit + 1, false, ErrTooLarge, "the body is 1001 bytes, over the limit of 1000 bytes; raise it with --max-bytes"},
+		{"far over chunked", 50 * limit, true, ErrTooLarge, "the body is over the limit of 1000 bytes; raise it with --max-bytes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,10 +166,13 @@ func TestBodyLimit(t *testing.T) {
 				_, _ = w.Write([]byte(body))
 			}))
 			defer srv.Close()
-			f := loopback(t, Options{MaxBytes: limit})
+			f := loopback(t, Options{MaxBytes: limit, MaxBytesSetting: "--max-bytes"})
 			r, err := f.Get(t.Context(), srv.URL)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("Get = %v, want %v", err, tt.wantErr)
+			}
+			if err != nil && !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Errorf("Get = %q, want it to say %q", err, tt.wantMsg)
 			}
 			if err == nil && len(r.Body) != tt.size {
 				t.Errorf("body length %d, want %d", len(r.Body), tt.size)

@@ -21,6 +21,8 @@ var rank = map[string]int{
 	"internal/news":      0,
 	"internal/testutil":  0,
 	"internal/progress":  0,
+	"internal/say":       0,
+	"internal/cli":       1,
 	"internal/text":      1,
 	"internal/read":      1,
 	"internal/fetch":     1,

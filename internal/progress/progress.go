@@ -41,13 +41,20 @@ type Bar struct {
 // attached to a terminal; otherwise Done prints one summary line. A nil w
 // gives a silent bar. total <= 0 means unknown: the bar shows a count only.
 func New(w io.Writer, label string, total int) *Bar {
-	b := &Bar{w: w, label: label, total: total, now: time.Now}
-	if f, ok := w.(*os.File); ok && f != nil {
-		fd := f.Fd()
-		b.tty = isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
-	}
+	b := &Bar{w: w, label: label, total: total, now: time.Now, tty: IsTerminal(w)}
 	b.start = b.now()
 	return b
+}
+
+// IsTerminal reports whether w is an *os.File attached to a terminal: where
+// a progress line may be redrawn in place.
+func IsTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || f == nil {
+		return false
+	}
+	fd := f.Fd()
+	return isatty.IsTerminal(fd) || isatty.IsCygwinTerminal(fd)
 }
 
 // Add records n more finished steps and redraws when due.

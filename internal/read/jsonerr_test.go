@@ -65,25 +65,6 @@ func TestJSONError(t *testing.T) {
 	}
 }
 
-func TestOverLimit(t *testing.T) {
-	for _, tc := range []struct {
-		what          string
-		size, limit   int64
-		setting, want string
-	}{
-		{"the file", 31457321, 20 << 20, "--max-bytes", "the file is 31457321 bytes (30.0 MiB), over the limit of 20971520 bytes (20.0 MiB); raise it with --max-bytes"},
-		{"the line", -1, 100, "--max-bytes", "the line is over the limit of 100 bytes; raise it with --max-bytes"},
-		{"the body", 2048, 1024, "", "the body is 2048 bytes (2.0 KiB), over the limit of 1024 bytes (1.0 KiB)"},
-		{"the record", 2, 1, "X", "the record is 2 bytes, over the limit of 1 byte; raise it with X"},
-	} {
-		t.Run(tc.want, func(t *testing.T) {
-			if got := OverLimit(tc.what, tc.size, tc.limit, tc.setting); got != tc.want {
-				t.Errorf("OverLimit = %q, want %q", got, tc.want)
-			}
-		})
-	}
-}
-
 // TestTooLargeDetail: every kind of oversized document says its size when
 // known, the limit and the setting that raises it, and stays ErrTooLarge.
 func TestTooLargeDetail(t *testing.T) {

@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 // Sentinel errors carried by *Error.Err. Each names why a document was
@@ -234,41 +235,7 @@ func (r *Reader) applyDefaults(raw *news.Raw) {
 
 // overLimit is the detail of ErrTooLarge for what (size < 0: unknown).
 func (r *Reader) overLimit(what string, size int64) string {
-	return OverLimit(what, size, r.opts.MaxBytes, r.opts.MaxBytesSetting)
-}
-
-// OverLimit says in plain words that what is larger than limit bytes and
-// how to raise the limit: "the file is 31457321 bytes (30.0 MiB), over
-// the limit of 20971520 bytes (20.0 MiB); raise it with --max-bytes".
-// size < 0 means the size is not known (a stream is cut off at the limit).
-// setting names what changes the limit (a flag); "" leaves the hint out.
-// The reader's ErrTooLarge details and the server's 413 answer use it.
-func OverLimit(what string, size, limit int64, setting string) string {
-	var b strings.Builder
-	b.WriteString(what)
-	if size >= 0 {
-		b.WriteString(" is " + byteSize(size) + ", over")
-	} else {
-		b.WriteString(" is over")
-	}
-	b.WriteString(" the limit of " + byteSize(limit))
-	if setting != "" {
-		b.WriteString("; raise it with " + setting)
-	}
-	return b.String()
-}
-
-// byteSize writes n exactly and, from 1 KiB, also in KiB or MiB.
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%d bytes (%.1f MiB)", n, float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d bytes (%.1f KiB)", n, float64(n)/(1<<10))
-	case n == 1:
-		return "1 byte"
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return say.OverLimit(what, size, r.opts.MaxBytes, r.opts.MaxBytesSetting)
 }
 
 // skip reports a per-document error through fn.

@@ -19,6 +19,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/say"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
@@ -507,7 +508,7 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &tooBig) {
 			size := r.ContentLength // -1 when the client did not say
 			p := newProblem(r, http.StatusRequestEntityTooLarge,
-				read.OverLimit("the body", size, s.o.MaxBody, maxBodySetting)+", or send the articles in smaller batches")
+				say.OverLimit("the body", size, s.o.MaxBody, maxBodySetting)+", or send the articles in smaller batches")
 			p.Limit = s.o.MaxBody
 			s.writeProblem(w, p, nil)
 			return

@@ -6,7 +6,7 @@
 // produces them back, plus full-text search hits and clustering candidates.
 // The package holds only the interfaces, the shared value types and the
 // sentinel errors; it imports nothing internal but news. Implementations
-// live below it and are wired by the command:
+// live below it; archive.Open picks one from the name the user gives:
 //
 //	sqlite.Open(ctx, store.DefaultPath())   // the default, one file
 //	postgres.Open(ctx, dsn)                 // a shared archive

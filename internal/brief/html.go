@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 //go:embed templates
@@ -14,7 +15,8 @@ var templateFS embed.FS
 // templates holds the parsed briefing templates (read-only once parsed;
 // html/template is safe for concurrent execution).
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"cites": func(c Cite) []Cite { return []Cite{c} },
+	"cites":  func(c Cite) []Cite { return []Cite{c} },
+	"plural": say.Count,
 }).ParseFS(templateFS, "templates/*.html"))
 
 //go:embed templates/briefing.css

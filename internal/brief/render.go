@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 // JSON writes the briefing as one indented JSON object.
@@ -48,7 +49,7 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	p := func(format string, args ...any) { fmt.Fprintf(&out, format, args...) }
 
 	p("%s\n\n", st.head("# "+orDefault(v.Title, "Briefing")))
-	p("_%d articles, %d independent sources", len(v.Sources), v.Independent)
+	p("_%s, %s", say.Count(len(v.Sources), "article", "articles"), say.Count(v.Independent, "independent source", "independent sources"))
 	if v.Date != "" {
 		p(", %s", v.Date)
 	}

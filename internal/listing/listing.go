@@ -6,11 +6,13 @@ package listing
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -37,7 +39,8 @@ func Article(w io.Writer, a *news.Article) error {
 		p("dateline:  %s\n", a.Dateline)
 	}
 	p("language:  %s\n", orNone(a.Language))
-	p("body:      %d paragraphs, %d sentences; %d lines removed\n", len(a.Paragraphs), len(a.Sentences), len(a.Removed))
+	p("body:      %s, %s; %s removed\n", say.Count(len(a.Paragraphs), "paragraph", "paragraphs"),
+		say.Count(len(a.Sentences), "sentence", "sentences"), say.Count(len(a.Removed), "line", "lines"))
 	for _, r := range a.Removed {
 		p("  - [%s] %s\n", r.Reason, text.Clip(r.Text, 90))
 	}
@@ -89,11 +92,27 @@ func Stories(ctx context.Context, st store.StoryReader, limit int) ([]news.Story
 	return out, nil
 }
 
+// ErrNoStories: the archive has no story to show yet.
+var ErrNoStories = errors.New("listing: the archive has no stories yet")
+
+// Newest returns the id of the most recently updated story, or an error
+// wrapping ErrNoStories that says how to get one.
+func Newest(ctx context.Context, st store.StoryReader) (string, error) {
+	page, err := st.Stories(ctx, store.ListOptions{Limit: 1})
+	if err != nil {
+		return "", err
+	}
+	if len(page) == 0 {
+		return "", fmt.Errorf("%w: run crosscheck ingest on some articles first", ErrNoStories)
+	}
+	return page[0].ID, nil
+}
+
 // StoriesText prints one line per story (id, last update, article count,
 // title) followed by one indented line per article.
 func StoriesText(w io.Writer, stories []news.Story) error {
 	for _, s := range stories {
-		fmt.Fprintf(w, "%s  %s  %d article(s)  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), len(s.Articles), orNone(s.Title))
+		fmt.Fprintf(w, "%s  %s  %s  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), say.Count(len(s.Articles), "article", "articles"), orNone(s.Title))
 		for _, a := range s.Articles {
 			fmt.Fprintf(w, "    %-18s %-24s %s\n", a.ID, text.Clip(orNone(a.Outlet), 24), text.Clip(orNone(a.Title), 80))
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
@@ -30,12 +31,7 @@ func parseTemplates(assetV string) (*template.Template, error) {
 		"asset":   func(name string) string { return "/static/" + name + "?v=" + assetV },
 		"lower":   strings.ToLower,
 		"pathEsc": url.PathEscape,
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return strconv.Itoa(n) + " " + many
-		},
+		"plural":  say.Count,
 	}
 	return template.New("").Funcs(funcs).ParseFS(webFS, "web/templates/*.html")
 }

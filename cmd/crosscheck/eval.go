@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/eval"
 	"github.com/crosscheck/crosscheck/internal/listing"
 )
@@ -68,7 +69,7 @@ func evalStages() []string {
 	return out
 }
 
-func evalCmd(fs *flag.FlagSet) action {
+func evalCmd(fs *flag.FlagSet) cli.Action {
 	var f evalFlags
 	fs.StringVar(&f.data, "data", "", "`PATH` of the evaluation data (required)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
@@ -77,22 +78,19 @@ func evalCmd(fs *flag.FlagSet) action {
 	fs.StringVar(&f.published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
 	fs.StringVar(&f.order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
+		stages := strings.Join(evalStages(), ", ")
 		if len(pos) != 1 {
-			return usageErr("eval needs one STAGE (%s)", strings.Join(evalStages(), ", "))
-		}
-		if f.data == "" {
-			return usageErr("--data PATH is required")
+			return cli.Usagef("eval needs one STAGE (%s)", stages)
+		} else if f.data == "" {
+			return cli.Usagef("--data PATH is required")
 		}
 		for _, r := range evalRunners() {
 			if r.stage != pos[0] {
 				continue
-			}
-			if _, err := os.Stat(f.data); err != nil {
+			} else if _, err := os.Stat(f.data); err != nil {
 				return fmt.Errorf("--data: %w", err)
 			}
-			if isTerminal(stderr) {
-				f.progress = stderr
-			}
+			f.progress = cli.Terminal(stderr)
 			rep, err := r.run(ctx, f)
 			switch {
 			case err != nil:
@@ -102,6 +100,6 @@ func evalCmd(fs *flag.FlagSet) action {
 			}
 			return rep.Print(stdout)
 		}
-		return usageErr("unknown eval stage %q (%s)", pos[0], strings.Join(evalStages(), ", "))
+		return cli.Usagef("unknown eval stage %q (%s)", pos[0], stages)
 	}
 }

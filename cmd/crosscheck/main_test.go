@@ -15,7 +15,7 @@ var seeds = []string{"../../examples/seeds/000_e0283830494e89d8.txt", "../../exa
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, &out, &errb)
+	code = program().Run(context.Background(), args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 

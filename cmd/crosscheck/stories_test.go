@@ -24,7 +24,7 @@ import (
 
 // cli runs one command in-process and returns stdout, stderr and the exit
 // status.
-func cli(t *testing.T, args ...string) (string, string, int) {
+func cliRun(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	code, out, errb := runCLI(t, args...)
 	return out, errb, code
@@ -44,16 +44,16 @@ func TestArchiveCommands(t *testing.T) {
 	seeds := seedFiles(t)
 	ingestArgs := append([]string{"ingest", "--db", db, "--published", "2017-04-12"}, seeds...)
 
-	_, stderr, code := cli(t, ingestArgs...)
+	_, stderr, code := cliRun(t, ingestArgs...)
 	if code != 0 || !strings.Contains(stderr, "added 2, duplicates 0, rejected 0, stories 1") {
 		t.Fatalf("first ingest: status %d, stderr %q", code, stderr)
 	}
-	_, stderr, code = cli(t, ingestArgs...)
+	_, stderr, code = cliRun(t, ingestArgs...)
 	if code != 0 || !strings.Contains(stderr, "added 0, duplicates 2, rejected 0") {
 		t.Fatalf("second ingest: status %d, stderr %q", code, stderr)
 	}
 
-	stdout, stderr, code := cli(t, "stories", "--db", db, "--format", "json")
+	stdout, stderr, code := cliRun(t, "stories", "--db", db, "--format", "json")
 	if code != 0 {
 		t.Fatalf("stories: status %d, stderr %q", code, stderr)
 	}
@@ -77,7 +77,7 @@ func TestArchiveCommands(t *testing.T) {
 	}
 
 	t.Run("story", func(t *testing.T) {
-		stdout, stderr, code := cli(t, "story", "--db", db, "--format", "json", stories[0].ID)
+		stdout, stderr, code := cliRun(t, "story", "--db", db, "--format", "json", stories[0].ID)
 		if code != 0 {
 			t.Fatalf("story: status %d, stderr %q", code, stderr)
 		}
@@ -98,18 +98,18 @@ func TestArchiveCommands(t *testing.T) {
 			}
 		}
 		for _, f := range []string{"markdown", "html"} {
-			out, _, code := cli(t, "story", "--db", db, "--format", f, stories[0].ID)
+			out, _, code := cliRun(t, "story", "--db", db, "--format", f, stories[0].ID)
 			if code != 0 || !strings.Contains(out, "Tillerson") {
 				t.Errorf("story --format %s: status %d, %d bytes", f, code, len(out))
 			}
 		}
-		if _, _, code := cli(t, "story", "--db", db, "nosuchstory"); code != 1 {
+		if _, _, code := cliRun(t, "story", "--db", db, "nosuchstory"); code != 1 {
 			t.Errorf("unknown story: status %d, want 1", code)
 		}
 	})
 
 	t.Run("search", func(t *testing.T) {
-		stdout, stderr, code := cli(t, "search", "--db", db, "Tillerson")
+		stdout, stderr, code := cliRun(t, "search", "--db", db, "Tillerson")
 		if code != 0 {
 			t.Fatalf("search: status %d, stderr %q", code, stderr)
 		}
@@ -118,7 +118,7 @@ func TestArchiveCommands(t *testing.T) {
 				t.Errorf("search Tillerson misses %s:\n%s", id, stdout)
 			}
 		}
-		stdout, _, _ = cli(t, "search", "--db", db, "--format", "json", "zzzunheardofword")
+		stdout, _, _ = cliRun(t, "search", "--db", db, "--format", "json", "zzzunheardofword")
 		if strings.TrimSpace(stdout) != "[]" {
 			t.Errorf("search for an absent word: %q", stdout)
 		}
@@ -132,38 +132,11 @@ func TestArchiveCommands(t *testing.T) {
 			{"search", "--db", db},
 			{"search", "--db", db, "--limit", "0", "x"},
 		} {
-			if _, _, code := cli(t, args...); code != 2 {
+			if _, _, code := cliRun(t, args...); code != 2 {
 				t.Errorf("%v: status %d, want 2", args, code)
 			}
 		}
 	})
-}
-
-func TestOpenStore(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	t.Setenv("XDG_DATA_HOME", filepath.Join(dir, "xdg"))
-	t.Setenv("DATABASE_URL", "")
-	tests := []struct {
-		name, dsn, env, file string
-	}{
-		{"default path", "", "", filepath.Join(dir, "xdg", "crosscheck", "crosscheck.db")},
-		{"DATABASE_URL", "", filepath.Join(dir, "env.db"), filepath.Join(dir, "env.db")},
-		{"flag wins", filepath.Join(dir, "flag.db"), filepath.Join(dir, "env2.db"), filepath.Join(dir, "flag.db")},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			t.Setenv("DATABASE_URL", tc.env)
-			st, err := openStore(ctx, tc.dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			st.Close()
-			if _, err := os.Stat(tc.file); err != nil {
-				t.Errorf("no archive at %s: %v", tc.file, err)
-			}
-		})
-	}
 }
 
 // buildCLI builds the crosscheck binary into dir.

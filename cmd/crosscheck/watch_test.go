@@ -49,7 +49,7 @@ func TestWatch(t *testing.T) {
 	done := make(chan int)
 	var out, errb bytes.Buffer
 	go func() {
-		done <- run(ctx, []string{"watch", "--db", db, "--allow-private", "--interval", "1s", srv.URL + "/feed"}, &out, &errb)
+		done <- program().Run(ctx, []string{"watch", "--db", db, "--allow-private", "--interval", "1s", srv.URL + "/feed"}, &out, &errb)
 	}()
 	for {
 		time.Sleep(200 * time.Millisecond)

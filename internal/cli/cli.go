@@ -159,10 +159,10 @@ func OneOf(flagName, v string, choices ...string) error {
 	return Usagef("--%s must be %s or %s", flagName, strings.Join(choices[:last], ", "), choices[last])
 }
 
-// Positive checks that an int flag is above 0.
-func Positive(flagName string, v int64) error {
-	if v <= 0 {
-		return Usagef("--%s must be positive", flagName)
+// AtLeast checks that a number flag is at least low.
+func AtLeast[T int | int64](flagName string, v, low T) error {
+	if v < low {
+		return Usagef("--%s must be at least %d", flagName, low)
 	}
 	return nil
 }

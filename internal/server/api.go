@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/say"
@@ -650,7 +651,8 @@ func (s *Server) ingestOne(ctx context.Context, in ArticleIn, line int) IngestRe
 		s.countIngest(res)
 		return res
 	}
-	id, sid, added, err := s.o.Ingest(ctx, raw)
+	r, err := s.o.Ingest.IngestRaw(ctx, raw)
+	id, sid, added := r.ArticleID, r.StoryID, r.Added
 	if err != nil {
 		code := s.ingestStatus(err)
 		res := failed(code, s.ingestDetail(code, err, raw))
@@ -699,8 +701,8 @@ func (s *Server) flush(ctx context.Context, results ...IngestResult) {
 	if len(ids) == 0 {
 		return
 	}
-	if added && s.o.Flush != nil {
-		if err := s.o.Flush(ctx); err != nil {
+	if added {
+		if _, err := s.o.Ingest.Flush(ctx); err != nil {
 			s.o.Logger.Error("re-briefing after ingest failed", "err", err)
 		}
 	}
@@ -708,12 +710,9 @@ func (s *Server) flush(ctx context.Context, results ...IngestResult) {
 }
 
 func (s *Server) ingestStatus(err error) int {
-	if s.o.ClassifyIngestError != nil {
-		if c := s.o.ClassifyIngestError(err); c != 0 {
-			return c
-		}
-	}
 	switch {
+	case errors.Is(err, ingest.ErrRejected):
+		return http.StatusUnprocessableEntity
 	case errors.Is(err, store.ErrIDConflict):
 		return http.StatusConflict
 	case errors.Is(err, store.ErrInvalid), isInputError(err):

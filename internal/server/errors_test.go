@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
@@ -24,10 +25,6 @@ func goLeak(body string) string {
 	return goNames.FindString(body)
 }
 
-// errRejected stands for the ingest engine's rejection of a text that is
-// not a news article; classify maps it to 422 as the command does.
-var errRejected = errors.New("ingest: rejected")
-
 // stubIngest decides by the article's text: "dup…" is a duplicate,
 // "conflict…" an id conflict, "login…" not an article, "boom…" a server
 // failure, "slow…" a timeout; anything else is stored.
@@ -38,20 +35,13 @@ func stubIngest(ctx context.Context, raw news.Raw) (string, string, bool, error)
 	case strings.HasPrefix(t, "conflict"):
 		return "", "", false, fmt.Errorf("store article %s: %w", raw.ID, store.ErrIDConflict)
 	case strings.HasPrefix(t, "login"):
-		return "", "", false, fmt.Errorf("%w: %s: pipeline: not an article: login wall", errRejected, raw.Input)
+		return "", "", false, fmt.Errorf("%w: %s: pipeline: not an article: login wall", ingest.ErrRejected, raw.Input)
 	case strings.HasPrefix(t, "boom"):
 		return "", "", false, errors.New("sqlite: disk I/O error at /var/lib/crosscheck.db")
 	case strings.HasPrefix(t, "slow"):
 		return "", "", false, fmt.Errorf("waiting for the writer: %w", context.DeadlineExceeded)
 	}
 	return "a-" + raw.Input, "s1", true, nil
-}
-
-func classifyRejected(err error) int {
-	if errors.Is(err, errRejected) {
-		return http.StatusUnprocessableEntity
-	}
-	return 0
 }
 
 // TestAPIErrors sends every kind of bad request the API knows and checks
@@ -61,9 +51,9 @@ func classifyRejected(err error) int {
 func TestAPIErrors(t *testing.T) {
 	st := openStore(t)
 	const limit = 1 << 10
-	base := Options{Ingest: stubIngest, ClassifyIngestError: classifyRejected, Token: "tok", MaxBody: limit}
+	base := Options{Ingest: ingestFunc(stubIngest), Token: "tok", MaxBody: limit}
 	h := newServer(t, st, base).Handler()
-	disabled := newServer(t, st, Options{Ingest: stubIngest}).Handler()
+	disabled := newServer(t, st, Options{Ingest: ingestFunc(stubIngest)}).Handler()
 	noEngine := newServer(t, st, Options{OpenIngest: true}).Handler()
 	guarded := newServer(t, st, Options{Token: "tok", GuardReads: true}).Handler()
 	notReady := newServer(t, st, Options{Ready: func(context.Context) error { return errors.New("dial tcp 10.0.0.1:5432: refused") }}).Handler()

@@ -31,7 +31,7 @@ func FuzzIngestBody(f *testing.F) {
 		}
 		return "a", "s", true, nil
 	}
-	h := newServer(f, st, Options{OpenIngest: true, Ingest: ingest, MaxBody: 1 << 16}).Handler()
+	h := newServer(f, st, Options{OpenIngest: true, Ingest: ingestFunc(ingest), MaxBody: 1 << 16}).Handler()
 	f.Fuzz(func(t *testing.T, ctype, body string) {
 		rec := do(t, h, "POST", "/api/articles", strings.NewReader(body), "Content-Type", ctype)
 		if rec.Code >= 500 {

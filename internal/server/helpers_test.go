@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/store"
@@ -88,7 +90,9 @@ func newEngine(t testing.TB, st store.Store) *engine {
 
 func (e *engine) ingest(ctx context.Context, raw news.Raw) (string, string, bool, error) {
 	a, err := e.p.Analyze(raw)
-	if err != nil {
+	if errors.Is(err, pipeline.ErrNotArticle) {
+		return "", "", false, fmt.Errorf("%w: %w", ingest.ErrRejected, err)
+	} else if err != nil {
 		return "", "", false, err
 	}
 	e.mu.Lock()
@@ -122,13 +126,16 @@ func (e *engine) ingest(ctx context.Context, raw news.Raw) (string, string, bool
 	return id, sid, true, nil
 }
 
-// classify is what the command wires: not-an-article is 422.
-func classify(err error) int {
-	if errors.Is(err, pipeline.ErrNotArticle) {
-		return http.StatusUnprocessableEntity
-	}
-	return 0
+// ingestFunc is an Ingester made of one function (a stand-in or a stub);
+// its Flush does nothing: the function briefs as it goes.
+type ingestFunc func(ctx context.Context, raw news.Raw) (articleID, storyID string, added bool, err error)
+
+func (f ingestFunc) IngestRaw(ctx context.Context, raw news.Raw) (ingest.Result, error) {
+	id, sid, added, err := f(ctx, raw)
+	return ingest.Result{ArticleID: id, StoryID: sid, Added: added}, err
 }
+
+func (ingestFunc) Flush(context.Context) (int, error) { return 0, nil }
 
 // fixture is a store filled with the bundled example story.
 type fixture struct {
@@ -210,3 +217,6 @@ func listen(t testing.TB) net.Listener {
 	}
 	return ln
 }
+
+// The ingest engine is what the command passes as Options.Ingest.
+var _ Ingester = (*ingest.Engine)(nil)

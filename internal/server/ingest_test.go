@@ -26,7 +26,7 @@ func jsonBody(t testing.TB, in ArticleIn) string {
 
 func TestIngest(t *testing.T) {
 	f := seedFixture(t)
-	s := newServer(t, f.st, Options{Ingest: f.eng.ingest, ClassifyIngestError: classify, Token: "tok"})
+	s := newServer(t, f.st, Options{Ingest: ingestFunc(f.eng.ingest), Token: "tok"})
 	h := s.Handler()
 	auth := []string{"Authorization", "Bearer tok", "Content-Type", "application/json"}
 	raws := seedRaws(t)
@@ -131,7 +131,7 @@ func TestBodyLimit(t *testing.T) {
 		calls.Add(1)
 		return "a", "s", true, nil
 	}
-	h := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingest, MaxBody: 1 << 10}).Handler()
+	h := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingestFunc(ingest), MaxBody: 1 << 10}).Handler()
 	small := `{"text":"` + strings.Repeat("a", 500) + `"}`
 	big := `{"text":"` + strings.Repeat("a", 2000) + `"}`
 	if rec := do(t, h, "POST", "/api/articles", strings.NewReader(small)); rec.Code != http.StatusCreated {
@@ -160,7 +160,7 @@ func TestIngestErrorStatus(t *testing.T) {
 	} {
 		t.Run(tc.err.Error(), func(t *testing.T) {
 			ingest := func(ctx context.Context, raw news.Raw) (string, string, bool, error) { return "", "", false, tc.err }
-			h := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingest}).Handler()
+			h := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingestFunc(ingest)}).Handler()
 			rec := do(t, h, "POST", "/api/articles", strings.NewReader(`{"text":"x"}`))
 			if rec.Code != tc.code {
 				t.Errorf("status = %d, want %d", rec.Code, tc.code)
@@ -187,7 +187,7 @@ func TestGracefulShutdown(t *testing.T) {
 		finished.Store(true)
 		return "a1", "s1", true, nil
 	}
-	s := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingest})
+	s := newServer(t, openStore(t), Options{OpenIngest: true, Ingest: ingestFunc(ingest)})
 	ctx, cancel := context.WithCancel(context.Background())
 	ln := listen(t)
 	done := make(chan error, 1)

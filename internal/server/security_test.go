@@ -185,7 +185,7 @@ func TestAuth(t *testing.T) {
 		{"guarded static open", Options{Token: "s3cret", GuardReads: true}, "GET", "/static/site.css", "", 200},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.o.Ingest = ingest
+			tc.o.Ingest = ingestFunc(ingest)
 			h := newServer(t, st, tc.o).Handler()
 			var body *strings.Reader
 			if tc.method == "POST" {

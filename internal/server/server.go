@@ -37,6 +37,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/ingest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
@@ -63,10 +64,18 @@ type Store interface {
 	Stats(ctx context.Context) (store.Stats, error)
 }
 
-// IngestFunc analyses, stores, clusters and re-briefs one raw article. It
-// returns the stored article's id, the id of the story it now belongs to
-// ("" when none) and whether it was new (false for a duplicate).
-type IngestFunc func(ctx context.Context, raw news.Raw) (articleID, storyID string, added bool, err error)
+// Ingester stores the articles POSTed to /api/articles: *ingest.Engine.
+type Ingester interface {
+	// IngestRaw analyses, stores and clusters one raw article; an error
+	// wrapping ingest.ErrRejected (not an article) is answered 422.
+	IngestRaw(ctx context.Context, raw news.Raw) (ingest.Result, error)
+	// Flush brings the briefings of the changed stories up to date; the
+	// server calls it once after a POST's articles were ingested and
+	// before it is answered, so that a client reads current briefings. An
+	// error is logged, not returned to the client: the articles are
+	// stored.
+	Flush(ctx context.Context) (int, error)
+}
 
 // Defaults of Options.
 const (
@@ -82,19 +91,9 @@ const (
 type Options struct {
 	// Store is read by every page and API call. Required.
 	Store Store
-	// Ingest handles POST /api/articles; nil answers 501.
-	Ingest IngestFunc
-	// Flush, when set, is called once after a POST's articles were
-	// ingested and before it is answered, so that the briefings of the
-	// changed stories are current when the client reads them (the ingest
-	// engine's Flush). An error is logged, not returned to the client:
-	// the articles are stored.
-	Flush func(ctx context.Context) error
-	// ClassifyIngestError maps an error of Ingest to an HTTP status
-	// (for example 422 for "not an article"); nil or a return of 0 means
-	// the server's own mapping (store.ErrIDConflict 409, store.ErrInvalid
-	// 400, context errors 503, anything else 500).
-	ClassifyIngestError func(error) int
+	// Ingest handles POST /api/articles (the ingest engine); nil answers
+	// 501.
+	Ingest Ingester
 	// Token is the bearer token that guards ingest (and reads with
 	// GuardReads). Empty: ingest is refused with 403 unless OpenIngest.
 	Token string
@@ -461,13 +460,21 @@ func NewHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 
 // Serve serves on ln until ctx is cancelled, then stops accepting
 // connections and waits up to Options.ShutdownGrace for in-flight requests
-// (an accepted ingest runs to its end). It returns nil after a clean
-// shutdown.
+// (an accepted ingest runs to its end), then has Options.Ingest write the
+// briefings still pending. It returns nil after a clean shutdown. On start
+// it logs whether ingest is open to anyone or disabled for want of a
+// token.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	hs := NewHTTPServer(s.Handler(), s.o.Logger)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	s.o.Logger.Info("serving", "addr", ln.Addr().String())
+	switch {
+	case s.o.Ingest != nil && s.o.Token == "" && s.o.OpenIngest:
+		s.o.Logger.Warn("ingest is open to anyone who can reach " + ln.Addr().String())
+	case s.o.Ingest != nil && s.o.Token == "":
+		s.o.Logger.Info("ingest is disabled: set --token or $CROSSCHECK_TOKEN to allow POST /api/articles")
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("server: %w", err)
@@ -482,6 +489,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("server: %w", err)
+	}
+	if s.o.Ingest != nil {
+		// Requests are finished: write the briefings still pending.
+		if _, err := s.o.Ingest.Flush(context.WithoutCancel(ctx)); err != nil {
+			return fmt.Errorf("server: briefings after shutdown: %w", err)
+		}
 	}
 	return nil
 }

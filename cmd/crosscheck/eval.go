@@ -20,12 +20,8 @@ type evalFlags struct {
 	progress               io.Writer // stderr on a terminal, else nil
 }
 
-// evalRunner runs one stage: every stage scores the product's own path.
-type evalRunner struct {
-	stage string
-	run   func(ctx context.Context, f evalFlags) (*eval.Report, error)
-}
-
+// evalRunners is the table of stages: each scores the product's own path
+// on the data --data names. Add a stage with one line.
 func evalRunners() []evalRunner {
 	return []evalRunner{
 		{"extract", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
@@ -61,8 +57,12 @@ func evalRunners() []evalRunner {
 	}
 }
 
-func evalStages() []string {
-	var out []string
+type evalRunner struct {
+	stage string
+	run   func(ctx context.Context, f evalFlags) (*eval.Report, error)
+}
+
+func evalStages() (out []string) {
 	for _, r := range evalRunners() {
 		out = append(out, r.stage)
 	}

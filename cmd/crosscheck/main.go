@@ -17,7 +17,14 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/cli"
+	"github.com/crosscheck/crosscheck/internal/fetch"
+	"github.com/crosscheck/crosscheck/internal/listing"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 func program() cli.Program {
@@ -53,4 +60,66 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(program().Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// inputFlags are the flags of every command that reads articles.
+type inputFlags struct {
+	fetch fetch.Options
+	read  read.Options
+}
+
+func addInputFlags(fs *flag.FlagSet) *inputFlags {
+	f := &inputFlags{fetch: fetch.Options{MaxBytesSetting: "--max-bytes"}, read: read.Options{MaxBytesSetting: "--max-bytes"}}
+	fs.StringVar(&f.read.Outlet, "outlet", "", "outlet `NAME` for inputs that do not say")
+	fs.StringVar(&f.read.URL, "url", "", "source `URL` for inputs that do not say")
+	fs.StringVar(&f.read.Published, "published", "", "publication `DATE` (2006-01-02) for inputs that do not say")
+	fs.Int64Var(&f.read.MaxBytes, "max-bytes", read.DefaultMaxBytes, "largest input accepted, in `bytes`")
+	fs.BoolVar(&f.fetch.AllowPrivate, "allow-private", false, "let URL inputs reach loopback and private addresses (off: a feed URL cannot reach internal services)")
+	return f
+}
+
+// reader reads files, streams and, through the guarded fetcher it also
+// returns, URLs.
+func (f *inputFlags) reader() (*read.Reader, *fetch.Fetcher) {
+	f.fetch.MaxBytes = f.read.MaxBytes
+	fe, o := fetch.New(f.fetch), f.read
+	o.Fetch = fe.Body
+	return read.New(o), fe
+}
+
+// analyze runs the pipeline over inputs, handing each article to each.
+func (f *inputFlags) analyze(ctx context.Context, inputs []string, stderr io.Writer, each func(*news.Article) error) error {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return err
+	}
+	rd, _ := f.reader()
+	return listing.Analyze(ctx, p, rd, inputs, cli.Terminal(stderr), cli.Skips(stderr), each)
+}
+
+func analyzeCmd(fs *flag.FlagSet) cli.Action {
+	format := fs.String("format", "text", "output `format`: text or json")
+	in := addInputFlags(fs)
+	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
+		if err := cli.Need(inputs, "INPUT", cli.OneOf("format", *format, "text", "json")); err != nil {
+			return err
+		}
+		return in.analyze(ctx, inputs, stderr, listing.ArticleWriter(stdout, *format))
+	}
+}
+
+func briefCmd(fs *flag.FlagSet) cli.Action {
+	format := fs.String("format", "markdown", "output `format`: markdown, json or html")
+	words := fs.Int("words", 250, "summary length in `words`")
+	in := addInputFlags(fs)
+	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
+		if err := cli.Need(inputs, "INPUT", cli.OneOf("format", *format, brief.Formats()...), cli.AtLeast("words", *words, 1)); err != nil {
+			return err
+		}
+		var arts []*news.Article
+		if err := in.analyze(ctx, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
+			return err
+		}
+		return brief.Write(stdout, *format, brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts), cli.Color(stdout))
+	}
 }

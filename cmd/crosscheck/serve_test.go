@@ -64,7 +64,9 @@ func TestServe(t *testing.T) {
 	var stderr syncBuffer
 	done := make(chan int, 1)
 	db := filepath.Join(t.TempDir(), "a.db")
-	go func() { done <- program().Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, io.Discard, &stderr) }()
+	go func() {
+		done <- program().Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, io.Discard, &stderr)
+	}()
 	var base string
 	for deadline := time.Now().Add(30 * time.Second); base == ""; {
 		if m := servingRe.FindStringSubmatch(stderr.String()); m != nil {

@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/progress"
 )
@@ -159,10 +160,10 @@ func OneOf(flagName, v string, choices ...string) error {
 	return Usagef("--%s must be %s or %s", flagName, strings.Join(choices[:last], ", "), choices[last])
 }
 
-// AtLeast checks that a number flag is at least low.
-func AtLeast[T int | int64](flagName string, v, low T) error {
+// AtLeast checks that a number or duration flag is at least low.
+func AtLeast[T int | int64 | time.Duration](flagName string, v, low T) error {
 	if v < low {
-		return Usagef("--%s must be at least %d", flagName, low)
+		return Usagef("--%s must be at least %v", flagName, low)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 // Package listing writes what the command line lists for people and for
-// programs: an analysed article, the archive's stories (fetched page by
-// page) and search hits, as aligned text or as JSON.
+// programs: analysed articles (running the pipeline over the inputs), the
+// archive's stories (fetched page by page), its newest story and search
+// hits, as aligned text or as JSON.
 package listing
 
 import (
@@ -12,6 +13,9 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/progress"
+	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/say"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -23,6 +27,40 @@ func JSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// Analyze runs p over inputs read by r and hands each analysed article to
+// each, in input order. Skipped inputs (unreadable, not an article) go to
+// skip; progress, when set (a terminal), shows a count of the documents
+// and is cleared before each skip by skip itself. It fails when no input
+// gave an article.
+func Analyze(ctx context.Context, p *pipeline.Pipeline, r *read.Reader, inputs []string, progressW io.Writer, skip func(input, reason string), each func(*news.Article) error) error {
+	bar, ok, skipped := progress.New(progressW, "analyse", 0), 0, 0
+	err := p.Run(ctx, r, inputs, 0, func(res pipeline.Result) error {
+		if bar.Add(1); res.Err == nil {
+			ok++
+			return each(res.Article)
+		}
+		skipped++
+		skip(res.Raw.Input, res.Err.Error())
+		return nil
+	})
+	bar.Done()
+	if err == nil && ok == 0 {
+		err = fmt.Errorf("no article could be analysed (%d skipped)", skipped)
+	}
+	return err
+}
+
+// ArticleWriter returns a writer of analysed articles in format: "text"
+// (Article) or "json" (one object a line, as `jq` and JSONL readers take).
+func ArticleWriter(w io.Writer, format string) func(*news.Article) error {
+	if format == "json" {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		return func(a *news.Article) error { return enc.Encode(a) }
+	}
+	return func(a *news.Article) error { return Article(w, a) }
 }
 
 // Article prints an analysed article for people: metadata with where it
@@ -118,6 +156,36 @@ func StoriesText(w io.Writer, stories []news.Story) error {
 		}
 	}
 	return nil
+}
+
+// WriteStories writes up to limit stories, most recently updated first,
+// in format: "text" (StoriesText) or "json".
+func WriteStories(ctx context.Context, w io.Writer, st store.StoryReader, limit int, format string) error {
+	stories, err := Stories(ctx, st, limit)
+	switch {
+	case err != nil:
+		return err
+	case format == "json":
+		return JSON(w, stories)
+	}
+	return StoriesText(w, stories)
+}
+
+// WriteSearch writes up to limit articles matching query in format:
+// "json" (an array, empty when nothing matches) or "text" (HitsText; with
+// no hit, "no match" on note, so that w stays empty).
+func WriteSearch(ctx context.Context, w, note io.Writer, st store.Searcher, query string, limit int, format string) error {
+	hits, err := st.Search(ctx, query, limit)
+	switch {
+	case err != nil:
+		return err
+	case format == "json":
+		return JSON(w, append([]store.SearchHit{}, hits...))
+	case len(hits) == 0:
+		_, err = fmt.Fprintln(note, "no match")
+		return err
+	}
+	return HitsText(w, hits)
 }
 
 // HitsText prints search hits, two lines each: the article with its story,

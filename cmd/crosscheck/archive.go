@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -26,11 +25,8 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// withStore runs fn on the archive dsn names when the checks pass.
-func withStore(ctx context.Context, dsn string, fn func(store.Store) error, checks ...error) error {
-	if err := cli.FirstErr(checks...); err != nil {
-		return err
-	}
+// withStore runs fn on the archive dsn names.
+func withStore(ctx context.Context, dsn string, fn func(store.Store) error) error {
 	st, err := archive.Open(ctx, dsn)
 	if err != nil {
 		return err
@@ -56,21 +52,14 @@ func withEngine(ctx context.Context, dsn string, o ingest.Options, fn func(store
 
 func ingestCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	workers := fs.Int("workers", 0, "analysis `goroutines` (0: one per core)")
+	workers := cli.AtLeast(fs, "workers", 0, 0, "analysis `goroutines` (0: one per core)")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
-		if err := cli.Need(inputs, "INPUT", cli.AtLeast("workers", *workers, 0)); err != nil {
-			return err
-		}
-		o := ingest.Options{Workers: *workers, OnSkip: cli.Skips(stderr)}
-		return withEngine(ctx, *db, o, func(_ store.Store, eng *ingest.Engine) error {
+		return withEngine(ctx, *db, ingest.Options{Workers: *workers, OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {
 			rd, _ := in.reader()
 			sum, err := eng.Ingest(ctx, inputs, rd, cli.Terminal(stderr))
 			fmt.Fprintln(stderr, sum)
-			if err == nil && sum.Added+sum.Duplicates == 0 && sum.Rejected > 0 {
-				err = errors.New("no article could be ingested")
-			}
-			return err
+			return cli.FirstErr(err, sum.Err())
 		})
 	}
 }
@@ -80,12 +69,9 @@ func ingestCmd(fs *flag.FlagSet) cli.Action {
 // address guard.
 func watchCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	interval := fs.Duration("interval", 5*time.Minute, "time between polls of one feed")
+	interval := cli.AtLeast(fs, "interval", 5*time.Minute, time.Second, "`time` between polls of one feed")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, feeds []string, stdout, stderr io.Writer) error {
-		if err := cli.Need(feeds, "FEED_URL", cli.AtLeast("interval", *interval, time.Second)); err != nil {
-			return err
-		}
 		return withEngine(ctx, *db, ingest.Options{OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {
 			rd, fe := in.reader()
 			w := fetch.NewWatcher(fe, *interval)
@@ -106,14 +92,10 @@ func serveCmd(fs *flag.FlagSet) cli.Action {
 	fs.StringVar(&o.Token, "token", "", "bearer `TOKEN` that guards ingest (default $CROSSCHECK_TOKEN)")
 	fs.BoolVar(&o.OpenIngest, "open-ingest", false, "allow POST /api/articles without a token when none is set")
 	fs.BoolVar(&o.GuardReads, "guard-reads", false, "require the token for pages and API reads too (browsers: HTTP Basic, the token as password)")
-	fs.Int64Var(&o.MaxBody, "max-body", server.DefaultMaxBody, "largest request body accepted, in `bytes`")
-	return func(ctx context.Context, rest []string, stdout, stderr io.Writer) error {
-		if o.Token = cmp.Or(o.Token, os.Getenv("CROSSCHECK_TOKEN")); len(rest) > 0 {
-			return cli.Usagef("serve takes no INPUT (post articles to /api/articles or run crosscheck ingest)")
-		} else if o.GuardReads && o.Token == "" {
+	cli.AtLeastVar(fs, &o.MaxBody, "max-body", server.DefaultMaxBody, 1, "largest request body accepted, in `bytes`")
+	return func(ctx context.Context, _ []string, stdout, stderr io.Writer) error {
+		if o.Token = cmp.Or(o.Token, os.Getenv("CROSSCHECK_TOKEN")); o.GuardReads && o.Token == "" {
 			return cli.Usagef("--guard-reads needs --token or $CROSSCHECK_TOKEN")
-		} else if err := cli.AtLeast("max-body", o.MaxBody, 1); err != nil {
-			return err
 		}
 		return withEngine(ctx, *db, ingest.Options{}, func(st store.Store, eng *ingest.Engine) error {
 			o.Store, o.Ingest, o.Logger = st, eng, slog.New(slog.NewTextHandler(stderr, nil))
@@ -133,14 +115,10 @@ func serveCmd(fs *flag.FlagSet) cli.Action {
 
 func storiesCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	format := fs.String("format", "text", "output `format`: text or json")
-	limit := fs.Int("limit", store.DefaultLimit, "list at most `N` stories, most recently updated first")
-	return func(ctx context.Context, rest []string, stdout, _ io.Writer) error {
-		if len(rest) > 0 {
-			return cli.Usagef("unexpected argument %q", rest[0])
-		}
-		return withStore(ctx, *db, func(st store.Store) error { return listing.WriteStories(ctx, stdout, st, *limit, *format) },
-			cli.OneOf("format", *format, "text", "json"), cli.AtLeast("limit", *limit, 1))
+	format := cli.Choice(fs, "format", "output `format`", "text", "json")
+	limit := cli.AtLeast(fs, "limit", store.DefaultLimit, 1, "list at most `N` stories, most recently updated first")
+	return func(ctx context.Context, _ []string, stdout, _ io.Writer) error {
+		return withStore(ctx, *db, func(st store.Store) error { return listing.WriteStories(ctx, stdout, st, *limit, *format) })
 	}
 }
 
@@ -148,41 +126,29 @@ func storiesCmd(fs *flag.FlagSet) cli.Action {
 // recently updated story.
 func storyCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	format := fs.String("format", "markdown", "output `format`: markdown, json or html")
-	return func(ctx context.Context, rest []string, stdout, _ io.Writer) error {
-		if len(rest) > 1 {
-			return cli.Usagef("give one story ID (or none for the newest story)")
-		}
-		return withStore(ctx, *db, func(st store.Store) (err error) {
-			id := strings.Join(rest, "")
-			if id == "" {
-				if id, err = listing.Newest(ctx, st); err != nil {
-					return err
-				}
-			}
-			b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), id)
-			if errors.Is(err, store.ErrNotFound) {
-				return fmt.Errorf("no story %q", id)
-			} else if err != nil {
+	format := cli.Choice(fs, "format", "output `format`", brief.Formats()...)
+	return func(ctx context.Context, id []string, stdout, _ io.Writer) error {
+		return withStore(ctx, *db, func(st store.Store) error {
+			b, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""))
+			if err != nil {
 				return err
 			}
 			return brief.Write(stdout, *format, b, cli.Color(stdout))
-		}, cli.OneOf("format", *format, brief.Formats()...))
+		})
 	}
 }
 
 func searchCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	limit := fs.Int("limit", 20, "show at most `N` articles")
-	format := fs.String("format", "text", "output `format`: text or json")
-	return func(ctx context.Context, rest []string, stdout, stderr io.Writer) error {
-		query := strings.Join(rest, " ")
+	limit := cli.AtLeast(fs, "limit", 20, 1, "show at most `N` articles")
+	format := cli.Choice(fs, "format", "output `format`", "text", "json")
+	return func(ctx context.Context, words []string, stdout, stderr io.Writer) error {
+		query := strings.Join(words, " ")
 		if len(store.QueryWords(query)) == 0 {
-			return cli.Usagef("no QUERY given")
+			return cli.Usagef("QUERY has no word to search for")
 		}
 		return withStore(ctx, *db, func(st store.Store) error {
 			return listing.WriteSearch(ctx, stdout, stderr, st, query, *limit, *format)
-		},
-			cli.OneOf("format", *format, "text", "json"), cli.AtLeast("limit", *limit, 1))
+		})
 	}
 }

@@ -9,8 +9,8 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -19,6 +19,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/cli"
+	"github.com/crosscheck/crosscheck/internal/eval"
 	"github.com/crosscheck/crosscheck/internal/fetch"
 	"github.com/crosscheck/crosscheck/internal/listing"
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -39,16 +40,11 @@ func program() cli.Program {
 			{Name: "watch", Args: "FEED_URL...", Summary: "poll feeds and ingest every new item until interrupted", Setup: watchCmd},
 			{Name: "stories", Summary: "list the archive's stories, most recently updated first", Setup: storiesCmd},
 			{Name: "story", Args: "[ID]", Summary: "print the briefing of story ID; with no ID, of the most recently updated story", Setup: storyCmd},
-			{Name: "search", Args: "QUERY", Summary: "search the archive's articles", Setup: searchCmd},
+			{Name: "search", Args: "QUERY...", Summary: "search the archive's articles", Setup: searchCmd},
 			{Name: "serve", Summary: "serve the archive's pages and JSON API until interrupted", Setup: serveCmd},
-			{Name: "version", Summary: "print the version", Setup: func(*flag.FlagSet) cli.Action {
-				return func(_ context.Context, _ []string, stdout, _ io.Writer) error {
-					_, err := fmt.Fprintln(stdout, "crosscheck dev")
-					return err
-				}
-			}},
+			{Name: "version", Summary: "print the version", Setup: cli.Version("crosscheck dev")},
 		},
-		Notes: "STAGE is one of: " + strings.Join(evalStages(), ", ") + ".\n" +
+		Notes: "STAGE is one of: " + strings.Join(eval.StageNames(), ", ") + ".\n" +
 			"INPUT is a text file, an HTML file (also .gz), a JSONL file (one article per\n" +
 			"line: id, url, outlet, title, published, and text or html), an RSS/Atom feed,\n" +
 			"a WARC file, a directory, a URL, or - for standard input.\n" +
@@ -98,28 +94,49 @@ func (f *inputFlags) analyze(ctx context.Context, inputs []string, stderr io.Wri
 }
 
 func analyzeCmd(fs *flag.FlagSet) cli.Action {
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := cli.Choice(fs, "format", "output `format`", "text", "json")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
-		if err := cli.Need(inputs, "INPUT", cli.OneOf("format", *format, "text", "json")); err != nil {
-			return err
-		}
 		return in.analyze(ctx, inputs, stderr, listing.ArticleWriter(stdout, *format))
 	}
 }
 
 func briefCmd(fs *flag.FlagSet) cli.Action {
-	format := fs.String("format", "markdown", "output `format`: markdown, json or html")
-	words := fs.Int("words", 250, "summary length in `words`")
+	format := cli.Choice(fs, "format", "output `format`", brief.Formats()...)
+	words := cli.AtLeast(fs, "words", 250, 1, "summary length in `words`")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
-		if err := cli.Need(inputs, "INPUT", cli.OneOf("format", *format, brief.Formats()...), cli.AtLeast("words", *words, 1)); err != nil {
-			return err
-		}
 		var arts []*news.Article
 		if err := in.analyze(ctx, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
 			return err
 		}
 		return brief.Write(stdout, *format, brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts), cli.Color(stdout))
+	}
+}
+
+// evalCmd scores one stage (eval.Stages) on evaluation data.
+func evalCmd(fs *flag.FlagSet) cli.Action {
+	var o eval.StageOptions
+	fs.StringVar(&o.Data, "data", "", "`PATH` of the evaluation data (required)")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	fs.IntVar(&o.MaxWords, "max-words", 300, "summarize: cap on summary length in `words`")
+	fs.IntVar(&o.Limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
+	fs.StringVar(&o.Published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
+	fs.StringVar(&o.Order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
+	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
+		if o.Data == "" {
+			return cli.Usagef("--data PATH is required")
+		}
+		o.Progress = cli.Terminal(stderr)
+		rep, err := eval.RunStage(ctx, pos[0], o)
+		switch {
+		case errors.Is(err, eval.ErrUnknownStage):
+			return cli.Usagef("%v", err)
+		case err != nil:
+			return err
+		case *asJSON:
+			return listing.JSON(stdout, rep)
+		}
+		return rep.Print(stdout)
 	}
 }

@@ -88,7 +88,7 @@ func TestBadInput(t *testing.T) {
 		{"bad among good goes on", []string{"analyze", empty, seeds[0]}, 0, "empty.txt"},
 		{"eval without data", []string{"eval", "extract"}, 2, "--data"},
 		{"eval wrong data", []string{"eval", "quotes", "--data", filepath.Join(dir, "none")}, 1, "no such file"},
-		{"eval unknown stage", []string{"eval", "nope", "--data", dir}, 2, "unknown eval stage"},
+		{"eval unknown stage", []string{"eval", "nope", "--data", dir}, 2, "unknown stage"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

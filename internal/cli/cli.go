@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,8 +30,9 @@ type Action func(ctx context.Context, pos []string, stdout, stderr io.Writer) er
 
 // Command is one subcommand.
 type Command struct {
-	// Name is the subcommand ("analyze"); Args names its positional
-	// arguments for the synopsis ("INPUT...", "[ID]").
+	// Name is the subcommand ("analyze"). Args names its positional
+	// arguments for the synopsis and says how many Run accepts: "" none,
+	// "ID" exactly one, "[ID]" at most one, "INPUT..." one or more.
 	Name, Args string
 	// Summary says in one line what the command does; Usage prints it
 	// under the synopsis.
@@ -50,6 +53,16 @@ type Program struct {
 // width is where synopses wrap.
 const width = 96
 
+// Version is the setup of a command that prints v.
+func Version(v string) func(*flag.FlagSet) Action {
+	return func(*flag.FlagSet) Action {
+		return func(_ context.Context, _ []string, stdout, _ io.Writer) error {
+			_, err := fmt.Fprintln(stdout, v)
+			return err
+		}
+	}
+}
+
 // Usage is the help text: the title, then for each command a synopsis
 // generated from its flags (a flag whose usage says "(required)" is shown
 // without brackets) and its summary, then the notes.
@@ -59,30 +72,37 @@ func (p Program) Usage() string {
 	for _, c := range p.Commands {
 		fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
 		c.Setup(fs)
-		head := p.Name + " " + c.Name + " "
-		line := strings.TrimSpace(head+c.Args) + " "
-		fs.VisitAll(func(f *flag.Flag) {
-			name, use := flag.UnquoteUsage(f)
-			if name != "" {
-				name = " " + strings.ToUpper(name)
-			}
-			opt := "--" + f.Name + name
-			if !strings.Contains(use, "(required)") {
-				opt = "[" + opt + "]"
-			}
-			if len(line)+len(opt) > width {
-				b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
-				line = strings.Repeat(" ", len(head))
-			}
-			line += opt + " "
-		})
-		b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
-		if c.Summary != "" {
-			b.WriteString("      " + c.Summary + "\n")
-		}
+		b.WriteString(p.synopsis(c, fs))
 	}
 	if p.Notes != "" {
 		b.WriteString("\n" + p.Notes)
+	}
+	return b.String()
+}
+
+// synopsis is a command's usage line, wrapped, and its summary.
+func (p Program) synopsis(c Command, fs *flag.FlagSet) string {
+	var b strings.Builder
+	head := p.Name + " " + c.Name + " "
+	line := strings.TrimSpace(head+c.Args) + " "
+	fs.VisitAll(func(f *flag.Flag) {
+		name, use := flag.UnquoteUsage(f)
+		if name != "" {
+			name = " " + strings.ToUpper(name)
+		}
+		opt := "--" + f.Name + name
+		if !strings.Contains(use, "(required)") {
+			opt = "[" + opt + "]"
+		}
+		if len(line)+len(opt) > width {
+			b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
+			line = strings.Repeat(" ", len(head))
+		}
+		line += opt + " "
+	})
+	b.WriteString("  " + strings.TrimRight(line, " ") + "\n")
+	if c.Summary != "" {
+		b.WriteString("      " + c.Summary + "\n")
 	}
 	return b.String()
 }
@@ -104,17 +124,26 @@ func (p Program) Run(ctx context.Context, args []string, stdout, stderr io.Write
 			continue
 		}
 		fs := flag.NewFlagSet(p.Name+" "+c.Name, flag.ContinueOnError)
-		fs.SetOutput(stderr)
+		fs.SetOutput(io.Discard)
 		act := c.Setup(fs)
 		pos, err := parse(fs, args[1:])
-		if err == nil {
-			err = act(ctx, pos, stdout, stderr)
-		}
 		switch {
-		case err == nil:
-			return 0
 		case errors.Is(err, flag.ErrHelp):
-			return 2
+			fmt.Fprint(stderr, "Usage:\n"+p.synopsis(c, fs)+"\nFlags:\n")
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
+			return 0
+		case err != nil:
+			// The flag package names flags with one dash; the usage text
+			// and the README use two.
+			err = Usagef("%s", strings.Replace(err.Error(), "flag -", "--", 1))
+		default:
+			if err = c.count(pos); err == nil {
+				err = act(ctx, pos, stdout, stderr)
+			}
+		}
+		if err == nil {
+			return 0
 		}
 		fmt.Fprintf(stderr, "%s %s: %v\n", p.Name, c.Name, err)
 		if errors.Is(err, ErrUsage) {
@@ -124,6 +153,28 @@ func (p Program) Run(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stderr, "%s: unknown command %q\n\n%s", p.Name, args[0], p.Usage())
 	return 2
+}
+
+// count checks the number of positional arguments against Args.
+func (c Command) count(pos []string) error {
+	name, a := strings.Trim(c.Args, "[]."), c.Args
+	switch {
+	case a == "":
+		if len(pos) > 0 {
+			return Usagef("%s takes no arguments, got %q", c.Name, pos[0])
+		}
+	case strings.HasSuffix(a, "..."):
+		if len(pos) == 0 {
+			return Usagef("no %s given", name)
+		}
+	case strings.HasPrefix(a, "["):
+		if len(pos) > 1 {
+			return Usagef("give at most one %s", name)
+		}
+	case len(pos) != 1:
+		return Usagef("give one %s", name)
+	}
+	return nil
 }
 
 // parse parses flags that may stand before or after the positional
@@ -146,26 +197,91 @@ func Usagef(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrUsage}, args...)...)
 }
 
-// OneOf checks a flag's value against its choices.
-func OneOf(flagName, v string, choices ...string) error {
-	for _, c := range choices {
-		if v == c {
-			return nil
-		}
-	}
-	last := len(choices) - 1
-	if last == 0 {
-		return Usagef("--%s must be %s", flagName, choices[0])
-	}
-	return Usagef("--%s must be %s or %s", flagName, strings.Join(choices[:last], ", "), choices[last])
+// choice is a string flag limited to a list of values.
+type choice struct {
+	v       *string
+	choices []string
 }
 
-// AtLeast checks that a number or duration flag is at least low.
-func AtLeast[T int | int64 | time.Duration](flagName string, v, low T) error {
-	if v < low {
-		return Usagef("--%s must be at least %v", flagName, low)
+func (c choice) String() string {
+	if c.v == nil {
+		return ""
 	}
+	return *c.v
+}
+
+func (c choice) Set(s string) error {
+	if !slices.Contains(c.choices, s) {
+		return fmt.Errorf("must be %s", orList(c.choices))
+	}
+	*c.v = s
 	return nil
+}
+
+// Choice defines a string flag whose value must be one of choices; the
+// first is the default. The usage text gets the choices appended, and a
+// value outside them is a usage mistake when the flags are parsed.
+func Choice(fs *flag.FlagSet, name, usage string, choices ...string) *string {
+	v := choices[0]
+	fs.Var(choice{&v, choices}, name, usage+": "+orList(choices))
+	return &v
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	last := len(words) - 1
+	return strings.Join(words[:last], ", ") + " or " + words[last]
+}
+
+// atLeast is a number or duration flag with a lower bound.
+type atLeast[T int | int64 | time.Duration] struct {
+	p   *T
+	low T
+}
+
+func (m atLeast[T]) String() string {
+	if m.p == nil {
+		return ""
+	}
+	return fmt.Sprint(*m.p)
+}
+
+func (m atLeast[T]) Set(s string) error {
+	var v T
+	var err error
+	switch p := any(&v).(type) {
+	case *time.Duration:
+		*p, err = time.ParseDuration(s)
+	case *int:
+		*p, err = strconv.Atoi(s)
+	case *int64:
+		*p, err = strconv.ParseInt(s, 10, 64)
+	}
+	if err != nil {
+		return errors.New("not a number or duration")
+	} else if v < m.low {
+		return fmt.Errorf("must be at least %v", m.low)
+	}
+	*m.p = v
+	return nil
+}
+
+// AtLeastVar defines a number or duration flag stored in p, value by
+// default, that must be at least low: a smaller value is a usage mistake
+// when the flags are parsed.
+func AtLeastVar[T int | int64 | time.Duration](fs *flag.FlagSet, p *T, name string, value, low T, usage string) {
+	*p = value
+	fs.Var(atLeast[T]{p, low}, name, usage)
+}
+
+// AtLeast is AtLeastVar with a new variable.
+func AtLeast[T int | int64 | time.Duration](fs *flag.FlagSet, name string, value, low T, usage string) *T {
+	p := new(T)
+	AtLeastVar(fs, p, name, value, low, usage)
+	return p
 }
 
 // FirstErr is the first non-nil error.
@@ -176,15 +292,6 @@ func FirstErr(errs ...error) error {
 		}
 	}
 	return nil
-}
-
-// Need is a usage error naming what when pos is empty, else the first
-// failed check.
-func Need(pos []string, what string, checks ...error) error {
-	if len(pos) == 0 {
-		return Usagef("no %s given", what)
-	}
-	return FirstErr(checks...)
 }
 
 // Terminal is w when it is a terminal (for progress lines), else nil.

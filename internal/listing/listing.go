@@ -1,13 +1,12 @@
 // Package listing writes what the command line lists for people and for
 // programs: analysed articles (running the pipeline over the inputs), the
-// archive's stories (fetched page by page), its newest story and search
-// hits, as aligned text or as JSON.
+// archive's stories (fetched page by page) and search hits, as aligned
+// text or as JSON.
 package listing
 
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -128,22 +127,6 @@ func Stories(ctx context.Context, st store.StoryReader, limit int) ([]news.Story
 		off += len(page)
 	}
 	return out, nil
-}
-
-// ErrNoStories: the archive has no story to show yet.
-var ErrNoStories = errors.New("listing: the archive has no stories yet")
-
-// Newest returns the id of the most recently updated story, or an error
-// wrapping ErrNoStories that says how to get one.
-func Newest(ctx context.Context, st store.StoryReader) (string, error) {
-	page, err := st.Stories(ctx, store.ListOptions{Limit: 1})
-	if err != nil {
-		return "", err
-	}
-	if len(page) == 0 {
-		return "", fmt.Errorf("%w: run crosscheck ingest on some articles first", ErrNoStories)
-	}
-	return page[0].ID, nil
 }
 
 // StoriesText prints one line per story (id, last update, article count,

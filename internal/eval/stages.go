@@ -1,0 +1,100 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// ErrUnknownStage: RunStage was given a name Stages does not list.
+var ErrUnknownStage = errors.New("eval: unknown stage")
+
+// StageOptions are what the command line gives every stage; each stage
+// reads the fields it needs.
+type StageOptions struct {
+	// Data is the path of the evaluation data (a file or directory, per
+	// stage). Required.
+	Data string
+	// Published is the reference date given to the seeds (seeds; empty:
+	// inferred from the text).
+	Published string
+	// Order is the order articles arrive in: date or shuffle (cluster;
+	// empty: by data set).
+	Order string
+	// MaxWords caps the summary length and Limit the number of stories
+	// scored (summarize; 0: all).
+	MaxWords, Limit int
+	// Progress, when set, receives a progress line (a terminal).
+	Progress io.Writer
+}
+
+// Stage is one evaluation run by name.
+type Stage struct {
+	Name string
+	Run  func(ctx context.Context, o StageOptions) (*Report, error)
+}
+
+// Stages returns every stage, in the order help lists them. Each scores
+// the product's own path; add a stage with one entry.
+func Stages() []Stage {
+	return []Stage{
+		{"extract", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunExtract(ctx, ExtractOptions{Data: o.Data, Progress: o.Progress})
+		}},
+		{"boilerplate", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunBoilerplate(ctx, BoilerplateOptions{Data: o.Data})
+		}},
+		{"quotes", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunQuotes(ctx, QuotesOptions{Data: o.Data})
+		}},
+		{"summarize", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunSummarize(ctx, SummarizeOptions{Data: o.Data, MaxWords: o.MaxWords, Limit: o.Limit, Progress: o.Progress})
+		}},
+		{"cluster", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunCluster(ctx, ClusterOptions{Data: o.Data, Order: o.Order, Seed: 1, Progress: o.Progress})
+		}},
+		{"timex", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunTimex(ctx, TimexOptions{Data: o.Data})
+		}},
+		{"seeds", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunSeeds(ctx, SeedsOptions{Data: o.Data, Published: o.Published})
+		}},
+		{"citations", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunCitations(ctx, CitationsOptions{Data: o.Data})
+		}},
+		{"discrepancies", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Progress: o.Progress})
+		}},
+		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunJunk(ctx, JunkOptions{Data: o.Data})
+		}},
+	}
+}
+
+// StageNames lists the names of Stages, in order.
+func StageNames() []string {
+	var out []string
+	for _, s := range Stages() {
+		out = append(out, s.Name)
+	}
+	return out
+}
+
+// RunStage runs the stage called name on o.Data. A name Stages does not
+// list is ErrUnknownStage; a Data path that is missing fails before the
+// stage starts.
+func RunStage(ctx context.Context, name string, o StageOptions) (*Report, error) {
+	for _, s := range Stages() {
+		if s.Name != name {
+			continue
+		}
+		if _, err := os.Stat(o.Data); err != nil {
+			return nil, fmt.Errorf("eval %s: data: %w", name, err)
+		}
+		return s.Run(ctx, o)
+	}
+	return nil, fmt.Errorf("%w %q (one of %s)", ErrUnknownStage, name, strings.Join(StageNames(), ", "))
+}

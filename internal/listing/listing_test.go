@@ -1,0 +1,223 @@
+package listing
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+)
+
+func TestArticleCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		a    news.Article
+		want string
+	}{
+		{"none", news.Article{}, "body:      0 paragraphs, 0 sentences; 0 lines removed\n"},
+		{"one of each", news.Article{Paragraphs: []string{"A."}, Sentences: []news.Span{{}}, Removed: []news.Removed{{Reason: "nav", Text: "Home"}}},
+			"body:      1 paragraph, 1 sentence; 1 line removed\n  - [nav] Home\n"},
+		{"several", news.Article{Paragraphs: []string{"A.", "B."}, Sentences: []news.Span{{}, {}, {}}},
+			"body:      2 paragraphs, 3 sentences; 0 lines removed\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Article(&b, &tc.a); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.want) {
+				t.Errorf("article text lacks %q:\n%s", tc.want, b.String())
+			}
+		})
+	}
+}
+
+func TestArticleWriter(t *testing.T) {
+	a := &news.Article{ID: "a1", Title: "Q&A <live>", Paragraphs: []string{"Text."}}
+	for _, tc := range []struct{ format, want string }{
+		{"json", `"title":"Q&A <live>"`},
+		{"text", "title:     Q&A <live>\n"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := ArticleWriter(&b, tc.format)(a); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), tc.want) {
+				t.Errorf("%s lacks %q:\n%s", tc.format, tc.want, b.String())
+			}
+			if tc.format == "json" && strings.Count(b.String(), "\n") != 1 {
+				t.Errorf("JSON article is not one line: %q", b.String())
+			}
+		})
+	}
+}
+
+// archive is a SQLite archive of stories with 1, 2 and 0 articles, made
+// in that order (the last is the most recently updated).
+func archive(t *testing.T) *sqlite.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "a.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	put := func(id, title, text string) news.ArticleRef {
+		raw := news.Raw{ID: id, Input: id + ".txt", Text: text}
+		if _, _, err := st.PutArticle(ctx, raw, &news.Article{ID: id, Title: title, Outlet: "Example", Paragraphs: []string{text}}); err != nil {
+			t.Fatal(err)
+		}
+		return news.ArticleRef{ID: id}
+	}
+	for _, s := range []news.Story{
+		{Title: "Budget passes", Articles: []news.ArticleRef{put("b1", "Council passes budget", "The council passed the budget on Tuesday.")}},
+		{Title: "Storm", Articles: []news.ArticleRef{put("s1", "Storm hits coast", "A storm hit the coast."), put("s2", "Coast storm", "The storm flooded the coast road.")}},
+		{Title: "Empty"},
+	} {
+		if _, _, err := st.CreateStory(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * time.Millisecond) // distinct update times
+	}
+	return st
+}
+
+func TestWriteStories(t *testing.T) {
+	st := archive(t)
+	for _, tc := range []struct {
+		name, format string
+		limit        int
+		want         []string
+		not          []string
+	}{
+		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n", "Storm hits coast"}, []string{"article(s)"}},
+		{"limit", "text", 2, []string{"Empty", "Storm"}, []string{"Budget"}},
+		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`}, []string{"null"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteStories(t.Context(), &b, st, tc.limit, tc.format); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("lacks %q:\n%s", w, b.String())
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(b.String(), n) {
+					t.Errorf("has %q:\n%s", n, b.String())
+				}
+			}
+		})
+	}
+}
+
+func TestStoriesOrder(t *testing.T) {
+	stories, err := Stories(t.Context(), archive(t), store.MaxLimit+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, s := range stories {
+		titles = append(titles, s.Title)
+	}
+	if got := strings.Join(titles, ", "); got != "Empty, Storm, Budget passes" {
+		t.Errorf("stories %s, want the most recently updated first", got)
+	}
+}
+
+func TestWriteSearch(t *testing.T) {
+	st := archive(t)
+	for _, tc := range []struct {
+		name, query, format string
+		stdout, note        string
+	}{
+		{"text", "storm", "text", "story ", ""},
+		{"json", "storm", "json", `"article_id": "s`, ""},
+		{"no match text", "zzzunheard", "text", "", "no match\n"},
+		{"no match json", "zzzunheard", "json", "[]\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out, note bytes.Buffer
+			if err := WriteSearch(t.Context(), &out, &note, st, tc.query, 10, tc.format); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), tc.stdout) || note.String() != tc.note || (tc.stdout == "" && out.Len() > 0) {
+				t.Errorf("stdout %q, note %q; want stdout with %q, note %q", out.String(), note.String(), tc.stdout, tc.note)
+			}
+		})
+	}
+	var out, note bytes.Buffer
+	if err := WriteSearch(t.Context(), &out, &note, st, "storm", 10, "text"); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "\n"); n != 4 {
+		t.Errorf("two hits should take four lines, got %d:\n%s", n, out.String())
+	}
+}
+
+// TestAnalyze runs the pipeline over the bundled examples and an empty
+// file: the articles arrive in input order, the empty file is skipped.
+func TestAnalyze(t *testing.T) {
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "examples", "seeds", "*.txt"))
+	if err != nil || len(seeds) < 2 {
+		t.Fatalf("bundled seeds: %v %v", seeds, err)
+	}
+	empty := filepath.Join(t.TempDir(), "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		inputs  []string
+		arts    int
+		skipped []string
+		err     string
+	}{
+		{"seeds and an empty file", append([]string{empty}, seeds...), len(seeds), []string{empty}, ""},
+		{"nothing to analyse", []string{empty}, 0, []string{empty}, "no article could be analysed (1 skipped)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var inputs, skipped []string
+			err := Analyze(t.Context(), p, read.New(read.Options{}), tc.inputs, nil, func(input, _ string) { skipped = append(skipped, input) },
+				func(a *news.Article) error { inputs = append(inputs, a.Input); return nil })
+			if (err == nil) != (tc.err == "") || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+				t.Fatalf("err %v, want %q", err, tc.err)
+			}
+			if len(inputs) != tc.arts || strings.Join(skipped, ",") != strings.Join(tc.skipped, ",") {
+				t.Errorf("articles %v, skipped %v; want %d articles, skipped %v", inputs, skipped, tc.arts, tc.skipped)
+			}
+			for i := 1; i < len(inputs); i++ {
+				if inputs[i-1] > inputs[i] {
+					t.Errorf("articles out of input order: %v", inputs)
+				}
+			}
+		})
+	}
+}
+
+func TestJSONKeepsMarkup(t *testing.T) {
+	var b bytes.Buffer
+	if err := JSON(&b, map[string]string{"t": "<b>&</b>"}); err != nil {
+		t.Fatal(err)
+	}
+	var back map[string]string
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || !strings.Contains(b.String(), "<b>&</b>") {
+		t.Errorf("JSON escaped markup or is invalid: %s (%v)", b.String(), err)
+	}
+}

@@ -69,7 +69,7 @@ func ingestCmd(fs *flag.FlagSet) cli.Action {
 // address guard.
 func watchCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
-	interval := cli.AtLeast(fs, "interval", 5*time.Minute, time.Second, "`time` between polls of one feed")
+	interval := cli.AtLeast(fs, "interval", 5*time.Minute, time.Second, "`duration` between polls of one feed")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, feeds []string, stdout, stderr io.Writer) error {
 		return withEngine(ctx, *db, ingest.Options{OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {

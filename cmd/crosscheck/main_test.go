@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,5 +113,39 @@ func TestEvalSeeds(t *testing.T) {
 	last := out[strings.LastIndex(strings.TrimSpace(out), "\n")+1:]
 	if !strings.HasPrefix(last, "stage=seeds ") || !strings.Contains(last, "quotes_speaker_right=") {
 		t.Errorf("closing line %q is not the key=value summary", last)
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the README's usage block from the generated usage")
+
+// TestReadmeUsage: the README's usage block is the text `crosscheck
+// --help` prints, so that the two cannot disagree. go test -update
+// rewrites the block.
+func TestReadmeUsage(t *testing.T) {
+	const path = "../../README.md"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	start := strings.Index(readme, "## Usage\n\n```\n")
+	if start < 0 {
+		t.Fatal("README has no ## Usage section opening with a code block")
+	}
+	start += len("## Usage\n\n```\n")
+	end := start + strings.Index(readme[start:], "```\n")
+	want := program().Usage()
+	if *update {
+		if err := os.WriteFile(path, []byte(readme[:start]+want+readme[end:]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got := readme[start:end]; got != want {
+		t.Errorf("README usage block differs from --help (go test ./cmd/crosscheck -run TestReadmeUsage -update rewrites it):\n%s\nwant:\n%s", got, want)
+	}
+	_, _, stderr := runCLI(t, "--help")
+	if stderr != want {
+		t.Errorf("--help prints\n%s\nnot the usage", stderr)
 	}
 }

@@ -646,3 +646,35 @@ func TestHTTPSClient(t *testing.T) {
 		t.Fatalf("Get = %v, %v; want the TLS body", r, err)
 	}
 }
+
+// TestBody: Body gives read.Options.Fetch the body and Content-Type of a
+// Get, and its errors, the too-large one naming the setting.
+func TestBody(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, strings.Repeat("x", len(r.URL.Path)*100))
+	}))
+	defer srv.Close()
+	f := loopback(t, Options{MaxBytes: 1000, MaxBytesSetting: "--max-bytes"})
+	for _, tc := range []struct {
+		path, err string
+		size      int
+	}{
+		{"/feed", "", 500},
+		{"/a-much-longer-path", "raise it with --max-bytes", 0},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			body, ctype, err := f.Body(t.Context(), srv.URL+tc.path)
+			switch {
+			case tc.err != "":
+				if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), tc.err) {
+					t.Errorf("err %v, want ErrTooLarge saying %q", err, tc.err)
+				}
+			case err != nil:
+				t.Fatal(err)
+			case len(body) != tc.size || ctype != "application/rss+xml":
+				t.Errorf("%d bytes of %q, want %d of application/rss+xml", len(body), ctype, tc.size)
+			}
+		})
+	}
+}

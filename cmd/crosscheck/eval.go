@@ -15,6 +15,7 @@ import (
 // evalFlags are the flags of `crosscheck eval`; each stage reads its own.
 type evalFlags struct {
 	data, published, order string
+	split                  string
 	maxWords, limit        int
 	progress               io.Writer // stderr on a terminal, else nil
 }
@@ -43,7 +44,7 @@ func evalRunners() []evalRunner {
 			return eval.RunCluster(ctx, eval.ClusterOptions{Data: f.data, Order: f.order, Seed: 1, Progress: f.progress})
 		}},
 		{"timex", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
-			return eval.RunTimex(ctx, eval.TimexOptions{Data: f.data})
+			return eval.RunTimex(ctx, eval.TimexOptions{Data: f.data, Split: f.split})
 		}},
 		{"seeds", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunSeeds(ctx, eval.SeedsOptions{Data: f.data, Published: f.published})
@@ -75,6 +76,7 @@ func evalCmd(fs *flag.FlagSet) action {
 	fs.IntVar(&f.maxWords, "max-words", 300, "summarize: cap on summary length in `words`")
 	fs.IntVar(&f.limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
 	fs.StringVar(&f.published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
+	fs.StringVar(&f.split, "split", "all", "timex: `split` of the judged set to score: "+strings.Join(eval.TimexSplits, ", ")+" (one split lists its misses)")
 	fs.StringVar(&f.order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
 		if len(pos) != 1 {

@@ -15,6 +15,7 @@ import (
 // evalFlags are the flags of `crosscheck eval`; each stage reads its own.
 type evalFlags struct {
 	data, published, order string
+	split                  string
 	maxWords, limit        int
 	progress               io.Writer // stderr on a terminal, else nil
 }
@@ -52,7 +53,7 @@ func evalRunners() []evalRunner {
 			return eval.RunCitations(ctx, eval.CitationsOptions{Data: f.data})
 		}},
 		{"discrepancies", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
-			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Progress: f.progress})
+			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Split: f.split, Progress: f.progress})
 		}},
 		{"junk", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunJunk(ctx, eval.JunkOptions{Data: f.data})
@@ -75,6 +76,7 @@ func evalCmd(fs *flag.FlagSet) action {
 	fs.IntVar(&f.maxWords, "max-words", 300, "summarize: cap on summary length in `words`")
 	fs.IntVar(&f.limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
 	fs.StringVar(&f.published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
+	fs.StringVar(&f.split, "split", "all", "discrepancies: score the events of one `split`: tune, check or all")
 	fs.StringVar(&f.order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
 		if len(pos) != 1 {

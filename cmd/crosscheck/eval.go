@@ -53,7 +53,7 @@ func evalRunners() []evalRunner {
 			return eval.RunCitations(ctx, eval.CitationsOptions{Data: f.data})
 		}},
 		{"discrepancies", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
-			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Progress: f.progress})
+			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Split: f.split, Progress: f.progress})
 		}},
 		{"junk", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunJunk(ctx, eval.JunkOptions{Data: f.data})
@@ -76,7 +76,7 @@ func evalCmd(fs *flag.FlagSet) action {
 	fs.IntVar(&f.maxWords, "max-words", 300, "summarize: cap on summary length in `words`")
 	fs.IntVar(&f.limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
 	fs.StringVar(&f.published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
-	fs.StringVar(&f.split, "split", "all", "timex: `split` of the judged set to score: "+strings.Join(eval.TimexSplits, ", ")+" (one split lists its misses)")
+	fs.StringVar(&f.split, "split", "all", "timex, discrepancies, citations: score one `split` of the judged set: tune, check or all (one split lists its misses)")
 	fs.StringVar(&f.order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
 		if len(pos) != 1 {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -68,7 +67,7 @@ func (e *Engine) Flush(ctx context.Context) (int, error) {
 // maybeFlush rebuilds the changed briefings when forced or when due.
 func (e *Engine) maybeFlush(ctx context.Context, force bool) (int, error) {
 	e.mu.Lock()
-	due := force || e.pending >= e.o.BriefEvery || len(e.dirty) > 0 && time.Since(e.lastFlush) >= e.o.BriefInterval
+	due := force || e.pending >= e.o.BriefEvery || len(e.dirty) > 0 && e.o.Now().Sub(e.lastFlush) >= e.o.BriefInterval
 	var ids []string
 	var uerr error
 	if due {
@@ -79,7 +78,7 @@ func (e *Engine) maybeFlush(ctx context.Context, force bool) (int, error) {
 		}
 		e.dirty = map[string]bool{}
 		e.pending = 0
-		e.lastFlush = time.Now()
+		e.lastFlush = e.o.Now()
 	}
 	e.mu.Unlock()
 	if !due {

@@ -4,13 +4,13 @@
 //
 // It consumes read.Reader inputs (or single news.Raw documents), a
 // pipeline.Pipeline and a store.Store, and produces stored articles,
-// stories, story term index entries and briefings.
+// stories and briefings.
 //
 // # Flow of one document
 //
 // analyse (pipeline, in parallel) → store.PutArticle (raw kept, idempotent
 // by content hash) → clustering decision → CreateStory / AssignStory /
-// MergeStories and UpsertStoryTerms → the story is marked changed. After a
+// MergeStories → the story is marked changed. After a
 // batch, and every Options.BriefEvery stored articles or
 // Options.BriefInterval during a long one, the briefings of the changed
 // stories only are rebuilt (StoryArticles → brief → PutBriefing), plus a
@@ -34,10 +34,6 @@
 //     redone when the clusterer state is rebuilt in ingest order (see
 //     below); otherwise the two stories stay apart;
 //   - a briefing left stale is rebuilt by the next run.
-//
-// What a kill can lose is the story-term index entries of the last article
-// (UpsertStoryTerms runs after the assignment and is not repeated for an
-// assigned article); the engine's own clustering does not read them.
 //
 // # Cluster state across processes
 //
@@ -65,9 +61,11 @@
 // words, a default the cluster package owns): set Options.Cluster.BodyWords
 // to keep only that much in memory.
 //
-// This was preferred to scoring stored stories through store.Candidates:
-// the stored term weights cannot reproduce the clusterer's tf-idf centroid
-// cosine, so decisions would differ from the evaluated clusterer.
+// This was preferred to scoring stored stories from a term index kept in
+// the store (an earlier schema had one, written and never read; migration
+// 2 on SQLite, 3 on PostgreSQL drops it): stored term weights cannot
+// reproduce the clusterer's tf-idf centroid cosine, so decisions would
+// differ from the evaluated clusterer.
 //
 // The rebuilt clusterer holds about 17 KB of heap per stored article
 // (story term counts of up to 400 terms and their cached vectors, document
@@ -91,7 +89,7 @@
 //     (ReplayStats.CaughtUp counts them);
 //  2. stores the new article (PutArticle runs under the lock, so ingest
 //     order is decision order), decides, and writes the assignment
-//     (CreateStory / AssignStory / MergeStories, UpsertStoryTerms);
+//     (CreateStory / AssignStory / MergeStories);
 //  3. keeps the lock for the next decisions of the batch, up to
 //     Options.LockHold (100 ms) or until no decision came for 10 ms, or
 //     a briefing flush or the end of the Ingest call; IngestRaw releases
@@ -149,7 +147,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/store"
-	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // ErrRejected is returned (wrapped with the reason) by IngestRaw for a
@@ -186,6 +183,11 @@ type Options struct {
 	// OnSkip, when set, is called for every rejected input with its name
 	// and reason, in input order.
 	OnSkip func(input, reason string)
+	// Now is the clock behind every decision that depends on time: when
+	// changed stories are flushed, how long the clustering lock is held.
+	// nil means time.Now. Durations reported in Summary and ReplayStats
+	// are measurements and always use the real clock.
+	Now func() time.Time
 }
 
 func (o Options) withDefaults() Options {
@@ -206,6 +208,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.StaleLimit == 0 {
 		o.StaleLimit = 100
+	}
+	if o.Now == nil {
+		o.Now = time.Now
 	}
 	return o
 }
@@ -330,7 +335,7 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		byCluster: map[string]string{},
 		alias:     map[string]string{},
 		dirty:     map[string]bool{},
-		lastFlush: time.Now(),
+		lastFlush: o.Now(),
 	}
 	e.initSerial()
 	if err := e.rebuild(ctx); err != nil {
@@ -339,15 +344,14 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 	return e, nil
 }
 
-// Replayed reports how the clusterer was rebuilt.
+// Replayed reports how the clusterer was rebuilt. The command does not
+// call it (deadcode lists it); the tests and BenchmarkIngest check replay
+// and catch-up with it, and it is the engine's only view of them.
 func (e *Engine) Replayed() ReplayStats {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.replay
 }
-
-// Briefer returns the engine's briefer.
-func (e *Engine) Briefer() *brief.Briefer { return e.br }
 
 // Ingest reads inputs with r, analyses them in parallel and stores,
 // clusters and briefs them in input order. A progress bar (count only) is
@@ -574,7 +578,7 @@ func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *R
 			res.Merged++
 		}
 	}
-	return e.st.UpsertStoryTerms(ctx, sid, storyTerms(a, e.o.Cluster.Stem), termTime(doc.Time))
+	return nil
 }
 
 // merge folds the stored story behind clusterer story m into into.
@@ -637,27 +641,4 @@ func published(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// termTime is the last-seen time of a story's terms: the article's date,
-// or now when it has none.
-func termTime(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Now()
-	}
-	return t
-}
-
-// storyTerms is what an article adds to its story's term index: the names
-// it is about, "@"-prefixed and lower-cased as the clusterer writes them
-// (weight 2), and the content words of its title, stemmed (weight 1).
-func storyTerms(a *news.Article, stem func(string) string) []store.Term {
-	var out []store.Term
-	for _, n := range cluster.Names(a) {
-		out = append(out, store.Term{Term: "@" + strings.ToLower(n), Weight: 2})
-	}
-	for _, t := range text.Terms(a.Title, stem) {
-		out = append(out, store.Term{Term: t, Weight: 1})
-	}
-	return out
 }

@@ -14,11 +14,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
@@ -320,7 +323,7 @@ func TestIngestRaw(t *testing.T) {
 	if n, err := e.Flush(ctx); err != nil || n != len(stories) {
 		t.Errorf("flush rebuilt %d briefings (%v), want %d", n, err, len(stories))
 	}
-	b, rebuilt, err := Briefing(ctx, st, e.Briefer(), stories[0])
+	b, rebuilt, err := Briefing(ctx, st, brief.New(brief.Options{Stem: rouge.Stem}), stories[0])
 	if err != nil || rebuilt || len(b.Sources) != 3 {
 		t.Errorf("stored briefing: rebuilt %v, err %v", rebuilt, err)
 	}
@@ -618,5 +621,35 @@ func TestReplayRealData(t *testing.T) {
 	t.Logf("%s; replay %+v", sum, r)
 	if r.Articles != sum.Added || r.Disagreed != 0 || r.Unmerged != 0 {
 		t.Errorf("replay of %d stored articles: %+v", sum.Added, r)
+	}
+}
+
+// TestClockDecidesFlush checks that the injected clock, not the wall
+// clock, decides when a stream of single documents is due a flush.
+func TestClockDecidesFlush(t *testing.T) {
+	ctx := context.Background()
+	arts := ingesttest.Corpus(2, 1, 5)
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	e, err := New(ctx, st, newPipeline(t), Options{Now: func() time.Time { return now }, BriefInterval: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		advance time.Duration
+		stale   int // stories without a current briefing afterwards
+	}{
+		{0, 1},               // first story: not due
+		{2 * time.Minute, 0}, // the interval passed: both briefed
+	} {
+		now = now.Add(tc.advance)
+		a := arts[i]
+		if _, err := e.IngestRaw(ctx, news.Raw{Input: a.Name, Text: a.Text, Bytes: []byte(a.Text)}); err != nil {
+			t.Fatal(err)
+		}
+		stale, err := st.StaleStories(ctx, 10)
+		if err != nil || len(stale) != tc.stale {
+			t.Errorf("after document %d: %d stale stories (%v), want %d", i, len(stale), err, tc.stale)
+		}
 	}
 }

@@ -108,14 +108,6 @@ type Options struct {
 	Fetch func(ctx context.Context, url string) (body []byte, contentType string, err error)
 }
 
-// Validate reports options that cannot work.
-func (o Options) Validate() error {
-	if o.MaxBytes < 0 {
-		return fmt.Errorf("read: MaxBytes %d is negative", o.MaxBytes)
-	}
-	return nil
-}
-
 // Reader reads inputs into news.Raw documents. It holds no mutable state
 // and is safe for concurrent use.
 type Reader struct {

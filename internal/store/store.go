@@ -1,9 +1,9 @@
 // Package store defines where crosscheck keeps what it has read and worked
-// out: raw inputs, analysed articles, stories with their members and term
-// index, one briefing per story, and a log of rejected inputs.
+// out: raw inputs, analysed articles, stories with their members, one
+// briefing per story, and a log of rejected inputs.
 //
 // It consumes news.Raw, news.Article, news.Story and news.Briefing and
-// produces them back, plus full-text search hits and clustering candidates.
+// produces them back, plus full-text search hits.
 // The package holds only the interfaces, the shared value types and the
 // sentinel errors; it imports nothing internal but news. Implementations
 // live below it and are wired by the command:
@@ -43,7 +43,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -113,26 +112,6 @@ type SearchHit struct {
 	// Rank orders hits, higher is better; only comparable within one
 	// result list of one backend.
 	Rank float64 `json:"rank"`
-}
-
-// Term is one entry of a story's term index: an entity name or keyword the
-// clustering stage chose, already normalised by it (the store compares
-// terms byte for byte), with a weight.
-type Term struct {
-	Term   string  `json:"term"`
-	Weight float64 `json:"weight"`
-}
-
-// Candidate is a story that shares terms with a query, for online
-// clustering.
-type Candidate struct {
-	StoryID string `json:"story_id"`
-	// Score is the sum of the stored weights of the matched terms.
-	Score float64 `json:"score"`
-	// Matched is how many distinct query terms the story has.
-	Matched int `json:"matched"`
-	// LastSeen is the latest last-seen time among the matched terms.
-	LastSeen time.Time `json:"last_seen"`
 }
 
 // BriefingInfo says which version of a story's briefing was returned.
@@ -240,14 +219,10 @@ type StoryWriter interface {
 	// of any other story, and marks the story updated. ErrNotFound when
 	// either is missing.
 	AssignStory(ctx context.Context, articleID, storyID string) error
-	// MergeStories moves every article and term of story from into story
+	// MergeStories moves every article of story from into story
 	// into, deletes from and its briefing, and makes the id from resolve
 	// to into from then on.
 	MergeStories(ctx context.Context, into, from string) error
-	// UpsertStoryTerms adds terms to the story's term index: a new term is
-	// inserted, an existing one gets its weight added and its last-seen
-	// time raised to seen. Terms repeated in the slice are summed.
-	UpsertStoryTerms(ctx context.Context, storyID string, terms []Term, seen time.Time) error
 }
 
 // StoryReader lists and reads stories.
@@ -264,15 +239,6 @@ type StoryReader interface {
 	// StaleStories lists ids of stories changed since their briefing was
 	// written (or never briefed), least recently updated first.
 	StaleStories(ctx context.Context, limit int) ([]string, error)
-}
-
-// CandidateIndex finds stories for online clustering from the term index,
-// without scanning all stories.
-type CandidateIndex interface {
-	// Candidates returns up to limit stories having any of terms with a
-	// last-seen time in [since, until] (a zero time leaves that end open),
-	// best Score first (ties: more Matched, newer LastSeen, id).
-	Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]Candidate, error)
 }
 
 // Briefings stores one briefing per story.
@@ -308,7 +274,6 @@ type Store interface {
 	ArticleReader
 	StoryWriter
 	StoryReader
-	CandidateIndex
 	Briefings
 	Searcher
 	IngestLog
@@ -367,38 +332,6 @@ func StoryIDOf(s news.Story) string {
 		return StoryIDFor(s.Articles[0].ID)
 	}
 	return NewStoryID()
-}
-
-// MergeTerms drops empty terms, sums the weights of repeated ones and sorts
-// the result by term, so that concurrent upserts lock rows in one order.
-func MergeTerms(terms []Term) []Term {
-	sum := make(map[string]float64, len(terms))
-	for _, t := range terms {
-		if t.Term == "" {
-			continue
-		}
-		sum[t.Term] += t.Weight
-	}
-	out := make([]Term, 0, len(sum))
-	for k, w := range sum {
-		out = append(out, Term{Term: k, Weight: w})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
-	return out
-}
-
-// UniqueTerms drops empty and repeated query terms, keeping order.
-func UniqueTerms(terms []string) []string {
-	seen := make(map[string]bool, len(terms))
-	out := make([]string, 0, len(terms))
-	for _, t := range terms {
-		if t == "" || seen[t] {
-			continue
-		}
-		seen[t] = true
-		out = append(out, t)
-	}
-	return out
 }
 
 // QueryWords splits a free-text search query into the words both backends

@@ -86,6 +86,11 @@ CREATE TABLE rejected (
 ALTER TABLE articles ADD COLUMN seq bigserial;
 CREATE UNIQUE INDEX articles_seq ON articles (seq);
 `},
+	// The story term index was written by ingest and read by nothing
+	// (clustering rebuilds its state from the articles).
+	{Version: 3, Name: "drop story term index", SQL: `
+DROP TABLE IF EXISTS story_terms;
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

@@ -86,6 +86,12 @@ CREATE TABLE rejected (
 	at     INTEGER NOT NULL
 );
 `},
+	// The story term index was written by ingest and read by nothing
+	// (clustering rebuilds its state from the articles).
+	{Version: 2, Name: "drop story term index", SQL: `
+DROP INDEX IF EXISTS story_terms_term;
+DROP TABLE IF EXISTS story_terms;
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

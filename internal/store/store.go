@@ -134,6 +134,10 @@ type Stats struct {
 	Stories   int64 `json:"stories"`
 	Briefings int64 `json:"briefings"`
 	Rejected  int64 `json:"rejected"`
+	// BriefQueued counts stories in the briefing queue (BriefQueue);
+	// BriefFailing those of them whose last attempt failed.
+	BriefQueued  int64 `json:"brief_queued"`
+	BriefFailing int64 `json:"brief_failing"`
 }
 
 // ArticleWriter stores analysed articles.
@@ -252,6 +256,77 @@ type Briefings interface {
 	Briefing(ctx context.Context, storyID string) (*news.Briefing, BriefingInfo, error)
 }
 
+// BriefJob is a claimed entry of the briefing queue.
+type BriefJob struct {
+	StoryID string `json:"story_id"`
+	// Gen changes each time the story is queued again; DoneBriefing
+	// removes the entry only when it is still the generation claimed.
+	Gen int64 `json:"gen"`
+	// Attempts counts the attempts that failed before this claim.
+	Attempts int `json:"attempts"`
+}
+
+// BriefState is a story's entry in the briefing queue: its briefing is
+// being (or will be) rebuilt.
+type BriefState struct {
+	StoryID string    `json:"story_id"`
+	Queued  time.Time `json:"queued"`
+	// Due is when the entry can next be claimed (after a failure: the
+	// retry time).
+	Due time.Time `json:"due"`
+	// Attempts counts failed attempts; LastError and Failed say why and
+	// when the last one failed (empty and zero when none did).
+	Attempts  int       `json:"attempts,omitempty"`
+	LastError string    `json:"last_error,omitempty"`
+	Failed    time.Time `json:"failed,omitzero"`
+	// Leased is true while a worker holds a claim that has not expired
+	// at the time asked.
+	Leased bool `json:"leased,omitempty"`
+}
+
+// BriefClaim asks ClaimBriefings for work.
+type BriefClaim struct {
+	// Now is the claimer's clock: entries due at or before it and not
+	// leased beyond it are claimable.
+	Now time.Time
+	// Lease is how long the claim holds; after it another worker may
+	// claim the entry again (the holder died or hangs).
+	Lease time.Duration
+	// Limit caps the entries claimed (0: DefaultLimit, capped at MaxLimit).
+	Limit int
+	// Stories restricts the claim to these story ids; nil claims any.
+	Stories []string
+}
+
+// BriefQueue is the archive's queue of stories whose briefing must be
+// rebuilt. Writers queue a story when they change it and return; workers
+// in any process claim entries with a lease (PostgreSQL: FOR UPDATE SKIP
+// LOCKED; SQLite: one write transaction), brief them and mark them done
+// or failed. Entries survive restarts. Times are the caller's clock.
+type BriefQueue interface {
+	// QueueBriefings queues the stories (merged-away ids resolve to the
+	// survivor; unknown ids are skipped). A story already queued keeps
+	// its due time, attempts and lease, and its generation changes.
+	QueueBriefings(ctx context.Context, storyIDs []string, at time.Time) error
+	// ClaimBriefings leases up to c.Limit due entries, earliest due
+	// first (ties by id), and returns them; none is not an error.
+	ClaimBriefings(ctx context.Context, c BriefClaim) ([]BriefJob, error)
+	// DoneBriefing ends a successful claim: the entry is removed, or,
+	// when the story was queued again meanwhile (another generation),
+	// released with its failures cleared.
+	DoneBriefing(ctx context.Context, j BriefJob) error
+	// FailBriefing ends a failed claim: attempts+1, the reason and time
+	// recorded, the lease released and the entry due again at retry.
+	FailBriefing(ctx context.Context, j BriefJob, reason string, at, retry time.Time) error
+	// ReleaseBriefing gives a claim up without counting an attempt (the
+	// worker was stopped): the entry is claimable at once.
+	ReleaseBriefing(ctx context.Context, j BriefJob) error
+	// BriefStates returns the queue entries of the given story ids (as
+	// stored: no alias resolution), leases judged at now; ids not queued
+	// are absent from the map.
+	BriefStates(ctx context.Context, storyIDs []string, now time.Time) (map[string]BriefState, error)
+}
+
 // Searcher runs full-text queries over article titles and clean text.
 type Searcher interface {
 	// Search returns up to limit articles matching every word of query
@@ -275,6 +350,7 @@ type Store interface {
 	StoryWriter
 	StoryReader
 	Briefings
+	BriefQueue
 	Searcher
 	IngestLog
 	// Stats counts stored rows.

@@ -64,6 +64,8 @@ func Run(t *testing.T, open Opener) {
 		{"Stats", testStats},
 		{"ArticlesInIngestOrder", testArticles},
 		{"ArticlesAfter", testArticlesAfter},
+		{"BriefQueue", testBriefQueue},
+		{"BriefQueueMerge", testBriefQueueMerge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := fresh(t)
@@ -77,6 +79,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ClusterLock", func(t *testing.T) {
 		s, name := fresh(t)
 		testClusterLock(t, s, func() store.Store { return open(t, name) })
+	})
+	t.Run("BriefQueueClaimOnce", func(t *testing.T) {
+		s, name := fresh(t)
+		testBriefClaimOnce(t, s, open(t, name))
 	})
 	t.Run("UseAfterClose", func(t *testing.T) {
 		s, _ := fresh(t)

@@ -183,6 +183,18 @@ type Options struct {
 	// OnSkip, when set, is called for every rejected input with its name
 	// and reason, in input order.
 	OnSkip func(input, reason string)
+	// BriefTimeout bounds one briefing (default DefaultBriefTimeout).
+	BriefTimeout time.Duration
+	// BriefBackoff is the wait before retrying a failed briefing, doubled
+	// per failure (default DefaultBriefBackoff).
+	BriefBackoff time.Duration
+	// BriefPoll is how often an idle Work looks at the queue (default
+	// DefaultBriefPoll).
+	BriefPoll time.Duration
+	// OnBriefError, when set, is called by Work and Drain for a briefing
+	// that failed or timed out (storyID and reason) and by Work for a
+	// store error (storyID "").
+	OnBriefError func(storyID, reason string)
 	// Now is the clock behind every decision that depends on time: when
 	// changed stories are flushed, how long the clustering lock is held.
 	// nil means time.Now. Durations reported in Summary and ReplayStats
@@ -212,6 +224,18 @@ func (o Options) withDefaults() Options {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.BriefTimeout <= 0 {
+		o.BriefTimeout = DefaultBriefTimeout
+	}
+	if o.BriefBackoff <= 0 {
+		o.BriefBackoff = DefaultBriefBackoff
+	}
+	if o.BriefPoll <= 0 {
+		o.BriefPoll = DefaultBriefPoll
+	}
+	if o.OnBriefError == nil {
+		o.OnBriefError = func(string, string) {}
+	}
 	return o
 }
 
@@ -230,14 +254,14 @@ type Summary struct {
 	Stories int `json:"stories"`
 	Created int `json:"created"`
 	Merged  int `json:"merged"`
-	// Briefed counts briefings rebuilt.
-	Briefed int `json:"briefed"`
-	// Time spent in clustering decisions (in memory), in store calls for
-	// articles and stories, and in rebuilding briefings (including their
-	// store reads and writes). Analysis runs in parallel and is not counted.
+	// Queued counts stories put in the briefing queue (Flush); Ingest
+	// does not brief them (Work and Drain do).
+	Queued int `json:"queued"`
+	// Time spent in clustering decisions (in memory) and in store calls
+	// for articles and stories. Analysis runs in parallel and is not
+	// counted.
 	ClusterTime time.Duration `json:"cluster_time"`
 	StoreTime   time.Duration `json:"store_time"`
-	BriefTime   time.Duration `json:"brief_time"`
 }
 
 // String renders the closing line of an ingest:
@@ -312,6 +336,9 @@ type Engine struct {
 	byCluster map[string]string // clusterer story id -> store story id
 	alias     map[string]string // store story merged away -> survivor, as this engine merged
 	dirty     map[string]bool   // store stories whose briefing is out of date
+	queued    map[string]bool   // stories this engine queued and Drain has not seen done
+	running   map[string]bool   // stories whose timed-out briefing still computes
+	wake      chan struct{}     // a flush queued stories: an idle Work looks at once
 	pending   int               // articles stored since the last flush
 	lastFlush time.Time
 	replay    ReplayStats
@@ -335,6 +362,9 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		byCluster: map[string]string{},
 		alias:     map[string]string{},
 		dirty:     map[string]bool{},
+		queued:    map[string]bool{},
+		running:   map[string]bool{},
+		wake:      make(chan struct{}, 1),
 		lastFlush: o.Now(),
 	}
 	e.initSerial()
@@ -406,12 +436,8 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		sum.Merged += out.Merged
 		sum.ClusterTime += out.clusterTime
 		sum.StoreTime += out.storeTime
-		t := time.Now()
 		n, err := e.maybeFlush(ctx, false)
-		if n > 0 {
-			sum.BriefTime += time.Since(t)
-		}
-		sum.Briefed += n
+		sum.Queued += n
 		return err
 	})
 	sum.Stories = len(touched)
@@ -421,10 +447,8 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 	if err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
-	t := time.Now()
 	n, err := e.Flush(ctx)
-	sum.Briefed += n
-	sum.BriefTime += time.Since(t)
+	sum.Queued += n
 	if err != nil {
 		return sum, err
 	}

@@ -41,6 +41,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -279,9 +280,20 @@ type BriefState struct {
 	Attempts  int       `json:"attempts,omitempty"`
 	LastError string    `json:"last_error,omitempty"`
 	Failed    time.Time `json:"failed,omitzero"`
-	// Leased is true while a worker holds a claim that has not expired
-	// at the time asked.
-	Leased bool `json:"leased,omitempty"`
+	// LeaseUntil is when the last claim's lease ends (zero when the
+	// entry was never claimed or was given back); a worker holds the
+	// entry while it is in the future.
+	LeaseUntil time.Time `json:"lease_until,omitzero"`
+}
+
+// String is the marker readers show beside a queued story:
+// "briefing being updated", or, after a failure, "briefing failed 2x
+// (reason); retry 2026-03-01 12:05 UTC".
+func (q BriefState) String() string {
+	if q.Attempts == 0 {
+		return "briefing being updated"
+	}
+	return fmt.Sprintf("briefing failed %dx (%s); retry %s", q.Attempts, q.LastError, q.Due.UTC().Format("2006-01-02 15:04 MST"))
 }
 
 // BriefClaim asks ClaimBriefings for work.
@@ -322,9 +334,9 @@ type BriefQueue interface {
 	// worker was stopped): the entry is claimable at once.
 	ReleaseBriefing(ctx context.Context, j BriefJob) error
 	// BriefStates returns the queue entries of the given story ids (as
-	// stored: no alias resolution), leases judged at now; ids not queued
-	// are absent from the map.
-	BriefStates(ctx context.Context, storyIDs []string, now time.Time) (map[string]BriefState, error)
+	// stored: no alias resolution); ids not queued are absent from the
+	// map.
+	BriefStates(ctx context.Context, storyIDs []string) (map[string]BriefState, error)
 }
 
 // Searcher runs full-text queries over article titles and clean text.

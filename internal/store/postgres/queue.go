@@ -143,7 +143,7 @@ func (s *Store) ReleaseBriefing(ctx context.Context, j store.BriefJob) error {
 }
 
 // BriefStates implements store.BriefQueue.
-func (s *Store) BriefStates(ctx context.Context, storyIDs []string, now time.Time) (map[string]store.BriefState, error) {
+func (s *Store) BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
@@ -151,20 +151,24 @@ func (s *Store) BriefStates(ctx context.Context, storyIDs []string, now time.Tim
 	if len(storyIDs) == 0 {
 		return out, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT story_id, queued, due, attempts, last_error, failed, lease_until > $2
-		FROM brief_queue WHERE story_id = ANY($1)`, storyIDs, ts(now))
+	rows, err := s.pool.Query(ctx, `SELECT story_id, queued, due, attempts, last_error, failed,
+		CASE WHEN lease_until = '-infinity' THEN NULL ELSE lease_until END
+		FROM brief_queue WHERE story_id = ANY($1)`, storyIDs)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: briefing states: %w", err)
 	}
 	states, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.BriefState, error) {
 		var (
-			b      store.BriefState
-			failed *time.Time
+			b             store.BriefState
+			failed, lease *time.Time
 		)
-		err := r.Scan(&b.StoryID, &b.Queued, &b.Due, &b.Attempts, &b.LastError, &failed, &b.Leased)
+		err := r.Scan(&b.StoryID, &b.Queued, &b.Due, &b.Attempts, &b.LastError, &failed, &lease)
 		b.Queued, b.Due = b.Queued.UTC(), b.Due.UTC()
 		if failed != nil {
 			b.Failed = failed.UTC()
+		}
+		if lease != nil {
+			b.LeaseUntil = lease.UTC()
 		}
 		return b, err
 	})

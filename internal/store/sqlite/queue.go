@@ -154,36 +154,38 @@ func (s *Store) ReleaseBriefing(ctx context.Context, j store.BriefJob) error {
 }
 
 // BriefStates implements store.BriefQueue.
-func (s *Store) BriefStates(ctx context.Context, storyIDs []string, now time.Time) (map[string]store.BriefState, error) {
+func (s *Store) BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
 	out := map[string]store.BriefState{}
 	for len(storyIDs) > 0 {
 		n := min(len(storyIDs), store.MaxLimit)
-		args := make([]any, 0, n+1)
-		args = append(args, micros(now))
+		args := make([]any, 0, n)
 		for _, id := range storyIDs[:n] {
 			args = append(args, id)
 		}
 		storyIDs = storyIDs[n:]
-		rows, err := s.r.QueryContext(ctx, `SELECT story_id, queued, due, attempts, last_error, failed, lease_until > ?
+		rows, err := s.r.QueryContext(ctx, `SELECT story_id, queued, due, attempts, last_error, failed, lease_until
 			FROM brief_queue WHERE story_id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: briefing states: %w", err)
 		}
 		for rows.Next() {
 			var (
-				b                   store.BriefState
-				queued, due, failed int64
+				b                          store.BriefState
+				queued, due, failed, lease int64
 			)
-			if err := rows.Scan(&b.StoryID, &queued, &due, &b.Attempts, &b.LastError, &failed, &b.Leased); err != nil {
+			if err := rows.Scan(&b.StoryID, &queued, &due, &b.Attempts, &b.LastError, &failed, &lease); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("sqlite: briefing states: %w", err)
 			}
 			b.Queued, b.Due = fromMicros(queued), fromMicros(due)
 			if failed != 0 {
 				b.Failed = fromMicros(failed)
+			}
+			if lease != 0 {
+				b.LeaseUntil = fromMicros(lease)
 			}
 			out[b.StoryID] = b
 		}

@@ -43,9 +43,9 @@ func testBriefQueue(t *testing.T, s store.Store) {
 	t0 := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 	must(t, s.QueueBriefings(c, []string{b, a, "no-such-story"}, t0))
 	must(t, s.QueueBriefings(c, nil, t0))
-	states, err := s.BriefStates(c, []string{a, b, "no-such-story"}, t0)
+	states, err := s.BriefStates(c, []string{a, b, "no-such-story"})
 	must(t, err)
-	if len(states) != 2 || !states[a].Queued.Equal(t0) || !states[a].Due.Equal(t0) || states[a].Leased || states[a].Attempts != 0 {
+	if len(states) != 2 || !states[a].Queued.Equal(t0) || !states[a].Due.Equal(t0) || !states[a].LeaseUntil.IsZero() || states[a].Attempts != 0 {
 		t.Fatalf("BriefStates after queueing = %+v", states)
 	}
 	claim := func(now time.Time, limit int, only ...string) []store.BriefJob {
@@ -64,8 +64,8 @@ func testBriefQueue(t *testing.T, s store.Store) {
 	if again := claim(t0.Add(30*time.Second), 10); len(again) != 0 {
 		t.Errorf("claim while leased = %v, want none", jobIDs(again))
 	}
-	if st, _ := s.BriefStates(c, []string{a}, t0); !st[a].Leased {
-		t.Errorf("claimed entry not reported leased: %+v", st[a])
+	if st, _ := s.BriefStates(c, []string{a}); !st[a].LeaseUntil.Equal(t0.Add(time.Minute)) {
+		t.Errorf("claimed entry's lease = %+v, want until %v", st[a], t0.Add(time.Minute))
 	}
 	// The lease expires: a worker that died is replaced.
 	js = claim(t0.Add(2*time.Minute), 10)
@@ -77,9 +77,9 @@ func testBriefQueue(t *testing.T, s store.Store) {
 	// a is queued again while being briefed: done keeps the entry.
 	must(t, s.QueueBriefings(c, []string{a}, t0.Add(3*time.Minute)))
 	must(t, s.DoneBriefing(c, job[a]))
-	st, err := s.BriefStates(c, []string{a}, t0.Add(3*time.Minute))
+	st, err := s.BriefStates(c, []string{a})
 	must(t, err)
-	if e, ok := st[a]; !ok || e.Leased || !e.Queued.Equal(t0) {
+	if e, ok := st[a]; !ok || !e.LeaseUntil.IsZero() || !e.Queued.Equal(t0) {
 		t.Errorf("entry queued again during its briefing: %+v, %v; want kept, released", e, ok)
 	}
 	js = claim(t0.Add(3*time.Minute), 10, a)
@@ -87,16 +87,16 @@ func testBriefQueue(t *testing.T, s store.Store) {
 		t.Fatalf("claim of the new generation = %+v", js)
 	}
 	must(t, s.DoneBriefing(c, js[0]))
-	if st, _ := s.BriefStates(c, []string{a}, t0); len(st) != 0 {
+	if st, _ := s.BriefStates(c, []string{a}); len(st) != 0 {
 		t.Errorf("entry after done = %+v, want removed", st)
 	}
 
 	// b fails and waits for its retry time.
 	t1, retry := t0.Add(4*time.Minute), t0.Add(time.Hour)
 	must(t, s.FailBriefing(c, job[b], "briefing timed out after 1m0s", t1, retry))
-	st, err = s.BriefStates(c, []string{b}, t1)
+	st, err = s.BriefStates(c, []string{b})
 	must(t, err)
-	if e := st[b]; e.Attempts != 1 || e.LastError != "briefing timed out after 1m0s" || !e.Failed.Equal(t1) || !e.Due.Equal(retry) || e.Leased {
+	if e := st[b]; e.Attempts != 1 || e.LastError != "briefing timed out after 1m0s" || !e.Failed.Equal(t1) || !e.Due.Equal(retry) || !e.LeaseUntil.IsZero() {
 		t.Errorf("failed entry = %+v", e)
 	}
 	if stats, err := s.Stats(c); err != nil || stats.BriefQueued != 1 || stats.BriefFailing != 1 {
@@ -133,11 +133,11 @@ func testBriefQueueMerge(t *testing.T, s store.Store) {
 	t0 := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
 	must(t, s.QueueBriefings(c, []string{from}, t0))
 	must(t, s.MergeStories(c, into, from))
-	if st, err := s.BriefStates(c, []string{into, from}, t0); err != nil || len(st) != 0 {
+	if st, err := s.BriefStates(c, []string{into, from}); err != nil || len(st) != 0 {
 		t.Errorf("states after merge = %+v, %v; want none", st, err)
 	}
 	must(t, s.QueueBriefings(c, []string{from}, t0))
-	if st, err := s.BriefStates(c, []string{into, from}, t0); err != nil || len(st) != 1 || st[into].StoryID != into {
+	if st, err := s.BriefStates(c, []string{into, from}); err != nil || len(st) != 1 || st[into].StoryID != into {
 		t.Errorf("queueing a merged-away id = %+v, %v; want the survivor %s queued", st, err, into)
 	}
 }

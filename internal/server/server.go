@@ -228,7 +228,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
 	}
-	s.metrics, err = newMetrics(o.Registry)
+	s.metrics, err = newMetrics(o.Registry, o.Store)
 	if err != nil {
 		return nil, fmt.Errorf("server: metrics: %w", err)
 	}
@@ -493,7 +493,7 @@ type metrics struct {
 	ingested *prometheus.CounterVec
 }
 
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+func newMetrics(reg prometheus.Registerer, st Store) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "crosscheck_http_requests_total",
@@ -509,7 +509,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Help: "Articles posted for ingest by result: added, duplicate, rejected (bad input or not an article), error.",
 		}, []string{"result"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.latency, m.ingested} {
+	for _, c := range []prometheus.Collector{m.requests, m.latency, m.ingested, queueCollector{st}} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -518,6 +518,32 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		m.ingested.WithLabelValues(r)
 	}
 	return m, nil
+}
+
+// queueCollector reports the archive's briefing queue (store.Stats) at
+// each scrape: the queue is shared by every process on the archive, so
+// the store, not this process, knows it.
+type queueCollector struct{ st Store }
+
+var (
+	queuedDesc = prometheus.NewDesc("crosscheck_briefings_queued",
+		"Stories whose briefing is queued to be rebuilt (being updated).", nil, nil)
+	failingDesc = prometheus.NewDesc("crosscheck_briefings_failing",
+		"Queued stories whose last briefing attempt failed or timed out (retried with backoff).", nil, nil)
+)
+
+func (queueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- queuedDesc; ch <- failingDesc }
+
+func (c queueCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	st, err := c.st.Stats(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(queuedDesc, err)
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(queuedDesc, prometheus.GaugeValue, float64(st.BriefQueued))
+	ch <- prometheus.MustNewConstMetric(failingDesc, prometheus.GaugeValue, float64(st.BriefFailing))
 }
 
 func (m *metrics) observe(route, method string, code int, d time.Duration) {

@@ -224,7 +224,14 @@ func (e *Engine) maybeFlush(ctx context.Context, force bool) (int, error) {
 				for _, id := range stale {
 					if _, ok := queued[id]; !ok {
 						ids = append(ids, id)
+						continue
 					}
+					// Queued already (by a run that stopped, or
+					// failed and waiting for its retry): Drain
+					// takes it when it is due.
+					e.mu.Lock()
+					e.queued[id] = true
+					e.mu.Unlock()
 				}
 			}
 		}

@@ -12,10 +12,29 @@
 // by content hash) → clustering decision → CreateStory / AssignStory /
 // MergeStories → the story is marked changed. After a
 // batch, and every Options.BriefEvery stored articles or
-// Options.BriefInterval during a long one, the briefings of the changed
-// stories only are rebuilt (StoryArticles → brief → PutBriefing), plus a
-// bounded number of stories the store still lists as stale (left so by an
-// interrupted run). The archive is never re-briefed as a whole.
+// Options.BriefInterval during a long one, the changed stories are put in
+// the store's briefing queue (store.BriefQueue), plus a bounded number of
+// stories the store still lists as stale (left so by an interrupted run).
+// The archive is never re-briefed as a whole.
+//
+// # Briefings, off the write path
+//
+// Ingest and IngestRaw return once the articles are stored and placed;
+// they never brief. Briefings are built from the queue by Work (a
+// background worker: serve, watch) and Drain (a command briefing the
+// stories it changed before it exits), in this process or any other on
+// the archive: an entry is claimed with a lease, so one worker builds it,
+// and a worker that dies leaves it to the next once the lease runs out.
+// Each briefing runs within Options.BriefTimeout; one that fails or times
+// out is recorded in the queue with its reason (crosscheck stories, the
+// story page and /metrics show it) and retried after a backoff that
+// doubles per failure. Readers (Briefing) get the last good briefing,
+// marked as being updated, and never wait for a rebuild. So one story
+// whose briefing is slow (a multi-megabyte text) holds up neither the
+// writers nor the readers nor the other stories' briefings beyond its
+// deadline. brief.Brief takes no context: a timed-out computation runs on
+// in its goroutine until it ends, its result discarded, and its story is
+// not retried in this process meanwhile.
 //
 // # Reliability
 //

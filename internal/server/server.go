@@ -85,10 +85,10 @@ type Options struct {
 	// Ingest handles POST /api/articles; nil answers 501.
 	Ingest IngestFunc
 	// Flush, when set, is called once after a POST's articles were
-	// ingested and before it is answered, so that the briefings of the
-	// changed stories are current when the client reads them (the ingest
-	// engine's Flush). An error is logged, not returned to the client:
-	// the articles are stored.
+	// ingested and before it is answered (the ingest engine's Flush,
+	// which queues the changed stories' briefings; they are built in the
+	// background). An error is logged, not returned to the client: the
+	// articles are stored.
 	Flush func(ctx context.Context) error
 	// ClassifyIngestError maps an error of Ingest to an HTTP status
 	// (for example 422 for "not an article"); nil or a return of 0 means

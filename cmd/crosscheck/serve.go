@@ -43,11 +43,14 @@ func serveCmd(fs *flag.FlagSet) action {
 			return usageErr("--max-body must be positive")
 		}
 		log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-		st, eng, err := openEngine(ctx, *db, ingest.Options{})
+		st, eng, err := openEngine(ctx, *db, ingest.Options{OnBriefError: func(id, reason string) {
+			log.Warn("briefing failed", "story", id, "reason", reason)
+		}})
 		if err != nil {
 			return err
 		}
 		defer st.Close()
+		defer runWorker(ctx, eng)() // briefings off the request path; stopped before the store closes
 		srv, err := server.New(server.Options{
 			Store: st, Token: tok, OpenIngest: *openIngest, GuardReads: *guardReads, MaxBody: *maxBody, Logger: log,
 			Ingest: func(ctx context.Context, raw news.Raw) (string, string, bool, error) {
@@ -103,11 +106,14 @@ func watchCmd(fs *flag.FlagSet) action {
 				return fmt.Errorf("%s: %w", f, err)
 			}
 		}
-		st, eng, err := openEngine(ctx, *db, ingest.Options{OnSkip: printSkips(stderr)})
+		st, eng, err := openEngine(ctx, *db, ingest.Options{OnSkip: printSkips(stderr), OnBriefError: func(id, reason string) {
+			fmt.Fprintf(stderr, "briefing of story %s failed: %s\n", id, reason)
+		}})
 		if err != nil {
 			return err
 		}
 		defer st.Close()
+		defer runWorker(ctx, eng)()
 		rd, w := in.reader(), fetch.NewWatcher(fe, *interval)
 		w.Logger = slog.New(slog.NewTextHandler(stderr, nil))
 		fmt.Fprintf(stderr, "watching %d feeds every %s; Ctrl-C stops\n", len(feeds), *interval)
@@ -121,4 +127,13 @@ func watchCmd(fs *flag.FlagSet) action {
 		}
 		return err
 	}
+}
+
+// runWorker starts the engine's briefing worker and returns the function
+// that stops it and waits for it.
+func runWorker(ctx context.Context, eng *ingest.Engine) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); eng.Work(ctx) }()
+	return func() { cancel(); <-done }
 }

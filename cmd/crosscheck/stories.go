@@ -77,12 +77,13 @@ func printSkips(stderr io.Writer) func(input, reason string) {
 func ingestCmd(fs *flag.FlagSet) action {
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "analysis `goroutines` (0: one per core)")
+	briefTimeout := fs.Duration("brief-timeout", ingest.DefaultBriefTimeout, "give up on one story's briefing after `DURATION` (it stays queued and is retried later)")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
 		if err := needInputs(inputs); err != nil || *workers < 0 {
 			return firstErr(err, usageErr("--workers must not be negative"))
 		}
-		st, eng, err := openEngine(ctx, *db, ingest.Options{Workers: *workers, OnSkip: printSkips(stderr)})
+		st, eng, err := openEngine(ctx, *db, ingest.Options{Workers: *workers, BriefTimeout: *briefTimeout, OnSkip: printSkips(stderr)})
 		if err != nil {
 			return err
 		}
@@ -93,6 +94,11 @@ func ingestCmd(fs *flag.FlagSet) action {
 		}
 		sum, err := eng.Ingest(ctx, inputs, in.reader(), bar)
 		fmt.Fprintln(stderr, sum)
+		if err == nil { // brief the changed stories before exiting, each within --brief-timeout
+			var d ingest.Drained
+			d, err = eng.Drain(ctx)
+			fmt.Fprintln(stderr, d)
+		}
 		if err == nil && sum.Added+sum.Duplicates == 0 && sum.Rejected > 0 {
 			err = errors.New("no article could be ingested")
 		}
@@ -124,7 +130,7 @@ func storiesCmd(fs *flag.FlagSet) action {
 		return withStore(ctx, *db, func(st store.Store) error {
 			stories, err := listing.Stories(ctx, st, *limit)
 			if err != nil || *format == "text" {
-				return firstErr(err, listing.StoriesText(stdout, stories))
+				return firstErr(err, listing.StoriesText(ctx, stdout, st, stories))
 			}
 			return listing.JSON(stdout, stories)
 		}, oneOf("format", *format, "text", "json"), positive("limit", *limit))
@@ -136,7 +142,7 @@ func storiesCmd(fs *flag.FlagSet) action {
 func storyCmd(fs *flag.FlagSet) action {
 	db := dbFlag(fs)
 	format := fs.String("format", "markdown", "output `format`: markdown, json or html")
-	return func(ctx context.Context, rest []string, stdout, _ io.Writer) error {
+	return func(ctx context.Context, rest []string, stdout, stderr io.Writer) error {
 		if len(rest) > 1 {
 			return usageErr("give one story ID (or none for the newest story)")
 		}
@@ -148,11 +154,13 @@ func storyCmd(fs *flag.FlagSet) action {
 				}
 				rest = []string{newest[0].ID}
 			}
-			b, _, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), rest[0])
+			b, status, err := ingest.Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), rest[0], ingest.ReadOptions{})
 			if errors.Is(err, store.ErrNotFound) {
 				return fmt.Errorf("no story %q", rest[0])
 			} else if err != nil {
 				return err
+			} else if note := status.String(); note != "" {
+				fmt.Fprintln(stderr, "note: "+note)
 			}
 			return writeBriefing(stdout, *format, b)
 		}, oneOf("format", *format, "markdown", "json", "html"))

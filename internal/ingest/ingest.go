@@ -166,6 +166,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // ErrRejected is returned (wrapped with the reason) by IngestRaw for a

@@ -21,11 +21,11 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/read"
-	"github.com/crosscheck/crosscheck/internal/rouge"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 func newPipeline(t testing.TB) *pipeline.Pipeline {
@@ -333,7 +333,7 @@ func TestIngestRaw(t *testing.T) {
 	if d, err := e.Drain(ctx); err != nil || d.Briefed != len(stories) || len(d.Left) != 0 {
 		t.Errorf("drain: %+v, %v; want %d built", d, err, len(stories))
 	}
-	b, status, err := Briefing(ctx, st, brief.New(brief.Options{Stem: rouge.Stem}), stories[0], ReadOptions{})
+	b, status, err := Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), stories[0], ReadOptions{})
 	if err != nil || status.Rebuilt || status.Updating || len(b.Sources) != 3 {
 		t.Errorf("stored briefing: %+v, err %v", status, err)
 	}
@@ -702,7 +702,7 @@ func TestBriefingQueue(t *testing.T) {
 	if d, err := e.Drain(ctx); err != nil || d.Briefed != 2 {
 		t.Fatalf("drain: %s, %v", d, err)
 	}
-	b := brief.New(brief.Options{Stem: rouge.Stem})
+	b := brief.New(brief.Options{Stem: text.Stem})
 	first, status, err := Briefing(ctx, st, b, ids[0], ReadOptions{})
 	if err != nil || status.Updating || len(first.Sources) != 1 {
 		t.Fatalf("briefing after drain: %+v, %v", status, err)

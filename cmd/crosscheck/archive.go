@@ -53,13 +53,12 @@ func withEngine(ctx context.Context, dsn string, o ingest.Options, fn func(store
 func ingestCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
 	workers := cli.AtLeast(fs, "workers", 0, 0, "analysis `goroutines` (0: one per core)")
+	timeout := cli.AtLeast(fs, "brief-timeout", ingest.DefaultBriefTimeout, time.Second, "give up on one story's briefing after `DURATION` (it stays queued and is retried later)")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
-		return withEngine(ctx, *db, ingest.Options{Workers: *workers, OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {
+		return withEngine(ctx, *db, ingest.Options{Workers: *workers, BriefTimeout: *timeout, OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {
 			rd, _ := in.reader()
-			sum, err := eng.Ingest(ctx, inputs, rd, cli.Terminal(stderr))
-			fmt.Fprintln(stderr, sum)
-			return cli.FirstErr(err, sum.Err())
+			return eng.IngestAll(ctx, inputs, rd, cli.Terminal(stderr), stderr)
 		})
 	}
 }
@@ -72,10 +71,11 @@ func watchCmd(fs *flag.FlagSet) cli.Action {
 	interval := cli.AtLeast(fs, "interval", 5*time.Minute, time.Second, "`duration` between polls of one feed")
 	in := addInputFlags(fs)
 	return func(ctx context.Context, feeds []string, stdout, stderr io.Writer) error {
-		return withEngine(ctx, *db, ingest.Options{OnSkip: cli.Skips(stderr)}, func(_ store.Store, eng *ingest.Engine) error {
+		log := slog.New(slog.NewTextHandler(stderr, nil))
+		return withEngine(ctx, *db, ingest.Options{OnSkip: cli.Skips(stderr), OnBriefError: ingest.LogBriefErrors(log)}, func(_ store.Store, eng *ingest.Engine) error {
 			rd, fe := in.reader()
 			w := fetch.NewWatcher(fe, *interval)
-			w.Logger = slog.New(slog.NewTextHandler(stderr, nil))
+			w.Logger = log
 			fmt.Fprintf(stderr, "watching %s every %s; Ctrl-C stops\n", say.Count(len(feeds), "feed", "feeds"), *interval)
 			return eng.Watch(ctx, w, rd, feeds, func(feed string, n ingest.StreamCounts) { fmt.Fprintf(stderr, "%s: %s\n", feed, n) })
 		})
@@ -83,8 +83,7 @@ func watchCmd(fs *flag.FlagSet) cli.Action {
 }
 
 // serveCmd serves the web pages and the JSON API over the archive until
-// SIGINT or SIGTERM; the server finishes in-flight requests and brings the
-// changed briefings up to date.
+// SIGINT or SIGTERM; the engine's worker builds the briefings meanwhile.
 func serveCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `ADDRESS` (host:port; port 0 picks a free one)")
@@ -97,8 +96,9 @@ func serveCmd(fs *flag.FlagSet) cli.Action {
 		if o.Token = cmp.Or(o.Token, os.Getenv("CROSSCHECK_TOKEN")); o.GuardReads && o.Token == "" {
 			return cli.Usagef("--guard-reads needs --token or $CROSSCHECK_TOKEN")
 		}
-		return withEngine(ctx, *db, ingest.Options{}, func(st store.Store, eng *ingest.Engine) error {
-			o.Store, o.Ingest, o.Logger = st, eng, slog.New(slog.NewTextHandler(stderr, nil))
+		o.Logger = slog.New(slog.NewTextHandler(stderr, nil))
+		return withEngine(ctx, *db, ingest.Options{OnBriefError: ingest.LogBriefErrors(o.Logger)}, func(st store.Store, eng *ingest.Engine) error {
+			o.Store, o.Ingest = st, eng
 			srv, err := server.New(o)
 			if err != nil {
 				return err
@@ -127,11 +127,13 @@ func storiesCmd(fs *flag.FlagSet) cli.Action {
 func storyCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
 	format := cli.Choice(fs, "format", "output `format`", brief.Formats()...)
-	return func(ctx context.Context, id []string, stdout, _ io.Writer) error {
+	return func(ctx context.Context, id []string, stdout, stderr io.Writer) error {
 		return withStore(ctx, *db, func(st store.Store) error {
-			b, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""))
+			b, status, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""), ingest.ReadOptions{})
 			if err != nil {
 				return err
+			} else if note := status.String(); note != "" {
+				fmt.Fprintln(stderr, "note: "+note)
 			}
 			return brief.Write(stdout, *format, b, cli.Color(stdout))
 		})

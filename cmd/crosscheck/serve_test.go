@@ -116,13 +116,20 @@ func TestServe(t *testing.T) {
 	if resp.StatusCode != 200 || a.StoryID == "" {
 		t.Fatalf("GET the ingested article = %d, story %q", resp.StatusCode, a.StoryID)
 	}
-	resp, err = http.Get(base + "/stories/" + a.StoryID)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The briefing is built in the background after the POST answered.
 	var page bytes.Buffer
-	page.ReadFrom(resp.Body)
-	resp.Body.Close()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		resp, err = http.Get(base + "/stories/" + a.StoryID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page.Reset()
+		page.ReadFrom(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || strings.Contains(page.String(), `id="summary"`) {
+			break
+		}
+	}
 	if resp.StatusCode != 200 || !strings.Contains(page.String(), `id="summary"`) {
 		t.Errorf("story page = %d, briefed: %v", resp.StatusCode, strings.Contains(page.String(), `id="summary"`))
 	}

@@ -116,9 +116,20 @@ type Fact struct {
 	// the capitalised ones among them (who acts, whose it is), head the
 	// first content words after a quantity (what it counts or buys).
 	local, names, head map[string]string
-	// people are the last names of the people named in the value's
-	// clause: two clauses naming different people are about two acts.
-	people map[string]string
+	// people are the full names of the people named in the value's
+	// clause, or the one person a pronoun subject of the clause stands
+	// for: two clauses naming different people are about two acts.
+	people []string
+	// ambiguous is set when the clause's pronoun subject could be any
+	// of several people named before it: the fact aligns with nothing.
+	ambiguous bool
+	// verb is the verb that follows a count ("towns were challenging"),
+	// zero when none is read: two counts with different verbs count
+	// different sets.
+	verb verb
+	// total is set when the value's sentence marks a total ("in total",
+	// "including", "of which"): a total and a part differ by design.
+	total bool
 	// tok is the value's first token in its sentence.
 	tok int
 	// future is set when the value's clause is about a plan.
@@ -334,20 +345,14 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		hi = h
 	}
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
-	f.people = map[string]string{}
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
-	for _, e := range a.Entities {
-		if e.Type != news.Person {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start < c1 && m.End > c0 {
-				n := strings.Fields(strings.ToLower(e.Name))
-				if len(n) > 0 {
-					f.people[n[len(n)-1]] = e.Name
-				}
-			}
-		}
+	f.people = personsIn(a, c0, c1)
+	if len(f.people) == 0 {
+		s.resolvePronoun(f, lo, hi)
+	}
+	if f.Kind == kindQuantity {
+		f.verb = s.verbAfter(st, last, hi)
+		f.total = totalWords.MatchString(st.text)
 	}
 	for i := lo; i <= hi; i++ {
 		if i >= first && i <= last {
@@ -443,8 +448,11 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		return Unrelated, nil // different events, or one unnamed
 	}
 	if len(a.names) > 0 && len(b.names) > 0 && len(sharedWords(a.names, b.names)) == 0 ||
-		len(a.people) > 0 && len(b.people) > 0 && len(sharedWords(a.people, b.people)) == 0 {
+		len(a.people) > 0 && len(b.people) > 0 && !samePeople(a.people, b.people) {
 		return Unrelated, nil // different actors or owners
+	}
+	if a.ambiguous && len(b.people) > 0 || b.ambiguous && len(a.people) > 0 {
+		return Unrelated, nil // whose act it is cannot be told
 	}
 	var shared []string
 	switch a.Kind {
@@ -470,6 +478,12 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		// What each counts must be in the other's frame.
 		if !overlaps(a.head, b.local) || !overlaps(b.head, a.local) {
 			return Unrelated, nil
+		}
+		if a.verb.word != "" && b.verb.word != "" && !sameVerb(a.verb, b.verb) {
+			return Unrelated, nil // one noun, two sets: "towns challenging", "towns adopting"
+		}
+		if a.total != b.total {
+			return Unrelated, nil // a total and a part of it
 		}
 		if event != "" {
 			// The event both name is part of what they share.
@@ -739,3 +753,140 @@ var statementDate = regexp.MustCompile(`(?i)\b(?:said|says|told (?:reporters|jou
 func statementTime(body string, t news.Time) bool {
 	return t.Start <= len(body) && statementDate.MatchString(body[max(0, t.Start-40):t.Start])
 }
+
+// personsIn returns the full names of the person entities of a with a
+// mention within body offsets [c0, c1).
+func personsIn(a *news.Article, c0, c1 int) []string {
+	var out []string
+	for _, e := range a.Entities {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < c1 && m.End > c0 {
+				out = append(out, e.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// pronouns stand for a person named before them.
+var pronouns = wordSet("he she him her his hers")
+
+// resolvePronoun reads the person a pronoun of f's clause (tokens lo..hi
+// of its sentence) stands for: the person named before it in its sentence
+// or the sentence before. One such person is the clause's person; several
+// leave the clause ambiguous. The entity stage merges a person's mentions,
+// so one person named twice counts once.
+func (s *Story) resolvePronoun(f *Fact, lo, hi int) {
+	st := &s.sents[f.sent]
+	p := -1
+	for i := lo; i <= hi; i++ {
+		if pronouns[st.words[i]] {
+			p = i
+			break
+		}
+	}
+	if p < 0 {
+		return
+	}
+	a := s.members[st.member].Article
+	from := st.off
+	if st.index > 0 {
+		from = a.Sentences[st.index-1].Start
+	}
+	names := personsIn(a, from, st.off+st.toks[p].Start)
+	switch {
+	case len(names) == 1:
+		f.people = names
+	case len(names) > 1:
+		f.ambiguous = true
+	}
+}
+
+// personKey splits a person's name into its first and last name, lower
+// case, a generational suffix ("Jr.") dropped; first is "" when the name
+// is one word.
+func personKey(name string) (first, last string) {
+	var w []string
+	for _, x := range strings.Fields(strings.ToLower(name)) {
+		x = strings.Trim(x, ".,")
+		if x != "" && !generational[x] {
+			w = append(w, x)
+		}
+	}
+	switch len(w) {
+	case 0:
+		return "", ""
+	case 1:
+		return "", w[0]
+	}
+	return w[0], w[len(w)-1]
+}
+
+var generational = wordSet("jr sr ii iii iv")
+
+// samePeople reports whether two clauses' people can include one person:
+// a last name in common, and first names equal or one missing ("Mara
+// Quinlan" and "Quinlan", not "Tomas Quinlan").
+func samePeople(a, b []string) bool {
+	for _, x := range a {
+		fx, lx := personKey(x)
+		for _, y := range b {
+			fy, ly := personKey(y)
+			if lx == ly && (fx == fy || fx == "" || fy == "") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// auxiliaries stand between a count and its verb ("towns were
+// challenging", "states have enacted").
+var auxiliaries = wordSet("is are was were be been being has have had do does did will would could can may might must shall should")
+
+// verbAfter returns the verb that follows a count whose last
+// token is last, within the clause ending at token hi: the first word
+// after the counted noun's words that an auxiliary introduces, that has a
+// verb's ending ("-ed", "-ing") or that names an event; zero when none.
+func (s *Story) verbAfter(st *sentence, last, hi int) verb {
+	for i := last + 1; i <= hi && i <= last+4; i++ {
+		w := st.words[i]
+		if auxiliaries[w] || text.IsStop(w) {
+			continue
+		}
+		if auxiliaries[st.words[i-1]] || eventOf[w] != nil || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") {
+			v := verb{w, w}
+			if s.o.Stem != nil {
+				v.stem = s.o.Stem(w)
+			}
+			return v
+		}
+	}
+	return verb{}
+}
+
+// sameVerb reports whether two verbs after counts name one act: one stem,
+// or one event class ("killed", "died").
+func sameVerb(a, b verb) bool {
+	if a.stem == b.stem {
+		return true
+	}
+	for _, c := range eventOf[a.word] {
+		if contains(eventOf[b.word], c) {
+			return true
+		}
+	}
+	return false
+}
+
+// verb is a verb as written (lower case) and its stem.
+type verb struct{ word, stem string }
+
+// totalWords mark a sentence that gives a total, parts of which other
+// sentences may give: "in total", "in all", "altogether", "including",
+// "of which", "combined".
+var totalWords = regexp.MustCompile(`(?i)\b(in total|a total of|totall?ing|total|in all|all told|altogether|overall|combined|including|of which|among them)\b`)

@@ -469,3 +469,50 @@ func FuzzDiffWords(f *testing.F) {
 		}
 	})
 }
+
+func TestNegationReversal(t *testing.T) {
+	q := func(text, speaker string) news.Quote {
+		return news.Quote{Text: text, Speaker: speaker, SpeakerType: news.Person, Cue: "said"}
+	}
+	tests := []struct {
+		name string
+		a, b news.Quote
+		grp  []int
+		want int
+	}{
+		{"negation dropped", q("If the council does not fund the bridge this spring it will close for good", "Mara Quinlan"),
+			q("If the council does fund the bridge this spring it will close for good", "Quinlan"), []int{0, 1}, 1},
+		{"contraction added", q("To approve the levy before the winter would badly hurt all the harbour towns", "Tobias Fenwick"),
+			q("If they don't approve the levy before winter it would badly hurt the harbour towns", "Fenwick"), []int{0, 1}, 1},
+		{"negation moved", q("I do not think the council will fund the bridge this spring", "Mara Quinlan"),
+			q("I think the council will not fund the bridge this spring", "Mara Quinlan"), []int{0, 1}, 0},
+		{"same wording", q("The council will not fund the bridge this spring at all", "Mara Quinlan"),
+			q("The council will not fund the bridge this spring at all", "Mara Quinlan"), []int{0, 1}, 0},
+		{"negation governs no shared word", q("The council will fund the bridge this spring, no doubt about it", "Mara Quinlan"),
+			q("The council will fund the bridge this spring, make sure of it", "Mara Quinlan"), []int{0, 1}, 0},
+		{"speaker unknown", q("If the council does not fund the bridge this spring it will close for good", ""),
+			q("If the council does fund the bridge this spring it will close for good", "Mara Quinlan"), []int{0, 1}, 0},
+		{"syndicated copies", q("If the council does not fund the bridge this spring it will close for good", "Mara Quinlan"),
+			q("If the council does fund the bridge this spring it will close for good", "Mara Quinlan"), []int{0, 0}, 0},
+		{"fragment of the other", q("fund the bridge", "Mara Quinlan"),
+			q("If the council does not fund the bridge this spring it will close for good", "Mara Quinlan"), []int{0, 1}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			members := []news.Member{
+				{Article: quoted([]news.Quote{tc.a}), Source: "a", Group: tc.grp[0]},
+				{Article: quoted([]news.Quote{tc.b}), Source: "b", Group: tc.grp[1]},
+			}
+			_, got := Ledger(members)
+			n := 0
+			for _, d := range got {
+				if d.Kind == news.KindNegation {
+					n++
+				}
+			}
+			if n != tc.want {
+				t.Errorf("got %d negation reversals, want %d: %+v", n, tc.want, got)
+			}
+		})
+	}
+}

@@ -110,6 +110,83 @@ type quoteGroup struct {
 	// conflicted holds the speakers (by last name) already reported as
 	// contradicting the group's reference speaker.
 	conflicted map[string]bool
+	// reversed is set once a negation reversal in the group is reported.
+	reversed bool
+}
+
+// negations are the words that reverse what follows them.
+var negations = map[string]bool{
+	"not": true, "no": true, "never": true, "cannot": true, "nothing": true, "neither": true, "nor": true,
+	"don't": true, "doesn't": true, "didn't": true, "won't": true, "wouldn't": true, "can't": true, "couldn't": true,
+	"shouldn't": true, "isn't": true, "aren't": true, "wasn't": true, "weren't": true, "haven't": true, "hasn't": true,
+	"hadn't": true, "mustn't": true,
+}
+
+// negationReach is how many words before a word a negation governs it
+// ("don't pass", "will not pass").
+const negationReach = 2
+
+// reversal reports whether two wordings of one statement by one named
+// speaker (reworded, not a fragment of the other) say opposite things:
+// one holds a negation the other lacks, and it governs a content word the
+// two wordings share in order ("if they don't pass this bill it will
+// increase the risk" against "to pass this bill would increase the risk").
+// A negation that only moved ("I do not think it will pass", "I think it
+// will not pass") leaves the counts equal and is no reversal.
+func reversal(a, b quoteItem) bool {
+	if a.speaker == "" || b.speaker == "" || lastName(a.speaker) != lastName(b.speaker) ||
+		Relation(a.words, b.words) != relReworded {
+		return false
+	}
+	na, nb := countNegations(a.words), countNegations(b.words)
+	if na == nb {
+		return false
+	}
+	if na < nb {
+		a, b = b, a
+	}
+	// a holds the extra negation: find a shared word it governs in a
+	// and that stands free of any negation in b.
+	mask := lcsMask(a.words, b.words)
+	bi := 0
+	for i, w := range a.words {
+		if !mask[i] {
+			continue
+		}
+		// The matching word of b: the next shared word in order.
+		for bi < len(b.words) && b.words[bi] != w {
+			bi++
+		}
+		if bi == len(b.words) {
+			return false
+		}
+		if !text.IsStop(w) && !negations[w] && governed(a.words, i) && !governed(b.words, bi) {
+			return true
+		}
+		bi++
+	}
+	return false
+}
+
+// governed reports whether a negation stands within negationReach words
+// before words[i].
+func governed(words []string, i int) bool {
+	for j := max(0, i-negationReach); j < i; j++ {
+		if negations[words[j]] {
+			return true
+		}
+	}
+	return false
+}
+
+func countNegations(words []string) int {
+	n := 0
+	for _, w := range words {
+		if negations[w] {
+			n++
+		}
+	}
+	return n
 }
 
 // minAttributionWords is the fewest words both quotes must have for the
@@ -286,6 +363,21 @@ items:
 			}
 			home = g
 			break
+		}
+		if home != nil {
+			for _, x := range home.items {
+				if k := lastName(x.speaker); x.group != it.group && !home.reversed && reversal(x, it) {
+					home.reversed = true
+					conflicts = append(conflicts, news.Discrepancy{
+						Kind:  news.KindNegation,
+						About: "what " + k + " said: one wording negates what the other affirms",
+						Claims: []news.Claim{
+							{Source: x.src, Text: x.text, Value: x.speaker},
+							{Source: it.src, Text: it.text, Value: it.speaker},
+						},
+					})
+				}
+			}
 		}
 		if home == nil {
 			groups = append(groups, &quoteGroup{items: []quoteItem{it}, conflicted: map[string]bool{}})

@@ -22,6 +22,9 @@ import (
 // ErrDiscrepancyGold reports a discrepancy gold file that cannot be used.
 var ErrDiscrepancyGold = errors.New("eval: bad discrepancy gold")
 
+// ErrDiscrepancyOptions reports options RunDiscrepancies cannot run with.
+var ErrDiscrepancyOptions = errors.New("eval: bad discrepancy options")
+
 // DiscrepanciesOptions configures RunDiscrepancies.
 type DiscrepanciesOptions struct {
 	// Gold is the annotation file (the schema of
@@ -31,6 +34,10 @@ type DiscrepanciesOptions struct {
 	// Articles is the BASIL JSONL the events come from; empty means
 	// ../data/clustering/basil-dev.jsonl beside the gold file's folder.
 	Articles string
+	// Split limits the run to the events of one split ("tune" or
+	// "check"); empty or "all" runs every event. Rules are developed on
+	// tune alone and check is read only to report.
+	Split string
 	// Progress, when non-nil, receives a progress bar.
 	Progress io.Writer
 }
@@ -127,6 +134,19 @@ func RunDiscrepancies(ctx context.Context, o DiscrepanciesOptions) (*Report, err
 	events, err := readDiscrepancyGold(o.Gold)
 	if err != nil {
 		return nil, err
+	}
+	splits := []string{"tune", "check"}
+	switch o.Split {
+	case "", "all":
+	case "tune", "check":
+		splits = []string{o.Split}
+		for id, e := range events {
+			if e.Split != o.Split {
+				delete(events, id)
+			}
+		}
+	default:
+		return nil, fmt.Errorf("%w: split %q (want tune, check or all)", ErrDiscrepancyOptions, o.Split)
 	}
 	arts := o.Articles
 	if arts == "" {
@@ -234,7 +254,7 @@ func RunDiscrepancies(ctx context.Context, o DiscrepanciesOptions) (*Report, err
 	}
 	bar.Done()
 	all := &discrepancyTally{}
-	for _, s := range []string{"tune", "check"} {
+	for _, s := range splits {
 		t := tally[s]
 		all.events += t.events
 		all.truePairs += t.truePairs
@@ -245,7 +265,10 @@ func RunDiscrepancies(ctx context.Context, o DiscrepanciesOptions) (*Report, err
 		all.disputed += t.disputed
 	}
 	tally["all"] = all
-	for _, s := range []string{"tune", "check", "all"} {
+	if len(splits) > 1 {
+		splits = append(splits, "all")
+	}
+	for _, s := range splits {
 		t := tally[s]
 		judged := t.reported - t.disputed
 		r.Add(s+"_true", float64(t.truePairs))

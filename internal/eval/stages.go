@@ -24,6 +24,9 @@ type StageOptions struct {
 	// Order is the order articles arrive in: date or shuffle (cluster;
 	// empty: by data set).
 	Order string
+	// Split is the part of the judged set scored: tune, check or all
+	// (timex, discrepancies; empty: all). One split lists its misses.
+	Split string
 	// MaxWords caps the summary length and Limit the number of stories
 	// scored (summarize; 0: all).
 	MaxWords, Limit int
@@ -57,7 +60,7 @@ func Stages() []Stage {
 			return RunCluster(ctx, ClusterOptions{Data: o.Data, Order: o.Order, Seed: 1, Progress: o.Progress})
 		}},
 		{"timex", func(ctx context.Context, o StageOptions) (*Report, error) {
-			return RunTimex(ctx, TimexOptions{Data: o.Data})
+			return RunTimex(ctx, TimexOptions{Data: o.Data, Split: o.Split})
 		}},
 		{"seeds", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunSeeds(ctx, SeedsOptions{Data: o.Data, Published: o.Published})
@@ -66,7 +69,7 @@ func Stages() []Stage {
 			return RunCitations(ctx, CitationsOptions{Data: o.Data})
 		}},
 		{"discrepancies", func(ctx context.Context, o StageOptions) (*Report, error) {
-			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Progress: o.Progress})
+			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Split: o.Split, Progress: o.Progress})
 		}},
 		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunJunk(ctx, JunkOptions{Data: o.Data})

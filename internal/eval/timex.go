@@ -32,6 +32,10 @@ type TimexOptions struct {
 	// Data is the shared folder holding data/clustering/basil-dev.jsonl and
 	// data/quotes/polnear-dev.jsonl.
 	Data string
+	// Split selects the items scored: "tune", "check", or "all" (also the
+	// zero value) for both. Only a single split's report lists its misses,
+	// so working on tune never shows a check item.
+	Split string
 	// Log, when set, receives one line per item not placed right.
 	Log io.Writer
 }
@@ -46,6 +50,12 @@ type TimexItem struct {
 // TimexUnresolved is how the judged set writes an expression that cannot
 // be placed (news.Time.Value "").
 const TimexUnresolved = "unresolved"
+
+// TimexSplits are the values TimexOptions.Split accepts.
+var TimexSplits = []string{"tune", "check", "all"}
+
+// ErrTimexSplit reports a TimexOptions.Split that is not one of TimexSplits.
+var ErrTimexSplit = errors.New("eval: timex: unknown split")
 
 // ErrTimexGold reports a malformed judged set or an item it cannot locate.
 var ErrTimexGold = errors.New("eval: timex: bad judged item")
@@ -94,6 +104,10 @@ type timexCounts struct {
 // unresolved got a value. Figures per split: the rules were chosen on tune
 // only.
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
+	splits, err := timexSplits(o.Split)
+	if err != nil {
+		return nil, err
+	}
 	items, err := TimexItems()
 	if err != nil {
 		return nil, err
@@ -107,10 +121,18 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		return nil, fmt.Errorf("eval: timex: %w", err)
 	}
 	arts := map[string]*news.Article{}
-	counts := map[string]*timexCounts{"tune": {}, "check": {}}
+	counts := map[string]*timexCounts{}
+	for _, sp := range splits {
+		counts[sp] = &timexCounts{}
+	}
+	var misses []string
 	for _, it := range items {
 		if err := ctx.Err(); err != nil {
 			return nil, err
+		}
+		c := counts[it.Split]
+		if c == nil {
+			continue
 		}
 		key := it.Dataset + "/" + it.Article
 		a := arts[key]
@@ -129,7 +151,6 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		c := counts[it.Split]
 		c.total++
 		outcome := ""
 		switch {
@@ -145,12 +166,17 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 			c.wrong++
 			outcome = "placed wrong"
 		}
-		if outcome != "" && o.Log != nil {
-			fmt.Fprintf(o.Log, "%s\t%s\t%s\t%s\t%q\tgot %q\twant %q\n", it.Split, outcome, key, a.Published, it.Expr, orUnresolved(got), orUnresolved(it.Want))
+		if outcome == "" {
+			continue
+		}
+		miss := fmt.Sprintf("%s\t%s\t%s\t%s\t%q\tgot %q\twant %q", it.Split, outcome, key, a.Published, it.Expr, orUnresolved(got), orUnresolved(it.Want))
+		misses = append(misses, miss)
+		if o.Log != nil {
+			fmt.Fprintln(o.Log, miss)
 		}
 	}
 	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "placed wrong", "left unresolved", "wrongly resolved"}}
-	for _, sp := range []string{"tune", "check"} {
+	for _, sp := range splits {
 		c := counts[sp]
 		r.Rows = append(r.Rows, []string{sp, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
 			fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
@@ -161,7 +187,23 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
 	r.Notes = append(r.Notes, "judged set: internal/eval/timex_judged.tsv (guidelines docs/timex-judging.md); rules chosen on tune only")
+	if len(splits) == 1 {
+		for _, m := range misses {
+			r.Notes = append(r.Notes, "miss: "+m)
+		}
+	}
 	return r, nil
+}
+
+// timexSplits returns the splits RunTimex scores for a TimexOptions.Split.
+func timexSplits(split string) ([]string, error) {
+	switch split {
+	case "", "all":
+		return []string{"tune", "check"}, nil
+	case "tune", "check":
+		return []string{split}, nil
+	}
+	return nil, fmt.Errorf("%w %q (want %s)", ErrTimexSplit, split, strings.Join(TimexSplits, ", "))
 }
 
 func orUnresolved(v string) string {

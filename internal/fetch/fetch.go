@@ -132,19 +132,6 @@ type Options struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
-// Validate reports invalid option values.
-func (o Options) Validate() error {
-	switch {
-	case o.Timeout < 0:
-		return fmt.Errorf("fetch: negative Timeout %v", o.Timeout)
-	case o.MaxBytes < 0:
-		return fmt.Errorf("fetch: negative MaxBytes %d", o.MaxBytes)
-	case strings.ContainsAny(o.UserAgent, "\r\n"):
-		return errors.New("fetch: UserAgent contains a line break")
-	}
-	return nil
-}
-
 // withDefaults returns o with every zero field set to its default.
 func (o Options) withDefaults() Options {
 	if o.Timeout <= 0 {
@@ -229,8 +216,9 @@ type Fetcher struct {
 	next  map[string]time.Time  // by lower-case host name: earliest next start
 }
 
-// New returns a Fetcher for o. Invalid option values (see Validate) fall
-// back to their defaults; call o.Validate first to reject them instead.
+// New returns a Fetcher for o. Unusable option values (a negative
+// Timeout or MaxBytes, a UserAgent with a line break) fall back to their
+// defaults.
 func New(o Options) *Fetcher {
 	o = o.withDefaults()
 	f := &Fetcher{

@@ -526,27 +526,6 @@ func TestConcurrentGet(t *testing.T) {
 	wg.Wait()
 }
 
-func TestValidate(t *testing.T) {
-	tests := []struct {
-		name string
-		o    Options
-		ok   bool
-	}{
-		{"zero", Options{}, true},
-		{"negative timeout", Options{Timeout: -1}, false},
-		{"negative max bytes", Options{MaxBytes: -1}, false},
-		{"header injection", Options{UserAgent: "x\r\nEvil: 1"}, false},
-		{"negative interval disables", Options{PerHostInterval: -1}, true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if err := tt.o.Validate(); (err == nil) != tt.ok {
-				t.Errorf("Validate() = %v, want ok=%v", err, tt.ok)
-			}
-		})
-	}
-}
-
 func BenchmarkGetLoopback(b *testing.B) {
 	body := strings.Repeat("<item>news</item>\n", 300)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -4,18 +4,37 @@
 //
 // It consumes read.Reader inputs (or single news.Raw documents), a
 // pipeline.Pipeline and a store.Store, and produces stored articles,
-// stories, story term index entries and briefings.
+// stories and briefings.
 //
 // # Flow of one document
 //
 // analyse (pipeline, in parallel) → store.PutArticle (raw kept, idempotent
 // by content hash) → clustering decision → CreateStory / AssignStory /
-// MergeStories and UpsertStoryTerms → the story is marked changed. After a
+// MergeStories → the story is marked changed. After a
 // batch, and every Options.BriefEvery stored articles or
-// Options.BriefInterval during a long one, the briefings of the changed
-// stories only are rebuilt (StoryArticles → brief → PutBriefing), plus a
-// bounded number of stories the store still lists as stale (left so by an
-// interrupted run). The archive is never re-briefed as a whole.
+// Options.BriefInterval during a long one, the changed stories are put in
+// the store's briefing queue (store.BriefQueue), plus a bounded number of
+// stories the store still lists as stale (left so by an interrupted run).
+// The archive is never re-briefed as a whole.
+//
+// # Briefings, off the write path
+//
+// Ingest and IngestRaw return once the articles are stored and placed;
+// they never brief. Briefings are built from the queue by Work (a
+// background worker: serve, watch) and Drain (a command briefing the
+// stories it changed before it exits), in this process or any other on
+// the archive: an entry is claimed with a lease, so one worker builds it,
+// and a worker that dies leaves it to the next once the lease runs out.
+// Each briefing runs within Options.BriefTimeout; one that fails or times
+// out is recorded in the queue with its reason (crosscheck stories, the
+// story page and /metrics show it) and retried after a backoff that
+// doubles per failure. Readers (Briefing) get the last good briefing,
+// marked as being updated, and never wait for a rebuild. So one story
+// whose briefing is slow (a multi-megabyte text) holds up neither the
+// writers nor the readers nor the other stories' briefings beyond its
+// deadline. brief.Brief takes no context: a timed-out computation runs on
+// in its goroutine until it ends, its result discarded, and its story is
+// not retried in this process meanwhile.
 //
 // # Reliability
 //
@@ -34,10 +53,6 @@
 //     redone when the clusterer state is rebuilt in ingest order (see
 //     below); otherwise the two stories stay apart;
 //   - a briefing left stale is rebuilt by the next run.
-//
-// What a kill can lose is the story-term index entries of the last article
-// (UpsertStoryTerms runs after the assignment and is not repeated for an
-// assigned article); the engine's own clustering does not read them.
 //
 // # Cluster state across processes
 //
@@ -65,9 +80,11 @@
 // words, a default the cluster package owns): set Options.Cluster.BodyWords
 // to keep only that much in memory.
 //
-// This was preferred to scoring stored stories through store.Candidates:
-// the stored term weights cannot reproduce the clusterer's tf-idf centroid
-// cosine, so decisions would differ from the evaluated clusterer.
+// This was preferred to scoring stored stories from a term index kept in
+// the store (an earlier schema had one, written and never read; migration
+// 2 on SQLite, 3 on PostgreSQL drops it): stored term weights cannot
+// reproduce the clusterer's tf-idf centroid cosine, so decisions would
+// differ from the evaluated clusterer.
 //
 // The rebuilt clusterer holds about 17 KB of heap per stored article
 // (story term counts of up to 400 terms and their cached vectors, document
@@ -91,7 +108,7 @@
 //     (ReplayStats.CaughtUp counts them);
 //  2. stores the new article (PutArticle runs under the lock, so ingest
 //     order is decision order), decides, and writes the assignment
-//     (CreateStory / AssignStory / MergeStories, UpsertStoryTerms);
+//     (CreateStory / AssignStory / MergeStories);
 //  3. keeps the lock for the next decisions of the batch, up to
 //     Options.LockHold (100 ms) or until no decision came for 10 ms, or
 //     a briefing flush or the end of the Ingest call; IngestRaw releases
@@ -186,6 +203,23 @@ type Options struct {
 	// OnSkip, when set, is called for every rejected input with its name
 	// and reason, in input order.
 	OnSkip func(input, reason string)
+	// BriefTimeout bounds one briefing (default DefaultBriefTimeout).
+	BriefTimeout time.Duration
+	// BriefBackoff is the wait before retrying a failed briefing, doubled
+	// per failure (default DefaultBriefBackoff).
+	BriefBackoff time.Duration
+	// BriefPoll is how often an idle Work looks at the queue (default
+	// DefaultBriefPoll).
+	BriefPoll time.Duration
+	// OnBriefError, when set, is called by Work and Drain for a briefing
+	// that failed or timed out (storyID and reason) and by Work for a
+	// store error (storyID "").
+	OnBriefError func(storyID, reason string)
+	// Now is the clock behind every decision that depends on time: when
+	// changed stories are flushed, how long the clustering lock is held.
+	// nil means time.Now. Durations reported in Summary and ReplayStats
+	// are measurements and always use the real clock.
+	Now func() time.Time
 }
 
 func (o Options) withDefaults() Options {
@@ -207,6 +241,21 @@ func (o Options) withDefaults() Options {
 	if o.StaleLimit == 0 {
 		o.StaleLimit = 100
 	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.BriefTimeout <= 0 {
+		o.BriefTimeout = DefaultBriefTimeout
+	}
+	if o.BriefBackoff <= 0 {
+		o.BriefBackoff = DefaultBriefBackoff
+	}
+	if o.BriefPoll <= 0 {
+		o.BriefPoll = DefaultBriefPoll
+	}
+	if o.OnBriefError == nil {
+		o.OnBriefError = func(string, string) {}
+	}
 	return o
 }
 
@@ -225,14 +274,14 @@ type Summary struct {
 	Stories int `json:"stories"`
 	Created int `json:"created"`
 	Merged  int `json:"merged"`
-	// Briefed counts briefings rebuilt.
-	Briefed int `json:"briefed"`
-	// Time spent in clustering decisions (in memory), in store calls for
-	// articles and stories, and in rebuilding briefings (including their
-	// store reads and writes). Analysis runs in parallel and is not counted.
+	// Queued counts stories put in the briefing queue (Flush); Ingest
+	// does not brief them (Work and Drain do).
+	Queued int `json:"queued"`
+	// Time spent in clustering decisions (in memory) and in store calls
+	// for articles and stories. Analysis runs in parallel and is not
+	// counted.
 	ClusterTime time.Duration `json:"cluster_time"`
 	StoreTime   time.Duration `json:"store_time"`
-	BriefTime   time.Duration `json:"brief_time"`
 }
 
 // String renders the closing line of an ingest:
@@ -307,6 +356,9 @@ type Engine struct {
 	byCluster map[string]string // clusterer story id -> store story id
 	alias     map[string]string // store story merged away -> survivor, as this engine merged
 	dirty     map[string]bool   // store stories whose briefing is out of date
+	queued    map[string]bool   // stories this engine queued and Drain has not seen done
+	running   map[string]bool   // stories whose timed-out briefing still computes
+	wake      chan struct{}     // a flush queued stories: an idle Work looks at once
 	pending   int               // articles stored since the last flush
 	lastFlush time.Time
 	replay    ReplayStats
@@ -330,7 +382,10 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		byCluster: map[string]string{},
 		alias:     map[string]string{},
 		dirty:     map[string]bool{},
-		lastFlush: time.Now(),
+		queued:    map[string]bool{},
+		running:   map[string]bool{},
+		wake:      make(chan struct{}, 1),
+		lastFlush: o.Now(),
 	}
 	e.initSerial()
 	if err := e.rebuild(ctx); err != nil {
@@ -339,15 +394,14 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 	return e, nil
 }
 
-// Replayed reports how the clusterer was rebuilt.
+// Replayed reports how the clusterer was rebuilt. The command does not
+// call it (deadcode lists it); the tests and BenchmarkIngest check replay
+// and catch-up with it, and it is the engine's only view of them.
 func (e *Engine) Replayed() ReplayStats {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.replay
 }
-
-// Briefer returns the engine's briefer.
-func (e *Engine) Briefer() *brief.Briefer { return e.br }
 
 // Ingest reads inputs with r, analyses them in parallel and stores,
 // clusters and briefs them in input order. A progress bar (count only) is
@@ -402,12 +456,8 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		sum.Merged += out.Merged
 		sum.ClusterTime += out.clusterTime
 		sum.StoreTime += out.storeTime
-		t := time.Now()
 		n, err := e.maybeFlush(ctx, false)
-		if n > 0 {
-			sum.BriefTime += time.Since(t)
-		}
-		sum.Briefed += n
+		sum.Queued += n
 		return err
 	})
 	sum.Stories = len(touched)
@@ -417,10 +467,8 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 	if err != nil {
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
-	t := time.Now()
 	n, err := e.Flush(ctx)
-	sum.Briefed += n
-	sum.BriefTime += time.Since(t)
+	sum.Queued += n
 	if err != nil {
 		return sum, err
 	}
@@ -574,7 +622,7 @@ func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *R
 			res.Merged++
 		}
 	}
-	return e.st.UpsertStoryTerms(ctx, sid, storyTerms(a, e.o.Cluster.Stem), termTime(doc.Time))
+	return nil
 }
 
 // merge folds the stored story behind clusterer story m into into.
@@ -637,27 +685,4 @@ func published(s string) time.Time {
 		return time.Time{}
 	}
 	return t
-}
-
-// termTime is the last-seen time of a story's terms: the article's date,
-// or now when it has none.
-func termTime(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Now()
-	}
-	return t
-}
-
-// storyTerms is what an article adds to its story's term index: the names
-// it is about, "@"-prefixed and lower-cased as the clusterer writes them
-// (weight 2), and the content words of its title, stemmed (weight 1).
-func storyTerms(a *news.Article, stem func(string) string) []store.Term {
-	var out []store.Term
-	for _, n := range cluster.Names(a) {
-		out = append(out, store.Term{Term: "@" + strings.ToLower(n), Weight: 2})
-	}
-	for _, t := range text.Terms(a.Title, stem) {
-		out = append(out, store.Term{Term: t, Weight: 1})
-	}
-	return out
 }

@@ -14,7 +14,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
@@ -23,6 +25,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 func newPipeline(t testing.TB) *pipeline.Pipeline {
@@ -128,12 +131,19 @@ func TestIngestCorpus(t *testing.T) {
 	if sum.Stories != len(parts) {
 		t.Errorf("summary says %d stories, store has %d", sum.Stories, len(parts))
 	}
+	if stats, err := st.Stats(ctx); err != nil || stats.BriefQueued != int64(len(parts)) || sum.Queued != len(parts) {
+		t.Errorf("after ingest: %d stories queued (%+v, %v), want %d", sum.Queued, stats, err, len(parts))
+	}
+	d, err := e.Drain(ctx)
+	if err != nil || d.Briefed != len(parts) || len(d.Left) != 0 {
+		t.Errorf("drain: %s, %v; want %d built, none left", d, err, len(parts))
+	}
 	stale, err := st.StaleStories(ctx, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(stale) != 0 {
-		t.Errorf("stale briefings after ingest: %v", stale)
+		t.Errorf("stale briefings after ingest and drain: %v", stale)
 	}
 
 	t.Run("again", func(t *testing.T) {
@@ -318,11 +328,14 @@ func TestIngestRaw(t *testing.T) {
 		t.Errorf("not an article: err %v, want ErrRejected", err)
 	}
 	if n, err := e.Flush(ctx); err != nil || n != len(stories) {
-		t.Errorf("flush rebuilt %d briefings (%v), want %d", n, err, len(stories))
+		t.Errorf("flush queued %d briefings (%v), want %d", n, err, len(stories))
 	}
-	b, rebuilt, err := Briefing(ctx, st, e.Briefer(), stories[0])
-	if err != nil || rebuilt || len(b.Sources) != 3 {
-		t.Errorf("stored briefing: rebuilt %v, err %v", rebuilt, err)
+	if d, err := e.Drain(ctx); err != nil || d.Briefed != len(stories) || len(d.Left) != 0 {
+		t.Errorf("drain: %+v, %v; want %d built", d, err, len(stories))
+	}
+	b, status, err := Briefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), stories[0], ReadOptions{})
+	if err != nil || status.Rebuilt || status.Updating || len(b.Sources) != 3 {
+		t.Errorf("stored briefing: %+v, err %v", status, err)
 	}
 }
 
@@ -554,7 +567,7 @@ func TestConcurrentIngestRaw(t *testing.T) {
 	}
 }
 
-// TestBriefEvery checks that a long batch rebuilds briefings on the way,
+// TestBriefEvery checks that a long batch queues briefings on the way,
 // not only at its end.
 func TestBriefEvery(t *testing.T) {
 	ctx := context.Background()
@@ -579,8 +592,8 @@ func TestBriefEvery(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if sum.Stories != 2 || !tc.briefed(sum.Briefed) {
-				t.Errorf("every %d: %d stories, %d briefings built", tc.every, sum.Stories, sum.Briefed)
+			if sum.Stories != 2 || !tc.briefed(sum.Queued) {
+				t.Errorf("every %d: %d stories, %d briefings queued", tc.every, sum.Stories, sum.Queued)
 			}
 		})
 	}
@@ -618,5 +631,147 @@ func TestReplayRealData(t *testing.T) {
 	t.Logf("%s; replay %+v", sum, r)
 	if r.Articles != sum.Added || r.Disagreed != 0 || r.Unmerged != 0 {
 		t.Errorf("replay of %d stored articles: %+v", sum.Added, r)
+	}
+}
+
+// TestClockDecidesFlush checks that the injected clock, not the wall
+// clock, decides when a stream of single documents is due a flush.
+func TestClockDecidesFlush(t *testing.T) {
+	ctx := context.Background()
+	arts := ingesttest.Corpus(2, 1, 5)
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	e, err := New(ctx, st, newPipeline(t), Options{Now: func() time.Time { return now }, BriefInterval: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tc := range []struct {
+		advance time.Duration
+		queued  int // stories in the briefing queue afterwards
+	}{
+		{0, 0},               // first story: not due
+		{2 * time.Minute, 2}, // the interval passed: both queued
+	} {
+		now = now.Add(tc.advance)
+		a := arts[i]
+		if _, err := e.IngestRaw(ctx, news.Raw{Input: a.Name, Text: a.Text, Bytes: []byte(a.Text)}); err != nil {
+			t.Fatal(err)
+		}
+		stats, err := st.Stats(ctx)
+		if err != nil || stats.BriefQueued != int64(tc.queued) {
+			t.Errorf("after document %d: %d stories queued (%v), want %d", i, stats.BriefQueued, err, tc.queued)
+		}
+	}
+}
+
+// TestBriefingQueue follows briefings through the queue: a briefing that
+// runs out of time is recorded with its reason and backed off, readers get
+// the last good briefing marked as being updated, and a worker retries it
+// when its time comes and stops when told.
+func TestBriefingQueue(t *testing.T) {
+	ctx := context.Background()
+	arts := ingesttest.Corpus(8, 2, 7) // events 0 to 7, twice
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	raw := func(a ingesttest.Article) news.Raw {
+		return news.Raw{Input: a.Name, Text: a.Text, Bytes: []byte(a.Text)}
+	}
+	ingest := func(e *Engine, as ...ingesttest.Article) []string {
+		t.Helper()
+		var ids []string
+		for _, a := range as {
+			res, err := e.IngestRaw(ctx, raw(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, res.StoryID)
+		}
+		if _, err := e.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+
+	// First the stories are briefed normally.
+	e, err := New(ctx, st, newPipeline(t), Options{Now: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := ingest(e, arts[0], arts[1])
+	if d, err := e.Drain(ctx); err != nil || d.Briefed != 2 {
+		t.Fatalf("drain: %s, %v", d, err)
+	}
+	b := brief.New(brief.Options{Stem: text.Stem})
+	first, status, err := Briefing(ctx, st, b, ids[0], ReadOptions{})
+	if err != nil || status.Updating || len(first.Sources) != 1 {
+		t.Fatalf("briefing after drain: %+v, %v", status, err)
+	}
+
+	// An engine whose briefings cannot finish in time.
+	slow, err := New(ctx, st, newPipeline(t), Options{Now: clock, BriefTimeout: time.Nanosecond, BriefBackoff: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var failed []string
+	slow.o.OnBriefError = func(id, reason string) { failed = append(failed, id) }
+	got2 := ingest(slow, arts[8], arts[5]) // event 0 grows; event 5 is new
+	if got2[0] != ids[0] || got2[1] == ids[0] {
+		t.Fatalf("stories %v after %v: want event 0's story grown and a new one", got2, ids)
+	}
+	fresh := got2[1]
+	d, err := slow.Drain(ctx)
+	if err != nil || d.Briefed != 0 || len(d.Left) != 2 || !strings.Contains(d.Left[0].LastError, ErrBriefTimeout.Error()) {
+		t.Fatalf("drain with a 1ns deadline: %s, %v", d, err)
+	}
+	for _, q := range d.Left {
+		if q.Attempts != 1 || !q.Due.Equal(now.Add(time.Minute)) || !q.Failed.Equal(now) {
+			t.Errorf("recorded failure: %+v", q)
+		}
+	}
+	if len(failed) != 2 || !strings.Contains(d.String(), "timed out") {
+		t.Errorf("failures reported %v; drain says %q", failed, d)
+	}
+	if d, err := slow.Drain(ctx); err != nil || d.Briefed != 0 || len(d.Left) != 2 || d.Left[0].Attempts != 1 {
+		t.Errorf("drain before the retry time: %s, %v; want it left alone", d, err)
+	}
+	if stats, err := st.Stats(ctx); err != nil || stats.BriefQueued != 2 || stats.BriefFailing != 2 {
+		t.Errorf("stats: %+v, %v", stats, err)
+	}
+	if _, _, err := Briefing(ctx, st, b, fresh, ReadOptions{Now: clock}); !errors.Is(err, ErrNoBriefing) {
+		t.Errorf("reader of a never-briefed story whose briefing failed: %v, want ErrNoBriefing", err)
+	}
+	got, status, err := Briefing(ctx, st, b, ids[0], ReadOptions{})
+	if err != nil || !status.Updating || status.Queue == nil || status.Queue.Attempts != 1 || len(got.Sources) != 1 {
+		t.Errorf("reader during the failure: %+v, %v; want the last good briefing, marked", status, err)
+	}
+	if !strings.Contains(status.String(), "briefing failed 1x (ingest: briefing timed out after 1ns)") {
+		t.Errorf("status reads %q", status)
+	}
+
+	// After the backoff a worker with a sane deadline builds it.
+	now = now.Add(2 * time.Minute)
+	e2, err := New(ctx, st, nil, Options{Now: clock, BriefPoll: 10 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	stopped := make(chan struct{})
+	go func() { e2.Work(wctx); close(stopped) }()
+	for range 1000 {
+		if stats, err := st.Stats(ctx); err == nil && stats.BriefQueued == 0 && stats.BriefFailing == 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	select {
+	case <-stopped:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Work did not stop after its context was cancelled")
+	}
+	got, status, err = Briefing(ctx, st, b, ids[0], ReadOptions{})
+	if err != nil || status.Updating || len(got.Sources) != 2 {
+		t.Errorf("after the retry: %+v, %d sources, %v; want current with 2", status, len(got.Sources), err)
 	}
 }

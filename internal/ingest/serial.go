@@ -65,7 +65,7 @@ func (e *Engine) acquire(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	s.unlock, s.held = unlock, time.Now()
+	s.unlock, s.held = unlock, e.o.Now()
 	if err := e.catchUp(ctx); err != nil {
 		_ = e.release()
 		return fmt.Errorf("ingest: catch up: %w", err)
@@ -81,7 +81,7 @@ func (e *Engine) keep() error {
 	if s.unlock == nil {
 		return nil
 	}
-	if time.Since(s.held) >= e.o.LockHold {
+	if e.o.Now().Sub(s.held) >= e.o.LockHold {
 		s.yielded = true
 		return e.release()
 	}

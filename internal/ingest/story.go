@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
@@ -20,25 +22,45 @@ type StoryStore interface {
 	Stories(ctx context.Context, o store.ListOptions) ([]news.Story, error)
 }
 
-// StoryBriefing returns the up-to-date briefing (see Briefing) of the
-// story id names or, when id is "", of the most recently updated story.
-// An unknown id or an empty archive is an error wrapping ErrNoStory that
-// says so in plain words.
-func StoryBriefing(ctx context.Context, st StoryStore, b *brief.Briefer, id string) (*news.Briefing, error) {
+// StoryBriefing returns the briefing (see Briefing) of the story id names
+// or, when id is "", of the most recently updated story, and how current
+// it is. An unknown id or an empty archive is an error wrapping
+// ErrNoStory that says so in plain words.
+func StoryBriefing(ctx context.Context, st StoryStore, b *brief.Briefer, id string, o ReadOptions) (*news.Briefing, Status, error) {
 	if id == "" {
 		page, err := st.Stories(ctx, store.ListOptions{Limit: 1})
 		if err != nil {
-			return nil, fmt.Errorf("ingest: newest story: %w", err)
+			return nil, Status{}, fmt.Errorf("ingest: newest story: %w", err)
 		} else if len(page) == 0 {
-			return nil, fmt.Errorf("%w: the archive has no stories yet; ingest some articles first", ErrNoStory)
+			return nil, Status{}, fmt.Errorf("%w: the archive has no stories yet; ingest some articles first", ErrNoStory)
 		}
 		id = page[0].ID
 	}
-	br, _, err := Briefing(ctx, st, b, id)
+	br, status, err := Briefing(ctx, st, b, id, o)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, fmt.Errorf("%w: the archive has no story %q", ErrNoStory, id)
+		return nil, Status{}, fmt.Errorf("%w: the archive has no story %q", ErrNoStory, id)
 	}
-	return br, err
+	return br, status, err
+}
+
+// IngestAll ingests inputs (Ingest), then, when that succeeded, briefs
+// the stories it changed before returning (Drain), each within
+// Options.BriefTimeout. It writes the closing line of each step to
+// report: what was stored, then what was briefed and what was left to the
+// queue and why. The error is Ingest's or Drain's, or Summary.Err when
+// every input was rejected.
+func (e *Engine) IngestAll(ctx context.Context, inputs []string, r *read.Reader, progress, report io.Writer) error {
+	sum, err := e.Ingest(ctx, inputs, r, progress)
+	fmt.Fprintln(report, sum)
+	if err != nil {
+		return err
+	}
+	d, err := e.Drain(ctx)
+	fmt.Fprintln(report, d)
+	if err != nil {
+		return err
+	}
+	return sum.Err()
 }
 
 // Err is an error when the inputs gave nothing to store: every one was

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 func TestStoryBriefing(t *testing.T) {
@@ -18,7 +20,8 @@ func TestStoryBriefing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := StoryBriefing(ctx, st, e.Briefer(), ""); !errors.Is(err, ErrNoStory) || !strings.Contains(err.Error(), "no stories yet") {
+	br := brief.New(brief.Options{Stem: text.Stem})
+	if _, _, err := StoryBriefing(ctx, st, br, "", ReadOptions{}); !errors.Is(err, ErrNoStory) || !strings.Contains(err.Error(), "no stories yet") {
 		t.Errorf("empty archive: %v, want ErrNoStory saying there are no stories yet", err)
 	}
 	var last string
@@ -38,7 +41,7 @@ func TestStoryBriefing(t *testing.T) {
 		{"unknown id", "nosuchstory", "", ErrNoStory},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b, err := StoryBriefing(ctx, st, e.Briefer(), tc.id)
+			b, status, err := StoryBriefing(ctx, st, br, tc.id, ReadOptions{})
 			switch {
 			case tc.err != nil:
 				if !errors.Is(err, tc.err) || !strings.Contains(err.Error(), `"nosuchstory"`) {
@@ -48,6 +51,8 @@ func TestStoryBriefing(t *testing.T) {
 				t.Fatal(err)
 			case b.StoryID != tc.want || len(b.Sources) == 0:
 				t.Errorf("briefing of %q with %d sources, want story %q", b.StoryID, len(b.Sources), tc.want)
+			case status.String() != "":
+				t.Errorf("status %+v (%q), want current", status, status)
 			}
 		})
 	}

@@ -15,8 +15,8 @@ type StreamCounts struct {
 }
 
 // IngestStream reads one already-fetched stream (a feed body, a JSONL
-// file) with r, ingests every item with IngestRaw and then brings the
-// changed briefings up to date. Unreadable and rejected items are counted
+// file) with r, ingests every item with IngestRaw and then queues the
+// changed stories' briefings (Flush; Work builds them). Unreadable and rejected items are counted
 // and reported to Options.OnSkip; the returned error is for failures that
 // stop the stream (the store, ctx).
 func (e *Engine) IngestStream(ctx context.Context, r *read.Reader, name string, body io.Reader) (StreamCounts, error) {

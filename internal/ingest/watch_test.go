@@ -17,8 +17,8 @@ import (
 )
 
 // TestWatch serves a feed of two articles, watches it until the first
-// poll was ingested and then cancels: Watch reports the poll, writes the
-// briefings and returns nil.
+// poll was ingested and then cancels: Watch reports the poll, briefs or
+// queues the changed stories and returns nil.
 func TestWatch(t *testing.T) {
 	arts := ingesttest.Corpus(1, 2, 9)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -54,9 +54,11 @@ func TestWatch(t *testing.T) {
 	if len(reports) != 1 || reports[0] != "added 2, duplicates 0, rejected 0" {
 		t.Errorf("reports %q, want one poll that added both items", reports)
 	}
+	// Each story is briefed by the worker Watch ran or, if the watch was
+	// stopped first, left in the briefing queue: none is forgotten.
 	stats, err := st.Stats(context.Background())
-	if err != nil || stats.Articles != 2 || stats.Briefings != stats.Stories {
-		t.Errorf("archive after watch: %+v (%v); want 2 articles, every story briefed", stats, err)
+	if err != nil || stats.Articles != 2 || stats.Stories == 0 || stats.Briefings+stats.BriefQueued < stats.Stories {
+		t.Errorf("archive after watch: %+v (%v); want 2 articles, every story briefed or queued", stats, err)
 	}
 }
 

@@ -129,11 +129,29 @@ func Stories(ctx context.Context, st store.StoryReader, limit int) ([]news.Story
 	return out, nil
 }
 
+// BriefStates is the part of store.BriefQueue StoriesText reads.
+type BriefStates interface {
+	BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error)
+}
+
 // StoriesText prints one line per story (id, last update, article count,
-// title) followed by one indented line per article.
-func StoriesText(w io.Writer, stories []news.Story) error {
+// title), the marker of its briefing-queue entry when it has one
+// ("[briefing failed 1x (…); retry …]"), then one indented line per
+// article.
+func StoriesText(ctx context.Context, w io.Writer, q BriefStates, stories []news.Story) error {
+	ids := make([]string, len(stories))
+	for i, s := range stories {
+		ids[i] = s.ID
+	}
+	queued, err := q.BriefStates(ctx, ids)
+	if err != nil {
+		return err
+	}
 	for _, s := range stories {
 		fmt.Fprintf(w, "%s  %s  %s  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), say.Count(len(s.Articles), "article", "articles"), orNone(s.Title))
+		if e, ok := queued[s.ID]; ok {
+			fmt.Fprintf(w, "    [%s]\n", e)
+		}
 		for _, a := range s.Articles {
 			fmt.Fprintf(w, "    %-18s %-24s %s\n", a.ID, text.Clip(orNone(a.Outlet), 24), text.Clip(orNone(a.Title), 80))
 		}
@@ -141,9 +159,16 @@ func StoriesText(w io.Writer, stories []news.Story) error {
 	return nil
 }
 
+// StoryLister is what WriteStories reads: the stories and, for the text
+// format's markers, their briefing-queue entries.
+type StoryLister interface {
+	store.StoryReader
+	BriefStates
+}
+
 // WriteStories writes up to limit stories, most recently updated first,
 // in format: "text" (StoriesText) or "json".
-func WriteStories(ctx context.Context, w io.Writer, st store.StoryReader, limit int, format string) error {
+func WriteStories(ctx context.Context, w io.Writer, st StoryLister, limit int, format string) error {
 	stories, err := Stories(ctx, st, limit)
 	switch {
 	case err != nil:
@@ -151,7 +176,7 @@ func WriteStories(ctx context.Context, w io.Writer, st store.StoryReader, limit 
 	case format == "json":
 		return JSON(w, stories)
 	}
-	return StoriesText(w, stories)
+	return StoriesText(ctx, w, st, stories)
 }
 
 // WriteSearch writes up to limit articles matching query in format:

@@ -63,7 +63,8 @@ func TestArticleWriter(t *testing.T) {
 }
 
 // archive is a SQLite archive of stories with 1, 2 and 0 articles, made
-// in that order (the last is the most recently updated).
+// in that order (the last is the most recently updated); the first one's
+// briefing is queued.
 func archive(t *testing.T) *sqlite.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -84,8 +85,14 @@ func archive(t *testing.T) *sqlite.Store {
 		{Title: "Storm", Articles: []news.ArticleRef{put("s1", "Storm hits coast", "A storm hit the coast."), put("s2", "Coast storm", "The storm flooded the coast road.")}},
 		{Title: "Empty"},
 	} {
-		if _, _, err := st.CreateStory(ctx, s); err != nil {
+		id, _, err := st.CreateStory(ctx, s)
+		if err != nil {
 			t.Fatal(err)
+		}
+		if s.Title == "Budget passes" {
+			if err := st.QueueBriefings(ctx, []string{id}, time.Now()); err != nil {
+				t.Fatal(err)
+			}
 		}
 		time.Sleep(2 * time.Millisecond) // distinct update times
 	}
@@ -100,7 +107,7 @@ func TestWriteStories(t *testing.T) {
 		want         []string
 		not          []string
 	}{
-		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n", "Storm hits coast"}, []string{"article(s)"}},
+		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n    [briefing being updated]\n", "Storm hits coast"}, []string{"article(s)", "Storm\n    ["}},
 		{"limit", "text", 2, []string{"Empty", "Storm"}, []string{"Budget"}},
 		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`}, []string{"null"}},
 	} {

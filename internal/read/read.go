@@ -16,7 +16,6 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -107,14 +106,6 @@ type Options struct {
 	// fetch guards addresses and sizes); with none, a URL input is skipped
 	// with ErrNotFound. Default nil.
 	Fetch func(ctx context.Context, url string) (body []byte, contentType string, err error)
-}
-
-// Validate reports options that cannot work.
-func (o Options) Validate() error {
-	if o.MaxBytes < 0 {
-		return fmt.Errorf("read: MaxBytes %d is negative", o.MaxBytes)
-	}
-	return nil
 }
 
 // Reader reads inputs into news.Raw documents. It holds no mutable state

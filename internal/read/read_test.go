@@ -535,15 +535,6 @@ func TestErrorMessage(t *testing.T) {
 	}
 }
 
-func TestOptionsValidate(t *testing.T) {
-	if err := (Options{}).Validate(); err != nil {
-		t.Errorf("zero Options: %v", err)
-	}
-	if err := (Options{MaxBytes: -1}).Validate(); err == nil {
-		t.Error("negative MaxBytes accepted")
-	}
-}
-
 // TestSharedData reads the shared seed articles and the extraction
 // benchmark pages: every one must come through as a document, the .txt
 // seeds as text and the .html.gz pages as HTML.

@@ -160,7 +160,14 @@ type storyData struct {
 	story   news.Story
 	b       *news.Briefing
 	info    store.BriefingInfo
+	queue   *store.BriefState // the story's briefing-queue entry, if any
 	version string
+}
+
+// briefStates is the part of store.BriefQueue the story page reads for
+// its marker; a Store without it shows none.
+type briefStates interface {
+	BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error)
 }
 
 func (s *Server) loadStory(ctx context.Context, id string) (*storyData, error) {
@@ -174,6 +181,16 @@ func (s *Server) loadStory(ctx context.Context, id string) (*storyData, error) {
 		return nil, err
 	}
 	d.version = strconv.FormatInt(d.info.Version, 10) + "/" + strconv.FormatInt(st.Updated.UnixMicro(), 10) + "/" + strconv.Itoa(len(st.Articles))
+	if q, ok := s.st.(briefStates); ok {
+		qs, err := q.BriefStates(ctx, []string{st.ID})
+		if err != nil {
+			return nil, err
+		}
+		if e, ok := qs[st.ID]; ok {
+			d.queue = &e
+			d.version += "/q" + strconv.Itoa(e.Attempts)
+		}
+	}
 	return d, nil
 }
 

@@ -127,7 +127,7 @@ func (e *engine) ingest(ctx context.Context, raw news.Raw) (string, string, bool
 }
 
 // ingestFunc is an Ingester made of one function (a stand-in or a stub);
-// its Flush does nothing: the function briefs as it goes.
+// its Flush and StartWork do nothing: the function briefs as it goes.
 type ingestFunc func(ctx context.Context, raw news.Raw) (articleID, storyID string, added bool, err error)
 
 func (f ingestFunc) IngestRaw(ctx context.Context, raw news.Raw) (ingest.Result, error) {
@@ -136,6 +136,8 @@ func (f ingestFunc) IngestRaw(ctx context.Context, raw news.Raw) (ingest.Result,
 }
 
 func (ingestFunc) Flush(context.Context) (int, error) { return 0, nil }
+
+func (ingestFunc) StartWork(context.Context) func() { return func() {} }
 
 // fixture is a store filled with the bundled example story.
 type fixture struct {

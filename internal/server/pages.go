@@ -212,6 +212,7 @@ type storyView struct {
 	ID, Title, Date string
 	Updated         time.Time
 	Briefed         bool
+	Queue           string // the briefing-queue marker ("briefing being updated"); "" when current
 	Independent     int
 	Marks           []mark
 	Body            template.HTML
@@ -234,6 +235,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 // http(s), to the original.
 func newStoryView(d *storyData) (storyView, error) {
 	v := storyView{ID: d.story.ID, Title: d.story.Title, Updated: d.story.Updated, Articles: d.story.Articles}
+	if d.queue != nil {
+		v.Queue = d.queue.String()
+	}
 	if d.b == nil {
 		for _, a := range d.story.Articles {
 			v.Marks = append(v.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})

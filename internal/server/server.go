@@ -69,12 +69,16 @@ type Ingester interface {
 	// IngestRaw analyses, stores and clusters one raw article; an error
 	// wrapping ingest.ErrRejected (not an article) is answered 422.
 	IngestRaw(ctx context.Context, raw news.Raw) (ingest.Result, error)
-	// Flush brings the briefings of the changed stories up to date; the
-	// server calls it once after a POST's articles were ingested and
-	// before it is answered, so that a client reads current briefings. An
+	// Flush queues the briefings of the changed stories (they are built
+	// in the background, by the engine's Work); the server calls it once
+	// after a POST's articles were ingested and before it is answered. An
 	// error is logged, not returned to the client: the articles are
 	// stored.
 	Flush(ctx context.Context) (int, error)
+	// StartWork starts building the queued briefings in the background
+	// (the engine's Work) and returns the function that stops it and waits
+	// for it; Serve runs it while it serves, off the request path.
+	StartWork(ctx context.Context) (stop func())
 }
 
 // Defaults of Options.
@@ -227,7 +231,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: templates: %w", err)
 	}
-	s.metrics, err = newMetrics(o.Registry)
+	s.metrics, err = newMetrics(o.Registry, o.Store)
 	if err != nil {
 		return nil, fmt.Errorf("server: metrics: %w", err)
 	}
@@ -460,11 +464,15 @@ func NewHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 
 // Serve serves on ln until ctx is cancelled, then stops accepting
 // connections and waits up to Options.ShutdownGrace for in-flight requests
-// (an accepted ingest runs to its end), then has Options.Ingest write the
-// briefings still pending. It returns nil after a clean shutdown. On start
+// (an accepted ingest runs to its end), then has Options.Ingest queue the
+// briefings still pending. Meanwhile Options.Ingest's briefing worker
+// builds the queued briefings. It returns nil after a clean shutdown. On start
 // it logs whether ingest is open to anyone or disabled for want of a
 // token.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	if s.o.Ingest != nil {
+		defer s.o.Ingest.StartWork(ctx)() // stopped before the caller closes the store
+	}
 	hs := NewHTTPServer(s.Handler(), s.o.Logger)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -506,7 +514,7 @@ type metrics struct {
 	ingested *prometheus.CounterVec
 }
 
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+func newMetrics(reg prometheus.Registerer, st Store) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "crosscheck_http_requests_total",
@@ -522,7 +530,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Help: "Articles posted for ingest by result: added, duplicate, rejected (bad input or not an article), error.",
 		}, []string{"result"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.latency, m.ingested} {
+	for _, c := range []prometheus.Collector{m.requests, m.latency, m.ingested, queueCollector{st}} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}
@@ -531,6 +539,32 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		m.ingested.WithLabelValues(r)
 	}
 	return m, nil
+}
+
+// queueCollector reports the archive's briefing queue (store.Stats) at
+// each scrape: the queue is shared by every process on the archive, so
+// the store, not this process, knows it.
+type queueCollector struct{ st Store }
+
+var (
+	queuedDesc = prometheus.NewDesc("crosscheck_briefings_queued",
+		"Stories whose briefing is queued to be rebuilt (being updated).", nil, nil)
+	failingDesc = prometheus.NewDesc("crosscheck_briefings_failing",
+		"Queued stories whose last briefing attempt failed or timed out (retried with backoff).", nil, nil)
+)
+
+func (queueCollector) Describe(ch chan<- *prometheus.Desc) { ch <- queuedDesc; ch <- failingDesc }
+
+func (c queueCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	st, err := c.st.Stats(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(queuedDesc, err)
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(queuedDesc, prometheus.GaugeValue, float64(st.BriefQueued))
+	ch <- prometheus.MustNewConstMetric(failingDesc, prometheus.GaugeValue, float64(st.BriefFailing))
 }
 
 func (m *metrics) observe(route, method string, code int, d time.Duration) {

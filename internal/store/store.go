@@ -1,9 +1,9 @@
 // Package store defines where crosscheck keeps what it has read and worked
-// out: raw inputs, analysed articles, stories with their members and term
-// index, one briefing per story, and a log of rejected inputs.
+// out: raw inputs, analysed articles, stories with their members, one
+// briefing per story, and a log of rejected inputs.
 //
 // It consumes news.Raw, news.Article, news.Story and news.Briefing and
-// produces them back, plus full-text search hits and clustering candidates.
+// produces them back, plus full-text search hits.
 // The package holds only the interfaces, the shared value types and the
 // sentinel errors; it imports nothing internal but news. Implementations
 // live below it; archive.Open picks one from the name the user gives:
@@ -41,9 +41,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -115,26 +115,6 @@ type SearchHit struct {
 	Rank float64 `json:"rank"`
 }
 
-// Term is one entry of a story's term index: an entity name or keyword the
-// clustering stage chose, already normalised by it (the store compares
-// terms byte for byte), with a weight.
-type Term struct {
-	Term   string  `json:"term"`
-	Weight float64 `json:"weight"`
-}
-
-// Candidate is a story that shares terms with a query, for online
-// clustering.
-type Candidate struct {
-	StoryID string `json:"story_id"`
-	// Score is the sum of the stored weights of the matched terms.
-	Score float64 `json:"score"`
-	// Matched is how many distinct query terms the story has.
-	Matched int `json:"matched"`
-	// LastSeen is the latest last-seen time among the matched terms.
-	LastSeen time.Time `json:"last_seen"`
-}
-
 // BriefingInfo says which version of a story's briefing was returned.
 type BriefingInfo struct {
 	// Version counts PutBriefing calls for the story, from 1.
@@ -155,6 +135,10 @@ type Stats struct {
 	Stories   int64 `json:"stories"`
 	Briefings int64 `json:"briefings"`
 	Rejected  int64 `json:"rejected"`
+	// BriefQueued counts stories in the briefing queue (BriefQueue);
+	// BriefFailing those of them whose last attempt failed.
+	BriefQueued  int64 `json:"brief_queued"`
+	BriefFailing int64 `json:"brief_failing"`
 }
 
 // ArticleWriter stores analysed articles.
@@ -240,14 +224,10 @@ type StoryWriter interface {
 	// of any other story, and marks the story updated. ErrNotFound when
 	// either is missing.
 	AssignStory(ctx context.Context, articleID, storyID string) error
-	// MergeStories moves every article and term of story from into story
+	// MergeStories moves every article of story from into story
 	// into, deletes from and its briefing, and makes the id from resolve
 	// to into from then on.
 	MergeStories(ctx context.Context, into, from string) error
-	// UpsertStoryTerms adds terms to the story's term index: a new term is
-	// inserted, an existing one gets its weight added and its last-seen
-	// time raised to seen. Terms repeated in the slice are summed.
-	UpsertStoryTerms(ctx context.Context, storyID string, terms []Term, seen time.Time) error
 }
 
 // StoryReader lists and reads stories.
@@ -266,15 +246,6 @@ type StoryReader interface {
 	StaleStories(ctx context.Context, limit int) ([]string, error)
 }
 
-// CandidateIndex finds stories for online clustering from the term index,
-// without scanning all stories.
-type CandidateIndex interface {
-	// Candidates returns up to limit stories having any of terms with a
-	// last-seen time in [since, until] (a zero time leaves that end open),
-	// best Score first (ties: more Matched, newer LastSeen, id).
-	Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]Candidate, error)
-}
-
 // Briefings stores one briefing per story.
 type Briefings interface {
 	// PutBriefing stores b as the story's briefing, replacing the previous
@@ -284,6 +255,88 @@ type Briefings interface {
 	// Briefing returns the story's latest briefing; a merged-away id
 	// resolves to the survivor. ErrNotFound when there is none.
 	Briefing(ctx context.Context, storyID string) (*news.Briefing, BriefingInfo, error)
+}
+
+// BriefJob is a claimed entry of the briefing queue.
+type BriefJob struct {
+	StoryID string `json:"story_id"`
+	// Gen changes each time the story is queued again; DoneBriefing
+	// removes the entry only when it is still the generation claimed.
+	Gen int64 `json:"gen"`
+	// Attempts counts the attempts that failed before this claim.
+	Attempts int `json:"attempts"`
+}
+
+// BriefState is a story's entry in the briefing queue: its briefing is
+// being (or will be) rebuilt.
+type BriefState struct {
+	StoryID string    `json:"story_id"`
+	Queued  time.Time `json:"queued"`
+	// Due is when the entry can next be claimed (after a failure: the
+	// retry time).
+	Due time.Time `json:"due"`
+	// Attempts counts failed attempts; LastError and Failed say why and
+	// when the last one failed (empty and zero when none did).
+	Attempts  int       `json:"attempts,omitempty"`
+	LastError string    `json:"last_error,omitempty"`
+	Failed    time.Time `json:"failed,omitzero"`
+	// LeaseUntil is when the last claim's lease ends (zero when the
+	// entry was never claimed or was given back); a worker holds the
+	// entry while it is in the future.
+	LeaseUntil time.Time `json:"lease_until,omitzero"`
+}
+
+// String is the marker readers show beside a queued story:
+// "briefing being updated", or, after a failure, "briefing failed 2x
+// (reason); retry 2026-03-01 12:05 UTC".
+func (q BriefState) String() string {
+	if q.Attempts == 0 {
+		return "briefing being updated"
+	}
+	return fmt.Sprintf("briefing failed %dx (%s); retry %s", q.Attempts, q.LastError, q.Due.UTC().Format("2006-01-02 15:04 MST"))
+}
+
+// BriefClaim asks ClaimBriefings for work.
+type BriefClaim struct {
+	// Now is the claimer's clock: entries due at or before it and not
+	// leased beyond it are claimable.
+	Now time.Time
+	// Lease is how long the claim holds; after it another worker may
+	// claim the entry again (the holder died or hangs).
+	Lease time.Duration
+	// Limit caps the entries claimed (0: DefaultLimit, capped at MaxLimit).
+	Limit int
+	// Stories restricts the claim to these story ids; nil claims any.
+	Stories []string
+}
+
+// BriefQueue is the archive's queue of stories whose briefing must be
+// rebuilt. Writers queue a story when they change it and return; workers
+// in any process claim entries with a lease (PostgreSQL: FOR UPDATE SKIP
+// LOCKED; SQLite: one write transaction), brief them and mark them done
+// or failed. Entries survive restarts. Times are the caller's clock.
+type BriefQueue interface {
+	// QueueBriefings queues the stories (merged-away ids resolve to the
+	// survivor; unknown ids are skipped). A story already queued keeps
+	// its due time, attempts and lease, and its generation changes.
+	QueueBriefings(ctx context.Context, storyIDs []string, at time.Time) error
+	// ClaimBriefings leases up to c.Limit due entries, earliest due
+	// first (ties by id), and returns them; none is not an error.
+	ClaimBriefings(ctx context.Context, c BriefClaim) ([]BriefJob, error)
+	// DoneBriefing ends a successful claim: the entry is removed, or,
+	// when the story was queued again meanwhile (another generation),
+	// released with its failures cleared.
+	DoneBriefing(ctx context.Context, j BriefJob) error
+	// FailBriefing ends a failed claim: attempts+1, the reason and time
+	// recorded, the lease released and the entry due again at retry.
+	FailBriefing(ctx context.Context, j BriefJob, reason string, at, retry time.Time) error
+	// ReleaseBriefing gives a claim up without counting an attempt (the
+	// worker was stopped): the entry is claimable at once.
+	ReleaseBriefing(ctx context.Context, j BriefJob) error
+	// BriefStates returns the queue entries of the given story ids (as
+	// stored: no alias resolution); ids not queued are absent from the
+	// map.
+	BriefStates(ctx context.Context, storyIDs []string) (map[string]BriefState, error)
 }
 
 // Searcher runs full-text queries over article titles and clean text.
@@ -308,8 +361,8 @@ type Store interface {
 	ArticleReader
 	StoryWriter
 	StoryReader
-	CandidateIndex
 	Briefings
+	BriefQueue
 	Searcher
 	IngestLog
 	// Stats counts stored rows.
@@ -367,38 +420,6 @@ func StoryIDOf(s news.Story) string {
 		return StoryIDFor(s.Articles[0].ID)
 	}
 	return NewStoryID()
-}
-
-// MergeTerms drops empty terms, sums the weights of repeated ones and sorts
-// the result by term, so that concurrent upserts lock rows in one order.
-func MergeTerms(terms []Term) []Term {
-	sum := make(map[string]float64, len(terms))
-	for _, t := range terms {
-		if t.Term == "" {
-			continue
-		}
-		sum[t.Term] += t.Weight
-	}
-	out := make([]Term, 0, len(sum))
-	for k, w := range sum {
-		out = append(out, Term{Term: k, Weight: w})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Term < out[j].Term })
-	return out
-}
-
-// UniqueTerms drops empty and repeated query terms, keeping order.
-func UniqueTerms(terms []string) []string {
-	seen := make(map[string]bool, len(terms))
-	out := make([]string, 0, len(terms))
-	for _, t := range terms {
-		if t == "" || seen[t] {
-			continue
-		}
-		seen[t] = true
-		out = append(out, t)
-	}
-	return out
 }
 
 // QueryWords splits a free-text search query into the words both backends

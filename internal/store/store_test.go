@@ -69,17 +69,6 @@ func TestStoryIDs(t *testing.T) {
 	}
 }
 
-func TestMergeTerms(t *testing.T) {
-	got := MergeTerms([]Term{{"b", 1}, {"a", 2}, {"", 5}, {"b", 0.5}})
-	want := []Term{{"a", 2}, {"b", 1.5}}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("MergeTerms = %v, want %v", got, want)
-	}
-	if got := UniqueTerms([]string{"x", "", "y", "x"}); !reflect.DeepEqual(got, []string{"x", "y"}) {
-		t.Errorf("UniqueTerms = %v", got)
-	}
-}
-
 func TestQueryWords(t *testing.T) {
 	for _, tc := range []struct {
 		name, q string

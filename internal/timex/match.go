@@ -50,6 +50,7 @@ type expr struct {
 	prep       bool  // anchored count used as a preposition: "a day after the vote"
 	possessive bool  // a weekday naming an event: "Monday's debate"
 	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
+	sequel     bool  // "the very next year": one unit after the last year the text stated
 	sentence   int   // index of the sentence (counted by break tokens)
 }
 
@@ -630,7 +631,27 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}
 	e.tense, _ = governingTense(ts, i)
+	e.sequel = mod == 1 && part == 0 && sequelNext(ts, i)
 	return e, j + 2, true
+}
+
+// spanPreps before "the next week|month|year" make it the span starting
+// now ("over the next year", "in the next month"), not a sequel.
+var spanPreps = map[string]bool{
+	"in": true, "over": true, "within": true, "during": true, "for": true, "into": true, "through": true,
+	"throughout": true, "across": true, "of": true,
+}
+
+// sequelNext reports whether the "next" at token i follows a definite
+// article that makes it count from the narrative's last time, not from
+// the publication: "ran again the very next year", "and the next year he
+// left" (but "over the next year" is the coming twelve months).
+func sequelNext(ts toks, i int) bool {
+	j := i - 1
+	if ts.Word(j) == "very" {
+		return ts.Word(j-1) == "the"
+	}
+	return ts.Word(j) == "the" && !spanPreps[ts.Word(j-1)]
 }
 
 // countAt reads a count at token i: digits, a number word, or a vague count
@@ -715,6 +736,9 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 		case "many", "long", "so":
 			e.generic = true // "many years ago": no one time
 		}
+		if coordinatedUnit(ts, i) {
+			e.generic = true // "months, weeks or days ago": any time
+		}
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
 	case "earlier", "before":
@@ -727,6 +751,24 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 		e.prep, e.tense = anchoredClause(ts, i, i+1)
 	}
 	return e, i + 2, true
+}
+
+// coordinatedUnit reports whether the unit word at token i closes a list
+// of unit words ("months, weeks or days", "weeks or months"): the phrase
+// then names no one time.
+func coordinatedUnit(ts toks, i int) bool {
+	j := i - 1
+	switch ts.Word(j) {
+	case "or", "and":
+		j--
+	default:
+		return false
+	}
+	if ts.Is(j, ",") {
+		j--
+	}
+	_, ok := unitWords[ts.Word(j)]
+	return ok && strings.HasSuffix(ts.Word(j), "s")
 }
 
 // matchRecent: "in recent months", "recent weeks", "the past few weeks",

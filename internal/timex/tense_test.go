@@ -80,6 +80,20 @@ func TestResolveByTense(t *testing.T) {
 		{"Volunteers serve meals every Sunday.", "Sunday", ""},
 		{"That happened many years ago.", "years ago", ""},
 		{"The book revisits the Sept. 11 attacks.", "Sept. 11", ""},
+		// A month-day just past read forward would land almost a year
+		// ahead: unresolved. Within half a year it is placed.
+		{"The mood before June 2 is hard to recall.", "June 2", ""},
+		{"The hearing is on Dec. 2.", "Dec. 2", "2010-12-02"},
+		{"The hearing will be on June 2.", "June 2", "2011-06-02"},
+		// Units coordinated with other units name no one time.
+		{"They could have acted years, months or weeks ago.", "weeks ago", ""},
+		{"It changed weeks or months ago.", "months ago", ""},
+		{"It changed weeks ago.", "weeks ago", "2010-04-26/2010-05-31"},
+		// "the very next year" counts from the last year the text stated.
+		{"She took office in March 2008 and resigned the very next year.", "next year", "2009"},
+		{"He left in 2003. The next year he returned.", "next year", "2004"},
+		{"Prices will rise over the next year.", "next year", "2011"},
+		{"The very next year was worse.", "next year", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -36,7 +36,8 @@
 //     reference, dates before the reference preferred (a date after it counts
 //     double its distance) and never more than 183 days after it; in a
 //     future-tense clause ("the vote slated for June 25") the first such date
-//     on or after the reference. A
+//     on or after the reference, though a present-tense cue ("is")
+//     never places it more than 183 days ahead (it stays unresolved). A
 //     weekday-paired date without a year ("Wednesday, April 12") takes the
 //     nearest year in which that date falls on that weekday.
 //   - A bare month ("in September") is the latest such month not after the
@@ -51,13 +52,17 @@
 //     ago" is "2014" for a 2017 reference, "two months ago" a month, "two
 //     weeks ago" the ISO week as a range, "five days ago" a day. A vague
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
-//     from 7 to 2 units before the reference.
+//     from 7 to 2 units before the reference; units listed together
+//     ("months, weeks or days ago") name no one time.
 //   - "two days later", "a week earlier", "days after that" count from
 //     the previous day-precise date in the text (the anchor) when it is at
 //     most three sentences back; otherwise they stay unresolved. "a day
 //     after the vote" dates the clause it modifies: the nearest day-precise
 //     date of its sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
+//   - "the very next year", "the next year" (not "over the next year")
+//     count from the narrative: the year after the last year the text
+//     stated, at most three sentences back; else unresolved.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count) before the reference to the reference.
 //   - A time of day takes the date of a date expression joined to it
@@ -227,6 +232,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	haveAnchor, anchorSentence := false, 0
 	var sentDay time.Time // last day-precise date of the current sentence
 	sentDaySentence := -1
+	lastYear, lastYearSentence := 0, 0 // last year the text stated, for "the very next year"
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
 		// Join a date and a time of day: "Wednesday at 8 p.m.", "8 p.m. Wednesday".
@@ -257,6 +263,12 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if clock != nil && isDay {
 			v = day.Add(clockDur(*clock)).Format(dateTimeLayout)
 		}
+		if e.sequel {
+			v = sequelValue(e, lastYear, lastYearSentence)
+		}
+		if e.y != 0 && !e.generic {
+			lastYear, lastYearSentence = e.y, e.sentence
+		}
 		if isDay {
 			anchor, haveAnchor, anchorSentence = day, true, e.sentence
 			sentDay, sentDaySentence = day, e.sentence
@@ -266,6 +278,17 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	placeClauseDates(out, kinds, ref, haveRef)
 	return out
+}
+
+// sequelValue resolves "the very next year": the year after the last year
+// the text stated ("in January 2017 ... and again the very next year"),
+// when at most anchorReach sentences back; other units and a missing year
+// leave it unresolved (the narrative's time is not the reference's).
+func sequelValue(e expr, lastYear, lastYearSentence int) string {
+	if e.unit != uYear || lastYear == 0 || lastYearSentence < e.sentence-anchorReach {
+		return ""
+	}
+	return strconv.Itoa(lastYear + 1)
 }
 
 // placeClauseDates resolves prepositional anchored counts ("a day after
@@ -308,6 +331,11 @@ func abs(x int) int {
 func clockDur(e expr) time.Duration {
 	return time.Duration(e.hour)*time.Hour + time.Duration(e.min)*time.Minute
 }
+
+// maxAhead is the furthest after the reference a month-day without a year
+// is placed on a present-tense cue (the 183 days of nearestYear); a future
+// one ("will be on March 1") may place it further.
+const maxAhead = 183 * 24 * time.Hour
 
 // anchorReach is how many sentences back an anchor for "two days later" may
 // be; further back, the expression more likely counts from an event the text
@@ -356,6 +384,13 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 			d = date(ref.Year(), e.m, e.d)
 			if d.Before(ref) {
 				d = date(ref.Year()+1, e.m, e.d)
+			}
+			if e.tense == TensePresent && d.Sub(ref) > maxAhead {
+				// A present tense ("is", "remains") is a weak cue of a
+				// scheduled event; nearly a year ahead against a date just
+				// past it more likely names the past date ("the threat
+				// before Sept. 11 is ..."), which it does not place either.
+				return "", true, time.Time{}, false
 			}
 		case e.tense == TensePast && d.After(ref): // "had been 3,210 victims between January 1 and ..."
 			d = date(ref.Year(), e.m, e.d)

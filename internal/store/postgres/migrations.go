@@ -86,6 +86,25 @@ CREATE TABLE rejected (
 ALTER TABLE articles ADD COLUMN seq bigserial;
 CREATE UNIQUE INDEX articles_seq ON articles (seq);
 `},
+	// The story term index was written by ingest and read by nothing
+	// (clustering rebuilds its state from the articles).
+	{Version: 3, Name: "drop story term index", SQL: `
+DROP TABLE IF EXISTS story_terms;
+`},
+	// The briefing queue (store.BriefQueue).
+	{Version: 4, Name: "briefing queue", SQL: `
+CREATE TABLE brief_queue (
+	story_id    text PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	gen         bigint NOT NULL,
+	queued      timestamptz NOT NULL,
+	due         timestamptz NOT NULL,
+	attempts    integer NOT NULL DEFAULT 0,
+	last_error  text NOT NULL DEFAULT '',
+	failed      timestamptz,
+	lease_until timestamptz NOT NULL DEFAULT '-infinity'
+);
+CREATE INDEX brief_queue_due ON brief_queue (due, story_id);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

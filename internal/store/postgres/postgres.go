@@ -397,10 +397,6 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 				FROM (SELECT article_id, nextval('story_articles_seq') AS seq
 					FROM (SELECT article_id FROM story_articles WHERE story_id = $2 ORDER BY seq) o) n
 				WHERE sa.article_id = n.article_id`, []any{in, fr}},
-			{`INSERT INTO story_terms(story_id, term, weight, last_seen)
-				SELECT $1, term, weight, last_seen FROM story_terms WHERE story_id = $2 ORDER BY term
-				ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
-				last_seen = greatest(story_terms.last_seen, excluded.last_seen)`, []any{in, fr}},
 			{`UPDATE story_aliases SET story_id = $1 WHERE story_id = $2`, []any{in, fr}},
 			{`INSERT INTO story_aliases(id, story_id) VALUES ($1, $2)`, []any{fr, in}},
 			{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{ts(time.Now()), in}},
@@ -415,37 +411,6 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("postgres: merge story %q into %q: %w", from, into, err)
-	}
-	return nil
-}
-
-// UpsertStoryTerms implements store.StoryWriter.
-func (s *Store) UpsertStoryTerms(ctx context.Context, storyID string, terms []store.Term, seen time.Time) error {
-	if err := s.check(storyID); err != nil {
-		return fmt.Errorf("postgres: upsert story terms: %w", err)
-	}
-	terms = store.MergeTerms(terms) // sorted: concurrent upserts lock rows in one order
-	if len(terms) == 0 {
-		return nil
-	}
-	names := make([]string, len(terms))
-	weights := make([]float64, len(terms))
-	for i, t := range terms {
-		names[i], weights[i] = txt(t.Term), t.Weight
-	}
-	err := s.tx(ctx, func(tx pgx.Tx) error {
-		id, err := resolve(ctx, tx, storyID, shareLock)
-		if err != nil {
-			return err
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO story_terms(story_id, term, weight, last_seen)
-			SELECT $1, u.t, u.w, $4 FROM unnest($2::text[], $3::float8[]) AS u(t, w) ORDER BY u.t
-			ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight,
-			last_seen = greatest(story_terms.last_seen, excluded.last_seen)`, id, names, weights, ts(seen))
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("postgres: upsert terms of story %q: %w", storyID, err)
 	}
 	return nil
 }
@@ -558,47 +523,6 @@ func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
 	out, err := pgx.CollectRows(rows, pgx.RowTo[string])
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stale stories: %w", err)
-	}
-	return out, nil
-}
-
-// Candidates implements store.CandidateIndex. The query reads only the
-// story_terms_term index entries of the given terms inside the window.
-func (s *Store) Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]store.Candidate, error) {
-	if s.closed.Load() {
-		return nil, store.ErrClosed
-	}
-	terms = store.UniqueTerms(terms)
-	if len(terms) == 0 {
-		return nil, nil
-	}
-	for i, t := range terms {
-		terms[i] = txt(t)
-	}
-	q := `SELECT story_id, sum(weight) AS score, count(*) AS matched, max(last_seen) AS seen
-		FROM story_terms WHERE term = ANY($1)`
-	args := []any{terms, store.Limit(limit)}
-	if !since.IsZero() {
-		args = append(args, ts(since))
-		q += fmt.Sprintf(` AND last_seen >= $%d`, len(args))
-	}
-	if !until.IsZero() {
-		args = append(args, ts(until))
-		q += fmt.Sprintf(` AND last_seen <= $%d`, len(args))
-	}
-	q += ` GROUP BY story_id ORDER BY score DESC, matched DESC, seen DESC, story_id LIMIT $2`
-	rows, err := s.pool.Query(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("postgres: candidates: %w", err)
-	}
-	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.Candidate, error) {
-		var c store.Candidate
-		err := r.Scan(&c.StoryID, &c.Score, &c.Matched, &c.LastSeen)
-		c.LastSeen = c.LastSeen.UTC()
-		return c, err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("postgres: candidates: %w", err)
 	}
 	return out, nil
 }

@@ -86,6 +86,27 @@ CREATE TABLE rejected (
 	at     INTEGER NOT NULL
 );
 `},
+	// The story term index was written by ingest and read by nothing
+	// (clustering rebuilds its state from the articles).
+	{Version: 2, Name: "drop story term index", SQL: `
+DROP INDEX IF EXISTS story_terms_term;
+DROP TABLE IF EXISTS story_terms;
+`},
+	// The briefing queue (store.BriefQueue); times are unix microseconds,
+	// lease_until 0 when not leased, failed 0 when no attempt failed.
+	{Version: 3, Name: "briefing queue", SQL: `
+CREATE TABLE brief_queue (
+	story_id    TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+	gen         INTEGER NOT NULL,
+	queued      INTEGER NOT NULL,
+	due         INTEGER NOT NULL,
+	attempts    INTEGER NOT NULL DEFAULT 0,
+	last_error  TEXT NOT NULL DEFAULT '',
+	failed      INTEGER NOT NULL DEFAULT 0,
+	lease_until INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX brief_queue_due ON brief_queue(due, story_id);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

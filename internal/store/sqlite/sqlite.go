@@ -20,7 +20,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -452,10 +451,6 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 			args []any
 		}{
 			{`UPDATE story_articles SET story_id = ?, seq = seq + ? WHERE story_id = ?`, []any{in, top, fr}},
-			{`INSERT INTO story_terms(story_id, term, weight, last_seen)
-				SELECT ?, term, weight, last_seen FROM story_terms WHERE story_id = ? AND true
-				ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight,
-				last_seen = max(last_seen, excluded.last_seen)`, []any{in, fr}},
 			{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{in, fr}},
 			{`INSERT INTO story_aliases(id, story_id) VALUES (?, ?)`, []any{fr, in}},
 			{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{now(), in}},
@@ -470,41 +465,6 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: merge story %q into %q: %w", from, into, err)
-	}
-	return nil
-}
-
-// UpsertStoryTerms implements store.StoryWriter.
-func (s *Store) UpsertStoryTerms(ctx context.Context, storyID string, terms []store.Term, seen time.Time) error {
-	if err := s.check(storyID); err != nil {
-		return fmt.Errorf("sqlite: upsert story terms: %w", err)
-	}
-	terms = store.MergeTerms(terms)
-	if len(terms) == 0 {
-		return nil
-	}
-	t := micros(seen)
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		id, err := resolve(ctx, tx, storyID)
-		if err != nil {
-			return err
-		}
-		st, err := tx.PrepareContext(ctx, `INSERT INTO story_terms(story_id, term, weight, last_seen) VALUES (?, ?, ?, ?)
-			ON CONFLICT(story_id, term) DO UPDATE SET weight = weight + excluded.weight,
-			last_seen = max(last_seen, excluded.last_seen)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, term := range terms {
-			if _, err := st.ExecContext(ctx, id, term.Term, term.Weight, t); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("sqlite: upsert terms of story %q: %w", storyID, err)
 	}
 	return nil
 }
@@ -648,51 +608,6 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 			return nil, fmt.Errorf("sqlite: %w", err)
 		}
 		out = append(out, v)
-	}
-	return out, rows.Err()
-}
-
-// Candidates implements store.CandidateIndex. The query reads only the
-// story_terms_term index entries of the given terms inside the window.
-func (s *Store) Candidates(ctx context.Context, terms []string, since, until time.Time, limit int) ([]store.Candidate, error) {
-	if s.closed.Load() {
-		return nil, store.ErrClosed
-	}
-	terms = store.UniqueTerms(terms)
-	if len(terms) == 0 {
-		return nil, nil
-	}
-	lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
-	if !since.IsZero() {
-		lo = since.UnixMicro()
-	}
-	if !until.IsZero() {
-		hi = until.UnixMicro()
-	}
-	args := make([]any, 0, len(terms)+3)
-	for _, t := range terms {
-		args = append(args, t)
-	}
-	args = append(args, lo, hi, store.Limit(limit))
-	rows, err := s.r.QueryContext(ctx, `SELECT story_id, sum(weight) AS score, count(*) AS matched, max(last_seen) AS seen
-		FROM story_terms INDEXED BY story_terms_term
-		WHERE term IN (`+placeholders(len(terms))+`) AND last_seen BETWEEN ? AND ?
-		GROUP BY story_id ORDER BY score DESC, matched DESC, seen DESC, story_id LIMIT ?`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: candidates: %w", err)
-	}
-	defer rows.Close()
-	var out []store.Candidate
-	for rows.Next() {
-		var (
-			c    store.Candidate
-			seen int64
-		)
-		if err := rows.Scan(&c.StoryID, &c.Score, &c.Matched, &seen); err != nil {
-			return nil, fmt.Errorf("sqlite: candidates: %w", err)
-		}
-		c.LastSeen = fromMicros(seen)
-		out = append(out, c)
 	}
 	return out, rows.Err()
 }

@@ -58,13 +58,14 @@ func Run(t *testing.T, open Opener) {
 		{"CreateStoryRace", testCreateStoryRace},
 		{"BriefingRoundTrip", testBriefing},
 		{"Search", testSearch},
-		{"Candidates", testCandidates},
 		{"RejectedLog", testRejected},
 		{"ConcurrentPut", testConcurrentPut},
 		{"ConcurrentStoryWrites", testConcurrentStories},
 		{"Stats", testStats},
 		{"ArticlesInIngestOrder", testArticles},
 		{"ArticlesAfter", testArticlesAfter},
+		{"BriefQueue", testBriefQueue},
+		{"BriefQueueMerge", testBriefQueueMerge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := fresh(t)
@@ -78,6 +79,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("ClusterLock", func(t *testing.T) {
 		s, name := fresh(t)
 		testClusterLock(t, s, func() store.Store { return open(t, name) })
+	})
+	t.Run("BriefQueueClaimOnce", func(t *testing.T) {
+		s, name := fresh(t)
+		testBriefClaimOnce(t, s, open(t, name))
 	})
 	t.Run("UseAfterClose", func(t *testing.T) {
 		s, _ := fresh(t)
@@ -229,9 +234,7 @@ func testNotFound(t *testing.T, s store.Store) {
 			}
 			return s.AssignStory(c, "missing", sid)
 		}},
-		{"UpsertStoryTerms", func() error {
-			return s.UpsertStoryTerms(c, "missing", []store.Term{{Term: "x", Weight: 1}}, time.Now())
-		}},
+		{"UpdateStory", func() error { return s.UpdateStory(c, news.Story{ID: "missing", Title: "t"}) }},
 		{"MergeStories", func() error { return s.MergeStories(c, "missing", "missing2") }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -404,9 +407,6 @@ func testAssignMerge(t *testing.T, s store.Store) {
 	if sid, err := s.ArticleStory(c, "m3"); err != nil || sid != s1 {
 		t.Errorf("ArticleStory(m3) = %q, %v; want %q", sid, err, s1)
 	}
-	seen := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
-	must(t, s.UpsertStoryTerms(c, s1, []store.Term{{Term: "harbour", Weight: 1}}, seen))
-	must(t, s.UpsertStoryTerms(c, s2, []store.Term{{Term: "harbour", Weight: 2}, {Term: "crane", Weight: 1}}, seen.Add(time.Hour)))
 	must(t, s.PutBriefing(c, s2, &news.Briefing{Title: "two"}))
 
 	must(t, s.MergeStories(c, s1, s2))
@@ -417,14 +417,6 @@ func testAssignMerge(t *testing.T, s store.Store) {
 	}
 	if _, _, err := s.Briefing(c, s2); !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("briefing of merged-away story: err = %v, want ErrNotFound", err)
-	}
-	cands, err := s.Candidates(c, []string{"harbour", "crane"}, time.Time{}, time.Time{}, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(cands) != 1 || cands[0].StoryID != s1 || cands[0].Score != 4 || cands[0].Matched != 2 ||
-		!cands[0].LastSeen.Equal(seen.Add(time.Hour)) {
-		t.Errorf("candidates after merge = %+v, want one story %q score 4 matched 2", cands, s1)
 	}
 	if sts, err := s.Stories(c, store.ListOptions{}); err != nil || len(sts) != 1 {
 		t.Errorf("Stories after merge = %v, %v; want 1", ids(sts), err)
@@ -623,58 +615,6 @@ func testSearch(t *testing.T, s store.Store) {
 	}
 }
 
-func testCandidates(t *testing.T, s store.Store) {
-	c := ctx(t)
-	day := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
-	mk := func(title string, seen time.Time, terms ...store.Term) string {
-		id, _, err := s.CreateStory(c, news.Story{Title: title})
-		must(t, err)
-		must(t, s.UpsertStoryTerms(c, id, terms, seen))
-		return id
-	}
-	old := mk("old", day.AddDate(0, 0, -30), store.Term{Term: "mira solberg", Weight: 5})
-	a := mk("a", day, store.Term{Term: "mira solberg", Weight: 2}, store.Term{Term: "harbour", Weight: 1})
-	b := mk("b", day.Add(time.Hour), store.Term{Term: "harbour", Weight: 1}, store.Term{Term: "harbour", Weight: 0.5})
-	other := mk("other", day, store.Term{Term: "tram", Weight: 9})
-	_ = other
-	// Re-upserting accumulates weight and raises last_seen.
-	must(t, s.UpsertStoryTerms(c, a, []store.Term{{Term: "harbour", Weight: 1}}, day.Add(-time.Hour)))
-	for _, tc := range []struct {
-		name         string
-		terms        []string
-		since, until time.Time
-		limit        int
-		want         []store.Candidate
-	}{
-		{"window", []string{"mira solberg", "harbour", "harbour"}, day.AddDate(0, 0, -2), day.AddDate(0, 0, 2), 10,
-			[]store.Candidate{{StoryID: a, Score: 4, Matched: 2, LastSeen: day}, {StoryID: b, Score: 1.5, Matched: 1, LastSeen: day.Add(time.Hour)}}},
-		{"open window", []string{"mira solberg"}, time.Time{}, time.Time{}, 10,
-			[]store.Candidate{{StoryID: old, Score: 5, Matched: 1, LastSeen: day.AddDate(0, 0, -30)}, {StoryID: a, Score: 2, Matched: 1, LastSeen: day}}},
-		{"until excludes later", []string{"harbour"}, time.Time{}, day, 10,
-			[]store.Candidate{{StoryID: a, Score: 2, Matched: 1, LastSeen: day}}},
-		{"limit", []string{"mira solberg", "harbour"}, time.Time{}, time.Time{}, 1,
-			[]store.Candidate{{StoryID: old, Score: 5, Matched: 1, LastSeen: day.AddDate(0, 0, -30)}}},
-		{"unknown term", []string{"submarine"}, time.Time{}, time.Time{}, 10, nil},
-		{"no terms", nil, time.Time{}, time.Time{}, 10, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := s.Candidates(c, tc.terms, tc.since, tc.until, tc.limit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != len(tc.want) {
-				t.Fatalf("Candidates = %+v, want %+v", got, tc.want)
-			}
-			for i := range got {
-				g, w := got[i], tc.want[i]
-				if g.StoryID != w.StoryID || g.Score != w.Score || g.Matched != w.Matched || !g.LastSeen.Equal(w.LastSeen) {
-					t.Errorf("candidate %d = %+v, want %+v", i, g, w)
-				}
-			}
-		})
-	}
-}
-
 func testRejected(t *testing.T, s store.Store) {
 	c := ctx(t)
 	for i := range 3 {
@@ -804,7 +744,7 @@ func testConcurrentStories(t *testing.T, s store.Store) {
 				case 0, 1:
 					err = s.AssignStory(c, art, sid)
 				case 2:
-					err = s.UpsertStoryTerms(c, sid, []store.Term{{Term: "t" + fmt.Sprint(k%5), Weight: 1}, {Term: "shared", Weight: 1}}, time.Now())
+					err = s.UpdateStory(c, news.Story{ID: sid, Title: "t" + fmt.Sprint(k%5)})
 				case 3:
 					if k%3 == 0 {
 						err = s.MergeStories(c, stories[(k+1)%len(stories)], sid)

@@ -260,7 +260,7 @@ func TestScanStats(t *testing.T) {
 		}
 		return nil
 	})
-	if err != nil || st != (store.Stats{Articles: 1, Stories: 2, Briefings: 3, Rejected: 4}) {
+	if err != nil || st != (store.Stats{Articles: 1, Stories: 2, Briefings: 3, Rejected: 4, BriefQueued: 5, BriefFailing: 6}) {
 		t.Errorf("ScanStats = %+v, %v", st, err)
 	}
 }

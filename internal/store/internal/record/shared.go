@@ -158,11 +158,12 @@ func (r *Refs) Scan(scan func(dest ...any) error) error {
 // StatsQuery counts the rows store.Stats reports, in plain SQL both
 // backends run; scan its row with ScanStats.
 const StatsQuery = `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM stories),
-	(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected)`
+	(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected),
+	(SELECT count(*) FROM brief_queue), (SELECT count(*) FROM brief_queue WHERE attempts > 0)`
 
 // ScanStats scans the row of StatsQuery.
 func ScanStats(scan func(dest ...any) error) (store.Stats, error) {
 	var st store.Stats
-	err := scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected)
+	err := scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected, &st.BriefQueued, &st.BriefFailing)
 	return st, err
 }

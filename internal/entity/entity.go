@@ -166,9 +166,10 @@ func phraseSet(s string) map[string]bool {
 	return m
 }
 
-// Find fills a.Entities. It needs a.Sentences (text.Segmenter.Segment);
-// without them each paragraph is taken as one sentence.
-func (r *Recognizer) Find(a *news.Article) {
+// Analyze fills a.Entities. It needs a.Sentences (text.Segmenter.Analyze);
+// without them each paragraph is taken as one sentence. It is a stage of
+// the analysis chain (pipeline.Stage) and never fails.
+func (r *Recognizer) Analyze(a *news.Article) error {
 	body := a.Body()
 	sents := a.Sentences
 	if len(sents) == 0 {
@@ -216,4 +217,5 @@ func (r *Recognizer) Find(a *news.Article) {
 		st.headline(h)
 	}
 	a.Entities = st.entities()
+	return nil
 }

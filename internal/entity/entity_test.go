@@ -315,8 +315,12 @@ func TestConcurrentFind(t *testing.T) {
 	for i := 0; i < 4; i++ {
 		go func() {
 			a := &news.Article{Paragraphs: paras}
-			sg.Segment(a)
-			r.Find(a)
+			if err := sg.Analyze(a); err != nil {
+				t.Error(err)
+			}
+			if err := r.Analyze(a); err != nil {
+				t.Error(err)
+			}
 			done <- names(a)
 		}()
 	}

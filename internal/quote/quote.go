@@ -85,13 +85,14 @@ type doc struct {
 	genders map[string]int // surname → gender evidence
 }
 
-// Find fills a.Quotes with the quotes of a.Body(). It uses a.Sentences when
-// set (paragraphs stand in for sentences otherwise) and a.Entities when the
-// entity stage filled them.
-func (f *Finder) Find(a *news.Article) {
+// Analyze fills a.Quotes with the quotes of a.Body(). It uses a.Sentences
+// when set (paragraphs stand in for sentences otherwise) and a.Entities when
+// the entity stage filled them. It is a stage of the analysis chain
+// (pipeline.Stage) and never fails.
+func (f *Finder) Analyze(a *news.Article) error {
 	a.Quotes = nil
 	if len(a.Paragraphs) == 0 {
-		return
+		return nil
 	}
 	d := &doc{a: a, body: a.Body()}
 	off := 0
@@ -111,12 +112,13 @@ func (f *Finder) Find(a *news.Article) {
 	}
 	d.str = pairStretches(d.body, d.paras)
 	if len(d.str) == 0 {
-		return
+		return nil
 	}
 	d.toks = text.Tokens(d.body)
 	d.collectRuns()
 	d.collectEvents()
 	d.attribute()
+	return nil
 }
 
 // validSentences reports whether ss are ordered spans inside a body of n

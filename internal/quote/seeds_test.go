@@ -44,7 +44,9 @@ func seedArticles(t testing.TB) (map[string]*news.Article, *testutil.SeedsGold) 
 			}
 			a.Paragraphs = append(a.Paragraphs, strings.TrimSpace(line))
 		}
-		seg.Segment(a)
+		if err := seg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		arts[doc.File[:3]] = a
 	}
 	return arts, g
@@ -73,7 +75,9 @@ func TestSeeds(t *testing.T) {
 	arts, g := seedArticles(t)
 	f := New()
 	for _, a := range arts {
-		f.Find(a)
+		if err := f.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 	}
 	good := 0
 	for _, gq := range g.Quotes {

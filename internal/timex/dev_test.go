@@ -277,7 +277,9 @@ func TestDevTag(t *testing.T) {
 	total, unresolved := 0, 0
 	for _, da := range arts {
 		a := &news.Article{Paragraphs: da.paras, Published: da.date}
-		tg.Tag(a)
+		if err := tg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		ref, _ := ParseDate(da.date)
 		for _, tm := range a.Times {

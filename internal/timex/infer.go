@@ -294,7 +294,7 @@ type inference struct {
 // total weight within two days of it, times the share of development
 // articles whose publication year fell in the window at all (0.58) unless
 // a weekday-paired date pins the year. It reads as the probability that
-// the guess is within two days of the truth. Tag adopts it at
+// the guess is within two days of the truth. Analyze adopts it at
 // AdoptConfidence.
 //
 // ok is false when the text names no year, or no month-day or full date.
@@ -311,7 +311,7 @@ func (t *Tagger) InferReference(a *news.Article) (date time.Time, confidence flo
 // date adds it as evidence (the story's other articles appeared within
 // days of it). The result is meant to be lent to the story's undated
 // articles (set Published, PublishedFrom "inferred" and
-// PublishedConfidence, then Tag again) when confidence >= AdoptConfidence.
+// PublishedConfidence, then Analyze again) when confidence >= AdoptConfidence.
 //
 // The articles of a story repeat each other's facts, so their evidence is
 // not independent: each article's clues count 1/sqrt(n) for n articles (the

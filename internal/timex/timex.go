@@ -108,7 +108,7 @@
 // the weight within two days of the best day, scaled by how often the
 // window holds the publication year at all (58% on the development data)
 // unless a weekday-paired date pins it. A year is never guessed from world
-// knowledge. Tag adopts an inferred date only at confidence >=
+// knowledge. Analyze adopts an inferred date only at confidence >=
 // AdoptConfidence (0.8).
 package timex
 
@@ -136,10 +136,10 @@ type Tagger struct{}
 // New returns a Tagger.
 func New() *Tagger { return &Tagger{} }
 
-// AdoptConfidence is the least inference confidence at which Tag adopts an
+// AdoptConfidence is the least inference confidence at which Analyze adopts an
 // inferred reference date. Below it (a month-day whose year nothing pins, a
 // full date that is likely an earlier event) the guess would put relative
-// expressions in the wrong place, so Tag leaves them unresolved;
+// expressions in the wrong place, so Analyze leaves them unresolved;
 // InferReference still reports the guess. The confidence is meant as the
 // probability that the guess is within two days of the truth, and on the
 // development data (TestDevInference) it is calibrated or modest: guesses
@@ -151,13 +151,15 @@ func New() *Tagger { return &Tagger{} }
 // weekdays and a linked month-day confirm, or a dated article of the story.
 const AdoptConfidence = 0.8
 
-// Tag fills a.Times using a.Published (an ISO date or date-time) as the
-// reference date. When a.Published is empty it first infers a reference date
-// from the text and, when it finds one with confidence >= AdoptConfidence,
-// sets a.Published (as "2006-01-02"), a.PublishedFrom = "inferred" and
-// a.PublishedConfidence. To retag with a reference learnt elsewhere (another
-// article of the same story), set a.Published and call Tag again.
-func (t *Tagger) Tag(a *news.Article) {
+// Analyze fills a.Times using a.Published (an ISO date or date-time) as the
+// reference date. When a.Published is empty it first infers a reference
+// date from the text and, when it finds one with confidence >=
+// AdoptConfidence, sets a.Published (as "2006-01-02"), a.PublishedFrom =
+// "inferred" and a.PublishedConfidence. To retag with a reference learnt
+// elsewhere (another article of the same story), set a.Published and call
+// Analyze again. It is a stage of the analysis chain (pipeline.Stage) and
+// never fails.
+func (t *Tagger) Analyze(a *news.Article) error {
 	body := a.Body()
 	ts := text.Scan(body, text.ASCIILower(body))
 	exprs := match(ts)
@@ -171,6 +173,7 @@ func (t *Tagger) Tag(a *news.Article) {
 		}
 	}
 	a.Times = resolveAll(body, ts, exprs, ref, haveRef)
+	return nil
 }
 
 // ParseDate reads the date part of an ISO 8601 date or date-time

@@ -161,7 +161,9 @@ func TestTag(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &news.Article{Published: tc.published, Paragraphs: tc.paras}
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			body := a.Body()
 			var got [][2]string
 			for _, tm := range a.Times {
@@ -272,7 +274,9 @@ func TestInferReference(t *testing.T) {
 			if len(ev) == 0 {
 				t.Error("no evidence")
 			}
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			if conf >= AdoptConfidence {
 				if a.Published != tc.want || a.PublishedFrom != "inferred" || a.PublishedConfidence != conf {
 					t.Errorf("Tag set Published %q from %q conf %.2f", a.Published, a.PublishedFrom, a.PublishedConfidence)
@@ -349,7 +353,9 @@ func TestSeeds(t *testing.T) {
 			// With the gold reference, dated gold timeline entries of this
 			// document must appear among the resolved values.
 			a.Published = gold.EventDate
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			values := map[string]bool{}
 			for _, tm := range a.Times {
 				values[tm.Value] = true
@@ -375,7 +381,9 @@ func TestSeeds(t *testing.T) {
 
 func TestEventDate(t *testing.T) {
 	a := &news.Article{Published: "2017-04-12", Paragraphs: []string{"He left. The vote was on Monday, and on Tuesday they met."}}
-	New().Tag(a)
+	if err := New().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		span news.Span
@@ -403,7 +411,9 @@ func FuzzResolve(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		Resolve(s, ref)
 		a := &news.Article{Paragraphs: []string{s, s}}
-		New().Tag(a)
+		if err := New().Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		for _, tm := range a.Times {
 			if tm.Start < 0 || tm.End > len(body) || tm.Start > tm.End || body[tm.Start:tm.End] != tm.Text {
@@ -441,7 +451,9 @@ func BenchmarkTag(b *testing.B) {
 	b.SetBytes(int64(len(base.Body())))
 	for b.Loop() {
 		a := *base
-		tg.Tag(&a)
+		if err := tg.Analyze(&a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

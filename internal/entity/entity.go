@@ -37,6 +37,7 @@ type Recognizer struct {
 	roleMax     int
 	roleMods    map[string]bool
 	roleQual    map[string]bool
+	titleQual   map[string]bool
 	femaleRoles map[string]bool
 	maleRoles   map[string]bool
 	demonyms    map[string]bool
@@ -67,6 +68,7 @@ func New() *Recognizer {
 	r := &Recognizer{
 		roles:       phraseSet(roleList),
 		roleMods:    wordSet(roleModifiers),
+		titleQual:   wordSet(titleQualifiers),
 		femaleRoles: wordSet(femaleRoles),
 		maleRoles:   wordSet(maleRoles),
 		demonyms:    wordSet(demonymList),
@@ -136,10 +138,11 @@ department ministry agency council committee party campaign administration`),
 			r.first[name] = g[0]
 		}
 	}
-	// A word that is a place, a calendar word, a demonym or a function
-	// word is no first name ("Georgia", "May", "Will").
+	// A word that is a place, a calendar word, a demonym, a function word
+	// or a compass word is no first name ("Georgia", "May", "Will",
+	// "North").
 	for name := range r.first {
-		if r.places[name] || r.timeWords[name] || r.demonyms[name] || r.function[name] || r.roles[name] {
+		if r.places[name] || r.timeWords[name] || r.demonyms[name] || r.function[name] || r.roles[name] || r.compass[name] {
 			delete(r.first, name)
 		}
 	}

@@ -38,7 +38,7 @@ func NewChain() (Chain, error) {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
 	ents := entity.New()
-	return Chain{seg, ents, quote.New(), timex.New(), quantity.New()}, nil
+	return Chain{seg, ents, quote.New(ents), timex.New(), quantity.New()}, nil
 }
 
 // Analyze runs every stage on a, stopping at the first error.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -24,7 +25,7 @@ func analyse(t testing.TB, seg *text.Segmenter, paras []string) *news.Article {
 	if err := seg.Analyze(a); err != nil {
 		t.Fatal(err)
 	}
-	if err := New().Analyze(a); err != nil {
+	if err := newFinder().Analyze(a); err != nil {
 		t.Fatal(err)
 	}
 	body := a.Body()
@@ -165,7 +166,7 @@ func TestFindEntities(t *testing.T) {
 	body := a.Body()
 	i := strings.Index(body, "Haddad")
 	a.Entities = []news.Entity{{Name: "Omar K. Haddad", Type: news.Person, Mentions: []news.Mention{{Text: "Haddad", Start: i, End: i + len("Haddad")}}}}
-	if err := New().Analyze(a); err != nil {
+	if err := newFinder().Analyze(a); err != nil {
 		t.Fatal(err)
 	}
 	if len(a.Quotes) != 1 {
@@ -181,7 +182,7 @@ func TestFindEntities(t *testing.T) {
 func TestFindNoSentences(t *testing.T) {
 	for _, sents := range [][]news.Span{nil, {{Start: 0, End: 10_000}}} {
 		a := &news.Article{Paragraphs: []string{intro, "“We are ready,” Lindqvist told reporters."}, Sentences: sents}
-		if err := New().Analyze(a); err != nil {
+		if err := newFinder().Analyze(a); err != nil {
 			t.Fatal(err)
 		}
 		if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Anna Lindqvist" {
@@ -208,7 +209,7 @@ func BenchmarkFind(b *testing.B) {
 	if err := seg.Analyze(a); err != nil {
 		b.Fatal(err)
 	}
-	f := New()
+	f := newFinder()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -234,7 +235,7 @@ func FuzzFind(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	fd := New()
+	fd := newFinder()
 	f.Fuzz(func(t *testing.T, s string) {
 		a := &news.Article{Paragraphs: strings.Split(s, "\n\n")}
 		if err := seg.Analyze(a); err != nil {
@@ -251,3 +252,7 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// newFinder builds a Finder over the entity stage's tables, as the
+// pipeline does.
+func newFinder() *Finder { return New(entity.New()) }

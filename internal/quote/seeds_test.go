@@ -73,7 +73,7 @@ func sameSpeaker(got, want string) bool {
 // reported as a full statement.
 func TestSeeds(t *testing.T) {
 	arts, g := seedArticles(t)
-	f := New()
+	f := newFinder()
 	for _, a := range arts {
 		if err := f.Analyze(a); err != nil {
 			t.Fatal(err)

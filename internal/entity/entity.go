@@ -13,10 +13,10 @@
 // prepositions before it. Title-case headlines and all-capital credit lines
 // only add names the lexicons or the rest of the article know.
 //
-// Helpers for later stages: PersonAt and EntityAt (the entity whose mention
-// covers a byte offset), PersonNamed (the person a surname refers to), and
-// Gender / EntityGender ("f", "m" or "" from first names and titles such as
-// "Ms." or "spokeswoman") for resolving pronouns.
+// It is the one home of the word tables about people: later stages ask the
+// Recognizer (FirstNameGender, TitleGender, IsTitle, IsNameParticle,
+// IsFunctionWord) rather than keep copies, and compare names with LastName
+// and SameLastName.
 //
 // Lexicons are hand-written lists in lexicon.go plus firstnames.txt, which
 // `go generate` rebuilds from public-domain npm data (gen_names.sh). They are

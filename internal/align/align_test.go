@@ -4,39 +4,32 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/align"
-	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/quantity"
-	"github.com/crosscheck/crosscheck/internal/quote"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/text"
-	"github.com/crosscheck/crosscheck/internal/timex"
 )
 
-// analyser runs the per-article stages over one paragraph, as the
+// analyser runs the product's analysis chain over one paragraph, as the
 // pipeline does after cleaning (the pipeline itself turns away texts this
 // short).
 type analyser struct {
-	seg *text.Segmenter
-	ent *entity.Recognizer
-	tx  *timex.Tagger
+	chain pipeline.Chain
 }
 
 func newAnalyser(t *testing.T) analyser {
 	t.Helper()
-	seg, err := text.NewSegmenter()
+	chain, err := pipeline.NewChain()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return analyser{seg, entity.New(), timex.New()}
+	return analyser{chain}
 }
 
 func (an analyser) Analyze(r news.Raw) (*news.Article, error) {
 	a := &news.Article{Paragraphs: []string{r.Text}, Published: r.Published}
-	an.seg.Segment(a)
-	an.ent.Find(a)
-	quote.New().Find(a)
-	an.tx.Tag(a)
-	quantity.Find(a)
+	if err := an.chain.Analyze(a); err != nil {
+		return nil, err
+	}
 	return a, nil
 }
 

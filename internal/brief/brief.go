@@ -154,7 +154,9 @@ func (b *Briefer) lendDate(members []news.Member, date string) {
 		}
 		a := *m.Article
 		a.Published, a.PublishedFrom, a.PublishedConfidence = date, from, conf
-		b.timex.Tag(&a)
+		if err := b.timex.Analyze(&a); err != nil {
+			continue // the member keeps its article and its own times
+		}
 		members[i].Article = &a
 	}
 }

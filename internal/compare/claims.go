@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -104,7 +105,7 @@ func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []
 		names[i], actors[i], terms[i] = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	}
 	for _, e := range a.Entities {
-		last := lastName(e.Name)
+		last := entity.LastName(e.Name)
 		nameTerms := text.Terms(e.Name, stem)
 		for _, m := range e.Mentions {
 			si := a.SentenceAt(m.Start)

@@ -6,12 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/quantity"
-	"github.com/crosscheck/crosscheck/internal/quote"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/text"
-	"github.com/crosscheck/crosscheck/internal/timex"
 )
 
 func TestRelation(t *testing.T) {
@@ -42,7 +39,9 @@ func TestRelation(t *testing.T) {
 func article(t *testing.T, seg *text.Segmenter, paras []string, ents map[string]string) *news.Article {
 	t.Helper()
 	a := &news.Article{Paragraphs: paras}
-	seg.Segment(a)
+	if err := seg.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
 	for name, typ := range ents {
 		e := news.Entity{Name: name, Type: typ}
@@ -264,30 +263,14 @@ func TestDiscrepancies(t *testing.T) {
 	}
 }
 
-// analysed runs the per-article analysis stages over paragraphs, as the
-// pipeline would after cleaning.
-type analyser struct {
-	seg *text.Segmenter
-	ent *entity.Recognizer
-	tx  *timex.Tagger
-}
-
-func newAnalyser(t *testing.T) analyser {
+// analysed runs the product's analysis chain over paragraphs, as the
+// pipeline does after cleaning.
+func analysed(t *testing.T, chain pipeline.Chain, published string, paras ...string) *news.Article {
 	t.Helper()
-	seg, err := text.NewSegmenter()
-	if err != nil {
+	a := &news.Article{Paragraphs: paras, Published: published}
+	if err := chain.Analyze(a); err != nil {
 		t.Fatal(err)
 	}
-	return analyser{seg, entity.New(), timex.New()}
-}
-
-func (an analyser) article(published string, paras ...string) *news.Article {
-	a := &news.Article{Paragraphs: paras, Published: published}
-	an.seg.Segment(a)
-	an.ent.Find(a)
-	quote.New().Find(a)
-	an.tx.Tag(a)
-	quantity.Find(a)
 	return a
 }
 
@@ -299,7 +282,10 @@ func (an analyser) article(published string, paras ...string) *news.Article {
 // else than what the other source states. Each trap has a control row that
 // must still be flagged.
 func TestDiscrepancyPrecision(t *testing.T) {
-	an := newAnalyser(t)
+	chain, err := pipeline.NewChain()
+	if err != nil {
+		t.Fatal(err)
+	}
 	const day = "2021-03-18" // a Thursday
 	tests := []struct {
 		name string
@@ -335,8 +321,8 @@ func TestDiscrepancyPrecision(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			members := []news.Member{
-				{Article: an.article(day, tc.a), Source: "a", Group: 0},
-				{Article: an.article(day, tc.b), Source: "b", Group: 1},
+				{Article: analysed(t, chain, day, tc.a), Source: "a", Group: 0},
+				{Article: analysed(t, chain, day, tc.b), Source: "b", Group: 1},
 			}
 			got := 0
 			for _, d := range NewStory(members, Options{}).Discrepancies(nil) {

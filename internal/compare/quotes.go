@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -93,15 +94,7 @@ func sameSpeaker(a, b string) bool {
 	if a == "" || b == "" {
 		return true
 	}
-	return lastName(a) == lastName(b)
-}
-
-func lastName(s string) string {
-	f := strings.Fields(strings.ToLower(s))
-	if len(f) == 0 {
-		return ""
-	}
-	return strings.Trim(f[len(f)-1], ".,")
+	return entity.SameLastName(a, b)
 }
 
 // quoteGroup is a statement being assembled from several sources' quotes.
@@ -134,7 +127,7 @@ const negationReach = 2
 // A negation that only moved ("I do not think it will pass", "I think it
 // will not pass") leaves the counts equal and is no reversal.
 func reversal(a, b quoteItem) bool {
-	if a.speaker == "" || b.speaker == "" || lastName(a.speaker) != lastName(b.speaker) ||
+	if a.speaker == "" || b.speaker == "" || !entity.SameLastName(a.speaker, b.speaker) ||
 		Relation(a.words, b.words) != relReworded {
 		return false
 	}
@@ -227,7 +220,7 @@ func confidentSpeaker(a *news.Article, q news.Quote) bool {
 	if sp.End > len(body) || q.Start < sp.Start || q.End > sp.End {
 		return false
 	}
-	last := lastName(q.Speaker)
+	last := entity.LastName(q.Speaker)
 	for _, part := range []string{body[sp.Start:q.Start], body[q.End:sp.End]} {
 		for _, w := range text.Words(part) {
 			if strings.TrimSuffix(w, "'s") == last {
@@ -342,7 +335,7 @@ items:
 				continue
 			}
 			if !sameSpeaker(ref.speaker, it.speaker) {
-				if k := lastName(it.speaker); attributionConflict(ref, it, rel) && !g.conflicted[k] {
+				if k := entity.LastName(it.speaker); attributionConflict(ref, it, rel) && !g.conflicted[k] {
 					g.conflicted[k] = true
 					conflicts = append(conflicts, news.Discrepancy{
 						Kind:  news.KindAttribution,
@@ -366,7 +359,7 @@ items:
 		}
 		if home != nil {
 			for _, x := range home.items {
-				if k := lastName(x.speaker); x.group != it.group && !home.reversed && reversal(x, it) {
+				if k := entity.LastName(x.speaker); x.group != it.group && !home.reversed && reversal(x, it) {
 					home.reversed = true
 					conflicts = append(conflicts, news.Discrepancy{
 						Kind:  news.KindNegation,

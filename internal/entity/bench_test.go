@@ -32,13 +32,17 @@ func BenchmarkFind(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := &news.Article{Paragraphs: benchParas()}
-	seg.Segment(a)
+	if err := seg.Analyze(a); err != nil {
+		b.Fatal(err)
+	}
 	words := len(strings.Fields(a.Body()))
 	r := New()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		r.Find(a)
+		if err := r.Analyze(a); err != nil {
+			b.Fatal(err)
+		}
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }

@@ -13,10 +13,10 @@
 // prepositions before it. Title-case headlines and all-capital credit lines
 // only add names the lexicons or the rest of the article know.
 //
-// Helpers for later stages: PersonAt and EntityAt (the entity whose mention
-// covers a byte offset), PersonNamed (the person a surname refers to), and
-// Gender / EntityGender ("f", "m" or "" from first names and titles such as
-// "Ms." or "spokeswoman") for resolving pronouns.
+// It is the one home of the word tables about people: later stages ask the
+// Recognizer (FirstNameGender, TitleGender, IsTitle, IsNameParticle,
+// IsFunctionWord) rather than keep copies, and compare names with LastName
+// and SameLastName.
 //
 // Lexicons are hand-written lists in lexicon.go plus firstnames.txt, which
 // `go generate` rebuilds from public-domain npm data (gen_names.sh). They are
@@ -37,6 +37,7 @@ type Recognizer struct {
 	roleMax     int
 	roleMods    map[string]bool
 	roleQual    map[string]bool
+	titleQual   map[string]bool
 	femaleRoles map[string]bool
 	maleRoles   map[string]bool
 	demonyms    map[string]bool
@@ -67,6 +68,7 @@ func New() *Recognizer {
 	r := &Recognizer{
 		roles:       phraseSet(roleList),
 		roleMods:    wordSet(roleModifiers),
+		titleQual:   wordSet(titleQualifiers),
 		femaleRoles: wordSet(femaleRoles),
 		maleRoles:   wordSet(maleRoles),
 		demonyms:    wordSet(demonymList),
@@ -136,10 +138,11 @@ department ministry agency council committee party campaign administration`),
 			r.first[name] = g[0]
 		}
 	}
-	// A word that is a place, a calendar word, a demonym or a function
-	// word is no first name ("Georgia", "May", "Will").
+	// A word that is a place, a calendar word, a demonym, a function word
+	// or a compass word is no first name ("Georgia", "May", "Will",
+	// "North").
 	for name := range r.first {
-		if r.places[name] || r.timeWords[name] || r.demonyms[name] || r.function[name] || r.roles[name] {
+		if r.places[name] || r.timeWords[name] || r.demonyms[name] || r.function[name] || r.roles[name] || r.compass[name] {
 			delete(r.first, name)
 		}
 	}
@@ -166,9 +169,10 @@ func phraseSet(s string) map[string]bool {
 	return m
 }
 
-// Find fills a.Entities. It needs a.Sentences (text.Segmenter.Segment);
-// without them each paragraph is taken as one sentence.
-func (r *Recognizer) Find(a *news.Article) {
+// Analyze fills a.Entities. It needs a.Sentences (text.Segmenter.Analyze);
+// without them each paragraph is taken as one sentence. It is a stage of
+// the analysis chain (pipeline.Stage) and never fails.
+func (r *Recognizer) Analyze(a *news.Article) error {
 	body := a.Body()
 	sents := a.Sentences
 	if len(sents) == 0 {
@@ -216,4 +220,5 @@ func (r *Recognizer) Find(a *news.Article) {
 		st.headline(h)
 	}
 	a.Entities = st.entities()
+	return nil
 }

@@ -23,7 +23,9 @@ func FuzzFind(f *testing.F) {
 		a := &news.Article{Paragraphs: strings.Split(s, news.ParagraphSep)}
 		body := a.Body()
 		// sentences: one per paragraph, as Find does without a segmenter
-		r.Find(a)
+		if err := r.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		for _, e := range a.Entities {
 			if e.Name == "" || len(e.Mentions) == 0 {
 				t.Fatalf("empty entity %+v", e)

@@ -37,8 +37,12 @@ func testSegmenter(t testing.TB) *text.Segmenter {
 func analyse(t testing.TB, paras []string) *news.Article {
 	t.Helper()
 	a := &news.Article{Paragraphs: paras}
-	testSegmenter(t).Segment(a)
-	testRecognizer().Find(a)
+	if err := testSegmenter(t).Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := testRecognizer().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	return a
 }
 

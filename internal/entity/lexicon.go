@@ -24,7 +24,7 @@ lawmaker|candidate|nominee|attorney|city attorney|district attorney|prosecutor|l
 police chief|chief of staff|campaign manager|manager|strategist|pollster|historian|scientist|researcher|activist|
 founder|co-founder|owner|executive|treasurer|clerk|assemblyman|assemblywoman|councilman|councilwoman|delegate|
 crown prince|emir|sultan|whip|majority whip|minority whip|majority leader|president elect|dean|superintendent|pastor|
-sen.|rep.|gov.`
+sen.|rep.|gov.|del`
 
 // roleModifiers may open a role ("former", "Deputy", "then-"), but are not
 // a role on their own.
@@ -32,11 +32,19 @@ const roleModifiers = `former acting deputy vice then interim outgoing incoming 
 late incumbent ex retired then-`
 
 // femaleRoles and maleRoles give a gender hint for the entity carrying the
-// role ("Ms." -> "f").
+// role ("Ms." -> "f") and, for the quote finder, for a name next to them
+// ("the spokeswoman, Maria Zakharova", "his wife, Anna").
 const femaleRoles = `mrs ms miss spokeswoman chairwoman congresswoman queen princess sister actress assemblywoman
-councilwoman lady`
+councilwoman lady dame madam businesswoman anchorwoman woman wife mother daughter widow grandmother girl`
 const maleRoles = `mr spokesman chairman congressman king prince father brother assemblyman councilman pope sheikh
-sultan emir`
+sultan emir sir lord businessman anchorman actor man husband son widower grandfather boy`
+
+// titleQualifiers open an office title in front of a name without being a
+// role by themselves ("Foreign Minister", "Prime Minister", "State
+// Secretary", "Presidential candidate"). Unlike the recogniser's wider role
+// qualifiers they never name a body ("White House", "Senate"), so a name
+// run may drop them (IsTitle).
+const titleQualifiers = `foreign defense defence homeland interior finance treasury state prime presidential`
 
 // demonymList holds nationality and group adjectives that are not entities
 // by themselves ("Russian leaders", "Syrian civilians").
@@ -175,7 +183,7 @@ gulf of mexico|strait of hormuz|suez canal|panama canal|west africa|east africa|
 const firstNamesExtra = `donald:m sergey:m sergei:m dmitry:m dmitri:m yevgeny:m yevgeni:m evgeny:m ilya:m bashar:m
 barack:m mitt:m xi:m hassan:m hosni:m recep:m tayyip:m benjamin:m emmanuel:m angela:f theresa:f
 boris:m vladimir:m mikhail:m nikolai:m alexei:m alexey:m andrei:m andrey:m viktor:m petro:m volodymyr:m
-yulia:f yuri:m igor:m oleg:m maxim:m anatoly:m ivan:m pavel:m gennady:m ramzan:m kim:u jong:m moon:m
+yulia:f yuri:m igor:m oleg:m maxim:m anatoly:m ivan:m pavel:m gennady:m ramzan:m kim:u jong:m
 shinzo:m narendra:m imran:m nawaz:m ashraf:m hamid:m abdul:m abdullah:m mohammad:m mohammed:m muhammad:m
 mahmoud:m ahmed:m ahmad:m ali:m omar:m khalid:m salman:m hamad:m tamim:m mohamed:m abdel:m fattah:m
 hussein:m saddam:m moammar:m muammar:m nouri:m haider:m ayman:m osama:m abu:m ismail:m hassan:m
@@ -185,7 +193,7 @@ jacinda:f justin:m stephen:m jean-claude:m jean:m pierre:m francois:m marine:f n
 gerhard:m helmut:m olaf:m frank-walter:m wolfgang:m jens:m mark:m matteo:m giuseppe:m silvio:m
 mariano:m pedro:m recep:m ahmet:m mevlut:m binali:m bibi:m naftali:m yair:m ehud:m ariel:m shimon:m
 yitzhak:m avigdor:m mahmud:m yasser:m ismail:m khaled:m rex:m mike:m hillary:f bernie:m nancy:f
-chuck:m mitch:m kellyanne:f reince:m newt:m marco:m ted:m jeb:m rand:m lindsey:m elizabeth:f kamala:f
+chuck:m mitch:m kellyanne:f reince:m newt:m marco:m ted:m jeb:m rand:m elizabeth:f kamala:f
 rudy:m jared:m ivanka:f melania:f hope:f sean:m steve:m kirstjen:f betsy:f rod:m jeff:m
 ben:m beto:m cory:m amy:f tulsi:f pete:m joe:m jill:f hunter:m dick:m condoleezza:f colin:m madeleine:f
 hamid:m ashraf:m kofi:m ban:m antonio:m ki-moon:m tedros:m christine:f mario:m jerome:m janet:f
@@ -199,9 +207,10 @@ glenn:m gus:m heath:m ira:m jerry:m jesse:m joey:m kyle:m max:m mel:m noel:m per
 ray:m reggie:m ricky:m rory:m sam:m sean:m shane:m shaun:m shawn:m ted:m teddy:m terry:m tim:m tommy:m tony:m
 van:m vin:m willie:m abby:f addie:f allie:f andrea:f angie:f ashley:f aubrey:f brooke:f carly:f cassie:f
 claire:f clare:f connie:f courtney:f erin:f evelyn:f gail:f gayle:f grace:f hazel:f hilary:f hillary:f holly:f
-jackie:f jan:f jodi:f julie:f kelly:f lauren:f leslie:f lindsay:f lindsey:f lynn:f mallory:f meredith:f
+jackie:f jan:f jodi:f julie:f kelly:f lauren:f leslie:f lindsay:f lindsey:u lynn:f mallory:f meredith:f
 michele:f nicola:f nikki:f paige:f patsy:f penny:f ruby:f shannon:f shelley:f simone:f stacy:f tammy:f tracy:f
-whitney:f`
+whitney:f benazir:f huma:f megyn:f omarosa:f oprah:f yingluck:f ludmila:f beyonce:f condi:f walter:m
+sheldon:m rush:m`
 
 // placeHeads mark a place when they end a name ("Henrico County", "Green
 // Bay", "George Washington Bridge").

@@ -2,59 +2,94 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// PersonAt returns the person entity one of whose mentions covers byte
-// offset off of a.Body().
-func (r *Recognizer) PersonAt(a *news.Article, off int) (news.Entity, bool) {
-	e, ok := EntityAt(a, off)
-	if !ok || e.Type != news.Person {
-		return news.Entity{}, false
+// Word questions for later stages. The quote finder reads its own name
+// runs (speakers next to reporting verbs) but asks these of the same tables
+// the recogniser uses, so that "Ms.", "spokeswoman" or "Theresa" mean one
+// thing everywhere. Words are matched case-insensitively, a final period
+// ignored ("Mr." is "mr").
+
+// FirstNameGender returns "f" or "m" when word is a first name given
+// mostly to women or to men, "" when it is no known first name or is common
+// for both ("Kim", "Pat").
+func (r *Recognizer) FirstNameGender(word string) string {
+	switch r.first[wordKey(word)] {
+	case 'f':
+		return "f"
+	case 'm':
+		return "m"
 	}
-	return e, true
+	return ""
 }
 
-// EntityAt returns the entity (of any type) one of whose mentions covers
-// byte offset off of a.Body().
-func EntityAt(a *news.Article, off int) (news.Entity, bool) {
-	for _, e := range a.Entities {
-		for _, m := range e.Mentions {
-			if m.Start <= off && off < m.End {
-				return e, true
-			}
-		}
+// TitleGender returns "f" or "m" when word is a title or role that marks a
+// woman or a man ("Ms", "Queen", "spokeswoman", "wife"; "Mr", "King",
+// "spokesman", "husband"), "" otherwise.
+func (r *Recognizer) TitleGender(word string) string {
+	k := wordKey(word)
+	switch {
+	case r.femaleRoles[k]:
+		return "f"
+	case r.maleRoles[k]:
+		return "m"
 	}
-	return news.Entity{}, false
+	return ""
 }
 
-// PersonNamed returns the person of a an incomplete name refers to: the
-// same name, or a person whose name ends with it ("Tillerson" -> "Rex
-// Tillerson"). A name matching several people is ambiguous: false.
-func (r *Recognizer) PersonNamed(a *news.Article, name string) (news.Entity, bool) {
-	want := nameKeys(name)
-	if len(want) == 0 {
-		return news.Entity{}, false
+// IsTitle reports whether word may stand in front of a personal name
+// without being part of it: a title or role ("President", "Sen",
+// "Spokeswoman"), a role modifier ("Former", "Deputy"), an office qualifier
+// ("Foreign", "Prime"; see titleQualifiers), a demonym or party
+// adjective ("Russian", "Republican"; not the plural "Republicans", which
+// names a group) or a country's abbreviation ("U.S.").
+func (r *Recognizer) IsTitle(word string) bool {
+	k := wordKey(word)
+	if r.demonyms[k] {
+		return !strings.HasSuffix(k, "s") || !r.demonyms[k[:len(k)-1]]
 	}
-	var found news.Entity
-	n := 0
-	for _, e := range a.Entities {
-		if e.Type != news.Person {
-			continue
-		}
-		k := nameKeys(e.Name)
-		if equalKeys(k, want) {
-			return e, true
-		}
-		if hasSuffix(k, want) {
-			found = e
-			n++
-		}
+	return r.roles[k] || r.roleMods[k] || r.titleQual[k] || r.placeAcr[k]
+}
+
+// IsNameParticle reports whether word is a particle inside personal names
+// ("de", "van", "bin", "al").
+func (r *Recognizer) IsNameParticle(word string) bool { return r.particles[word] }
+
+// IsFunctionWord reports whether a capitalised word is capitalised only
+// because it opens a sentence and never starts a name: function words and
+// generic subjects ("But", "Officials"). Calendar words are not included:
+// "May" and "Jan" are names too.
+func (r *Recognizer) IsFunctionWord(word string) bool { return r.function[wordKey(word)] }
+
+// wordKey is the table key of one word: lower case, a final period and
+// a possessive dropped.
+func wordKey(w string) string {
+	w = strings.ToLower(strings.TrimSuffix(w, "."))
+	return strings.TrimSuffix(strings.ReplaceAll(w, "’", "'"), "'s")
+}
+
+// LastName returns the last word of a name, lower-cased, with quotation
+// marks folded and a possessive and edge punctuation removed ("Rex
+// Tillerson's" -> "tillerson"); "" for an empty name. Two mentions, or a
+// predicted and a gold speaker, that share it may be the same person.
+func LastName(name string) string {
+	f := strings.Fields(text.FoldQuotes(name))
+	if len(f) == 0 {
+		return ""
 	}
-	return found, n == 1
+	w := strings.TrimSuffix(f[len(f)-1], "'s")
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.ToLower(w)
+}
+
+// SameLastName reports whether two names have the same non-empty LastName.
+func SameLastName(a, b string) bool {
+	la := LastName(a)
+	return la != "" && la == LastName(b)
 }
 
 // nameKeys returns the normalised words of a name: lower case, possessive,
@@ -75,58 +110,4 @@ func nameKeys(name string) []string {
 		out = append(out, w)
 	}
 	return out
-}
-
-func equalKeys(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// Gender returns "f" or "m" when the first name of name is typically
-// female or male, "" when unknown or shared. A title in front ("Ms.
-// Zakharova", "Mr. Peskov") decides.
-func (r *Recognizer) Gender(name string) string {
-	ks := nameKeys(name)
-	for _, k := range ks {
-		switch {
-		case r.femaleRoles[k]:
-			return "f"
-		case r.maleRoles[k]:
-			return "m"
-		case r.roles[k] || r.roleMods[k] || r.demonyms[k]:
-			continue
-		}
-		switch r.first[k] {
-		case 'f':
-			return "f"
-		case 'm':
-			return "m"
-		}
-		return ""
-	}
-	return ""
-}
-
-// EntityGender returns the gender hint of an entity: from its role
-// ("spokeswoman", "Mrs.") when given, otherwise from its first name.
-func (r *Recognizer) EntityGender(e news.Entity) string {
-	if e.Type != news.Person {
-		return ""
-	}
-	for _, k := range nameKeys(e.Role) {
-		if r.femaleRoles[k] {
-			return "f"
-		}
-		if r.maleRoles[k] {
-			return "m"
-		}
-	}
-	return r.Gender(e.Name)
 }

@@ -67,8 +67,12 @@ func TestPolNeARNamedSources(t *testing.T) {
 			}
 			off += len(line)
 		}
-		testSegmenter(t).Segment(a)
-		r.Find(a)
+		if err := testSegmenter(t).Analyze(a); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		toBody := func(x int) int {
 			for i := len(ps) - 1; i >= 0; i-- {
 				if x >= ps[i].text {

@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/testutil"
@@ -321,25 +322,13 @@ func quoteIsName(src string) bool {
 	if len(f) == 0 {
 		return false
 	}
-	last := quoteLastWord(src)
+	last := entity.LastName(src)
 	r, _ := utf8.DecodeRuneInString(f[len(f)-1])
 	switch last {
 	case "he", "she", "they", "it", "i", "we", "you", "his", "her", "their":
 		return false
 	}
 	return unicode.IsUpper(r)
-}
-
-// quoteLastWord is the lower-cased last word of a name, possessive and
-// punctuation removed.
-func quoteLastWord(s string) string {
-	f := strings.Fields(text.FoldQuotes(s))
-	if len(f) == 0 {
-		return ""
-	}
-	w := strings.TrimSuffix(f[len(f)-1], "'s")
-	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	return strings.ToLower(w)
 }
 
 func quoteScore(c *quoteCounts, a *news.Article, gold []quoteGold, id string, log io.Writer) {
@@ -437,7 +426,7 @@ func quoteScore(c *quoteCounts, a *news.Article, gold []quoteGold, id string, lo
 		}
 		c.speakerN++
 		q := a.Quotes[matched[gi]-1]
-		if quoteLastWord(q.Speaker) == quoteLastWord(src) && q.Speaker != "" {
+		if entity.SameLastName(q.Speaker, src) {
 			c.speakerOK++
 		} else {
 			logf("speaker %s: got %q, want %q", clip(q.Text), q.Speaker, g.source)

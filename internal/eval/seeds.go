@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/testutil"
@@ -118,7 +119,7 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 			continue
 		}
 		found++
-		if sameName(q.Speaker, g.Speaker) {
+		if entity.SameLastName(q.Speaker, g.Speaker) {
 			right++
 		} else {
 			wrong = append(wrong, fmt.Sprintf("“%s” → %q, gold %q", text.Clip(g.Text, 30), q.Speaker, g.Speaker))
@@ -292,13 +293,6 @@ func matchQuote(qs []news.Quote, gold string) (news.Quote, bool) {
 		}
 	}
 	return news.Quote{}, false
-}
-
-// sameName reports whether a predicted name refers to the gold name: equal,
-// or sharing the last word.
-func sameName(got, want string) bool {
-	g, w := strings.Fields(strings.ToLower(got)), strings.Fields(strings.ToLower(want))
-	return len(g) > 0 && len(w) > 0 && g[len(g)-1] == w[len(w)-1]
 }
 
 func ratio(a, b int) float64 {

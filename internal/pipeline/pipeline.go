@@ -1,7 +1,8 @@
 // Package pipeline composes the per-article stages — extract or clean,
-// sentences, entities, quotes, times, quantities — into one Analyze call,
-// and settles each metadata field from the most trustworthy place that has
-// it: the caller first, then the HTML page, then the text itself.
+// then the analysis chain of sentences, entities, quotes, times and
+// quantities (Chain, each a Stage) — into one Analyze call, and settles
+// each metadata field from the most trustworthy place that has it: the
+// caller first, then the HTML page, then the text itself.
 //
 // A Pipeline is built once per process (the extractor's and the sentence
 // model's start-up cost is paid in New) and is safe for concurrent use.
@@ -18,13 +19,9 @@ import (
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/crosscheck/crosscheck/internal/clean"
-	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/extract"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/quantity"
-	"github.com/crosscheck/crosscheck/internal/quote"
 	"github.com/crosscheck/crosscheck/internal/text"
-	"github.com/crosscheck/crosscheck/internal/timex"
 )
 
 // ErrNotArticle is returned, wrapped with the reason, for an input that is
@@ -36,16 +33,16 @@ var ErrNotArticle = errors.New("pipeline: not an article")
 type Options struct {
 	Extract extract.Options
 	Clean   clean.Options
+	// Chain replaces the default analysis chain (NewChain) when non-nil:
+	// for measuring the pipeline without a stage (Without).
+	Chain Chain
 }
 
 // Pipeline analyses one article at a time.
 type Pipeline struct {
 	ex    *extract.Extractor
 	cl    *clean.Cleaner
-	seg   *text.Segmenter
-	ents  *entity.Recognizer
-	quote *quote.Finder
-	timex *timex.Tagger
+	chain Chain
 }
 
 // New builds every stage once.
@@ -54,23 +51,14 @@ func New(o Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: %w", err)
 	}
-	seg, err := text.NewSegmenter()
-	if err != nil {
-		return nil, fmt.Errorf("pipeline: %w", err)
+	chain := o.Chain
+	if chain == nil {
+		if chain, err = NewChain(); err != nil {
+			return nil, err
+		}
 	}
-	return &Pipeline{
-		ex:    ex,
-		cl:    clean.New(o.Clean),
-		seg:   seg,
-		ents:  entity.New(),
-		quote: quote.New(),
-		timex: timex.New(),
-	}, nil
+	return &Pipeline{ex: ex, cl: clean.New(o.Clean), chain: chain}, nil
 }
-
-// Segmenter returns the pipeline's sentence segmenter, for callers that
-// analyse text of their own.
-func (p *Pipeline) Segmenter() *text.Segmenter { return p.seg }
 
 // Analyze reads one raw document into an analysed Article. For a document
 // that is not an article it returns the partial Article and an error
@@ -135,11 +123,9 @@ func (p *Pipeline) Analyze(raw news.Raw) (*news.Article, error) {
 	if a.Language == "" {
 		a.Language = language(a.Paragraphs)
 	}
-	p.seg.Segment(a)
-	p.ents.Find(a)
-	p.quote.Find(a)
-	p.timex.Tag(a)
-	quantity.Find(a)
+	if err := p.chain.Analyze(a); err != nil {
+		return a, fmt.Errorf("%s: %w", raw.Input, err)
+	}
 	return a, nil
 }
 

@@ -35,7 +35,9 @@ func TestDevPolNeAR(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := &news.Article{Paragraphs: strings.Split(r.Text, "\n\n")}
-		Find(a)
+		if err := New().Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		for _, q := range a.Quantities {
 			total++

@@ -69,9 +69,18 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// Find fills a.Quantities from a.Body().
-func Find(a *news.Article) {
+// Finder fills an article's quantities. Its tables are read-only package
+// data, so a Finder is cheap to build and safe for concurrent use.
+type Finder struct{}
+
+// New returns a Finder.
+func New() *Finder { return &Finder{} }
+
+// Analyze fills a.Quantities from a.Body(). It is the last stage of the
+// analysis chain (pipeline.Stage) and never fails.
+func (f *Finder) Analyze(a *news.Article) error {
 	a.Quantities = Parse(a.Body())
+	return nil
 }
 
 // Parse returns the quantities in s, with offsets relative to s.

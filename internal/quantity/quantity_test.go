@@ -106,7 +106,9 @@ func TestParse(t *testing.T) {
 
 func TestFind(t *testing.T) {
 	a := &news.Article{Paragraphs: []string{"It rained.", "About 80 people left, nearly two hours later than planned."}}
-	Find(a)
+	if err := New().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
 	if len(a.Quantities) != 1 {
 		t.Fatalf("got %+v", a.Quantities)
@@ -335,8 +337,11 @@ func benchArticle() *news.Article {
 func BenchmarkFind(b *testing.B) {
 	base := benchArticle()
 	b.SetBytes(int64(len(base.Body())))
+	f := New()
 	for b.Loop() {
 		a := *base
-		Find(&a)
+		if err := f.Analyze(&a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

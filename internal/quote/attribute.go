@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 )
 
@@ -411,7 +412,7 @@ func (d *doc) eventIn(a, b int, tagOnly bool) int {
 			// the name opens the tag, the verb comes after an apposition.
 			near = d.tokAt(e.subj[0])-first <= 3 && e.cue-first <= 40
 		}
-		if tagOnly && (!near || strings.ContainsAny(d.body[a:p], ".!?") && !isAbbrevOnly(d.body[a:p])) {
+		if tagOnly && (!near || strings.ContainsAny(d.body[a:p], ".!?") && !d.isAbbrevOnly(d.body[a:p])) {
 			break
 		}
 		if tagOnly && d.hasSubordinator(first, e.cue) {
@@ -444,14 +445,14 @@ func (d *doc) hasSubordinator(i, j int) bool {
 
 // isAbbrevOnly reports whether every period in t belongs to an initial or an
 // abbreviation ("Maria V. Zakharova", "U.S."), not a sentence end.
-func isAbbrevOnly(t string) bool {
+func (d *doc) isAbbrevOnly(t string) bool {
 	if strings.ContainsAny(t, "!?") {
 		return false
 	}
 	for _, f := range strings.Fields(t) {
 		if strings.HasSuffix(f, ".") {
 			w := strings.TrimRight(f, ".")
-			if utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") && !titleWords[w] && !maleTitles[w] && !femaleTitles[w] {
+			if utf8.RuneCountInString(w) > 1 && !strings.Contains(w, ".") && !d.title(w) {
 				return false
 			}
 		}
@@ -510,7 +511,7 @@ func (d *doc) transcriptLabel(s stretch) (string, string) {
 	_, n := utf8.DecodeRuneInString(last)
 	title := last[:n] + strings.ToLower(last[n:])
 	for _, r := range d.runs {
-		if r.toks[len(r.toks)-1] == title && len(r.toks) > 1 && len(r.toks) <= 3 {
+		if len(r.toks) > 1 && len(r.toks) <= 3 && entity.SameLastName(r.toks[len(r.toks)-1], label) {
 			return d.runSurface(r), news.Person
 		}
 	}

@@ -176,7 +176,7 @@ func (d *doc) subject(e *event) {
 	if e.kind == subjNone && j >= lo {
 		if lt := strings.ToLower(d.tok(j)); lt == "and" || lt == "but" || lt == "then" {
 			f := lo
-			for f < j && capStop[d.tok(f)] && !isPronounSubject(strings.ToLower(d.tok(f)), d.tok(f)) {
+			for f < j && d.stop(d.tok(f)) && !isPronounSubject(strings.ToLower(d.tok(f)), d.tok(f)) {
 				f++
 			}
 			if t := d.tok(f); isPronounSubject(strings.ToLower(t), t) {
@@ -425,7 +425,7 @@ func (d *doc) clauseStart(k int) int {
 		}
 	}
 	f := d.tokAt(start)
-	for f < k && capStop[d.tok(f)] && !isPronounSubject(strings.ToLower(d.tok(f)), d.tok(f)) && d.gapAfter(f) == " " {
+	for f < k && d.stop(d.tok(f)) && !isPronounSubject(strings.ToLower(d.tok(f)), d.tok(f)) && d.gapAfter(f) == " " {
 		f++
 	}
 	return f

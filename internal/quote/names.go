@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 )
 
@@ -12,7 +13,14 @@ import (
 // spokeswoman, Maria V. Zakharova"), a known first name ("Maria").
 func (d *doc) collectRuns() {
 	d.genders = make(map[string]int)
+	d.surnames = make(map[string]bool)
 	n := len(d.toks)
+	for i := 0; i+1 < n; i++ {
+		if d.nameTok(i+1) && d.gapAfter(i) == " " && d.firstNameGender(d.tok(i)) != genderUnknown {
+			t, _ := stripPossessive(d.tok(i + 1))
+			d.surnames[t] = true
+		}
+	}
 	for i := 0; i < n; {
 		if !d.nameTok(i) {
 			i++
@@ -29,7 +37,7 @@ func (d *doc) collectRuns() {
 				j++
 				continue
 			}
-			if (nameWords[t] || (t == "of" && titleWords[d.tok(j)])) && j+2 < n && d.nameTok(j+2) && d.runGapOK(j+1) {
+			if (d.lex.IsNameParticle(t) || (t == "of" && d.title(d.tok(j)))) && j+2 < n && d.nameTok(j+2) && d.runGapOK(j+1) {
 				j += 2
 				continue
 			}
@@ -44,33 +52,23 @@ func (d *doc) collectRuns() {
 			}
 			for k := i; k < s; k++ {
 				t := d.tok(k)
-				switch {
-				case femaleTitles[t]:
-					r.gender, r.person = genderFemale, true
-				case maleTitles[t]:
-					r.gender, r.person = genderMale, true
-				case titleWords[t] && !capStop[t]:
+				switch g := d.titleGender(t); {
+				case g != genderUnknown:
+					r.gender, r.person = g, true
+				case d.title(t) && !d.stop(t):
 					r.person = true
 				}
 			}
 			if len(r.toks) > 1 {
-				switch {
-				case femaleNames[r.toks[0]]:
-					r.gender, r.person = genderFemale, true
-				case maleNames[r.toks[0]]:
-					r.gender, r.person = genderMale, true
+				if g := d.firstNameGender(r.toks[0]); g != genderUnknown {
+					r.gender, r.person = g, true
 				}
 			}
 			// A role word just before the run, across a comma or "the":
 			// "spokeswoman, Maria V. Zakharova".
 			for k := i - 1; k >= 0 && k >= i-2; k-- {
-				w := strings.ToLower(d.tok(k))
-				if femaleRoles[w] {
-					r.gender, r.person = genderFemale, true
-					break
-				}
-				if maleRoles[w] {
-					r.gender, r.person = genderMale, true
+				if g := d.titleGender(d.tok(k)); g != genderUnknown {
+					r.gender, r.person = g, true
 					break
 				}
 			}
@@ -96,12 +94,7 @@ func (d *doc) genderOf(name string) int {
 		return g
 	}
 	if len(f) > 1 {
-		switch {
-		case femaleNames[f[0]]:
-			return genderFemale
-		case maleNames[f[0]]:
-			return genderMale
-		}
+		return d.firstNameGender(f[0])
 	}
 	return genderUnknown
 }
@@ -127,8 +120,7 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 			}
 		}
 		for _, e := range d.a.Entities {
-			ef := strings.Fields(e.Name)
-			if len(ef) > 0 && ef[len(ef)-1] == last && (e.Type == news.Person || len(f) == 1) {
+			if entity.SameLastName(e.Name, last) && (e.Type == news.Person || len(f) == 1) {
 				return e.Name, e.Type
 			}
 		}
@@ -136,7 +128,7 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 	best := surface
 	bestN := len(f)
 	for _, r := range d.runs {
-		if len(r.toks) <= bestN || len(r.toks) > 4 || r.toks[len(r.toks)-1] != last {
+		if len(r.toks) <= bestN || len(r.toks) > 4 || !entity.SameLastName(r.toks[len(r.toks)-1], last) {
 			continue
 		}
 		if !containsAll(r.toks, f) {

@@ -24,17 +24,22 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Finder finds quotes. It holds no per-call state and is safe for
 // concurrent use; build one with New and share it.
-type Finder struct{}
+type Finder struct {
+	lex *entity.Recognizer
+}
 
-// New returns a Finder. The word tables it uses are read-only package
-// tables, so construction costs nothing.
-func New() *Finder { return &Finder{} }
+// New returns a Finder that asks lex, the entity stage's recogniser, about
+// names, titles, first names and genders, so that both stages read one set
+// of tables; its own tables (reporting verbs, pronouns) are read-only
+// package data.
+func New(lex *entity.Recognizer) *Finder { return &Finder{lex: lex} }
 
 // Genders used for pronoun resolution.
 const (
@@ -74,6 +79,7 @@ type nameRun struct {
 
 // doc is the per-call working state.
 type doc struct {
+	lex     *entity.Recognizer
 	a       *news.Article
 	body    string
 	paras   [][2]int
@@ -83,17 +89,22 @@ type doc struct {
 	events  []event
 	runs    []nameRun
 	genders map[string]int // surname → gender evidence
+	// surnames are words the body uses after a known first name ("Howard
+	// Dean"): alone ("Dean said") they are a name even when they are also
+	// a title.
+	surnames map[string]bool
 }
 
-// Find fills a.Quotes with the quotes of a.Body(). It uses a.Sentences when
-// set (paragraphs stand in for sentences otherwise) and a.Entities when the
-// entity stage filled them.
-func (f *Finder) Find(a *news.Article) {
+// Analyze fills a.Quotes with the quotes of a.Body(). It uses a.Sentences
+// when set (paragraphs stand in for sentences otherwise) and a.Entities when
+// the entity stage filled them. It is a stage of the analysis chain
+// (pipeline.Stage) and never fails.
+func (f *Finder) Analyze(a *news.Article) error {
 	a.Quotes = nil
 	if len(a.Paragraphs) == 0 {
-		return
+		return nil
 	}
-	d := &doc{a: a, body: a.Body()}
+	d := &doc{lex: f.lex, a: a, body: a.Body()}
 	off := 0
 	for i, p := range a.Paragraphs {
 		if i > 0 {
@@ -111,12 +122,13 @@ func (f *Finder) Find(a *news.Article) {
 	}
 	d.str = pairStretches(d.body, d.paras)
 	if len(d.str) == 0 {
-		return
+		return nil
 	}
 	d.toks = text.Tokens(d.body)
 	d.collectRuns()
 	d.collectEvents()
 	d.attribute()
+	return nil
 }
 
 // validSentences reports whether ss are ordered spans inside a body of n
@@ -205,6 +217,34 @@ func stripPossessive(s string) (string, bool) {
 	return s, false
 }
 
+// title reports whether capitalised t is a title or role in front of a
+// name ("President", "Ms", "Russian").
+func (d *doc) title(t string) bool {
+	return isUpperStart(t) && (d.lex.IsTitle(t) || d.lex.TitleGender(t) != "")
+}
+
+// stop reports whether capitalised t only opens a sentence and is never
+// part of a speaker's name ("The", "Officials", "Speaking").
+func (d *doc) stop(t string) bool {
+	return isUpperStart(t) && (d.lex.IsFunctionWord(t) || openers[t])
+}
+
+// titleGender is the gender a title or role marks ("Ms", "spokeswoman").
+func (d *doc) titleGender(t string) int { return gender(d.lex.TitleGender(t)) }
+
+// firstNameGender is the gender a first name usually marks.
+func (d *doc) firstNameGender(t string) int { return gender(d.lex.FirstNameGender(t)) }
+
+func gender(g string) int {
+	switch g {
+	case "f":
+		return genderFemale
+	case "m":
+		return genderMale
+	}
+	return genderUnknown
+}
+
 // nameTok reports whether token i can be part of a name: capitalised and
 // not a number.
 func (d *doc) nameTok(i int) bool {
@@ -222,7 +262,7 @@ func (d *doc) runGapOK(i int) bool {
 	}
 	if g == ". " {
 		t := d.tok(i)
-		return utf8.RuneCountInString(t) == 1 || strings.Contains(t, ".") || titleWords[t] || maleTitles[t] || femaleTitles[t]
+		return utf8.RuneCountInString(t) == 1 || strings.Contains(t, ".") || d.title(t)
 	}
 	return false
 }
@@ -243,8 +283,8 @@ func (d *doc) runBack(j, lo int) (i int, ok bool) {
 		switch {
 		case d.nameTok(i - 1):
 			i--
-		case (nameWords[t] || t == "of") && i-2 >= lo && d.nameTok(i-2) && d.runGapOK(i-2):
-			if t == "of" && !titleWords[d.tok(i-2)] {
+		case (d.lex.IsNameParticle(t) || t == "of") && i-2 >= lo && d.nameTok(i-2) && d.runGapOK(i-2):
+			if t == "of" && !d.title(d.tok(i-2)) {
 				return d.trimRun(i, j)
 			}
 			i -= 2
@@ -269,7 +309,7 @@ func (d *doc) runFwd(i, hi int) (int, int, bool) {
 		switch {
 		case d.nameTok(j + 1):
 			j++
-		case (nameWords[t] || (t == "of" && titleWords[d.tok(j)])) && j+2 < hi && d.nameTok(j+2) && d.runGapOK(j+1):
+		case (d.lex.IsNameParticle(t) || (t == "of" && d.title(d.tok(j)))) && j+2 < hi && d.nameTok(j+2) && d.runGapOK(j+1):
 			j += 2
 		default:
 			s, ok := d.trimRun(i, j)
@@ -284,7 +324,7 @@ func (d *doc) runFwd(i, hi int) (int, int, bool) {
 func (d *doc) trimRun(i, j int) (int, bool) {
 	for i < j {
 		t := d.tok(i)
-		if capStop[t] || titleWords[t] || maleTitles[t] || femaleTitles[t] || t == "of" || nameWords[t] {
+		if d.stop(t) || d.title(t) || t == "of" || d.lex.IsNameParticle(t) {
 			i++
 			continue
 		}
@@ -294,7 +334,7 @@ func (d *doc) trimRun(i, j int) (int, bool) {
 		}
 		break
 	}
-	if t := d.tok(j); capStop[t] || nameWords[t] || t == "of" || (i == j && titleWords[t] && !maleTitles[t] && !femaleTitles[t]) {
+	if t := d.tok(j); d.stop(t) || d.lex.IsNameParticle(t) || t == "of" || (i == j && d.title(t) && d.titleGender(t) == genderUnknown && !d.surnames[t]) {
 		return 0, false
 	}
 	return i, true

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -21,8 +22,12 @@ const intro = "Mayor Anna Lindqvist met the economist Omar Haddad and Foreign Mi
 func analyse(t testing.TB, seg *text.Segmenter, paras []string) *news.Article {
 	t.Helper()
 	a := &news.Article{Paragraphs: paras}
-	seg.Segment(a)
-	New().Find(a)
+	if err := seg.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := newFinder().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
 	for _, q := range a.Quotes {
 		if q.Start < 0 || q.End > len(body) || q.Start > q.End || body[q.Start:q.End] != q.Text {
@@ -155,11 +160,15 @@ func TestFindEntities(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := &news.Article{Paragraphs: []string{"“The dam will hold,” Haddad said."}}
-	seg.Segment(a)
+	if err := seg.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
 	i := strings.Index(body, "Haddad")
 	a.Entities = []news.Entity{{Name: "Omar K. Haddad", Type: news.Person, Mentions: []news.Mention{{Text: "Haddad", Start: i, End: i + len("Haddad")}}}}
-	New().Find(a)
+	if err := newFinder().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	if len(a.Quotes) != 1 {
 		t.Fatalf("got %d quotes, want 1", len(a.Quotes))
 	}
@@ -173,7 +182,9 @@ func TestFindEntities(t *testing.T) {
 func TestFindNoSentences(t *testing.T) {
 	for _, sents := range [][]news.Span{nil, {{Start: 0, End: 10_000}}} {
 		a := &news.Article{Paragraphs: []string{intro, "“We are ready,” Lindqvist told reporters."}, Sentences: sents}
-		New().Find(a)
+		if err := newFinder().Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Anna Lindqvist" {
 			t.Errorf("sentences %v: got %+v, want one quote by Anna Lindqvist", sents, a.Quotes)
 		}
@@ -195,12 +206,16 @@ func BenchmarkFind(b *testing.B) {
 			"Officials in the region have spent months preparing the budget, which has been delayed by disputes over the size of the fund.")
 	}
 	a := &news.Article{Paragraphs: paras}
-	seg.Segment(a)
-	f := New()
+	if err := seg.Analyze(a); err != nil {
+		b.Fatal(err)
+	}
+	f := newFinder()
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		f.Find(a)
+		if err := f.Analyze(a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -220,11 +235,15 @@ func FuzzFind(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	fd := New()
+	fd := newFinder()
 	f.Fuzz(func(t *testing.T, s string) {
 		a := &news.Article{Paragraphs: strings.Split(s, "\n\n")}
-		seg.Segment(a)
-		fd.Find(a)
+		if err := seg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
+		if err := fd.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		for _, q := range a.Quotes {
 			if q.Start < 0 || q.End > len(body) || q.Start > q.End || body[q.Start:q.End] != q.Text {
@@ -233,3 +252,7 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// newFinder builds a Finder over the entity stage's tables, as the
+// pipeline does.
+func newFinder() *Finder { return New(entity.New()) }

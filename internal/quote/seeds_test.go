@@ -44,7 +44,9 @@ func seedArticles(t testing.TB) (map[string]*news.Article, *testutil.SeedsGold) 
 			}
 			a.Paragraphs = append(a.Paragraphs, strings.TrimSpace(line))
 		}
-		seg.Segment(a)
+		if err := seg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		arts[doc.File[:3]] = a
 	}
 	return arts, g
@@ -71,9 +73,11 @@ func sameSpeaker(got, want string) bool {
 // reported as a full statement.
 func TestSeeds(t *testing.T) {
 	arts, g := seedArticles(t)
-	f := New()
+	f := newFinder()
 	for _, a := range arts {
-		f.Find(a)
+		if err := f.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 	}
 	good := 0
 	for _, gq := range g.Quotes {

@@ -61,7 +61,9 @@ func TestMultiNewsROUGE(t *testing.T) {
 		for i, a := range st.Articles {
 			paras := strings.Split(a.Text, " \n \n ")
 			art := &news.Article{Paragraphs: paras}
-			seg.Segment(art)
+			if err := seg.Analyze(art); err != nil {
+				t.Fatal(err)
+			}
 			members = append(members, news.Member{Article: art, Source: string(rune('a' + i)), Group: i})
 			all = append(all, a.Text)
 		}

@@ -48,7 +48,9 @@ func TestSummarize(t *testing.T) {
 	}
 	mk := func(paras ...string) *news.Article {
 		a := &news.Article{Paragraphs: paras}
-		seg.Segment(a)
+		if err := seg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		return a
 	}
 	a := mk("SPRINGFIELD — The city council approved a new budget on Tuesday that raises spending on parks and libraries by eight percent.",
@@ -123,7 +125,9 @@ func TestQuoteUnits(t *testing.T) {
 		`"It would be a fantastic thing. And that could happen. It may not happen," Trump said. "I can only tell you what I would like."`,
 		"The council met on Tuesday to debate the plan.",
 	}}
-	seg.Segment(a)
+	if err := seg.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
 	body := a.Body()
 	q1 := strings.Index(body, "It would")
 	q2 := strings.Index(body, "I can only")

@@ -62,9 +62,11 @@ func (s *Segmenter) Sentences(body string) []news.Span {
 	return mergeQuoteTails(body, out)
 }
 
-// Segment fills a.Sentences from a.Body().
-func (s *Segmenter) Segment(a *news.Article) {
+// Analyze fills a.Sentences from a.Body(). It is the first stage of the
+// analysis chain (pipeline.Stage) and never fails.
+func (s *Segmenter) Analyze(a *news.Article) error {
 	a.Sentences = s.Sentences(a.Body())
+	return nil
 }
 
 func trimSpan(s string, a, b int) (int, int) {

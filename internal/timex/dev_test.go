@@ -134,7 +134,6 @@ var devThresholds = []float64{0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8}
 // and the confidences must not promise more right guesses than observed.
 func TestDevInference(t *testing.T) {
 	arts := loadDev(t)
-	tg := New()
 	type result struct {
 		truth, d   time.Time
 		conf       float64
@@ -149,7 +148,7 @@ func TestDevInference(t *testing.T) {
 		if err != nil {
 			t.Fatalf("bad date %q", da.date)
 		}
-		d, conf, _, ok := tg.InferReference(&news.Article{Paragraphs: da.paras})
+		d, conf, _, ok := inferReference(&news.Article{Paragraphs: da.paras})
 		perArt = append(perArt, result{truth, d, conf, ok, true})
 		if da.event != "" {
 			if stories[da.event] == nil {
@@ -277,7 +276,9 @@ func TestDevTag(t *testing.T) {
 	total, unresolved := 0, 0
 	for _, da := range arts {
 		a := &news.Article{Paragraphs: da.paras, Published: da.date}
-		tg.Tag(a)
+		if err := tg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		ref, _ := ParseDate(da.date)
 		for _, tm := range a.Times {

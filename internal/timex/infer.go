@@ -275,49 +275,19 @@ type inference struct {
 	evidence   []string
 }
 
-// InferReference returns the most likely reference (publication) date from
-// the text alone, its confidence in [0,1], and the evidence it used.
-//
-// Every day from January 1 of the latest year mentioned (outside
-// future-tense clauses and targets such as "by 2030") to the end of the
-// fourth year after it is a candidate. A candidate's weight is the product
-// of a year prior (how far after the latest year mentioned), and for each
-// piece of evidence a measured density of its distance to the candidate:
-// weekdays named in past-tense clauses (the publication is usually that
-// day or the next), weekdays in future-tense clauses, month-days without a
-// year (recent events, and the sentence's "last week", "earlier this
-// month" or "yesterday" places them), full dates with a year (the
-// publication is not before them, rarely on them), and weekday-paired
-// dates (which pin the year: a date falls on a given weekday once in 5 to
-// 11 years); a year named in a future-tense clause makes later years less
-// likely. The best candidate wins; the confidence is the share of the
-// total weight within two days of it, times the share of development
-// articles whose publication year fell in the window at all (0.58) unless
-// a weekday-paired date pins the year. It reads as the probability that
-// the guess is within two days of the truth. Tag adopts it at
-// AdoptConfidence.
-//
-// ok is false when the text names no year, or no month-day or full date.
-func (t *Tagger) InferReference(a *news.Article) (date time.Time, confidence float64, evidence []string, ok bool) {
-	body := a.Body()
-	ts := text.Scan(body, text.ASCIILower(body))
-	inf := infer(collect(ts, match(ts)))
-	return inf.date, inf.confidence, inf.evidence, inf.ok
-}
-
 // InferStoryReference infers one reference date for a story from the
 // pooled evidence of its articles, which report one event and are
 // published within days of each other. An article with a known Published
 // date adds it as evidence (the story's other articles appeared within
 // days of it). The result is meant to be lent to the story's undated
 // articles (set Published, PublishedFrom "inferred" and
-// PublishedConfidence, then Tag again) when confidence >= AdoptConfidence.
+// PublishedConfidence, then Analyze again) when confidence >= AdoptConfidence.
 //
 // The articles of a story repeat each other's facts, so their evidence is
 // not independent: each article's clues count 1/sqrt(n) for n articles (the
 // story's evidence is tempered, but one article's year can date
 // another's weekday and month-day). A known date counts fully and puts the
-// candidate window around it. ok is false as for InferReference, with the
+// candidate window around it. ok is false as for infer, with the
 // story's known dates counting as years and full dates.
 func InferStoryReference(arts []*news.Article) (date time.Time, confidence float64, evidence []string, ok bool) {
 	var c clues
@@ -355,7 +325,30 @@ func dayNum(t time.Time) int { return int(t.Unix() / 86400) }
 // year is March 1).
 func ymd(y, m, d int) int { return dayNum(date(y, m, d)) }
 
-// infer scores the candidates (see InferReference).
+// infer scores the candidate reference (publication) dates for the clues of
+// a text (or a story's pooled clues) and returns the most likely one, its
+// confidence in [0,1], and the evidence it used.
+//
+// Every day from January 1 of the latest year mentioned (outside
+// future-tense clauses and targets such as "by 2030") to the end of the
+// fourth year after it is a candidate. A candidate's weight is the product
+// of a year prior (how far after the latest year mentioned), and for each
+// piece of evidence a measured density of its distance to the candidate:
+// weekdays named in past-tense clauses (the publication is usually that
+// day or the next), weekdays in future-tense clauses, month-days without a
+// year (recent events, and the sentence's "last week", "earlier this
+// month" or "yesterday" places them), full dates with a year (the
+// publication is not before them, rarely on them), and weekday-paired
+// dates (which pin the year: a date falls on a given weekday once in 5 to
+// 11 years); a year named in a future-tense clause makes later years less
+// likely. The best candidate wins; the confidence is the share of the
+// total weight within two days of it, times the share of development
+// articles whose publication year fell in the window at all (0.58) unless
+// a weekday-paired date pins the year. It reads as the probability that
+// the guess is within two days of the truth. Analyze adopts it at
+// AdoptConfidence.
+//
+// ok is false when the text names no year, or no month-day or full date.
 func infer(c clues) inference {
 	if c.maxYear == 0 || len(c.full)+len(c.md)+len(c.known) == 0 {
 		return inference{evidence: c.describe()}

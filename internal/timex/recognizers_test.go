@@ -223,7 +223,9 @@ func TestRecognizersText(t *testing.T) {
 			continue
 		}
 		a := &news.Article{Paragraphs: []string{c.Input}, Published: ref.Format(dayLayout)}
-		tg.Tag(a)
+		if err := tg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		got := ""
 		for _, tm := range a.Times {
 			if tm.Start < r.Start+r.Length && tm.End > r.Start {

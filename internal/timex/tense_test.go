@@ -98,7 +98,9 @@ func TestResolveByTense(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
 			a := &news.Article{Published: "2010-06-14", Paragraphs: []string{tc.sentence}}
-			New().Tag(a)
+			if err := New().Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			found := false
 			for _, tm := range a.Times {
 				if tm.Text != tc.expr {

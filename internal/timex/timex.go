@@ -98,8 +98,8 @@
 //
 // # Reference-date inference
 //
-// See Tagger.InferReference (one article) and InferStoryReference (the
-// pooled evidence of a story's articles). Every day of a window from the
+// Analyze infers from one article's text (see infer), InferStoryReference
+// from the pooled evidence of a story's articles. Every day of a window from the
 // latest year mentioned to four years after it is scored by measured
 // densities of its distance to the text's evidence: weekdays named in past
 // or future clauses, month-days without a year (with "last week",
@@ -108,7 +108,7 @@
 // the weight within two days of the best day, scaled by how often the
 // window holds the publication year at all (58% on the development data)
 // unless a weekday-paired date pins it. A year is never guessed from world
-// knowledge. Tag adopts an inferred date only at confidence >=
+// knowledge. Analyze adopts an inferred date only at confidence >=
 // AdoptConfidence (0.8).
 package timex
 
@@ -136,11 +136,11 @@ type Tagger struct{}
 // New returns a Tagger.
 func New() *Tagger { return &Tagger{} }
 
-// AdoptConfidence is the least inference confidence at which Tag adopts an
+// AdoptConfidence is the least inference confidence at which Analyze adopts an
 // inferred reference date. Below it (a month-day whose year nothing pins, a
 // full date that is likely an earlier event) the guess would put relative
-// expressions in the wrong place, so Tag leaves them unresolved;
-// InferReference still reports the guess. The confidence is meant as the
+// expressions in the wrong place, so Analyze leaves them unresolved. The
+// confidence is meant as the
 // probability that the guess is within two days of the truth, and on the
 // development data (TestDevInference) it is calibrated or modest: guesses
 // at 0.2-0.4 (mean 0.27) were right 3 of 8 times, at 0.8 and above (a
@@ -151,13 +151,15 @@ func New() *Tagger { return &Tagger{} }
 // weekdays and a linked month-day confirm, or a dated article of the story.
 const AdoptConfidence = 0.8
 
-// Tag fills a.Times using a.Published (an ISO date or date-time) as the
-// reference date. When a.Published is empty it first infers a reference date
-// from the text and, when it finds one with confidence >= AdoptConfidence,
-// sets a.Published (as "2006-01-02"), a.PublishedFrom = "inferred" and
-// a.PublishedConfidence. To retag with a reference learnt elsewhere (another
-// article of the same story), set a.Published and call Tag again.
-func (t *Tagger) Tag(a *news.Article) {
+// Analyze fills a.Times using a.Published (an ISO date or date-time) as the
+// reference date. When a.Published is empty it first infers a reference
+// date from the text and, when it finds one with confidence >=
+// AdoptConfidence, sets a.Published (as "2006-01-02"), a.PublishedFrom =
+// "inferred" and a.PublishedConfidence. To retag with a reference learnt
+// elsewhere (another article of the same story), set a.Published and call
+// Analyze again. It is a stage of the analysis chain (pipeline.Stage) and
+// never fails.
+func (t *Tagger) Analyze(a *news.Article) error {
 	body := a.Body()
 	ts := text.Scan(body, text.ASCIILower(body))
 	exprs := match(ts)
@@ -171,6 +173,7 @@ func (t *Tagger) Tag(a *news.Article) {
 		}
 	}
 	a.Times = resolveAll(body, ts, exprs, ref, haveRef)
+	return nil
 }
 
 // ParseDate reads the date part of an ISO 8601 date or date-time
@@ -191,37 +194,6 @@ func ParseDate(s string) (time.Time, bool) {
 // minYear is the earliest year taken as a publication date: "0001-01-01"
 // is an empty timestamp (Go's and many databases' zero time), not a date.
 const minYear = 1000
-
-// Resolve resolves one expression against ref: the first temporal
-// expression found in expr ("Wednesday", "last week", "will meet on
-// Friday"). relative reports whether the reference date was needed; ok is
-// false when expr holds no expression or it cannot be resolved alone (an
-// anchored "two days later").
-func Resolve(expr string, ref time.Time) (value string, relative bool, ok bool) {
-	ts := text.Scan(expr, text.ASCIILower(expr))
-	exprs := match(ts)
-	if len(exprs) == 0 {
-		return "", false, false
-	}
-	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
-	times := resolveAll(expr, ts, exprs, ref, true)
-	return times[0].Value, times[0].Relative, times[0].Value != ""
-}
-
-// EventDate returns the date of the main event of a sentence: the value of
-// the first resolved time expression inside it. ok is false when the
-// sentence has none (the article's reference date is not assumed).
-func EventDate(a *news.Article, sentence news.Span) (value string, ok bool) {
-	for _, tm := range a.Times {
-		if tm.Start >= sentence.End {
-			break
-		}
-		if tm.Start >= sentence.Start && tm.End <= sentence.End && tm.Value != "" {
-			return tm.Value, true
-		}
-	}
-	return "", false
-}
 
 // resolveAll turns matched expressions into news.Times, joining times of
 // day to adjacent dates.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/testutil"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 var ref = time.Date(2017, 4, 12, 0, 0, 0, 0, time.UTC) // a Wednesday
@@ -108,9 +109,9 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, rel, ok := Resolve(tc.expr, ref)
+			got, rel, ok := resolveExpr(tc.expr, ref)
 			if got != tc.want || (ok && rel != tc.relative) || ok != (tc.want != "") {
-				t.Errorf("Resolve(%q) = %q, relative %v, ok %v; want %q, relative %v", tc.expr, got, rel, ok, tc.want, tc.relative)
+				t.Errorf("resolveExpr(%q) = %q, relative %v, ok %v; want %q, relative %v", tc.expr, got, rel, ok, tc.want, tc.relative)
 			}
 		})
 	}
@@ -161,7 +162,9 @@ func TestTag(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &news.Article{Published: tc.published, Paragraphs: tc.paras}
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			body := a.Body()
 			var got [][2]string
 			for _, tm := range a.Times {
@@ -256,7 +259,7 @@ func TestInferReference(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := &news.Article{Paragraphs: tc.paras}
-			d, conf, ev, ok := tg.InferReference(a)
+			d, conf, ev, ok := inferReference(a)
 			if ok != tc.wantOK {
 				t.Fatalf("ok = %v (date %v, evidence %q), want %v", ok, d, ev, tc.wantOK)
 			}
@@ -272,7 +275,9 @@ func TestInferReference(t *testing.T) {
 			if len(ev) == 0 {
 				t.Error("no evidence")
 			}
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			if conf >= AdoptConfidence {
 				if a.Published != tc.want || a.PublishedFrom != "inferred" || a.PublishedConfidence != conf {
 					t.Errorf("Tag set Published %q from %q conf %.2f", a.Published, a.PublishedFrom, a.PublishedConfidence)
@@ -331,7 +336,7 @@ func TestSeeds(t *testing.T) {
 	for _, doc := range gold.Documents {
 		t.Run(doc.File, func(t *testing.T) {
 			a := seedArticle(t, doc.File, doc.BoilerplateLines)
-			d, conf, ev, ok := tg.InferReference(a)
+			d, conf, ev, ok := inferReference(a)
 			t.Logf("inferred %s conf %.2f ok %v evidence %q", d.Format(dayLayout), conf, ok, ev)
 			if !ok {
 				t.Fatal("no reference inferred")
@@ -349,7 +354,9 @@ func TestSeeds(t *testing.T) {
 			// With the gold reference, dated gold timeline entries of this
 			// document must appear among the resolved values.
 			a.Published = gold.EventDate
-			tg.Tag(a)
+			if err := tg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
 			values := map[string]bool{}
 			for _, tm := range a.Times {
 				values[tm.Value] = true
@@ -373,37 +380,17 @@ func TestSeeds(t *testing.T) {
 	}
 }
 
-func TestEventDate(t *testing.T) {
-	a := &news.Article{Published: "2017-04-12", Paragraphs: []string{"He left. The vote was on Monday, and on Tuesday they met."}}
-	New().Tag(a)
-	tests := []struct {
-		name string
-		span news.Span
-		want string
-		ok   bool
-	}{
-		{"no time", news.Span{Start: 0, End: 8}, "", false},
-		{"first time of sentence", news.Span{Start: 9, End: len(a.Body())}, "2017-04-10", true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, ok := EventDate(a, tc.span)
-			if got != tc.want || ok != tc.ok {
-				t.Errorf("EventDate = %q, %v; want %q, %v", got, ok, tc.want, tc.ok)
-			}
-		})
-	}
-}
-
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"April 4", "Wednesday, April 12", "8 p.m. Friday", "2017-04-04", "3/4/17", "the 1990s",
 		"twenty-five years ago", "a few", "the past", "Apr.", "12:", "4th of", "days after", "\n\n5 p.", "Wednesday ,"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		Resolve(s, ref)
+		resolveExpr(s, ref)
 		a := &news.Article{Paragraphs: []string{s, s}}
-		New().Tag(a)
+		if err := New().Analyze(a); err != nil {
+			t.Fatal(err)
+		}
 		body := a.Body()
 		for _, tm := range a.Times {
 			if tm.Start < 0 || tm.End > len(body) || tm.Start > tm.End || body[tm.Start:tm.End] != tm.Text {
@@ -441,7 +428,9 @@ func BenchmarkTag(b *testing.B) {
 	b.SetBytes(int64(len(base.Body())))
 	for b.Loop() {
 		a := *base
-		tg.Tag(&a)
+		if err := tg.Analyze(&a); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -529,11 +518,10 @@ func TestSeedStory(t *testing.T) {
 }
 
 func BenchmarkInfer(b *testing.B) {
-	tg := New()
 	a := benchArticle()
 	a.Paragraphs = append(a.Paragraphs, "The deal signed on April 4, 2016 was the first since 2012.")
 	for b.Loop() {
-		tg.InferReference(a)
+		inferReference(a)
 	}
 }
 
@@ -548,4 +536,29 @@ func FuzzInferStoryReference(f *testing.F) {
 			t.Fatalf("date %v confidence %v", d, conf)
 		}
 	})
+}
+
+// resolveExpr resolves the first temporal expression in expr against ref,
+// as Analyze does inside an article: relative reports whether the
+// reference date was needed; ok is false when expr holds no expression or
+// it cannot be resolved alone (an anchored "two days later").
+func resolveExpr(expr string, ref time.Time) (value string, relative bool, ok bool) {
+	ts := text.Scan(expr, text.ASCIILower(expr))
+	exprs := match(ts)
+	if len(exprs) == 0 {
+		return "", false, false
+	}
+	ref = time.Date(ref.Year(), ref.Month(), ref.Day(), 0, 0, 0, 0, time.UTC)
+	times := resolveAll(expr, ts, exprs, ref, true)
+	return times[0].Value, times[0].Relative, times[0].Value != ""
+}
+
+// inferReference is what Analyze infers from an article's text alone
+// (without adopting it): the tests check and calibrate AdoptConfidence
+// with it.
+func inferReference(a *news.Article) (date time.Time, confidence float64, evidence []string, ok bool) {
+	body := a.Body()
+	ts := text.Scan(body, text.ASCIILower(body))
+	inf := infer(collect(ts, match(ts)))
+	return inf.date, inf.confidence, inf.evidence, inf.ok
 }

@@ -157,6 +157,9 @@ func (s *Story) bestPerMember(i, shared int) []match {
 // report, each with every source's own sentence as evidence; the most
 // widely reported first.
 func (s *Story) Agreements() []news.Cited {
+	if !s.severalGroups() {
+		return nil // agreement needs two independent sources
+	}
 	used := make([]bool, len(s.sents))
 	var out []news.Cited
 	for i, st := range s.sents {
@@ -197,11 +200,7 @@ func (s *Story) Agreements() []news.Cited {
 // Options.MaxUnique per source. With a single independent source nothing
 // is unique.
 func (s *Story) Unique() []news.Unique {
-	groups := map[int]bool{}
-	for _, m := range s.members {
-		groups[m.Group] = true
-	}
-	if len(groups) < 2 {
+	if !s.severalGroups() {
 		return nil
 	}
 	var out []news.Unique
@@ -228,6 +227,17 @@ func (s *Story) Unique() []news.Unique {
 		}
 	}
 	return out
+}
+
+// severalGroups reports whether the members come from at least two
+// independent sources.
+func (s *Story) severalGroups() bool {
+	for _, m := range s.members {
+		if m.Group != s.members[0].Group {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

@@ -213,11 +213,13 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		c := &cands[i]
 		own := candGroup[i]
 		clear(best)
-		scan.Each(i, func(j int, cos float64, _ int) {
-			if g := candGroup[j]; g != own && cos > best[g] {
-				best[g] = cos
-			}
-		})
+		if len(groups) > 1 {
+			scan.Each(i, func(j int, cos float64, _ int) {
+				if g := candGroup[j]; g != own && cos > best[g] {
+					best[g] = cos
+				}
+			})
+		}
 		sup := 0.0
 		for _, b := range best {
 			sup += b
@@ -337,13 +339,16 @@ func quoteUnits(a *news.Article) map[int]int {
 
 // startsInsideQuote reports a sentence that begins in the middle of a quote
 // and ends after it: read alone it opens with someone's words cut short.
+// The quotes are in text order and do not overlap, so only the first
+// quote ending after sp's start can hold it: a binary search, not a scan
+// of every quote for every sentence.
 func startsInsideQuote(a *news.Article, sp news.Span) bool {
-	for _, q := range a.Quotes {
-		if sp.Start > q.Start+1 && sp.Start < q.End && sp.End > q.End+4 {
-			return true
-		}
+	k := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].End > sp.Start })
+	if k == len(a.Quotes) {
+		return false
 	}
-	return false
+	q := a.Quotes[k]
+	return sp.Start > q.Start+1 && sp.End > q.End+4
 }
 
 // attributed marks a sentence taken from inside someone's quote as theirs:

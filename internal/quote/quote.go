@@ -83,6 +83,7 @@ type doc struct {
 	events  []event
 	runs    []nameRun
 	genders map[string]int // surname → gender evidence
+	ents    *entityIndex   // built on first use
 }
 
 // Find fills a.Quotes with the quotes of a.Body(). It uses a.Sentences when

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/align"
@@ -121,9 +122,19 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 	}
 	var out []news.Discrepancy
 	seen := map[[2]int]bool{}
+	keys := make([]map[string]bool, len(facts))
+	for i, f := range facts {
+		keys[i] = f.actors
+	}
+	pairs := newPairIndex(keys)
+	var fis []int
 	for _, r := range rumours {
 		best, bestSim := -1, 0.25
-		for fi, f := range facts {
+		// The facts near the rumour in the text, when a key is common.
+		near := sort.Search(len(facts), func(i int) bool { return facts[i].sent >= r.sent }) - text.MaxPostings/2
+		fis = pairs.with(r.actors, 0, max(near, 0), fis)
+		for _, fi := range fis {
+			f := facts[fi]
 			if !s.independent(r.sent, f.sent) || sharedKeys(r.actors, f.actors) < 2 {
 				continue
 			}

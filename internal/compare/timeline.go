@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Timeline lists the dated events of the story in order: every resolved
@@ -30,6 +31,9 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			continue
 		}
 		seen := map[string]bool{}
+		// This member's own new events join byDate after its loop, so
+		// that a time is compared only with other members' events.
+		start := len(evs)
 		for _, t := range m.Article.Times {
 			if t.Value == "" {
 				continue
@@ -44,10 +48,10 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			}
 			seen[key] = true
 			merged := false
-			for _, e := range byDate[t.Value] {
-				if s.members[s.sents[e.sent].member].Source == m.Source {
-					continue
-				}
+			others := byDate[t.Value]
+			// Bound: a time is compared with at most text.MaxPostings
+			// events of its date, so the timeline is linear in the times.
+			for _, e := range others[:min(len(others), text.MaxPostings)] {
 				if cos, _ := s.cos(e.sent, si); cos >= s.o.Agree*0.8 {
 					if !slices.Contains(e.sources, m.Source) {
 						e.sources = append(e.sources, m.Source)
@@ -60,8 +64,10 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			if !merged {
 				e := &ev{date: t.Value, sent: si, sources: []string{m.Source}, groups: map[int]bool{m.Group: true}}
 				evs = append(evs, e)
-				byDate[e.date] = append(byDate[e.date], e)
 			}
+		}
+		for _, e := range evs[start:] {
+			byDate[e.date] = append(byDate[e.date], e)
 		}
 	}
 	sort.SliceStable(evs, func(a, b int) bool {

@@ -123,7 +123,11 @@ func briefCmd(fs *flag.FlagSet) action {
 		if _, err := analyzeAll(ctx, in, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
 			return err
 		}
-		return writeBriefing(stdout, *format, brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts))
+		b, err := brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(ctx, arts)
+		if err != nil {
+			return err
+		}
+		return writeBriefing(stdout, *format, b)
 	}
 }
 

@@ -2,6 +2,7 @@ package brief_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -128,7 +129,9 @@ func BenchmarkBrief(b *testing.B) {
 			br := brief.New(brief.Options{Stem: text.Stem})
 			b.ResetTimer()
 			for b.Loop() {
-				br.Brief(arts)
+				if _, err := br.Brief(context.Background(), arts); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
@@ -178,7 +181,9 @@ func BenchmarkBriefMultiNews(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, arts := range stories {
-			br.Brief(arts)
+			if _, err := br.Brief(context.Background(), arts); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	b.ReportMetric(float64(len(stories)*b.N)/b.Elapsed().Seconds(), "stories/s")

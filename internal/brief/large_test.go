@@ -1,15 +1,18 @@
 package brief_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/rouge"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // plainText writes about size bytes of plain-text sentences, as one long
@@ -87,7 +90,7 @@ func BenchmarkBriefLarge(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	br := brief.New(brief.Options{Stem: rouge.Stem})
+	br := brief.New(brief.Options{Stem: text.Stem})
 	for _, mb := range []float64{0.5, 2, 8, 20} {
 		b.Run(fmt.Sprintf("%gMB", mb), func(b *testing.B) {
 			if testing.Short() && mb > 2 {
@@ -102,9 +105,66 @@ func BenchmarkBriefLarge(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				br.Brief([]*news.Article{a})
+				if _, err := br.Brief(context.Background(), []*news.Article{a}); err != nil {
+					b.Fatal(err)
+				}
 			}
 			b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/mb, "s/MB")
+		})
+	}
+}
+
+// TestBriefCancel cancels the briefing of a 20 MB input at moments spread
+// over its run: Brief must return context.Canceled well within two seconds
+// of the cancel, wherever it was (syndication, summary, quotes,
+// comparison, discrepancies, timeline).
+func TestBriefCancel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("briefs a 20 MB input: skipped in -short mode")
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := p.Analyze(news.Raw{ID: "big", Input: "big.txt", Title: "Flood damages the Eastport pier", Published: "2021-03-10",
+		Text: plainText(20<<20, 2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two copies from different outlets, so the cross-source stages
+	// (support, agreements, single-source claims) run too.
+	b := *a
+	b.ID, b.Outlet = "big-2", "Other Outlet"
+	b.Paragraphs = append([]string{"A first paragraph of this outlet's own, long enough to make the copy differ from the other one."}, a.Paragraphs[:len(a.Paragraphs)/2]...)
+	p.Segmenter().Segment(&b)
+	arts := []*news.Article{a, &b}
+	br := brief.New(brief.Options{Stem: text.Stem})
+	for _, after := range []time.Duration{0, 300 * time.Millisecond, time.Second, 3 * time.Second, 6 * time.Second, 10 * time.Second} {
+		t.Run(after.String(), func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var cancelled time.Time
+			timer := time.AfterFunc(after, func() {
+				cancelled = time.Now()
+				cancel()
+			})
+			_, err := br.Brief(ctx, arts)
+			returned := time.Now()
+			if timer.Stop() {
+				t.Logf("briefing finished before the cancel at %v", after)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("Brief cancelled after %v: err = %v, want context.Canceled", after, err)
+			}
+			if d := returned.Sub(cancelled); d > 2*time.Second {
+				t.Errorf("Brief returned %v after the cancel at %v, want under 2s", d, after)
+			} else {
+				t.Logf("cancel at %v: returned after %v", after, d)
+			}
 		})
 	}
 }

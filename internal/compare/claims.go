@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -62,8 +64,9 @@ type Story struct {
 	scan    *text.Neighbors
 }
 
-// NewStory prepares members for comparison.
-func NewStory(members []news.Member, o Options) *Story {
+// NewStory prepares members for comparison. It returns an error wrapping
+// ctx.Err() once ctx is cancelled.
+func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, error) {
 	o = o.withDefaults()
 	s := &Story{o: o, members: members, byMem: make([][]int, len(members)), bodies: make([]string, len(members))}
 	var terms [][]string
@@ -76,6 +79,9 @@ func NewStory(members []news.Member, o Options) *Story {
 		s.bodies[mi] = body
 		names, actors, nameTerms := namesIn(a, o.Stem)
 		for si, sp := range a.Sentences {
+			if si%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("compare: %w", ctx.Err())
+			}
 			t := strings.TrimSpace(body[sp.Start:sp.End])
 			st := sentence{member: mi, index: si, text: t, names: names[si], actors: actors[si], nameTerms: nameTerms[si],
 				nwords: len(strings.Fields(t))}
@@ -87,11 +93,17 @@ func NewStory(members []news.Member, o Options) *Story {
 	idf := text.NewIDF(terms)
 	vecs := make([]text.Vector, len(terms))
 	for i := range terms {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return nil, fmt.Errorf("compare: %w", ctx.Err())
+		}
 		vecs[i] = idf.Vector(terms[i])
 	}
-	s.idx = text.NewIndex(vecs)
-	s.scan = s.idx.Neighbors()
-	return s
+	idx, err := text.NewIndex(ctx, vecs)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	s.idx, s.scan = idx, idx.Neighbors()
+	return s, nil
 }
 
 // namesIn returns, per sentence of a, the last names of the entities with a
@@ -155,14 +167,19 @@ func (s *Story) bestPerMember(i, shared int) []match {
 
 // Agreements lists statements that at least two independent sources
 // report, each with every source's own sentence as evidence; the most
-// widely reported first.
-func (s *Story) Agreements() []news.Cited {
+// widely reported first. Each sentence costs one bounded index lookup
+// (text.MaxPostings per term); a story of one independent source has
+// nothing to agree on and costs nothing.
+func (s *Story) Agreements(ctx context.Context) ([]news.Cited, error) {
 	if !s.severalGroups() {
-		return nil // agreement needs two independent sources
+		return nil, nil // agreement needs two independent sources
 	}
 	used := make([]bool, len(s.sents))
 	var out []news.Cited
 	for i, st := range s.sents {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("compare: agreements: %w", err)
+		}
 		if used[i] || st.nwords < 6 {
 			continue
 		}
@@ -191,7 +208,7 @@ func (s *Story) Agreements() []news.Cited {
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Sources) > len(out[b].Sources) })
-	return out
+	return out, nil
 }
 
 // Unique lists, per source, the informative sentences that no other
@@ -199,9 +216,9 @@ func (s *Story) Agreements() []news.Cited {
 // more that name someone or give a number, earliest first, at most
 // Options.MaxUnique per source. With a single independent source nothing
 // is unique.
-func (s *Story) Unique() []news.Unique {
+func (s *Story) Unique(ctx context.Context) ([]news.Unique, error) {
 	if !s.severalGroups() {
-		return nil
+		return nil, nil
 	}
 	var out []news.Unique
 	for mi, m := range s.members {
@@ -213,6 +230,9 @@ func (s *Story) Unique() []news.Unique {
 			}
 			if st.nwords < 8 || len(st.names) == 0 && !hasDigit(st.text) {
 				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("compare: unique: %w", err)
 			}
 			alone := true
 			s.scan.Each(i, func(j int, cos float64, _ int) {
@@ -226,7 +246,7 @@ func (s *Story) Unique() []news.Unique {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // severalGroups reports whether the members come from at least two

@@ -11,6 +11,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -319,7 +321,9 @@ func (x *wordIndex) candidates(words []string) []int {
 // that repeats a statement (or a fragment of it) is counted once. Ledger
 // also returns the attribution conflicts it saw: the same words given to
 // different people by independent sources, one per statement and speaker.
-func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
+// Quotes are aligned through a wordIndex (bounded per word), and a
+// cancelled ctx ends the work with an error wrapping ctx.Err().
+func Ledger(ctx context.Context, members []news.Member) ([]news.QuoteGroup, []news.Discrepancy, error) {
 	var items []quoteItem
 	for _, m := range members {
 		if m.Article == nil {
@@ -347,6 +351,9 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 	index := &wordIndex{post: map[string][]int{}}
 items:
 	for _, i := range order {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("compare: quote ledger: %w", err)
+		}
 		it := items[i]
 		var home *quoteGroup
 		for _, gi := range index.candidates(it.words) {
@@ -413,7 +420,7 @@ items:
 		}
 		return out[a].Speaker < out[b].Speaker
 	})
-	return out, conflicts
+	return out, conflicts, nil
 }
 
 // has reports whether src already quotes the group's statement.

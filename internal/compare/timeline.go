@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -14,7 +16,7 @@ import (
 // several sources merged (same date value, similar sentences) and cited to
 // all of them. Ranges ("last week") sort by their start. At most perDate
 // events are kept for one date, the most widely reported first.
-func (s *Story) Timeline(perDate int) []news.Event {
+func (s *Story) Timeline(ctx context.Context, perDate int) ([]news.Event, error) {
 	if perDate <= 0 {
 		perDate = 3
 	}
@@ -35,6 +37,9 @@ func (s *Story) Timeline(perDate int) []news.Event {
 		// that a time is compared only with other members' events.
 		start := len(evs)
 		for _, t := range m.Article.Times {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("compare: timeline: %w", err)
+			}
 			if t.Value == "" {
 				continue
 			}
@@ -86,7 +91,7 @@ func (s *Story) Timeline(perDate int) []news.Event {
 		count[e.date]++
 		out = append(out, news.Event{Date: e.date, Text: s.sents[e.sent].text, Sources: e.sources})
 	}
-	return out
+	return out, nil
 }
 
 func rangeStart(v string) string {

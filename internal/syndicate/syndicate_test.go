@@ -1,6 +1,8 @@
 package syndicate
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -26,7 +28,10 @@ func TestGroups(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Groups(tc.texts, Options{})
+			got, err := Groups(context.Background(), tc.texts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
 			if len(got) != len(tc.want) {
 				t.Fatalf("Groups = %v, want %v", got, tc.want)
 			}
@@ -42,6 +47,17 @@ func TestGroups(t *testing.T) {
 func BenchmarkGroups(b *testing.B) {
 	texts := []string{wire, other, wire, other + wire, strings.Repeat(other, 3)}
 	for b.Loop() {
-		Groups(texts, Options{})
+		if _, err := Groups(context.Background(), texts, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestGroupsCancelled: a cancelled context ends the search with its error.
+func TestGroupsCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Groups(ctx, []string{wire, other}, Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Groups after cancel: err = %v, want context.Canceled", err)
 	}
 }

@@ -1,6 +1,8 @@
 package text
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"slices"
 )
@@ -43,11 +45,16 @@ type posting struct {
 	w  float64
 }
 
-// NewIndex indexes the sentence vectors vecs (sentence i is vecs[i]).
-func NewIndex(vecs []Vector) *Index {
+// NewIndex indexes the sentence vectors vecs (sentence i is vecs[i]). It
+// stops with ctx's error once ctx is cancelled: a long input has hundreds
+// of thousands of sentences.
+func NewIndex(ctx context.Context, vecs []Vector) (*Index, error) {
 	ids := map[string]int32{}
 	x := &Index{sents: make([][]posting, len(vecs)), norm: make([]float64, len(vecs))}
 	for i, v := range vecs {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return nil, fmt.Errorf("text: index: %w", ctx.Err())
+		}
 		keys := make([]string, 0, len(v.W))
 		for t := range v.W {
 			keys = append(keys, t)
@@ -72,7 +79,7 @@ func NewIndex(vecs []Vector) *Index {
 		}
 		x.sents[i], x.norm[i] = ps, math.Sqrt(n)
 	}
-	return x
+	return x, nil
 }
 
 // Cos returns the cosine similarity of sentences i and j, and how many

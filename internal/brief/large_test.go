@@ -34,18 +34,7 @@ func plainText(size int, seed uint64) string {
 	verbs := []string{"said", "told reporters", "said in a statement", "added", "wrote"}
 	nouns := []string{"bridge", "ferry", "budget", "inquiry", "storm", "flood", "contract", "strike", "tunnel", "harbour",
 		"report", "vote", "protest", "repairs", "schools", "hospital", "warehouse", "crane", "railway", "pier"}
-	syll := []string{"ka", "lo", "mer", "tan", "vi", "sor", "del", "pra", "nu", "gel", "tor", "bis"}
-	vocab := make([]string, 20000)
-	for i := range vocab {
-		w := ""
-		for k := i; ; k /= len(syll) {
-			w += syll[k%len(syll)]
-			if k < len(syll) {
-				break
-			}
-		}
-		vocab[i] = w + "en"
-	}
+	vocab := madeUpWords(20000)
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(seed, 5)), 1.1, 1, uint64(len(vocab)-1))
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
 	person := func() string { return pick(first) + " " + pick(last) }

@@ -14,6 +14,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -43,26 +44,42 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Shingles returns the set of hashed word n-grams of s. It stops with
-// ctx's error once ctx is cancelled (checked every few thousand words: a
-// long text takes seconds).
+// Shingles returns the set of hashed word n-grams of s. It reads s in
+// chunks of about shingleChunk bytes cut at white space (a word never
+// spans white space, so the words are those of the whole) and stops with
+// ctx's error once ctx is cancelled: a long text takes seconds.
 func Shingles(ctx context.Context, s string, n int) (map[uint64]struct{}, error) {
-	w := text.Words(s)
-	set := make(map[uint64]struct{}, len(w))
+	set := map[uint64]struct{}{}
 	h := fnv.New64a()
-	for i := 0; i+n <= len(w); i++ {
-		if i%4096 == 4095 && ctx.Err() != nil {
-			return nil, fmt.Errorf("syndicate: %w", ctx.Err())
+	var w []string // the last n-1 words of the previous chunk, then this one's
+	for len(s) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("syndicate: %w", err)
 		}
-		h.Reset()
-		for _, x := range w[i : i+n] {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
+		cut := len(s)
+		if cut > shingleChunk {
+			if k := strings.IndexAny(s[shingleChunk:], " \n\t"); k >= 0 {
+				cut = shingleChunk + k
+			}
 		}
-		set[h.Sum64()] = struct{}{}
+		w = append(w, text.Words(s[:cut])...)
+		s = s[cut:]
+		i := 0
+		for ; i+n <= len(w); i++ {
+			h.Reset()
+			for _, x := range w[i : i+n] {
+				h.Write([]byte(x))
+				h.Write([]byte{0})
+			}
+			set[h.Sum64()] = struct{}{}
+		}
+		w = append(w[:0], w[i:]...)
 	}
 	return set, nil
 }
+
+// shingleChunk is the size of the pieces Shingles reads a text in.
+const shingleChunk = 1 << 16
 
 // Containment returns |a∩b| / min(|a|,|b|), 0 when either is empty. It
 // stops with ctx's error once ctx is cancelled.

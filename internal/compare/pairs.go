@@ -7,12 +7,12 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// pairIndex finds the candidate pairs of a pairwise rule — two quantities,
-// two dates, a rumour and a fact — without trying every pair: every rule
-// demands that the two items share a key (a name, an actor), so items are
-// posted under their keys and a lookup visits only the items sharing one.
-// Trying all pairs is quadratic in a story's quantities, times or clauses
-// (an input of tens of thousands of them took minutes).
+// pairIndex finds the candidate pairs of a pairwise rule (a rumour and a
+// fact for certaintyConflicts) without trying every pair: the rule demands
+// that the two items share a key (an actor), so items are posted under
+// their keys and a lookup visits only the items sharing one. Trying all
+// pairs is quadratic in a story's clauses (an input of tens of thousands
+// of them took minutes).
 //
 // The bound: a lookup visits at most text.MaxPostings items per key. When
 // more items than that share a key (a name in every paragraph of a very

@@ -110,7 +110,7 @@ func briefCmd(fs *flag.FlagSet) cli.Action {
 		if err := in.analyze(ctx, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
 			return err
 		}
-		return brief.Write(stdout, *format, brief.New(brief.Options{Words: *words, Stem: text.Stem}).Brief(arts), cli.Color(stdout))
+		return brief.New(brief.Options{Words: *words, Stem: text.Stem}).WriteBrief(ctx, stdout, *format, arts, cli.Color(stdout))
 	}
 }
 

@@ -2,6 +2,7 @@ package brief_test
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -40,18 +41,7 @@ func syntheticStory(n, sents int, seed uint64) []news.Raw {
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
 	// A vocabulary of made-up words with Zipf-like frequencies, as in
 	// running text: a few words are everywhere, most are rare.
-	syll := []string{"ka", "lo", "mer", "tan", "vi", "sor", "del", "pra", "nu", "gel", "tor", "bis"}
-	vocab := make([]string, 5000)
-	for i := range vocab {
-		w := ""
-		for k := i; ; k /= len(syll) {
-			w += syll[k%len(syll)]
-			if k < len(syll) {
-				break
-			}
-		}
-		vocab[i] = w + "en"
-	}
+	vocab := madeUpWords(5000)
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(seed, 11)), 1.1, 1, uint64(len(vocab)-1))
 	free := func() string {
 		var b strings.Builder
@@ -104,6 +94,24 @@ func syntheticStory(n, sents int, seed uint64) []news.Raw {
 	return out
 }
 
+// madeUpWords returns n distinct made-up words ("kaen", "loen", ...
+// "kaloen"), built from syllables: no real text.
+func madeUpWords(n int) []string {
+	syll := []string{"ka", "lo", "mer", "tan", "vi", "sor", "del", "pra", "nu", "gel", "tor", "bis"}
+	vocab := make([]string, n)
+	for i := range vocab {
+		w := ""
+		for k := i; ; k /= len(syll) {
+			w += syll[k%len(syll)]
+			if k < len(syll) {
+				break
+			}
+		}
+		vocab[i] = w + "en"
+	}
+	return vocab
+}
+
 // BenchmarkBrief briefs synthetic stories of growing size: the story-level
 // stages compare sentences, quotes and values across articles, so their
 // cost must grow gently with the number of articles.
@@ -128,7 +136,9 @@ func BenchmarkBrief(b *testing.B) {
 			br := brief.New(brief.Options{Stem: text.Stem})
 			b.ResetTimer()
 			for b.Loop() {
-				br.Brief(arts)
+				if _, err := br.Brief(context.Background(), arts); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
@@ -178,7 +188,9 @@ func BenchmarkBriefMultiNews(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		for _, arts := range stories {
-			br.Brief(arts)
+			if _, err := br.Brief(context.Background(), arts); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	b.ReportMetric(float64(len(stories)*b.N)/b.Elapsed().Seconds(), "stories/s")

@@ -5,6 +5,8 @@
 package brief
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -46,8 +48,9 @@ func New(o Options) *Briefer {
 // source id (its article id, suffixed "-2", "-3"... when the id is taken;
 // "s1", "s2"... by position when it has none) and the
 // independent-source group of its syndication cluster. Articles flagged as
-// not-an-article are left out.
-func Members(arts []*news.Article, o syndicate.Options) []news.Member {
+// not-an-article are left out. It returns ctx.Err() when ctx is cancelled
+// while copies are sought.
+func Members(ctx context.Context, arts []*news.Article, o syndicate.Options) ([]news.Member, error) {
 	var kept []*news.Article
 	for _, a := range arts {
 		if a != nil && a.NotArticle == "" {
@@ -58,7 +61,10 @@ func Members(arts []*news.Article, o syndicate.Options) []news.Member {
 	for i, a := range kept {
 		texts[i] = a.Body()
 	}
-	groups := syndicate.Groups(texts, o)
+	groups, err := syndicate.Groups(ctx, texts, o)
+	if err != nil {
+		return nil, fmt.Errorf("brief: members: %w", err)
+	}
 	// Ids given by the articles come first, so that a made-up id never
 	// takes the place of a real one ("a", "a", "a-2" -> "a", "a-3", "a-2").
 	used := map[string]bool{}
@@ -81,12 +87,17 @@ func Members(arts []*news.Article, o syndicate.Options) []news.Member {
 		claimed[id] = true
 		out[i] = news.Member{Article: a, Source: id, Group: groups[i]}
 	}
-	return out
+	return out, nil
 }
 
-// Brief writes the briefing of the story made of arts.
-func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
-	members := Members(arts, b.o.Syndicate)
+// Brief writes the briefing of the story made of arts. Every stage checks
+// ctx as it goes: a cancelled ctx ends the briefing promptly with an error
+// wrapping ctx.Err(), whatever the size of the story.
+func (b *Briefer) Brief(ctx context.Context, arts []*news.Article) (*news.Briefing, error) {
+	members, err := Members(ctx, arts, b.o.Syndicate)
+	if err != nil {
+		return nil, err
+	}
 	br := &news.Briefing{
 		Sources:       []news.Source{},
 		Summary:       []news.Cited{},
@@ -112,19 +123,39 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 	}
 	br.Date = storyDate(members)
 	if len(members) == 0 {
-		return br
+		return br, nil
 	}
-	b.lendDate(members, br.Date)
-	br.Summary = nonNil(b.sum.Summarize(members))
-	quotes, attribution := compare.Ledger(members)
-	br.Quotes = nonNil(quotes)
-	st := compare.NewStory(members, compare.Options{Stem: b.o.Stem})
-	br.Agreements = nonNil(st.Agreements())
-	br.Unique = nonNil(st.Unique())
-	br.Discrepancies = nonNil(st.Discrepancies(attribution))
-	br.Timeline = nonNil(st.Timeline(b.o.TimelinePerDate))
+	if err := b.lendDate(ctx, members, br.Date); err != nil {
+		return nil, err
+	}
+	if br.Summary, err = b.sum.Summarize(ctx, members); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	quotes, attribution, err := compare.Ledger(ctx, members)
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	br.Quotes = quotes
+	st, err := compare.NewStory(ctx, members, compare.Options{Stem: b.o.Stem})
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	if br.Agreements, err = st.Agreements(ctx); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	if br.Unique, err = st.Unique(ctx); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	if br.Discrepancies, err = st.Discrepancies(ctx, attribution); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	if br.Timeline, err = st.Timeline(ctx, b.o.TimelinePerDate); err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
 	br.Entities = entities(members)
-	return br
+	br.Summary, br.Quotes, br.Agreements, br.Unique = nonNil(br.Summary), nonNil(br.Quotes), nonNil(br.Agreements), nonNil(br.Unique)
+	br.Discrepancies, br.Timeline = nonNil(br.Discrepancies), nonNil(br.Timeline)
+	return br, nil
 }
 
 // lendDate gives the articles with no known publication date a reference
@@ -135,7 +166,7 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 // texts together — adopted only at timex.AdoptConfidence, which on the
 // development data keeps adopted dates right within two days over 80% of
 // the time. Members get copies; the caller's articles are not changed.
-func (b *Briefer) lendDate(members []news.Member, date string) {
+func (b *Briefer) lendDate(ctx context.Context, members []news.Member, date string) error {
 	from, conf := "story", 0.5
 	if date == "" {
 		arts := make([]*news.Article, len(members))
@@ -144,11 +175,14 @@ func (b *Briefer) lendDate(members []news.Member, date string) {
 		}
 		d, c, _, ok := timex.InferStoryReference(arts)
 		if !ok || c < timex.AdoptConfidence {
-			return
+			return nil
 		}
 		date, from, conf = d.Format("2006-01-02"), "inferred", c
 	}
 	for i, m := range members {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("brief: lend date: %w", err)
+		}
 		if m.Article.Published != "" {
 			continue
 		}
@@ -159,6 +193,7 @@ func (b *Briefer) lendDate(members []news.Member, date string) {
 		}
 		members[i].Article = &a
 	}
+	return nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -2,6 +2,7 @@ package brief_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -66,7 +67,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestSeedsGolden(t *testing.T) {
-	b := brief.New(brief.Options{Stem: text.Stem}).Brief(seedArticles(t))
+	b := mustBrief(t, brief.Options{Stem: text.Stem}, seedArticles(t))
 	formats := []struct {
 		file   string
 		render func(*bytes.Buffer) error
@@ -89,7 +90,7 @@ func TestSeedsGolden(t *testing.T) {
 // TestSeedsBriefing checks the facts the issue demands of the seeds'
 // briefing, independent of the golden files' exact wording.
 func TestSeedsBriefing(t *testing.T) {
-	b := brief.New(brief.Options{Stem: text.Stem}).Brief(seedArticles(t))
+	b := mustBrief(t, brief.Options{Stem: text.Stem}, seedArticles(t))
 	if len(b.Sources) != 2 {
 		t.Fatalf("sources = %d, want 2", len(b.Sources))
 	}
@@ -162,7 +163,7 @@ func TestNoFalseDiscrepancy(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			b := brief.New(brief.Options{Stem: text.Stem}).Brief(tc.arts)
+			b := mustBrief(t, brief.Options{Stem: text.Stem}, tc.arts)
 			if len(b.Discrepancies) != 0 {
 				t.Errorf("got %d discrepancies, want none: %+v", len(b.Discrepancies), b.Discrepancies)
 			}
@@ -211,7 +212,7 @@ func TestEdgeInputs(t *testing.T) {
 			if tc.name == "duplicate and clashing ids" {
 				tc.arts[1].ID = tc.arts[0].ID
 			}
-			b := brief.New(brief.Options{Stem: text.Stem}).Brief(tc.arts)
+			b := mustBrief(t, brief.Options{Stem: text.Stem}, tc.arts)
 			if len(b.Sources) != tc.sources {
 				t.Errorf("sources = %d, want %d", len(b.Sources), tc.sources)
 			}
@@ -274,7 +275,7 @@ func TestDeterministic(t *testing.T) {
 	}
 	render := func() string {
 		var buf bytes.Buffer
-		if err := brief.JSON(&buf, brief.New(brief.Options{Stem: text.Stem}).Brief(arts)); err != nil {
+		if err := brief.JSON(&buf, mustBrief(t, brief.Options{Stem: text.Stem}, arts)); err != nil {
 			t.Fatal(err)
 		}
 		return buf.String()
@@ -304,7 +305,7 @@ func TestStoryDate(t *testing.T) {
 			for i, p := range tc.published {
 				arts = append(arts, &news.Article{ID: fmt.Sprint(i), Published: p, Paragraphs: []string{"Text."}})
 			}
-			if got := brief.New(brief.Options{}).Brief(arts).Date; got != tc.want {
+			if got := mustBrief(t, brief.Options{}, arts).Date; got != tc.want {
 				t.Errorf("date = %q, want %q", got, tc.want)
 			}
 		})
@@ -335,8 +336,18 @@ func TestAgreeingOutlets(t *testing.T) {
 		}
 		arts = append(arts, a)
 	}
-	b := brief.New(brief.Options{Stem: text.Stem}).Brief(arts)
+	b := mustBrief(t, brief.Options{Stem: text.Stem}, arts)
 	if len(b.Discrepancies) != 0 {
 		t.Errorf("outlets that agree contradict each other: %+v", b.Discrepancies)
 	}
+}
+
+// mustBrief briefs arts with a live context.
+func mustBrief(t testing.TB, o brief.Options, arts []*news.Article) *news.Briefing {
+	t.Helper()
+	b, err := brief.New(o).Brief(context.Background(), arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

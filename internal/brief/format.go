@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -22,4 +23,14 @@ func Write(w io.Writer, format string, b *news.Briefing, color bool) error {
 		return HTML(w, b)
 	}
 	return fmt.Errorf("brief: unknown format %q (want markdown, json or html)", format)
+}
+
+// WriteBrief briefs arts as one story and renders the briefing to w in
+// format (see Write). A cancelled ctx stops the briefing and is returned.
+func (b *Briefer) WriteBrief(ctx context.Context, w io.Writer, format string, arts []*news.Article, color bool) error {
+	br, err := b.Brief(ctx, arts)
+	if err != nil {
+		return err
+	}
+	return Write(w, format, br, color)
 }

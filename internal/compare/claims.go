@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -63,8 +65,9 @@ type Story struct {
 	scan    *text.Neighbors
 }
 
-// NewStory prepares members for comparison.
-func NewStory(members []news.Member, o Options) *Story {
+// NewStory prepares members for comparison. It returns an error wrapping
+// ctx.Err() once ctx is cancelled.
+func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, error) {
 	o = o.withDefaults()
 	s := &Story{o: o, members: members, byMem: make([][]int, len(members)), bodies: make([]string, len(members))}
 	var terms [][]string
@@ -77,6 +80,9 @@ func NewStory(members []news.Member, o Options) *Story {
 		s.bodies[mi] = body
 		names, actors, nameTerms := namesIn(a, o.Stem)
 		for si, sp := range a.Sentences {
+			if si%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("compare: %w", ctx.Err())
+			}
 			t := strings.TrimSpace(body[sp.Start:sp.End])
 			st := sentence{member: mi, index: si, text: t, names: names[si], actors: actors[si], nameTerms: nameTerms[si],
 				nwords: len(strings.Fields(t))}
@@ -88,22 +94,27 @@ func NewStory(members []news.Member, o Options) *Story {
 	idf := text.NewIDF(terms)
 	vecs := make([]text.Vector, len(terms))
 	for i := range terms {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return nil, fmt.Errorf("compare: %w", ctx.Err())
+		}
 		vecs[i] = idf.Vector(terms[i])
 	}
-	s.idx = text.NewIndex(vecs)
-	s.scan = s.idx.Neighbors()
-	return s
+	idx, err := text.NewIndex(ctx, vecs)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	s.idx, s.scan = idx, idx.Neighbors()
+	return s, nil
 }
 
 // namesIn returns, per sentence of a, the last names of the entities with a
 // mention inside it, the same for people and organisations only, and the
-// content terms of those entities' full names.
+// content terms of those entities' full names. A sentence with no entity
+// gets nil maps (read as empty): most sentences of a long input name no
+// one, and three empty maps each were a large share of its memory.
 func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []map[string]bool) {
 	n := len(a.Sentences)
 	names, actors, terms = make([]map[string]bool, n), make([]map[string]bool, n), make([]map[string]bool, n)
-	for i := range names {
-		names[i], actors[i], terms[i] = map[string]bool{}, map[string]bool{}, map[string]bool{}
-	}
 	for _, e := range a.Entities {
 		last := entity.LastName(e.Name)
 		nameTerms := text.Terms(e.Name, stem)
@@ -111,6 +122,9 @@ func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []
 			si := a.SentenceAt(m.Start)
 			if si < 0 || m.End > a.Sentences[si].End {
 				continue
+			}
+			if names[si] == nil {
+				names[si], actors[si], terms[si] = map[string]bool{}, map[string]bool{}, map[string]bool{}
 			}
 			names[si][last] = true
 			if e.Type != news.Place {
@@ -156,11 +170,19 @@ func (s *Story) bestPerMember(i, shared int) []match {
 
 // Agreements lists statements that at least two independent sources
 // report, each with every source's own sentence as evidence; the most
-// widely reported first.
-func (s *Story) Agreements() []news.Cited {
+// widely reported first. Each sentence costs one bounded index lookup
+// (text.MaxPostings per term); a story of one independent source has
+// nothing to agree on and costs nothing.
+func (s *Story) Agreements(ctx context.Context) ([]news.Cited, error) {
+	if !s.severalGroups() {
+		return nil, nil // agreement needs two independent sources
+	}
 	used := make([]bool, len(s.sents))
 	var out []news.Cited
 	for i, st := range s.sents {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("compare: agreements: %w", err)
+		}
 		if used[i] || st.nwords < 6 {
 			continue
 		}
@@ -189,7 +211,7 @@ func (s *Story) Agreements() []news.Cited {
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Sources) > len(out[b].Sources) })
-	return out
+	return out, nil
 }
 
 // Unique lists, per source, the informative sentences that no other
@@ -197,13 +219,9 @@ func (s *Story) Agreements() []news.Cited {
 // more that name someone or give a number, earliest first, at most
 // Options.MaxUnique per source. With a single independent source nothing
 // is unique.
-func (s *Story) Unique() []news.Unique {
-	groups := map[int]bool{}
-	for _, m := range s.members {
-		groups[m.Group] = true
-	}
-	if len(groups) < 2 {
-		return nil
+func (s *Story) Unique(ctx context.Context) ([]news.Unique, error) {
+	if !s.severalGroups() {
+		return nil, nil
 	}
 	var out []news.Unique
 	for mi, m := range s.members {
@@ -215,6 +233,9 @@ func (s *Story) Unique() []news.Unique {
 			}
 			if st.nwords < 8 || len(st.names) == 0 && !hasDigit(st.text) {
 				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("compare: unique: %w", err)
 			}
 			alone := true
 			s.scan.Each(i, func(j int, cos float64, _ int) {
@@ -228,7 +249,18 @@ func (s *Story) Unique() []news.Unique {
 			}
 		}
 	}
-	return out
+	return out, nil
+}
+
+// severalGroups reports whether the members come from at least two
+// independent sources.
+func (s *Story) severalGroups() bool {
+	for _, m := range s.members {
+		if m.Group != s.members[0].Group {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDigit(s string) bool {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -88,7 +89,7 @@ func TestLedger(t *testing.T) {
 		{Text: "There is a low level of trust between our two countries,", Speaker: "Tillerson"},
 		{Text: "We will keep talking", Speaker: "Rex Tillerson"},
 	}}
-	groups, _ := Ledger([]news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}})
+	groups, _ := ledger(t, []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}})
 	var reworded *news.QuoteGroup
 	for i, g := range groups {
 		if g.Agreement == news.Reworded {
@@ -119,7 +120,7 @@ func TestLedgerRepeats(t *testing.T) {
 		{Text: full, Speaker: "Quinlan"},
 	}}
 	b := &news.Article{Quotes: []news.Quote{{Text: full, Speaker: "Quinlan"}}}
-	groups, _ := Ledger([]news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}})
+	groups, _ := ledger(t, []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}})
 	if len(groups) != 1 || len(groups[0].Sources) != 2 || groups[0].Agreement != news.Identical {
 		t.Errorf("groups = %+v, want one identical statement of a and b", groups)
 	}
@@ -187,7 +188,7 @@ func TestAttribution(t *testing.T) {
 			for i, qs := range tc.quote {
 				members = append(members, news.Member{Article: quoted(qs), Source: string(rune('a' + i)), Group: tc.group[i]})
 			}
-			_, got := Ledger(members)
+			_, got := ledger(t, members)
 			if len(got) != tc.want {
 				t.Errorf("got %d attribution conflicts, want %d: %+v", len(got), tc.want, got)
 			}
@@ -240,7 +241,7 @@ func TestDiscrepancies(t *testing.T) {
 	// Each side marks the words that state its value in its sentence.
 	marked := map[string]string{"nearly two hours": "nearly two hours", "more than two hours": "more than two hours",
 		"Tuesday": "Tuesday", "Thursday": "Thursday"}
-	for _, d := range NewStory(members, Options{}).Discrepancies(nil) {
+	for _, d := range discrepancies(t, members) {
 		got[d.Kind]++
 		for _, c := range d.Claims {
 			if c.Span == nil {
@@ -258,7 +259,7 @@ func TestDiscrepancies(t *testing.T) {
 
 	// The same two articles as one syndicated source: nothing to report.
 	members[1].Group = 0
-	if d := NewStory(members, Options{}).Discrepancies(nil); len(d) != 0 {
+	if d := discrepancies(t, members); len(d) != 0 {
 		t.Errorf("copies of one source contradict themselves: %+v", d)
 	}
 }
@@ -325,7 +326,7 @@ func TestDiscrepancyPrecision(t *testing.T) {
 				{Article: analysed(t, chain, day, tc.b), Source: "b", Group: 1},
 			}
 			got := 0
-			for _, d := range NewStory(members, Options{}).Discrepancies(nil) {
+			for _, d := range discrepancies(t, members) {
 				if d.Kind == tc.kind {
 					got++
 				}
@@ -489,7 +490,7 @@ func TestNegationReversal(t *testing.T) {
 				{Article: quoted([]news.Quote{tc.a}), Source: "a", Group: tc.grp[0]},
 				{Article: quoted([]news.Quote{tc.b}), Source: "b", Group: tc.grp[1]},
 			}
-			_, got := Ledger(members)
+			_, got := ledger(t, members)
 			n := 0
 			for _, d := range got {
 				if d.Kind == news.KindNegation {
@@ -501,4 +502,28 @@ func TestNegationReversal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ledger runs Ledger with a live context.
+func ledger(t *testing.T, members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
+	t.Helper()
+	groups, conflicts, err := Ledger(context.Background(), members)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return groups, conflicts
+}
+
+// discrepancies runs Story.Discrepancies with a live context.
+func discrepancies(t *testing.T, members []news.Member) []news.Discrepancy {
+	t.Helper()
+	st, err := NewStory(context.Background(), members, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Discrepancies(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

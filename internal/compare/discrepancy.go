@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/align"
@@ -13,11 +16,21 @@ import (
 // conflicting quantities and dates as the alignment stage reads them (see
 // package align), certainty, plus the attribution conflicts found by
 // Ledger.
-func (s *Story) Discrepancies(attribution []news.Discrepancy) []news.Discrepancy {
+//
+// A cancelled ctx ends the certainty search with an error wrapping
+// ctx.Err(); the alignment stage takes no context yet.
+func (s *Story) Discrepancies(ctx context.Context, attribution []news.Discrepancy) ([]news.Discrepancy, error) {
 	out := align.New(s.members, align.Options{Stem: s.o.Stem}).Discrepancies()
-	out = append(out, s.certaintyConflicts()...)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("compare: discrepancies: %w", err)
+	}
+	certainty, err := s.certaintyConflicts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("compare: discrepancies: %w", err)
+	}
+	out = append(out, certainty...)
 	out = append(out, attribution...)
-	return out
+	return out, nil
 }
 
 // sentenceOf returns the index into Story.sents of the sentence of member
@@ -96,9 +109,12 @@ func reportedSubject(c string, actors map[string]bool) string {
 // this week that Putin would not meet with Tillerson". A rumour clause that
 // is itself attributed ("prosecutors said he allegedly ...") or denied
 // ("dismissed speculation that ...") is not speculation.
-func (s *Story) certaintyConflicts() []news.Discrepancy {
+func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, error) {
 	var rumours, facts []clause
 	for i, st := range s.sents {
+		if i%256 == 255 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if len(st.actors) < 2 {
 			continue
 		}
@@ -121,9 +137,22 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 	}
 	var out []news.Discrepancy
 	seen := map[[2]int]bool{}
+	keys := make([]map[string]bool, len(facts))
+	for i, f := range facts {
+		keys[i] = f.actors
+	}
+	pairs := newPairIndex(keys)
+	var fis []int
 	for _, r := range rumours {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		best, bestSim := -1, 0.25
-		for fi, f := range facts {
+		// The facts near the rumour in the text, when a key is common.
+		near := sort.Search(len(facts), func(i int) bool { return facts[i].sent >= r.sent }) - text.MaxPostings/2
+		fis = pairs.with(r.actors, 0, max(near, 0), fis)
+		for _, fi := range fis {
+			f := facts[fi]
 			if !s.independent(r.sent, f.sent) || sharedKeys(r.actors, f.actors) < 2 {
 				continue
 			}
@@ -148,7 +177,7 @@ func (s *Story) certaintyConflicts() []news.Discrepancy {
 			},
 		})
 	}
-	return out
+	return out, nil
 }
 
 // samePremise reports whether a rumour clause and a fact clause are about

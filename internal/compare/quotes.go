@@ -11,6 +11,8 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -234,10 +236,16 @@ func confidentSpeaker(a *news.Article, q news.Quote) bool {
 // wordIndex finds the quote groups sharing words with a quote, so that a
 // quote is aligned only with groups it can relate to rather than with
 // every group of the story (quadratic in a story with thousands of
-// quotes).
+// quotes). Like text.Index, it follows only the postings of words used by
+// at most text.MaxPostings groups: a word every other quote uses ("the",
+// "we") cannot tell which statement a quote repeats, and following it
+// would make every lookup visit a fixed share of all groups. A lookup thus
+// costs at most text.MaxPostings postings per word of the quote, and
+// grouping all quotes is linear in their number.
 type wordIndex struct {
 	post   map[string][]int // word -> groups whose reference has it
 	counts []map[string]int // by group: its reference's word counts
+	lens   []int            // by group: its reference's length in words
 	inter  []int            // scratch: shared words by group
 }
 
@@ -251,21 +259,29 @@ func (x *wordIndex) add(words []string) {
 		c[w]++
 	}
 	x.counts = append(x.counts, c)
+	x.lens = append(x.lens, len(words))
 	x.inter = append(x.inter, 0)
 }
 
 // candidates returns, in ascending order, the groups whose reference might
 // relate to words: the count of words they share (with repeats) bounds
 // the longest common subsequence from above, so a group failing Relation's
-// thresholds with it is skipped.
+// thresholds with it is skipped. Groups sharing only words more common
+// than text.MaxPostings are not considered.
 func (x *wordIndex) candidates(words []string) []int {
 	c := map[string]int{}
 	for _, w := range words {
 		c[w]++
 	}
 	var touched []int
+	var common []string // words whose postings were not followed
 	for w, n := range c {
-		for _, g := range x.post[w] {
+		ps := x.post[w]
+		if len(ps) > text.MaxPostings {
+			common = append(common, w)
+			continue
+		}
+		for _, g := range ps {
 			if x.inter[g] == 0 {
 				touched = append(touched, g)
 			}
@@ -274,18 +290,19 @@ func (x *wordIndex) candidates(words []string) []int {
 	}
 	var out []int
 	for _, g := range touched {
-		short, long := len(words), 0
-		for _, n := range x.counts[g] {
-			long += n
+		inter := x.inter[g]
+		x.inter[g] = 0
+		for _, w := range common {
+			inter += min(c[w], x.counts[g][w])
 		}
+		short, long := len(words), x.lens[g]
 		if short > long {
 			short, long = long, short
 		}
-		l := float64(x.inter[g])
-		if short >= 3 && (l >= 0.9*float64(short) || 2*l/float64(short+long) >= 0.6) || x.inter[g] == short && short == long {
+		l := float64(inter)
+		if short >= 3 && (l >= 0.9*float64(short) || 2*l/float64(short+long) >= 0.6) || inter == short && short == long {
 			out = append(out, g)
 		}
-		x.inter[g] = 0
 	}
 	slices.Sort(out)
 	return out
@@ -297,7 +314,9 @@ func (x *wordIndex) candidates(words []string) []int {
 // that repeats a statement (or a fragment of it) is counted once. Ledger
 // also returns the attribution conflicts it saw: the same words given to
 // different people by independent sources, one per statement and speaker.
-func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
+// Quotes are aligned through a wordIndex (bounded per word), and a
+// cancelled ctx ends the work with an error wrapping ctx.Err().
+func Ledger(ctx context.Context, members []news.Member) ([]news.QuoteGroup, []news.Discrepancy, error) {
 	var items []quoteItem
 	for _, m := range members {
 		if m.Article == nil {
@@ -325,6 +344,9 @@ func Ledger(members []news.Member) ([]news.QuoteGroup, []news.Discrepancy) {
 	index := &wordIndex{post: map[string][]int{}}
 items:
 	for _, i := range order {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, fmt.Errorf("compare: quote ledger: %w", err)
+		}
 		it := items[i]
 		var home *quoteGroup
 		for _, gi := range index.candidates(it.words) {
@@ -391,7 +413,7 @@ items:
 		}
 		return out[a].Speaker < out[b].Speaker
 	})
-	return out, conflicts
+	return out, conflicts, nil
 }
 
 // has reports whether src already quotes the group's statement.

@@ -1,11 +1,14 @@
 package compare
 
 import (
+	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Timeline lists the dated events of the story in order: every resolved
@@ -13,7 +16,7 @@ import (
 // several sources merged (same date value, similar sentences) and cited to
 // all of them. Ranges ("last week") sort by their start. At most perDate
 // events are kept for one date, the most widely reported first.
-func (s *Story) Timeline(perDate int) []news.Event {
+func (s *Story) Timeline(ctx context.Context, perDate int) ([]news.Event, error) {
 	if perDate <= 0 {
 		perDate = 3
 	}
@@ -30,7 +33,13 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			continue
 		}
 		seen := map[string]bool{}
+		// This member's own new events join byDate after its loop, so
+		// that a time is compared only with other members' events.
+		start := len(evs)
 		for _, t := range m.Article.Times {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("compare: timeline: %w", err)
+			}
 			if t.Value == "" {
 				continue
 			}
@@ -44,10 +53,10 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			}
 			seen[key] = true
 			merged := false
-			for _, e := range byDate[t.Value] {
-				if s.members[s.sents[e.sent].member].Source == m.Source {
-					continue
-				}
+			others := byDate[t.Value]
+			// Bound: a time is compared with at most text.MaxPostings
+			// events of its date, so the timeline is linear in the times.
+			for _, e := range others[:min(len(others), text.MaxPostings)] {
 				if cos, _ := s.cos(e.sent, si); cos >= s.o.Agree*0.8 {
 					if !slices.Contains(e.sources, m.Source) {
 						e.sources = append(e.sources, m.Source)
@@ -60,8 +69,10 @@ func (s *Story) Timeline(perDate int) []news.Event {
 			if !merged {
 				e := &ev{date: t.Value, sent: si, sources: []string{m.Source}, groups: map[int]bool{m.Group: true}}
 				evs = append(evs, e)
-				byDate[e.date] = append(byDate[e.date], e)
 			}
+		}
+		for _, e := range evs[start:] {
+			byDate[e.date] = append(byDate[e.date], e)
 		}
 	}
 	sort.SliceStable(evs, func(a, b int) bool {
@@ -80,7 +91,7 @@ func (s *Story) Timeline(perDate int) []news.Event {
 		count[e.date]++
 		out = append(out, news.Event{Date: e.date, Text: s.sents[e.sent].text, Sources: e.sources})
 	}
-	return out
+	return out, nil
 }
 
 func rangeStart(v string) string {

@@ -69,14 +69,19 @@ func Resolve(arts []*news.Article) []Group {
 	}
 	var gs []*grp
 	byKey := map[string]int{}
+	// The groups by the last word of their name: a name can only be the
+	// tail of a group ending with the same word, so a new name is checked
+	// against those, not every group of the story (quadratic in the
+	// story's distinct names).
+	byLast := map[string][]int{}
 	for ii, it := range items {
 		k := it.e.Type + "|" + strings.Join(it.keys, " ")
 		gi, ok := byKey[k]
 		if !ok {
 			gi = -1
 			n := 0
-			for gj, g := range gs {
-				if g.typ[it.e.Type] > 0 && (it.e.Type == news.Person || len(it.keys) > 1) && hasSuffix(g.keys, it.keys) {
+			for _, gj := range byLast[it.keys[len(it.keys)-1]] {
+				if g := gs[gj]; g.typ[it.e.Type] > 0 && (it.e.Type == news.Person || len(it.keys) > 1) && hasSuffix(g.keys, it.keys) {
 					gi = gj
 					n++
 				}
@@ -87,6 +92,8 @@ func Resolve(arts []*news.Article) []Group {
 			if gi < 0 {
 				gi = len(gs)
 				gs = append(gs, &grp{keys: it.keys, typ: map[string]int{}})
+				last := it.keys[len(it.keys)-1]
+				byLast[last] = append(byLast[last], gi)
 			}
 			byKey[k] = gi
 		}

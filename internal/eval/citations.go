@@ -134,7 +134,9 @@ func LoadCitations(ctx context.Context, o CitationsOptions) (*CitationsFile, []C
 			return nil, nil, err
 		}
 		if b == nil {
-			b = br.Brief(nil)
+			if b, err = br.Brief(ctx, nil); err != nil {
+				return nil, nil, err
+			}
 		}
 		out = append(out, CitationsStoryData{Story: s, Articles: arts, Brief: b})
 	}

@@ -67,7 +67,11 @@ func BriefStory(ctx context.Context, p *pipeline.Pipeline, b *brief.Briefer, raw
 	if len(arts) == 0 {
 		return nil, nil, nil
 	}
-	return b.Brief(arts), arts, nil
+	br, err := b.Brief(ctx, arts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return br, arts, nil
 }
 
 // EngineCluster is crosscheck's story clustering as the cluster eval scores

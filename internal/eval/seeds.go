@@ -143,7 +143,10 @@ func RunSeeds(ctx context.Context, o SeedsOptions) (*Report, error) {
 	row("not-quotes reported as full statements", bad, 0, strings.Join(badList, "; "))
 	r.Add("not_quotes_as_statements", float64(bad))
 
-	br := brief.New(brief.Options{Stem: text.Stem}).Brief(order)
+	br, err := brief.New(brief.Options{Stem: text.Stem}).Brief(ctx, order)
+	if err != nil {
+		return nil, fmt.Errorf("eval: seeds: %w", err)
+	}
 	srcOf := map[string]string{}
 	for i, d := range gold.Documents {
 		if i < len(br.Sources) {

@@ -63,7 +63,10 @@ func BriefStory(ctx context.Context, st BriefStore, b *brief.Briefer, storyID st
 	if err != nil {
 		return nil, fmt.Errorf("ingest: brief story %q: %w", storyID, err)
 	}
-	br := b.Brief(arts)
+	br, err := b.Brief(ctx, arts)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: brief story %q: %w", storyID, err)
+	}
 	br.StoryID = s.ID
 	if err := st.PutBriefing(ctx, s.ID, br); err != nil {
 		return nil, fmt.Errorf("ingest: brief story %q: %w", storyID, err)

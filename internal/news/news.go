@@ -12,6 +12,7 @@
 package news
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -181,7 +182,7 @@ type Article struct {
 
 	Sentences  []Span     `json:"sentences,omitempty"`
 	Entities   []Entity   `json:"entities"`
-	Quotes     []Quote    `json:"quotes"`
+	Quotes     []Quote    `json:"quotes"` // in text order, not overlapping
 	Times      []Time     `json:"times"`
 	Quantities []Quantity `json:"quantities"`
 }
@@ -224,12 +225,14 @@ func (a *Article) InsideQuote(sp Span) bool {
 }
 
 // QuoteAround returns the quote whose text contains span sp (see
-// InsideQuote).
+// InsideQuote). The quotes are in text order and do not overlap (as the
+// quote stage finds them), so a binary search finds the only candidate:
+// the first quote ending at or after sp. Looking up every sentence of an
+// article is then O(sentences × log quotes), not their product.
 func (a *Article) QuoteAround(sp Span) (Quote, bool) {
-	for _, q := range a.Quotes {
-		if sp.Start >= q.Start-3 && sp.End <= q.End+4 {
-			return q, true
-		}
+	k := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].End+4 >= sp.End })
+	if k < len(a.Quotes) && sp.Start >= a.Quotes[k].Start-3 {
+		return a.Quotes[k], true
 	}
 	return Quote{}, false
 }

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -397,7 +398,7 @@ func (d *doc) speakerEvent(i int, kind int) int {
 func (d *doc) eventIn(a, b int, tagOnly bool) int {
 	first := d.tokAt(a)
 	best := -1
-	for ei := range d.events {
+	for ei := d.eventFrom(a); ei < len(d.events); ei++ {
 		e := d.events[ei]
 		p := d.toks[e.cue].Start
 		if p < a {
@@ -463,7 +464,8 @@ func (d *doc) isAbbrevOnly(t string) bool {
 // lastEventIn returns the last reporting verb with a subject in body[a:b].
 func (d *doc) lastEventIn(a, b int) int {
 	best := -1
-	for ei, e := range d.events {
+	for ei := d.eventFrom(a); ei < len(d.events); ei++ {
+		e := d.events[ei]
 		p := d.toks[e.cue].Start
 		if p >= b {
 			break
@@ -475,6 +477,14 @@ func (d *doc) lastEventIn(a, b int) int {
 		}
 	}
 	return best
+}
+
+// eventFrom returns the index of the first event whose cue starts at or
+// after byte offset a. The events are in cue order, so a binary search
+// finds it: scanning them from the first for every quote is quadratic on
+// a long input.
+func (d *doc) eventFrom(a int) int {
+	return sort.Search(len(d.events), func(i int) bool { return d.toks[d.events[i].cue].Start >= a })
 }
 
 // innerSentence reports whether t holds a sentence boundary: ". " (or "?",

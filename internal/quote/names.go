@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/entity"
@@ -112,15 +113,13 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 	}
 	last := f[len(f)-1]
 	if len(d.a.Entities) > 0 {
-		for _, e := range d.a.Entities {
-			for _, m := range e.Mentions {
-				if m.Start < span[1] && span[0] < m.End {
-					return e.Name, e.Type
-				}
-			}
+		x := d.entityIndex()
+		if ei := x.holding(span); ei >= 0 {
+			e := d.a.Entities[ei]
+			return e.Name, e.Type
 		}
-		for _, e := range d.a.Entities {
-			if entity.SameLastName(e.Name, last) && (e.Type == news.Person || len(f) == 1) {
+		for _, ei := range x.byLast[entity.LastName(last)] {
+			if e := d.a.Entities[ei]; e.Type == news.Person || len(f) == 1 {
 				return e.Name, e.Type
 			}
 		}
@@ -177,4 +176,49 @@ func containsAll(have, want []string) bool {
 		}
 	}
 	return true
+}
+
+// entityIndex finds the entity holding a mention, and the entities with a
+// given surname, without scanning every entity of the article for every
+// speaker (quadratic on a long input): a lookup costs a binary search plus
+// the mentions that could reach the span.
+type entityIndex struct {
+	ments  []mentionAt      // every entity mention, by start
+	maxLen int              // the longest mention, in bytes
+	byLast map[string][]int // entity.LastName of an entity's name -> entity indexes, ascending
+}
+
+type mentionAt struct{ start, end, ent int }
+
+// entityIndex returns the index of d.a.Entities, built on first use.
+func (d *doc) entityIndex() *entityIndex {
+	if d.ents != nil {
+		return d.ents
+	}
+	x := &entityIndex{byLast: map[string][]int{}}
+	for ei, e := range d.a.Entities {
+		for _, m := range e.Mentions {
+			x.ments = append(x.ments, mentionAt{m.Start, m.End, ei})
+			x.maxLen = max(x.maxLen, m.End-m.Start)
+		}
+		if l := entity.LastName(e.Name); l != "" {
+			x.byLast[l] = append(x.byLast[l], ei)
+		}
+	}
+	sort.SliceStable(x.ments, func(i, j int) bool { return x.ments[i].start < x.ments[j].start })
+	d.ents = x
+	return x
+}
+
+// holding returns the first entity (in the article's order) with a mention
+// overlapping span, or -1.
+func (x *entityIndex) holding(span [2]int) int {
+	best := -1
+	k := sort.Search(len(x.ments), func(i int) bool { return x.ments[i].start >= span[1] })
+	for j := k - 1; j >= 0 && x.ments[j].start > span[0]-x.maxLen; j-- {
+		if m := x.ments[j]; m.end > span[0] && (best < 0 || m.ent < best) {
+			best = m.ent
+		}
+	}
+	return best
 }

@@ -93,6 +93,7 @@ type doc struct {
 	// Dean"): alone ("Dean said") they are a name even when they are also
 	// a title.
 	surnames map[string]bool
+	ents     *entityIndex // built on first use
 }
 
 // Analyze fills a.Quotes with the quotes of a.Body(). It uses a.Sentences

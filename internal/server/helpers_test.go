@@ -118,7 +118,10 @@ func (e *engine) ingest(ctx context.Context, raw news.Raw) (string, string, bool
 	if err != nil {
 		return id, sid, true, err
 	}
-	b := e.b.Brief(arts)
+	b, err := e.b.Brief(ctx, arts)
+	if err != nil {
+		return id, sid, true, err
+	}
 	b.StoryID = sid
 	if err := e.st.PutBriefing(ctx, sid, b); err != nil {
 		return id, sid, true, err

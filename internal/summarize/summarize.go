@@ -24,6 +24,8 @@
 package summarize
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"regexp"
 	"sort"
@@ -139,11 +141,18 @@ func Dangling(s string) bool {
 	return dangling[strings.ToLower(strings.Trim(f[0], "\"'“‘"))]
 }
 
-// Summarize returns the cited summary of docs.
-func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
+// Summarize returns the cited summary of docs. Its work is linear in the
+// docs' sentences: each candidate's support and citations come from
+// text.Index lookups, bounded by text.MaxPostings per term, and support is
+// sought only when the story has two independent sources. It checks ctx
+// in every loop and returns an error wrapping ctx.Err() once cancelled.
+func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member) ([]news.Cited, error) {
 	o := z.o
 	var cands []cand
 	for di, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("summarize: %w", err)
+		}
 		a := d.Article
 		if a == nil || a.NotArticle != "" {
 			continue
@@ -153,6 +162,9 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		units := quoteUnits(a)
 		rank := 0
 		for si := 0; si < n; si++ {
+			if si%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("summarize: %w", ctx.Err())
+			}
 			sp := a.Sentences[si]
 			var speaker string
 			if end, ok := units[si]; ok {
@@ -181,10 +193,15 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		}
 	}
 	if len(cands) == 0 {
-		return nil
+		return nil, nil
 	}
-	z.vectorize(cands)
-	idx := text.NewIndex(vecs(cands))
+	if err := z.vectorize(ctx, cands); err != nil {
+		return nil, err
+	}
+	idx, err := text.NewIndex(ctx, vecs(cands))
+	if err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
+	}
 	scan := idx.Neighbors()
 
 	// The independent groups of the story, in a fixed order: floating-point
@@ -200,7 +217,10 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 			groups = append(groups, d.Group)
 		}
 	}
-	centroid, cnorm := z.centroid(docs, cands, groups)
+	centroid, cnorm, err := z.centroid(ctx, docs, cands, groups)
+	if err != nil {
+		return nil, err
+	}
 	candGroup := make([]int, len(cands)) // position in groups
 	for i, c := range cands {
 		candGroup[i] = gpos[docs[c.doc].Group]
@@ -210,14 +230,19 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 	// independent group, averaged over those groups.
 	best := make([]float64, len(groups))
 	for i := range cands {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("summarize: %w", err)
+		}
 		c := &cands[i]
 		own := candGroup[i]
 		clear(best)
-		scan.Each(i, func(j int, cos float64, _ int) {
-			if g := candGroup[j]; g != own && cos > best[g] {
-				best[g] = cos
-			}
-		})
+		if len(groups) > 1 {
+			scan.Each(i, func(j int, cos float64, _ int) {
+				if g := candGroup[j]; g != own && cos > best[g] {
+					best[g] = cos
+				}
+			})
+		}
 		sup := 0.0
 		for _, b := range best {
 			sup += b
@@ -239,7 +264,10 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 
 	var picked []int
 	words := 0
-	for _, i := range order {
+	for k, i := range order {
+		if k%1024 == 1023 && ctx.Err() != nil {
+			return nil, fmt.Errorf("summarize: %w", ctx.Err())
+		}
 		c := cands[i]
 		if words+c.words > o.Words {
 			continue
@@ -270,6 +298,9 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 
 	out := make([]news.Cited, 0, len(picked))
 	for _, i := range picked {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("summarize: %w", err)
+		}
 		c := cands[i]
 		cited := news.Cited{Text: c.text, Evidence: map[string]string{}}
 		seen := map[string]bool{}
@@ -304,7 +335,7 @@ func (z *Summarizer) Summarize(docs []news.Member) []news.Cited {
 		}
 		out = append(out, cited)
 	}
-	return out
+	return out, nil
 }
 
 // pronounTag matches a quotation attributed only to a pronoun: `,” he
@@ -337,13 +368,16 @@ func quoteUnits(a *news.Article) map[int]int {
 
 // startsInsideQuote reports a sentence that begins in the middle of a quote
 // and ends after it: read alone it opens with someone's words cut short.
+// The quotes are in text order and do not overlap, so only the first
+// quote ending after sp's start can hold it: a binary search, not a scan
+// of every quote for every sentence.
 func startsInsideQuote(a *news.Article, sp news.Span) bool {
-	for _, q := range a.Quotes {
-		if sp.Start > q.Start+1 && sp.Start < q.End && sp.End > q.End+4 {
-			return true
-		}
+	k := sort.Search(len(a.Quotes), func(i int) bool { return a.Quotes[i].End > sp.Start })
+	if k == len(a.Quotes) {
+		return false
 	}
-	return false
+	q := a.Quotes[k]
+	return sp.Start > q.Start+1 && sp.End > q.End+4
 }
 
 // attributed marks a sentence taken from inside someone's quote as theirs:

@@ -2,6 +2,7 @@ package summarize
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -68,7 +69,11 @@ func TestMultiNewsROUGE(t *testing.T) {
 			all = append(all, a.Text)
 		}
 		var sb strings.Builder
-		for _, c := range z.Summarize(members) {
+		sum, err := z.Summarize(context.Background(), members)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range sum {
 			sb.WriteString(c.Text)
 			sb.WriteString("\n")
 		}

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -60,7 +62,10 @@ func TestSummarize(t *testing.T) {
 		"Opponents warned that property taxes would have to rise within two years to pay for the plan.")
 	c := mk("Local weather was mild on Tuesday, with light winds across the valley and no rain expected.")
 	docs := []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}, {Article: c, Source: "c", Group: 2}}
-	got := New(Options{Words: 60}, nil).Summarize(docs)
+	got, err := New(Options{Words: 60}, nil).Summarize(context.Background(), docs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(got) == 0 {
 		t.Fatal("empty summary")
 	}
@@ -81,8 +86,13 @@ func TestSummarize(t *testing.T) {
 	if !strings.Contains(first.Text, "budget") || len(first.Sources) != 2 {
 		t.Errorf("first sentence %q cites %v; want the budget lead cited by a and b", first.Text, first.Sources)
 	}
-	if none := New(Options{}, nil).Summarize(nil); none != nil {
-		t.Errorf("summary of nothing = %v", none)
+	if none, err := New(Options{}, nil).Summarize(context.Background(), nil); none != nil || err != nil {
+		t.Errorf("summary of nothing = %v, %v", none, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New(Options{}, nil).Summarize(ctx, docs); !errors.Is(err, context.Canceled) {
+		t.Errorf("Summarize after cancel: err = %v, want context.Canceled", err)
 	}
 }
 

@@ -1,6 +1,8 @@
 package summarize
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"slices"
 
@@ -9,16 +11,23 @@ import (
 )
 
 // vectorize fills each candidate's tf-idf vector, with idf over the story's
-// candidate sentences.
-func (z *Summarizer) vectorize(cands []cand) {
+// candidate sentences. It stops with ctx's error once ctx is cancelled.
+func (z *Summarizer) vectorize(ctx context.Context, cands []cand) error {
 	terms := make([][]string, len(cands))
 	for i, c := range cands {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return fmt.Errorf("summarize: %w", ctx.Err())
+		}
 		terms[i] = text.Terms(c.text, z.stem)
 	}
 	idf := text.NewIDF(terms)
 	for i := range cands {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return fmt.Errorf("summarize: %w", ctx.Err())
+		}
 		cands[i].vec = idf.Vector(terms[i])
 	}
+	return nil
 }
 
 // vecs returns the candidates' vectors.
@@ -34,9 +43,12 @@ func vecs(cands []cand) []text.Vector {
 // number of independent sources using it, so syndicated copies do not
 // inflate a word. groups lists the story's independent groups in a fixed
 // order, so that the sums do not depend on map iteration.
-func (z *Summarizer) centroid(docs []news.Member, cands []cand, groups []int) (map[string]float64, float64) {
+func (z *Summarizer) centroid(ctx context.Context, docs []news.Member, cands []cand, groups []int) (map[string]float64, float64, error) {
 	bySrc := map[int]map[string]float64{}
-	for _, c := range cands {
+	for i, c := range cands {
+		if i%1024 == 1023 && ctx.Err() != nil {
+			return nil, 0, fmt.Errorf("summarize: %w", ctx.Err())
+		}
 		g := docs[c.doc].Group
 		if bySrc[g] == nil {
 			bySrc[g] = map[string]float64{}
@@ -63,5 +75,5 @@ func (z *Summarizer) centroid(docs []news.Member, cands []cand, groups []int) (m
 	for _, t := range keys {
 		norm += w[t] * w[t]
 	}
-	return w, math.Sqrt(norm)
+	return w, math.Sqrt(norm), nil
 }

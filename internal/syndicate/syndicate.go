@@ -11,7 +11,10 @@
 package syndicate
 
 import (
+	"context"
+	"fmt"
 	"hash/fnv"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -41,47 +44,80 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Shingles returns the set of hashed word n-grams of s.
-func Shingles(s string, n int) map[uint64]struct{} {
-	w := text.Words(s)
-	set := make(map[uint64]struct{}, len(w))
+// Shingles returns the set of hashed word n-grams of s. It reads s in
+// chunks of about shingleChunk bytes cut at white space (a word never
+// spans white space, so the words are those of the whole) and stops with
+// ctx's error once ctx is cancelled: a long text takes seconds.
+func Shingles(ctx context.Context, s string, n int) (map[uint64]struct{}, error) {
+	set := map[uint64]struct{}{}
 	h := fnv.New64a()
-	for i := 0; i+n <= len(w); i++ {
-		h.Reset()
-		for _, x := range w[i : i+n] {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
+	var w []string // the last n-1 words of the previous chunk, then this one's
+	for len(s) > 0 {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("syndicate: %w", err)
 		}
-		set[h.Sum64()] = struct{}{}
+		cut := len(s)
+		if cut > shingleChunk {
+			if k := strings.IndexAny(s[shingleChunk:], " \n\t"); k >= 0 {
+				cut = shingleChunk + k
+			}
+		}
+		w = append(w, text.Words(s[:cut])...)
+		s = s[cut:]
+		i := 0
+		for ; i+n <= len(w); i++ {
+			h.Reset()
+			for _, x := range w[i : i+n] {
+				h.Write([]byte(x))
+				h.Write([]byte{0})
+			}
+			set[h.Sum64()] = struct{}{}
+		}
+		w = append(w[:0], w[i:]...)
 	}
-	return set
+	return set, nil
 }
 
-// Containment returns |a∩b| / min(|a|,|b|), 0 when either is empty.
-func Containment(a, b map[uint64]struct{}) float64 {
+// shingleChunk is the size of the pieces Shingles reads a text in.
+const shingleChunk = 1 << 16
+
+// Containment returns |a∩b| / min(|a|,|b|), 0 when either is empty. It
+// stops with ctx's error once ctx is cancelled.
+func Containment(ctx context.Context, a, b map[uint64]struct{}) (float64, error) {
 	if len(a) == 0 || len(b) == 0 {
-		return 0
+		return 0, nil
 	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	n := 0
+	n, seen := 0, 0
 	for k := range a {
+		if seen++; seen%4096 == 0 && ctx.Err() != nil {
+			return 0, fmt.Errorf("syndicate: %w", ctx.Err())
+		}
 		if _, ok := b[k]; ok {
 			n++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return float64(n) / float64(len(a)), nil
 }
 
 // Groups assigns each text a group number: texts in the same group are
 // copies of one another (transitively). Group numbers are the index of the
 // group's first member, so a text that copies nothing has its own index.
-func Groups(texts []string, o Options) []int {
+// It returns ctx.Err() (wrapped) when ctx is cancelled, checked per text.
+func Groups(ctx context.Context, texts []string, o Options) ([]int, error) {
 	o = o.withDefaults()
 	sets := make([]map[uint64]struct{}, len(texts))
 	for i, t := range texts {
-		sets[i] = Shingles(t, o.Shingle)
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("syndicate: %w", err)
+		}
+		set, err := Shingles(ctx, t, o.Shingle)
+		if err != nil {
+			return nil, err
+		}
+		sets[i] = set
 	}
 	parent := make([]int, len(texts))
 	for i := range parent {
@@ -95,6 +131,9 @@ func Groups(texts []string, o Options) []int {
 		return i
 	}
 	for i := range texts {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("syndicate: %w", err)
+		}
 		if len(sets[i]) < o.MinShingles {
 			continue
 		}
@@ -102,7 +141,11 @@ func Groups(texts []string, o Options) []int {
 			if len(sets[j]) < o.MinShingles || find(i) == find(j) {
 				continue
 			}
-			if Containment(sets[i], sets[j]) >= o.Containment {
+			c, err := Containment(ctx, sets[i], sets[j])
+			if err != nil {
+				return nil, err
+			}
+			if c >= o.Containment {
 				ri, rj := find(i), find(j)
 				if rj < ri {
 					ri, rj = rj, ri
@@ -115,5 +158,5 @@ func Groups(texts []string, o Options) []int {
 	for i := range out {
 		out[i] = find(i)
 	}
-	return out
+	return out, nil
 }

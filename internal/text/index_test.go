@@ -1,6 +1,7 @@
 package text
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"testing"
@@ -31,7 +32,10 @@ func TestIndex(t *testing.T) {
 	for i := range terms {
 		vecs[i] = idf.Vector(terms[i])
 	}
-	x := NewIndex(vecs)
+	x, err := NewIndex(context.Background(), vecs)
+	if err != nil {
+		t.Fatal(err)
+	}
 	sc := x.Neighbors()
 	for i := range vecs {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {

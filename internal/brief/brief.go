@@ -106,15 +106,15 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 			}
 		}
 		br.Sources = append(br.Sources, s)
-		if br.Title == "" {
-			br.Title = m.Article.Title
-		}
 	}
 	br.Date = storyDate(members)
 	if len(members) == 0 {
 		return br
 	}
-	b.lendDate(members, br.Date)
+	first, latest := coverage(members)
+	ref := b.lendDate(members, br.Date)
+	br.Time = news.StoryTime{Event: eventDay(members, first, latest, ref, br.Date), First: first, Latest: latest}
+	br.Title = b.headline(members)
 	br.Summary = nonNil(b.sum.Summarize(members))
 	quotes, attribution := compare.Ledger(members)
 	br.Quotes = nonNil(quotes)
@@ -134,8 +134,9 @@ func (b *Briefer) Brief(arts []*news.Article) *news.Briefing {
 // or, when no article is dated, what timex infers from all of the story's
 // texts together — adopted only at timex.AdoptConfidence, which on the
 // development data keeps adopted dates right within two days over 80% of
-// the time. Members get copies; the caller's articles are not changed.
-func (b *Briefer) lendDate(members []news.Member, date string) {
+// the time. Members get copies; the caller's articles are not changed. It
+// returns the date lent ("" when none).
+func (b *Briefer) lendDate(members []news.Member, date string) string {
 	from, conf := "story", 0.5
 	if date == "" {
 		arts := make([]*news.Article, len(members))
@@ -144,7 +145,7 @@ func (b *Briefer) lendDate(members []news.Member, date string) {
 		}
 		d, c, _, ok := timex.InferStoryReference(arts)
 		if !ok || c < timex.AdoptConfidence {
-			return
+			return ""
 		}
 		date, from, conf = d.Format("2006-01-02"), "inferred", c
 	}
@@ -157,6 +158,7 @@ func (b *Briefer) lendDate(members []news.Member, date string) {
 		b.timex.Tag(&a)
 		members[i].Article = &a
 	}
+	return date
 }
 
 func nonNil[T any](s []T) []T {

@@ -12,11 +12,31 @@ type ArticleRef struct {
 
 // Story is a group of articles about one event.
 type Story struct {
-	ID       string       `json:"id"`
-	Title    string       `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Time is when the story's news happened and when it was covered;
+	// readers order and date stories by it.
+	Time StoryTime `json:"time"`
+	// Updated is when the archive last changed the story (ingest time,
+	// not news time).
 	Updated  time.Time    `json:"updated"`
 	Articles []ArticleRef `json:"articles"`
 }
+
+// StoryTime is when a story's news happened and the span of its coverage.
+type StoryTime struct {
+	// Event is the day the reported event happened, ISO 8601
+	// ("2010-05-03"), worked out from the articles' dates and the dated
+	// events they report; empty when unknown.
+	Event string `json:"event,omitempty"`
+	// First and Latest are the earliest and latest publication times of
+	// the story's articles (UTC); zero when no article is dated.
+	First  time.Time `json:"first_published,omitzero"`
+	Latest time.Time `json:"latest_published,omitzero"`
+}
+
+// IsZero reports whether nothing is known of the story's time.
+func (t StoryTime) IsZero() bool { return t.Event == "" && t.First.IsZero() && t.Latest.IsZero() }
 
 // Source is one article of a briefing. Syndicated copies name each other in
 // SyndicatedWith and count as one independent source.
@@ -157,9 +177,11 @@ type EntityRef struct {
 // Briefing is the account crosscheck writes for one story. Source ids in
 // every field refer to Sources[].ID.
 type Briefing struct {
-	StoryID       string        `json:"story_id,omitempty"`
-	Title         string        `json:"title"`
-	Date          string        `json:"date,omitempty"`
+	StoryID string `json:"story_id,omitempty"`
+	Title   string `json:"title"`
+	Date    string `json:"date,omitempty"`
+	// Time is the story's event day and coverage span (see StoryTime).
+	Time          StoryTime     `json:"time"`
 	Sources       []Source      `json:"sources"`
 	Summary       []Cited       `json:"summary"`
 	Quotes        []QuoteGroup  `json:"quotes"`

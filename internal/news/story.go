@@ -1,6 +1,9 @@
 package news
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ArticleRef names an article inside a story listing.
 type ArticleRef struct {
@@ -199,4 +202,45 @@ type Member struct {
 	Article *Article
 	Source  string
 	Group   int
+}
+
+// Phrase says the story time for readers, the one wording every listing
+// uses: "happened 19 Feb 2010 · reported 20–21 Feb 2010"; either half
+// alone when the other is unknown; "date not known" when both are.
+func (t StoryTime) Phrase() string {
+	var parts []string
+	if d, err := time.Parse("2006-01-02", t.Event); err == nil {
+		parts = append(parts, "happened "+d.Format("2 Jan 2006"))
+	}
+	if span := t.Span(); span != "" {
+		parts = append(parts, "reported "+span)
+	}
+	if len(parts) == 0 {
+		return "date not known"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Span is the coverage span in days: "20 Feb 2010", "20–21 Feb 2010",
+// "28 Feb – 3 Mar 2010", "30 Dec 2010 – 2 Jan 2011"; "" when no article
+// is dated.
+func (t StoryTime) Span() string {
+	a, b := t.First, t.Latest
+	switch {
+	case a.IsZero() && b.IsZero():
+		return ""
+	case a.IsZero():
+		a = b
+	case b.IsZero():
+		b = a
+	}
+	switch {
+	case a.Year() != b.Year():
+		return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	case a.Month() != b.Month():
+		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+	case a.Day() != b.Day():
+		return a.Format("2") + "–" + b.Format("2 Jan 2006")
+	}
+	return a.Format("2 Jan 2006")
 }

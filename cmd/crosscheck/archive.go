@@ -116,7 +116,7 @@ func serveCmd(fs *flag.FlagSet) cli.Action {
 func storiesCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
 	format := cli.Choice(fs, "format", "output `format`", "text", "json")
-	limit := cli.AtLeast(fs, "limit", store.DefaultLimit, 1, "list at most `N` stories, most recently updated first")
+	limit := cli.AtLeast(fs, "limit", store.DefaultLimit, 1, "list at most `N` stories, newest news first")
 	return func(ctx context.Context, _ []string, stdout, _ io.Writer) error {
 		return withStore(ctx, *db, func(st store.Store) error { return listing.WriteStories(ctx, stdout, st, *limit, *format) })
 	}

@@ -117,17 +117,18 @@ func (b *Briefer) Brief(ctx context.Context, arts []*news.Article) (*news.Briefi
 			}
 		}
 		br.Sources = append(br.Sources, s)
-		if br.Title == "" {
-			br.Title = m.Article.Title
-		}
 	}
 	br.Date = storyDate(members)
 	if len(members) == 0 {
 		return br, nil
 	}
-	if err := b.lendDate(ctx, members, br.Date); err != nil {
+	first, latest := coverage(members)
+	ref, err := b.lendDate(ctx, members, br.Date)
+	if err != nil {
 		return nil, err
 	}
+	br.Time = news.StoryTime{Event: eventDay(members, first, latest, ref, br.Date), First: first, Latest: latest}
+	br.Title = b.headline(members)
 	if br.Summary, err = b.sum.Summarize(ctx, members); err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
@@ -165,8 +166,9 @@ func (b *Briefer) Brief(ctx context.Context, arts []*news.Article) (*news.Briefi
 // or, when no article is dated, what timex infers from all of the story's
 // texts together — adopted only at timex.AdoptConfidence, which on the
 // development data keeps adopted dates right within two days over 80% of
-// the time. Members get copies; the caller's articles are not changed.
-func (b *Briefer) lendDate(ctx context.Context, members []news.Member, date string) error {
+// the time. Members get copies; the caller's articles are not changed. It
+// returns the date lent ("" when none).
+func (b *Briefer) lendDate(ctx context.Context, members []news.Member, date string) (string, error) {
 	from, conf := "story", 0.5
 	if date == "" {
 		arts := make([]*news.Article, len(members))
@@ -175,13 +177,13 @@ func (b *Briefer) lendDate(ctx context.Context, members []news.Member, date stri
 		}
 		d, c, _, ok := timex.InferStoryReference(arts)
 		if !ok || c < timex.AdoptConfidence {
-			return nil
+			return "", nil
 		}
 		date, from, conf = d.Format("2006-01-02"), "inferred", c
 	}
 	for i, m := range members {
 		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("brief: lend date: %w", err)
+			return "", fmt.Errorf("brief: lend date: %w", err)
 		}
 		if m.Article.Published != "" {
 			continue
@@ -193,7 +195,7 @@ func (b *Briefer) lendDate(ctx context.Context, members []news.Member, date stri
 		}
 		members[i].Article = &a
 	}
-	return nil
+	return date, nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -77,10 +77,14 @@ type DiffPart struct {
 
 // VariantView is one source's wording of a compared statement.
 type VariantView struct {
-	Cite  Cite
-	Text  string
-	Parts []DiffPart // empty when the briefing stores no comparison
-	Same  bool       // the comparison found no word of difference
+	Cite Cite
+	// Against is the source whose wording this one is compared with;
+	// nil when not compared. The marks read "only Cite" (ins) and "only
+	// Against" (del), so a reader sees who wrote what.
+	Against *Cite
+	Text    string
+	Parts   []DiffPart // empty when the briefing stores no comparison
+	Same    bool       // the comparison found no word of difference
 }
 
 // QuoteView is one statement with how each source quoted it.
@@ -171,7 +175,12 @@ func NewView(b *news.Briefing) *View {
 		qv := QuoteView{Speaker: sp, Text: q.Text, Agreement: q.Agreement, Cites: many(q.Sources)}
 		if q.Agreement == news.Reworded || q.Agreement == news.Partial {
 			for _, va := range q.Variants {
-				qv.Variants = append(qv.Variants, newVariantView(one(va.Source), va))
+				vv := newVariantView(one(va.Source), va)
+				if va.Against != "" && len(vv.Parts) > 0 {
+					ag := one(va.Against)
+					vv.Against = &ag
+				}
+				qv.Variants = append(qv.Variants, vv)
 			}
 		}
 		if len(q.Sources) > 1 || q.Agreement != news.Single {

@@ -25,6 +25,8 @@ func TestRelation(t *testing.T) {
 		{"short terms match only when equal", "useless", "it is useless to arrive with ultimatums", relNone},
 		{"short terms equal", "deconfliction", "deconfliction", relIdentical},
 		{"empty", "", "anything", relNone},
+		{"case and punctuation only", "for a project.", "For a Project…", relIdentical},
+		{"stop words only shared", "Who are you?", "Tell me who you are and where you come from", relNone},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,6 +109,44 @@ func TestLedger(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the differing word 'two' is not shown: %+v", reworded.Variants)
+	}
+}
+
+// TestVariantAgainstClosest: a partial quote is compared with the stretch
+// of the fuller wording it quotes, names the source it is compared with,
+// and a change of punctuation alone is no change.
+func TestVariantAgainstClosest(t *testing.T) {
+	full := &news.Article{Quotes: []news.Quote{{Text: "The harbour will reopen next spring, and the ferry company has agreed to pay for the new pier, which took years of talks.", Speaker: "Ana Ruiz"}}}
+	part := &news.Article{Quotes: []news.Quote{{Text: "the ferry company has agreed to pay for the new pier", Speaker: "Ruiz"}}}
+	punct := &news.Article{Quotes: []news.Quote{{Text: "The harbour will reopen next spring and the ferry company has agreed to pay for the new pier which took years of talks…", Speaker: "Ruiz"}}}
+	groups, _, err := Ledger(context.Background(), []news.Member{{Article: full, Source: "npr", Group: 0}, {Article: part, Source: "globe", Group: 1}, {Article: punct, Source: "wire", Group: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || groups[0].Agreement != news.Partial {
+		t.Fatalf("groups = %+v, want one partial statement", groups)
+	}
+	for _, v := range groups[0].Variants {
+		switch v.Source {
+		case "globe":
+			if v.Against != "npr" {
+				t.Errorf("globe compared against %q, want npr", v.Against)
+			}
+			for _, p := range v.Parts {
+				if p.Op != news.DiffSame {
+					t.Errorf("globe's partial quote shows %q %q: words outside the quoted stretch are not differences", p.Op, p.Text)
+				}
+			}
+		case "wire":
+			if len(v.Diff) != 0 {
+				t.Errorf("wire differs only in punctuation, Diff = %q", v.Diff)
+			}
+			for _, p := range v.Parts {
+				if p.Op != news.DiffSame {
+					t.Errorf("wire shows %q %q for a change of punctuation", p.Op, p.Text)
+				}
+			}
+		}
 	}
 }
 

@@ -60,12 +60,19 @@ func lcsMask(a, b []string) []bool {
 	return mask
 }
 
+// minSharedContent is the fewest content words (not stop words) two
+// different wordings must share, in order, to be one statement: "Who are
+// you?" shares only stop words with "Tell me who you are", and any two
+// quotes share "I", "the" and "is" by accident.
+const minSharedContent = 2
+
 // Relation classifies how quote a's words relate to quote b's:
 // identical (same words, punctuation and case aside), partial (the shorter
 // is, but for a word or so, contained in the longer, which is clearly
 // longer), reworded (most words shared in order), or none. Quotes of one
 // or two words relate only when identical: short scare-quoted terms match
-// everything by accident.
+// everything by accident. Different wordings relate only when they share
+// minSharedContent content words in order.
 func Relation(a, b []string) int {
 	if len(a) == 0 || len(b) == 0 {
 		return relNone
@@ -77,7 +84,7 @@ func Relation(a, b []string) int {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
-	if len(short) < 3 {
+	if len(short) < 3 || sharedContent(short, long) < minSharedContent {
 		return relNone
 	}
 	l := text.LCSLen(short, long)
@@ -88,6 +95,18 @@ func Relation(a, b []string) int {
 		return relReworded
 	}
 	return relNone
+}
+
+// sharedContent counts the content words of one longest common
+// subsequence of a and b.
+func sharedContent(a, b []string) int {
+	n := 0
+	for i, in := range lcsMask(a, b) {
+		if in && !text.IsStop(a[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // sameSpeaker reports whether two speaker names can be the same: equal,
@@ -452,9 +471,11 @@ func (g *quoteGroup) result() news.QuoteGroup {
 					break
 				}
 			}
-			v.Diff, v.Parts = diffWords(it, other)
+			v.Against = other.src
+			v.Diff, v.Parts = diffWords(it, closest(other, it))
 		case i > 0:
-			v.Diff, v.Parts = diffWords(it, ref)
+			v.Against = ref.src
+			v.Diff, v.Parts = diffWords(it, closest(ref, it))
 		}
 		qg.Variants = append(qg.Variants, v)
 	}
@@ -474,9 +495,40 @@ func (g *quoteGroup) result() news.QuoteGroup {
 	if qg.Agreement == news.Identical {
 		for i := range qg.Variants {
 			qg.Variants[i].Parts = nil // word for word the same: nothing to show
+			qg.Variants[i].Against = ""
 		}
 	}
 	return qg
+}
+
+// closest is the wording of ref that a is compared with: all of it, or,
+// when a quotes only part of it (relPartial), the shortest stretch of ref
+// that holds all the words they share in order — the rest of ref is not words a
+// left out but words a never quoted. The comparison of the longer wording
+// with the shorter keeps the whole.
+func closest(ref, a quoteItem) quoteItem {
+	if len(a.words) >= len(ref.words) || Relation(ref.words, a.words) != relPartial || ref.spans == nil {
+		return ref
+	}
+	// The shortest stretch of ref holding as long a common subsequence
+	// as the whole: the latest start that keeps it, then the earliest end.
+	full := text.LCSLen(a.words, ref.words)
+	first, last := 0, len(ref.words)-1
+	for first+1 < len(ref.words) && text.LCSLen(a.words, ref.words[first+1:]) == full {
+		first++
+	}
+	for last > first && text.LCSLen(a.words, ref.words[first:last]) == full {
+		last--
+	}
+	start, end := ref.spans[first].Start, ref.spans[last].End
+	out := ref
+	out.text = ref.text[start:end]
+	out.words = ref.words[first : last+1]
+	out.spans = make([]news.Span, 0, last+1-first)
+	for _, sp := range ref.spans[first : last+1] {
+		out.spans = append(out.spans, news.Span{Start: sp.Start - start, End: sp.End - start})
+	}
+	return out
 }
 
 // wordSpans returns the byte spans of words (text.Words of t) in t, or nil

@@ -71,6 +71,9 @@ func Stages() []Stage {
 		{"discrepancies", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Split: o.Split, Progress: o.Progress})
 		}},
+		{"headlines", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunHeadlines(ctx, HeadlinesOptions{Data: o.Data, Progress: o.Progress})
+		}},
 		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunJunk(ctx, JunkOptions{Data: o.Data})
 		}},

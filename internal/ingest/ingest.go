@@ -591,7 +591,7 @@ func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *R
 	res.clusterTime = time.Since(t)
 	sid, ok := e.byCluster[asg.Story]
 	if asg.Created || !ok {
-		got, created, err := e.st.CreateStory(ctx, news.Story{Title: a.Title, Articles: []news.ArticleRef{{ID: id}}})
+		got, created, err := e.st.CreateStory(ctx, news.Story{Title: a.Title, Time: brief.ArticleTime(a), Articles: []news.ArticleRef{{ID: id}}})
 		if err != nil {
 			return err
 		}

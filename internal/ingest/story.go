@@ -23,7 +23,8 @@ type StoryStore interface {
 }
 
 // StoryBriefing returns the briefing (see Briefing) of the story id names
-// or, when id is "", of the most recently updated story, and how current
+// or, when id is "", of the first story the archive lists (the newest
+// news), and how current
 // it is. An unknown id or an empty archive is an error wrapping
 // ErrNoStory that says so in plain words.
 func StoryBriefing(ctx context.Context, st StoryStore, b *brief.Briefer, id string, o ReadOptions) (*news.Briefing, Status, error) {

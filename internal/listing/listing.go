@@ -105,7 +105,8 @@ func Article(w io.Writer, a *news.Article) error {
 	return err
 }
 
-// Stories returns up to limit stories, most recently updated first,
+// Stories returns up to limit stories, newest news first (the store's
+// order: latest publication, undated stories last),
 // asking the store for pages of at most store.MaxLimit. Every story's
 // Articles is non-nil.
 func Stories(ctx context.Context, st store.StoryReader, limit int) ([]news.Story, error) {
@@ -134,8 +135,9 @@ type BriefStates interface {
 	BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error)
 }
 
-// StoriesText prints one line per story (id, last update, article count,
-// title), the marker of its briefing-queue entry when it has one
+// StoriesText prints two lines per story (id, article count and title;
+// then its time as news.StoryTime.Phrase words it, and when the archive
+// last changed it), the marker of its briefing-queue entry when it has one
 // ("[briefing failed 1x (…); retry …]"), then one indented line per
 // article.
 func StoriesText(ctx context.Context, w io.Writer, q BriefStates, stories []news.Story) error {
@@ -148,7 +150,8 @@ func StoriesText(ctx context.Context, w io.Writer, q BriefStates, stories []news
 		return err
 	}
 	for _, s := range stories {
-		fmt.Fprintf(w, "%s  %s  %s  %s\n", s.ID, s.Updated.Format("2006-01-02 15:04"), say.Count(len(s.Articles), "article", "articles"), orNone(s.Title))
+		fmt.Fprintf(w, "%s  %s  %s\n", s.ID, say.Count(len(s.Articles), "article", "articles"), orNone(s.Title))
+		fmt.Fprintf(w, "    %s; added %s\n", s.Time.Phrase(), s.Updated.Format("2006-01-02 15:04"))
 		if e, ok := queued[s.ID]; ok {
 			fmt.Fprintf(w, "    [%s]\n", e)
 		}
@@ -166,7 +169,7 @@ type StoryLister interface {
 	BriefStates
 }
 
-// WriteStories writes up to limit stories, most recently updated first,
+// WriteStories writes up to limit stories in the store's order (newest news first),
 // in format: "text" (StoriesText) or "json".
 func WriteStories(ctx context.Context, w io.Writer, st StoryLister, limit int, format string) error {
 	stories, err := Stories(ctx, st, limit)
@@ -197,14 +200,22 @@ func WriteSearch(ctx context.Context, w, note io.Writer, st store.Searcher, quer
 }
 
 // HitsText prints search hits, two lines each: the article with its story,
-// outlet and title, then the snippet.
+// outlet, publication date and title, then the snippet.
 func HitsText(w io.Writer, hits []store.SearchHit) error {
 	for _, h := range hits {
-		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), orNone(h.Outlet), orNone(h.Title), h.Snippet); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), orNone(h.Outlet), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// orDate is a publication date as listed: "date not known" when none.
+func orDate(s string) string {
+	if s == "" {
+		return "date not known"
+	}
+	return s
 }
 
 func orNone(s string) string {

@@ -63,7 +63,8 @@ func TestArticleWriter(t *testing.T) {
 }
 
 // archive is a SQLite archive of stories with 1, 2 and 0 articles, made
-// in that order (the last is the most recently updated); the first one's
+// in that order (the last is the most recently updated; none is dated, so
+// they list most recently updated first); the first one's
 // briefing is queued.
 func archive(t *testing.T) *sqlite.Store {
 	t.Helper()
@@ -107,7 +108,7 @@ func TestWriteStories(t *testing.T) {
 		want         []string
 		not          []string
 	}{
-		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n    [briefing being updated]\n", "Storm hits coast"}, []string{"article(s)", "Storm\n    ["}},
+		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n    date not known; added ", "\n    [briefing being updated]\n    b1 ", "Storm hits coast"}, []string{"article(s)", "\n    [briefing being updated]\n    s1 "}},
 		{"limit", "text", 2, []string{"Empty", "Storm"}, []string{"Budget"}},
 		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`}, []string{"null"}},
 	} {

@@ -1,6 +1,9 @@
 package news
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // ArticleRef names an article inside a story listing.
 type ArticleRef struct {
@@ -12,11 +15,31 @@ type ArticleRef struct {
 
 // Story is a group of articles about one event.
 type Story struct {
-	ID       string       `json:"id"`
-	Title    string       `json:"title"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Time is when the story's news happened and when it was covered;
+	// readers order and date stories by it.
+	Time StoryTime `json:"time"`
+	// Updated is when the archive last changed the story (ingest time,
+	// not news time).
 	Updated  time.Time    `json:"updated"`
 	Articles []ArticleRef `json:"articles"`
 }
+
+// StoryTime is when a story's news happened and the span of its coverage.
+type StoryTime struct {
+	// Event is the day the reported event happened, ISO 8601
+	// ("2010-05-03"), worked out from the articles' dates and the dated
+	// events they report; empty when unknown.
+	Event string `json:"event,omitempty"`
+	// First and Latest are the earliest and latest publication times of
+	// the story's articles (UTC); zero when no article is dated.
+	First  time.Time `json:"first_published,omitzero"`
+	Latest time.Time `json:"latest_published,omitzero"`
+}
+
+// IsZero reports whether nothing is known of the story's time.
+func (t StoryTime) IsZero() bool { return t.Event == "" && t.First.IsZero() && t.Latest.IsZero() }
 
 // Source is one article of a briefing. Syndicated copies name each other in
 // SyndicatedWith and count as one independent source.
@@ -69,8 +92,12 @@ type Variant struct {
 	Text   string `json:"text"`
 	// Diff lists the words this variant has that the reference lacks.
 	Diff []string `json:"diff,omitempty"`
+	// Against is the source whose wording Parts compares this one with
+	// ("" when not compared), so that a reader is told who wrote what.
+	Against string `json:"against,omitempty"`
 	// Parts is Text compared word by word with the group's reference
-	// wording (the reference itself with the first wording that differs),
+	// wording (the reference itself with the first wording that differs;
+	// for a partial quote, only the stretch of the reference it quotes),
 	// in reading order: the DiffSame and DiffInsert parts spell Text
 	// exactly; the DiffDelete parts stand where the other wording has
 	// words this one lacks. Empty when the wordings are not compared.
@@ -157,9 +184,11 @@ type EntityRef struct {
 // Briefing is the account crosscheck writes for one story. Source ids in
 // every field refer to Sources[].ID.
 type Briefing struct {
-	StoryID       string        `json:"story_id,omitempty"`
-	Title         string        `json:"title"`
-	Date          string        `json:"date,omitempty"`
+	StoryID string `json:"story_id,omitempty"`
+	Title   string `json:"title"`
+	Date    string `json:"date,omitempty"`
+	// Time is the story's event day and coverage span (see StoryTime).
+	Time          StoryTime     `json:"time"`
 	Sources       []Source      `json:"sources"`
 	Summary       []Cited       `json:"summary"`
 	Quotes        []QuoteGroup  `json:"quotes"`
@@ -177,4 +206,45 @@ type Member struct {
 	Article *Article
 	Source  string
 	Group   int
+}
+
+// Phrase says the story time for readers, the one wording every listing
+// uses: "happened 19 Feb 2010 · reported 20–21 Feb 2010"; either half
+// alone when the other is unknown; "date not known" when both are.
+func (t StoryTime) Phrase() string {
+	var parts []string
+	if d, err := time.Parse("2006-01-02", t.Event); err == nil {
+		parts = append(parts, "happened "+d.Format("2 Jan 2006"))
+	}
+	if span := t.Span(); span != "" {
+		parts = append(parts, "reported "+span)
+	}
+	if len(parts) == 0 {
+		return "date not known"
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Span is the coverage span in days: "20 Feb 2010", "20–21 Feb 2010",
+// "28 Feb – 3 Mar 2010", "30 Dec 2010 – 2 Jan 2011"; "" when no article
+// is dated.
+func (t StoryTime) Span() string {
+	a, b := t.First, t.Latest
+	switch {
+	case a.IsZero() && b.IsZero():
+		return ""
+	case a.IsZero():
+		a = b
+	case b.IsZero():
+		b = a
+	}
+	switch {
+	case a.Year() != b.Year():
+		return a.Format("2 Jan 2006") + " – " + b.Format("2 Jan 2006")
+	case a.Month() != b.Month():
+		return a.Format("2 Jan") + " – " + b.Format("2 Jan 2006")
+	case a.Day() != b.Day():
+		return a.Format("2") + "–" + b.Format("2 Jan 2006")
+	}
+	return a.Format("2 Jan 2006")
 }

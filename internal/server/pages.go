@@ -97,6 +97,7 @@ type mark struct {
 // storyItem is one story of the front page.
 type storyItem struct {
 	ID, Title string
+	Time      news.StoryTime
 	Updated   time.Time
 	Articles  int
 	Outlets   []string
@@ -152,7 +153,7 @@ type frontView struct {
 func storyItems(sts []news.Story) []storyItem {
 	out := make([]storyItem, 0, len(sts))
 	for _, st := range sts {
-		it := storyItem{ID: st.ID, Title: st.Title, Updated: st.Updated, Articles: len(st.Articles)}
+		it := storyItem{ID: st.ID, Title: st.Title, Time: st.Time, Updated: st.Updated, Articles: len(st.Articles)}
 		seen := map[string]bool{}
 		for _, a := range st.Articles {
 			it.Marks = append(it.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})
@@ -210,6 +211,7 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 // briefing).
 type storyView struct {
 	ID, Title, Date string
+	Time            news.StoryTime
 	Updated         time.Time
 	Briefed         bool
 	Queue           string // the briefing-queue marker ("briefing being updated"); "" when current
@@ -234,7 +236,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 // strip, and links from each source to its article page and, when it is
 // http(s), to the original.
 func newStoryView(d *storyData) (storyView, error) {
-	v := storyView{ID: d.story.ID, Title: d.story.Title, Updated: d.story.Updated, Articles: d.story.Articles}
+	v := storyView{ID: d.story.ID, Title: d.story.Title, Time: d.story.Time, Updated: d.story.Updated, Articles: d.story.Articles}
 	if d.queue != nil {
 		v.Queue = d.queue.String()
 	}
@@ -246,6 +248,9 @@ func newStoryView(d *storyData) (storyView, error) {
 	}
 	bv := brief.NewView(d.b)
 	v.Briefed, v.Date, v.Independent = true, bv.Date, bv.Independent
+	if !d.b.Time.IsZero() {
+		v.Time = d.b.Time
+	}
 	if bv.Title != "" {
 		v.Title = bv.Title
 	}

@@ -124,11 +124,11 @@ func TestPages(t *testing.T) {
 		code       int
 		want       []string
 	}{
-		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles", `class="mk `, "updated"}},
-		{"search", "/?q=Putin", 200, []string{"<mark>", "/articles/"}},
+		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles", `class="mk `, "happened 12 Apr 2017 · reported 12 Apr 2017", "added "}},
+		{"search", "/?q=Putin", 200, []string{"<mark>", "/articles/", `datetime="2017-04-12"`}},
 		{"search none", "/?q=zzzqqqxx", 200, []string{"No article matches"}},
 		{"story", "/stories/" + f.storyID, 200, []string{
-			`id="summary"`, `button type="button" class="cite"`, `<details id="ev-0-0"`,
+			"reported 12 Apr 2017", `id="summary"`, `button type="button" class="cite"`, `<details id="ev-0-0"`,
 			"nearly two hours", "more than two hours", "Wednesday", "Friday",
 			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `id="entities"`, "/articles/" + f.articles[0],
 			`href="/static/briefing.css?v=`}},

@@ -107,6 +107,9 @@ type SearchHit struct {
 	StoryID string `json:"story_id,omitempty"`
 	Title   string `json:"title"`
 	Outlet  string `json:"outlet"`
+	// Published is the article's publication date or date-time as
+	// analysed (ISO 8601); "" when unknown.
+	Published string `json:"published,omitempty"`
 	// Snippet is a short passage around the match; matched words are
 	// wrapped in "[" and "]".
 	Snippet string `json:"snippet"`
@@ -210,7 +213,7 @@ type ClusterLocker interface {
 
 // StoryWriter creates and maintains stories.
 type StoryWriter interface {
-	// CreateStory creates a story with s.Title and assigns s.Articles to
+	// CreateStory creates a story with s.Title and s.Time and assigns s.Articles to
 	// it (by ID; other ArticleRef fields are ignored). The id is s.ID when
 	// set, otherwise StoryIDFor(s.Articles[0].ID), otherwise random. When
 	// a story with that id exists (or existed and was merged away) nothing
@@ -232,8 +235,10 @@ type StoryWriter interface {
 
 // StoryReader lists and reads stories.
 type StoryReader interface {
-	// Stories lists stories, most recently updated first (ties by id),
-	// each with its article refs in assignment order.
+	// Stories lists stories newest news first: by Time.Latest, latest
+	// first, stories with no dated article after all dated ones; ties
+	// (and undated stories) most recently updated first, then by id.
+	// Each has its article refs in assignment order.
 	Stories(ctx context.Context, o ListOptions) ([]news.Story, error)
 	// Story returns one story with its article refs; a merged-away id
 	// returns the story it was merged into. ErrNotFound when absent.
@@ -249,8 +254,9 @@ type StoryReader interface {
 // Briefings stores one briefing per story.
 type Briefings interface {
 	// PutBriefing stores b as the story's briefing, replacing the previous
-	// one and incrementing its version. ErrNotFound when the story is
-	// missing.
+	// one and incrementing its version, and gives the story the briefing's
+	// headline (when not empty) and time (b.Title, b.Time), without
+	// marking it updated. ErrNotFound when the story is missing.
 	PutBriefing(ctx context.Context, storyID string, b *news.Briefing) error
 	// Briefing returns the story's latest briefing; a merged-away id
 	// resolves to the survivor. ErrNotFound when there is none.

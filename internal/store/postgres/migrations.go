@@ -105,6 +105,15 @@ CREATE TABLE brief_queue (
 );
 CREATE INDEX brief_queue_due ON brief_queue (due, story_id);
 `},
+	// Story time (news.StoryTime): the event day and the coverage span,
+	// written from each briefing; '' and NULL when unknown. Listings
+	// order by the latest publication, undated stories last.
+	{Version: 5, Name: "story time", SQL: `
+ALTER TABLE stories ADD COLUMN event text NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN first_published timestamptz;
+ALTER TABLE stories ADD COLUMN latest_published timestamptz;
+CREATE INDEX stories_news ON stories (latest_published DESC NULLS LAST, updated DESC, id);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

@@ -317,8 +317,9 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 		}
 		t := record.StoryTime(st)
 		var ins string
-		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated) VALUES ($1, $2, now(), $3)
-			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t).Scan(&ins)
+		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published)
+			VALUES ($1, $2, now(), $3, $4, $5, $6)
+			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest)).Scan(&ins)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil // a concurrent creator won
 		}
@@ -421,15 +422,13 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 		return nil, store.ErrClosed
 	}
 	limit, offset := o.Page()
-	rows, err := s.pool.Query(ctx, `SELECT id, title, updated FROM stories ORDER BY updated DESC, id LIMIT $1 OFFSET $2`, limit, offset)
+	rows, err := s.pool.Query(ctx, `SELECT `+storyColumns+` FROM stories
+		ORDER BY latest_published DESC NULLS LAST, updated DESC, id LIMIT $1 OFFSET $2`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stories: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (news.Story, error) {
-		var st news.Story
-		err := r.Scan(&st.ID, &st.Title, &st.Updated)
-		st.Updated = st.Updated.UTC()
-		return st, err
+		return scanStory(r.Scan)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stories: %w", err)
@@ -438,6 +437,37 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 		return nil, fmt.Errorf("postgres: stories: %w", err)
 	}
 	return out, nil
+}
+
+// storyColumns are the stories columns scanStory reads, in its order.
+const storyColumns = `id, title, updated, event, first_published, latest_published`
+
+// scanStory reads a story row of storyColumns.
+func scanStory(scan func(...any) error) (news.Story, error) {
+	var (
+		st            news.Story
+		first, latest *time.Time
+	)
+	if err := scan(&st.ID, &st.Title, &st.Updated, &st.Time.Event, &first, &latest); err != nil {
+		return st, err
+	}
+	st.Updated = st.Updated.UTC()
+	if first != nil {
+		st.Time.First = first.UTC()
+	}
+	if latest != nil {
+		st.Time.Latest = latest.UTC()
+	}
+	return st, nil
+}
+
+// optTime is ts for a time that may be unknown: NULL for the zero time.
+func optTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = ts(t)
+	return &t
 }
 
 // fillRefs loads the article refs of the given stories in one query.
@@ -470,12 +500,10 @@ func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
 	if err != nil {
 		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, err)
 	}
-	var st news.Story
-	if err := s.pool.QueryRow(ctx, `SELECT id, title, updated FROM stories WHERE id = $1`, rid).
-		Scan(&st.ID, &st.Title, &st.Updated); err != nil {
+	st, err := scanStory(s.pool.QueryRow(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = $1`, rid).Scan)
+	if err != nil {
 		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, notFound(err))
 	}
-	st.Updated = st.Updated.UTC()
 	sts := []news.Story{st}
 	if err := s.fillRefs(ctx, sts); err != nil {
 		return news.Story{}, fmt.Errorf("postgres: story %q: %w", id, err)
@@ -537,7 +565,9 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 		return fmt.Errorf("postgres: put briefing: %w", err)
 	}
 	err = s.tx(ctx, func(tx pgx.Tx) error {
-		id, err := resolve(ctx, tx, storyID, shareLock)
+		// The story row is written below: FOR SHARE would let two
+		// writers deadlock upgrading their locks.
+		id, err := resolve(ctx, tx, storyID, writeLock)
 		if err != nil {
 			return err
 		}
@@ -545,6 +575,12 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 			SELECT id, 1, $2, updated, $3 FROM stories WHERE id = $1
 			ON CONFLICT (story_id) DO UPDATE SET version = briefings.version + 1, updated = excluded.updated,
 			story_updated = excluded.story_updated, doc = excluded.doc`, id, ts(time.Now()), doc)
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `UPDATE stories SET title = CASE WHEN $1 = '' THEN title ELSE $1 END,
+			event = $2, first_published = $3, latest_published = $4 WHERE id = $5`,
+			txt(b.Title), txt(b.Time.Event), optTime(b.Time.First), optTime(b.Time.Latest), id)
 		return err
 	})
 	if err != nil {
@@ -584,9 +620,9 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if len(words) == 0 {
 		return nil, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT h.id, coalesce(sa.story_id, ''), h.title, h.outlet,
+	rows, err := s.pool.Query(ctx, `SELECT h.id, coalesce(sa.story_id, ''), h.title, h.outlet, h.published,
 			ts_headline('english', h.body, h.q, 'StartSel=[, StopSel=], MaxWords=30, MinWords=12, MaxFragments=1'), h.rank
-		FROM (SELECT a.id, a.title, a.outlet, a.body, q, ts_rank(a.tsv, q) AS rank
+		FROM (SELECT a.id, a.title, a.outlet, a.published, a.body, q, ts_rank(a.tsv, q) AS rank
 			FROM articles a, plainto_tsquery('english', $1) q
 			WHERE a.tsv @@ q ORDER BY rank DESC, a.id LIMIT $2) h
 		LEFT JOIN story_articles sa ON sa.article_id = h.id
@@ -599,7 +635,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 			h    store.SearchHit
 			rank float32
 		)
-		err := r.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Snippet, &rank)
+		err := r.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Published, &h.Snippet, &rank)
 		h.Rank = float64(rank)
 		return h, err
 	})

@@ -107,6 +107,15 @@ CREATE TABLE brief_queue (
 ) WITHOUT ROWID;
 CREATE INDEX brief_queue_due ON brief_queue(due, story_id);
 `},
+	// Story time (news.StoryTime): the event day and the coverage span,
+	// written from each briefing; 0 and '' when unknown. Listings order
+	// by the latest publication, undated stories last.
+	{Version: 4, Name: "story time", SQL: `
+ALTER TABLE stories ADD COLUMN event TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN first_published INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN latest_published INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX stories_news ON stories(latest_published DESC, updated DESC, id);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

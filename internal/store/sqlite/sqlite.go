@@ -374,8 +374,9 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 			return err
 		}
 		t := micros(record.StoryTime(st))
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated) VALUES (?, ?, ?, ?)`,
-			id, st.Title, now(), t); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest)); err != nil {
 			return err
 		}
 		for _, a := range st.Articles {
@@ -475,22 +476,18 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 		return nil, store.ErrClosed
 	}
 	limit, offset := o.Page()
-	rows, err := s.r.QueryContext(ctx, `SELECT id, title, updated FROM stories
-		ORDER BY updated DESC, id LIMIT ? OFFSET ?`, limit, offset)
+	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories
+		ORDER BY latest_published DESC, updated DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
 	}
 	var out []news.Story
 	for rows.Next() {
-		var (
-			st news.Story
-			u  int64
-		)
-		if err := rows.Scan(&st.ID, &st.Title, &u); err != nil {
+		st, err := scanStory(rows.Scan)
+		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite: stories: %w", err)
 		}
-		st.Updated = fromMicros(u)
 		out = append(out, st)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
@@ -500,6 +497,36 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
 	}
 	return out, nil
+}
+
+// storyColumns are the stories columns scanStory reads, in its order.
+const storyColumns = `id, title, updated, event, first_published, latest_published`
+
+// scanStory reads a story row of storyColumns.
+func scanStory(scan func(...any) error) (news.Story, error) {
+	var (
+		st               news.Story
+		u, first, latest int64
+	)
+	if err := scan(&st.ID, &st.Title, &u, &st.Time.Event, &first, &latest); err != nil {
+		return st, err
+	}
+	st.Updated = fromMicros(u)
+	if first != 0 {
+		st.Time.First = fromMicros(first)
+	}
+	if latest != 0 {
+		st.Time.Latest = fromMicros(latest)
+	}
+	return st, nil
+}
+
+// optMicros is micros for a time that may be unknown: 0 for the zero time.
+func optMicros(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return micros(t)
 }
 
 // fillRefs loads the article refs of the given stories in one query.
@@ -540,15 +567,10 @@ func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
 	if err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
 	}
-	var (
-		st news.Story
-		u  int64
-	)
-	if err := s.r.QueryRowContext(ctx, `SELECT id, title, updated FROM stories WHERE id = ?`, rid).
-		Scan(&st.ID, &st.Title, &u); err != nil {
+	st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, rid).Scan)
+	if err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, notFound(err))
 	}
-	st.Updated = fromMicros(u)
 	sts := []news.Story{st}
 	if err := s.fillRefs(ctx, sts); err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
@@ -630,6 +652,12 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 			VALUES (?1, 1, ?2, (SELECT updated FROM stories WHERE id = ?1), ?3)
 			ON CONFLICT(story_id) DO UPDATE SET version = version + 1, updated = excluded.updated,
 			story_updated = excluded.story_updated, doc = excluded.doc`, id, now(), doc)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE stories SET title = CASE WHEN ? = '' THEN title ELSE ? END,
+			event = ?, first_published = ?, latest_published = ? WHERE id = ?`,
+			b.Title, b.Title, b.Time.Event, optMicros(b.Time.First), optMicros(b.Time.Latest), id)
 		return err
 	})
 	if err != nil {
@@ -680,7 +708,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if q == "" {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, coalesce(sa.story_id, ''), a.title, a.outlet,
+	rows, err := s.r.QueryContext(ctx, `SELECT a.id, coalesce(sa.story_id, ''), a.title, a.outlet, a.published,
 			snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0) AS score
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		LEFT JOIN story_articles sa ON sa.article_id = a.id
@@ -692,7 +720,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	var out []store.SearchHit
 	for rows.Next() {
 		var h store.SearchHit
-		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Snippet, &h.Rank); err != nil {
+		if err := rows.Scan(&h.ArticleID, &h.StoryID, &h.Title, &h.Outlet, &h.Published, &h.Snippet, &h.Rank); err != nil {
 			return nil, fmt.Errorf("sqlite: search %q: %w", query, err)
 		}
 		h.Rank = -h.Rank // bm25 is lower-is-better

@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 		{"RawKeptByteExact", testRaw},
 		{"UpdateArticle", testUpdateArticle},
 		{"StoriesOrder", testStoriesOrder},
+		{"StoryTime", testStoryTime},
 		{"AssignAndMerge", testAssignMerge},
 		{"CreateStoryRace", testCreateStoryRace},
 		{"BriefingRoundTrip", testBriefing},
@@ -606,8 +607,8 @@ func testSearch(t *testing.T, s store.Store) {
 		t.Fatalf("Search(drones) = %v, %v", hits, err)
 	}
 	h := hits[0]
-	if h.StoryID != sid || h.Title != "Glacier retreat measured" || h.Outlet != "Example Wire" || !strings.Contains(h.Snippet, "[drones]") {
-		t.Errorf("hit = %+v, want story %q, title, outlet and a snippet marking [drones]", h, sid)
+	if h.StoryID != sid || h.Title != "Glacier retreat measured" || h.Outlet != "Example Wire" || h.Published != "2026-03-04" || !strings.Contains(h.Snippet, "[drones]") {
+		t.Errorf("hit = %+v, want story %q, title, outlet, publication date and a snippet marking [drones]", h, sid)
 	}
 	hits, err = s.Search(c, "glacier", 10)
 	if err != nil || len(hits) != 2 || hits[0].ArticleID != "s1" || hits[0].Rank < hits[1].Rank {

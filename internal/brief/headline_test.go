@@ -1,0 +1,125 @@
+package brief
+
+import (
+	"context"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// Synthetic rows, one per chrome rule, and titles that must pass.
+func TestChrome(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Photo illustration by Jane Doe/Example Images.", "photo credit"},
+		{"(AP Photo/John Roe)", "photo credit"},
+		{"Local News More>>", "navigation"},
+		{"Home » Politics » Senate", "navigation"},
+		{"Trending News: How Tall Is The Average Tree?", "section label"},
+		{"Most Read: Ten Ways To Fold A Map", "section label"},
+		{"Sign in to your account", "site furniture"},
+		{"Page not found on this site", "site furniture"},
+		{"www.example.com", "web address"},
+		{"Breaking", "too short"},
+		{"--- *** 2019 ***", "not words"},
+		{"Council approves new harbour bridge after long debate", ""},
+		{"Mayor says photos of the flood show the damage", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Chrome(tc.in); got != tc.want {
+				t.Errorf("Chrome(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHeadline(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := func(title string, paras ...string) *news.Article {
+		a := &news.Article{Title: title, Outlet: "Example Post", Paragraphs: paras}
+		if err := seg.Analyze(a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	harbour := "The city council approved the new harbour bridge on Tuesday after a long debate over its cost."
+	harbour2 := "Councillors voted for the harbour bridge, whose cost has grown, after months of debate."
+	for _, tc := range []struct {
+		name string
+		arts []*news.Article
+		want string
+	}{
+		{"most representative title", []*news.Article{
+			art("Council approves harbour bridge after cost debate", harbour),
+			art("Evening briefing", harbour2),
+		}, "Council approves harbour bridge after cost debate"},
+		{"chrome title skipped", []*news.Article{
+			art("Trending News: Ten Ways To Fold A Map", harbour),
+			art("Harbour bridge approved by council - Example Post", harbour2),
+		}, "Harbour bridge approved by council"},
+		{"unrelated title falls back to the lead", []*news.Article{
+			art("Ten celebrities and their favourite breakfast cereals", harbour),
+			art("", harbour2),
+		}, harbour2},
+		{"lead without dateline", []*news.Article{
+			art("", "PORTVILLE (Example Wire) — "+harbour),
+		}, "The city council approved the new harbour bridge on Tuesday after a long debate over its cost."},
+		{"nothing", []*news.Article{art("", "Short.")}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := New(Options{Stem: text.Stem})
+			br, err := b.Brief(context.Background(), tc.arts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := br.Title; got != tc.want {
+				t.Errorf("headline = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestClipWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short enough", 20, "short enough"},
+		{"the council approved the bridge, after debate", 34, "the council approved the bridge…"},
+	} {
+		if got := clipWords(tc.in, tc.n); got != tc.want {
+			t.Errorf("clipWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestEventDay(t *testing.T) {
+	pub := func(p string, times ...string) news.Member {
+		a := &news.Article{Published: p, PublishedFrom: "caller"}
+		for _, v := range times {
+			a.Times = append(a.Times, news.Time{Value: v})
+		}
+		return news.Member{Article: a}
+	}
+	for _, tc := range []struct {
+		name    string
+		members []news.Member
+		want    string
+	}{
+		{"the day the articles name", []news.Member{pub("2010-02-21", "2010-02-19"), pub("2010-02-22", "2010-02-19", "2010-02-22")}, "2010-02-19"},
+		{"background dates ignored", []news.Member{pub("2010-02-21", "2008-11-04", "2008-11-04")}, "2010-02-21"},
+		{"no named day: publication day", []news.Member{pub("2010-02-21")}, "2010-02-21"},
+		{"undated, one article: unknown", []news.Member{pub("", "2010-02-19")}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			first, latest := coverage(tc.members)
+			if got := eventDay(tc.members, first, latest, "", storyDate(tc.members)); got != tc.want {
+				t.Errorf("eventDay = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

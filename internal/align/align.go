@@ -123,6 +123,10 @@ type Fact struct {
 	// ambiguous is set when the clause's pronoun subject could be any
 	// of several people named before it: the fact aligns with nothing.
 	ambiguous bool
+	// unresolved is set when the clause has no subject of its own ("...,
+	// and apologized on Monday") and the sentence names no person before
+	// it: whose act it is cannot be read, so the fact aligns with nothing.
+	unresolved bool
 	// verb is the verb that follows a count ("towns were challenging"),
 	// zero when none is read: two counts with different verbs count
 	// different sets.
@@ -347,7 +351,9 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = personsIn(a, c0, c1)
-	if len(f.people) == 0 {
+	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
+		s.borrowSubject(f, lo)
+	} else if len(f.people) == 0 {
 		s.resolvePronoun(f, lo, hi)
 	}
 	if f.Kind == kindQuantity {
@@ -450,6 +456,9 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 	if len(a.names) > 0 && len(b.names) > 0 && len(sharedWords(a.names, b.names)) == 0 ||
 		len(a.people) > 0 && len(b.people) > 0 && !samePeople(a.people, b.people) {
 		return Unrelated, nil // different actors or owners
+	}
+	if a.unresolved || b.unresolved {
+		return Unrelated, nil // whose act it is cannot be read
 	}
 	if a.ambiguous && len(b.people) > 0 || b.ambiguous && len(a.people) > 0 {
 		return Unrelated, nil // whose act it is cannot be told
@@ -804,6 +813,78 @@ func (s *Story) resolvePronoun(f *Fact, lo, hi int) {
 	case len(names) > 1:
 		f.ambiguous = true
 	}
+}
+
+// subjectless reports whether the clause of tokens lo..hi of st has no
+// subject of its own: its first event word is a verb in the past ("...,
+// and apologized on Monday", "..., then left the board in May") and
+// nothing before it in the clause but function words, time words and, for
+// a date, the date's own tokens first..last. A noun event ("the debate on
+// Tuesday") needs no subject; a pronoun or any content word before the
+// verb is one.
+func subjectless(st *sentence, lo, hi, first, last int, date bool) bool {
+	for i := lo; i <= hi; i++ {
+		w := st.words[i]
+		if date && i >= first && i <= last {
+			continue
+		}
+		if eventOf[w] != nil {
+			return pastVerb(w)
+		}
+		if !text.IsStop(w) && !timeWords[w] && !clauseWords[w] && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+		if pronouns[w] || subjectPronouns[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectPronouns besides the personal ones of pronouns stand for a
+// subject named elsewhere ("they voted", "it passed"). A relative pronoun
+// ("who apologized") is not one: its clause borrows the person before it.
+var subjectPronouns = wordSet("i we they it you")
+
+// pastVerb reports whether an event word is a verb in the past: "-ed"
+// ("apologized", "voted") or an irregular past of the event lists.
+func pastVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+var irregularPast = wordSet("left met held spoke won lost took gave paid spent struck shot bought sought pled beat quit")
+
+// borrowSubject reads the subject of a subjectless clause starting at
+// token lo of f's sentence: the first person named earlier in the
+// sentence, the subject of its main clause ("Mara Quinlan visited Tomas
+// Quinlan and resigned in May": Mara Quinlan; "Tillerson and Lavrov, who
+// had met earlier, joined Putin": Tillerson). With no person before it,
+// the clause is unresolved.
+func (s *Story) borrowSubject(f *Fact, lo int) {
+	st := &s.sents[f.sent]
+	a := s.members[st.member].Article
+	if p := firstPersonIn(a, st.off, st.off+st.toks[lo].Start); p != "" {
+		f.people = append([]string{p}, f.people...)
+		return
+	}
+	f.unresolved = true
+}
+
+// firstPersonIn returns the full name of the person entity of a with the
+// first mention within body offsets [c0, c1), or "".
+func firstPersonIn(a *news.Article, c0, c1 int) string {
+	name, at := "", c1
+	for _, e := range a.Entities {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= c0 && m.Start < at && m.End <= c1 {
+				name, at = e.Name, m.Start
+			}
+		}
+	}
+	return name
 }
 
 // personKey splits a person's name into its first and last name, lower

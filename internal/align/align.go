@@ -131,6 +131,10 @@ type Fact struct {
 	// zero when none is read: two counts with different verbs count
 	// different sets.
 	verb verb
+	// purpose is the key of the head noun of what a sum of money is for
+	// or spent on ("$300 for dry-cleaning": dry-cleaning), "" when none
+	// is read: two sums for different things are two things.
+	purpose string
 	// total is set when the value's sentence marks a total ("in total",
 	// "including", "of which"): a total and a part differ by design.
 	total bool
@@ -358,6 +362,9 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	}
 	if f.Kind == kindQuantity {
 		f.verb = s.verbAfter(st, last, hi)
+		if fam, _ := quantity.Canonical(f.q); strings.HasPrefix(fam, quantity.FamilyMoney) {
+			f.purpose = s.purposeAfter(st, last, hi)
+		}
 		f.total = totalWords.MatchString(st.text)
 	}
 	for i := lo; i <= hi; i++ {
@@ -490,6 +497,9 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		}
 		if a.verb.word != "" && b.verb.word != "" && !sameVerb(a.verb, b.verb) {
 			return Unrelated, nil // one noun, two sets: "towns challenging", "towns adopting"
+		}
+		if a.purpose != "" && b.purpose != "" && a.purpose != b.purpose {
+			return Unrelated, nil // sums for different things: "for dry-cleaning", "on travel"
 		}
 		if a.total != b.total {
 			return Unrelated, nil // a total and a part of it
@@ -948,6 +958,35 @@ func (s *Story) verbAfter(st *sentence, last, hi int) verb {
 		}
 	}
 	return verb{}
+}
+
+// purposeAfter returns the key of the head noun of the phrase that says
+// what a sum of money whose last token is last is for, within the clause
+// ending at token hi: the object of the first "for" or "on" at most six
+// words after the sum ("$300 for dry-cleaning", "$750 spent on personal
+// items": items; "$90 of the pier fund for rentals"), the last content word of that noun phrase before a
+// function word or clause boundary. "" when none is read ("$5 million on
+// Tuesday": a time is no purpose).
+func (s *Story) purposeAfter(st *sentence, last, hi int) string {
+	for i := last + 1; i <= hi && i <= last+7; i++ {
+		if w := st.words[i]; w != "for" && w != "on" {
+			continue
+		}
+		j := i + 1
+		for j <= hi && text.IsStop(st.words[j]) && !st.boundary(j-1, j) {
+			j++ // determiners and possessives: "for the", "on his"
+		}
+		head := ""
+		for ; j <= hi && !st.boundary(j-1, j) && !text.IsStop(st.words[j]) && !hasDigit(st.words[j]); j++ {
+			head = st.words[j]
+		}
+		if head == "" {
+			return ""
+		}
+		k, _ := s.anchor(head)
+		return k
+	}
+	return ""
 }
 
 // sameVerb reports whether two verbs after counts name one act: one stem,

@@ -153,6 +153,7 @@ type Story struct {
 	members []news.Member
 	sents   []sentence
 	facts   []Fact
+	roles   []role
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -197,6 +198,7 @@ func New(members []news.Member, o Options) *Story {
 			s.sents = append(s.sents, s.readSentence(mi, si, body[sp.Start:sp.End], sp.Start))
 			return len(s.sents) - 1
 		}
+		s.readRoles(mi, a, sentOf)
 		for _, t := range a.Times {
 			lo, hi, ok := interval(t.Value)
 			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
@@ -612,7 +614,7 @@ func (s *Story) Discrepancies() []news.Discrepancy {
 			out = append(out, s.discrepancy(a, b, fr))
 		}
 	}
-	return out
+	return append(out, s.roleDiscrepancies(seen)...)
 }
 
 func sharesDay(a, b *sentence) bool {

@@ -99,6 +99,9 @@ const (
 	KindCertainty   = "certainty"
 	KindAttribution = "attribution"
 	KindNegation    = "negation"
+	// KindRole: one person given incompatible roles ("former WWE
+	// executive" and "the CEO of WWE").
+	KindRole = "role"
 )
 
 // Claim is one side of a discrepancy: a source's exact sentence.

@@ -154,6 +154,7 @@ type Story struct {
 	sents   []sentence
 	facts   []Fact
 	roles   []role
+	places  []place
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -199,6 +200,7 @@ func New(members []news.Member, o Options) *Story {
 			return len(s.sents) - 1
 		}
 		s.readRoles(mi, a, sentOf)
+		s.readPlaces(a, sentOf)
 		for _, t := range a.Times {
 			lo, hi, ok := interval(t.Value)
 			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
@@ -614,7 +616,8 @@ func (s *Story) Discrepancies() []news.Discrepancy {
 			out = append(out, s.discrepancy(a, b, fr))
 		}
 	}
-	return append(out, s.roleDiscrepancies(seen)...)
+	out = append(out, s.roleDiscrepancies(seen)...)
+	return append(out, s.placeDiscrepancies(seen)...)
 }
 
 func sharesDay(a, b *sentence) bool {

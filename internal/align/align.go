@@ -123,10 +123,18 @@ type Fact struct {
 	// ambiguous is set when the clause's pronoun subject could be any
 	// of several people named before it: the fact aligns with nothing.
 	ambiguous bool
+	// unresolved is set when the clause has no subject of its own ("...,
+	// and apologized on Monday") and the sentence names no person before
+	// it: whose act it is cannot be read, so the fact aligns with nothing.
+	unresolved bool
 	// verb is the verb that follows a count ("towns were challenging"),
 	// zero when none is read: two counts with different verbs count
 	// different sets.
 	verb verb
+	// purpose is the key of the head noun of what a sum of money is for
+	// or spent on ("$300 for dry-cleaning": dry-cleaning), "" when none
+	// is read: two sums for different things are two things.
+	purpose string
 	// total is set when the value's sentence marks a total ("in total",
 	// "including", "of which"): a total and a part differ by design.
 	total bool
@@ -145,6 +153,8 @@ type Story struct {
 	members []news.Member
 	sents   []sentence
 	facts   []Fact
+	roles   []role
+	places  []place
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -189,6 +199,8 @@ func New(members []news.Member, o Options) *Story {
 			s.sents = append(s.sents, s.readSentence(mi, si, body[sp.Start:sp.End], sp.Start))
 			return len(s.sents) - 1
 		}
+		s.readRoles(mi, a, sentOf)
+		s.readPlaces(a, sentOf)
 		for _, t := range a.Times {
 			lo, hi, ok := interval(t.Value)
 			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
@@ -347,11 +359,16 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = personsIn(a, c0, c1)
-	if len(f.people) == 0 {
+	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
+		s.borrowSubject(f, lo)
+	} else if len(f.people) == 0 {
 		s.resolvePronoun(f, lo, hi)
 	}
 	if f.Kind == kindQuantity {
 		f.verb = s.verbAfter(st, last, hi)
+		if fam, _ := quantity.Canonical(f.q); strings.HasPrefix(fam, quantity.FamilyMoney) {
+			f.purpose = s.purposeAfter(st, last, hi)
+		}
 		f.total = totalWords.MatchString(st.text)
 	}
 	for i := lo; i <= hi; i++ {
@@ -451,6 +468,9 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		len(a.people) > 0 && len(b.people) > 0 && !samePeople(a.people, b.people) {
 		return Unrelated, nil // different actors or owners
 	}
+	if a.unresolved || b.unresolved {
+		return Unrelated, nil // whose act it is cannot be read
+	}
 	if a.ambiguous && len(b.people) > 0 || b.ambiguous && len(a.people) > 0 {
 		return Unrelated, nil // whose act it is cannot be told
 	}
@@ -481,6 +501,9 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		}
 		if a.verb.word != "" && b.verb.word != "" && !sameVerb(a.verb, b.verb) {
 			return Unrelated, nil // one noun, two sets: "towns challenging", "towns adopting"
+		}
+		if a.purpose != "" && b.purpose != "" && a.purpose != b.purpose {
+			return Unrelated, nil // sums for different things: "for dry-cleaning", "on travel"
 		}
 		if a.total != b.total {
 			return Unrelated, nil // a total and a part of it
@@ -593,7 +616,8 @@ func (s *Story) Discrepancies() []news.Discrepancy {
 			out = append(out, s.discrepancy(a, b, fr))
 		}
 	}
-	return out
+	out = append(out, s.roleDiscrepancies(seen)...)
+	return append(out, s.placeDiscrepancies(seen)...)
 }
 
 func sharesDay(a, b *sentence) bool {
@@ -806,6 +830,78 @@ func (s *Story) resolvePronoun(f *Fact, lo, hi int) {
 	}
 }
 
+// subjectless reports whether the clause of tokens lo..hi of st has no
+// subject of its own: its first event word is a verb in the past ("...,
+// and apologized on Monday", "..., then left the board in May") and
+// nothing before it in the clause but function words, time words and, for
+// a date, the date's own tokens first..last. A noun event ("the debate on
+// Tuesday") needs no subject; a pronoun or any content word before the
+// verb is one.
+func subjectless(st *sentence, lo, hi, first, last int, date bool) bool {
+	for i := lo; i <= hi; i++ {
+		w := st.words[i]
+		if date && i >= first && i <= last {
+			continue
+		}
+		if eventOf[w] != nil {
+			return pastVerb(w)
+		}
+		if !text.IsStop(w) && !timeWords[w] && !clauseWords[w] && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+			return false
+		}
+		if pronouns[w] || subjectPronouns[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// subjectPronouns besides the personal ones of pronouns stand for a
+// subject named elsewhere ("they voted", "it passed"). A relative pronoun
+// ("who apologized") is not one: its clause borrows the person before it.
+var subjectPronouns = wordSet("i we they it you")
+
+// pastVerb reports whether an event word is a verb in the past: "-ed"
+// ("apologized", "voted") or an irregular past of the event lists.
+func pastVerb(w string) bool {
+	return strings.HasSuffix(w, "ed") || irregularPast[w]
+}
+
+var irregularPast = wordSet("left met held spoke won lost took gave paid spent struck shot bought sought pled beat quit")
+
+// borrowSubject reads the subject of a subjectless clause starting at
+// token lo of f's sentence: the first person named earlier in the
+// sentence, the subject of its main clause ("Mara Quinlan visited Tomas
+// Quinlan and resigned in May": Mara Quinlan; "Tillerson and Lavrov, who
+// had met earlier, joined Putin": Tillerson). With no person before it,
+// the clause is unresolved.
+func (s *Story) borrowSubject(f *Fact, lo int) {
+	st := &s.sents[f.sent]
+	a := s.members[st.member].Article
+	if p := firstPersonIn(a, st.off, st.off+st.toks[lo].Start); p != "" {
+		f.people = append([]string{p}, f.people...)
+		return
+	}
+	f.unresolved = true
+}
+
+// firstPersonIn returns the full name of the person entity of a with the
+// first mention within body offsets [c0, c1), or "".
+func firstPersonIn(a *news.Article, c0, c1 int) string {
+	name, at := "", c1
+	for _, e := range a.Entities {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= c0 && m.Start < at && m.End <= c1 {
+				name, at = e.Name, m.Start
+			}
+		}
+	}
+	return name
+}
+
 // personKey splits a person's name into its first and last name, lower
 // case, a generational suffix ("Jr.") dropped; first is "" when the name
 // is one word.
@@ -867,6 +963,35 @@ func (s *Story) verbAfter(st *sentence, last, hi int) verb {
 		}
 	}
 	return verb{}
+}
+
+// purposeAfter returns the key of the head noun of the phrase that says
+// what a sum of money whose last token is last is for, within the clause
+// ending at token hi: the object of the first "for" or "on" at most six
+// words after the sum ("$300 for dry-cleaning", "$750 spent on personal
+// items": items; "$90 of the pier fund for rentals"), the last content word of that noun phrase before a
+// function word or clause boundary. "" when none is read ("$5 million on
+// Tuesday": a time is no purpose).
+func (s *Story) purposeAfter(st *sentence, last, hi int) string {
+	for i := last + 1; i <= hi && i <= last+7; i++ {
+		if w := st.words[i]; w != "for" && w != "on" {
+			continue
+		}
+		j := i + 1
+		for j <= hi && text.IsStop(st.words[j]) && !st.boundary(j-1, j) {
+			j++ // determiners and possessives: "for the", "on his"
+		}
+		head := ""
+		for ; j <= hi && !st.boundary(j-1, j) && !text.IsStop(st.words[j]) && !hasDigit(st.words[j]); j++ {
+			head = st.words[j]
+		}
+		if head == "" {
+			return ""
+		}
+		k, _ := s.anchor(head)
+		return k
+	}
+	return ""
 }
 
 // sameVerb reports whether two verbs after counts name one act: one stem,

@@ -354,3 +354,22 @@ func TestConcurrentFind(t *testing.T) {
 		}
 	}
 }
+
+// TestIsArea: countries, US states and regions hold towns; towns and
+// cities do not.
+func TestIsArea(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"Ohio", true}, {"Vietnam", true}, {"the Middle East", true}, {"U.S.", true}, {"UK", true},
+		{"Dayton", false}, {"Norbury", false}, {"St. Louis", false}, {"", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := IsArea(tc.name); got != tc.want {
+				t.Errorf("IsArea(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}

@@ -120,9 +120,9 @@ vatican|red cross|greenpeace|amnesty international|human rights watch|doctors wi
 // placeAcronyms are all-capital tokens that are places, not organisations.
 const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc`
 
-// placeList is a gazetteer of countries, US states, capitals, large cities
-// and regions.
-const placeList = `afghanistan|albania|algeria|andorra|angola|antigua|argentina|armenia|australia|austria|azerbaijan|
+// areaList names countries, US states and regions: places that hold
+// towns, so that "in Norbury" and "in Ohio" may be one place.
+const areaList = `afghanistan|albania|algeria|andorra|angola|antigua|argentina|armenia|australia|austria|azerbaijan|
 bahamas|bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|bosnia and herzegovina|
 botswana|brazil|brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|cape verde|central african republic|
 chad|chile|china|colombia|comoros|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|
@@ -146,7 +146,15 @@ iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|m
 nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|ohio|oklahoma|oregon|
 pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|washington|
 west virginia|wisconsin|wyoming|district of columbia|washington, d.c|
-moscow|st. petersburg|saint petersburg|beijing|shanghai|hong kong|tokyo|osaka|seoul|pyongyang|taipei|manila|
+europe|asia|africa|north america|south america|latin america|central america|middle east|the middle east|
+near east|far east|east asia|southeast asia|south asia|central asia|eastern europe|western europe|
+the west|balkans|the balkans|caucasus|scandinavia|the gulf|persian gulf|gulf|arctic|antarctica|
+pacific|atlantic|mediterranean|black sea|baltic|red sea|south china sea|caribbean|sahel|sahara|
+midwest|new england|the south|appalachia|siberia|kremlin square|red square|
+gulf of mexico|strait of hormuz|suez canal|panama canal|west africa|east africa|north africa`
+
+// cityList names capitals, large cities and other towns.
+const cityList = `moscow|st. petersburg|saint petersburg|beijing|shanghai|hong kong|tokyo|osaka|seoul|pyongyang|taipei|manila|
 hanoi|bangkok|jakarta|kuala lumpur|new delhi|delhi|mumbai|kolkata|karachi|islamabad|lahore|kabul|kandahar|
 tehran|baghdad|mosul|basra|damascus|aleppo|idlib|homs|raqqa|beirut|amman|jerusalem|tel aviv|cairo|alexandria|
 riyadh|jeddah|mecca|medina|doha|dubai|abu dhabi|muscat|sanaa|aden|ankara|istanbul|tripoli|benghazi|tunis|
@@ -168,13 +176,11 @@ des moines|madison|lansing|columbus|montgomery|jackson|little rock|baton rouge|s
 pierre|bismarck|topeka|lincoln|carson city|juneau|olympia|salem|sacramento|concord|montpelier|augusta|
 dover|frankfort|nashville|columbia|ferguson|brooklyn|manhattan|queens|bronx|staten island|silicon valley|
 wall street|capitol hill|hollywood|guantanamo|guantanamo bay|
-europe|asia|africa|north america|south america|latin america|central america|middle east|the middle east|
-near east|far east|east asia|southeast asia|south asia|central asia|eastern europe|western europe|
-the west|balkans|the balkans|caucasus|scandinavia|the gulf|persian gulf|gulf|arctic|antarctica|
-pacific|atlantic|mediterranean|black sea|baltic|red sea|south china sea|caribbean|sahel|sahara|
-midwest|new england|the south|appalachia|siberia|kremlin square|red square|
-khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra|
-gulf of mexico|strait of hormuz|suez canal|panama canal|west africa|east africa|north africa`
+khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra`
+
+// placeList is a gazetteer of countries, US states, capitals, large cities
+// and regions.
+const placeList = areaList + "|" + cityList
 
 // firstNamesExtra adds given names the generated lists (English-speaking
 // countries) lack, many from world politics, each with its gender; it also

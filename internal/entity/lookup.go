@@ -111,3 +111,22 @@ func nameKeys(name string) []string {
 	}
 	return out
 }
+
+// areas are the keys of areaList and of placeAcronyms (dots dropped:
+// "us", "uk"), read once.
+var areas = func() map[string]bool {
+	m := phraseSet(areaList)
+	for _, a := range strings.Fields(placeAcronyms) {
+		m[strings.ReplaceAll(a, ".", "")] = true
+	}
+	return m
+}()
+
+// IsArea reports whether a place's name is a country, a US state or a
+// region (areaList), a place that holds towns: "in Springfield" and "in
+// Ohio" may name one place, "in Springfield" and "in Dayton" may not.
+func IsArea(name string) bool {
+	k := strings.TrimPrefix(strings.ToLower(strings.Join(strings.Fields(name), " ")), "the ")
+	k = strings.TrimSuffix(strings.ReplaceAll(k, ". ", " "), ".")
+	return areas[k] || areas["the "+k] || !strings.Contains(k, " ") && areas[strings.ReplaceAll(k, ".", "")]
+}

@@ -126,6 +126,11 @@ const (
 	KindCertainty   = "certainty"
 	KindAttribution = "attribution"
 	KindNegation    = "negation"
+	// KindRole: one person given incompatible roles ("former WWE
+	// executive" and "the CEO of WWE").
+	KindRole = "role"
+	// KindPlace: one dated gathering placed in two towns.
+	KindPlace = "place"
 )
 
 // Claim is one side of a discrepancy: a source's exact sentence.

@@ -52,6 +52,7 @@ const (
 	Conflict
 )
 
+// String names the relation in test and eval output.
 func (r Relation) String() string {
 	return [...]string{"unrelated", "same", "part", "conflict"}[r]
 }

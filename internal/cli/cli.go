@@ -284,16 +284,6 @@ func AtLeast[T int | int64 | time.Duration](fs *flag.FlagSet, name string, value
 	return p
 }
 
-// FirstErr is the first non-nil error.
-func FirstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Terminal is w when it is a terminal (for progress lines), else nil.
 func Terminal(w io.Writer) io.Writer {
 	if progress.IsTerminal(w) {

@@ -142,25 +142,6 @@ func TestOrList(t *testing.T) {
 	}
 }
 
-func TestFirstErr(t *testing.T) {
-	a, b := errors.New("a"), errors.New("b")
-	for _, tc := range []struct {
-		name string
-		errs []error
-		want error
-	}{
-		{"none", nil, nil},
-		{"all nil", []error{nil, nil}, nil},
-		{"first of two", []error{nil, a, b}, a},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := FirstErr(tc.errs...); got != tc.want {
-				t.Errorf("FirstErr = %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
-
 // TestNotTerminal: a buffer is no terminal, so no progress, no colour and
 // no line clearing before a skip.
 func TestNotTerminal(t *testing.T) {

@@ -287,6 +287,7 @@ func assetVersion(files map[string][]byte) string {
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
 
 // Patterns lists the registered mux patterns ("GET /api/stories/{id}").
+// Kept for the test that keeps the OpenAPI document true to the handlers.
 func (s *Server) Patterns() []string {
 	out := make([]string, len(s.routes))
 	for i, rt := range s.routes {
@@ -297,6 +298,8 @@ func (s *Server) Patterns() []string {
 
 // Invalidate drops cached pages of the given stories and every cached
 // listing. Call it when a story changes outside this server's ingest.
+// Unused by the command today (pages expire by their cache TTL); kept for
+// embedding programs and the cache tests.
 func (s *Server) Invalidate(storyIDs ...string) {
 	s.cache.invalidate(storyIDs...)
 }

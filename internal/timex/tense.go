@@ -21,6 +21,7 @@ const (
 	TenseFuture
 )
 
+// String names the tense in test and debug output.
 func (t Tense) String() string {
 	return [...]string{"unknown", "past", "present", "future"}[t]
 }

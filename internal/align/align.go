@@ -279,7 +279,7 @@ func (s *Story) anchor(w string) (string, bool) {
 func (s *Story) anchorKey(w string) (string, bool) {
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.Trim(w, "'.,-")
-	if len(w) < 3 || text.IsStop(w) || timeWords[w] || reportingWords[w] || eventOf[w] != nil || hasDigit(w) {
+	if len(w) < 3 || text.IsStop(w) || timeWord(w) || reportingWords[w] || eventOf[w] != nil || hasDigit(w) {
 		return "", false
 	}
 	if k, ok := nounClass[w]; ok {
@@ -421,7 +421,7 @@ func (s *Story) namesNear(st *sentence, i int) map[string]string {
 // Wednesday,").
 func (st *sentence) onlyStop(i, j int) bool {
 	for ; i < j; i++ {
-		if !text.IsStop(st.words[i]) && !timeWords[st.words[i]] {
+		if !text.IsStop(st.words[i]) && !timeWord(st.words[i]) {
 			return false
 		}
 	}
@@ -847,7 +847,7 @@ func subjectless(st *sentence, lo, hi, first, last int, date bool) bool {
 		if eventOf[w] != nil {
 			return pastVerb(w)
 		}
-		if !text.IsStop(w) && !timeWords[w] && !clauseWords[w] && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
+		if !text.IsStop(w) && !timeWord(w) && !clauseWords[w] && !auxiliaries[w] && !strings.HasSuffix(w, "ly") {
 			return false
 		}
 		if pronouns[w] || subjectPronouns[w] {

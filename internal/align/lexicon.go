@@ -1,6 +1,10 @@
 package align
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/text"
+)
 
 // eventClasses group the words news writing uses for one kind of event or
 // act, so that paraphrases align ("voted" / "passed", "quit" / "left",
@@ -105,14 +109,23 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-// timeWords are words of time expressions: they say when, not what, so
-// two sentences sharing them share no content.
-var timeWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday
-		january february march april may june july august september october november december
-		jan feb mar apr jun jul aug sep sept oct nov dec
-		today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
+// timeWords are the words of time expressions besides month and weekday
+// names (text's calendar table): they say when, not what, so two sentences
+// sharing them share no content.
+var timeWords = wordSet(`today yesterday tomorrow tonight morning afternoon evening night day days week weeks weekend
 		month months year years decade ago last next this earlier later early late mid recent recently
 		current currently now then since until before after during time times`)
+
+// timeWord reports whether w (lower case) is a word of a time expression:
+// one of timeWords, a month name or abbreviation, or a weekday's full name
+// (not its abbreviation: "sun", "sat" and "wed" are also words).
+func timeWord(w string) bool {
+	if timeWords[w] || text.IsMonth(w) {
+		return true
+	}
+	_, day := text.Weekday(w)
+	return day && !text.IsDateAbbrev(w)
+}
 
 // wordSet is the set of the space-separated words of s.
 func wordSet(s string) map[string]bool {

@@ -145,7 +145,7 @@ func (b *Briefer) headline(members []news.Member) string {
 		}
 	}
 	if best != "" && bestScore >= MinTitleScore {
-		return clipWords(best, maxHeadline)
+		return text.ClipWords(best, maxHeadline)
 	}
 	best, bestScore = "", 0.0
 	for _, m := range members {
@@ -157,7 +157,7 @@ func (b *Briefer) headline(members []news.Member) string {
 			best, bestScore = l, s
 		}
 	}
-	return clipWords(best, maxHeadline)
+	return text.ClipWords(best, maxHeadline)
 }
 
 // leadSentences is how many opening sentences of an article may serve as
@@ -189,19 +189,4 @@ func termCounts(terms []string) map[string]float64 {
 		w[t]++
 	}
 	return w
-}
-
-// clipWords shortens s to at most n runes at a word boundary, ending a
-// shortened s with "…" and dropping the punctuation the cut leaves
-// behind.
-func clipWords(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := string(r[:n-1])
-	if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
 }

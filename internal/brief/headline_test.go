@@ -82,21 +82,6 @@ func TestHeadline(t *testing.T) {
 	}
 }
 
-func TestClipWords(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short enough", 20, "short enough"},
-		{"the council approved the bridge, after debate", 34, "the council approved the bridge…"},
-	} {
-		if got := clipWords(tc.in, tc.n); got != tc.want {
-			t.Errorf("clipWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
-		}
-	}
-}
-
 func TestEventDay(t *testing.T) {
 	pub := func(p string, times ...string) news.Member {
 		a := &news.Article{Published: p, PublishedFrom: "caller"}

@@ -177,3 +177,21 @@ func Clip(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// ClipWords shortens s to at most n runes like Clip, but cuts at the last
+// word boundary in the second half of the allowance and drops the
+// punctuation the cut leaves behind ("the bridge, after" → "the bridge…").
+func ClipWords(s string, n int) string {
+	if n < 1 {
+		return ""
+	}
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexFunc(cut, unicode.IsSpace); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
+}

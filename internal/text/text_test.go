@@ -101,3 +101,22 @@ func TestClip(t *testing.T) {
 		})
 	}
 }
+
+func TestClipWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"short enough", "short enough", 20, "short enough"},
+		{"at a word, punctuation dropped", "the council approved the bridge, after debate", 34, "the council approved the bridge…"},
+		{"one long word", "abcdefghijkl", 6, "abcde…"},
+		{"zero", "abc", 0, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := ClipWords(tc.in, tc.n); got != tc.want {
+				t.Errorf("ClipWords(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+			}
+		})
+	}
+}

@@ -73,3 +73,70 @@ func synthetic(i int) Doc {
 	}
 	return Doc{ID: fmt.Sprint(i), Title: w(1) + " " + w(2) + " " + w(3), Body: body, Time: day(s / 10)}
 }
+
+// TestClusterEvents: separate events about the same people in the same
+// weeks stay apart, the later one following the earlier; a report of the
+// same event days later still joins; undated articles are not held to the
+// event test.
+func TestClusterEvents(t *testing.T) {
+	names := []string{"Jane Marlow", "Harbor Committee"}
+	report := func(id string, d int, title, body string) Doc {
+		return Doc{ID: id, Title: title, Body: body, Names: names, Time: day(d)}
+	}
+	tests := []struct {
+		name        string
+		docs        []Doc
+		same        bool
+		wantFollows bool
+	}{
+		{
+			name: "a later demand is a new event",
+			docs: []Doc{
+				report("release-1", 0, "Jane Marlow demands Harbor Committee release audit report", "Jane Marlow demanded that the Harbor Committee release its audit report on dredging contracts, saying the public deserved to see the audit."),
+				report("release-2", 0, "Marlow presses Harbor Committee to publish dredging audit", "Jane Marlow pressed the Harbor Committee to publish the audit report on dredging contracts."),
+				report("resign-1", 6, "Jane Marlow calls on Harbor Committee chair to resign", "Jane Marlow called on the chair of the Harbor Committee to step down, citing a vote he cast last spring, and said the committee needed new leadership."),
+			},
+			same: false, wantFollows: true,
+		},
+		{
+			name: "the same event three days on",
+			docs: []Doc{
+				report("release-1", 0, "Jane Marlow demands Harbor Committee release audit report", "Jane Marlow demanded that the Harbor Committee release its audit report on dredging contracts, saying the public deserved to see the audit."),
+				report("release-2", 1, "Marlow presses Harbor Committee to publish dredging audit", "Jane Marlow pressed the Harbor Committee to publish the audit report on dredging contracts."),
+				report("release-3", 3, "Harbor Committee under pressure to release audit report", "Pressure grew on the Harbor Committee to release the dredging contracts audit report that Jane Marlow demanded on Sunday."),
+			},
+			same: true,
+		},
+		{
+			name: "undated: no event test",
+			docs: []Doc{
+				{ID: "release-1", Title: "Jane Marlow demands Harbor Committee release audit report", Body: "Jane Marlow demanded that the Harbor Committee release its audit report on dredging contracts.", Names: names},
+				{ID: "release-2", Title: "Marlow on the Harbor Committee", Body: "Jane Marlow and the Harbor Committee: the dredging contracts and the audit report.", Names: names},
+			},
+			same: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(Options{})
+			var first, last Assignment
+			for i, d := range tc.docs {
+				a := c.Add(d)
+				if i == 0 {
+					first = a
+				}
+				last = a
+			}
+			same := c.Story(first.Story) == c.Story(last.Story)
+			if same != tc.same {
+				t.Errorf("first and last in one story = %v, want %v", same, tc.same)
+			}
+			if got := last.Follows != ""; got != tc.wantFollows {
+				t.Errorf("last follows %q, want a link %v", last.Follows, tc.wantFollows)
+			}
+			if tc.wantFollows && c.Story(last.Follows) != c.Story(first.Story) {
+				t.Errorf("last follows %q, want the first story %q", last.Follows, first.Story)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/testutil"
 )
@@ -127,7 +128,7 @@ func TestRunClusterBASILFixture(t *testing.T) {
 	data := cluFixtureBASIL(t)
 	var seen []ClusterDoc
 	rep, err := RunCluster(context.Background(), ClusterOptions{
-		Data: data,
+		Data: data, Order: "date",
 		Cluster: func(ctx context.Context, docs []ClusterDoc) ([]string, error) {
 			seen = docs
 			return cluByWord(ctx, docs)
@@ -188,7 +189,7 @@ func TestRunClusterMultiNewsFixture(t *testing.T) {
 	data := cluWriteJSONL(t, "mds.jsonl", stories)
 	order := func(seed int64) []string {
 		var ids []string
-		rep, err := RunCluster(context.Background(), ClusterOptions{Data: data, Seed: seed, Cluster: func(ctx context.Context, docs []ClusterDoc) ([]string, error) {
+		rep, err := RunCluster(context.Background(), ClusterOptions{Data: data, Seed: seed, Shuffles: 1, Cluster: func(ctx context.Context, docs []ClusterDoc) ([]string, error) {
 			for _, d := range docs {
 				ids = append(ids, d.ID)
 				if strings.Contains(d.Text, " \n \n ") {
@@ -274,7 +275,7 @@ func TestClusterBASIL(t *testing.T) {
 			if !ok {
 				t.Skip("shared data not present: " + rel)
 			}
-			rep, err := RunCluster(context.Background(), ClusterOptions{Data: data, Cluster: sameDate, Seed: 1})
+			rep, err := RunCluster(context.Background(), ClusterOptions{Data: data, Cluster: sameDate, Seed: 1, Shuffles: 1})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -352,5 +353,168 @@ func TestRunClusterUnlabelled(t *testing.T) {
 	}
 	if r, _ := rep.Get("bcubed_r"); r >= 1 {
 		t.Errorf("bcubed_r = %v: the rejected doc should cost recall", r)
+	}
+}
+
+// TestBCubedOver: over every item the subset scores equal the whole ones;
+// over a half, a doc put with a doc of the other half costs precision.
+func TestBCubedOver(t *testing.T) {
+	gold := []string{"a", "a", "b", "b", "c"}
+	pred := []string{"x", "x", "y", "y", "y"} // c (other half) joined b's story
+	all := []bool{true, true, true, true, true}
+	tests := []struct {
+		name           string
+		in             []bool
+		b3, pair       [3]float64
+		n              int
+		wantSameAsFull bool
+	}{
+		{name: "all", in: all, n: 5, wantSameAsFull: true},
+		// b docs: P 2/3 each, R 1: P 2/3, R 1, F 0.8. Pairs touching
+		// {b,b}: (b,b) and two (b,c): 1 of 3 predicted is right.
+		{name: "half with a cross merge", in: []bool{false, false, true, true, false}, n: 2,
+			b3: [3]float64{2.0 / 3, 1, 0.8}, pair: [3]float64{1.0 / 3, 1, 0.5}},
+		{name: "clean half", in: []bool{true, true, false, false, false}, n: 2,
+			b3: [3]float64{1, 1, 1}, pair: [3]float64{1, 1, 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, r, f, n := bcubedOver(gold, pred, tc.in)
+			pp, pr, pf := pairwiseOver(gold, pred, tc.in)
+			if tc.wantSameAsFull {
+				bp, br, bf := BCubed(gold, pred)
+				tc.b3 = [3]float64{bp, br, bf}
+				qp, qr, qf := Pairwise(gold, pred)
+				tc.pair = [3]float64{qp, qr, qf}
+			}
+			if n != tc.n || !cluClose([3]float64{p, r, f}, tc.b3) {
+				t.Errorf("bcubedOver = %.4f %.4f %.4f over %d, want %v over %d", p, r, f, n, tc.b3, tc.n)
+			}
+			if !cluClose([3]float64{pp, pr, pf}, tc.pair) {
+				t.Errorf("pairwiseOver = %.4f %.4f %.4f, want %v", pp, pr, pf, tc.pair)
+			}
+		})
+	}
+}
+
+// TestCluRedate: every event lands in the three-week span on a day fixed
+// by its label, its articles keeping their distance in days.
+func TestCluRedate(t *testing.T) {
+	docs := []ClusterDoc{
+		{ID: "1", Gold: "ev-one", Date: "2011-03-02"},
+		{ID: "2", Gold: "ev-one", Date: "2011-03-05"},
+		{ID: "3", Gold: "ev-two", Date: "2014-07-30"},
+		{ID: "4", Gold: "ev-two", Date: ""},
+	}
+	a := slices.Clone(docs)
+	cluRedate(a)
+	b := slices.Clone(docs)
+	cluRedate(b)
+	if !slices.Equal(a, b) {
+		t.Errorf("not deterministic: %v vs %v", a, b)
+	}
+	end := cluSpanStart.AddDate(0, 0, cluSpan)
+	for _, d := range a {
+		if d.Date == "" {
+			if d.ID != "4" {
+				t.Errorf("doc %s lost its date", d.ID)
+			}
+			continue
+		}
+		day, err := time.Parse("2006-01-02", d.Date)
+		if err != nil || day.Before(cluSpanStart) || !day.Before(end) {
+			t.Errorf("doc %s re-dated to %q, outside the span", d.ID, d.Date)
+		}
+	}
+	d1, _ := time.Parse("2006-01-02", a[0].Date)
+	d2, _ := time.Parse("2006-01-02", a[1].Date)
+	if d2.Sub(d1) != 72*time.Hour {
+		t.Errorf("event one's days %s and %s are not 3 days apart", a[0].Date, a[1].Date)
+	}
+}
+
+// TestRunClusterHalves: every figure is given per half, from the split
+// file when one is named, and the redate order runs by default on BASIL.
+func TestRunClusterHalves(t *testing.T) {
+	data := cluFixtureBASIL(t)
+	splits := filepath.Join(t.TempDir(), "splits.json")
+	if err := os.WriteFile(splits, []byte(`{"events":{"bridge":{"split":"tune"},"flood":{"split":"check"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var orders int
+	rep, err := RunCluster(context.Background(), ClusterOptions{
+		Data: data, Splits: splits,
+		Cluster: func(ctx context.Context, docs []ClusterDoc) ([]string, error) {
+			orders++
+			out := make([]string, len(docs))
+			for i, d := range docs {
+				out[i] = "one" // the bridge and the flood together
+				if d.ID == "f3" {
+					out[i] = "alone"
+				}
+			}
+			return out, nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if orders != 2 {
+		t.Errorf("system ran %d times, want 2 (date, redate)", orders)
+	}
+	// Story "one" holds b1 b2 b3 f1 f2: a bridge doc's P is 3/5, R 1; a
+	// flood doc in it P 2/5, R 2/3, and f3 P 1, R 1/3.
+	for key, want := range map[string]float64{
+		"bcubed_p_tune":         3.0 / 5,
+		"bcubed_r_tune":         1,
+		"bcubed_p_check":        (2*2.0/5 + 1) / 3,
+		"bcubed_r_check":        (2*2.0/3 + 1.0/3) / 3,
+		"redate_bcubed_p_tune":  3.0 / 5,
+		"redate_bcubed_r_check": (2*2.0/3 + 1.0/3) / 3,
+	} {
+		if got, ok := rep.Get(key); !ok || math.Abs(got-want) > 1e-4 {
+			t.Errorf("%s = %v (present %v), want %v", key, got, ok, want)
+		}
+	}
+}
+
+// TestClusterEngineModes runs crosscheck's own clustering (the ingest
+// engine) over BASIL dev in date order and re-dated into three weeks, and
+// over Multi-News in shuffled orders, and checks the figures on the check
+// half (never tuned on) stay at the levels the README reports.
+func TestClusterEngineModes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the ingest engine over the dev sets")
+	}
+	tests := []struct {
+		rel   string
+		opts  ClusterOptions
+		floor map[string]float64
+	}{
+		{"data/clustering/basil-dev.jsonl", ClusterOptions{}, map[string]float64{"bcubed_f_check": 0.97, "redate_bcubed_f_check": 0.93}},
+		{"data/mds/multinews-dev.jsonl", ClusterOptions{Shuffles: 2, Seed: 1}, map[string]float64{"bcubed_f_kept_check_worst": 0.88}},
+	}
+	for _, tc := range tests {
+		t.Run(filepath.Base(tc.rel), func(t *testing.T) {
+			data, ok := testutil.Shared(tc.rel)
+			if !ok {
+				t.Skip("shared data not present: " + tc.rel)
+			}
+			tc.opts.Data = data
+			rep, err := RunCluster(context.Background(), tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			if err := rep.Print(&b); err != nil {
+				t.Fatal(err)
+			}
+			t.Log("\n" + b.String())
+			for key, floor := range tc.floor {
+				if got, ok := rep.Get(key); !ok || got < floor {
+					t.Errorf("%s = %v (present %v), want at least %v", key, got, ok, floor)
+				}
+			}
+		})
 	}
 }

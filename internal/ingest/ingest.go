@@ -316,6 +316,9 @@ type Result struct {
 	Created bool `json:"created,omitempty"`
 	// Merged counts stories folded into StoryID because of this article.
 	Merged int `json:"merged,omitempty"`
+	// Follows, when Created, is the stored story the new one is a later
+	// development of (news.Story.Follows).
+	Follows string `json:"follows,omitempty"`
 	// Reason is why the document was rejected; "" when stored.
 	Reason string `json:"reason,omitempty"`
 
@@ -591,7 +594,12 @@ func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *R
 	res.clusterTime = time.Since(t)
 	sid, ok := e.byCluster[asg.Story]
 	if asg.Created || !ok {
-		got, created, err := e.st.CreateStory(ctx, news.Story{Title: a.Title, Time: brief.ArticleTime(a), Articles: []news.ArticleRef{{ID: id}}})
+		// A later development links to the stored story it follows.
+		follows := ""
+		if f, ok := e.byCluster[asg.Follows]; ok && asg.Follows != "" {
+			follows = e.resolve(f)
+		}
+		got, created, err := e.st.CreateStory(ctx, news.Story{Title: a.Title, Time: brief.ArticleTime(a), Articles: []news.ArticleRef{{ID: id}}, Follows: follows})
 		if err != nil {
 			return err
 		}
@@ -605,6 +613,9 @@ func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *R
 		sid = got
 		e.byCluster[asg.Story] = sid
 		res.Created = created
+		if created {
+			res.Follows = follows
+		}
 	} else {
 		sid = e.resolve(sid)
 		if err := e.st.AssignStory(ctx, id, sid); err != nil {

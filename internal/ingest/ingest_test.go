@@ -775,3 +775,42 @@ func TestBriefingQueue(t *testing.T) {
 		t.Errorf("after the retry: %+v, %d sources, %v; want current with 2", status, len(got.Sources), err)
 	}
 }
+
+// TestFollows: a later event about the same people starts a story of its
+// own, stored with a link to the story it follows; a report of the first
+// event the next day joins it.
+func TestFollows(t *testing.T) {
+	ctx := context.Background()
+	st := openDB(t, filepath.Join(t.TempDir(), "db.sqlite"))
+	e, err := New(ctx, st, newPipeline(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []news.Raw{
+		{ID: "release-1", Published: "2020-03-01", Title: "Jane Marlow demands Harbor Committee release audit report",
+			Text: "Jane Marlow demanded on Sunday that the Harbor Committee release its audit report on the dredging contracts.\n\nMarlow said the public deserved to see the audit, which the Harbor Committee has kept private since January.\n\nThe Harbor Committee did not answer questions about the audit report."},
+		{ID: "release-2", Published: "2020-03-02", Title: "Marlow presses Harbor Committee to publish dredging audit",
+			Text: "Jane Marlow pressed the Harbor Committee on Monday to publish the audit report on the dredging contracts.\n\nThe audit report has been kept private since January, Marlow said, and the public deserved to see it."},
+		{ID: "resign-1", Published: "2020-03-08", Title: "Jane Marlow calls on Harbor Committee chair to resign",
+			Text: "Jane Marlow called on the chair of the Harbor Committee to step down on Sunday, citing a vote he cast last spring.\n\nMarlow said the Harbor Committee needed new leadership before the summer session.\n\nThe chair said he would not resign."},
+	}
+	var res []Result
+	for _, d := range docs {
+		d.Input = d.ID
+		r, err := e.IngestRaw(ctx, d)
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		res = append(res, r)
+	}
+	if res[0].StoryID != res[1].StoryID {
+		t.Errorf("the same event in two stories: %s, %s", res[0].StoryID, res[1].StoryID)
+	}
+	if !res[2].Created || res[2].Follows != res[0].StoryID {
+		t.Errorf("later event: %+v, want a new story following %s", res[2], res[0].StoryID)
+	}
+	s, err := st.Story(ctx, res[2].StoryID)
+	if err != nil || s.Follows != res[0].StoryID {
+		t.Errorf("stored story follows %q (%v), want %q", s.Follows, err, res[0].StoryID)
+	}
+}

@@ -24,6 +24,11 @@ type Story struct {
 	// not news time).
 	Updated  time.Time    `json:"updated"`
 	Articles []ArticleRef `json:"articles"`
+	// Follows names the story this one is a later development of: an
+	// earlier event about the same people that the clusterer kept apart
+	// (the story id as stored; a merged-away id still resolves). Empty
+	// when none.
+	Follows string `json:"follows,omitempty"`
 }
 
 // StoryTime is when a story's news happened and the span of its coverage.

@@ -219,6 +219,7 @@ type StoryWriter interface {
 	// a story with that id exists (or existed and was merged away) nothing
 	// is written and created=false; this makes creation from a seed
 	// article race-safe across processes. Updated defaults to now.
+	// s.Follows, the story this one develops, is stored as given.
 	CreateStory(ctx context.Context, s news.Story) (id string, created bool, err error)
 	// UpdateStory sets the title of story s.ID and its Updated time (now
 	// when zero). Articles is ignored: use AssignStory.

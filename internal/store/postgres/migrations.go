@@ -114,6 +114,10 @@ ALTER TABLE stories ADD COLUMN first_published timestamptz;
 ALTER TABLE stories ADD COLUMN latest_published timestamptz;
 CREATE INDEX stories_news ON stories (latest_published DESC NULLS LAST, updated DESC, id);
 `},
+	// The story a later development follows (news.Story.Follows).
+	{Version: 6, Name: "story follows", SQL: `
+ALTER TABLE stories ADD COLUMN follows text NOT NULL DEFAULT '';
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

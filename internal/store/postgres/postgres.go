@@ -317,9 +317,9 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 		}
 		t := record.StoryTime(st)
 		var ins string
-		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published)
-			VALUES ($1, $2, now(), $3, $4, $5, $6)
-			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest)).Scan(&ins)
+		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
+			VALUES ($1, $2, now(), $3, $4, $5, $6, $7)
+			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).Scan(&ins)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return nil // a concurrent creator won
 		}
@@ -440,7 +440,7 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 }
 
 // storyColumns are the stories columns scanStory reads, in its order.
-const storyColumns = `id, title, updated, event, first_published, latest_published`
+const storyColumns = `id, title, updated, event, first_published, latest_published, follows`
 
 // scanStory reads a story row of storyColumns.
 func scanStory(scan func(...any) error) (news.Story, error) {
@@ -448,7 +448,7 @@ func scanStory(scan func(...any) error) (news.Story, error) {
 		st            news.Story
 		first, latest *time.Time
 	)
-	if err := scan(&st.ID, &st.Title, &st.Updated, &st.Time.Event, &first, &latest); err != nil {
+	if err := scan(&st.ID, &st.Title, &st.Updated, &st.Time.Event, &first, &latest, &st.Follows); err != nil {
 		return st, err
 	}
 	st.Updated = st.Updated.UTC()

@@ -116,6 +116,10 @@ ALTER TABLE stories ADD COLUMN first_published INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN latest_published INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX stories_news ON stories(latest_published DESC, updated DESC, id);
 `},
+	// The story a later development follows (news.Story.Follows).
+	{Version: 5, Name: "story follows", SQL: `
+ALTER TABLE stories ADD COLUMN follows TEXT NOT NULL DEFAULT '';
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

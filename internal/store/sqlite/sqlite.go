@@ -374,9 +374,9 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 			return err
 		}
 		t := micros(record.StoryTime(st))
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest), st.Follows); err != nil {
 			return err
 		}
 		for _, a := range st.Articles {
@@ -500,7 +500,7 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 }
 
 // storyColumns are the stories columns scanStory reads, in its order.
-const storyColumns = `id, title, updated, event, first_published, latest_published`
+const storyColumns = `id, title, updated, event, first_published, latest_published, follows`
 
 // scanStory reads a story row of storyColumns.
 func scanStory(scan func(...any) error) (news.Story, error) {
@@ -508,7 +508,7 @@ func scanStory(scan func(...any) error) (news.Story, error) {
 		st               news.Story
 		u, first, latest int64
 	)
-	if err := scan(&st.ID, &st.Title, &u, &st.Time.Event, &first, &latest); err != nil {
+	if err := scan(&st.ID, &st.Title, &u, &st.Time.Event, &first, &latest, &st.Follows); err != nil {
 		return st, err
 	}
 	st.Updated = fromMicros(u)

@@ -57,6 +57,7 @@ func Run(t *testing.T, open Opener) {
 		{"StoryTime", testStoryTime},
 		{"AssignAndMerge", testAssignMerge},
 		{"CreateStoryRace", testCreateStoryRace},
+		{"StoryFollows", testStoryFollows},
 		{"BriefingRoundTrip", testBriefing},
 		{"Search", testSearch},
 		{"RejectedLog", testRejected},
@@ -381,6 +382,42 @@ func testStoriesOrder(t *testing.T, s store.Store) {
 	st, err := s.Story(c, "sa")
 	if err != nil || st.Title != "Renamed" {
 		t.Errorf("Story(sa) = %+v, %v; want title Renamed", st, err)
+	}
+}
+
+// testStoryFollows: the link from a later development to the story it
+// follows is stored, listed, and outlives a merge of the followed story.
+func testStoryFollows(t *testing.T, s store.Store) {
+	c := ctx(t)
+	for _, id := range []string{"f1", "f2", "f3"} {
+		putDoc(t, s, id, "Follows article "+id, "Text of "+id+".")
+	}
+	first, _, err := s.CreateStory(c, news.Story{Title: "release the report", Articles: []news.ArticleRef{{ID: "f1"}}})
+	must(t, err)
+	later, _, err := s.CreateStory(c, news.Story{Title: "chair should resign", Articles: []news.ArticleRef{{ID: "f2"}}, Follows: first})
+	must(t, err)
+	if st, err := s.Story(c, later); err != nil || st.Follows != first {
+		t.Errorf("Story(later).Follows = %q, %v; want %q", st.Follows, err, first)
+	}
+	if st, err := s.Story(c, first); err != nil || st.Follows != "" {
+		t.Errorf("Story(first).Follows = %q, %v; want none", st.Follows, err)
+	}
+	sts, err := s.Stories(c, store.ListOptions{})
+	must(t, err)
+	follows := map[string]string{}
+	for _, st := range sts {
+		follows[st.ID] = st.Follows
+	}
+	if follows[later] != first || follows[first] != "" {
+		t.Errorf("Stories follows = %v, want %s -> %s", follows, later, first)
+	}
+	other, _, err := s.CreateStory(c, news.Story{Title: "report released", Articles: []news.ArticleRef{{ID: "f3"}}})
+	must(t, err)
+	must(t, s.MergeStories(c, other, first))
+	st, err := s.Story(c, later)
+	must(t, err)
+	if got, err := s.Story(c, st.Follows); err != nil || got.ID != other {
+		t.Errorf("followed story after merge = %q, %v; want the survivor %q", got.ID, err, other)
 	}
 }
 

@@ -1,0 +1,55 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/entity"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// TestSpeakerRules runs each speaker rule through the stages the pipeline
+// runs before quotes (sentences, entities), on invented sentences.
+func TestSpeakerRules(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := entity.New()
+	f := New(lex)
+	cases := []struct {
+		rule  string
+		paras []string
+		want  []want
+	}{
+		{"nameHead: organisation, title, person", []string{"“The ruling is a relief,” Lakeside Farmers Union Chairman Tomas Reyes said on Friday."},
+			[]want{{"The ruling is a relief,", "Tomas Reyes", false}}},
+		{"nameHead: after the verb", []string{"“We will appeal,” said Northern Rail Board President Ingrid Solberg."},
+			[]want{{"We will appeal,", "Ingrid Solberg", false}}},
+		{"nameHead: a plain organisation stays", []string{"“Fares will rise,” Northern Rail said."},
+			[]want{{"Fares will rise,", "Northern Rail", false}}},
+	}
+	for _, c := range cases {
+		t.Run(c.rule, func(t *testing.T) {
+			a := &news.Article{Paragraphs: c.paras}
+			if err := seg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if err := lex.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Quotes) != len(c.want) {
+				t.Fatalf("got %d quotes %+v, want %d %+v", len(a.Quotes), a.Quotes, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				q := a.Quotes[i]
+				if q.Text != w.text || q.Speaker != w.speaker || q.Partial != w.partial {
+					t.Errorf("quote %d: got (%q, %q, partial=%v), want (%q, %q, partial=%v)", i, q.Text, q.Speaker, q.Partial, w.text, w.speaker, w.partial)
+				}
+			}
+		})
+	}
+}

@@ -36,6 +36,9 @@ func TestSpeakerRules(t *testing.T) {
 			[]want{{"Rates will hold,", "Bank of Kestrel", false}}},
 		{"according to a role and a name", []string{"According to radio talk show host Marta Olsen, the plan reeks of “panic” and haste."},
 			[]want{{"panic", "Marta Olsen", true}}},
+		{"short partial kept with a reporting verb and no named subject", []string{"Most voters said the delay was “justified” in the circumstances."},
+			[]want{{"justified", "", true}}},
+		{"short scare quote without a reporting verb dropped", []string{"The “hybrid” plan failed within a year."}, nil},
 		{"nameHead: a plain organisation stays", []string{"“Fares will rise,” Northern Rail said."},
 			[]want{{"Fares will rise,", "Northern Rail", false}}},
 	}

@@ -156,8 +156,8 @@ func (d *doc) subject(e *event) {
 					}
 				}
 			}
-			if g == " " && isLowerStart(t) && lt != "and" && lt != "but" && lt != "as" && lt != "that" && lt != "who" {
-				e.kind = subjNP // "officials said", "a source said"
+			if g == " " && lt != "and" && lt != "but" && lt != "as" && lt != "that" && lt != "who" && (isLowerStart(t) || d.genericOpener(j, lo)) {
+				e.kind = subjNP // "officials said", "a source said", "Students asked"
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // Speaker rules that read the words around a subject: the person a
 // compound subject names, and the subject of the main clause.
 
@@ -84,3 +86,16 @@ func (d *doc) ofOrgPerson(i, lo int) (int, int, bool) {
 	}
 	return s, k - 1, true
 }
+
+// genericOpener reports whether token j, the first of its sentence, is a
+// capitalised generic subject ("Students asked X, “…”", "Officials
+// said"): the group speaks, and a name after the verb is whom it spoke
+// to, not the speaker. A determiner is no subject: in "The answers to …
+// are" the noun after it is, and "answers" no reporting verb.
+func (d *doc) genericOpener(j, lo int) bool {
+	t := d.tok(j)
+	return j == lo && isUpperStart(t) && d.lex.IsFunctionWord(t) && !openers[t] && !determiners[strings.ToLower(t)]
+}
+
+// determiners open a noun phrase and cannot be a subject alone.
+var determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each", "no", "any")

@@ -39,6 +39,12 @@ func TestSpeakerRules(t *testing.T) {
 		{"short partial kept with a reporting verb and no named subject", []string{"Most voters said the delay was “justified” in the circumstances."},
 			[]want{{"justified", "", true}}},
 		{"short scare quote without a reporting verb dropped", []string{"The “hybrid” plan failed within a year."}, nil},
+		{"words spoken to a person are the speaker's", []string{"Tomas Reyes told Marta Olsen: “The budget is final.”"},
+			[]want{{"The budget is final.", "Tomas Reyes", false}}},
+		{"a group asking a person is not the person", []string{"Students asked Marta Olsen, “Why was the library closed?”"},
+			[]want{{"Why was the library closed?", "", false}}},
+		{"a determiner before a noun that looks like a verb is no subject", []string{"The answers to the survey are “not good enough,” says Tomas Reyes."},
+			[]want{{"not good enough,", "Tomas Reyes", true}}},
 		{"nameHead: a plain organisation stays", []string{"“Fares will rise,” Northern Rail said."},
 			[]want{{"Fares will rise,", "Northern Rail", false}}},
 	}

@@ -32,7 +32,17 @@ type QuotesOptions struct {
 	// Pipeline configures the analysis; the zero value is what the
 	// commands run.
 	Pipeline pipeline.Options
+	// Split selects the articles scored: "tune" (even positions of the
+	// articles sorted by doc_id), "check" (odd positions) or "all" (also
+	// the empty string), which reports both halves and their sum.
+	Split string
 }
+
+// QuoteSplits are the values QuotesOptions.Split accepts.
+var QuoteSplits = []string{"tune", "check", "all"}
+
+// ErrQuoteSplit reports a QuotesOptions.Split not in QuoteSplits.
+var ErrQuoteSplit = errors.New("eval: quotes: unknown split")
 
 // quoteDoc is one PolNeAR article.
 type quoteDoc struct {
@@ -121,15 +131,12 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 	if err != nil {
 		return nil, fmt.Errorf("eval: quotes: %w", err)
 	}
-	var c quoteCounts
+	var docs []*quoteDoc
 	sc := bufio.NewScanner(fh)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	line := 0
 	for sc.Scan() {
 		line++
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
 		if strings.TrimSpace(sc.Text()) == "" {
 			continue
 		}
@@ -137,18 +144,88 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
 			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
 		}
-		a, gold, err := quoteArticle(p, &d)
-		if errors.Is(err, pipeline.ErrNotArticle) {
-			c.rejected++
-		} else if err != nil {
-			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
-		}
-		quoteScore(&c, a, gold, d.DocID, opts.Log)
+		docs = append(docs, &d)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("eval: quotes: read %s: %w", path, err)
 	}
-	return quoteReport(path, &c), nil
+	splits, err := quoteSplits(opts.Split)
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]*quoteCounts{}
+	for _, sp := range splits {
+		counts[sp] = &quoteCounts{}
+	}
+	for _, d := range quoteSplitDocs(docs) {
+		c := counts[d.split]
+		if c == nil {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a, gold, err := quoteArticle(p, d.doc)
+		if errors.Is(err, pipeline.ErrNotArticle) {
+			c.rejected++
+		} else if err != nil {
+			return nil, fmt.Errorf("eval: quotes: %s: %w", path, err)
+		}
+		quoteScore(c, a, gold, d.doc.DocID, opts.Log)
+	}
+	return quoteReport(path, splits, counts), nil
+}
+
+// quoteSplitDoc is an article with the half it belongs to.
+type quoteSplitDoc struct {
+	doc   *quoteDoc
+	split string
+}
+
+// quoteSplitDocs sorts the articles by doc_id and alternates them: even
+// positions are the tune half, odd ones the check half. PolNeAR's ids
+// start with the publisher, so each publisher's articles are shared out
+// evenly between the halves.
+func quoteSplitDocs(docs []*quoteDoc) []quoteSplitDoc {
+	sorted := append([]*quoteDoc(nil), docs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].DocID < sorted[j].DocID })
+	out := make([]quoteSplitDoc, len(sorted))
+	for i, d := range sorted {
+		out[i] = quoteSplitDoc{doc: d, split: splitOf(i)}
+	}
+	return out
+}
+
+// quoteSplits returns the halves RunQuotes scores for a QuotesOptions.Split.
+func quoteSplits(split string) ([]string, error) {
+	switch split {
+	case "", "all":
+		return []string{"tune", "check"}, nil
+	case "tune", "check":
+		return []string{split}, nil
+	}
+	return nil, fmt.Errorf("%w %q (want %s)", ErrQuoteSplit, split, strings.Join(QuoteSplits, ", "))
+}
+
+// add sums o into c.
+func (c *quoteCounts) add(o *quoteCounts) {
+	c.docs += o.docs
+	c.goldDirect += o.goldDirect
+	c.goldDirectSpans += o.goldDirectSpans
+	c.goldMixed += o.goldMixed
+	c.predFull += o.predFull
+	c.predPartial += o.predPartial
+	c.fullTP += o.fullTP
+	c.fullOnMixed += o.fullOnMixed
+	c.directFound += o.directFound
+	c.directSpansExact += o.directSpansExact
+	c.fullExact += o.fullExact
+	c.partialTP += o.partialTP
+	c.mixedFound += o.mixedFound
+	c.speakerN += o.speakerN
+	c.speakerOK += o.speakerOK
+	c.rejected += o.rejected
+	c.goldCut += o.goldCut
 }
 
 // quoteRaw is the document as a user would hand it to crosscheck.
@@ -441,19 +518,28 @@ func quoteRatio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func quoteReport(path string, c *quoteCounts) *Report {
-	r := &Report{Stage: "quotes", Data: path, Header: []string{"measure", "gold", "predicted", "matched", "precision", "recall", "F1"}}
+// quoteReport renders the scores of each half scored and, when both
+// were, of all articles. Metrics without a suffix are over every article
+// scored; those ending _tune and _check are per half.
+func quoteReport(path string, splits []string, counts map[string]*quoteCounts) *Report {
+	r := &Report{Stage: "quotes", Data: path, Header: []string{"split", "measure", "gold", "predicted", "matched", "precision", "recall", "F1"}}
+	all := &quoteCounts{}
+	for _, sp := range splits {
+		all.add(counts[sp])
+	}
+	names := splits
+	if len(splits) > 1 {
+		names = append(append([]string(nil), splits...), "all")
+		counts["all"] = all
+	}
+	for _, sp := range names {
+		quoteRows(r, sp, counts[sp])
+	}
+	c := all
 	dp, dr := quoteRatio(c.fullTP, c.predFull), quoteRatio(c.directFound, c.goldDirect)
 	ep, er := quoteRatio(c.fullExact, c.predFull), quoteRatio(c.directSpansExact, c.goldDirectSpans)
 	mp, mr := quoteRatio(c.partialTP, c.predPartial), quoteRatio(c.mixedFound, c.goldMixed)
 	sa := quoteRatio(c.speakerOK, c.speakerN)
-	row := func(name string, gold, pred, tp int, p, rc float64) {
-		r.Rows = append(r.Rows, []string{name, strconv.Itoa(gold), strconv.Itoa(pred), strconv.Itoa(tp), Pct(p), Pct(rc), Pct(F1(p, rc))})
-	}
-	row("direct (overlap)", c.goldDirect, c.predFull, c.fullTP, dp, dr)
-	row("direct (exact span)", c.goldDirectSpans, c.predFull, c.fullExact, ep, er)
-	row("mixed vs partial (overlap)", c.goldMixed, c.predPartial, c.partialTP, mp, mr)
-	r.Rows = append(r.Rows, []string{"speaker (named gold source)", strconv.Itoa(c.speakerN), "", strconv.Itoa(c.speakerOK), "", "", Pct(sa)})
 	r.Add("direct_precision", dp)
 	r.Add("direct_recall", dr)
 	r.Add("direct_f1", F1(dp, dr))
@@ -466,9 +552,34 @@ func quoteReport(path string, c *quoteCounts) *Report {
 	r.Add("rejected", float64(c.rejected))
 	r.Add("gold_in_removed", float64(c.goldCut))
 	r.Notes = append(r.Notes,
+		fmt.Sprintf("halves: articles sorted by doc_id and alternated, even positions tune, odd check (each publisher 6 and 6 in the dev set); scored: %s", strings.Join(splits, ", ")),
 		fmt.Sprintf("%d articles through pipeline.Analyze (%d rejected as not articles); gold = union of annotators, deduplicated by content overlap; quote_type re-derived for ''…'' marks", c.docs, c.rejected),
 		fmt.Sprintf("%d direct or mixed gold attributions lie wholly in lines the cleaner removed: counted as missed", c.goldCut),
 		fmt.Sprintf("%d predicted full quotes fall on gold mixed attributions (X said that \"…\"): counted as false positives; direct precision without them %s", c.fullOnMixed, Pct(quoteRatio(c.fullTP, c.predFull-c.fullOnMixed))),
 	)
 	return r
+}
+
+// quoteRows adds the rows and the per-half metrics of one split.
+func quoteRows(r *Report, split string, c *quoteCounts) {
+	dp, dr := quoteRatio(c.fullTP, c.predFull), quoteRatio(c.directFound, c.goldDirect)
+	ep, er := quoteRatio(c.fullExact, c.predFull), quoteRatio(c.directSpansExact, c.goldDirectSpans)
+	mp, mr := quoteRatio(c.partialTP, c.predPartial), quoteRatio(c.mixedFound, c.goldMixed)
+	sa := quoteRatio(c.speakerOK, c.speakerN)
+	row := func(name string, gold, pred, tp int, p, rc float64) {
+		r.Rows = append(r.Rows, []string{split, name, strconv.Itoa(gold), strconv.Itoa(pred), strconv.Itoa(tp), Pct(p), Pct(rc), Pct(F1(p, rc))})
+	}
+	row("direct (overlap)", c.goldDirect, c.predFull, c.fullTP, dp, dr)
+	row("direct (exact span)", c.goldDirectSpans, c.predFull, c.fullExact, ep, er)
+	row("mixed vs partial (overlap)", c.goldMixed, c.predPartial, c.partialTP, mp, mr)
+	r.Rows = append(r.Rows, []string{split, "speaker (named gold source)", strconv.Itoa(c.speakerN), "", strconv.Itoa(c.speakerOK), "", "", Pct(sa)})
+	if split == "all" {
+		return
+	}
+	r.Add("direct_precision_"+split, dp)
+	r.Add("direct_recall_"+split, dr)
+	r.Add("mixed_precision_"+split, mp)
+	r.Add("mixed_recall_"+split, mr)
+	r.Add("speaker_accuracy_"+split, sa)
+	r.Add("speaker_n_"+split, float64(c.speakerN))
 }

@@ -204,3 +204,30 @@ func TestRunQuotesPolNeAR(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteSplitDocs(t *testing.T) {
+	docs := []*quoteDoc{{DocID: "b_2"}, {DocID: "a_1"}, {DocID: "b_1"}, {DocID: "a_2"}}
+	want := map[string]string{"a_1": "tune", "a_2": "check", "b_1": "tune", "b_2": "check"}
+	for _, d := range quoteSplitDocs(docs) {
+		if d.split != want[d.doc.DocID] {
+			t.Errorf("%s: split %q, want %q", d.doc.DocID, d.split, want[d.doc.DocID])
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want []string
+		err  bool
+	}{
+		{"", []string{"tune", "check"}, false},
+		{"all", []string{"tune", "check"}, false},
+		{"check", []string{"check"}, false},
+		{"dev", nil, true},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := quoteSplits(tc.in)
+			if (err != nil) != tc.err || !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("quoteSplits(%q) = %v, %v; want %v, error %v", tc.in, got, err, tc.want, tc.err)
+			}
+		})
+	}
+}

@@ -25,7 +25,8 @@ type StageOptions struct {
 	// empty: by data set).
 	Order string
 	// Split is the part of the judged set scored: tune, check or all
-	// (timex, discrepancies; empty: all). One split lists its misses.
+	// (timex, discrepancies, quotes; empty: all). One split lists its
+	// misses (timex, discrepancies).
 	Split string
 	// MaxWords caps the summary length and Limit the number of stories
 	// scored (summarize; 0: all).
@@ -51,7 +52,7 @@ func Stages() []Stage {
 			return RunBoilerplate(ctx, BoilerplateOptions{Data: o.Data})
 		}},
 		{"quotes", func(ctx context.Context, o StageOptions) (*Report, error) {
-			return RunQuotes(ctx, QuotesOptions{Data: o.Data})
+			return RunQuotes(ctx, QuotesOptions{Data: o.Data, Split: o.Split})
 		}},
 		{"summarize", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunSummarize(ctx, SummarizeOptions{Data: o.Data, MaxWords: o.MaxWords, Limit: o.Limit, Progress: o.Progress})

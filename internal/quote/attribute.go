@@ -57,8 +57,12 @@ func (d *doc) attribute() {
 			names[i], types[i] = d.transcriptLabel(d.str[i])
 		}
 		if kinds[i] == kindPartial && names[i] == "" {
-			if words(d.body[d.str[i].start:d.str[i].end]) <= 2 {
-				kinds[i] = kindDrop // a scare-quoted term with no reporting verb
+			if words(d.body[d.str[i].start:d.str[i].end]) <= 2 && ev[i] < 0 {
+				// A scare-quoted term with no reporting verb in its
+				// sentence; with one ("63 percent said she was
+				// “justified”", "the senator said it was “a mistake”")
+				// it is a partial quote even when the subject names nobody.
+				kinds[i] = kindDrop
 			} else if j := i - 1; j >= 0 && d.str[j].para == d.str[i].para && kinds[j] == kindFull && names[j] != "" {
 				// A longer fragment right after a full quote in the same
 				// paragraph: ''…,'' said X. ''… a tax increase'' for the top.

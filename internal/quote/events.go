@@ -80,7 +80,7 @@ func (d *doc) subject(e *event) {
 	hi := d.tokAt(d.paras[d.paraOf(d.toks[k].Start)][1])
 	if e.word == "according" {
 		if k+2 < hi {
-			if s, j, ok := d.runFwd(k+2, hi); ok {
+			if s, j, ok := d.nameAfter(k+2, hi); ok {
 				e.kind, e.subj = subjName, [2]int{d.toks[s].Start, d.toks[j].End}
 				return
 			}
@@ -91,6 +91,10 @@ func (d *doc) subject(e *event) {
 	if strings.HasSuffix(e.word, "ing") && k > lo && d.gapAfter(k-1) != " " {
 		// "Clinton chimed in on Twitter, saying …": the clause's subject.
 		if i, jj, ok := d.clauseSubject(k); ok {
+			e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[jj].End}
+			return
+		}
+		if i, jj, ok := d.mainSubject(k); ok && d.gapAfter(k-1) == ", " {
 			e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[jj].End}
 			return
 		}
@@ -134,6 +138,9 @@ func (d *doc) subject(e *event) {
 				}
 			}
 			if i, ok := d.runBack(j, lo); ok && g != " -- " && g != " — " {
+				if s, jj, ok := d.ofOrgPerson(i, lo); ok && g == " " {
+					i, j = s, jj
+				}
 				e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[j].End}
 				return
 			}
@@ -149,8 +156,8 @@ func (d *doc) subject(e *event) {
 					}
 				}
 			}
-			if g == " " && isLowerStart(t) && lt != "and" && lt != "but" && lt != "as" && lt != "that" && lt != "who" {
-				e.kind = subjNP // "officials said", "a source said"
+			if g == " " && lt != "and" && lt != "but" && lt != "as" && lt != "that" && lt != "who" && (isLowerStart(t) || d.genericOpener(j, lo)) {
+				e.kind = subjNP // "officials said", "a source said", "Students asked"
 			}
 		}
 	}
@@ -370,12 +377,13 @@ func (d *doc) clauseName(k int) (int, int, bool) {
 	return s, j, true
 }
 
-// nameAfter finds a name right after a reporting verb: "said Maria
-// Zakharova", "said MSNBC host Chris Matthews" (a role between an outlet
-// and a name), "said 9/11 widow Terry Strada".
+// nameAfter finds a name right after a reporting verb, over up to four
+// role words: "said Maria Zakharova", "said MSNBC host Chris Matthews" (a
+// role between an outlet and a name), "said 9/11 widow Terry Strada",
+// "according to conservative talk radio host X".
 func (d *doc) nameAfter(i, hi int) (int, int, bool) {
 	n := 0
-	for i < hi && n < 3 && !d.nameTok(i) && (d.gapAfter(i) == " " || d.gapAfter(i) == "/") {
+	for i < hi && n < 4 && !d.nameTok(i) && (d.gapAfter(i) == " " || d.gapAfter(i) == "/") {
 		t := d.tok(i)
 		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsDigit(r) && !roleWord(t) && !(t == "the" && n == 0) {
 			return 0, 0, false
@@ -443,6 +451,9 @@ func (d *doc) clauseSubject(k int) (int, int, bool) {
 			continue
 		}
 		if s, j, ok := d.runFwd(i, k); ok {
+			if s2, j2, ok2 := d.possessiveRole(j, k); ok2 {
+				return s2, j2, true
+			}
 			return s, j, true
 		}
 	}

@@ -106,6 +106,7 @@ func (d *doc) genderOf(name string) int {
 // → "Rex Tillerson"), or, for a lone first name, starting with it
 // ("Lucian" → "Lucian Kim").
 func (d *doc) fullName(span [2]int) (name, typ string) {
+	span = d.nameHead(span)
 	surface, _ := stripPossessive(strings.TrimSpace(d.body[span[0]:span[1]]))
 	f := strings.Fields(surface)
 	if len(f) == 0 {

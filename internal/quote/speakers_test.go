@@ -1,0 +1,74 @@
+package quote
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/entity"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// TestSpeakerRules runs each speaker rule through the stages the pipeline
+// runs before quotes (sentences, entities), on invented sentences.
+func TestSpeakerRules(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex := entity.New()
+	f := New(lex)
+	cases := []struct {
+		rule  string
+		paras []string
+		want  []want
+	}{
+		{"nameHead: organisation, title, person", []string{"“The ruling is a relief,” Lakeside Farmers Union Chairman Tomas Reyes said on Friday."},
+			[]want{{"The ruling is a relief,", "Tomas Reyes", false}}},
+		{"nameHead: after the verb", []string{"“We will appeal,” said Northern Rail Board President Ingrid Solberg."},
+			[]want{{"We will appeal,", "Ingrid Solberg", false}}},
+		{"mainSubject: introductory phrase, participle after an object", []string{"During a rally in the capital, Reyes attacked the council over roads and Kestrel, saying, “They failed the town.”"},
+			[]want{{"They failed the town.", "Reyes", false}}},
+		{"possessiveRole: the person a possessive qualifies", []string{"Marta Olsen’s campaign manager Tomas Reyes spoke at noon, arguing that the plan “wastes money on the wrong roads.”"},
+			[]want{{"wastes money on the wrong roads.", "Tomas Reyes", true}}},
+		{"ofOrgPerson: titled person of an organisation", []string{"“It was the least bad option,” Mr. Reyes of the Lake Trust said."},
+			[]want{{"It was the least bad option,", "Mr. Reyes", false}}},
+		{"ofOrgPerson: an organisation named of a place stays", []string{"“Rates will hold,” the Bank of Kestrel said."},
+			[]want{{"Rates will hold,", "Bank of Kestrel", false}}},
+		{"according to a role and a name", []string{"According to radio talk show host Marta Olsen, the plan reeks of “panic” and haste."},
+			[]want{{"panic", "Marta Olsen", true}}},
+		{"short partial kept with a reporting verb and no named subject", []string{"Most voters said the delay was “justified” in the circumstances."},
+			[]want{{"justified", "", true}}},
+		{"short scare quote without a reporting verb dropped", []string{"The “hybrid” plan failed within a year."}, nil},
+		{"words spoken to a person are the speaker's", []string{"Tomas Reyes told Marta Olsen: “The budget is final.”"},
+			[]want{{"The budget is final.", "Tomas Reyes", false}}},
+		{"a group asking a person is not the person", []string{"Students asked Marta Olsen, “Why was the library closed?”"},
+			[]want{{"Why was the library closed?", "", false}}},
+		{"a determiner before a noun that looks like a verb is no subject", []string{"The answers to the survey are “not good enough,” says Tomas Reyes."},
+			[]want{{"not good enough,", "Tomas Reyes", true}}},
+		{"nameHead: a plain organisation stays", []string{"“Fares will rise,” Northern Rail said."},
+			[]want{{"Fares will rise,", "Northern Rail", false}}},
+	}
+	for _, c := range cases {
+		t.Run(c.rule, func(t *testing.T) {
+			a := &news.Article{Paragraphs: c.paras}
+			if err := seg.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if err := lex.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Analyze(a); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Quotes) != len(c.want) {
+				t.Fatalf("got %d quotes %+v, want %d %+v", len(a.Quotes), a.Quotes, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				q := a.Quotes[i]
+				if q.Text != w.text || q.Speaker != w.speaker || q.Partial != w.partial {
+					t.Errorf("quote %d: got (%q, %q, partial=%v), want (%q, %q, partial=%v)", i, q.Text, q.Speaker, q.Partial, w.text, w.speaker, w.partial)
+				}
+			}
+		})
+	}
+}

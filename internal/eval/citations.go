@@ -25,6 +25,9 @@ import (
 // from the shared data.
 var ErrCitationsData = errors.New("eval: bad citations data")
 
+// ErrCitationsSplit reports a split other than tune, check or all.
+var ErrCitationsSplit = errors.New("eval: unknown citations split")
+
 // CitationsOptions configures RunCitations.
 type CitationsOptions struct {
 	// Data is the judged-citations file (internal/eval/testdata/citations-judged.json).
@@ -33,6 +36,10 @@ type CitationsOptions struct {
 	// Empty: testutil.SharedDir (../shared beside the repository, or
 	// $CROSSCHECK_SHARED).
 	Shared string
+	// Split limits the run to the stories of one split: "tune", "check",
+	// or "" / "all" for every story. Develop on tune; run check only to
+	// report.
+	Split string
 }
 
 // CitationsFile is the judged-citations file: per story, sentences (named by
@@ -91,6 +98,19 @@ func LoadCitations(ctx context.Context, o CitationsOptions) (*CitationsFile, []C
 	var f CitationsFile
 	if err := json.Unmarshal(raw, &f); err != nil {
 		return nil, nil, fmt.Errorf("%w: %s: %v", ErrCitationsData, o.Data, err)
+	}
+	switch o.Split {
+	case "", "all":
+	case "tune", "check":
+		kept := f.Stories[:0]
+		for _, s := range f.Stories {
+			if s.Split == o.Split {
+				kept = append(kept, s)
+			}
+		}
+		f.Stories = kept
+	default:
+		return nil, nil, fmt.Errorf("%w: split %q (want tune, check or all)", ErrCitationsSplit, o.Split)
 	}
 	shared := o.Shared
 	if shared == "" {

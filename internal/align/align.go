@@ -19,7 +19,9 @@
 // aligns with nothing.
 //
 // compare builds discrepancies from Story.Discrepancies; Story.Sentences
-// gives the relation of two sentences for stages that cite or group them.
+// gives the relation of two sentences' facts, and Story.Claims whether
+// one sentence states another (sentence.go), from which the briefing's
+// citations, agreements and single-source claims all come.
 package align
 
 import (

@@ -129,7 +129,13 @@ func (b *Briefer) Brief(ctx context.Context, arts []*news.Article) (*news.Briefi
 	}
 	br.Time = news.StoryTime{Event: eventDay(members, first, latest, ref, br.Date), First: first, Latest: latest}
 	br.Title = b.headline(members)
-	if br.Summary, err = b.sum.Summarize(ctx, members); err != nil {
+	st, err := compare.NewStory(ctx, members, compare.Options{Stem: b.o.Stem})
+	if err != nil {
+		return nil, fmt.Errorf("brief: %w", err)
+	}
+	// The summary cites what st's one alignment decision says each source
+	// states, as the agreements and single-source claims do.
+	if br.Summary, err = b.sum.Summarize(ctx, members, st.Cite); err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}
 	quotes, attribution, err := compare.Ledger(ctx, members)
@@ -137,10 +143,6 @@ func (b *Briefer) Brief(ctx context.Context, arts []*news.Article) (*news.Briefi
 		return nil, fmt.Errorf("brief: %w", err)
 	}
 	br.Quotes = quotes
-	st, err := compare.NewStory(ctx, members, compare.Options{Stem: b.o.Stem})
-	if err != nil {
-		return nil, fmt.Errorf("brief: %w", err)
-	}
 	if br.Agreements, err = st.Agreements(ctx); err != nil {
 		return nil, fmt.Errorf("brief: %w", err)
 	}

@@ -3,6 +3,7 @@ package brief_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/testutil"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -350,4 +352,117 @@ func mustBrief(t testing.TB, o brief.Options, arts []*news.Article) *news.Briefi
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestSeedsCitations: the seeds' summary cites a source only for what it
+// states. NPR asks whether Tillerson brought evidence of the interference
+// — a topical neighbour of the Globe's report that he called it a settled
+// fact — and only NPR quotes him calling the meeting "productive".
+func TestSeedsCitations(t *testing.T) {
+	b := mustBrief(t, brief.Options{Stem: text.Stem}, seedArticles(t))
+	var npr, globe string
+	for _, s := range b.Sources {
+		if s.Outlet == "NPR" {
+			npr = s.ID
+		} else {
+			globe = s.ID
+		}
+	}
+	if npr == "" || globe == "" {
+		t.Fatalf("sources %+v: want NPR and the Globe", b.Sources)
+	}
+	tests := []struct {
+		words, notBy string
+	}{
+		{"was a settled fact", npr},
+		{`"productive" meeting`, globe},
+	}
+	for _, tc := range tests {
+		found := false
+		for _, c := range b.Summary {
+			if !strings.Contains(c.Text, tc.words) {
+				continue
+			}
+			found = true
+			for _, s := range c.Sources {
+				if s == tc.notBy {
+					t.Errorf("%q cites %s, which does not state it (its evidence: %q)", c.Text, s, c.Evidence[s])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no summary sentence with %q", tc.words)
+		}
+	}
+}
+
+// TestOneAlignmentDecision: agreements, single-source claims and the
+// summary's citations come from one alignment decision, so no sentence is
+// both agreed (or cited by another source) and reported by one source only.
+func TestOneAlignmentDecision(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string][]*news.Article{"seeds": seedArticles(t)}
+	if path, ok := testutil.Shared("data/mds/multinews-dev.jsonl"); ok {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.SplitN(string(raw), "\n", 21)[:20] {
+			var s struct {
+				Articles []struct {
+					Text string `json:"text"`
+				} `json:"articles"`
+			}
+			if err := json.Unmarshal([]byte(line), &s); err != nil {
+				t.Fatal(err)
+			}
+			var arts []*news.Article
+			for _, a := range s.Articles {
+				if art, err := p.Analyze(news.Raw{Text: a.Text}); err == nil {
+					arts = append(arts, art)
+				}
+			}
+			stories[fmt.Sprintf("multinews %d", i)] = arts
+		}
+	} else {
+		t.Log("no shared Multi-News data (../shared/data/mds): the seeds only")
+	}
+	var unique, shared int
+	defer func() {
+		if unique == 0 || shared == 0 {
+			t.Errorf("%d single-source claims, %d shared sentences: the stories test nothing", unique, shared)
+		}
+	}()
+	br := brief.New(brief.Options{Stem: text.Stem})
+	for name, arts := range stories {
+		t.Run(name, func(t *testing.T) {
+			b, err := br.Brief(context.Background(), arts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stated := map[string]bool{} // sentences another source states or is stated by
+			for _, c := range b.Agreements {
+				for _, e := range c.Evidence {
+					stated[strings.TrimSpace(e)] = true
+				}
+			}
+			for _, c := range b.Summary {
+				if len(c.Sources) > 1 {
+					for _, e := range c.Evidence {
+						stated[strings.TrimSpace(e)] = true
+					}
+				}
+			}
+			unique += len(b.Unique)
+			shared += len(stated)
+			for _, u := range b.Unique {
+				if stated[strings.TrimSpace(u.Text)] {
+					t.Errorf("%s: %q is both shared and reported by one source only", u.Source, u.Text)
+				}
+			}
+		})
+	}
 }

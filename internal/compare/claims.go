@@ -6,15 +6,18 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/align"
 	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/summarize"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Options tunes the comparison. The zero value means the defaults.
 type Options struct {
-	// Agree is the cosine similarity at which two sentences of different
-	// sources report the same content (default 0.35).
+	// Agree is the cosine similarity at which two sentences of one day
+	// tell the same timeline event (default 0.35). Whether a source
+	// states a sentence is align's decision (align.Claims.States).
 	Agree float64
 	// Alone is the similarity below which a sentence has no counterpart
 	// in any other source (default 0.15).
@@ -63,6 +66,11 @@ type Story struct {
 	bodies  []string // each member's body ("" when left out)
 	idx     *text.Index
 	scan    *text.Neighbors
+	// al reads the story's facts and claims once; cl decides, for two
+	// sentences, whether one states the other: citations, agreements and
+	// single-source claims all come from that one decision.
+	al *align.Story
+	cl *align.Claims
 }
 
 // NewStory prepares members for comparison. It returns an error wrapping
@@ -104,6 +112,8 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 		return nil, fmt.Errorf("compare: %w", err)
 	}
 	s.idx, s.scan = idx, idx.Neighbors()
+	s.al = align.New(members, align.Options{Stem: o.Stem})
+	s.cl = s.al.Claims()
 	return s, nil
 }
 
@@ -152,27 +162,60 @@ type match struct {
 	cos  float64
 }
 
-// bestPerMember returns, for sentence i, its most similar sentence in every
-// member among those sharing at least shared content terms with it (the
-// first of equals), indexed by member.
-func (s *Story) bestPerMember(i, shared int) []match {
+// statedBy returns, for sentence i (an index into Story.sents), the
+// sentence of every other member that states it (align.Claims.States) —
+// with same, that it also states: the same fact, align.Same — the most
+// similar in words of several, indexed by member. It costs one bounded
+// index lookup (text.MaxPostings per term).
+func (s *Story) statedBy(i int, same bool) []match {
 	out := make([]match, len(s.members))
 	for m := range out {
 		out[m].sent = -1
 	}
+	a := s.sents[i]
 	s.scan.Each(i, func(j int, cos float64, n int) {
-		if m := s.sents[j].member; n >= shared && cos > out[m].cos {
-			out[m] = match{j, cos}
+		b := s.sents[j]
+		if b.member == a.member || n < text.MinShared || cos <= out[b.member].cos {
+			return
+		}
+		if s.cl.States(a.member, a.index, b.member, b.index) && (!same || s.cl.States(b.member, b.index, a.member, a.index)) {
+			out[b.member] = match{j, cos}
 		}
 	})
 	return out
 }
 
+// Cite returns sentence sent of member, shown as text (a summary
+// sentence; the first of a quote the summariser picks whole), citing
+// member's source and every other source with a sentence that states it,
+// that sentence as evidence. It is the one citation rule of the briefing:
+// the summary cites a source only when align says it states the sentence,
+// as the agreements and single-source claims read it.
+func (s *Story) Cite(member, sent int, text string) news.Cited {
+	src := s.members[member].Source
+	c := news.Cited{Text: text, Sources: []string{src}, Evidence: map[string]string{src: text}}
+	if sent < 0 || sent >= len(s.byMem[member]) {
+		return c
+	}
+	seen := map[string]bool{src: true}
+	for m, b := range s.statedBy(s.byMem[member][sent], false) {
+		if b.sent < 0 || seen[s.members[m].Source] {
+			continue
+		}
+		seen[s.members[m].Source] = true
+		c.Sources = append(c.Sources, s.members[m].Source)
+		c.Evidence[s.members[m].Source] = s.sents[b.sent].text
+	}
+	return c
+}
+
 // Agreements lists statements that at least two independent sources
 // report, each with every source's own sentence as evidence; the most
-// widely reported first. Each sentence costs one bounded index lookup
-// (text.MaxPostings per term); a story of one independent source has
-// nothing to agree on and costs nothing.
+// widely reported first. A source agrees when one of its sentences
+// states the same fact: each states the other (align.Same); a sentence
+// that says more or less than the statement is no agreement with it.
+// Each sentence costs one bounded index lookup; a story of one
+// independent source has nothing to agree on and costs nothing.
 func (s *Story) Agreements(ctx context.Context) ([]news.Cited, error) {
 	if !s.severalGroups() {
 		return nil, nil // agreement needs two independent sources
@@ -183,31 +226,30 @@ func (s *Story) Agreements(ctx context.Context) ([]news.Cited, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("compare: agreements: %w", err)
 		}
-		if used[i] || st.nwords < 6 {
-			continue
+		if used[i] || st.nwords < 6 || !summarize.EndsSentence(st.text) {
+			continue // too short to claim much, or a headline or caption
 		}
 		c := news.Cited{Text: st.text, Sources: []string{s.members[st.member].Source},
 			Evidence: map[string]string{s.members[st.member].Source: st.text}}
 		groups := map[int]bool{s.members[st.member].Group: true}
-		best := s.bestPerMember(i, text.MinShared)
-		for m := range s.members {
-			if m == st.member {
-				continue
-			}
-			j, sim := best[m].sent, best[m].cos
-			if j < 0 || sim < s.o.Agree || used[j] {
+		var took []int
+		for m, b := range s.statedBy(i, true) {
+			if b.sent < 0 || used[b.sent] {
 				continue
 			}
 			src := s.members[m].Source
 			c.Sources = append(c.Sources, src)
-			c.Evidence[src] = s.sents[j].text
+			c.Evidence[src] = s.sents[b.sent].text
 			groups[s.members[m].Group] = true
-			used[j] = true
+			took = append(took, b.sent)
 		}
 		if len(groups) < 2 {
 			continue
 		}
 		used[i] = true
+		for _, j := range took {
+			used[j] = true
+		}
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Sources) > len(out[b].Sources) })
@@ -217,8 +259,12 @@ func (s *Story) Agreements(ctx context.Context) ([]news.Cited, error) {
 // Unique lists, per source, the informative sentences that no other
 // independent source reports anything like: sentences of eight words or
 // more that name someone or give a number, earliest first, at most
-// Options.MaxUnique per source. With a single independent source nothing
-// is unique.
+// Options.MaxUnique per source. A sentence is alone when no sentence of
+// another independent source is aligned with it at all (align.Claims
+// relates them as same, part or conflict) — so no agreed or cited
+// sentence is ever single-source — nor even close in words
+// (Options.Alone), because a claim is listed as one source's only when
+// that is sure. With a single independent source nothing is unique.
 func (s *Story) Unique(ctx context.Context) ([]news.Unique, error) {
 	if !s.severalGroups() {
 		return nil, nil
@@ -239,7 +285,11 @@ func (s *Story) Unique(ctx context.Context) ([]news.Unique, error) {
 			}
 			alone := true
 			s.scan.Each(i, func(j int, cos float64, _ int) {
-				if cos >= s.o.Alone && s.members[s.sents[j].member].Group != m.Group {
+				o := s.sents[j]
+				if !alone || s.members[o.member].Group == m.Group {
+					return
+				}
+				if cos >= s.o.Alone || s.cl.Relate(st.member, st.index, o.member, o.index) != align.Unrelated {
 					alone = false
 				}
 			})

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/internal/align"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -20,7 +19,7 @@ import (
 // A cancelled ctx ends the certainty search with an error wrapping
 // ctx.Err(); the alignment stage takes no context yet.
 func (s *Story) Discrepancies(ctx context.Context, attribution []news.Discrepancy) ([]news.Discrepancy, error) {
-	out := align.New(s.members, align.Options{Stem: s.o.Stem}).Discrepancies()
+	out := s.al.Discrepancies()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("compare: discrepancies: %w", err)
 	}

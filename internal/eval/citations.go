@@ -25,6 +25,9 @@ import (
 // from the shared data.
 var ErrCitationsData = errors.New("eval: bad citations data")
 
+// ErrCitationsSplit reports a split other than tune, check or all.
+var ErrCitationsSplit = errors.New("eval: unknown citations split")
+
 // CitationsOptions configures RunCitations.
 type CitationsOptions struct {
 	// Data is the judged-citations file (internal/eval/testdata/citations-judged.json).
@@ -33,6 +36,10 @@ type CitationsOptions struct {
 	// Empty: testutil.SharedDir (../shared beside the repository, or
 	// $CROSSCHECK_SHARED).
 	Shared string
+	// Split limits the run to the stories of one split: "tune", "check",
+	// or "" / "all" for every story. Develop on tune; run check only to
+	// report.
+	Split string
 }
 
 // CitationsFile is the judged-citations file: per story, sentences (named by
@@ -91,6 +98,19 @@ func LoadCitations(ctx context.Context, o CitationsOptions) (*CitationsFile, []C
 	var f CitationsFile
 	if err := json.Unmarshal(raw, &f); err != nil {
 		return nil, nil, fmt.Errorf("%w: %s: %v", ErrCitationsData, o.Data, err)
+	}
+	switch o.Split {
+	case "", "all":
+	case "tune", "check":
+		kept := f.Stories[:0]
+		for _, s := range f.Stories {
+			if s.Split == o.Split {
+				kept = append(kept, s)
+			}
+		}
+		f.Stories = kept
+	default:
+		return nil, nil, fmt.Errorf("%w: split %q (want tune, check or all)", ErrCitationsSplit, o.Split)
 	}
 	shared := o.Shared
 	if shared == "" {
@@ -251,6 +271,7 @@ type citeCount struct {
 	cited, judged, right  int // citations; judged; judged true
 	missed, statedJudged  int // true judgements not cited; all true judgements of judged items
 	otherJudged, other    int // judged citations of a source other than the sentence's own; judged true
+	otherStated, otherHit int // true judgements of other sources of judged items; those cited
 	wrong, unjudged, none []string
 }
 
@@ -264,6 +285,8 @@ func (c *citeCount) add(o *citeCount) {
 	c.statedJudged += o.statedJudged
 	c.otherJudged += o.otherJudged
 	c.other += o.other
+	c.otherStated += o.otherStated
+	c.otherHit += o.otherHit
 }
 
 func (c *citeCount) precision() float64 { return ratio(c.right, c.judged) }
@@ -320,6 +343,12 @@ func citeScore(d CitationsStoryData, items []news.Cited, res []*regexp.Regexp) *
 				if !cited[s] {
 					c.missed++
 				}
+				if s != j.In {
+					c.otherStated++
+					if cited[s] {
+						c.otherHit++
+					}
+				}
 			}
 		}
 	}
@@ -342,7 +371,8 @@ func citeClip(s string) string {
 // citations (and, as "other precision", over the citations of a source
 // other than the one the sentence was taken from, which is right by
 // definition); recall is the share of sources judged to state a briefed
-// sentence that are cited for it. Figures are given per list (summary,
+// sentence that are cited for it, and "other recall" the same over the
+// sources other than the sentence's own. Figures are given per list (summary,
 // agreements), per set and per split (tune, check), and every wrong or
 // unjudged citation is listed.
 func RunCitations(ctx context.Context, o CitationsOptions) (*Report, error) {
@@ -381,7 +411,7 @@ func RunCitations(ctx context.Context, o CitationsOptions) (*Report, error) {
 		}
 	}
 	r := &Report{Stage: "citations", Data: o.Data,
-		Header: []string{"list", "set", "split", "items", "judged items", "citations", "judged", "true", "precision", "recall", "other judged", "other true", "other precision"}}
+		Header: []string{"list", "set", "split", "items", "judged items", "citations", "judged", "true", "precision", "recall", "other judged", "other true", "other precision", "other recall"}}
 	sets := []string{"all"}
 	for s := range f.Data {
 		sets = append(sets, s)
@@ -396,12 +426,13 @@ func RunCitations(ctx context.Context, o CitationsOptions) (*Report, error) {
 				c := get(cell{kind, set, split})
 				r.Rows = append(r.Rows, []string{kind, set, split, strconv.Itoa(c.items), strconv.Itoa(c.judgedItems),
 					strconv.Itoa(c.cited), strconv.Itoa(c.judged), strconv.Itoa(c.right), Pct(c.precision()), Pct(c.recall()),
-					strconv.Itoa(c.otherJudged), strconv.Itoa(c.other), Pct(ratio(c.other, c.otherJudged))})
+					strconv.Itoa(c.otherJudged), strconv.Itoa(c.other), Pct(ratio(c.other, c.otherJudged)), Pct(ratio(c.otherHit, c.otherStated))})
 				if set == "all" {
 					name := map[string]string{"summary": "summary", "agreements": "agreement"}[kind]
 					r.Add(name+"_precision_"+split, c.precision())
 					r.Add(name+"_recall_"+split, c.recall())
 					r.Add(name+"_other_precision_"+split, ratio(c.other, c.otherJudged))
+					r.Add(name+"_other_recall_"+split, ratio(c.otherHit, c.otherStated))
 					r.Add(name+"_unjudged_"+split, float64(c.cited-c.judged))
 				}
 			}

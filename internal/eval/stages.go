@@ -25,8 +25,8 @@ type StageOptions struct {
 	// empty: by data set).
 	Order string
 	// Split is the part of the judged set scored: tune, check or all
-	// (timex, discrepancies, quotes; empty: all). One split lists its
-	// misses (timex, discrepancies).
+	// (timex, discrepancies, quotes, citations; empty: all). One split
+	// lists its misses.
 	Split string
 	// MaxWords caps the summary length and Limit the number of stories
 	// scored (summarize; 0: all).
@@ -67,7 +67,7 @@ func Stages() []Stage {
 			return RunSeeds(ctx, SeedsOptions{Data: o.Data, Published: o.Published})
 		}},
 		{"citations", func(ctx context.Context, o StageOptions) (*Report, error) {
-			return RunCitations(ctx, CitationsOptions{Data: o.Data})
+			return RunCitations(ctx, CitationsOptions{Data: o.Data, Split: o.Split})
 		}},
 		{"discrepancies", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Split: o.Split, Progress: o.Progress})

@@ -1,6 +1,6 @@
 // Package summarize writes an extractive summary of a story: whole sentences
-// taken from its articles, at most a word budget, each sentence citing every
-// independent source that reports the same content.
+// taken from its articles, at most a word budget, each sentence cited by
+// the caller (the briefing cites every source that states it).
 //
 // The method is a supported-centroid score with greedy redundancy control:
 //
@@ -19,8 +19,8 @@
 //     context.
 //  4. The picked sentences are ordered by their relative position in their
 //     articles, so the lead comes first.
-//  5. Each sentence cites every independent source that has a sentence
-//     similar enough to it, with that sentence as evidence.
+//  5. Each sentence is cited by the caller's Citer: the briefing cites
+//     every source that states it, as the alignment stage decides.
 package summarize
 
 import (
@@ -47,9 +47,6 @@ type Options struct {
 	// Redundancy is the cosine similarity above which a candidate repeats
 	// a sentence already chosen (default 0.35).
 	Redundancy float64
-	// Cite is the cosine similarity at which another source's sentence
-	// counts as reporting the same content (default 0.25).
-	Cite float64
 	// Lead weights the position prior (default 1.25).
 	Lead float64
 	// Support weights agreement by other independent sources (default 1.5).
@@ -62,9 +59,6 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Redundancy <= 0 {
 		o.Redundancy = 0.35
-	}
-	if o.Cite <= 0 {
-		o.Cite = 0.25
 	}
 	if o.Lead == 0 {
 		o.Lead = 1.25
@@ -94,7 +88,8 @@ func New(o Options, stem Stemmer) *Summarizer {
 }
 
 type cand struct {
-	doc, sent int     // article index, sentence index in the article
+	doc, sent int     // article index, (last) sentence index in the article
+	first     int     // first sentence index: a quote unit spans first..sent
 	rel       float64 // relative position in the article, 0 = first
 	rank      int     // position among the article's candidates
 	text      string
@@ -141,12 +136,20 @@ func Dangling(s string) bool {
 	return dangling[strings.ToLower(strings.Trim(f[0], "\"'“‘"))]
 }
 
-// Summarize returns the cited summary of docs. Its work is linear in the
-// docs' sentences: each candidate's support and citations come from
-// text.Index lookups, bounded by text.MaxPostings per term, and support is
-// sought only when the story has two independent sources. It checks ctx
-// in every loop and returns an error wrapping ctx.Err() once cancelled.
-func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member) ([]news.Cited, error) {
+// Citer cites a picked sentence, shown as text: sentence sent of
+// docs[doc] (the first, for a quote of several sentences picked as one
+// unit). The briefing passes compare.Story.Cite, so that the summary cites
+// exactly the sources the story's one alignment decision says state the
+// sentence.
+type Citer func(doc, sent int, text string) news.Cited
+
+// Summarize returns the summary of docs, each sentence cited by cite; a
+// nil cite cites each sentence's own source only. Its work is linear in
+// the docs' sentences: each candidate's support comes from text.Index
+// lookups, bounded by text.MaxPostings per term, and support is sought
+// only when the story has two independent sources. It checks ctx in
+// every loop and returns an error wrapping ctx.Err() once cancelled.
+func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Citer) ([]news.Cited, error) {
 	o := z.o
 	var cands []cand
 	for di, d := range docs {
@@ -166,6 +169,7 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member) ([]news.
 				return nil, fmt.Errorf("summarize: %w", ctx.Err())
 			}
 			sp := a.Sentences[si]
+			first := si
 			var speaker string
 			if end, ok := units[si]; ok {
 				// A quote of several sentences is one unit: its first
@@ -182,13 +186,13 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member) ([]news.
 			}
 			t := StripDateline(strings.TrimSpace(body[sp.Start:sp.End]))
 			nw := len(strings.Fields(t))
-			if nw < 6 || nw > 70 || !endsSentence(t) || addressesReader(t) {
+			if nw < 6 || nw > 70 || !EndsSentence(t) || addressesReader(t) {
 				continue
 			}
 			if speaker != "" {
 				t = attributed(t, speaker)
 			}
-			cands = append(cands, cand{doc: di, sent: si, rel: float64(si) / float64(max(n, 1)), rank: rank, text: t, words: nw})
+			cands = append(cands, cand{doc: di, sent: si, first: first, rel: float64(si) / float64(max(n, 1)), rank: rank, text: t, words: nw})
 			rank++
 		}
 	}
@@ -302,38 +306,12 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member) ([]news.
 			return nil, fmt.Errorf("summarize: %w", err)
 		}
 		c := cands[i]
-		cited := news.Cited{Text: c.text, Evidence: map[string]string{}}
-		seen := map[string]bool{}
-		add := func(src, sentence string) {
-			if !seen[src] {
-				seen[src] = true
-				cited.Sources = append(cited.Sources, src)
-				cited.Evidence[src] = sentence
-			}
+		if cite == nil {
+			src := docs[c.doc].Source
+			out = append(out, news.Cited{Text: c.text, Sources: []string{src}, Evidence: map[string]string{src: c.text}})
+			continue
 		}
-		add(docs[c.doc].Source, c.text)
-		// The best match in every other article sharing text.MinShared terms.
-		type match struct {
-			j, shared int
-			cos       float64
-		}
-		bestIn := map[int]match{}
-		scan.Each(i, func(j int, cos float64, shared int) {
-			e := cands[j]
-			if m, ok := bestIn[e.doc]; e.doc != c.doc && shared >= text.MinShared && (!ok || cos > m.cos) {
-				bestIn[e.doc] = match{j, shared, cos}
-			}
-		})
-		for di, d := range docs {
-			m, ok := bestIn[di]
-			if !ok || seen[d.Source] {
-				continue
-			}
-			if m.cos >= o.Cite || m.cos >= o.Cite*0.6 && m.shared >= 2*text.MinShared || d.Group == docs[c.doc].Group && m.cos >= o.Cite/2 {
-				add(d.Source, cands[m.j].text)
-			}
-		}
-		out = append(out, cited)
+		out = append(out, cite(c.doc, c.first, c.text))
 	}
 	return out, nil
 }
@@ -419,7 +397,10 @@ func addressesReader(s string) bool {
 	return false
 }
 
-func endsSentence(s string) bool {
+// EndsSentence reports whether s ends as a sentence does (a full stop, a
+// question or exclamation mark or an ellipsis, possibly inside closing
+// quotes or brackets), unlike a headline or a caption.
+func EndsSentence(s string) bool {
 	s = strings.TrimRight(s, "\"'”’)] ")
 	if s == "" {
 		return false

@@ -69,7 +69,7 @@ func TestMultiNewsROUGE(t *testing.T) {
 			all = append(all, a.Text)
 		}
 		var sb strings.Builder
-		sum, err := z.Summarize(context.Background(), members)
+		sum, err := z.Summarize(context.Background(), members, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -62,7 +62,16 @@ func TestSummarize(t *testing.T) {
 		"Opponents warned that property taxes would have to rise within two years to pay for the plan.")
 	c := mk("Local weather was mild on Tuesday, with light winds across the valley and no rain expected.")
 	docs := []news.Member{{Article: a, Source: "a", Group: 0}, {Article: b, Source: "b", Group: 1}, {Article: c, Source: "c", Group: 2}}
-	got, err := New(Options{Words: 60}, nil).Summarize(context.Background(), docs)
+	// The citer gets the picked sentence's place: its article and
+	// sentence index, whose text (less the dateline) is the text shown.
+	cite := func(doc, sent int, text string) news.Cited {
+		a := docs[doc].Article
+		if !strings.HasSuffix(a.SentenceText(a.Body(), sent), text) {
+			t.Errorf("cite(%d, %d, %q): not sentence %d of %s", doc, sent, text, sent, docs[doc].Source)
+		}
+		return news.Cited{Text: text, Sources: []string{docs[doc].Source, "cited"}, Evidence: map[string]string{docs[doc].Source: text}}
+	}
+	got, err := New(Options{Words: 60}, nil).Summarize(context.Background(), docs, cite)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,23 +84,31 @@ func TestSummarize(t *testing.T) {
 		if strings.HasPrefix(s.Text, "SPRINGFIELD") {
 			t.Errorf("dateline kept: %q", s.Text)
 		}
-		if len(s.Sources) == 0 || s.Evidence[s.Sources[0]] == "" {
-			t.Errorf("sentence without its source: %+v", s)
+		if len(s.Sources) != 2 || s.Sources[1] != "cited" || s.Evidence[s.Sources[0]] == "" {
+			t.Errorf("sentence not cited by the citer: %+v", s)
 		}
 	}
 	if words > 60 {
 		t.Errorf("summary has %d words, budget 60", words)
 	}
-	first := got[0]
-	if !strings.Contains(first.Text, "budget") || len(first.Sources) != 2 {
-		t.Errorf("first sentence %q cites %v; want the budget lead cited by a and b", first.Text, first.Sources)
+	if !strings.Contains(got[0].Text, "budget") {
+		t.Errorf("first sentence %q; want the budget lead", got[0].Text)
 	}
-	if none, err := New(Options{}, nil).Summarize(context.Background(), nil); none != nil || err != nil {
+	own, err := New(Options{Words: 60}, nil).Summarize(context.Background(), docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range own {
+		if len(s.Sources) != 1 || s.Evidence[s.Sources[0]] != s.Text {
+			t.Errorf("with no citer, %q cites %v; want its own source only", s.Text, s.Sources)
+		}
+	}
+	if none, err := New(Options{}, nil).Summarize(context.Background(), nil, nil); none != nil || err != nil {
 		t.Errorf("summary of nothing = %v, %v", none, err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := New(Options{}, nil).Summarize(ctx, docs); !errors.Is(err, context.Canceled) {
+	if _, err := New(Options{}, nil).Summarize(ctx, docs, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("Summarize after cancel: err = %v, want context.Canceled", err)
 	}
 }

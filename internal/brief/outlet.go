@@ -140,3 +140,9 @@ func Counts(c news.Coverage) string {
 	return say.Count(c.Articles, "article", "articles") + " · " + say.Count(c.Outlets, "outlet", "outlets") + " · " +
 		say.Count(c.Independent, "independent source", "independent sources")
 }
+
+// NotBriefed words the coverage of a story whose briefing is not written
+// yet, when only its articles are counted: "2 articles · not briefed yet".
+func NotBriefed(articles int) string {
+	return say.Count(articles, "article", "articles") + " · not briefed yet"
+}

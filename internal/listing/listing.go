@@ -71,7 +71,7 @@ func Article(w io.Writer, a *news.Article) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("== %s\n", a.Input)
 	p("title:     %s\n", orNone(a.Title))
-	p("outlet:    %s%s\n", orNone(a.Outlet), from(a.OutletFrom))
+	p("outlet:    %s%s\n", news.OutletName(a.Outlet, ""), from(a.OutletFrom))
 	p("byline:    %s\n", orNone(strings.Join(a.Byline, "; ")))
 	p("published: %s%s\n", orNone(a.Published), from(a.PublishedFrom))
 	if a.Dateline != "" {
@@ -217,7 +217,7 @@ func WriteSearch(ctx context.Context, w, note io.Writer, st store.Searcher, quer
 // outlet, publication date and title, then the snippet.
 func HitsText(w io.Writer, hits []store.SearchHit) error {
 	for _, h := range hits {
-		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), orNone(h.Outlet), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), news.OutletName(h.Outlet, ""), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
 			return err
 		}
 	}

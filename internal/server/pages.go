@@ -196,7 +196,7 @@ func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem,
 		}
 		seen := map[string]bool{}
 		for _, m := range it.Marks {
-			if m.Outlet != news.OutletNotGiven && !seen[strings.ToLower(m.Outlet)] {
+			if !seen[strings.ToLower(m.Outlet)] {
 				seen[strings.ToLower(m.Outlet)] = true
 				it.Outlets = append(it.Outlets, m.Outlet)
 			}

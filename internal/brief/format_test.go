@@ -27,8 +27,8 @@ func TestWrite(t *testing.T) {
 	}
 }
 
-// TestWriteCounts: one source is "1 article, 1 independent source" in
-// every format people read.
+// TestWriteCounts: one source is "1 article · 1 outlet · 1 independent
+// source" in every format people read.
 func TestWriteCounts(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -36,8 +36,8 @@ func TestWriteCounts(t *testing.T) {
 		md      string
 		html    string
 	}{
-		{"one", []news.Source{{ID: "a", Outlet: "A"}}, "_1 article, 1 independent source", "1 article · 1 independent source"},
-		{"two", []news.Source{{ID: "a", Outlet: "A"}, {ID: "b", Outlet: "B"}}, "_2 articles, 2 independent sources", "2 articles · 2 independent sources"},
+		{"one", []news.Source{{ID: "a", Outlet: "A"}}, "_1 article · 1 outlet · 1 independent source", "1 article · 1 outlet · 1 independent source"},
+		{"two", []news.Source{{ID: "a", Outlet: "A"}, {ID: "b", Outlet: "B"}}, "_2 articles · 2 outlets · 2 independent sources", "2 articles · 2 outlets · 2 independent sources"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := &news.Briefing{Title: "T", Sources: tc.sources}

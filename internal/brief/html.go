@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 //go:embed templates
@@ -15,8 +14,7 @@ var templateFS embed.FS
 // templates holds the parsed briefing templates (read-only once parsed;
 // html/template is safe for concurrent execution).
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"cites":  func(c Cite) []Cite { return []Cite{c} },
-	"plural": say.Count,
+	"cites": func(c Cite) []Cite { return []Cite{c} },
 }).ParseFS(templateFS, "templates/*.html"))
 
 //go:embed templates/briefing.css
@@ -32,6 +30,13 @@ func Stylesheet() string { return stylesheet }
 // escaped by html/template.
 func Body(w io.Writer, v *View) error {
 	return templates.ExecuteTemplate(w, "briefing", v)
+}
+
+// Coverage writes the coverage header of v — the counts and each
+// outlet by name with its headline, publication time and marker, the
+// first to report marked — as an HTML fragment for a page's header.
+func Coverage(w io.Writer, v *View) error {
+	return templates.ExecuteTemplate(w, "briefing-coverage", v)
 }
 
 // HTML writes the briefing as one self-contained HTML page: no external

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/say"
 )
 
 // JSON writes the briefing as one indented JSON object.
@@ -49,7 +48,7 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	p := func(format string, args ...any) { fmt.Fprintf(&out, format, args...) }
 
 	p("%s\n\n", st.head("# "+orDefault(v.Title, "Briefing")))
-	p("_%s, %s", say.Count(len(v.Sources), "article", "articles"), say.Count(v.Independent, "independent source", "independent sources"))
+	p("_%s", v.Counts)
 	if v.Date != "" {
 		p(", %s", v.Date)
 	}
@@ -57,9 +56,9 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 
 	p("%s\n\n", st.head("## Sources"))
 	for _, s := range v.Sources {
-		p("%d. **%s** — %s", s.Num, s.Outlet, s.Title)
-		if s.Published != "" {
-			p(" (%s)", s.Published)
+		p("%d. [%s] **%s** — %s (%s)", s.Num, s.Label, s.Outlet, s.Title, s.When)
+		if s.First {
+			p(" — %s", st.head("reported first"))
 		}
 		if len(s.Syndicated) > 0 {
 			p(" — same wire copy as %s", cite(s.Syndicated...))

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,9 +18,10 @@ import (
 type View struct {
 	Title string // "" when the briefing has none
 	Date  string
-	// Independent counts the sources that are not syndicated copies of
-	// one another.
-	Independent   int
+	// Coverage is the story's counts (news.Briefing.Coverage) and
+	// Counts their wording.
+	Coverage      news.Coverage
+	Counts        string
 	Sources       []SourceView
 	Summary       []CitedView
 	Compared      []QuoteView   // statements several sources quote
@@ -38,7 +38,8 @@ type View struct {
 type Cite struct {
 	Num      int
 	Source   string
-	Outlet   string // "unknown outlet" when unknown
+	Outlet   string // news.OutletName of the source
+	Marker          // the outlet's colour class and label (Markers)
 	Evidence string
 	// EvID is the HTML id of the evidence element ("ev-0-1": summary
 	// sentence 0, citation 1); set in the summary only.
@@ -49,10 +50,12 @@ type Cite struct {
 // SourceView is one source of the briefing.
 type SourceView struct {
 	Cite
-	Title      string // "untitled" when unknown
-	Published  string
-	URL        string
-	Class      string // the outlet's colour class (OutletClass)
+	Title     string // "untitled" when unknown
+	Published string
+	When      string // Published for people (When)
+	URL       string
+	// First is set on the one source published before every other.
+	First      bool
 	Syndicated []Cite // the other copies of the same wire story
 	// Page and Original are links for the source's title and an
 	// "original" link; a renderer that has pages sets them (the View
@@ -131,14 +134,20 @@ type EntityGroup struct {
 
 // NewView lays briefing b out for reading.
 func NewView(b *news.Briefing) *View {
-	v := &View{Title: b.Title, Date: b.Date}
+	v := &View{Title: b.Title, Date: b.Date, Coverage: b.Coverage()}
+	v.Counts = Counts(v.Coverage)
 	num := make(map[string]int, len(b.Sources))
 	outlet := make(map[string]string, len(b.Sources))
+	names := make([]string, len(b.Sources))
 	for i, src := range b.Sources {
 		num[src.ID] = i + 1
-		outlet[src.ID] = orDefault(src.Outlet, "unknown outlet")
+		names[i] = news.OutletName(src.Outlet, src.URL)
+		outlet[src.ID] = names[i]
 	}
-	one := func(id string) Cite { return Cite{Num: num[id], Source: id, Outlet: outlet[id]} }
+	markers := Markers(names)
+	one := func(id string) Cite {
+		return Cite{Num: num[id], Source: id, Outlet: outlet[id], Marker: markers[strings.ToLower(outlet[id])]}
+	}
 	// many gives the citations of ids in source order.
 	many := func(ids []string) []Cite {
 		out := make([]Cite, 0, len(ids))
@@ -148,17 +157,11 @@ func NewView(b *news.Briefing) *View {
 		sort.SliceStable(out, func(i, j int) bool { return out[i].Num < out[j].Num })
 		return out
 	}
-	group := map[string]bool{}
-	for _, src := range b.Sources {
-		key := src.ID
-		for _, o := range src.SyndicatedWith {
-			key = min(key, o)
-		}
-		group[key] = true
+	first := firstReported(b.Sources)
+	for i, src := range b.Sources {
 		v.Sources = append(v.Sources, SourceView{Cite: one(src.ID), Title: orDefault(src.Title, "untitled"),
-			Published: src.Published, URL: src.URL, Class: OutletClass(src.Outlet), Syndicated: many(src.SyndicatedWith)})
+			Published: src.Published, When: When(src.Published), URL: src.URL, First: i == first, Syndicated: many(src.SyndicatedWith)})
 	}
-	v.Independent = len(group)
 	for i, c := range b.Summary {
 		cv := CitedView{Text: c.Text, Cites: many(c.Sources)}
 		for j := range cv.Cites {
@@ -274,17 +277,6 @@ func newDiscrepancyView(d news.Discrepancy, cite func(string) Cite) DiscrepancyV
 		dv.Sides = append(dv.Sides, sv)
 	}
 	return dv
-}
-
-// OutletClass picks one of eight colour classes ("o0".."o7", "ox" when
-// unknown) for an outlet name, the same wherever the outlet appears.
-func OutletClass(outlet string) string {
-	if outlet == "" {
-		return "ox"
-	}
-	h := fnv.New32a()
-	h.Write([]byte(strings.ToLower(outlet)))
-	return "o" + strconv.Itoa(int(h.Sum32()%8))
 }
 
 func orDefault(s, d string) string {

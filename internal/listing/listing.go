@@ -7,10 +7,12 @@ package listing
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/progress"
@@ -69,7 +71,7 @@ func Article(w io.Writer, a *news.Article) error {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 	p("== %s\n", a.Input)
 	p("title:     %s\n", orNone(a.Title))
-	p("outlet:    %s%s\n", orNone(a.Outlet), from(a.OutletFrom))
+	p("outlet:    %s%s\n", news.OutletName(a.Outlet, ""), from(a.OutletFrom))
 	p("byline:    %s\n", orNone(strings.Join(a.Byline, "; ")))
 	p("published: %s%s\n", orNone(a.Published), from(a.PublishedFrom))
 	if a.Dateline != "" {
@@ -135,38 +137,50 @@ type BriefStates interface {
 	BriefStates(ctx context.Context, storyIDs []string) (map[string]store.BriefState, error)
 }
 
-// StoriesText prints two lines per story (id, article count and title;
-// then its time as news.StoryTime.Phrase words it, and when the archive
-// last changed it), the marker of its briefing-queue entry when it has one
+// StoryLister is what WriteStories reads: the stories, their briefings
+// (for the coverage counts) and, for the text format's markers, their
+// briefing-queue entries.
+type StoryLister interface {
+	store.StoryReader
+	store.Briefings
+	BriefStates
+}
+
+// StoriesText prints two lines per story (id, coverage and title; then
+// its time as news.StoryTime.Phrase words it, and when the archive last
+// changed it), the marker of its briefing-queue entry when it has one
 // ("[briefing failed 1x (…); retry …]"), then one indented line per
-// article.
-func StoriesText(ctx context.Context, w io.Writer, q BriefStates, stories []news.Story) error {
+// article. The coverage is the briefing's counts as brief.Counts words
+// them, the same the web pages show; brief.NotBriefed before the first
+// briefing.
+func StoriesText(ctx context.Context, w io.Writer, st StoryLister, stories []news.Story) error {
 	ids := make([]string, len(stories))
 	for i, s := range stories {
 		ids[i] = s.ID
 	}
-	queued, err := q.BriefStates(ctx, ids)
+	queued, err := st.BriefStates(ctx, ids)
 	if err != nil {
 		return err
 	}
 	for _, s := range stories {
-		fmt.Fprintf(w, "%s  %s  %s\n", s.ID, say.Count(len(s.Articles), "article", "articles"), orNone(s.Title))
+		counts := brief.NotBriefed(len(s.Articles))
+		b, _, err := st.Briefing(ctx, s.ID)
+		switch {
+		case err == nil:
+			counts = brief.Counts(b.Coverage())
+		case !errors.Is(err, store.ErrNotFound):
+			return err
+		}
+		fmt.Fprintf(w, "%s  %s  %s\n", s.ID, counts, orNone(s.Title))
 		fmt.Fprintf(w, "    %s; added %s\n", s.Time.Phrase(), s.Updated.Format("2006-01-02 15:04"))
 		if e, ok := queued[s.ID]; ok {
 			fmt.Fprintf(w, "    [%s]\n", e)
 		}
 		for _, a := range s.Articles {
-			fmt.Fprintf(w, "    %-18s %-24s %s\n", a.ID, text.Clip(orNone(a.Outlet), 24), text.Clip(orNone(a.Title), 80))
+			fmt.Fprintf(w, "    %-18s %-24s %s\n", a.ID, text.Clip(news.OutletName(a.Outlet, ""), 24), text.Clip(orNone(a.Title), 80))
 		}
 	}
 	return nil
-}
-
-// StoryLister is what WriteStories reads: the stories and, for the text
-// format's markers, their briefing-queue entries.
-type StoryLister interface {
-	store.StoryReader
-	BriefStates
 }
 
 // WriteStories writes up to limit stories in the store's order (newest news first),
@@ -203,7 +217,7 @@ func WriteSearch(ctx context.Context, w, note io.Writer, st store.Searcher, quer
 // outlet, publication date and title, then the snippet.
 func HitsText(w io.Writer, hits []store.SearchHit) error {
 	for _, h := range hits {
-		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), orNone(h.Outlet), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), news.OutletName(h.Outlet, ""), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
 			return err
 		}
 	}

@@ -65,7 +65,7 @@ func TestArticleWriter(t *testing.T) {
 // archive is a SQLite archive of stories with 1, 2 and 0 articles, made
 // in that order (the last is the most recently updated; none is dated, so
 // they list most recently updated first); the first one's
-// briefing is queued.
+// briefing is queued, the second one is briefed.
 func archive(t *testing.T) *sqlite.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -90,6 +90,13 @@ func archive(t *testing.T) *sqlite.Store {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if s.Title == "Storm" { // briefed: two wire copies of one outlet
+			b := &news.Briefing{Title: "Storm", Sources: []news.Source{
+				{ID: "s1", Outlet: "Example", SyndicatedWith: []string{"s2"}}, {ID: "s2", Outlet: "Example", SyndicatedWith: []string{"s1"}}}}
+			if err := st.PutBriefing(ctx, id, b); err != nil {
+				t.Fatal(err)
+			}
+		}
 		if s.Title == "Budget passes" {
 			if err := st.QueueBriefings(ctx, []string{id}, time.Now()); err != nil {
 				t.Fatal(err)
@@ -108,7 +115,7 @@ func TestWriteStories(t *testing.T) {
 		want         []string
 		not          []string
 	}{
-		{"text", "text", 10, []string{"  0 articles  Empty\n", "  2 articles  Storm\n", "  1 article  Budget passes\n    date not known; added ", "\n    [briefing being updated]\n    b1 ", "Storm hits coast"}, []string{"article(s)", "\n    [briefing being updated]\n    s1 "}},
+		{"text", "text", 10, []string{"  0 articles · not briefed yet  Empty\n", "  2 articles · 1 outlet · 1 independent source  Storm\n", "  1 article · not briefed yet  Budget passes\n    date not known; added ", "\n    [briefing being updated]\n    b1 ", "Storm hits coast"}, []string{"article(s)", "\n    [briefing being updated]\n    s1 "}},
 		{"limit", "text", 2, []string{"Empty", "Storm"}, []string{"Budget"}},
 		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`}, []string{"null"}},
 	} {

@@ -150,7 +150,10 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 type StoryAnswer struct {
 	Story news.Story `json:"story"`
 	// Briefing is null while the story has not been briefed yet.
-	Briefing        *news.Briefing `json:"briefing"`
+	Briefing *news.Briefing `json:"briefing"`
+	// Coverage is the briefing's counts (news.Briefing.Coverage), the
+	// ones every page shows; null while the story has not been briefed.
+	Coverage        *news.Coverage `json:"coverage"`
 	BriefingVersion int64          `json:"briefing_version,omitempty"`
 	BriefingUpdated *time.Time     `json:"briefing_updated,omitempty"`
 }
@@ -199,6 +202,8 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 	s.serveStory(w, r, "story:api:"+id, id, func(d *storyData) ([]byte, string, error) {
 		a := StoryAnswer{Story: d.story, Briefing: d.b}
 		if d.b != nil {
+			c := d.b.Coverage()
+			a.Coverage = &c
 			a.BriefingVersion = d.info.Version
 			t := d.info.Updated
 			a.BriefingUpdated = &t

@@ -28,10 +28,12 @@ const frontPageSize = 30
 
 func parseTemplates(assetV string) (*template.Template, error) {
 	funcs := template.FuncMap{
-		"asset":   func(name string) string { return "/static/" + name + "?v=" + assetV },
-		"lower":   strings.ToLower,
-		"pathEsc": url.PathEscape,
-		"plural":  say.Count,
+		"asset":     func(name string) string { return "/static/" + name + "?v=" + assetV },
+		"lower":     strings.ToLower,
+		"pathEsc":   url.PathEscape,
+		"plural":    say.Count,
+		"outlet":    news.OutletName,
+		"unbriefed": brief.NotBriefed,
 	}
 	return template.New("").Funcs(funcs).ParseFS(webFS, "web/templates/*.html")
 }
@@ -88,10 +90,33 @@ func (s *Server) staticFile(w http.ResponseWriter, r *http.Request) {
 	w.Write(b)
 }
 
-// mark is one source in a coverage strip.
+// mark is one source in a coverage strip: its outlet's name and marker.
 type mark struct {
 	Outlet string
-	Class  string
+	brief.Marker
+}
+
+// viewMarks is the strip of a briefed story, one mark per source.
+func viewMarks(bv *brief.View) []mark {
+	out := make([]mark, 0, len(bv.Sources))
+	for _, src := range bv.Sources {
+		out = append(out, mark{Outlet: src.Outlet, Marker: src.Marker})
+	}
+	return out
+}
+
+// refMarks is the strip of a story not briefed yet, from its article refs.
+func refMarks(refs []news.ArticleRef) []mark {
+	names := make([]string, len(refs))
+	for i, a := range refs {
+		names[i] = news.OutletName(a.Outlet, "")
+	}
+	ms := brief.Markers(names)
+	out := make([]mark, 0, len(refs))
+	for _, n := range names {
+		out = append(out, mark{Outlet: n, Marker: ms[strings.ToLower(n)]})
+	}
+	return out
 }
 
 // storyItem is one story of the front page.
@@ -100,8 +125,11 @@ type storyItem struct {
 	Time      news.StoryTime
 	Updated   time.Time
 	Articles  int
-	Outlets   []string
-	Marks     []mark
+	// Counts words the briefing's coverage (brief.Counts); "" when the
+	// story is not briefed yet.
+	Counts  string
+	Outlets []string
+	Marks   []mark
 }
 
 // hitView is one search hit with its snippet split into plain and
@@ -150,24 +178,37 @@ type frontView struct {
 	Now     time.Time
 }
 
-func storyItems(sts []news.Story) []storyItem {
+// storyItems lists sts with their briefings' coverage: a briefed story
+// shows the counts and outlets of its briefing, as its own page does.
+func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem, error) {
 	out := make([]storyItem, 0, len(sts))
 	for _, st := range sts {
 		it := storyItem{ID: st.ID, Title: st.Title, Time: st.Time, Updated: st.Updated, Articles: len(st.Articles)}
+		b, _, err := s.st.Briefing(ctx, st.ID)
+		switch {
+		case err == nil:
+			bv := brief.NewView(b)
+			it.Counts, it.Marks = bv.Counts, viewMarks(bv)
+		case errors.Is(err, store.ErrNotFound):
+			it.Marks = refMarks(st.Articles)
+		default:
+			return nil, err
+		}
 		seen := map[string]bool{}
-		for _, a := range st.Articles {
-			it.Marks = append(it.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})
-			if a.Outlet != "" && !seen[strings.ToLower(a.Outlet)] {
-				seen[strings.ToLower(a.Outlet)] = true
-				it.Outlets = append(it.Outlets, a.Outlet)
+		for _, m := range it.Marks {
+			if !seen[strings.ToLower(m.Outlet)] {
+				seen[strings.ToLower(m.Outlet)] = true
+				it.Outlets = append(it.Outlets, m.Outlet)
 			}
+		}
+		for _, a := range st.Articles {
 			if it.Title == "" {
 				it.Title = a.Title
 			}
 		}
 		out = append(out, it)
 	}
-	return out
+	return out, nil
 }
 
 func orDefault(s, d string) string {
@@ -198,7 +239,9 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 		if q == "" && pg > 1 {
 			v.Prev = "/?page=" + strconv.Itoa(pg-1)
 		}
-		v.Stories = storyItems(sts)
+		if v.Stories, err = s.storyItems(r.Context(), sts); err != nil {
+			return nil, "", err
+		}
 		for _, h := range l.Hits {
 			v.Hits = append(v.Hits, hitView{SearchHit: h, Parts: splitSnippet(h.Snippet)})
 		}
@@ -215,10 +258,12 @@ type storyView struct {
 	Updated         time.Time
 	Briefed         bool
 	Queue           string // the briefing-queue marker ("briefing being updated"); "" when current
-	Independent     int
 	Marks           []mark
-	Body            template.HTML
-	Articles        []news.ArticleRef // members when there is no briefing yet
+	// Coverage is the briefing's coverage header (brief.Coverage): the
+	// counts and each outlet with its headline and time.
+	Coverage template.HTML
+	Body     template.HTML
+	Articles []news.ArticleRef // members when there is no briefing yet
 }
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
@@ -241,13 +286,11 @@ func newStoryView(d *storyData) (storyView, error) {
 		v.Queue = d.queue.String()
 	}
 	if d.b == nil {
-		for _, a := range d.story.Articles {
-			v.Marks = append(v.Marks, mark{Outlet: orDefault(a.Outlet, "unknown outlet"), Class: brief.OutletClass(a.Outlet)})
-		}
+		v.Marks = refMarks(d.story.Articles)
 		return v, nil
 	}
 	bv := brief.NewView(d.b)
-	v.Briefed, v.Date, v.Independent = true, bv.Date, bv.Independent
+	v.Briefed, v.Date, v.Marks = true, bv.Date, viewMarks(bv)
 	if !d.b.Time.IsZero() {
 		v.Time = d.b.Time
 	}
@@ -260,8 +303,12 @@ func newStoryView(d *storyData) (storyView, error) {
 		if httpURL(src.URL) {
 			src.Original = src.URL
 		}
-		v.Marks = append(v.Marks, mark{Outlet: src.Outlet, Class: src.Class})
 	}
+	var head bytes.Buffer
+	if err := brief.Coverage(&head, bv); err != nil {
+		return v, err
+	}
+	v.Coverage = template.HTML(head.String()) // rendered by html/template, escaped there
 	var body bytes.Buffer
 	if err := brief.Body(&body, bv); err != nil {
 		return v, err

@@ -124,11 +124,11 @@ func TestPages(t *testing.T) {
 		code       int
 		want       []string
 	}{
-		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles", `class="mk `, "happened 12 Apr 2017 · reported 12 Apr 2017", "added "}},
+		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles · 2 outlets · 2 independent sources", `class="mk `, "happened 12 Apr 2017 · reported 12 Apr 2017", "added "}},
 		{"search", "/?q=Putin", 200, []string{"<mark>", "/articles/", `datetime="2017-04-12"`}},
 		{"search none", "/?q=zzzqqqxx", 200, []string{"No article matches"}},
 		{"story", "/stories/" + f.storyID, 200, []string{
-			"reported 12 Apr 2017", `id="summary"`, `button type="button" class="cite"`, `<details id="ev-0-0"`,
+			"reported 12 Apr 2017", `id="summary"`, `button type="button" class="cite o`, `<details id="ev-0-0"`, `class="coverage"`, "2 articles · 2 outlets · 2 independent sources", news.OutletNotGiven,
 			"nearly two hours", "more than two hours", "Wednesday", "Friday",
 			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `id="entities"`, "/articles/" + f.articles[0],
 			`href="/static/briefing.css?v=`}},
@@ -171,7 +171,7 @@ func TestEmptyStates(t *testing.T) {
 	}
 	h = newServer(t, st, Options{}).Handler()
 	mustContain(t, "unbriefed story", do(t, h, "GET", "/stories/"+sid, nil).Body.String(), "Not briefed yet", "/articles/a1")
-	if rec := do(t, h, "GET", "/api/stories/"+sid, nil); !strings.Contains(rec.Body.String(), `"briefing":null`) {
+	if rec := do(t, h, "GET", "/api/stories/"+sid, nil); !strings.Contains(rec.Body.String(), `"briefing":null`) || !strings.Contains(rec.Body.String(), `"coverage":null`) {
 		t.Errorf("unbriefed story API: %s", rec.Body)
 	}
 	// An article without removed lines.

@@ -1,0 +1,148 @@
+package brief
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/say"
+)
+
+// Palette is how many outlet colours briefing.css defines ("o0".."o11"):
+// a story's first Palette outlets get a colour each; later ones repeat
+// them and are told apart by their labels.
+const Palette = 12
+
+// notGivenClass is the grey of an outlet not given.
+const notGivenClass = "ox"
+
+// Marker is how a story shows one outlet: a colour class and a short
+// label (initials), so that outlets are told apart without colour too.
+type Marker struct {
+	Class string // "o0".."o11", "ox" for news.OutletNotGiven
+	Label string // "NPR", "NYT", "FN"; unique within the story
+}
+
+// Markers gives each outlet name of names (news.OutletName values, in the
+// order the story shows its sources) its marker: colours by order of
+// first appearance, so that a story's first Palette outlets never share
+// one, and labels made unique within the story. Names compare without
+// case.
+func Markers(names []string) map[string]Marker {
+	out := map[string]Marker{}
+	used := map[string]bool{}
+	n := 0
+	for _, name := range names {
+		key := strings.ToLower(name)
+		if _, ok := out[key]; ok {
+			continue
+		}
+		m := Marker{Class: notGivenClass, Label: "?"}
+		if name != news.OutletNotGiven {
+			m.Class = "o" + strconv.Itoa(n%Palette)
+			n++
+			m.Label = Initials(name)
+		}
+		base := m.Label
+		for i := 2; used[m.Label]; i++ {
+			m.Label = base + strconv.Itoa(i)
+		}
+		used[m.Label] = true
+		out[key] = m
+	}
+	return out
+}
+
+// minorWords are left out of initials ("The New York Times" is "NYT").
+var minorWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "and": true, "&": true, "for": true, "on": true, "in": true}
+
+// Initials is an outlet's short label: a leading acronym as it is ("NPR
+// News" is "NPR", "CNN" "CNN"), else the initials of its words ("Fox
+// News" is "FN", "The New York Times" "NYT"), else the first three
+// letters of a single word ("Reuters" is "Reu"); a web host loses its
+// last part first ("apnews.com" is "Apn"). At most four letters.
+func Initials(name string) string {
+	if strings.Contains(name, ".") && !strings.Contains(name, " ") {
+		if i := strings.LastIndexByte(name, '.'); i > 0 {
+			name = name[:i]
+		}
+		name = strings.ReplaceAll(name, ".", " ")
+	}
+	var words []string
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&' }) {
+		if !minorWords[strings.ToLower(w)] {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return "?"
+	}
+	first := []rune(words[0])
+	if len(first) >= 2 && len(first) <= 4 && strings.ToUpper(words[0]) == words[0] {
+		return words[0]
+	}
+	if len(words) == 1 {
+		r := first[:min(3, len(first))]
+		return string(unicode.ToUpper(r[0])) + string(r[1:])
+	}
+	var sb strings.Builder
+	for _, w := range words[:min(4, len(words))] {
+		sb.WriteRune(unicode.ToUpper([]rune(w)[0]))
+	}
+	return sb.String()
+}
+
+// When is a publication time as a story's header shows it: "12 Apr 2017
+// 20:05 UTC", or "12 Apr 2017" for a bare date; s itself when it does not
+// read as a time, "date not given" when empty.
+func When(s string) string {
+	t, ok := PublishedTime(s)
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "date not given"
+	case !ok:
+		return s
+	case t.Equal(t.Truncate(24*time.Hour)) && len(strings.TrimSpace(s)) <= len("2006-01-02"):
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan 2006 15:04") + " UTC"
+}
+
+// firstReported is the index of the source that was published strictly
+// before every other dated one, -1 when none is (no dates, or a tie for
+// the earliest, as with bare dates on the same day).
+func firstReported(srcs []news.Source) int {
+	best, tie := -1, false
+	var bt time.Time
+	for i, s := range srcs {
+		t, ok := PublishedTime(s.Published)
+		if !ok {
+			continue
+		}
+		switch {
+		case best < 0 || t.Before(bt):
+			best, bt, tie = i, t, false
+		case t.Equal(bt):
+			tie = true
+		}
+	}
+	if tie || len(srcs) < 2 {
+		return -1
+	}
+	return best
+}
+
+// Counts words a story's coverage, the same wherever it is shown:
+// "3 articles · 2 outlets · 2 independent sources".
+func Counts(c news.Coverage) string {
+	return say.Count(c.Articles, "article", "articles") + " · " + say.Count(c.Outlets, "outlet", "outlets") + " · " +
+		say.Count(c.Independent, "independent source", "independent sources")
+}
+
+// NotBriefed words the coverage of a story whose briefing is not written
+// yet, when only its articles are counted: "2 articles · not briefed yet".
+func NotBriefed(articles int) string {
+	return say.Count(articles, "article", "articles") + " · not briefed yet"
+}

@@ -1,0 +1,126 @@
+package brief
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// TestMarkersPalette: up to Palette outlets of a story get distinct
+// classes and labels, by order of appearance, and briefing.css gives
+// every class its own colour.
+func TestMarkersPalette(t *testing.T) {
+	names := []string{"Fox News", "NBC News", "CNN", "The New York Times", "Reuters", "Associated Press",
+		"BBC News", "The Guardian", "Al Jazeera", "NPR", "The Washington Post", "Financial Times"}
+	if len(names) != Palette {
+		t.Fatalf("the test lists %d outlets, Palette is %d", len(names), Palette)
+	}
+	// A repeated outlet (another case) keeps its marker and takes no colour.
+	ms := Markers(append(append([]string{}, names[:3]...), append([]string{"fox news"}, names[3:]...)...))
+	classes, labels := map[string]string{}, map[string]string{}
+	for i, n := range names {
+		m := ms[strings.ToLower(n)]
+		if want := "o" + strconv.Itoa(i); m.Class != want {
+			t.Errorf("%s: class %q, want %q (order of appearance)", n, m.Class, want)
+		}
+		if o, dup := classes[m.Class]; dup {
+			t.Errorf("%s and %s share colour %s", o, n, m.Class)
+		}
+		if o, dup := labels[m.Label]; dup {
+			t.Errorf("%s and %s share label %s", o, n, m.Label)
+		}
+		classes[m.Class], labels[m.Label] = n, m.Label
+	}
+	colours := map[string]string{}
+	for _, m := range regexp.MustCompile(`\.(o\d+)\{--oc:(#[0-9a-f]{6})\}`).FindAllStringSubmatch(Stylesheet(), -1) {
+		if o, dup := colours[m[2]]; dup {
+			t.Errorf("briefing.css: %s and %s share %s", o, m[1], m[2])
+		}
+		colours[m[2]] = m[1]
+	}
+	if len(colours) != Palette {
+		t.Errorf("briefing.css defines %d outlet colours, want %d", len(colours), Palette)
+	}
+}
+
+func TestMarkersNotGiven(t *testing.T) {
+	ms := Markers([]string{news.OutletNotGiven, "NPR"})
+	if m := ms[news.OutletNotGiven]; m.Class != "ox" || m.Label != "?" {
+		t.Errorf("outlet not given: %+v, want grey ox with label ?", m)
+	}
+	if m := ms["npr"]; m.Class != "o0" {
+		t.Errorf("NPR: %+v, want the first colour (an outlet not given takes none)", m)
+	}
+}
+
+func TestMarkersLabelsUnique(t *testing.T) {
+	ms := Markers([]string{"Fox News", "Free Nation", "fn"})
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if seen[m.Label] {
+			t.Errorf("label %q given twice: %v", m.Label, ms)
+		}
+		seen[m.Label] = true
+	}
+}
+
+func TestInitials(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Fox News", "FN"},
+		{"NBC News", "NBC"},
+		{"CNN", "CNN"},
+		{"The New York Times", "NYT"},
+		{"Reuters", "Reu"},
+		{"apnews.com", "Apn"},
+		{"news.example.co", "NE"},
+		{"Le Monde", "LM"},
+		{"—", "?"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := Initials(tc.in); got != tc.want {
+				t.Errorf("Initials(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFirstReported(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		pub  []string
+		want int
+	}{
+		{"earliest time", []string{"2024-03-01T12:00:00Z", "2024-03-01T09:30:00Z", ""}, 1},
+		{"bare dates tie", []string{"2024-03-01", "2024-03-01"}, -1},
+		{"undated", []string{"", ""}, -1},
+		{"one source", []string{"2024-03-01T12:00:00Z"}, -1},
+		{"date before later day", []string{"2024-03-02T08:00:00Z", "2024-03-01"}, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var srcs []news.Source
+			for _, p := range tc.pub {
+				srcs = append(srcs, news.Source{Published: p})
+			}
+			if got := firstReported(srcs); got != tc.want {
+				t.Errorf("firstReported(%v) = %d, want %d", tc.pub, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWhen(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2017-04-12", "12 Apr 2017"},
+		{"2017-04-12T20:05:00Z", "12 Apr 2017 20:05 UTC"},
+		{"2017-04-12T00:00:00Z", "12 Apr 2017 00:00 UTC"},
+		{"", "date not given"},
+		{"spring", "spring"},
+	} {
+		if got := When(tc.in); got != tc.want {
+			t.Errorf("When(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

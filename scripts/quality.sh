@@ -40,8 +40,12 @@ run "HTML extraction (Scrapinghub benchmark half, shingle F1)" "$bin" eval extra
 run "Boilerplate cleaner (line level)" "$bin" eval boilerplate --data "$shared"
 run "Quotes and speakers (PolNeAR dev)" "$bin" eval quotes --data "$shared/data/quotes/polnear-dev.jsonl"
 run "Time expressions placed by tense (judged BASIL and PolNeAR dev items, tune and check)" "$bin" eval timex --data "$shared"
+run "Cross-outlet discrepancies (BASIL dev, judged gold; tune and check)" "$bin" eval discrepancies --data "$shared/gold/discrepancies-dev.json"
+run "Summary and agreement citations (32 hand-judged dev stories; tune and check)" "$bin" eval citations --data internal/eval/testdata/citations-judged.json
+run "Not-an-article verdict (Multi-News dev, reader-judged junk pages)" "$bin" eval junk --data "$shared/data/mds"
+run "Story headlines (BASIL and Multi-News dev, judged)" "$bin" eval headlines --data "$shared/data"
 run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" eval summarize --data "$shared/data/mds/multinews-dev.jsonl" --max-words 300
-run "Story clustering (BASIL, in date order)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
+run "Story clustering (BASIL, in date order and re-dated into three weeks)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
 run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared/data/mds/multinews-dev.jsonl"
 run "Per-article analysis speed (Multi-News articles, one core)" go test ./internal/pipeline -run '^$' -bench BenchmarkAnalyzeMultiNews -benchtime 3x -count 3 -cpu 1
 run "Briefing cost by story size (synthetic stories)" go test ./internal/brief -run '^$' -bench 'BenchmarkBrief/(10|50)x' -benchtime 3x

@@ -311,7 +311,7 @@ func (st *state) role(run []tok) (string, int) {
 		m := k
 		for m < len(run)-1 && m-k < 3 && (r.roleMods[run[m].key] || run[m].mod && m == k ||
 			(end == 0 && (run[m].upper || r.demonyms[run[m].key] || r.placeAcr[run[m].key] || r.places[run[m].key] || r.roleQual[run[m].key] || r.orgHeads[run[m].key] || st.qualifier(run[m])))) {
-			if r.roles[run[m].key] {
+			if r.roles[run[m].key] || m == 0 && r.pluralRole(run[m].key) {
 				break
 			}
 			m++
@@ -537,7 +537,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong = news.Place, true
 	case st.innerOrgHead(p):
 		c.typ, c.strong = news.Organization, true
-	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && !c.firstHit || r.nonFirst[p[0].key]):
+	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && (!c.firstHit || pluralNonName(r, last.key)) || r.nonFirst[p[0].key]):
 		// "Dream Act", "Hurricane Sandy": laws, events and storms
 	case len(p) > 1 && (r.placeFirst[p[0].key] || r.compass[p[0].key] && r.places[joinKeys(p[1:])]):
 		// "Fort Myers", "San Bernardino", "South Boston"

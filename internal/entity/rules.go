@@ -204,3 +204,10 @@ func (r *Recognizer) andJoinsOrg(left, right []tok) bool {
 	}
 	return r.orgHeads[right[len(right)-1].key] && !r.knownOrgs[joinKeys(right)]
 }
+
+// pluralNonName reports a plural law, event or work word ending a name
+// ("Emmy Awards", "Camp David Accords"): no surname, so a first name
+// before it does not make a person.
+func pluralNonName(r *Recognizer, key string) bool {
+	return strings.HasSuffix(key, "s") && r.nonNames[key] && r.nonNames[strings.TrimSuffix(key, "s")]
+}

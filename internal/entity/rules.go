@@ -199,8 +199,8 @@ func (r *Recognizer) andJoinsOrg(left, right []tok) bool {
 	if r.orgHeads[left[len(left)-1].key] || r.knownOrgs[joinKeys(left)] || r.places[joinKeys(left)] {
 		return false
 	}
-	if _, first := r.first[left[0].key]; first && len(left) == 1 {
-		return false // "Bill and Hillary Clinton Foundation"
+	if _, first := r.first[left[0].key]; first {
+		return false // "Bill and Hillary Clinton Foundation", "Ann Lee and Bo Lee Trust"
 	}
 	return r.orgHeads[right[len(right)-1].key] && !r.knownOrgs[joinKeys(right)]
 }

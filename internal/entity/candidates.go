@@ -135,10 +135,12 @@ func (st *state) orgAfterAnd(toks []tok, i, j int) int {
 	if !st.startsRun(toks[k]) {
 		return j
 	}
-	k++
-	for k < len(toks) && k-j <= 4 && st.gapJoins(toks[k-1], toks[k]) && st.continuesRun(toks[k-1], toks[k]) {
+	// the second run ends at its first organisation head ("Means
+	// Committee Chairman …" -> "Means Committee")
+	for !st.r.orgHeads[toks[k].key] && k+1 < len(toks) && k-j < 4 && st.gapJoins(toks[k], toks[k+1]) && st.continuesRun(toks[k], toks[k+1]) {
 		k++
 	}
+	k++
 	if !st.r.andJoinsOrg(toks[i:j], toks[j+1:k]) {
 		return j
 	}

@@ -42,6 +42,8 @@ func TestTypeRules(t *testing.T) {
 		{"hasDigit", []string{"The M4 route and the B12 road were closed."}, nil, []string{"M4", "B12"}},
 		{"andJoinsOrg", []string{"The House Roads and Bridges Committee met, said Tom Ferris."},
 			[]want{{"House Roads and Bridges Committee", news.Organization}}, []string{"House Roads", "Roads"}},
+		{"andJoinsOrg before a title", []string{"House Roads and Bridges Committee Chairman Tom Ferris spoke."},
+			[]want{{"House Roads and Bridges Committee", news.Organization}, {"Tom Ferris", news.Person}}, []string{"House Roads"}},
 		{"andJoinsOrg leaves people", []string{"Maria Lund and Peter Lund Foundation staff met."}, nil, []string{"Maria Lund and Peter Lund Foundation"}},
 		{"pluralNonName", []string{"The Emmy Harvest Awards were handed out."}, nil, []string{"Emmy Harvest Awards"}},
 		{"unknown repeated word", []string{"The Charter was signed.", "Later the Charter was amended, and the Charter stands."}, nil, []string{"Charter"}},

@@ -137,11 +137,18 @@ func (st *state) orgAfterAnd(toks []tok, i, j int) int {
 	}
 	// the second run ends at its first organisation head ("Means
 	// Committee Chairman …" -> "Means Committee")
+	// Committee Chairman …" -> "Means Committee"), or before a title
+	// ("Means Chairman …" -> "Means")
+	titled := false
 	for !st.r.orgHeads[toks[k].key] && k+1 < len(toks) && k-j < 4 && st.gapJoins(toks[k], toks[k+1]) && st.continuesRun(toks[k], toks[k+1]) {
+		if st.r.roles[toks[k+1].key] {
+			titled = true
+			break
+		}
 		k++
 	}
 	k++
-	if !st.r.andJoinsOrg(toks[i:j], toks[j+1:k]) {
+	if !st.r.andJoinsOrg(toks[i:j], toks[j+1:k], titled) {
 		return j
 	}
 	return k
@@ -573,8 +580,9 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) > 1 && st.seenLower(p):
 		// "World War II", "Order of Friendship": capitalised common
 		// words, no evidence of a name.
-	case len(p) > 1 && r.adjectiveOpening(p):
-		// "Breaking Bad", "Big Question": a title or a phrase
+	case len(p) > 1 && (r.adjectiveOpening(p) || r.bodyOpening(p)):
+		// "Breaking Bad", "Big Question": a title or a phrase; "House
+		// Ways": part of a body's name
 	case len(p) > 1 && st.personLike(p):
 		c.typ = news.Person
 	case len(p) > 1:

@@ -66,6 +66,7 @@ type Recognizer struct {
 	pubHeads    map[string]bool
 	pubFirst    map[string]bool
 	adjectives  map[string]bool
+	bodies      map[string]bool
 }
 
 // New builds the lexicon tables.
@@ -96,6 +97,7 @@ func New() *Recognizer {
 		pubHeads:    wordSet(publicationHeads),
 		pubFirst:    wordSet(publicationFirst),
 		adjectives:  wordSet(commonAdjectives),
+		bodies:      wordSet(bodyWords),
 		// connectors join capitalised words inside one name
 		// ("Bank of America", "Ludwig van Beethoven").
 		connectors: wordSet(`of for on the de da di del della der den van von la le du al el bin ibn bint y dos das`),

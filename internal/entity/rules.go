@@ -190,9 +190,11 @@ func hasDigit(s string) bool {
 
 // andJoinsOrg reports whether a capitalised run, then "and", then a second
 // run ending with an organisation head, form one organisation's name
-// ("House Ways and Means Committee"): the first run must not already be a
-// complete organisation ("Senate and House committees").
-func (r *Recognizer) andJoinsOrg(left, right []tok) bool {
+// ("House Ways and Means Committee"), or a second run a title follows when
+// the first opens with a body's word ("House Ways and Means Chairman …",
+// titled): the first run must not already be a complete organisation
+// ("Senate and House committees").
+func (r *Recognizer) andJoinsOrg(left, right []tok, titled bool) bool {
 	if len(left) == 0 || len(right) == 0 {
 		return false
 	}
@@ -202,7 +204,25 @@ func (r *Recognizer) andJoinsOrg(left, right []tok) bool {
 	if _, first := r.first[left[0].key]; first {
 		return false // "Bill and Hillary Clinton Foundation", "Ann Lee and Bo Lee Trust"
 	}
+	if titled {
+		return r.bodyOpening(left)
+	}
 	return r.orgHeads[right[len(right)-1].key] && !r.knownOrgs[joinKeys(right)]
+}
+
+// bodyWords open the name of a legislature's or a government's part
+// ("House Ways …", "Senate Finance …").
+const bodyWords = `house senate assembly parliament congress council`
+
+// bodyOpening reports a name of several words opening with a body's word
+// and no head word of its own ("House Ways"): a fragment of a committee's
+// name, never a person.
+func (r *Recognizer) bodyOpening(p []tok) bool {
+	if len(p) < 2 || !r.bodies[p[0].key] {
+		return false
+	}
+	_, first := r.first[p[0].key]
+	return !first && !r.orgHeads[p[len(p)-1].key]
 }
 
 // pluralNonName reports a plural law, event or work word ending a name

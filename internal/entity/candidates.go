@@ -51,7 +51,7 @@ func (st *state) gapJoins(prev, next tok) bool {
 
 // startsRun reports whether t may open a capitalised run.
 func (st *state) startsRun(t tok) bool {
-	if !t.cap || st.r.timeWords[t.key] {
+	if !t.cap || st.r.timeWords[t.key] || st.r.isGreeting(t.key) || isContraction(t.key) {
 		return false
 	}
 	if st.r.function[t.key] && !st.r.roles[t.key] && !t.upper {
@@ -62,7 +62,7 @@ func (st *state) startsRun(t tok) bool {
 
 // continuesRun reports whether t may extend a run whose last token is prev.
 func (st *state) continuesRun(prev, t tok) bool {
-	if !t.cap {
+	if !t.cap || isContraction(t.key) {
 		return false
 	}
 	if st.r.timeWords[t.key] {
@@ -115,9 +115,43 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 			}
 			break
 		}
+		// "House Ways and Means Committee": two runs joined by "and"
+		// into one organisation's name.
+		if k := st.orgAfterAnd(toks, i, j); k > j {
+			j = k
+		}
 		st.run(toks, i, j)
 		i = j
 	}
+}
+
+// orgAfterAnd returns where an organisation's name that continues the run
+// toks[i:j] past "and" ends ("Ways and Means Committee"), or j.
+func (st *state) orgAfterAnd(toks []tok, i, j int) int {
+	if j+1 >= len(toks) || toks[j].key != "and" || toks[j].cap || !st.gapJoins(toks[j-1], toks[j]) || !st.gapJoins(toks[j], toks[j+1]) {
+		return j
+	}
+	k := j + 1
+	if !st.startsRun(toks[k]) {
+		return j
+	}
+	// the second run ends at its first organisation head ("Means
+	// Committee Chairman …" -> "Means Committee")
+	// Committee Chairman …" -> "Means Committee"), or before a title
+	// ("Means Chairman …" -> "Means")
+	titled := false
+	for !st.r.orgHeads[toks[k].key] && k+1 < len(toks) && k-j < 4 && st.gapJoins(toks[k], toks[k+1]) && st.continuesRun(toks[k], toks[k+1]) {
+		if st.r.roles[toks[k+1].key] {
+			titled = true
+			break
+		}
+		k++
+	}
+	k++
+	if !st.r.andJoinsOrg(toks[i:j], toks[j+1:k], titled) {
+		return j
+	}
+	return k
 }
 
 // speakerLabel returns how many opening tokens form a transcript speaker
@@ -134,7 +168,7 @@ func (st *state) speakerLabel(toks []tok) (int, int) {
 	if n == 0 || !strings.HasPrefix(st.body[toks[n-1].e:], ":") {
 		return 0, 0
 	}
-	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] {
+	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] || st.headingLabel(toks[:n]) {
 		return 0, 0 // "UPDATE:", "NOTE:"
 	}
 	// drop a leading title ("GOV. MIKE PENCE:")
@@ -190,6 +224,11 @@ func (st *state) run(toks []tok, i, j int) {
 			i++
 			sentStart = false
 		}
+	}
+	// "Added Gibbs, …": a reporting verb opening the sentence.
+	if sentStart && st.r.reportingOpener(toks[i:j]) {
+		i++
+		sentStart = false
 	}
 	if i >= j {
 		return
@@ -281,7 +320,7 @@ func (st *state) role(run []tok) (string, int) {
 		m := k
 		for m < len(run)-1 && m-k < 3 && (r.roleMods[run[m].key] || run[m].mod && m == k ||
 			(end == 0 && (run[m].upper || r.demonyms[run[m].key] || r.placeAcr[run[m].key] || r.places[run[m].key] || r.roleQual[run[m].key] || r.orgHeads[run[m].key] || st.qualifier(run[m])))) {
-			if r.roles[run[m].key] {
+			if r.roles[run[m].key] || m == 0 && r.pluralRole(run[m].key) {
 				break
 			}
 			m++
@@ -376,7 +415,7 @@ func (st *state) longestRole(run []tok, m int) int {
 			b.WriteByte(' ')
 		}
 		b.WriteString(run[m+l-1].key)
-		if st.r.roles[b.String()] {
+		if st.r.roles[b.String()] || l == 1 && m == 0 && st.r.pluralRole(run[m].key) {
 			best = l
 		}
 	}
@@ -486,9 +525,14 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.cueP = true
 	}
 	switch {
+	case c.role != "" && r.placeAfterTitle(p):
+		// "Miss America": a contest, not a person
+		c.role = ""
 	case c.role != "":
 		c.typ, c.strong = news.Person, true
 	case r.knownOrgs[key]:
+		c.typ, c.strong = news.Organization, true
+	case r.publication(p):
 		c.typ, c.strong = news.Organization, true
 	case r.places[key]:
 		c.typ, c.strong = news.Place, true
@@ -502,7 +546,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong = news.Place, true
 	case st.innerOrgHead(p):
 		c.typ, c.strong = news.Organization, true
-	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && !c.firstHit || r.nonFirst[p[0].key]):
+	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && (!c.firstHit || pluralNonName(r, last.key)) || r.nonFirst[p[0].key]):
 		// "Dream Act", "Hurricane Sandy": laws, events and storms
 	case len(p) > 1 && (r.placeFirst[p[0].key] || r.compass[p[0].key] && r.places[joinKeys(p[1:])]):
 		// "Fort Myers", "San Bernardino", "South Boston"
@@ -518,6 +562,9 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ = news.Organization
 	case len(p) > 2 && r.orgInner[p[0].key] && p[1].key == "of":
 		c.typ, c.strong = news.Organization, true
+	case len(p) == 1 && last.upper && (hasDigit(last.key) || spelledInLower(st.body, st.body[last.s:last.e])):
+		// "M1", "critical flicker frequency (CFF)": a code or a term
+		c.attach = true
 	case len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 5:
 		c.typ, c.strong, c.acronym = news.Organization, true, true
 	case len(p) == 1 && last.upper:
@@ -533,11 +580,15 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) > 1 && st.seenLower(p):
 		// "World War II", "Order of Friendship": capitalised common
 		// words, no evidence of a name.
+	case len(p) > 1 && (r.adjectiveOpening(p) || r.bodyOpening(p)):
+		// "Breaking Bad", "Big Question": a title or a phrase; "House
+		// Ways": part of a body's name
 	case len(p) > 1 && st.personLike(p):
 		c.typ = news.Person
 	case len(p) > 1:
 		c.typ = news.Organization
-	case c.cueP:
+	case c.cueP && !r.orgHeads[key] && !st.pluralOfLower(p):
+		// ("News said", "Contractors said" are no people)
 		c.typ = news.Person
 	case c.cueL && !c.firstHit:
 		c.typ = news.Place

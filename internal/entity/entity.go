@@ -61,6 +61,12 @@ type Recognizer struct {
 	personCues  map[string]bool
 	placePreps  map[string]bool
 	aliases     map[string]string
+	greetings   map[string]bool
+	headings    map[string]bool
+	pubHeads    map[string]bool
+	pubFirst    map[string]bool
+	adjectives  map[string]bool
+	bodies      map[string]bool
 }
 
 // New builds the lexicon tables.
@@ -86,6 +92,12 @@ func New() *Recognizer {
 		nonFirst:    wordSet(nonNamesFirst),
 		notAcronyms: wordSet(notAcronyms),
 		first:       map[string]byte{},
+		greetings:   wordSet(greetings),
+		headings:    wordSet(headingWords),
+		pubHeads:    wordSet(publicationHeads),
+		pubFirst:    wordSet(publicationFirst),
+		adjectives:  wordSet(commonAdjectives),
+		bodies:      wordSet(bodyWords),
 		// connectors join capitalised words inside one name
 		// ("Bank of America", "Ludwig van Beethoven").
 		connectors: wordSet(`of for on the de da di del della der den van von la le du al el bin ibn bint y dos das`),

@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 )
@@ -52,6 +53,9 @@ func Resolve(arts []*news.Article) []Group {
 			if len(k) == 0 {
 				continue
 			}
+			if e.Type == news.Person {
+				k = dropTitles(k)
+			}
 			own := len(k)
 			k = invertHead(k)
 			if alias, ok := placeAliasKeys[strings.Join(k, " ")]; ok {
@@ -81,10 +85,16 @@ func Resolve(arts []*news.Article) []Group {
 			gi = -1
 			n := 0
 			for _, gj := range byLast[it.keys[len(it.keys)-1]] {
-				if g := gs[gj]; g.typ[it.e.Type] > 0 && (it.e.Type == news.Person || len(it.keys) > 1) && hasSuffix(g.keys, it.keys) {
-					gi = gj
-					n++
+				g := gs[gj]
+				switch {
+				case g.typ[it.e.Type] > 0 && (it.e.Type == news.Person || len(it.keys) > 1) && hasSuffix(g.keys, it.keys):
+				case it.e.Type == news.Person && g.typ[news.Person] > 0 && nameVariant(g.keys, it.keys):
+				case g.typ[news.Person] > 0 && surnameAsOrg(it.e, it.keys) && hasSuffix(g.keys, it.keys):
+				default:
+					continue
 				}
+				gi = gj
+				n++
 			}
 			if n > 1 {
 				gi = -1 // an ambiguous surname stays apart
@@ -98,7 +108,11 @@ func Resolve(arts []*news.Article) []Group {
 			byKey[k] = gi
 		}
 		gs[gi].items = append(gs[gi].items, ii)
-		gs[gi].typ[it.e.Type] += len(it.e.Mentions)
+		t := it.e.Type
+		if gs[gi].typ[news.Person] > 0 && surnameAsOrg(it.e, it.keys) {
+			t = news.Person // "Obama" after "Barack Obama"
+		}
+		gs[gi].typ[t] += len(it.e.Mentions)
 	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
@@ -147,4 +161,63 @@ func Resolve(arts []*news.Article) []Group {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// nameVariant reports whether person keys short name the same person as
+// the fuller keys full: the same surname, the same first name or a short
+// form of it ("Chris" and "Christopher", "Ben" and "Benjamin"), and the
+// words between those of full in the same order ("Sarah Sanders" and
+// "Sarah Huckabee Sanders").
+func nameVariant(full, short []string) bool {
+	if len(short) < 2 || len(full) < len(short) || full[len(full)-1] != short[len(short)-1] {
+		return false
+	}
+	if !sameFirstName(full[0], short[0]) {
+		return false
+	}
+	// the middle words of short, in order, among those of full
+	j := 1
+	for _, w := range short[1 : len(short)-1] {
+		for j < len(full)-1 && full[j] != w {
+			j++
+		}
+		if j >= len(full)-1 {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// sameFirstName reports equal first names or a short form of at least
+// three letters opening the long one ("chris", "christopher").
+func sameFirstName(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return utf8.RuneCountInString(b) >= 3 && strings.HasPrefix(a, b)
+}
+
+// surnameAsOrg reports an organisation of one word written in mixed case
+// ("Obama" typed as an organisation): when a person of the story carries
+// it as a surname, it is that person. Acronyms ("NBC") are left alone.
+func surnameAsOrg(e *news.Entity, keys []string) bool {
+	return e.Type == news.Organization && len(keys) == 1 && strings.ToUpper(e.Name) != e.Name
+}
+
+// personTitles are the titles dropTitles takes off a person's name when
+// comparing names across articles ("Sen. Harry Reid", "Harry Reid").
+var personTitles = wordSet(`sen senator rep representative gov governor mr mrs ms miss dr president
+vice secretary gen general adm col lt capt sgt rev prof judge justice mayor`)
+
+// dropTitles removes leading titles from person keys, keeping at least
+// one word.
+func dropTitles(k []string) []string {
+	for len(k) > 1 && personTitles[strings.TrimSuffix(k[0], ".")] {
+		k = k[1:]
+	}
+	return k
 }

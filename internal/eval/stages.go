@@ -75,6 +75,9 @@ func Stages() []Stage {
 		{"headlines", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunHeadlines(ctx, HeadlinesOptions{Data: o.Data, Progress: o.Progress})
 		}},
+		{"entities", func(ctx context.Context, o StageOptions) (*Report, error) {
+			return RunEntities(ctx, EntitiesOptions{Data: o.Data, Split: o.Split, Progress: o.Progress})
+		}},
 		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunJunk(ctx, JunkOptions{Data: o.Data})
 		}},

@@ -1,0 +1,175 @@
+package entity
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// TestTypeRules covers one rule a row: the names it must give a type to
+// (want) and the names it must keep out or retype (absent).
+func TestTypeRules(t *testing.T) {
+	type want struct{ name, typ string }
+	tests := []struct {
+		rule   string
+		paras  []string
+		want   []want
+		absent []string
+	}{
+		{"isGreeting", []string{"Hi Marta, the report is ready, wrote Pavel Dorn.", "Hello everyone, Dorn added."},
+			[]want{{"Pavel Dorn", news.Person}}, []string{"Hi", "Hi Marta", "Hello"}},
+		{"isContraction", []string{"We're Ready, said Lena Brant.", "Don't Ask was the slogan, Brant said."},
+			[]want{{"Lena Brant", news.Person}}, []string{"We're", "We're Ready", "Don't Ask"}},
+		{"headingLabel", []string{"UPDATE: The council voted on Tuesday, Mayor Ilse Varga said.", "The update came late."},
+			[]want{{"Ilse Varga", news.Person}}, []string{"UPDATE"}},
+		{"headingLabel keeps speakers", []string{"VARGA: We will vote.", "Ilse Varga chairs the council."},
+			[]want{{"Ilse Varga", news.Person}}, nil},
+		{"publication", []string{"The Hollin Report reported the leak first.", "The Weekly Sentinel and the Daily Ledger followed."},
+			[]want{{"Hollin Report", news.Organization}, {"Weekly Sentinel", news.Organization}, {"Daily Ledger", news.Organization}}, nil},
+		{"publication is not a person's surname", []string{"Jack Standard said the rules were simple."},
+			[]want{{"Jack Standard", news.Person}}, nil},
+		{"adjectiveOpening", []string{"The show Big Orchard won again, and Golden Harrow lost, said Nadia Ferrell."},
+			[]want{{"Nadia Ferrell", news.Person}}, []string{"Big Orchard", "Golden Harrow"}},
+		{"placeAfterTitle", []string{"Miss Ohio won the crown, and Miss Bela Torn came second."},
+			[]want{{"Bela Torn", news.Person}}, []string{"Miss Ohio", "Ohio"}},
+		{"pluralOfLower", []string{"A contractor was hired.", "Contractors said the work was late."}, nil, []string{"Contractors"}},
+		{"lone head word is no person", []string{"Channel said nothing.", "News said the rest."}, nil, []string{"Channel", "News"}},
+		{"reportingOpener", []string{"Senator Ruth Calder spoke first.", "Added Calder, the vote is close."},
+			[]want{{"Ruth Calder", news.Person}}, []string{"Added Calder"}},
+		{"pluralRole", []string{"Presidents Kessler and Moyo met at noon."}, nil, []string{"Presidents Kessler"}},
+		{"spelledInLower", []string{"The sleep cycle (SC) and the light response index (LRI) were measured.", "The LRI rose while the SC fell."},
+			nil, []string{"SC", "LRI"}},
+		{"hasDigit", []string{"The M4 route and the B12 road were closed."}, nil, []string{"M4", "B12"}},
+		{"andJoinsOrg", []string{"The House Roads and Bridges Committee met, said Tom Ferris."},
+			[]want{{"House Roads and Bridges Committee", news.Organization}}, []string{"House Roads", "Roads"}},
+		{"andJoinsOrg before a title", []string{"House Roads and Bridges Committee Chairman Tom Ferris spoke."},
+			[]want{{"House Roads and Bridges Committee", news.Organization}, {"Tom Ferris", news.Person}}, []string{"House Roads"}},
+		{"andJoinsOrg then a title", []string{"House Roads and Bridges Chairman Tom Ferris spoke."},
+			[]want{{"Tom Ferris", news.Person}}, []string{"House Roads", "Roads"}},
+		{"bodyOpening", []string{"The Senate Roads panel met, and Senate Roads staff said it would vote."}, nil, []string{"Senate Roads"}},
+		{"andJoinsOrg leaves people", []string{"Maria Lund and Peter Lund Foundation staff met."}, nil, []string{"Maria Lund and Peter Lund Foundation"}},
+		{"pluralNonName", []string{"The Emmy Harvest Awards were handed out."}, nil, []string{"Emmy Harvest Awards"}},
+		{"unknown repeated word", []string{"The Charter was signed.", "Later the Charter was amended, and the Charter stands."}, nil, []string{"Charter"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			a := analyse(t, tc.paras)
+			for _, w := range tc.want {
+				e, ok := find(a, w.name)
+				if !ok {
+					t.Errorf("missing %q (have %v)", w.name, a.Entities)
+					continue
+				}
+				if e.Type != w.typ {
+					t.Errorf("%q: type %s, want %s", w.name, e.Type, w.typ)
+				}
+			}
+			for _, n := range tc.absent {
+				if e, ok := find(a, n); ok {
+					t.Errorf("unexpected %q (%s)", n, e.Type)
+				}
+			}
+		})
+	}
+}
+
+// TestResolveVariants covers the story-level merges: each row's articles
+// must give one group named full of type typ.
+func TestResolveVariants(t *testing.T) {
+	tests := []struct {
+		rule, full, typ string
+		arts            [][]string
+		absent          []string
+	}{
+		{"nameVariant middle name", "Greta Holm Lindqvist", news.Person,
+			[][]string{{"Greta Holm Lindqvist spoke on Monday."}, {"Greta Lindqvist said the talks went well."}}, []string{"Greta Lindqvist"}},
+		{"nameVariant short first name", "Benjamin Arlo Pruitt", news.Person,
+			[][]string{{"Benjamin Arlo Pruitt said he would run."}, {"Ben Pruitt said the race was open."}}, []string{"Ben Pruitt"}},
+		{"dropTitles", "Harriet Osei", news.Person,
+			[][]string{{"Harriet Osei said the bill would pass."}, {"Sen. Harriet Osei said it again."}}, nil},
+		{"surnameAsOrg", "Marcus Delacroix", news.Person,
+			[][]string{{"Marcus Delacroix said the plan would work."}, {"The Delacroix plan was debated, and the Delacroix budget too."}}, []string{"Delacroix"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			var arts []*news.Article
+			for _, p := range tc.arts {
+				arts = append(arts, analyse(t, p))
+			}
+			gs := Resolve(arts)
+			found := false
+			for _, g := range gs {
+				if g.Name == tc.full {
+					found = true
+					if g.Type != tc.typ {
+						t.Errorf("%q: type %s, want %s", tc.full, g.Type, tc.typ)
+					}
+				}
+				for _, n := range tc.absent {
+					if g.Name == n {
+						t.Errorf("separate group %q (%s)", n, g.Type)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("no group %q in %v", tc.full, gs)
+			}
+		})
+	}
+}
+
+func TestNameVariant(t *testing.T) {
+	tests := []struct {
+		full, short string
+		want        bool
+	}{
+		{"anna maria berg", "anna berg", true},
+		{"christopher dodd", "chris dodd", true},
+		{"anna berg", "anna berg", true},
+		{"anna maria berg", "maria berg", false},
+		{"al berg", "alan berg", false}, // a short form needs three letters
+		{"anna berg", "anna lund", false},
+		{"anna maria lisa berg", "anna lisa maria berg", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.full+"/"+tc.short, func(t *testing.T) {
+			if got := nameVariant(nameKeys(tc.full), nameKeys(tc.short)); got != tc.want {
+				t.Errorf("nameVariant = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIsContraction(t *testing.T) {
+	tests := []struct {
+		w    string
+		want bool
+	}{{"we're", true}, {"don't", true}, {"i'll", true}, {"o'neill", false}, {"d'angelo", false}, {"it’s", false}}
+	for _, tc := range tests {
+		t.Run(tc.w, func(t *testing.T) {
+			if got := isContraction(tc.w); got != tc.want {
+				t.Errorf("isContraction(%q) = %v, want %v", tc.w, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpelledInLower(t *testing.T) {
+	tests := []struct {
+		body, acr string
+		want      bool
+	}{
+		{"a rise in the mean arterial pressure (MAP) was seen", "MAP", true},
+		{"the nucleus of the raphe (NR) fired", "NR", true},
+		{"signed by the Trade Union Council (TUC) today", "TUC", false},
+		{"the TUC said", "TUC", false},
+		{"an inter-stimulus interval (ISI) of", "ISI", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.acr, func(t *testing.T) {
+			if got := spelledInLower(tc.body, tc.acr); got != tc.want {
+				t.Errorf("spelledInLower = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,233 @@
+package eval
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/brief"
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+	"github.com/crosscheck/crosscheck/internal/progress"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// EntitiesOptions configures RunEntities.
+type EntitiesOptions struct {
+	// Data is the shared folder (../shared: gold/discrepancies-dev.json
+	// gives the BASIL splits; data/clustering/basil-dev.jsonl and
+	// data/mds/multinews-dev.jsonl the stories).
+	Data string
+	// Judged is a judgement file (empty: the committed
+	// testdata/entities-judged.tsv, embedded).
+	Judged string
+	// Stories is the number of stories per set and split (default 10).
+	Stories int
+	// Top is how many people and organisations of each briefing are
+	// judged, in the briefing's order (default 12).
+	Top int
+	// Split limits the scored stories to tune or check (empty or all:
+	// both).
+	Split string
+	// Progress, when non-nil, receives a progress bar.
+	Progress io.Writer
+}
+
+// EntityStories reads the stories the entities eval judges: the first n
+// BASIL dev events of each split (the `split` of gold/discrepancies-dev.json)
+// with their titles, and the first 2n Multi-News dev stories, alternating
+// tune and check.
+func EntityStories(data string, n int) ([]HeadlineStory, error) {
+	if n <= 0 {
+		n = 10
+	}
+	raw, err := os.ReadFile(filepath.Join(data, "gold", "discrepancies-dev.json"))
+	if err != nil {
+		return nil, fmt.Errorf("eval: entities: %w", err)
+	}
+	var gold struct {
+		Events map[string]struct {
+			Split string `json:"split"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(raw, &gold); err != nil {
+		return nil, fmt.Errorf("eval: entities: discrepancies-dev.json: %w", err)
+	}
+	all, err := HeadlineStories(filepath.Join(data, "data"), 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	var out []HeadlineStory
+	count := map[string]int{}
+	for _, hs := range all {
+		switch hs.Set {
+		case setBASIL:
+			ev, ok := gold.Events[hs.ID]
+			if !ok || ev.Split != "tune" && ev.Split != "check" {
+				continue
+			}
+			hs.Split = ev.Split
+		case setMultiNews:
+		default:
+			continue
+		}
+		k := hs.Set + " " + hs.Split
+		if count[k] >= n {
+			continue
+		}
+		count[k]++
+		out = append(out, hs)
+	}
+	return out, nil
+}
+
+// entity verdicts: right is a real person or organisation listed with its
+// type; wrong is anything else (no entity, a fragment, the wrong type, a
+// second entry for a person already listed).
+const (
+	verdictRight = "right"
+	verdictWrong = "wrong"
+)
+
+// judgedEntities is the committed judgement file, used when
+// EntitiesOptions.Judged is empty.
+//
+//go:embed testdata/entities-judged.tsv
+var judgedEntities []byte
+
+// readEntityJudged reads a judgement file (the embedded one when path is
+// empty): tab-separated "set id name type verdict" lines, "#" lines
+// comments; key "set\tid\tname\ttype" -> verdict.
+func readEntityJudged(path string) (map[string]string, error) {
+	data := judgedEntities
+	if path != "" {
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return nil, fmt.Errorf("eval: entities: %w", err)
+		}
+	} else {
+		path = "testdata/entities-judged.tsv"
+	}
+	out := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 || f[4] != verdictRight && f[4] != verdictWrong {
+			return nil, fmt.Errorf("eval: entities: %s: bad line %q (want: set id name type right|wrong, tab-separated)", path, line)
+		}
+		out[strings.Join(f[:4], "\t")] = f[4]
+	}
+	return out, sc.Err()
+}
+
+// RunEntities briefs every story of the sample as users get it
+// (pipeline.Analyze on each article, then brief) and scores the first Top
+// people and organisations of the briefing's entity list against the
+// judgements. A judgement counts only for the exact name and type judged;
+// anything else is "unjudged" and listed so that it can be judged.
+//
+// Metrics, per set (basil, multinews) and split: SET_SPLIT_precision
+// (right / judged), SET_SPLIT_judged, SET_SPLIT_unjudged.
+func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
+	if o.Top <= 0 {
+		o.Top = 12
+	}
+	stories, err := EntityStories(o.Data, o.Stories)
+	if err != nil {
+		return nil, err
+	}
+	judged, err := readEntityJudged(o.Judged)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, err
+	}
+	b := brief.New(brief.Options{Stem: text.Stem})
+	var bar *progress.Bar
+	if o.Progress != nil {
+		bar = progress.New(o.Progress, "entities", len(stories))
+	}
+	r := &Report{Stage: "entities", Data: o.Data, Header: []string{"set", "split", "id", "name", "type", "verdict"}}
+	type tally struct{ right, judged, unjudged int }
+	tallies := map[string]*tally{}
+	for _, hs := range stories {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if o.Split != "" && o.Split != "all" && o.Split != hs.Split {
+			continue
+		}
+		br, _, err := BriefStory(ctx, p, b, hs.Raws)
+		if err != nil {
+			return nil, err
+		}
+		key := hs.Set + "_" + hs.Split
+		t := tallies[key]
+		if t == nil {
+			t = &tally{}
+			tallies[key] = t
+		}
+		var listed []news.EntityRef
+		if br != nil {
+			for _, e := range br.Entities {
+				if e.Type == news.Person || e.Type == news.Organization {
+					listed = append(listed, e)
+				}
+			}
+		}
+		if len(listed) > o.Top {
+			listed = listed[:o.Top]
+		}
+		for _, e := range listed {
+			v, ok := judged[strings.Join([]string{hs.Set, hs.ID, e.Name, e.Type}, "\t")]
+			switch {
+			case !ok:
+				v = "unjudged"
+				t.unjudged++
+			case v == verdictRight:
+				t.right++
+				t.judged++
+			default:
+				t.judged++
+			}
+			r.Rows = append(r.Rows, []string{hs.Set, hs.Split, hs.ID, e.Name, e.Type, v})
+		}
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	if bar != nil {
+		bar.Done()
+	}
+	keys := make([]string, 0, len(tallies))
+	for k := range tallies {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		t := tallies[k]
+		prec := 0.0
+		if t.judged > 0 {
+			prec = float64(t.right) / float64(t.judged)
+		}
+		r.Add(k+"_precision", prec)
+		r.Add(k+"_judged", float64(t.judged))
+		r.Add(k+"_unjudged", float64(t.unjudged))
+	}
+	r.Notes = append(r.Notes, fmt.Sprintf("first %d people and organisations of each briefing; precision = right / judged", o.Top))
+	return r, nil
+}

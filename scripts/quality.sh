@@ -43,6 +43,7 @@ run "Time expressions placed by tense (judged BASIL and PolNeAR dev items, tune 
 run "Cross-outlet discrepancies (BASIL dev, judged gold; tune and check)" "$bin" eval discrepancies --data "$shared/gold/discrepancies-dev.json"
 run "Summary and agreement citations (32 hand-judged dev stories; tune and check)" "$bin" eval citations --data internal/eval/testdata/citations-judged.json
 run "Not-an-article verdict (Multi-News dev, reader-judged junk pages)" "$bin" eval junk --data "$shared/data/mds"
+run "People and organisations listed in briefings (judged dev stories)" "$bin" eval entities --data "$shared"
 run "Story headlines (BASIL and Multi-News dev, judged)" "$bin" eval headlines --data "$shared/data"
 run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" eval summarize --data "$shared/data/mds/multinews-dev.jsonl" --max-words 300
 run "Story clustering (BASIL, in date order and re-dated into three weeks)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"

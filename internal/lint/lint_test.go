@@ -69,6 +69,13 @@ func TestImportDirection(t *testing.T) {
 		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") && path != root {
 			return filepath.SkipDir
 		}
+		if d.IsDir() && path != root {
+			// A nested module (third_party's stand-ins) is not one of
+			// crosscheck's packages.
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir
+			}
+		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return nil
 		}

@@ -26,7 +26,11 @@ type Segmenter struct {
 
 // NewSegmenter loads the English sentence model.
 func NewSegmenter() (*Segmenter, error) {
-	t, err := english.NewSentenceTokenizer(nil)
+	model, err := loadPunkt()
+	if err != nil {
+		return nil, fmt.Errorf("text: load sentence model: %w", err)
+	}
+	t, err := english.NewSentenceTokenizer(model)
 	if err != nil {
 		return nil, fmt.Errorf("text: load sentence model: %w", err)
 	}

@@ -91,7 +91,7 @@ func New() *Recognizer {
 		nonNames:    wordSet(nonNames),
 		nonFirst:    wordSet(nonNamesFirst),
 		notAcronyms: wordSet(notAcronyms),
-		first:       map[string]byte{},
+		first:       make(map[string]byte, strings.Count(firstNames, "\n")),
 		greetings:   wordSet(greetings),
 		headings:    wordSet(headingWords),
 		pubHeads:    wordSet(publicationHeads),
@@ -162,16 +162,18 @@ department ministry agency council committee party campaign administration`),
 }
 
 func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
+	words := strings.Fields(s)
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
 		m[w] = true
 	}
 	return m
 }
 
 func phraseSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, p := range strings.Split(s, "|") {
+	phrases := strings.Split(s, "|")
+	m := make(map[string]bool, len(phrases))
+	for _, p := range phrases {
 		// "st. louis" is matched as the keys "st louis"
 		p = strings.ReplaceAll(strings.Join(strings.Fields(p), " "), ". ", " ")
 		if p != "" {

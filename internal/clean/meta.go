@@ -11,21 +11,21 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-var bylineSplitRe = regexp.MustCompile(`\s*(?:,|;|\||\s&\s|\s(?i:and)\s)\s*`)
+var bylineSplitRe = lazyRegexp(`\s*(?:,|;|\||\s&\s|\s(?i:and)\s)\s*`)
 
 // bylineNames returns the people named by a "By X and Y" line: each part of
 // two to four capitalised tokens; all-caps names are title-cased. Example:
 // "By BILL CHAPPELL and Jane Doe, Reuters" → [Bill Chappell, Jane Doe].
 func bylineNames(t string) []string {
-	m := bylineRe.FindStringSubmatch(t)
+	m := bylineRe().FindStringSubmatch(t)
 	if m == nil {
 		return nil
 	}
 	var out []string
-	for _, p := range bylineSplitRe.Split(m[1], -1) {
+	for _, p := range bylineSplitRe().Split(m[1], -1) {
 		p = strings.TrimRight(strings.TrimSpace(p), ".")
 		f := strings.Fields(p)
-		if len(f) < 2 || len(f) > 4 || !nameShaped(p) || agencyRe.MatchString(p) {
+		if len(f) < 2 || len(f) > 4 || !nameShaped(p) || agencyRe().MatchString(p) {
 			continue
 		}
 		if strings.ToUpper(p) == p {
@@ -49,11 +49,11 @@ func titleWords(s string) string {
 const monthPat = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 
 var (
-	mdyRe    = regexp.MustCompile(`(?i)\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dmyRe    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthPat + `,?\s+(\d{4})\b`)
-	isoRe    = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)`)
-	timeRe   = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?`)
-	fillerRe = regexp.MustCompile(`(?i)\b(published|posted|first published|on|at|date|and|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tue|wed|thu|fri|sat|sun)\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:?\d\d)?`)
+	mdyRe    = lazyRegexp(`(?i)\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dmyRe    = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthPat + `,?\s+(\d{4})\b`)
+	isoRe    = lazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)`)
+	timeRe   = lazyRegexp(`(?i)\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?`)
+	fillerRe = lazyRegexp(`(?i)\b(published|posted|first published|on|at|date|and|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tue|wed|thu|fri|sat|sun)\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:?\d\d)?`)
 )
 
 // standaloneDate reports whether t states a full date and, besides times,
@@ -66,8 +66,8 @@ func standaloneDate(t string) bool {
 		return false
 	}
 	rest := t[:loc[0]] + " " + t[loc[1]:]
-	rest = timeRe.ReplaceAllString(rest, " ")
-	rest = fillerRe.ReplaceAllString(rest, " ")
+	rest = timeRe().ReplaceAllString(rest, " ")
+	rest = fillerRe().ReplaceAllString(rest, " ")
 	n := 0
 	for _, w := range strings.Fields(rest) {
 		if hasAlnum(w) {
@@ -78,8 +78,8 @@ func standaloneDate(t string) bool {
 }
 
 func dateLoc(t string) []int {
-	for _, re := range []*regexp.Regexp{mdyRe, dmyRe, isoRe} {
-		if loc := re.FindStringIndex(t); loc != nil {
+	for _, re := range []func() *regexp.Regexp{mdyRe, dmyRe, isoRe} {
+		if loc := re().FindStringIndex(t); loc != nil {
 			return loc
 		}
 	}
@@ -89,11 +89,11 @@ func dateLoc(t string) []int {
 // isoDate returns the first full date in t as YYYY-MM-DD, or "".
 func isoDate(t string) string {
 	var y, mo, d int
-	if m := mdyRe.FindStringSubmatch(t); m != nil {
+	if m := mdyRe().FindStringSubmatch(t); m != nil {
 		mo, d, y = monthNum(m[1]), atoi(m[2]), atoi(m[3])
-	} else if m := dmyRe.FindStringSubmatch(t); m != nil {
+	} else if m := dmyRe().FindStringSubmatch(t); m != nil {
 		d, mo, y = atoi(m[1]), monthNum(m[2]), atoi(m[3])
-	} else if m := isoRe.FindStringSubmatch(t); m != nil {
+	} else if m := isoRe().FindStringSubmatch(t); m != nil {
 		y, mo, d = atoi(m[1]), atoi(m[2]), atoi(m[3])
 	}
 	if y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 {
@@ -116,17 +116,17 @@ func monthNum(s string) int {
 }
 
 var (
-	rightsRe        = regexp.MustCompile(`(?i)\s*\ball rights reserved\b.*$`)
-	copyrightNameRe = regexp.MustCompile(`(?i:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|,))*\s*(?:(?i:by)\s+)?(\p{Lu}[\p{L}\p{N}&'’\-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&'’.\-]*)*)`)
-	visitRe         = regexp.MustCompile(`(?i)\bvisit\s+((?:https?://)?(?:www\.)?[a-z0-9\-]+\.[a-z.]+)`)
+	rightsRe        = lazyRegexp(`(?i)\s*\ball rights reserved\b.*$`)
+	copyrightNameRe = lazyRegexp(`(?i:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|,))*\s*(?:(?i:by)\s+)?(\p{Lu}[\p{L}\p{N}&'’\-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&'’.\-]*)*)`)
+	visitRe         = lazyRegexp(`(?i)\bvisit\s+((?:https?://)?(?:www\.)?[a-z0-9\-]+\.[a-z.]+)`)
 )
 
 // copyrightName returns the holder named by a copyright line. Examples:
 // "Copyright 2020 NPR. To see more..." → "NPR"; "© 2024 WFSU Public Media"
 // → "WFSU Public Media".
 func copyrightName(t string) string {
-	t = rightsRe.ReplaceAllString(t, "")
-	m := copyrightNameRe.FindStringSubmatch(t)
+	t = rightsRe().ReplaceAllString(t, "")
+	m := copyrightNameRe().FindStringSubmatch(t)
 	if m == nil {
 		return ""
 	}
@@ -136,7 +136,7 @@ func copyrightName(t string) string {
 // visitName returns the site named by "visit https://www.npr.org": its
 // registrable label, upper-cased when it is an acronym-length label.
 func visitName(t string) string {
-	m := visitRe.FindStringSubmatch(t)
+	m := visitRe().FindStringSubmatch(t)
 	if m == nil {
 		return ""
 	}
@@ -189,13 +189,13 @@ func findOutlet(ls []line, first, last int, res *Result) {
 	}
 }
 
-var datelineRe = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'.\-]+(?:\s\p{Lu}[\p{Lu}'.\-]+){0,3})(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s`)
+var datelineRe = lazyRegexp(`^(\p{Lu}[\p{Lu}'.\-]+(?:\s\p{Lu}[\p{Lu}'.\-]+){0,3})(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s`)
 
 // dateline returns the all-caps place opening a paragraph. Examples:
 // "MOSCOW — Secretary..." → "MOSCOW"; "WASHINGTON (Reuters) - ..." →
 // "WASHINGTON"; "NEW YORK, N.Y. — ..." → "NEW YORK".
 func dateline(p string) string {
-	m := datelineRe.FindStringSubmatch(p)
+	m := datelineRe().FindStringSubmatch(p)
 	if m == nil || len(m[1]) < 3 {
 		return ""
 	}

@@ -137,7 +137,7 @@ func isLinkPage(ls []line) bool {
 		switch {
 		case l.reason == ReasonSocialEmbed:
 		case l.reason == ReasonLink || l.reason == ReasonSharePrompt || l.reason == ReasonSubscribePrompt ||
-			(containsAny(l.text, []string{"http", "www."}) && urlRe.MatchString(l.text)):
+			(containsAny(l.text, []string{"http", "www."}) && urlRe().MatchString(l.text)):
 			links++
 		case l.reason == "":
 			prose += l.words

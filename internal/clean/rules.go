@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -48,17 +49,17 @@ var (
 	noticeRes = []struct {
 		kind string
 		keys []string // lower-case substrings, one of which must occur (a cheap prefilter)
-		re   *regexp.Regexp
+		re   func() *regexp.Regexp
 	}{
-		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, regexp.MustCompile(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
-		{"tweet-location", []string{"tweet", "twitter"}, regexp.MustCompile(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
-		{"video-unavailable", []string{"video", "feature", "transcript"}, regexp.MustCompile(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
-		{"javascript", []string{"javascript", "browser"}, regexp.MustCompile(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
-		{"cookie-wall", []string{"cookie"}, regexp.MustCompile(`(?i)\bcookies?\b.{0,60}\b(accept|consent|agree|policy|settings|preferences)\b|\b(accept|allow)\b.{0,20}\bcookies\b`)},
-		{"login-wall", []string{"log", "sign", "account"}, regexp.MustCompile(`(?i)\b(log ?in|sign ?in|create (a free|an) account)\b.{0,40}\bto (continue|read|access|view|see)\b`)},
-		{"paywall", []string{"subscribe", "limit"}, regexp.MustCompile(`(?i)\bsubscribe\b.{0,30}\bto (continue|keep) reading\b|\byou have reached your (free )?(article )?limit\b`)},
-		{"unavailable", []string{"try again later", "publicly", "general public"}, regexp.MustCompile(`(?i)\btry again later\b|\bnot (currently )?(publicly (available|accessible)|available to the general public)\b`)},
-		{"not-found", []string{"found", "exist", "404", "no longer"}, regexp.MustCompile(`(?i)\b(page|article|content)\b.{0,40}\b(could not be found|cannot be found|not found|no longer (exists|available)|does ?n[o']t exist)\b|^(error )?404\b`)},
+		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, lazyRegexp(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
+		{"tweet-location", []string{"tweet", "twitter"}, lazyRegexp(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
+		{"video-unavailable", []string{"video", "feature", "transcript"}, lazyRegexp(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
+		{"javascript", []string{"javascript", "browser"}, lazyRegexp(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
+		{"cookie-wall", []string{"cookie"}, lazyRegexp(`(?i)\bcookies?\b.{0,60}\b(accept|consent|agree|policy|settings|preferences)\b|\b(accept|allow)\b.{0,20}\bcookies\b`)},
+		{"login-wall", []string{"log", "sign", "account"}, lazyRegexp(`(?i)\b(log ?in|sign ?in|create (a free|an) account)\b.{0,40}\bto (continue|read|access|view|see)\b`)},
+		{"paywall", []string{"subscribe", "limit"}, lazyRegexp(`(?i)\bsubscribe\b.{0,30}\bto (continue|keep) reading\b|\byou have reached your (free )?(article )?limit\b`)},
+		{"unavailable", []string{"try again later", "publicly", "general public"}, lazyRegexp(`(?i)\btry again later\b|\bnot (currently )?(publicly (available|accessible)|available to the general public)\b`)},
+		{"not-found", []string{"found", "exist", "404", "no longer"}, lazyRegexp(`(?i)\b(page|article|content)\b.{0,40}\b(could not be found|cannot be found|not found|no longer (exists|available)|does ?n[o']t exist)\b|^(error )?404\b`)},
 	}
 )
 
@@ -84,7 +85,7 @@ func noticeHits(t, lower string) int {
 	n := 0
 	for _, k := range noticeRes {
 		if containsAny(lower, k.keys) {
-			n += len(k.re.FindAllStringIndex(t, -1))
+			n += len(k.re().FindAllStringIndex(t, -1))
 		}
 	}
 	return n
@@ -95,7 +96,7 @@ func noticeKind(t string) string { return noticeKindLower(t, strings.ToLower(t))
 
 func noticeKindLower(t, lower string) string {
 	for _, n := range noticeRes {
-		if containsAny(lower, n.keys) && n.re.MatchString(t) {
+		if containsAny(lower, n.keys) && n.re().MatchString(t) {
 			return n.kind
 		}
 	}
@@ -112,46 +113,46 @@ func containsAny(s string, keys []string) bool {
 	return false
 }
 
-var timeCodeRe = regexp.MustCompile(`^(?:\d{1,2}:\d{2}(?::\d{2})?[\s/]*)+$`)
+var timeCodeRe = lazyRegexp(`^(?:\d{1,2}:\d{2}(?::\d{2})?[\s/]*)+$`)
 
 // isTimeCode: a media player's time display. Example: "0:00 0:00".
-func isTimeCode(l *line) bool { return timeCodeRe.MatchString(l.text) }
+func isTimeCode(l *line) bool { return timeCodeRe().MatchString(l.text) }
 
-var playerRe = regexp.MustCompile(`(?i)^(play|listen|watch|pause|replay|next up|up next|now playing|live (radio|tv|stream)|audio|video|podcast)\b`)
+var playerRe = lazyRegexp(`(?i)^(play|listen|watch|pause|replay|next up|up next|now playing|live (radio|tv|stream)|audio|video|podcast)\b`)
 
 // isPlayerPrompt: a short player control without sentence punctuation.
 // Examples: "Play Live Radio", "Next Up:", "Watch: the full interview".
 func isPlayerPrompt(l *line) bool {
-	return short(l, 6) && !l.terminal && playerRe.MatchString(l.text)
+	return short(l, 6) && !l.terminal && playerRe().MatchString(l.text)
 }
 
 var (
-	copyrightRe   = regexp.MustCompile(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
-	syndicationRe = regexp.MustCompile(`(?i)\b(to see more,? visit|originally (appeared|published)|republished (with|by)|distributed by|reprinted with permission|this (story|article) (was )?(first )?(appeared|published))\b`)
+	copyrightRe   = lazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
+	syndicationRe = lazyRegexp(`(?i)\b(to see more,? visit|originally (appeared|published)|republished (with|by)|distributed by|reprinted with permission|this (story|article) (was )?(first )?(appeared|published))\b`)
 )
 
 // isCopyright: a short line with a copyright sign or word. Examples:
 // "© 2024 WFSU Public Media", "Copyright 2019 The Sun. All rights reserved."
 func isCopyright(l *line) bool {
 	return short(l, 30) && (strings.Contains(l.text, "©") || strings.Contains(l.text, "(") ||
-		containsAny(l.lower, []string{"copyright", "rights reserved"})) && copyrightRe.MatchString(l.text)
+		containsAny(l.lower, []string{"copyright", "rights reserved"})) && copyrightRe().MatchString(l.text)
 }
 
 // isSyndication: a short syndication notice, usually with a copyright.
 // Example: "Copyright 2020 NPR. To see more, visit https://www.npr.org."
 func isSyndication(l *line) bool {
-	return short(l, 40) && containsAny(l.lower, []string{"visit", "original", "publish", "distribut", "reprint", "appeared"}) && syndicationRe.MatchString(l.text)
+	return short(l, 40) && containsAny(l.lower, []string{"visit", "original", "publish", "distribut", "reprint", "appeared"}) && syndicationRe().MatchString(l.text)
 }
 
-var adRe = regexp.MustCompile(`(?i)^(advertisement|advertising|ad|ads|sponsored( content)?|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (the )?main story)[.:]?$`)
+var adRe = lazyRegexp(`(?i)^(advertisement|advertising|ad|ads|sponsored( content)?|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (the )?main story)[.:]?$`)
 
 // isAdvertisement: an ad slot label. Example: "ADVERTISEMENT".
-func isAdvertisement(l *line) bool { return adRe.MatchString(l.text) }
+func isAdvertisement(l *line) bool { return adRe().MatchString(l.text) }
 
 var (
-	subscribeStartRe = regexp.MustCompile(`(?i)^(subscribe|sign up( now| today| here)?[.!:]?$|sign up (now |today )?(for|to)\b[^.]{0,25}\b(newsletters?|alerts|updates)\b|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
+	subscribeStartRe = lazyRegexp(`(?i)^(subscribe|sign up( now| today| here)?[.!:]?$|sign up (now |today )?(for|to)\b[^.]{0,25}\b(newsletters?|alerts|updates)\b|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
 	subscribeKeys    = []string{"newsletter", "mailing list", "inbox", "subscribe"}
-	subscribeAnyRe   = regexp.MustCompile(`(?i)\b(our|daily|weekly|free) (e-?mail )?(newsletter|mailing list)|\b(to|your) inbox\b|\bsubscribe (now|today|here)\b`)
+	subscribeAnyRe   = lazyRegexp(`(?i)\b(our|daily|weekly|free) (e-?mail )?(newsletter|mailing list)|\b(to|your) inbox\b|\bsubscribe (now|today|here)\b`)
 )
 
 // isSubscribePrompt: an imperative to subscribe or register, or a short line
@@ -160,40 +161,40 @@ var (
 // up" counts only alone or for newsletters, alerts or updates: "Sign up
 // for a streaming account for $9 a month" is an article's advice.
 func isSubscribePrompt(l *line) bool {
-	if short(l, 30) && subscribeStartRe.MatchString(l.text) {
+	if short(l, 30) && subscribeStartRe().MatchString(l.text) {
 		return true
 	}
-	return short(l, 40) && containsAny(l.lower, subscribeKeys) && subscribeAnyRe.MatchString(l.text)
+	return short(l, 40) && containsAny(l.lower, subscribeKeys) && subscribeAnyRe().MatchString(l.text)
 }
 
 var (
-	shareStartRe = regexp.MustCompile(`(?i)^(share|tweet|e-?mail|print|pin it|whatsapp|follow (us|me|@)|like us|click (here|to|below)|tap (here|to)|read more|read next|continue reading|see also|more from|more on|related( stories| articles| coverage| content)?:?$|also read|recommended|you (may|might) (also )?like|comments?|\d+ comments?$|view comments|leave a comment|show comments|learn more|see more)\b`)
+	shareStartRe = lazyRegexp(`(?i)^(share|tweet|e-?mail|print|pin it|whatsapp|follow (us|me|@)|like us|click (here|to|below)|tap (here|to)|read more|read next|continue reading|see also|more from|more on|related( stories| articles| coverage| content)?:?$|also read|recommended|you (may|might) (also )?like|comments?|\d+ comments?$|view comments|leave a comment|show comments|learn more|see more)\b`)
 	shareKeys    = []string{"share", "click", "follow", " us on", ":"}
-	shareAnyRe   = regexp.MustCompile(`(?i)\b(share (this|on)|click here|follow us on|find us on|like us on)\b|^follow\b.{1,40}\bon (twitter|facebook|instagram|linkedin|tiktok|youtube)\b|^\(?(photos|videos?|gallery|slideshow|watch|listen|read|more|related|explore further)\s*:`)
+	shareAnyRe   = lazyRegexp(`(?i)\b(share (this|on)|click here|follow us on|find us on|like us on)\b|^follow\b.{1,40}\bon (twitter|facebook|instagram|linkedin|tiktok|youtube)\b|^\(?(photos|videos?|gallery|slideshow|watch|listen|read|more|related|explore further)\s*:`)
 )
 
 // isSharePrompt: a short share/follow/read-more prompt. Examples: "Share
 // this article", "Follow us on Twitter", "Read more: Five things to know".
 func isSharePrompt(l *line) bool {
-	if short(l, 20) && shareStartRe.MatchString(l.text) && !(l.terminal && l.words >= 8) {
+	if short(l, 20) && shareStartRe().MatchString(l.text) && !(l.terminal && l.words >= 8) {
 		return true
 	}
-	return short(l, 20) && containsAny(l.lower, shareKeys) && shareAnyRe.MatchString(l.text)
+	return short(l, 20) && containsAny(l.lower, shareKeys) && shareAnyRe().MatchString(l.text)
 }
 
 var (
-	navRe = regexp.MustCompile(`(?i)^(more|latest|top|trending|popular|most (read|popular|discussed|viewed|shared)|editor'?s picks)\b[^.!?]*$|\bskip to (main |the )?content\b|\bskip navigation\b|\btoggle navigation\b|^(main )?menu$|^search$|^home$|^back to top$|^close$|^open menu$|^sections?$`)
-	sepRe = regexp.MustCompile(`\s[·|•»›]\s`)
+	navRe = lazyRegexp(`(?i)^(more|latest|top|trending|popular|most (read|popular|discussed|viewed|shared)|editor'?s picks)\b[^.!?]*$|\bskip to (main |the )?content\b|\bskip navigation\b|\btoggle navigation\b|^(main )?menu$|^search$|^home$|^back to top$|^close$|^open menu$|^sections?$`)
+	sepRe = lazyRegexp(`\s[·|•»›]\s`)
 )
 
 // isNavigation: skip links, menu labels and separator-delimited menus
 // without sentence punctuation. Examples: "Skip to main content",
 // "News · Sports · Weather · Opinion", "More in Politics", "Most Read".
 func isNavigation(l *line) bool {
-	if short(l, 5) && (navFirst[firstWord(l.lower)] || containsAny(l.lower, []string{"skip", "toggle"})) && navRe.MatchString(l.text) {
+	if short(l, 5) && (navFirst[firstWord(l.lower)] || containsAny(l.lower, []string{"skip", "toggle"})) && navRe().MatchString(l.text) {
 		return true
 	}
-	return short(l, 16) && !l.terminal && strings.ContainsAny(l.text, "·|•»›") && len(sepRe.FindAllStringIndex(l.text, -1)) >= 2
+	return short(l, 16) && !l.terminal && strings.ContainsAny(l.text, "·|•»›") && len(sepRe().FindAllStringIndex(l.text, -1)) >= 2
 }
 
 // navFirst lists the first words with which navRe's anchored labels start
@@ -212,8 +213,8 @@ func firstWord(s string) string {
 }
 
 var (
-	relTimeRe  = regexp.MustCompile(`(?i)^(about |posted |updated )?(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(just now|yesterday|today)$`)
-	monthDayRe = regexp.MustCompile(`(?i)^` + monthPat + `\s+\d{1,2}(,?\s+\d{4})?$|^\d{1,2}\s+` + monthPat + `(\s+\d{4})?$`)
+	relTimeRe  = lazyRegexp(`(?i)^(about |posted |updated )?(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(just now|yesterday|today)$`)
+	monthDayRe = lazyRegexp(`(?i)^` + monthPat + `\s+\d{1,2}(,?\s+\d{4})?$|^\d{1,2}\s+` + monthPat + `(\s+\d{4})?$`)
 )
 
 // isTimestamp: a teaser's time stamp standing alone — a relative time or a
@@ -223,10 +224,10 @@ func isTimestamp(l *line) bool {
 	if !short(l, 4) {
 		return false
 	}
-	if containsAny(l.lower, []string{"ago", "just now", "yesterday", "today"}) && relTimeRe.MatchString(l.text) {
+	if containsAny(l.lower, []string{"ago", "just now", "yesterday", "today"}) && relTimeRe().MatchString(l.text) {
 		return true
 	}
-	return hasDigit(l.text) && monthDayRe.MatchString(l.text) && !standaloneDate(l.text)
+	return hasDigit(l.text) && monthDayRe().MatchString(l.text) && !standaloneDate(l.text)
 }
 
 func hasDigit(s string) bool {
@@ -255,7 +256,7 @@ func isMarkup(l *line) bool {
 // embedSignatureRe matches the credit line that closes an embedded social
 // media post: "— Name (@handle) June 20, 2017", "A post shared by Name
 // (@handle) on Jun 20, 2017 at 10:33am PDT", "pic.twitter.com/...".
-var embedSignatureRe = regexp.MustCompile(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\b|\ba post shared by\b.{0,80}\bon [a-z]{3,9}\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/\w+`)
+var embedSignatureRe = lazyRegexp(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\b|\ba post shared by\b.{0,80}\bon [a-z]{3,9}\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/\w+`)
 
 // isSocialEmbed: an embedded social media post — its text and its credit
 // line share one line once scraped. The post is someone else's words
@@ -263,45 +264,45 @@ var embedSignatureRe = regexp.MustCompile(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1
 // Prodigy — Peter Rosenberg (@Rosenbergradio) June 20, 2017", "A post
 // shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT".
 func isSocialEmbed(l *line) bool {
-	return containsAny(l.text, []string{"(@", "shared by", "pic.twitter", "Shared by", "SHARED BY"}) && embedSignatureRe.MatchString(l.text)
+	return containsAny(l.text, []string{"(@", "shared by", "pic.twitter", "Shared by", "SHARED BY"}) && embedSignatureRe().MatchString(l.text)
 }
 
-var urlRe = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\S+@[a-z0-9\-]+\.[a-z.]+`)
+var urlRe = lazyRegexp(`(?i)\b(?:https?://|www\.)\S+|\S+@[a-z0-9\-]+\.[a-z.]+`)
 
 // isLinkLine: a line that is mostly a URL or e-mail address, or a short
 // line around one. Examples: "https://example.com/x", "Have a tip we
 // should know? tips@example.com".
 func isLinkLine(l *line) bool {
-	if !containsAny(l.text, []string{"http", "www.", "WWW.", "@"}) || !urlRe.MatchString(l.text) {
+	if !containsAny(l.text, []string{"http", "www.", "WWW.", "@"}) || !urlRe().MatchString(l.text) {
 		return false
 	}
-	rest := urlRe.ReplaceAllString(l.text, "")
+	rest := urlRe().ReplaceAllString(l.text, "")
 	return len(strings.Fields(rest)) <= 2 || (short(l, 10) && !l.terminal)
 }
 
-var updatedRe = regexp.MustCompile(`(?i)^(updated|last updated|modified|last modified|edited)\b`)
+var updatedRe = lazyRegexp(`(?i)^(updated|last updated|modified|last modified|edited)\b`)
 
 // isUpdatedAt: a short "Updated ..." stamp. It is never a publication date.
 // Example: "Updated at 5:45 p.m. ET".
-func isUpdatedAt(l *line) bool { return short(l, 14) && updatedRe.MatchString(l.text) }
+func isUpdatedAt(l *line) bool { return short(l, 14) && updatedRe().MatchString(l.text) }
 
 // isDateLine: a short line that is a stated date and little else. Examples:
 // "Published April 12, 2017", "April 12, 2017 5:45 PM ET".
 func isDateLine(l *line) bool { return short(l, 14) && hasDigit(l.text) && standaloneDate(l.text) }
 
-var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?i:and|&|,|de|van|von|da|del|la|le)))*)`)
+var bylineRe = lazyRegexp(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?i:and|&|,|de|van|von|da|del|la|le)))*)`)
 
 // isByline: a short "By X and Y" line naming capitalised people. Example:
 // "By Bill Chappell and Camila Domonoske".
 func isByline(l *line) bool {
-	return short(l, 16) && !(l.terminal && l.words > 8) && bylineRe.MatchString(l.text) && len(bylineNames(l.text)) > 0
+	return short(l, 16) && !(l.terminal && l.words > 8) && bylineRe().MatchString(l.text) && len(bylineNames(l.text)) > 0
 }
 
 var (
-	agencyRe      = regexp.MustCompile(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
-	creditWordRe  = regexp.MustCompile(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
+	agencyRe      = lazyRegexp(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
+	creditWordRe  = lazyRegexp(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
 	creditKeys    = []string{"photo", "image", "picture", "credit", "illustration", " for the "}
-	slashCreditRe = regexp.MustCompile(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
+	slashCreditRe = lazyRegexp(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
 )
 
 // isPhotoCredit: a short unpunctuated credit line: NAME/AGENCY, an agency
@@ -311,14 +312,14 @@ func isPhotoCredit(l *line) bool {
 	if !short(l, 10) || (l.terminal && !strings.HasSuffix(l.text, ")")) {
 		return false
 	}
-	if (strings.Contains(l.text, "/") && slashCreditRe.MatchString(l.text)) ||
-		(containsAny(l.lower, creditKeys) && creditWordRe.MatchString(l.text)) {
+	if (strings.Contains(l.text, "/") && slashCreditRe().MatchString(l.text)) ||
+		(containsAny(l.lower, creditKeys) && creditWordRe().MatchString(l.text)) {
 		return true
 	}
-	return short(l, 6) && agencyRe.MatchString(l.text) && nameShaped(agencyRe.ReplaceAllString(l.text, "Agency"))
+	return short(l, 6) && agencyRe().MatchString(l.text) && nameShaped(agencyRe().ReplaceAllString(l.text, "Agency"))
 }
 
-var inlineCreditRe = regexp.MustCompile(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
+var inlineCreditRe = lazyRegexp(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
 
 // isInlineCreditCaption: a descriptive line that carries its own picture
 // credit at the end. Examples: "Shoppers in a mall (Image: Jane Doe/Getty)",
@@ -327,7 +328,7 @@ var inlineCreditRe = regexp.MustCompile(`(?i:\((photo|image|picture|credit|photo
 // part after the slash is capitalised, as a credit is: "(Upgrade to Pro
 // for $4.99/mo)" is a price, not a credit.
 func isInlineCreditCaption(l *line) bool {
-	return short(l, 50) && (strings.Contains(l.text, "/") || strings.Contains(l.text, ")") || strings.Contains(l.text, "toggle")) && inlineCreditRe.MatchString(l.text)
+	return short(l, 50) && (strings.Contains(l.text, "/") || strings.Contains(l.text, ")") || strings.Contains(l.text, "toggle")) && inlineCreditRe().MatchString(l.text)
 }
 
 // nameShaped: 1-5 tokens, each capitalised (or a connector), no digits.
@@ -373,7 +374,7 @@ func markCreditNeighbours(ls []line) {
 	}
 }
 
-var gluedCreditRe = regexp.MustCompile(`([.!?”"’)])\s*(\p{Lu}[\p{Lu}.'’\- ]+/\s*\p{Lu}[\p{L}.'’&\- ]+)$`)
+var gluedCreditRe = lazyRegexp(`([.!?”"’)])\s*(\p{Lu}[\p{Lu}.'’\- ]+/\s*\p{Lu}[\p{L}.'’&\- ]+)$`)
 
 // stripGluedCredit removes a credit glued to the end of a caption and
 // reports it. Example: "...in Moscow on Wednesday.IVAN SEKRETARE/ASSOCIATED
@@ -382,7 +383,7 @@ func stripGluedCredit(t string) (string, string) {
 	if !strings.Contains(t, "/") {
 		return t, ""
 	}
-	m := gluedCreditRe.FindStringSubmatchIndex(t)
+	m := gluedCreditRe().FindStringSubmatchIndex(t)
 	if m == nil {
 		return t, ""
 	}
@@ -442,12 +443,12 @@ func markDuplicates(ls []line) {
 // A name line directly above such a credit counts too ("Alexander
 // Nemenov" above "AFP/Getty Images").
 func strongCredit(t string) bool {
-	return slashCreditRe.MatchString(t) || agencyRe.MatchString(t) || nameShaped(t)
+	return slashCreditRe().MatchString(t) || agencyRe().MatchString(t) || nameShaped(t)
 }
 
 // connectiveRe: openings that continue a text (pronouns, discourse
 // connectives) and so do not start a picture caption.
-var connectiveRe = regexp.MustCompile(`^(But|And|Instead|However|Yet|So|Still|Meanwhile|Then|Also|Now|That|This|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its)\b`)
+var connectiveRe = lazyRegexp(`^(But|And|Instead|However|Yet|So|Still|Meanwhile|Then|Also|Now|That|This|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its)\b`)
 
 // markCaptionsBeforeCredit: a descriptive line directly followed by a
 // picture-credit line is a caption, provided kept text of at least minBody
@@ -459,7 +460,7 @@ var connectiveRe = regexp.MustCompile(`^(But|And|Instead|However|Yet|So|Still|Me
 func markCaptionsBeforeCredit(ls []line, minBody int) {
 	for i := 0; i+1 < len(ls); i++ {
 		l := &ls[i]
-		if l.reason != "" || !short(l, 45) || !creditish(&ls[i+1]) || !strongCredit(ls[i+1].text) || connectiveRe.MatchString(l.text) {
+		if l.reason != "" || !short(l, 45) || !creditish(&ls[i+1]) || !strongCredit(ls[i+1].text) || connectiveRe().MatchString(l.text) {
 			continue
 		}
 		j := i + 1
@@ -476,9 +477,9 @@ func markCaptionsBeforeCredit(ls []line, minBody int) {
 }
 
 var (
-	bioRe     = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+(?:is|was|has been|covers|writes|reports|edits|joined|contributed)\b`)
-	bioWordRe = regexp.MustCompile(`(?i)\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|producer|covers|writes|newsroom|desk|bureau|author|photographer|anchor|host)\b`)
-	notNameRe = regexp.MustCompile(`^(The|This|That|It|He|She|They|We|President|Secretary|Minister|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b`)
+	bioRe     = lazyRegexp(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+(?:is|was|has been|covers|writes|reports|edits|joined|contributed)\b`)
+	bioWordRe = lazyRegexp(`(?i)\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|producer|covers|writes|newsroom|desk|bureau|author|photographer|anchor|host)\b`)
+	notNameRe = lazyRegexp(`^(The|This|That|It|He|She|They|We|President|Secretary|Minister|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b`)
 )
 
 // markAuthorBios: trailing author biographies, walking up from the end over
@@ -492,8 +493,8 @@ func markAuthorBios(ls []line, res *Result) {
 		if l.reason != "" {
 			continue
 		}
-		m := bioRe.FindStringSubmatch(l.text)
-		if m == nil || !short(l, 60) || !bioWordRe.MatchString(l.text) || notNameRe.MatchString(m[1]) {
+		m := bioRe().FindStringSubmatch(l.text)
+		if m == nil || !short(l, 60) || !bioWordRe().MatchString(l.text) || notNameRe().MatchString(m[1]) {
 			break
 		}
 		l.reason = ReasonAuthorBio
@@ -502,4 +503,13 @@ func markAuthorBios(ls []line, res *Result) {
 	for i := len(names) - 1; i >= 0; i-- {
 		res.Byline = appendUnique(res.Byline, names[i])
 	}
+}
+
+// lazyRegexp compiles expr on first use, once per process, and is safe for
+// concurrent use. The cleaner's expressions cost about 5 ms to compile
+// (GODEBUG=inittrace=1), most of them behind a cheap keyword or length test
+// that a typical article's lines never pass; compiled at package
+// initialisation, every process paid for all of them, HTML or not.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

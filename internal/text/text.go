@@ -9,6 +9,7 @@ package text
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,15 +18,28 @@ import (
 	"github.com/neurosnap/sentences/english"
 )
 
-// Segmenter finds sentences. Build one per process with NewSegmenter (the
-// Punkt model load costs a few milliseconds) and share it: it is safe for
-// concurrent use because it holds no per-call state.
+// Segmenter finds sentences. Build one per process with NewSegmenter and
+// share it: it is safe for concurrent use because it holds no per-call
+// state.
 type Segmenter struct {
-	tok *sentences.DefaultSentenceTokenizer
+	// tok loads the Punkt model once, on first use (about 5 ms: the
+	// largest piece of a small command's start-up after the runtime's).
+	tok func() (*sentences.DefaultSentenceTokenizer, error)
 }
 
-// NewSegmenter loads the English sentence model.
+// NewSegmenter returns a Segmenter and starts loading the English sentence
+// model on another goroutine, so that on a machine with a free core the
+// load overlaps the caller's own start-up (reading inputs, cleaning); the
+// first Sentences call waits for it if it has not finished.
 func NewSegmenter() (*Segmenter, error) {
+	s := &Segmenter{tok: sync.OnceValues(loadTokenizer)}
+	go s.tok()
+	return s, nil
+}
+
+// loadTokenizer builds the Punkt tokenizer from the embedded English
+// model.
+func loadTokenizer() (*sentences.DefaultSentenceTokenizer, error) {
 	model, err := loadPunkt()
 	if err != nil {
 		return nil, fmt.Errorf("text: load sentence model: %w", err)
@@ -34,7 +48,18 @@ func NewSegmenter() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text: load sentence model: %w", err)
 	}
-	return &Segmenter{tok: t}, nil
+	return t, nil
+}
+
+// tokenizer is the loaded model. The model is embedded in the binary and
+// checked by the tests, so failing to load it is a broken build: it
+// panics, like regexp.MustCompile on a literal.
+func (s *Segmenter) tokenizer() *sentences.DefaultSentenceTokenizer {
+	t, err := s.tok()
+	if err != nil {
+		panic(err)
+	}
+	return t
 }
 
 // Sentences returns the sentence spans of body, a text whose paragraphs are
@@ -42,6 +67,7 @@ func NewSegmenter() (*Segmenter, error) {
 // every span.
 func (s *Segmenter) Sentences(body string) []news.Span {
 	var out []news.Span
+	var tok *sentences.DefaultSentenceTokenizer
 	off := 0
 	for {
 		i := strings.Index(body[off:], news.ParagraphSep)
@@ -51,7 +77,10 @@ func (s *Segmenter) Sentences(body string) []news.Span {
 		}
 		para := body[off:end]
 		if strings.TrimSpace(para) != "" {
-			for _, sp := range s.tok.Tokenize(para) {
+			if tok == nil {
+				tok = s.tokenizer()
+			}
+			for _, sp := range tok.Tokenize(para) {
 				a, b := trimSpan(para, sp.Start, sp.End)
 				if a < b {
 					out = append(out, news.Span{Start: off + a, End: off + b})

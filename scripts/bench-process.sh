@@ -5,7 +5,8 @@
 # start-up: each story is two or three short articles.
 #
 # Usage: scripts/bench-process.sh [ROUNDS]   (default 3; SHARED=/path/to/shared
-# overrides ../shared). Rounds alternate which tool goes first; the figure is
+# overrides ../shared; CROSSCHECK_BIN=/path/to/crosscheck times that build
+# instead of one of this tree). Rounds alternate which tool goes first; the figure is
 # the median round's total. Needs python3 (to split the JSONL) and ots
 # (apt-get install -y ots, done here when it is missing and apt-get can run).
 set -euo pipefail
@@ -20,7 +21,11 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/crosscheck" ./cmd/crosscheck
+if [ -n "${CROSSCHECK_BIN:-}" ]; then # a build to compare, e.g. of an older commit
+  cp "$CROSSCHECK_BIN" "$work/crosscheck"
+else
+  go build -o "$work/crosscheck" ./cmd/crosscheck
+fi
 
 # One directory per story: each article a text file for crosscheck, the
 # articles joined by a blank line for ots, and the ots ratio (percent) that

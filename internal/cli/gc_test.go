@@ -26,16 +26,15 @@ func TestDelayGC(t *testing.T) {
 	}
 	runtime.ReadMemStats(&ms)
 	start := ms.NumGC
-	var keep [][]byte
-	for range 16 { // 16 MiB, well under the limit
-		keep = append(keep, make([]byte, 1<<20))
+	keep := make([][]byte, 16)
+	for i := range keep { // 16 MiB, well under the limit
+		keep[i] = make([]byte, 1<<20)
 	}
 	runtime.ReadMemStats(&ms)
 	if ms.NumGC != start {
 		t.Errorf("%d collections below the limit, want 0", ms.NumGC-start)
 	}
-	keep = nil
-	_ = keep
+	runtime.KeepAlive(keep)
 	deadline := time.Now().Add(10 * time.Second)
 	for gcPercent() != 100 {
 		if time.Now().After(deadline) {

@@ -420,7 +420,7 @@ func (d *doc) eventIn(a, b int, tagOnly bool) int {
 		if tagOnly && (!near || strings.ContainsAny(d.body[a:p], ".!?") && !d.isAbbrevOnly(d.body[a:p])) {
 			break
 		}
-		if tagOnly && d.hasSubordinator(first, e.cue) {
+		if tagOnly && d.hasSubordinator(first, d.appositionEnd(e, first)) {
 			break
 		}
 		if e.kind == subjNone {

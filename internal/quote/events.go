@@ -27,6 +27,9 @@ func (d *doc) collectEvents() {
 		if t == "according" && !(k+1 < len(d.toks) && d.tok(k+1) == "to") {
 			continue
 		}
+		if d.nounUse(k) {
+			continue
+		}
 		e := event{cue: k, word: t}
 		d.subject(&e)
 		d.events = append(d.events, e)

@@ -99,3 +99,34 @@ func (d *doc) genericOpener(j, lo int) bool {
 
 // determiners open a noun phrase and cannot be a subject alone.
 var determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each", "no", "any")
+
+// nounUse reports whether the cue word at token k is a noun, not a verb:
+// a form in -s right after a determiner ("one of the states suing", "his
+// claims"). A verb never follows an article or a possessive directly;
+// a demonstrative may be a subject of its own ("this says a lot").
+func (d *doc) nounUse(k int) bool {
+	t := d.tok(k)
+	if k == 0 || !strings.HasSuffix(t, "s") || d.gapAfter(k-1) != " " {
+		return false
+	}
+	w := strings.ToLower(d.tok(k - 1))
+	return determiners[w] && !demonstratives[w]
+}
+
+// demonstratives are determiners that may also stand alone as a subject.
+var demonstratives = set("this", "that", "these", "those")
+
+// appositionEnd bounds the words of a tag that may not hold a subordinator
+// (token first opens the tag, e its reporting verb). For a named subject
+// that opens the tag, the apposition after the name is the subject's own
+// ("“…,” Ana Wu, the director who founded the group, told X"): only the
+// words before the name count. Otherwise every word up to the verb does.
+func (d *doc) appositionEnd(e event, first int) int {
+	if e.kind != subjName {
+		return e.cue
+	}
+	if s := d.tokAt(e.subj[0]); s >= first && s <= first+3 && e.subj[1] <= d.toks[e.cue].Start {
+		return s
+	}
+	return e.cue
+}

@@ -47,6 +47,12 @@ func TestSpeakerRules(t *testing.T) {
 			[]want{{"not good enough,", "Tomas Reyes", true}}},
 		{"nameHead: a plain organisation stays", []string{"“Fares will rise,” Northern Rail said."},
 			[]want{{"Fares will rise,", "Northern Rail", false}}},
+		{"nounUse: a cue word after an article is a noun", []string{"“It was an invasion of the town’s domain,” Tomas Reyes, the attorney general of Kestrel, one of the states suing the board, said at a meeting this month."},
+			[]want{{"It was an invasion of the town’s domain,", "Tomas Reyes", false}}},
+		{"appositionEnd: a relative clause inside the apposition", []string{"“The story is pushed by the press,” Marta Olsen, the director of the Lake Centre who also appears in the film, told the paper."},
+			[]want{{"The story is pushed by the press,", "Marta Olsen", false}}},
+		{"appositionEnd: a subordinate clause before the name is no tag", []string{"“We will win,” when Marta Olsen, the director, told the paper."},
+			[]want{{"We will win,", "", false}}},
 	}
 	for _, c := range cases {
 		t.Run(c.rule, func(t *testing.T) {

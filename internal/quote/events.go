@@ -27,7 +27,7 @@ func (d *doc) collectEvents() {
 		if t == "according" && !(k+1 < len(d.toks) && d.tok(k+1) == "to") {
 			continue
 		}
-		if d.nounUse(k) {
+		if d.nounUse(k) || d.passive(k) || t == "put" && !d.putIt(k) {
 			continue
 		}
 		e := event{cue: k, word: t}
@@ -91,7 +91,7 @@ func (d *doc) subject(e *event) {
 		}
 		return
 	}
-	if strings.HasSuffix(e.word, "ing") && k > lo && d.gapAfter(k-1) != " " {
+	if strings.HasSuffix(e.word, "ing") && k > lo && d.participleClause(k) {
 		// "Clinton chimed in on Twitter, saying …": the clause's subject.
 		if i, jj, ok := d.clauseSubject(k); ok {
 			e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[jj].End}
@@ -455,6 +455,9 @@ func (d *doc) clauseSubject(k int) (int, int, bool) {
 		}
 		if s, j, ok := d.runFwd(i, k); ok {
 			if s2, j2, ok2 := d.possessiveRole(j, k); ok2 {
+				return s2, j2, true
+			}
+			if s2, j2, ok2 := d.orgRolePerson(j, k); ok2 {
 				return s2, j2, true
 			}
 			return s, j, true

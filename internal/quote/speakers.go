@@ -46,6 +46,39 @@ func (d *doc) mainSubject(k int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// orgRolePerson follows a name run [.., j] to the person its role words
+// qualify: "Lake campaign manager Tomas Reyes" → Tomas Reyes. Up to three
+// lower-case words stand between, the last of them a title or role the
+// entity stage knows ("manager", "spokesman"), so that "Reyes attacked
+// Olsen" keeps Reyes. hi bounds the search.
+func (d *doc) orgRolePerson(j, hi int) (int, int, bool) {
+	k := j + 1
+	for ; k < hi && k-j <= 3 && d.gapAfter(k-1) == " " && roleWord(d.tok(k)); k++ {
+	}
+	if k == j+1 || k >= hi || d.gapAfter(k-1) != " " || !d.lex.IsTitle(d.tok(k-1)) {
+		return 0, 0, false
+	}
+	return d.runFwd(k, hi)
+}
+
+// sentenceReferent reports whether event ei is a pronoun resolved to the
+// named subject of an earlier reporting verb of its own sentence ("Sen.
+// Olsen scolded him: “…,” she said"): that reading beats a quote of the
+// paragraph before.
+func (d *doc) sentenceReferent(ei int) bool {
+	if ei < 0 || d.events[ei].kind != subjPronoun || d.events[ei].name == "" {
+		return false
+	}
+	e := d.events[ei]
+	sent := d.sentence(d.toks[e.cue].Start)
+	for i := ei - 1; i >= 0 && d.toks[d.events[i].cue].Start >= sent.Start; i-- {
+		if d.events[i].kind == subjName && d.events[i].name == e.name {
+			return true
+		}
+	}
+	return false
+}
+
 // possessiveRole follows a possessive name to the person it qualifies:
 // "Reyes's campaign manager Ana Wu" → Ana Wu. Run [s, j] ends with the
 // possessive; hi bounds the search. ok is false when no role and name
@@ -130,3 +163,48 @@ func (d *doc) appositionEnd(e event, first int) int {
 	}
 	return e.cue
 }
+
+// putIt reports whether "put" at token k is the reporting idiom "put it"
+// ("As Reyes put it, …"), not the verb of placing.
+func (d *doc) putIt(k int) bool {
+	return k+1 < len(d.toks) && d.gapAfter(k) == " " && d.tok(k+1) == "it"
+}
+
+// participleClause reports whether the participle cue at token k takes the
+// subject of its clause rather than the word before it: after a comma
+// ("…, saying"), after a preposition or a noun ("despite admitting", "for
+// saying", "tweets saying"), or after a sentence word ("Friday saying").
+// A name or pronoun right before it is its own subject ("with Reyes
+// saying").
+func (d *doc) participleClause(k int) bool {
+	if d.gapAfter(k-1) != " " {
+		return true
+	}
+	t := d.tok(k - 1)
+	if isPronounSubject(strings.ToLower(t), t) {
+		return false
+	}
+	return !d.nameTok(k-1) || d.stop(t)
+}
+
+// passive reports whether the cue at token k is a past participle after a
+// form of "be", over adverbs ("was widely ridiculed", "is often asked"):
+// its subject is the one spoken to or judged, never the speaker.
+func (d *doc) passive(k int) bool {
+	if !strings.HasSuffix(d.tok(k), "ed") {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-3 && d.gapAfter(j) == " "; j-- {
+		t := strings.ToLower(d.tok(j))
+		if beForms[t] {
+			return true
+		}
+		if !strings.HasSuffix(t, "ly") {
+			return false
+		}
+	}
+	return false
+}
+
+// beForms are the forms of "be" that make a participle passive.
+var beForms = set("is", "are", "was", "were", "be", "been", "being")

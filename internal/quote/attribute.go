@@ -37,7 +37,7 @@ func (d *doc) attribute() {
 			if e.kind == subjPronoun && e.pronoun != genderUnknown {
 				// A pronoun tag continues the previous quote's speaker when
 				// compatible: "“…,” Putin said. “…,” he charged."
-				if j := d.prevQuote(i, kinds, names); j >= 0 && d.str[j].para >= d.str[i].para-1 && compatible(e.pronoun, d.genderOf(names[j]), false) && !d.sentenceReferent(ev[i]) {
+				if j := d.prevQuote(i, kinds, names); j >= 0 && d.str[j].para >= d.str[i].para-1 && compatible(e.pronoun, d.genderOf(names[j]), false) && !d.sentenceReferent(ev[i]) && !d.unnamed(ev[j]) {
 					names[i], types[i] = names[j], types[j]
 				}
 			}

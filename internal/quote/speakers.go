@@ -1,6 +1,14 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/text"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
 
 // Speaker rules that read the words around a subject: the person a
 // compound subject names, and the subject of the main clause.
@@ -208,3 +216,162 @@ func (d *doc) passive(k int) bool {
 
 // beForms are the forms of "be" that make a participle passive.
 var beForms = set("is", "are", "was", "were", "be", "been", "being")
+
+// unnamedBefore finds the noun phrase of an unnamed source ending at token
+// j, the word before a reporting verb: "a senior official said" → "a
+// senior official"; "The Kestrel governor said" → "The Kestrel governor";
+// "Officials said" → "Officials". The phrase is up to four words that may
+// be nouns or modifiers (roleWord), opened by a determiner, a quantifier
+// or a number ("63 percent"); capitalised modifiers count only under a
+// determiner. Without one the head must be a plural ("officials"): a
+// singular count noun needs a determiner. ok is false when token j cannot
+// head such a phrase (a pronoun, a determiner, a month).
+func (d *doc) unnamedBefore(j, lo int) (int, bool) {
+	head := d.tok(j)
+	if base, _ := stripPossessive(strings.ToLower(head)); isPronounSubject(base, base) || determiners[base] || quantifiers[base] {
+		return 0, false
+	}
+	if !roleWord(head) && !d.genericOpener(j, lo) {
+		return 0, false
+	}
+	lower := j // the phrase start over lower-case words only
+	for lower-1 >= lo && j-lower < 3 && d.gapAfter(lower-1) == " " && roleWord(d.tok(lower-1)) && !d.passive(lower-1) {
+		lower--
+	}
+	i := lower
+	for i-1 >= lo && j-i < 3 && d.gapAfter(i-1) == " " && (roleWord(d.tok(i-1)) || d.nameTok(i-1) && !d.stop(d.tok(i-1))) {
+		i--
+	}
+	if i-1 >= lo && d.gapAfter(i-1) == " " && d.phraseOpener(i-1) {
+		return i - 1, true
+	}
+	if lower-1 >= lo && d.gapAfter(lower-1) == " " && d.phraseOpener(lower-1) {
+		return lower - 1, true
+	}
+	if strings.HasSuffix(head, "s") {
+		return lower, true
+	}
+	return 0, false
+}
+
+// phraseOpener reports whether token i opens a noun phrase: a determiner,
+// a quantifier or a number.
+func (d *doc) phraseOpener(i int) bool {
+	w := strings.ToLower(d.tok(i))
+	r, _ := utf8.DecodeRuneInString(w)
+	return determiners[w] || quantifiers[w] || unicode.IsDigit(r)
+}
+
+// quantifiers open a noun phrase of a group: "most voters", "some aides".
+var quantifiers = set("most", "many", "some", "several", "few", "both", "all", "other")
+
+// unnamedAfter finds the noun phrase of an unnamed source after
+// "according to": "according to a senior official, …". It takes a
+// determiner and up to three further words that may be nouns or
+// modifiers; ok is false when none follows.
+func (d *doc) unnamedAfter(i, hi int) (int, int, bool) {
+	s, j := i, i
+	if i < hi && determiners[strings.ToLower(d.tok(i))] && d.gapAfter(i) == " " {
+		j++
+	}
+	e := j
+	for e < hi && e-j < 3 && roleWord(d.tok(e)) {
+		if d.gapAfter(e) != " " {
+			e++
+			break
+		}
+		e++
+	}
+	if e == j {
+		return 0, 0, false
+	}
+	return s, e - 1, true
+}
+
+// unnamedSource is the speaker an unnamed source gives: a definite role
+// that one person of the article holds ("the senator", "the Kestrel
+// governor" → the entity whose role is "Sen." or "Senator", "Gov."), else the phrase itself ("a senior
+// official"), a source of its own kind with no entity type.
+func (d *doc) unnamedSource(e *event) (string, string) {
+	if e.subj[1] <= e.subj[0] {
+		return "", ""
+	}
+	phrase := d.body[e.subj[0]:e.subj[1]]
+	f := strings.Fields(phrase)
+	if len(f) >= 2 && strings.EqualFold(f[0], "the") {
+		if name := d.roleHolder(f[len(f)-1], e.subj[0]); name != "" {
+			return name, news.Person
+		}
+	}
+	return phrase, ""
+}
+
+// roleHolder returns the one person entity mentioned before pos whose role
+// is the given role noun: "senator" matches "Senator" and the abbreviation
+// "Sen."; "" when no person or several hold it.
+func (d *doc) roleHolder(noun string, pos int) string {
+	noun = strings.ToLower(noun)
+	found := ""
+	for _, en := range d.a.Entities {
+		if en.Type != news.Person || en.Role == "" || len(en.Mentions) == 0 || en.Mentions[0].Start >= pos {
+			continue
+		}
+		if !roleMatches(en.Role, noun) {
+			continue
+		}
+		if found != "" && found != en.Name {
+			return ""
+		}
+		found = en.Name
+	}
+	return found
+}
+
+// roleMatches reports whether a role recorded on an entity ("Senate
+// Majority Leader", "Sen.") names the role noun ("leader", "senator"): its
+// last word is the noun, or an abbreviation of it.
+func roleMatches(role, noun string) bool {
+	f := strings.Fields(strings.ToLower(role))
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	if last == noun {
+		return true
+	}
+	ab := strings.TrimSuffix(last, ".")
+	return ab != last && len(ab) >= 3 && strings.HasPrefix(noun, ab)
+}
+
+// unnamed reports whether event ei names an unnamed source ("a senior
+// official"): a pronoun after it refers to a named person, not to the
+// phrase.
+func (d *doc) unnamed(ei int) bool {
+	return ei >= 0 && d.events[ei].kind == subjNP
+}
+
+// calendarRun reports whether run [s, j] is a lone month or weekday name
+// ("In August, …"): a time, never a subject.
+func (d *doc) calendarRun(s, j int) bool {
+	if s != j {
+		return false
+	}
+	w := strings.ToLower(d.tok(s))
+	_, day := text.Weekday(w)
+	return text.IsMonth(w) || day
+}
+
+// workAuthor finds the author of a work named after "according to": "according
+// to a speech Reyes gave", "according to a memo Olsen wrote". The phrase
+// ends at token j; a name run follows it, then a lower-case word (the verb
+// of the reduced relative clause). ok is false otherwise.
+func (d *doc) workAuthor(j, hi int) (int, int, bool) {
+	if j+1 >= hi || d.gapAfter(j) != " " {
+		return 0, 0, false
+	}
+	s, e, ok := d.runFwd(j+1, hi)
+	if !ok || e+1 >= hi || d.gapAfter(e) != " " || !isLowerStart(d.tok(e+1)) || auxWords[d.tok(e+1)] {
+		return 0, 0, false
+	}
+	return s, e, true
+}

@@ -27,7 +27,7 @@ func (d *doc) collectEvents() {
 		if t == "according" && !(k+1 < len(d.toks) && d.tok(k+1) == "to") {
 			continue
 		}
-		if d.nounUse(k) || d.passive(k) || t == "put" && !d.putIt(k) {
+		if d.nounUse(k) || t == "put" && !d.putIt(k) {
 			continue
 		}
 		e := event{cue: k, word: t}

@@ -195,28 +195,6 @@ func (d *doc) participleClause(k int) bool {
 	return !d.nameTok(k-1) || d.stop(t)
 }
 
-// passive reports whether the cue at token k is a past participle after a
-// form of "be", over adverbs ("was widely ridiculed", "is often asked"):
-// its subject is the one spoken to or judged, never the speaker.
-func (d *doc) passive(k int) bool {
-	if !strings.HasSuffix(d.tok(k), "ed") {
-		return false
-	}
-	for j := k - 1; j >= 0 && j >= k-3 && d.gapAfter(j) == " "; j-- {
-		t := strings.ToLower(d.tok(j))
-		if beForms[t] {
-			return true
-		}
-		if !strings.HasSuffix(t, "ly") {
-			return false
-		}
-	}
-	return false
-}
-
-// beForms are the forms of "be" that make a participle passive.
-var beForms = set("is", "are", "was", "were", "be", "been", "being")
-
 // unnamedBefore finds the noun phrase of an unnamed source ending at token
 // j, the word before a reporting verb: "a senior official said" → "a
 // senior official"; "The Kestrel governor said" → "The Kestrel governor";
@@ -235,7 +213,7 @@ func (d *doc) unnamedBefore(j, lo int) (int, bool) {
 		return 0, false
 	}
 	lower := j // the phrase start over lower-case words only
-	for lower-1 >= lo && j-lower < 3 && d.gapAfter(lower-1) == " " && roleWord(d.tok(lower-1)) && !d.passive(lower-1) {
+	for lower-1 >= lo && j-lower < 3 && d.gapAfter(lower-1) == " " && roleWord(d.tok(lower-1)) {
 		lower--
 	}
 	i := lower

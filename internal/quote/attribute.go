@@ -37,7 +37,7 @@ func (d *doc) attribute() {
 			if e.kind == subjPronoun && e.pronoun != genderUnknown {
 				// A pronoun tag continues the previous quote's speaker when
 				// compatible: "“…,” Putin said. “…,” he charged."
-				if j := d.prevQuote(i, kinds, names); j >= 0 && d.str[j].para >= d.str[i].para-1 && compatible(e.pronoun, d.genderOf(names[j]), false) {
+				if j := d.prevQuote(i, kinds, names); j >= 0 && d.str[j].para >= d.str[i].para-1 && compatible(e.pronoun, d.genderOf(names[j]), false) && !d.sentenceReferent(ev[i]) && !d.unnamed(ev[j]) {
 					names[i], types[i] = names[j], types[j]
 				}
 			}
@@ -420,7 +420,7 @@ func (d *doc) eventIn(a, b int, tagOnly bool) int {
 		if tagOnly && (!near || strings.ContainsAny(d.body[a:p], ".!?") && !d.isAbbrevOnly(d.body[a:p])) {
 			break
 		}
-		if tagOnly && d.hasSubordinator(first, e.cue) {
+		if tagOnly && d.hasSubordinator(first, d.appositionEnd(e, first)) {
 			break
 		}
 		if e.kind == subjNone {

@@ -27,6 +27,9 @@ func (d *doc) collectEvents() {
 		if t == "according" && !(k+1 < len(d.toks) && d.tok(k+1) == "to") {
 			continue
 		}
+		if d.nounUse(k) || t == "put" && !d.putIt(k) {
+			continue
+		}
 		e := event{cue: k, word: t}
 		d.subject(&e)
 		d.events = append(d.events, e)
@@ -85,10 +88,16 @@ func (d *doc) subject(e *event) {
 				return
 			}
 			e.kind = subjNP
+			if i, jj, ok := d.unnamedAfter(k+2, hi); ok {
+				e.subj = [2]int{d.toks[i].Start, d.toks[jj].End}
+				if s, j, ok := d.workAuthor(jj, hi); ok {
+					e.kind, e.subj = subjName, [2]int{d.toks[s].Start, d.toks[j].End}
+				}
+			}
 		}
 		return
 	}
-	if strings.HasSuffix(e.word, "ing") && k > lo && d.gapAfter(k-1) != " " {
+	if strings.HasSuffix(e.word, "ing") && k > lo && d.participleClause(k) {
 		// "Clinton chimed in on Twitter, saying …": the clause's subject.
 		if i, jj, ok := d.clauseSubject(k); ok {
 			e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[jj].End}
@@ -148,7 +157,7 @@ func (d *doc) subject(e *event) {
 				// Apposition: "Dmitry Peskov, the Kremlin spokesman, said".
 				for m := j - 1; m >= lo && m >= j-8; m-- {
 					if gm := d.gapAfter(m); gm == ", " {
-						if i, ok := d.runBack(m, lo); ok {
+						if i, ok := d.runBack(m, lo); ok && !d.calendarRun(i, m) {
 							e.kind, e.subj = subjName, [2]int{d.toks[i].Start, d.toks[m].End}
 							return
 						}
@@ -158,6 +167,9 @@ func (d *doc) subject(e *event) {
 			}
 			if g == " " && lt != "and" && lt != "but" && lt != "as" && lt != "that" && lt != "who" && (isLowerStart(t) || d.genericOpener(j, lo)) {
 				e.kind = subjNP // "officials said", "a source said", "Students asked"
+				if i, ok := d.unnamedBefore(j, lo); ok {
+					e.subj = [2]int{d.toks[i].Start, d.toks[j].End}
+				}
 			}
 		}
 	}
@@ -220,6 +232,8 @@ func (d *doc) resolve(i int) {
 	switch e.kind {
 	case subjName:
 		e.name, e.typ = d.fullName(e.subj)
+	case subjNP:
+		e.name, e.typ = d.unnamedSource(e)
 	case subjPronoun:
 		if e.pronoun == genderUnknown {
 			return // they, it: left unresolved
@@ -367,7 +381,7 @@ func (d *doc) clauseName(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	s, j, ok := d.runFwd(f, k)
-	if !ok || j+1 >= k {
+	if !ok || j+1 >= k || d.calendarRun(s, j) {
 		return 0, 0, false
 	}
 	g := d.gapAfter(j)
@@ -451,7 +465,13 @@ func (d *doc) clauseSubject(k int) (int, int, bool) {
 			continue
 		}
 		if s, j, ok := d.runFwd(i, k); ok {
+			if d.calendarRun(s, j) {
+				return 0, 0, false // "In August, several groups …, saying"
+			}
 			if s2, j2, ok2 := d.possessiveRole(j, k); ok2 {
+				return s2, j2, true
+			}
+			if s2, j2, ok2 := d.orgRolePerson(j, k); ok2 {
 				return s2, j2, true
 			}
 			return s, j, true

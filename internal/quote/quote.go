@@ -15,7 +15,10 @@
 //  3. attribute it: the reporting verb ("cue") after the quote ("…," X
 //     said), before it (X said: "…"), or by continuation of the previous
 //     quote; pronoun subjects resolve to the most recent compatible speaker,
-//     and every name is expanded to the fullest form the article gives.
+//     and every name is expanded to the fullest form the article gives;
+//     an unnamed source ("a senior official said") is its own speaker,
+//     with no entity type, unless it is a definite role ("the senator")
+//     that one person of the article holds.
 package quote
 
 import (

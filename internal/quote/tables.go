@@ -44,6 +44,30 @@ var cueVerbs = set(
 	"criticizing", "accused", "accusing", "labeled", "labelled", "branded",
 	"dubbed", "termed", "likened", "compared", "characterized",
 	"characterised", "promising", "pledging", "predicting",
+	// Verbs of the classes of Levin's English Verb Classes and
+	// Alternations (1993) that report speech or judge a person by it:
+	// say (37.7), transfer of a message (37.1), complain (37.8), advise
+	// (37.9), manner of speaking (37.3), judgment (33) and order (60)
+	// verbs, in the forms a tag uses.
+	"mentioned", "mentions", "revealed", "reveals", "revealing", "disclosed",
+	"confessed", "confided", "proposed", "repeated", "alleged", "alleges",
+	"alleging", "affirmed", "announcing", "admitting", "acknowledging",
+	"suggesting", "denied", "denies", "denying", "disputed", "objected",
+	"protested", "grumbled", "griped", "advised", "advising", "alerted",
+	"admonished", "instructed", "counseled", "counselled", "recommended",
+	"recommending", "encouraged", "encourages", "encouraging", "muttered",
+	"mumbled", "screamed", "cried", "lauded", "lauds", "lauding", "hailed",
+	"hails", "hailing", "applauded", "applauding", "commended", "commending",
+	"condemned", "condemns", "condemning", "mocked", "mocks", "mocking",
+	"ridiculed", "ridiculing", "scolded", "scolding", "rebuked", "chided",
+	"faulted", "blamed", "blames", "blaming", "censured", "derided",
+	"deriding", "decried", "decries", "decrying", "assailed", "lambasted",
+	"demanded", "demands", "demanding", "ordered", "requested", "commanded",
+	"questioned", "questioning", "blasting", "slamming", "lamenting",
+	"complaining", "boasting", "agreeing", "confirming", "conceding",
+	"cautioning", "stressing", "emphasizing", "emphasising", "recalling",
+	// "As X put it, …": put counts only before "it" (putIt).
+	"put",
 )
 
 // subordinators open a clause that is not a reporting tag: after a closing

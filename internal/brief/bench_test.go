@@ -41,7 +41,7 @@ func syntheticStory(n, sents int, seed uint64) []news.Raw {
 	pick := func(s []string) string { return s[r.IntN(len(s))] }
 	// A vocabulary of made-up words with Zipf-like frequencies, as in
 	// running text: a few words are everywhere, most are rare.
-	vocab := madeUpWords(5000)
+	vocab := testutil.MadeUpWords(5000)
 	zipf := rand.NewZipf(rand.New(rand.NewPCG(seed, 11)), 1.1, 1, uint64(len(vocab)-1))
 	free := func() string {
 		var b strings.Builder
@@ -92,24 +92,6 @@ func syntheticStory(n, sents int, seed uint64) []news.Raw {
 			Text: strings.Join(paras, "\n\n")}
 	}
 	return out
-}
-
-// madeUpWords returns n distinct made-up words ("kaen", "loen", ...
-// "kaloen"), built from syllables: no real text.
-func madeUpWords(n int) []string {
-	syll := []string{"ka", "lo", "mer", "tan", "vi", "sor", "del", "pra", "nu", "gel", "tor", "bis"}
-	vocab := make([]string, n)
-	for i := range vocab {
-		w := ""
-		for k := i; ; k /= len(syll) {
-			w += syll[k%len(syll)]
-			if k < len(syll) {
-				break
-			}
-		}
-		vocab[i] = w + "en"
-	}
-	return vocab
 }
 
 // BenchmarkBrief briefs synthetic stories of growing size: the story-level

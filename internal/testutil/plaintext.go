@@ -77,4 +77,3 @@ func MadeUpWords(n int) []string {
 	}
 	return vocab
 }
-

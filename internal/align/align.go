@@ -25,7 +25,10 @@
 package align
 
 import (
+	"context"
+	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -161,29 +164,72 @@ type Story struct {
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
+	idx     []articleIndex // of each member
+	ofSent  map[int][]int  // facts of each sentence (index into sents), ascending
+}
+
+// articleIndex holds the span indexes of one member's article: reading a
+// fact looks up the items near it rather than scanning them all.
+type articleIndex struct {
+	quotes, times, quantities spanIndex
+	// persons indexes the mentions of person entities; person maps its
+	// entries to the entity of each mention.
+	persons spanIndex
+	person  []int
+	days    []dayInterval // interval of each time, ok false when unreadable
+}
+
+type dayInterval struct {
+	lo, hi int64
+	ok     bool
+}
+
+// index builds the span indexes of article a.
+func index(a *news.Article) articleIndex {
+	var x articleIndex
+	x.quotes = newSpanIndex(len(a.Quotes), func(i int) (int, int) { return a.Quotes[i].Start, a.Quotes[i].End })
+	x.times = newSpanIndex(len(a.Times), func(i int) (int, int) { return a.Times[i].Start, a.Times[i].End })
+	x.quantities = newSpanIndex(len(a.Quantities), func(i int) (int, int) { return a.Quantities[i].Start, a.Quantities[i].End })
+	x.days = make([]dayInterval, len(a.Times))
+	for i, t := range a.Times {
+		lo, hi, ok := interval(t.Value)
+		x.days[i] = dayInterval{lo, hi, ok}
+	}
+	var ms []news.Mention
+	for ei, e := range a.Entities {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			ms = append(ms, m)
+			x.person = append(x.person, ei)
+		}
+	}
+	x.persons = newSpanIndex(len(ms), func(i int) (int, int) { return ms[i].Start, ms[i].End })
+	return x
 }
 
 // New reads the facts of members (articles of one story; members of one
 // Group are copies of one source and never contradict each other).
 func New(members []news.Member, o Options) *Story {
-	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}, keys: map[string]string{}}
+	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}, keys: map[string]string{},
+		idx: make([]articleIndex, len(members)), ofSent: map[int][]int{}}
 	for mi, m := range members {
 		s.pub[mi] = -1
 		a := m.Article
 		if a == nil || a.NotArticle != "" {
 			continue
 		}
+		s.idx[mi] = index(a)
+		x := &s.idx[mi]
 		if d, ok := timex.ParseDate(a.Published); ok {
 			s.pub[mi] = dayNumber(d)
 		}
 		body := a.Body()
 		quoted := func(start, end int) bool {
-			for _, q := range a.Quotes {
-				if start < q.End && end > q.Start {
-					return true
-				}
-			}
-			return false
+			in := false
+			x.quotes.overlapping(start, end, func(int) bool { in = true; return false })
+			return in
 		}
 		sentOf := func(off int) int {
 			si := a.SentenceAt(off)
@@ -203,9 +249,9 @@ func New(members []news.Member, o Options) *Story {
 			return len(s.sents) - 1
 		}
 		s.readRoles(mi, a, sentOf)
-		s.readPlaces(a, sentOf)
-		for _, t := range a.Times {
-			lo, hi, ok := interval(t.Value)
+		s.readPlaces(mi, a, sentOf)
+		for ti, t := range a.Times {
+			lo, hi, ok := x.days[ti].lo, x.days[ti].hi, x.days[ti].ok
 			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
 				continue
 			}
@@ -242,15 +288,23 @@ func New(members []news.Member, o Options) *Story {
 			for _, c := range eventOf[outcome] {
 				f.events[c] = outcome
 			}
-			// The time frame: a date near the quantity in its sentence.
-			for _, t := range a.Times {
-				if lo, hi, ok := interval(t.Value); ok && a.SentenceAt(t.Start) == s.sents[si].index && near(t.Start, t.End, q.Start, q.End, body, s.o.Window) {
-					f.whenLo, f.whenHi = lo, hi
-					break
+			// The time frame: the first date (in the article's order)
+			// near the quantity in its sentence.
+			sp, first := a.Sentences[s.sents[si].index], -1
+			x.times.startingIn(sp.Start, sp.End, func(ti, _ int) bool {
+				if t := a.Times[ti]; (first < 0 || ti < first) && x.days[ti].ok && near(t.Start, t.End, q.Start, q.End, body, s.o.Window) {
+					first = ti
 				}
+				return true
+			})
+			if first >= 0 {
+				f.whenLo, f.whenHi = x.days[first].lo, x.days[first].hi
 			}
 			s.facts = append(s.facts, f)
 		}
+	}
+	for i, f := range s.facts {
+		s.ofSent[f.sent] = append(s.ofSent[f.sent], i)
 	}
 	return s
 }
@@ -323,12 +377,13 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 			return false
 		}
 		b0, b1 := st.toks[i].Start+st.off, st.toks[i].End+st.off
-		for _, q := range a.Quantities {
-			if (q.Start != start || q.End != end) && b0 < q.End && b1 > q.Start {
-				return true
-			}
-		}
-		return false
+		found := false
+		s.idx[st.member].quantities.overlapping(b0, b1, func(qi int) bool {
+			q := a.Quantities[qi]
+			found = q.Start != start || q.End != end
+			return !found
+		})
+		return found
 	}
 	lo, hi := first, last
 	for lo > 0 && lo > first-s.o.Window && !st.boundary(lo-1, lo) && !other(lo-1) {
@@ -361,7 +416,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	}
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
-	f.people = personsIn(a, c0, c1)
+	f.people = s.personsIn(st.member, c0, c1)
 	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
 		s.borrowSubject(f, lo)
 	} else if len(f.people) == 0 {
@@ -576,15 +631,10 @@ func (s *Story) Sentences(ma, ia, mb, ib int) Relation {
 		return Unrelated
 	}
 	best := Unrelated
-	for i := range s.facts {
-		if s.facts[i].sent != x {
-			continue
-		}
-		for j := range s.facts {
-			if s.facts[j].sent == y {
-				if r, _ := s.Relate(i, j); r > best {
-					best = r
-				}
+	for _, i := range s.ofSent[x] {
+		for _, j := range s.ofSent[y] {
+			if r, _ := s.Relate(i, j); r > best {
+				best = r
 			}
 		}
 	}
@@ -595,11 +645,28 @@ func (s *Story) Sentences(ma, ia, mb, ib int) Relation {
 // one per pair of sentences, in order of first appearance. A pair of
 // sentences that also shares a day is left out: sentences that agree on
 // when something happened do not contradict each other on when.
-func (s *Story) Discrepancies() []news.Discrepancy {
+//
+// The pairs tried come from a text.PairIndex over the keys two facts must
+// share to conflict (see frameKeys; for roles and places, a person's last
+// name), so each fact is tried against at most text.MaxPostings facts per
+// key and the work is linear in the number of facts. On a story of news
+// articles no key reaches the bound and every pair that can conflict is
+// tried. A cancelled ctx ends the search with an error wrapping ctx.Err().
+func (s *Story) Discrepancies(ctx context.Context) ([]news.Discrepancy, error) {
 	var out []news.Discrepancy
 	seen := map[[2]int]bool{}
+	keys := make([]map[string]bool, len(s.facts))
 	for i := range s.facts {
-		for j := i + 1; j < len(s.facts); j++ {
+		keys[i] = s.facts[i].frameKeys()
+	}
+	pairs := text.NewPairIndex(keys)
+	var cands []int
+	for i := range s.facts {
+		if i%256 == 255 && ctx.Err() != nil {
+			return nil, fmt.Errorf("align: discrepancies: %w", ctx.Err())
+		}
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.facts[i], &s.facts[j]
 			if a.Kind != b.Kind || !s.independent(a.sent, b.sent) {
 				continue
@@ -619,8 +686,59 @@ func (s *Story) Discrepancies() []news.Discrepancy {
 			out = append(out, s.discrepancy(a, b, fr))
 		}
 	}
-	out = append(out, s.roleDiscrepancies(seen)...)
-	return append(out, s.placeDiscrepancies(seen)...)
+	roles, err := s.roleDiscrepancies(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	places, err := s.placeDiscrepancies(ctx, seen)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, roles...)
+	return append(out, places...), nil
+}
+
+// frameKeys returns the keys of f's frame of which two facts must share
+// one to conflict (see Relate): a date's event classes (a date aligns only
+// by an event both name); a quantity's family with its event classes, or
+// with each of its content words when it names no event (two quantities
+// naming no event align only by content words they share). A fact whose
+// actor cannot be read aligns with nothing and has no keys.
+func (f *Fact) frameKeys() map[string]bool {
+	ks := map[string]bool{}
+	if f.unresolved {
+		return ks
+	}
+	switch {
+	case f.Kind == kindDate:
+		for c := range f.events {
+			ks["d\x00"+c] = true
+		}
+	case len(f.events) > 0:
+		for c := range f.events {
+			ks["q\x00"+f.family+"\x00e\x00"+c] = true
+		}
+	default:
+		for k := range f.local {
+			ks["q\x00"+f.family+"\x00w\x00"+k] = true
+		}
+	}
+	return ks
+}
+
+// personKeys returns, for each item of a pairwise rule on people, the
+// last names of its people: two items conflict only when samePeople holds,
+// which needs a last name in common.
+func personKeys(n int, people func(i int) []string) []map[string]bool {
+	keys := make([]map[string]bool, n)
+	for i := range keys {
+		keys[i] = map[string]bool{}
+		for _, p := range people(i) {
+			_, last := personKey(p)
+			keys[i][last] = true
+		}
+	}
+	return keys
 }
 
 func sharesDay(a, b *sentence) bool {
@@ -781,20 +899,24 @@ func statementTime(body string, t news.Time) bool {
 	return t.Start <= len(body) && statementDate.MatchString(body[max(0, t.Start-40):t.Start])
 }
 
-// personsIn returns the full names of the person entities of a with a
-// mention within body offsets [c0, c1).
-func personsIn(a *news.Article, c0, c1 int) []string {
-	var out []string
-	for _, e := range a.Entities {
-		if e.Type != news.Person {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start < c1 && m.End > c0 {
-				out = append(out, e.Name)
-				break
-			}
-		}
+// personsIn returns the full names of the person entities of member mi's
+// article with a mention within body offsets [c0, c1), in the order of
+// its entities.
+func (s *Story) personsIn(mi, c0, c1 int) []string {
+	x := &s.idx[mi]
+	var es []int
+	x.persons.overlapping(c0, c1, func(i int) bool {
+		es = append(es, x.person[i])
+		return true
+	})
+	slices.Sort(es)
+	es = slices.Compact(es)
+	out := make([]string, 0, len(es))
+	for _, e := range es {
+		out = append(out, s.members[mi].Article.Entities[e].Name)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }
@@ -824,7 +946,7 @@ func (s *Story) resolvePronoun(f *Fact, lo, hi int) {
 	if st.index > 0 {
 		from = a.Sentences[st.index-1].Start
 	}
-	names := personsIn(a, from, st.off+st.toks[p].Start)
+	names := s.personsIn(st.member, from, st.off+st.toks[p].Start)
 	switch {
 	case len(names) == 1:
 		f.people = names
@@ -880,28 +1002,25 @@ var irregularPast = wordSet("left met held spoke won lost took gave paid spent s
 // the clause is unresolved.
 func (s *Story) borrowSubject(f *Fact, lo int) {
 	st := &s.sents[f.sent]
-	a := s.members[st.member].Article
-	if p := firstPersonIn(a, st.off, st.off+st.toks[lo].Start); p != "" {
+	if p := s.firstPersonIn(st.member, st.off, st.off+st.toks[lo].Start); p != "" {
 		f.people = append([]string{p}, f.people...)
 		return
 	}
 	f.unresolved = true
 }
 
-// firstPersonIn returns the full name of the person entity of a with the
-// first mention within body offsets [c0, c1), or "".
-func firstPersonIn(a *news.Article, c0, c1 int) string {
-	name, at := "", c1
-	for _, e := range a.Entities {
-		if e.Type != news.Person {
-			continue
+// firstPersonIn returns the full name of the person entity of member mi's
+// article with the first mention within body offsets [c0, c1), or "".
+func (s *Story) firstPersonIn(mi, c0, c1 int) string {
+	x := &s.idx[mi]
+	name := ""
+	x.persons.startingIn(c0, c1, func(i, end int) bool {
+		if end <= c1 {
+			name = s.members[mi].Article.Entities[x.person[i]].Name
+			return false
 		}
-		for _, m := range e.Mentions {
-			if m.Start >= c0 && m.Start < at && m.End <= c1 {
-				name, at = e.Name, m.Start
-			}
-		}
-	}
+		return true
+	})
 	return name
 }
 

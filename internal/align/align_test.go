@@ -1,6 +1,7 @@
 package align_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/align"
@@ -190,7 +191,10 @@ func TestDiscrepancies(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			got := align.New(members, align.Options{Stem: text.Stem}).Discrepancies()
+			got, err := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
 			if tc.want == "" {
 				if len(got) != 0 {
 					t.Errorf("got %+v, want none", got)
@@ -211,7 +215,7 @@ func TestDiscrepancies(t *testing.T) {
 			}
 			// The same two as copies of one source: nothing.
 			members[1].Group = members[0].Group
-			if again := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(); len(again) != 0 {
+			if again, err := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(context.Background()); err != nil || len(again) != 0 {
 				t.Errorf("copies of one source contradict themselves: %+v", again)
 			}
 		})

@@ -1,10 +1,13 @@
 package align
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // place is a town a sentence places a dated gathering of named people in:
@@ -32,8 +35,9 @@ const placeMaxSpan = 31
 // readPlaces reads the towns of member mi's sentences that hold a
 // gathering word and a date: "in TOWN", the town not a country, state or
 // region (an area may hold the other's town: no conflict can be read).
-func (s *Story) readPlaces(a *news.Article, sentOf func(int) int) {
+func (s *Story) readPlaces(mi int, a *news.Article, sentOf func(int) int) {
 	body := a.Body()
+	x := &s.idx[mi]
 	for _, e := range a.Entities {
 		if e.Type != news.Place || entity.IsArea(e.Name) {
 			continue
@@ -50,23 +54,25 @@ func (s *Story) readPlaces(a *news.Article, sentOf func(int) int) {
 			if !hasGathering(body[sp.Start:sp.End]) {
 				continue
 			}
-			lo, hi, ok := int64(0), int64(-1), false
-			for _, t := range a.Times {
-				if t.Start >= sp.Start && t.End <= sp.End && !statementTime(body, t) {
-					if lo, hi, ok = interval(t.Value); ok {
-						break
-					}
+			// The gathering's date: the first readable date (in the
+			// article's order) of the sentence.
+			first := -1
+			x.times.startingIn(sp.Start, sp.End, func(ti, end int) bool {
+				if (first < 0 || ti < first) && end <= sp.End && x.days[ti].ok && !statementTime(body, a.Times[ti]) {
+					first = ti
 				}
-			}
-			if !ok {
+				return true
+			})
+			if first < 0 {
 				continue
 			}
+			lo, hi := x.days[first].lo, x.days[first].hi
 			x := sentOf(m.Start)
 			if x < 0 {
 				continue
 			}
 			p := place{sent: x, name: e.Name, lo: lo, hi: hi, start: m.Start, end: m.End}
-			p.people = personsIn(a, sp.Start, sp.End)
+			p.people = s.personsIn(mi, sp.Start, sp.End)
 			if len(p.people) == 0 {
 				// A pronoun for the one person named before it.
 				f := Fact{sent: x}
@@ -121,11 +127,19 @@ func containsWord(s, w string) bool {
 
 // placeDiscrepancies lists the place conflicts between independent
 // sources, one per pair of sentences; a sentence that names both towns
-// conflicts with nothing.
-func (s *Story) placeDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
+// conflicts with nothing. The pairs tried share a person's last name (see
+// Discrepancies for the bound).
+func (s *Story) placeDiscrepancies(ctx context.Context, seen map[[2]int]bool) ([]news.Discrepancy, error) {
 	var out []news.Discrepancy
+	keys := personKeys(len(s.places), func(i int) []string { return s.places[i].people })
+	pairs := text.NewPairIndex(keys)
+	var cands []int
 	for i := range s.places {
-		for j := i + 1; j < len(s.places); j++ {
+		if i%256 == 255 && ctx.Err() != nil {
+			return nil, fmt.Errorf("align: place discrepancies: %w", ctx.Err())
+		}
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.places[i], &s.places[j]
 			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
 			if seen[k] || !s.independent(a.sent, b.sent) || !placeConflict(a, b) {
@@ -154,5 +168,5 @@ func (s *Story) placeDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 			})
 		}
 	}
-	return out
+	return out, nil
 }

@@ -1,9 +1,12 @@
 package align
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // role is a title a sentence gives a named person at an organisation:
@@ -221,11 +224,19 @@ func (s *Story) roleConflict(a, b *role) bool {
 }
 
 // roleDiscrepancies lists the role conflicts between independent sources,
-// one per pair of sentences.
-func (s *Story) roleDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
+// one per pair of sentences. The pairs tried share a person's last name
+// (see Discrepancies for the bound).
+func (s *Story) roleDiscrepancies(ctx context.Context, seen map[[2]int]bool) ([]news.Discrepancy, error) {
 	var out []news.Discrepancy
+	keys := personKeys(len(s.roles), func(i int) []string { return []string{s.roles[i].person} })
+	pairs := text.NewPairIndex(keys)
+	var cands []int
 	for i := range s.roles {
-		for j := i + 1; j < len(s.roles); j++ {
+		if i%256 == 255 && ctx.Err() != nil {
+			return nil, fmt.Errorf("align: role discrepancies: %w", ctx.Err())
+		}
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.roles[i], &s.roles[j]
 			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
 			if seen[k] || !s.independent(a.sent, b.sent) || !s.roleConflict(a, b) {
@@ -251,5 +262,5 @@ func (s *Story) roleDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 			})
 		}
 	}
-	return out
+	return out, nil
 }

@@ -16,12 +16,11 @@ import (
 // package align), certainty, plus the attribution conflicts found by
 // Ledger.
 //
-// A cancelled ctx ends the certainty search with an error wrapping
-// ctx.Err(); the alignment stage takes no context yet.
+// A cancelled ctx ends the search with an error wrapping ctx.Err().
 func (s *Story) Discrepancies(ctx context.Context, attribution []news.Discrepancy) ([]news.Discrepancy, error) {
-	out := s.al.Discrepancies()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("compare: discrepancies: %w", err)
+	out, err := s.al.Discrepancies(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
 	}
 	certainty, err := s.certaintyConflicts(ctx)
 	if err != nil {
@@ -140,7 +139,7 @@ func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, err
 	for i, f := range facts {
 		keys[i] = f.actors
 	}
-	pairs := newPairIndex(keys)
+	pairs := text.NewPairIndex(keys)
 	var fis []int
 	for _, r := range rumours {
 		if err := ctx.Err(); err != nil {
@@ -149,7 +148,7 @@ func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, err
 		best, bestSim := -1, 0.25
 		// The facts near the rumour in the text, when a key is common.
 		near := sort.Search(len(facts), func(i int) bool { return facts[i].sent >= r.sent }) - text.MaxPostings/2
-		fis = pairs.with(r.actors, 0, max(near, 0), fis)
+		fis = pairs.With(r.actors, 0, max(near, 0), fis)
 		for _, fi := range fis {
 			f := facts[fi]
 			if !s.independent(r.sent, f.sent) || sharedKeys(r.actors, f.actors) < 2 {

@@ -227,8 +227,10 @@ func attributionConflict(ref, it quoteItem, rel int) bool {
 // confidentSpeaker reports whether quote q of a is attributed with
 // confidence: a full statement (not a fragment) with a reporting verb,
 // whose speaker's last name stands in the quote's own sentence outside the
-// quotation marks ("“...,” Smith said").
-func confidentSpeaker(a *news.Article, q news.Quote) bool {
+// quotation marks ("“...,” Smith said"). body is a.Body(), joined once
+// per article by the caller (joining it per quote made Ledger quadratic in
+// the length of an article).
+func confidentSpeaker(a *news.Article, body string, q news.Quote) bool {
 	if q.Speaker == "" || q.Cue == "" || q.Partial {
 		return false
 	}
@@ -236,7 +238,6 @@ func confidentSpeaker(a *news.Article, q news.Quote) bool {
 	if si < 0 {
 		return false
 	}
-	body := a.Body()
 	sp := a.Sentences[si]
 	if sp.End > len(body) || q.Start < sp.Start || q.End > sp.End {
 		return false
@@ -341,6 +342,7 @@ func Ledger(ctx context.Context, members []news.Member) ([]news.QuoteGroup, []ne
 		if m.Article == nil {
 			continue
 		}
+		body := m.Article.Body()
 		for _, q := range m.Article.Quotes {
 			w := text.Words(q.Text)
 			if len(w) == 0 {
@@ -348,7 +350,7 @@ func Ledger(ctx context.Context, members []news.Member) ([]news.QuoteGroup, []ne
 			}
 			t := strings.TrimSpace(q.Text)
 			items = append(items, quoteItem{src: m.Source, group: m.Group, speaker: q.Speaker, speakerType: q.SpeakerType,
-				text: t, words: w, spans: wordSpans(t, w), confident: confidentSpeaker(m.Article, q)})
+				text: t, words: w, spans: wordSpans(t, w), confident: confidentSpeaker(m.Article, body, q)})
 		}
 	}
 	// Longest first, so that a group's reference is its fullest wording.

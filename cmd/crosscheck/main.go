@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -25,6 +26,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
 	"github.com/crosscheck/crosscheck/internal/read"
+	"github.com/crosscheck/crosscheck/internal/say"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -111,9 +113,16 @@ func briefCmd(fs *flag.FlagSet) cli.Action {
 	return func(ctx context.Context, inputs []string, stdout, stderr io.Writer) error {
 		var arts []*news.Article
 		if err := in.analyze(ctx, inputs, stderr, func(a *news.Article) error { arts = append(arts, a); return nil }); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("interrupted while analysing the inputs (%s analysed): no briefing written: %w", say.Count(len(arts), "article", "articles"), err)
+			}
 			return err
 		}
-		return brief.New(brief.Options{Words: *words, Stem: text.Stem}).WriteBrief(ctx, stdout, *format, arts, cli.Color(stdout))
+		err := brief.New(brief.Options{Words: *words, Stem: text.Stem}).WriteBrief(ctx, stdout, *format, arts, cli.Color(stdout))
+		if err != nil && ctx.Err() != nil {
+			return fmt.Errorf("interrupted while briefing %s: no briefing written: %w", say.Count(len(arts), "article", "articles"), err)
+		}
+		return err
 	}
 }
 

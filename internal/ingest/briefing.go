@@ -313,6 +313,9 @@ type Drained struct {
 	Left []store.BriefState `json:"left,omitempty"`
 	// Took is the wall time Drain took.
 	Took time.Duration `json:"took"`
+	// Interrupted is set when ctx was cancelled (SIGINT, SIGTERM) before
+	// Drain was done: Left lists what it left.
+	Interrupted bool `json:"interrupted,omitempty"`
 }
 
 // String renders the closing line of a drain:
@@ -320,13 +323,20 @@ type Drained struct {
 func (d Drained) String() string {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "briefings: %d built in %s", d.Briefed, d.Took.Round(time.Millisecond))
+	if d.Interrupted {
+		sb.WriteString("; interrupted")
+	}
 	if len(d.Left) == 0 {
 		return sb.String()
 	}
 	fmt.Fprintf(&sb, "; %d left to the queue (crosscheck serve or the next ingest retries them):", len(d.Left))
 	for _, q := range d.Left {
 		why := q.LastError
-		if why == "" {
+		switch {
+		case why != "":
+		case d.Interrupted:
+			why = "not built: interrupted"
+		default:
 			why = "being built by another process"
 		}
 		fmt.Fprintf(&sb, " %s (%s)", q.StoryID, why)
@@ -347,6 +357,20 @@ func (e *Engine) Drain(ctx context.Context) (Drained, error) {
 	for len(ids) > 0 {
 		claimed, briefed, err := e.briefNext(ctx, ids)
 		if err != nil {
+			if ctx.Err() != nil {
+				// Interrupted: say which briefings stay queued, reading
+				// the queue briefly past the cancel.
+				d.Interrupted = true
+				sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+				if left, lerr := e.st.BriefStates(sctx, ids); lerr == nil {
+					for _, id := range ids {
+						if q, ok := left[id]; ok {
+							d.Left = append(d.Left, q)
+						}
+					}
+				}
+				cancel()
+			}
 			d.Took = time.Since(start)
 			return d, err
 		}

@@ -468,6 +468,14 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		err = uerr
 	}
 	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted: still queue the briefings of the stories
+			// changed so far, reading the store briefly past the cancel.
+			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+			n, _ := e.Flush(fctx)
+			cancel()
+			sum.Queued += n
+		}
 		return sum, fmt.Errorf("ingest: %w", err)
 	}
 	n, err := e.Flush(ctx)

@@ -54,6 +54,11 @@ func (e *Engine) IngestAll(ctx context.Context, inputs []string, r *read.Reader,
 	sum, err := e.Ingest(ctx, inputs, r, progress)
 	fmt.Fprintln(report, sum)
 	if err != nil {
+		if ctx.Err() != nil {
+			// The articles counted above are stored; their stories'
+			// briefings are queued (Flush runs before each store).
+			fmt.Fprintln(report, "interrupted: inputs not yet stored were left out; the briefings of the stories changed are queued (crosscheck serve or the next ingest builds them)")
+		}
 		return err
 	}
 	d, err := e.Drain(ctx)

@@ -22,6 +22,11 @@ type Result struct {
 // Run reads inputs with r and analyses every document on workers
 // goroutines (0 means GOMAXPROCS), calling fn with the results in input
 // order. fn returning an error, or ctx being cancelled, stops the run.
+//
+// The analysis of one document takes no context (a very long input takes
+// seconds), so a cancelled Run returns ctx.Err() at once without waiting
+// for the analyses under way: they finish in the background and their
+// results are dropped.
 func (p *Pipeline) Run(ctx context.Context, r *read.Reader, inputs []string, workers int, fn func(Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -76,7 +81,15 @@ func (p *Pipeline) Run(ctx context.Context, r *read.Reader, inputs []string, wor
 	}()
 	var fnErr error
 	for j := range ordered {
-		<-j.done
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+			if fnErr == nil {
+				// Cancelled from outside: do not wait for analyses.
+				return ctx.Err()
+			}
+			<-j.done
+		}
 		if fnErr == nil {
 			if fnErr = fn(j.res); fnErr != nil {
 				cancel()

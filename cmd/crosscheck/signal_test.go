@@ -1,0 +1,323 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite" // the driver the sqlite store uses, for the integrity check
+
+	"github.com/crosscheck/crosscheck/internal/testutil"
+)
+
+// exitWithin is how soon a command must exit after SIGINT or SIGTERM.
+const exitWithin = 2 * time.Second
+
+// buildOnce builds the command once for the subprocess tests.
+var buildOnce = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "crosscheck-bin-")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "crosscheck")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
+
+// binary returns the path of the built command.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the command and runs it on a large input: skipped in -short mode")
+	}
+	bin, err := buildOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(bin)) })
+	return bin
+}
+
+// largeInput writes mb megabytes of generated plain-text sentences (one
+// long article) into dir.
+func largeInput(t *testing.T, dir string, mb float64) string {
+	t.Helper()
+	path := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(path, []byte(testutil.PlainText(int(mb*(1<<20)), 7)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// proc is a running command whose stderr is read line by line.
+type proc struct {
+	cmd    *exec.Cmd
+	mu     sync.Mutex
+	stderr strings.Builder
+	lines  chan string
+	done   chan struct{}
+	err    error
+}
+
+func start(t *testing.T, bin string, args ...string) *proc {
+	t.Helper()
+	p := &proc{cmd: exec.Command(bin, args...), lines: make(chan string, 1024), done: make(chan struct{})}
+	p.cmd.Stdout = io.Discard
+	errPipe, err := p.cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		sc := bufio.NewScanner(errPipe)
+		for sc.Scan() {
+			p.mu.Lock()
+			p.stderr.WriteString(sc.Text() + "\n")
+			p.mu.Unlock()
+			select {
+			case p.lines <- sc.Text():
+			default:
+			}
+		}
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
+	t.Cleanup(func() {
+		select {
+		case <-p.done:
+		default:
+			p.cmd.Process.Kill()
+			<-p.done
+		}
+	})
+	return p
+}
+
+// waitFor waits for a stderr line matching re, failing after d.
+func (p *proc) waitFor(t *testing.T, re *regexp.Regexp, d time.Duration) string {
+	t.Helper()
+	deadline := time.After(d)
+	for {
+		select {
+		case l := <-p.lines:
+			if re.MatchString(l) {
+				return l
+			}
+		case <-p.done:
+			t.Fatalf("exited (%v) before a line matching %q:\n%s", p.err, re, p.output())
+		case <-deadline:
+			t.Fatalf("no line matching %q within %v:\n%s", re, d, p.output())
+		}
+	}
+}
+
+func (p *proc) output() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.stderr.String()
+}
+
+// stop sends sig and returns how long the process took to exit; it fails
+// the test when that is over exitWithin.
+func (p *proc) stop(t *testing.T, sig os.Signal) time.Duration {
+	t.Helper()
+	select {
+	case <-p.done:
+		t.Fatalf("exited (%v) before the signal:\n%s", p.err, p.output())
+	default:
+	}
+	sent := time.Now()
+	if err := p.cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-p.done:
+	case <-time.After(10 * exitWithin):
+		t.Fatalf("still running %v after %v:\n%s", 10*exitWithin, sig, p.output())
+	}
+	took := time.Since(sent)
+	if took > exitWithin {
+		t.Errorf("exited %v after %v, want within %v:\n%s", took, sig, exitWithin, p.output())
+	}
+	return took
+}
+
+// checkArchive opens the SQLite archive at path and checks SQLite's
+// integrity and the store's own consistency: every article in exactly one
+// existing story, every story with an article, every queued briefing of an
+// existing story with sane counters.
+func checkArchive(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Errorf("integrity_check = %q, %v", check, err)
+	}
+	for _, c := range []struct{ what, query string }{
+		{"foreign key violations", `SELECT count(*) FROM pragma_foreign_key_check`},
+		{"articles in no story", `SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)`},
+		{"story members of no story", `SELECT count(*) FROM story_articles s WHERE NOT EXISTS (SELECT 1 FROM stories x WHERE x.id = s.story_id)`},
+		{"stories without articles", `SELECT count(*) FROM stories x WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.story_id = x.id)`},
+		{"queue entries of no story", `SELECT count(*) FROM brief_queue q WHERE NOT EXISTS (SELECT 1 FROM stories x WHERE x.id = q.story_id)`},
+		{"invalid queue entries", `SELECT count(*) FROM brief_queue WHERE attempts < 0 OR gen < 0 OR queued <= 0 OR due <= 0`},
+	} {
+		var n int
+		if err := db.QueryRow(c.query).Scan(&n); err != nil {
+			t.Errorf("%s: %v", c.what, err)
+		} else if n != 0 {
+			t.Errorf("%d %s", n, c.what)
+		}
+	}
+}
+
+// queued returns the number of briefings waiting in the archive's queue.
+func queued(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM brief_queue`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+var (
+	summaryRe = regexp.MustCompile(`\badded\b`)
+	builtRe   = regexp.MustCompile(`briefings: [1-9]\d* built`)
+	leftRe    = regexp.MustCompile(`interrupted`)
+)
+
+// saysLeft checks that a stopped command said what it left undone. A
+// process the signal ended before its handler was installed (still
+// starting up) said nothing and had done nothing, and one that exited 0
+// had just finished: both are allowed.
+func saysLeft(t *testing.T, p *proc, name string) {
+	t.Helper()
+	var ee *exec.ExitError
+	if errors.As(p.err, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			t.Logf("%s was ended by the signal while starting up", name)
+			return
+		}
+	}
+	if p.err == nil {
+		t.Logf("%s had finished its work when the signal came", name)
+		return
+	}
+	if !leftRe.MatchString(p.output()) {
+		t.Errorf("%s did not say what it left undone:\n%s", name, p.output())
+	} else {
+		t.Logf("%s said: %s", name, strings.TrimSpace(p.output()))
+	}
+}
+
+// TestSignalStops sends SIGTERM and SIGINT to ingest, serve and brief while
+// they analyse or brief a story of one large article: each must exit
+// within exitWithin and say what it left undone, the archive must stay
+// consistent, and a re-run of the ingest must complete the briefing.
+func TestSignalStops(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	big := largeInput(t, dir, 3)
+	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
+		t.Run(sig.String(), func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "archive.db")
+			dsn := db
+
+			// ingest, signalled while it analyses: nothing stored yet.
+			p := start(t, bin, "ingest", "--db", dsn, "--published", "2021-03-10", big)
+			time.Sleep(3 * time.Second)
+			took := p.stop(t, sig)
+			t.Logf("ingest exited %v after %v sent mid-analysis", took, sig)
+			saysLeft(t, p, "ingest")
+			checkArchive(t, db)
+
+			// ingest, signalled while it briefs (after its summary line).
+			p = start(t, bin, "ingest", "--db", dsn, "--published", "2021-03-10", big)
+			p.waitFor(t, summaryRe, 2*time.Minute)
+			time.Sleep(500 * time.Millisecond)
+			took = p.stop(t, sig)
+			t.Logf("ingest exited %v after %v", took, sig)
+			saysLeft(t, p, "ingest")
+			checkArchive(t, db)
+			if queued(t, db) == 0 {
+				t.Errorf("the interrupted briefing is not queued")
+			}
+
+			// serve, signalled while its worker briefs the queued story.
+			p = start(t, bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+			p.waitFor(t, regexp.MustCompile(`serving http://`), time.Minute)
+			time.Sleep(time.Second)
+			took = p.stop(t, sig)
+			t.Logf("serve exited %v after %v", took, sig)
+			checkArchive(t, db)
+
+			// ingest again: the article is known, the briefing completes.
+			p = start(t, bin, "ingest", "--db", dsn, "--published", "2021-03-10", big)
+			select {
+			case <-p.done:
+			case <-time.After(5 * time.Minute):
+				t.Fatalf("re-run of ingest still running after 5m:\n%s", p.output())
+			}
+			if p.err != nil || !builtRe.MatchString(p.output()) {
+				t.Errorf("re-run of ingest: %v, want the briefing built:\n%s", p.err, p.output())
+			}
+			checkArchive(t, db)
+			if n := queued(t, db); n != 0 {
+				t.Errorf("%d briefings still queued after the re-run", n)
+			}
+
+			// brief, signalled at moments spread over its analysis and
+			// briefing (it prints nothing before the end to watch for).
+			for _, after := range []time.Duration{2 * time.Second, 6 * time.Second, 15 * time.Second} {
+				p = start(t, bin, "brief", "--published", "2021-03-10", big)
+				time.Sleep(after)
+				took = p.stop(t, sig)
+				t.Logf("brief exited %v after %v sent at %v", took, sig, after)
+				saysLeft(t, p, "brief")
+			}
+		})
+	}
+}
+
+// getWithin GETs url and returns how long the answer took.
+func getWithin(ctx context.Context, url string) (time.Duration, int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	t0 := time.Now()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, 0, err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return time.Since(t0), resp.StatusCode, nil
+}

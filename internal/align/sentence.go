@@ -111,7 +111,7 @@ func (s *Story) Claims() *Claims {
 			if sp.End > len(body) {
 				continue
 			}
-			cl := s.readClaim(a, body, sp)
+			cl := s.readClaim(mi, a, body, sp)
 			c.ref[[2]int{mi, si}] = len(c.cl)
 			c.cl = append(c.cl, cl)
 			for k := range cl.has {
@@ -131,9 +131,9 @@ func (s *Story) Claims() *Claims {
 	return c
 }
 
-// readClaim reads the sentence sp of article a (whose body is body): its
-// tokens' keys and roles.
-func (s *Story) readClaim(a *news.Article, body string, sent news.Span) claim {
+// readClaim reads the sentence sp of article a (member mi, whose body is
+// body): its tokens' keys and roles.
+func (s *Story) readClaim(mi int, a *news.Article, body string, sent news.Span) claim {
 	t := body[sent.Start:sent.End]
 	sp := text.Tokens(t)
 	st := sentence{text: t, toks: sp, words: make([]string, len(sp))}
@@ -147,11 +147,11 @@ func (s *Story) readClaim(a *news.Article, body string, sent news.Span) claim {
 	nq, marks := 0, 0
 	for i, x := range sp {
 		b0, b1 := x.Start+sent.Start, x.End+sent.Start
-		for _, q := range a.Quotes {
-			if b0 >= q.Start && b1 <= q.End {
-				quoted[i] = true
-			}
-		}
+		s.idx[mi].quotes.overlapping(b0, b1, func(qi int) bool {
+			q := a.Quotes[qi]
+			quoted[i] = b0 >= q.Start && b1 <= q.End
+			return !quoted[i]
+		})
 		gap := t[:x.Start]
 		if i > 0 {
 			gap = t[sp[i-1].End:x.Start]

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"database/sql"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -26,32 +25,32 @@ import (
 // exitWithin is how soon a command must exit after SIGINT or SIGTERM.
 const exitWithin = 2 * time.Second
 
-// buildOnce builds the command once for the subprocess tests.
-var buildOnce = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "crosscheck-bin-")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "crosscheck")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go build: %v\n%s", err, out)
-	}
-	return bin, nil
-})
-
-// binary returns the path of the built command.
-func binary(t *testing.T) string {
-	t.Helper()
+// TestLargeInput builds the command once and runs it as a subprocess on
+// one generated 3 MB article: signals stop it promptly (signalStops), and
+// other processes are not held up by it (concurrentReaders).
+func TestLargeInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and runs it on a large input: skipped in -short mode")
 	}
-	bin, err := buildOnce()
-	if err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "crosscheck")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { os.RemoveAll(filepath.Dir(bin)) })
-	return bin
+	big := largeInput(t, dir, 3)
+	t.Run("signals", func(t *testing.T) { signalStops(t, bin, big) })
+	t.Run("concurrent", func(t *testing.T) {
+		t.Run("sqlite", func(t *testing.T) {
+			d := t.TempDir()
+			db := filepath.Join(d, "archive.db")
+			concurrentReaders(t, bin, big, db, filepath.Join(d, "alone.db"))
+			checkArchive(t, db)
+		})
+		t.Run("postgres", func(t *testing.T) {
+			srv := pgtest.NewServer(t)
+			concurrentReaders(t, bin, big, srv.DB(t, "archive"), srv.DB(t, "alone"))
+		})
+	})
 }
 
 // largeInput writes mb megabytes of generated plain-text sentences (one
@@ -237,14 +236,11 @@ func saysLeft(t *testing.T, p *proc, name string) {
 	}
 }
 
-// TestSignalStops sends SIGTERM and SIGINT to ingest, serve and brief while
+// signalStops sends SIGTERM and SIGINT to ingest, serve and brief while
 // they analyse or brief a story of one large article: each must exit
 // within exitWithin and say what it left undone, the archive must stay
 // consistent, and a re-run of the ingest must complete the briefing.
-func TestSignalStops(t *testing.T) {
-	bin := binary(t)
-	dir := t.TempDir()
-	big := largeInput(t, dir, 3)
+func signalStops(t *testing.T, bin, big string) {
 	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
 		t.Run(sig.String(), func(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "archive.db")
@@ -335,29 +331,13 @@ func runTimed(t *testing.T, bin string, args ...string) time.Duration {
 
 var storyIDRe = regexp.MustCompile(`"id":\s*"([^"]+)"`)
 
-// TestConcurrentReaders ingests and briefs one large article in one
-// process while another process ingests a one-article input into the same
-// archive (SQLite, then PostgreSQL) and serve answers a GET of another
-// story: neither may wait for the large one. The figures are logged (the
-// issue's target is 1 s for the small ingest, part of which is the
-// command's start-up; the test fails only past oneIngestLimit) and the
-// GETs must answer within 1 s.
-func TestConcurrentReaders(t *testing.T) {
-	bin := binary(t)
-	dir := t.TempDir()
-	big := largeInput(t, dir, 3)
-	t.Run("sqlite", func(t *testing.T) {
-		d := t.TempDir()
-		db := filepath.Join(d, "archive.db")
-		concurrentReaders(t, bin, big, db, filepath.Join(d, "alone.db"))
-		checkArchive(t, db)
-	})
-	t.Run("postgres", func(t *testing.T) {
-		srv := pgtest.NewServer(t)
-		concurrentReaders(t, bin, big, srv.DB(t, "archive"), srv.DB(t, "alone"))
-	})
-}
-
+// concurrentReaders ingests and briefs one large article in one process
+// while another process ingests a one-article input into the same archive
+// (db; aloneDB is an empty one) and serve answers a GET of another story:
+// neither may wait for the large one. The figures are logged (the issue's
+// target is 1 s for the small ingest, part of which is the command's
+// start-up; the test fails only past oneIngestLimit) and the GETs must
+// answer within 1 s.
 func concurrentReaders(t *testing.T, bin, big, db, aloneDB string) {
 	const oneIngestLimit = 10 * time.Second
 	dir := t.TempDir()

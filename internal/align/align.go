@@ -210,8 +210,11 @@ func index(a *news.Article) articleIndex {
 }
 
 // New reads the facts of members (articles of one story; members of one
-// Group are copies of one source and never contradict each other).
-func New(members []news.Member, o Options) *Story {
+// Group are copies of one source and never contradict each other). Its
+// work is linear in the members' length (each fact looks up the items near
+// it through span indexes); a cancelled ctx ends it with an error wrapping
+// ctx.Err().
+func New(ctx context.Context, members []news.Member, o Options) (*Story, error) {
 	s := &Story{o: o.withDefaults(), members: members, pub: make([]int64, len(members)), bySent: map[[2]int]int{}, keys: map[string]string{},
 		idx: make([]articleIndex, len(members)), ofSent: map[int][]int{}}
 	for mi, m := range members {
@@ -248,9 +251,15 @@ func New(members []news.Member, o Options) *Story {
 			s.sents = append(s.sents, s.readSentence(mi, si, body[sp.Start:sp.End], sp.Start))
 			return len(s.sents) - 1
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("align: %w", err)
+		}
 		s.readRoles(mi, a, sentOf)
 		s.readPlaces(mi, a, sentOf)
 		for ti, t := range a.Times {
+			if ti%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("align: %w", ctx.Err())
+			}
 			lo, hi, ok := x.days[ti].lo, x.days[ti].hi, x.days[ti].ok
 			if !ok || quoted(t.Start, t.End) || statementTime(body, t) {
 				continue
@@ -266,7 +275,10 @@ func New(members []news.Member, o Options) *Story {
 			s.frame(&f, t.Start, t.End, false)
 			s.facts = append(s.facts, f)
 		}
-		for _, q := range a.Quantities {
+		for qi, q := range a.Quantities {
+			if qi%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("align: %w", ctx.Err())
+			}
 			if q.Unit == "" || quoted(q.Start, q.End) {
 				continue
 			}
@@ -306,7 +318,7 @@ func New(members []news.Member, o Options) *Story {
 	for i, f := range s.facts {
 		s.ofSent[f.sent] = append(s.ofSent[f.sent], i)
 	}
-	return s
+	return s, nil
 }
 
 // readSentence tokenises one sentence and collects its content words.

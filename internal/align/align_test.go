@@ -191,7 +191,7 @@ func TestDiscrepancies(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			got, err := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(context.Background())
+			got, err := newStory(t, members).Discrepancies(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -215,7 +215,7 @@ func TestDiscrepancies(t *testing.T) {
 			}
 			// The same two as copies of one source: nothing.
 			members[1].Group = members[0].Group
-			if again, err := align.New(members, align.Options{Stem: text.Stem}).Discrepancies(context.Background()); err != nil || len(again) != 0 {
+			if again, err := newStory(t, members).Discrepancies(context.Background()); err != nil || len(again) != 0 {
 				t.Errorf("copies of one source contradict themselves: %+v", again)
 			}
 		})
@@ -248,9 +248,19 @@ func TestSentences(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			if got := align.New(members, align.Options{Stem: text.Stem}).Sentences(0, 0, 1, 0); got != tc.want {
+			if got := newStory(t, members).Sentences(0, 0, 1, 0); got != tc.want {
 				t.Errorf("Sentences = %v, want %v", got, tc.want)
 			}
 		})
 	}
+}
+
+// newStory reads members with the product's options.
+func newStory(t *testing.T, members []news.Member) *align.Story {
+	t.Helper()
+	s, err := align.New(context.Background(), members, align.Options{Stem: text.Stem})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

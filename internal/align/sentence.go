@@ -1,6 +1,8 @@
 package align
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"strings"
 
@@ -98,7 +100,9 @@ type Claims struct {
 
 // Claims reads every body sentence of the story's members for sentence
 // alignment.
-func (s *Story) Claims() *Claims {
+//
+// A cancelled ctx ends it with an error wrapping ctx.Err().
+func (s *Story) Claims(ctx context.Context) (*Claims, error) {
 	c := &Claims{s: s, ref: map[[2]int]int{}, idf: map[string]float64{}, facts: map[[2]int][]int{}}
 	df := map[string]int{}
 	for mi, m := range s.members {
@@ -108,6 +112,9 @@ func (s *Story) Claims() *Claims {
 		}
 		body := a.Body()
 		for si, sp := range a.Sentences {
+			if si%1024 == 1023 && ctx.Err() != nil {
+				return nil, fmt.Errorf("align: claims: %w", ctx.Err())
+			}
 			if sp.End > len(body) {
 				continue
 			}
@@ -128,7 +135,7 @@ func (s *Story) Claims() *Claims {
 		k := [2]int{st.member, st.index}
 		c.facts[k] = append(c.facts[k], i)
 	}
-	return c
+	return c, nil
 }
 
 // readClaim reads the sentence sp of article a (member mi, whose body is

@@ -1,11 +1,11 @@
 package align_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/align"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // TestClaims: pairs of sentences from two outlets and what a careful
@@ -85,7 +85,10 @@ func TestClaims(t *testing.T) {
 				}
 				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
 			}
-			c := align.New(members, align.Options{Stem: text.Stem}).Claims()
+			c, err := newStory(t, members).Claims(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
 			if got := c.States(0, 0, 1, 0); got != tc.ab {
 				t.Errorf("b states a = %v, want %v", got, tc.ab)
 			}

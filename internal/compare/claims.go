@@ -112,8 +112,12 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 		return nil, fmt.Errorf("compare: %w", err)
 	}
 	s.idx, s.scan = idx, idx.Neighbors()
-	s.al = align.New(members, align.Options{Stem: o.Stem})
-	s.cl = s.al.Claims()
+	if s.al, err = align.New(ctx, members, align.Options{Stem: o.Stem}); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
+	if s.cl, err = s.al.Claims(ctx); err != nil {
+		return nil, fmt.Errorf("compare: %w", err)
+	}
 	return s, nil
 }
 

@@ -135,7 +135,8 @@ func (p *proc) output() string {
 }
 
 // stop sends sig and returns how long the process took to exit; it fails
-// the test when that is over exitWithin.
+// the test when that is over exitWithin, or when the process had exited
+// before the signal.
 func (p *proc) stop(t *testing.T, sig os.Signal) time.Duration {
 	t.Helper()
 	select {
@@ -144,7 +145,9 @@ func (p *proc) stop(t *testing.T, sig os.Signal) time.Duration {
 	default:
 	}
 	sent := time.Now()
-	if err := p.cmd.Process.Signal(sig); err != nil {
+	if err := p.cmd.Process.Signal(sig); errors.Is(err, os.ErrProcessDone) {
+		t.Fatalf("exited (%v) before the signal:\n%s", p.err, p.output())
+	} else if err != nil {
 		t.Fatal(err)
 	}
 	select {
@@ -290,8 +293,11 @@ func signalStops(t *testing.T, bin, big string) {
 			}
 
 			// brief, signalled at moments spread over its analysis and
-			// briefing (it prints nothing before the end to watch for).
-			for _, after := range []time.Duration{2 * time.Second, 6 * time.Second, 15 * time.Second} {
+			// briefing (it prints nothing before the end to watch for):
+			// fractions of the time a whole run takes.
+			whole := runTimed(t, bin, "brief", "--format", "json", "--published", "2021-03-10", big)
+			for _, frac := range []float64{0.2, 0.5, 0.8} {
+				after := time.Duration(frac * float64(whole))
 				p = start(t, bin, "brief", "--published", "2021-03-10", big)
 				time.Sleep(after)
 				took = p.stop(t, sig)
@@ -316,16 +322,19 @@ func get(t *testing.T, url string) (time.Duration, int) {
 }
 
 // runTimed runs the command to its end and returns its wall time; it
-// logs what the command said.
+// logs what the command said on stderr.
 func runTimed(t *testing.T, bin string, args ...string) time.Duration {
 	t.Helper()
+	var stderr strings.Builder
+	cmd := exec.Command(bin, args...)
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	out, err := exec.Command(bin, args...).CombinedOutput()
+	err := cmd.Run()
 	took := time.Since(t0)
 	if err != nil {
-		t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, out)
+		t.Fatalf("%s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 	}
-	t.Logf("%s (%v): %s", args[0], took, strings.TrimSpace(string(out)))
+	t.Logf("%s (%v): %s", args[0], took, strings.TrimSpace(stderr.String()))
 	return took
 }
 

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -58,10 +60,13 @@ var numberWords = map[string]string{"two": "2", "three": "3", "four": "4", "five
 	"twenty": "20", "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000"}
 
 // token is one word of a sentence read for its claim: the keys it can be
-// matched by, and its role.
+// matched by, and its role. Keys are term ids (Claims.terms), kept in
+// Claims.keys from k0 on: a story of 20 MB has millions of tokens, and a
+// slice of strings for each would hold more memory than the story.
 type token struct {
-	keys   []string
-	main   bool // in the main clause
+	k0     int32 // first key in Claims.keys
+	nk     int16 // number of keys
+	main   bool  // in the main clause
 	number bool
 	// quoted: in quotation marks, in a sentence that only quotes a few
 	// words ("called the meeting “productive”"): the words are the claim.
@@ -70,7 +75,7 @@ type token struct {
 	// belongs to ("Conservative Political Action Conference": 4), 1
 	// for other words: a name of several words is one thing, and weighs
 	// as one word.
-	run int
+	run int16
 	// name: a capitalised word that is not the sentence's first, outside
 	// quotation marks: part of the name of a person, place or body.
 	name bool
@@ -79,7 +84,7 @@ type token struct {
 // claim is one sentence read for alignment.
 type claim struct {
 	toks []token
-	has  map[string]bool // every key of every asserted token
+	has  []int32 // every key of every asserted token, sorted, each once
 	// negated: the main clause says that something did not or will not
 	// happen ("not", "never", "no").
 	negated bool
@@ -89,13 +94,63 @@ type claim struct {
 var negations = wordSet(`not never no neither nor cannot`)
 
 // Claims reads and compares the sentences of a story. Build it once per
-// story with Story.Claims.
+// story with Story.Claims; its methods are safe for concurrent use.
+//
+// A sentence's claim is kept only once the sentence is compared: every
+// sentence is read once for the weights of its words (idf), but a long
+// story compares few of them (the summary's, and the candidates for
+// agreements and single-source claims), and the tokens of every sentence
+// of a 20 MB input held more memory than the rest of its briefing.
 type Claims struct {
 	s     *Story
-	ref   map[[2]int]int // (member, sentence) -> index into cl
-	cl    []claim
-	idf   map[string]float64
+	terms map[string]int32 // key -> term id
+	idf   []float64        // by term id
 	facts map[[2]int][]int // (member, sentence) -> facts of the sentence
+
+	mu     sync.Mutex
+	keys   []int32           // the keys of every kept token, by term id
+	cl     map[[2]int]*claim // (member, sentence) -> its claim, once read
+	bodies []string          // each member's body, once a claim of it is read
+}
+
+// term returns the id of key k, giving it one when it has none.
+func (c *Claims) term(k string) int32 {
+	id, ok := c.terms[k]
+	if !ok {
+		id = int32(len(c.terms))
+		c.terms[k] = id
+	}
+	return id
+}
+
+// at returns the claim of sentence i of member m, reading it the first
+// time, or nil when the sentence has none. c.mu must be held.
+func (c *Claims) at(m, i int) *claim {
+	if cl, ok := c.cl[[2]int{m, i}]; ok {
+		return cl
+	}
+	if m < 0 || m >= len(c.s.members) {
+		return nil
+	}
+	a := c.s.members[m].Article
+	if a == nil || a.NotArticle != "" || i < 0 || i >= len(a.Sentences) {
+		return nil
+	}
+	if c.bodies[m] == "" {
+		c.bodies[m] = a.Body()
+	}
+	var cl *claim
+	if sp := a.Sentences[i]; sp.End <= len(c.bodies[m]) {
+		r := c.readClaim(m, a, c.bodies[m], sp)
+		cl = &r
+	}
+	c.cl[[2]int{m, i}] = cl
+	return cl
+}
+
+// tokKeys returns the keys of tk.
+func (c *Claims) tokKeys(tk token) []int32 {
+	return c.keys[tk.k0 : tk.k0+int32(tk.nk)]
 }
 
 // Claims reads every body sentence of the story's members for sentence
@@ -103,8 +158,10 @@ type Claims struct {
 //
 // A cancelled ctx ends it with an error wrapping ctx.Err().
 func (s *Story) Claims(ctx context.Context) (*Claims, error) {
-	c := &Claims{s: s, ref: map[[2]int]int{}, idf: map[string]float64{}, facts: map[[2]int][]int{}}
-	df := map[string]int{}
+	c := &Claims{s: s, terms: map[string]int32{}, facts: map[[2]int][]int{},
+		cl: map[[2]int]*claim{}, bodies: make([]string, len(s.members))}
+	var df []int
+	read := 0
 	for mi, m := range s.members {
 		a := m.Article
 		if a == nil || a.NotArticle != "" {
@@ -118,17 +175,26 @@ func (s *Story) Claims(ctx context.Context) (*Claims, error) {
 			if sp.End > len(body) {
 				continue
 			}
-			cl := s.readClaim(mi, a, body, sp)
-			c.ref[[2]int{mi, si}] = len(c.cl)
-			c.cl = append(c.cl, cl)
-			for k := range cl.has {
+			// Only the words' weights are kept: the claim is read
+			// again if the sentence is ever compared.
+			cl := c.readClaim(mi, a, body, sp)
+			c.keys = c.keys[:0]
+			read++
+			for _, k := range cl.has {
+				for int(k) >= len(df) {
+					df = append(df, 0)
+				}
 				df[k]++
 			}
 		}
 	}
-	n := float64(len(c.cl))
+	c.keys = nil
+	n := float64(read)
+	c.idf = make([]float64, len(c.terms))
 	for k, d := range df {
-		c.idf[k] = math.Log(1 + n/float64(d))
+		if d > 0 {
+			c.idf[k] = math.Log(1 + n/float64(d))
+		}
 	}
 	for i := range s.facts {
 		st := &s.sents[s.facts[i].sent]
@@ -140,7 +206,8 @@ func (s *Story) Claims(ctx context.Context) (*Claims, error) {
 
 // readClaim reads the sentence sp of article a (member mi, whose body is
 // body): its tokens' keys and roles.
-func (s *Story) readClaim(mi int, a *news.Article, body string, sent news.Span) claim {
+func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span) claim {
+	s := c.s
 	t := body[sent.Start:sent.End]
 	sp := text.Tokens(t)
 	st := sentence{text: t, toks: sp, words: make([]string, len(sp))}
@@ -175,7 +242,7 @@ func (s *Story) readClaim(mi int, a *news.Article, body string, sent news.Span) 
 	// says: its attribution ("he said", "a voice-over underscores") is
 	// circumstance.
 	quote := nq >= 6 && float64(nq) >= 0.6*float64(len(sp))
-	cl := claim{has: map[string]bool{}}
+	var cl claim
 	sub, paren := false, 0
 	asked := false // in a clause opened by "whether" or "if": not asserted
 	last := -1     // word index of the last token kept
@@ -206,35 +273,40 @@ func (s *Story) readClaim(mi int, a *news.Article, body string, sent news.Span) 
 		tk.main = main
 		tk.quoted = quoted[i] && !quote
 		tk.name = capital(t, sp, i) && !quoted[i]
+		tk.k0 = int32(len(c.keys))
 		switch {
 		case numberWords[w] != "":
-			tk.keys, tk.number = []string{"#" + numberWords[w]}, true
+			c.keys, tk.number = append(c.keys, c.term("#"+numberWords[w])), true
 		case hasDigit(w):
 			n := leadingNumber(w)
 			if n == "" {
 				continue
 			}
-			tk.keys, tk.number = []string{"#" + n}, true
+			c.keys, tk.number = append(c.keys, c.term("#"+n)), true
 			if len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
 				tk.number = false // a year: dates are compared as facts
 			}
 		case eventOf[w] != nil:
-			for _, c := range eventOf[w] {
-				tk.keys = append(tk.keys, "@"+c)
+			for _, e := range eventOf[w] {
+				c.keys = append(c.keys, c.term("@"+e))
 			}
 		default:
 			k, ok := s.anchor(w)
 			if !ok {
 				continue
 			}
-			tk.keys = []string{k}
+			c.keys = append(c.keys, c.term(k))
 		}
-		if len(tk.keys) == 0 {
+		tk.nk = int16(int32(len(c.keys)) - tk.k0)
+		if tk.nk == 0 {
 			continue
 		}
 		if capital(t, sp, i) && last == i-1 && capital(t, sp, i-1) && !st.boundary(i-1, i) {
 			// Another word of the previous token's name.
 			prev := &cl.toks[len(cl.toks)-1]
+			if prev.run == math.MaxInt16 {
+				prev.run-- // a "name" of 32767 words: an all-capitals text
+			}
 			if prev.run == 0 {
 				prev.run = 1
 			}
@@ -250,10 +322,11 @@ func (s *Story) readClaim(mi int, a *news.Article, body string, sent news.Span) 
 			// does not say that he did.
 			continue
 		}
-		for _, k := range tk.keys {
-			cl.has[k] = true
-		}
+		cl.has = append(cl.has, c.tokKeys(tk)...)
 	}
+	slices.Sort(cl.has)
+	cl.has = slices.Clip(slices.Compact(cl.has))
+	cl.toks = slices.Clip(cl.toks)
 	return cl
 }
 
@@ -287,7 +360,7 @@ func leadingNumber(w string) string {
 // its name.
 func (c *Claims) weight(tk token) float64 {
 	w := 0.0
-	for _, k := range tk.keys {
+	for _, k := range c.tokKeys(tk) {
 		w = math.Max(w, c.idf[k])
 	}
 	if tk.run > 1 {
@@ -300,13 +373,19 @@ func (c *Claims) weight(tk token) float64 {
 }
 
 // covered reports whether b holds one of tk's keys.
-func covered(tk token, b *claim) bool {
-	for _, k := range tk.keys {
-		if b.has[k] {
+func (c *Claims) covered(tk token, b *claim) bool {
+	for _, k := range c.tokKeys(tk) {
+		if b.holds(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// holds reports whether the claim asserts key k.
+func (cl *claim) holds(k int32) bool {
+	_, ok := slices.BinarySearch(cl.has, k)
+	return ok
 }
 
 // Thresholds of States, chosen on the tune half of the judged citations
@@ -337,7 +416,7 @@ func (c *Claims) states(a, b *claim) bool {
 	for _, tk := range a.toks {
 		w := c.weight(tk)
 		total += w
-		in := covered(tk, b)
+		in := c.covered(tk, b)
 		if in {
 			got += w
 			shared++
@@ -360,7 +439,7 @@ func (c *Claims) states(a, b *claim) bool {
 	if cover < Cover && (cover < CoverSimilar || c.cosine(a, b) < Similar) {
 		return false
 	}
-	return !otherPolarity(a, b) && !otherSpeaker(a, b)
+	return !otherPolarity(a, b) && !c.otherSpeaker(a, b)
 }
 
 // otherPolarity reports whether one main clause denies what the other
@@ -373,13 +452,13 @@ func otherPolarity(a, b *claim) bool {
 // otherSpeaker reports whether a quotes a few words of someone named and b
 // names none of a's names: the same words in another mouth, or in no
 // named one, are not the same statement.
-func otherSpeaker(a, b *claim) bool {
+func (c *Claims) otherSpeaker(a, b *claim) bool {
 	quotes, names, shared := false, 0, 0
 	for _, tk := range a.toks {
 		quotes = quotes || tk.quoted
 		if tk.name {
 			names++
-			if covered(tk, b) {
+			if c.covered(tk, b) {
 				shared++
 			}
 		}
@@ -404,12 +483,13 @@ func (c *Claims) conflict(a, b [2]int) bool {
 // sentence ia of member ma: a reader of the one would know what the other
 // claims.
 func (c *Claims) States(ma, ia, mb, ib int) bool {
-	x, okx := c.ref[[2]int{ma, ia}]
-	y, oky := c.ref[[2]int{mb, ib}]
-	if !okx || !oky {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	x, y := c.at(ma, ia), c.at(mb, ib)
+	if x == nil || y == nil {
 		return false
 	}
-	return c.states(&c.cl[x], &c.cl[y]) && !c.conflict([2]int{ma, ia}, [2]int{mb, ib})
+	return c.states(x, y) && !c.conflict([2]int{ma, ia}, [2]int{mb, ib})
 }
 
 // Relate says what two sentences are to each other: Conflict when a date
@@ -417,15 +497,16 @@ func (c *Claims) States(ma, ia, mb, ib int) bool {
 // claim, Part when one states the other's (it says that and more), else
 // Unrelated.
 func (c *Claims) Relate(ma, ia, mb, ib int) Relation {
-	x, okx := c.ref[[2]int{ma, ia}]
-	y, oky := c.ref[[2]int{mb, ib}]
-	if !okx || !oky {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	x, y := c.at(ma, ia), c.at(mb, ib)
+	if x == nil || y == nil {
 		return Unrelated
 	}
 	if c.conflict([2]int{ma, ia}, [2]int{mb, ib}) {
 		return Conflict
 	}
-	ab, ba := c.states(&c.cl[x], &c.cl[y]), c.states(&c.cl[y], &c.cl[x])
+	ab, ba := c.states(x, y), c.states(y, x)
 	switch {
 	case ab && ba:
 		return Same
@@ -439,14 +520,14 @@ func (c *Claims) Relate(ma, ia, mb, ib int) Relation {
 // weighted by its idf.
 func (c *Claims) cosine(a, b *claim) float64 {
 	var dot, na, nb float64
-	for k := range a.has {
+	for _, k := range a.has {
 		w := c.idf[k]
 		na += w * w
-		if b.has[k] {
+		if b.holds(k) {
 			dot += w * w
 		}
 	}
-	for k := range b.has {
+	for _, k := range b.has {
 		w := c.idf[k]
 		nb += w * w
 	}

@@ -111,6 +111,12 @@ type Claims struct {
 	keys   []int32           // the keys of every kept token, by term id
 	cl     map[[2]int]*claim // (member, sentence) -> its claim, once read
 	bodies []string          // each member's body, once a claim of it is read
+	// buffers readClaim reuses: reading every sentence of a long story
+	// for its weights makes no garbage per sentence.
+	words  []string
+	quoted []bool
+	toks   []token
+	has    []int32
 }
 
 // term returns the id of key k, giving it one when it has none.
@@ -142,6 +148,7 @@ func (c *Claims) at(m, i int) *claim {
 	var cl *claim
 	if sp := a.Sentences[i]; sp.End <= len(c.bodies[m]) {
 		r := c.readClaim(m, a, c.bodies[m], sp)
+		r.toks, r.has = slices.Clone(r.toks), slices.Clone(r.has)
 		cl = &r
 	}
 	c.cl[[2]int{m, i}] = cl
@@ -205,19 +212,23 @@ func (s *Story) Claims(ctx context.Context) (*Claims, error) {
 }
 
 // readClaim reads the sentence sp of article a (member mi, whose body is
-// body): its tokens' keys and roles.
+// body): its tokens' keys and roles. The claim's toks and has are c's
+// buffers, overwritten by the next call.
 func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span) claim {
 	s := c.s
 	t := body[sent.Start:sent.End]
 	sp := text.Tokens(t)
-	st := sentence{text: t, toks: sp, words: make([]string, len(sp))}
-	for i, x := range sp {
-		st.words[i] = strings.ToLower(text.FoldQuotes(t[x.Start:x.End]))
+	c.words = c.words[:0]
+	for _, x := range sp {
+		c.words = append(c.words, strings.ToLower(text.FoldQuotes(t[x.Start:x.End])))
 	}
+	st := sentence{text: t, toks: sp, words: c.words}
 	// Which tokens stand in quotation marks: inside a quote the quote
 	// stage found, or between marks it passed over (a word or two:
 	// called the talks “productive”).
-	quoted := make([]bool, len(sp))
+	quoted := slices.Grow(c.quoted[:0], len(sp))[:len(sp)]
+	clear(quoted)
+	c.quoted = quoted
 	nq, marks := 0, 0
 	for i, x := range sp {
 		b0, b1 := x.Start+sent.Start, x.End+sent.Start
@@ -242,7 +253,7 @@ func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span)
 	// says: its attribution ("he said", "a voice-over underscores") is
 	// circumstance.
 	quote := nq >= 6 && float64(nq) >= 0.6*float64(len(sp))
-	var cl claim
+	cl := claim{toks: c.toks[:0], has: c.has[:0]}
 	sub, paren := false, 0
 	asked := false // in a clause opened by "whether" or "if": not asserted
 	last := -1     // word index of the last token kept
@@ -324,9 +335,9 @@ func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span)
 		}
 		cl.has = append(cl.has, c.tokKeys(tk)...)
 	}
+	c.toks, c.has = cl.toks, cl.has
 	slices.Sort(cl.has)
-	cl.has = slices.Clip(slices.Compact(cl.has))
-	cl.toks = slices.Clip(cl.toks)
+	cl.has = slices.Compact(cl.has)
 	return cl
 }
 

@@ -438,6 +438,9 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		f.verb = s.verbAfter(st, last, hi)
 		if fam, _ := quantity.Canonical(f.q); strings.HasPrefix(fam, quantity.FamilyMoney) {
 			f.purpose = s.purposeAfter(st, last, hi)
+			if f.purpose == "" {
+				f.purpose = s.purposeBefore(st, first)
+			}
 		}
 		f.total = totalWords.MatchString(st.text)
 	}

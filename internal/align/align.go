@@ -161,6 +161,7 @@ type Story struct {
 	facts   []Fact
 	roles   []role
 	places  []place
+	tenures []tenure
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -256,6 +257,7 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 		}
 		s.readRoles(mi, a, sentOf)
 		s.readPlaces(mi, a, sentOf)
+		s.readTenures(mi, a, sentOf)
 		for ti, t := range a.Times {
 			if ti%1024 == 1023 && ctx.Err() != nil {
 				return nil, fmt.Errorf("align: %w", ctx.Err())
@@ -710,7 +712,9 @@ func (s *Story) Discrepancies(ctx context.Context) ([]news.Discrepancy, error) {
 		return nil, err
 	}
 	out = append(out, roles...)
-	return append(out, places...), nil
+	out = append(out, places...)
+	out = append(out, s.tenureDiscrepancies(seen)...)
+	return out, nil
 }
 
 // frameKeys returns the keys of f's frame of which two facts must share

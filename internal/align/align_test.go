@@ -303,3 +303,75 @@ func newStory(t *testing.T, members []news.Member) *align.Story {
 	}
 	return s
 }
+
+// TestAges: one person's age in two outlets' articles, published on the
+// days given. Ages differ by design between articles far apart, by a
+// birthday between articles a few days apart.
+func TestAges(t *testing.T) {
+	p := newAnalyser(t)
+	tests := []struct {
+		name         string
+		a, b         string
+		dayA, dayB   string
+		wantConflict bool
+	}{
+		{"two ages, one day",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"The Eastport pier post was written by 41-year-old Mara Quinlan.", "2021-03-18", "2021-03-18", true},
+		{"one age",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"The Eastport pier post was written by 38-year-old Mara Quinlan.", "2021-03-18", "2021-03-19", false},
+		{"a year apart, days apart: a birthday may fall between",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 39, wrote the Eastport pier post.", "2021-03-18", "2021-03-20", false},
+		{"a year apart, one day",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 39, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", true},
+		{"articles months apart",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 41, wrote the Eastport pier post.", "2021-03-18", "2021-09-18", false},
+		{"a father and a son",
+			"Tomas Quinlan Jr., 38, apologized for the Eastport pier post.",
+			"Tomas Quinlan, 71, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", false},
+		{"two people of one last name",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Tomas Quinlan, 41, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", false},
+		{"a number that is no age",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan wrote 41 posts about the Eastport pier.", "2021-03-18", "2021-03-18", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var members []news.Member
+			for i, c := range [][2]string{{tc.a, tc.dayA}, {tc.b, tc.dayB}} {
+				a, err := p.Analyze(news.Raw{Text: c[0], Published: c[1]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
+			}
+			got, err := newStory(t, members).Discrepancies(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ages []news.Discrepancy
+			for _, d := range got {
+				if d.Kind == news.KindAge {
+					ages = append(ages, d)
+				} else {
+					t.Errorf("unexpected %s discrepancy: %+v", d.Kind, d)
+				}
+			}
+			if got := len(ages) == 1; got != tc.wantConflict || len(ages) > 1 {
+				t.Fatalf("got %+v, want conflict %v", ages, tc.wantConflict)
+			}
+			if tc.wantConflict {
+				for _, c := range ages[0].Claims {
+					if c.Value == "" || c.Span == nil {
+						t.Errorf("claim without value or span: %+v", c)
+					}
+				}
+			}
+		})
+	}
+}

@@ -163,6 +163,7 @@ type Story struct {
 	places  []place
 	tenures []tenure
 	ages    []age
+	votes   []vote
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -260,6 +261,7 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 		s.readPlaces(mi, a, sentOf)
 		s.readTenures(mi, a, sentOf)
 		s.readAges(mi, a, sentOf)
+		s.readVotes(mi, a, sentOf)
 		for ti, t := range a.Times {
 			if ti%1024 == 1023 && ctx.Err() != nil {
 				return nil, fmt.Errorf("align: %w", ctx.Err())
@@ -717,6 +719,7 @@ func (s *Story) Discrepancies(ctx context.Context) ([]news.Discrepancy, error) {
 	out = append(out, places...)
 	out = append(out, s.tenureDiscrepancies(seen)...)
 	out = append(out, s.ageDiscrepancies(seen)...)
+	out = append(out, s.voteDiscrepancies(seen)...)
 	return out, nil
 }
 

@@ -148,6 +148,9 @@ type Fact struct {
 	tok int
 	// future is set when the value's clause is about a plan.
 	future bool
+	// scheduled is set when the plan's sentence states its day as fixed
+	// ("scheduled for Tuesday"), not as a proposal.
+	scheduled bool
 	// when is the interval of a date near a quantity (its time frame),
 	// or lo > hi when none.
 	whenLo, whenHi int64
@@ -433,6 +436,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		hi = h
 	}
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
+	f.scheduled = f.future && scheduled(st.text)
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = s.personsIn(st.member, c0, c1)
 	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
@@ -558,7 +562,7 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 	case kindDate:
 		// A date aligns by its event, named in its clause in both
 		// sentences, and by what the two sentences share besides.
-		if event == "" || sa.repeated || sb.repeated || a.future || b.future {
+		if event == "" || sa.repeated || sb.repeated || (a.future || b.future) && !s.bothScheduled(a, b) {
 			return Unrelated, nil
 		}
 		shared = sharedWords(a.local, b.local)

@@ -1035,6 +1035,9 @@ func (s *Story) borrowSubject(f *Fact, lo int) {
 		f.people = append([]string{p}, f.people...)
 		return
 	}
+	if s.reducedRelative(f, lo) {
+		return // "the report, issued last month": the report's date
+	}
 	f.unresolved = true
 }
 

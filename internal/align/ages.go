@@ -12,7 +12,6 @@ import (
 // "38-year-old Mara Quinlan", "Mara Quinlan, a 38-year-old aide".
 type age struct {
 	sent   int // index into Story.sents
-	member int
 	person string
 	years  int
 	start  int // body offsets of the age's words
@@ -32,8 +31,8 @@ var (
 // between. Ages a year apart conflict only on one publication day.
 const ageMaxDays = 7
 
-// readAges reads the ages given to member mi's people.
-func (s *Story) readAges(mi int, a *news.Article, sentOf func(int) int) {
+// readAges reads the ages article a gives its people.
+func (s *Story) readAges(a *news.Article, sentOf func(int) int) {
 	body := a.Body()
 	for _, e := range a.Entities {
 		if e.Type != news.Person {
@@ -64,7 +63,7 @@ func (s *Story) readAges(mi int, a *news.Article, sentOf func(int) int) {
 			if si < 0 {
 				continue
 			}
-			s.ages = append(s.ages, age{sent: si, member: mi, person: e.Name, years: n, start: off + loc[2], end: off + loc[3]})
+			s.ages = append(s.ages, age{sent: si, person: e.Name, years: n, start: off + loc[2], end: off + loc[3]})
 		}
 	}
 }
@@ -103,21 +102,11 @@ func (s *Story) ageDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 			if seen[k] || a.years == b.years || !s.independent(a.sent, b.sent) || !samePerson(a.person, b.person) {
 				continue
 			}
-			pa, pb := s.pub[a.member], s.pub[b.member]
-			if pa < 0 || pb < 0 || abs64(pa-pb) > ageMaxDays || (a.years-b.years == 1 || b.years-a.years == 1) && pa != pb {
-				continue
+			if !s.pubWithin(a.sent, b.sent, ageMaxDays) || (a.years-b.years == 1 || b.years-a.years == 1) && !s.pubWithin(a.sent, b.sent, 0) {
+				continue // a birthday may fall between
 			}
 			seen[k] = true
-			claim := func(g *age) news.Claim {
-				st := &s.sents[g.sent]
-				t := strings.TrimSpace(st.text)
-				c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: strconv.Itoa(g.years)}
-				off := st.off + strings.Index(st.text, t)
-				if start, end := g.start-off, g.end-off; 0 <= start && start < end && end <= len(t) {
-					c.Span = &news.Span{Start: start, End: end}
-				}
-				return c
-			}
+			claim := func(g *age) news.Claim { return s.claimAt(g.sent, strconv.Itoa(g.years), g.start, g.end) }
 			out = append(out, news.Discrepancy{
 				Kind:     news.KindAge,
 				About:    "how old: " + strconv.Itoa(a.years) + " vs " + strconv.Itoa(b.years),
@@ -128,11 +117,4 @@ func (s *Story) ageDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 		}
 	}
 	return out
-}
-
-func abs64(x int64) int64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -263,8 +263,8 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 		s.readRoles(mi, a, sentOf)
 		s.readPlaces(mi, a, sentOf)
 		s.readTenures(mi, a, sentOf)
-		s.readAges(mi, a, sentOf)
-		s.readVotes(mi, a, sentOf)
+		s.readAges(a, sentOf)
+		s.readVotes(a, sentOf)
 		for ti, t := range a.Times {
 			if ti%1024 == 1023 && ctx.Err() != nil {
 				return nil, fmt.Errorf("align: %w", ctx.Err())
@@ -786,14 +786,8 @@ func (s *Story) discrepancy(a, b *Fact, fr *news.Frame) news.Discrepancy {
 		measured = measuredBy(a.q)
 	}
 	claim := func(f *Fact) news.Claim {
-		st := &s.sents[f.sent]
-		t := strings.TrimSpace(st.text)
-		c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: f.value, Qualifier: f.qualifier}
-		// The value's words, as offsets into the trimmed text.
-		off := st.off + strings.Index(st.text, t)
-		if start, end := f.start-off, f.end-off; 0 <= start && start < end && end <= len(t) {
-			c.Span = &news.Span{Start: start, End: end}
-		}
+		c := s.claimAt(f.sent, f.value, f.start, f.end)
+		c.Qualifier = f.qualifier
 		return c
 	}
 	return news.Discrepancy{

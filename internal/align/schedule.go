@@ -31,6 +31,5 @@ func (s *Story) bothScheduled(a, b *Fact) bool {
 	if !a.scheduled || !b.scheduled {
 		return false
 	}
-	pa, pb := s.pub[s.sents[a.sent].member], s.pub[s.sents[b.sent].member]
-	return pa >= 0 && pb >= 0 && abs64(pa-pb) <= scheduleMaxDays
+	return s.pubWithin(a.sent, b.sent, scheduleMaxDays)
 }

@@ -176,16 +176,7 @@ func (s *Story) tenureDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 				continue
 			}
 			seen[k] = true
-			claim := func(tn *tenure) news.Claim {
-				st := &s.sents[tn.sent]
-				t := strings.TrimSpace(st.text)
-				c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: tenureValue(tn)}
-				off := st.off + strings.Index(st.text, t)
-				if start, end := tn.start-off, tn.end-off; 0 <= start && start < end && end <= len(t) {
-					c.Span = &news.Span{Start: start, End: end}
-				}
-				return c
-			}
+			claim := func(tn *tenure) news.Claim { return s.claimAt(tn.sent, tenureValue(tn), tn.start, tn.end) }
 			out = append(out, news.Discrepancy{
 				Kind:     news.KindDate,
 				About:    "years in the post: " + tenureValue(a) + " vs " + tenureValue(b),

@@ -11,8 +11,7 @@ import (
 // vote is the tally a sentence gives for one body's vote on a measure:
 // "the House voted 396-9 on a bill that reaffirmed the motto".
 type vote struct {
-	sent     int // index into Story.sents
-	member   int
+	sent     int               // index into Story.sents
 	body     string            // the voting body, lower case ("house", "senate")
 	yes, no  int               // the tally, the larger side first as written
 	measure  map[string]string // keys of the sentence's other content words
@@ -35,16 +34,16 @@ var (
 // their tallies of one body's vote on one measure to be one vote's.
 const voteMaxDays = 7
 
-// readVotes reads the tallies of member mi's sentences: a sentence with
+// readVotes reads the tallies of article a's sentences: a sentence with
 // one tally, a vote word and exactly one voting body.
-func (s *Story) readVotes(mi int, a *news.Article, sentOf func(int) int) {
+func (s *Story) readVotes(a *news.Article, sentOf func(int) int) {
 	body := a.Body()
 	for _, sp := range a.Sentences {
 		if sp.End > len(body) {
 			continue
 		}
 		t := body[sp.Start:sp.End]
-		if strings.IndexAny(t, "-–—") < 0 && !strings.Contains(t, " to ") {
+		if !strings.ContainsAny(t, "-–—") && !strings.Contains(t, " to ") {
 			continue // no tally: leave the sentence unread
 		}
 		ms := tallyRe.FindAllStringSubmatchIndex(t, 2)
@@ -72,7 +71,7 @@ func (s *Story) readVotes(mi int, a *news.Article, sentOf func(int) int) {
 		}
 		yes, _ := strconv.Atoi(t[m[2]:m[3]])
 		no, _ := strconv.Atoi(t[m[4]:m[5]])
-		v := vote{sent: x, member: mi, yes: yes, no: no, measure: map[string]string{}, start: sp.Start + m[0], end: sp.Start + m[1], lo: 1, tallyTxt: t[m[0]:m[1]]}
+		v := vote{sent: x, yes: yes, no: no, measure: map[string]string{}, start: sp.Start + m[0], end: sp.Start + m[1], lo: 1, tallyTxt: t[m[0]:m[1]]}
 		for b := range bodies {
 			v.body = b
 		}
@@ -114,8 +113,7 @@ func (s *Story) voteConflict(a, b *vote) bool {
 	if a.lo <= a.hi && b.lo <= b.hi && (a.hi < b.lo || b.hi < a.lo) {
 		return false // two days: two votes
 	}
-	pa, pb := s.pub[a.member], s.pub[b.member]
-	if pa < 0 || pb < 0 || abs64(pa-pb) > voteMaxDays {
+	if !s.pubWithin(a.sent, b.sent, voteMaxDays) {
 		return false
 	}
 	return len(sharedWords(a.measure, b.measure)) >= voteMinShared
@@ -134,14 +132,7 @@ func (s *Story) voteDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 			}
 			seen[k] = true
 			claim := func(v *vote) news.Claim {
-				st := &s.sents[v.sent]
-				t := strings.TrimSpace(st.text)
-				c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: strconv.Itoa(v.yes) + "-" + strconv.Itoa(v.no)}
-				off := st.off + strings.Index(st.text, t)
-				if start, end := v.start-off, v.end-off; 0 <= start && start < end && end <= len(t) {
-					c.Span = &news.Span{Start: start, End: end}
-				}
-				return c
+				return s.claimAt(v.sent, strconv.Itoa(v.yes)+"-"+strconv.Itoa(v.no), v.start, v.end)
 			}
 			out = append(out, news.Discrepancy{
 				Kind:     news.KindQuantity,

@@ -148,6 +148,9 @@ type Fact struct {
 	tok int
 	// future is set when the value's clause is about a plan.
 	future bool
+	// scheduled is set when the plan's sentence states its day as fixed
+	// ("scheduled for Tuesday"), not as a proposal.
+	scheduled bool
 	// when is the interval of a date near a quantity (its time frame),
 	// or lo > hi when none.
 	whenLo, whenHi int64
@@ -161,6 +164,9 @@ type Story struct {
 	facts   []Fact
 	roles   []role
 	places  []place
+	tenures []tenure
+	ages    []age
+	votes   []vote
 	pub     []int64           // publication day of each member, or -1
 	keys    map[string]string // anchor key of each word seen ("" when none)
 	bySent  map[[2]int]int
@@ -256,6 +262,9 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 		}
 		s.readRoles(mi, a, sentOf)
 		s.readPlaces(mi, a, sentOf)
+		s.readTenures(mi, a, sentOf)
+		s.readAges(a, sentOf)
+		s.readVotes(a, sentOf)
 		for ti, t := range a.Times {
 			if ti%1024 == 1023 && ctx.Err() != nil {
 				return nil, fmt.Errorf("align: %w", ctx.Err())
@@ -427,6 +436,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		hi = h
 	}
 	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
+	f.scheduled = f.future && scheduled(st.text)
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = s.personsIn(st.member, c0, c1)
 	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
@@ -438,6 +448,9 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		f.verb = s.verbAfter(st, last, hi)
 		if fam, _ := quantity.Canonical(f.q); strings.HasPrefix(fam, quantity.FamilyMoney) {
 			f.purpose = s.purposeAfter(st, last, hi)
+			if f.purpose == "" {
+				f.purpose = s.purposeBefore(st, first)
+			}
 		}
 		f.total = totalWords.MatchString(st.text)
 	}
@@ -549,7 +562,7 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 	case kindDate:
 		// A date aligns by its event, named in its clause in both
 		// sentences, and by what the two sentences share besides.
-		if event == "" || sa.repeated || sb.repeated || a.future || b.future {
+		if event == "" || sa.repeated || sb.repeated || (a.future || b.future) && !s.bothScheduled(a, b) {
 			return Unrelated, nil
 		}
 		shared = sharedWords(a.local, b.local)
@@ -707,7 +720,11 @@ func (s *Story) Discrepancies(ctx context.Context) ([]news.Discrepancy, error) {
 		return nil, err
 	}
 	out = append(out, roles...)
-	return append(out, places...), nil
+	out = append(out, places...)
+	out = append(out, s.tenureDiscrepancies(seen)...)
+	out = append(out, s.ageDiscrepancies(seen)...)
+	out = append(out, s.voteDiscrepancies(seen)...)
+	return out, nil
 }
 
 // frameKeys returns the keys of f's frame of which two facts must share
@@ -769,14 +786,8 @@ func (s *Story) discrepancy(a, b *Fact, fr *news.Frame) news.Discrepancy {
 		measured = measuredBy(a.q)
 	}
 	claim := func(f *Fact) news.Claim {
-		st := &s.sents[f.sent]
-		t := strings.TrimSpace(st.text)
-		c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: f.value, Qualifier: f.qualifier}
-		// The value's words, as offsets into the trimmed text.
-		off := st.off + strings.Index(st.text, t)
-		if start, end := f.start-off, f.end-off; 0 <= start && start < end && end <= len(t) {
-			c.Span = &news.Span{Start: start, End: end}
-		}
+		c := s.claimAt(f.sent, f.value, f.start, f.end)
+		c.Qualifier = f.qualifier
 		return c
 	}
 	return news.Discrepancy{
@@ -1017,6 +1028,9 @@ func (s *Story) borrowSubject(f *Fact, lo int) {
 	if p := s.firstPersonIn(st.member, st.off, st.off+st.toks[lo].Start); p != "" {
 		f.people = append([]string{p}, f.people...)
 		return
+	}
+	if s.reducedRelative(f, lo) {
+		return // "the report, issued last month": the report's date
 	}
 	f.unresolved = true
 }

@@ -177,6 +177,87 @@ func TestDiscrepancies(t *testing.T) {
 		{"gatherings of two people",
 			"Linda Marsh spoke to the group gathered in Norbury in March 2008.",
 			"Tomas Marsh misspoke at a 2008 event in Kelvale about the harbour.", ""},
+		{"a sum named by its purpose before it, against another purpose",
+			"The campaign spent $90,000 of the Eastport pier fund on travel.",
+			"The campaign's Eastport pier fund boat-rental expenses topped $3,100.", ""},
+		{"two sums named by their purposes before them",
+			"The campaign's Eastport pier fund expenses at hotels and restaurants topped $90,000.",
+			"The campaign's Eastport pier fund boat-rental expenses topped $3,100.", ""},
+		{"one purpose before the sums",
+			"The campaign's Eastport pier fund boat-rental expenses topped $3,900.",
+			"The campaign's Eastport pier fund boat-rental expenses topped $3,100.", news.KindQuantity},
+		{"one purpose before and after the sums",
+			"The campaign spent $3,900 of the Eastport pier fund on boat-rental costs.",
+			"The campaign's Eastport pier fund boat-rental costs came to $3,100.", news.KindQuantity},
+		{"one post, two start years",
+			"Mara Quinlan has served as Eastport harbour master since 2002.",
+			"Mara Quinlan has been the Eastport harbour master since 2003.", news.KindDate},
+		{"one post, one start year",
+			"Mara Quinlan has served as Eastport harbour master since 2002.",
+			"Mara Quinlan has been the Eastport harbour master since 2002.", ""},
+		{"two posts, two start years",
+			"Mara Quinlan has served as Eastport harbour master since 2002.",
+			"Mara Quinlan has been a member of the Varnholm council since 2003.", ""},
+		{"one post of two people",
+			"Mara Quinlan has served as Eastport harbour master since 2002.",
+			"Tomas Quinlan has been the Eastport harbour master since 2003.", ""},
+		{"a year since which nothing is held",
+			"Mara Quinlan called it the worst Eastport harbour season since 2002.",
+			"Mara Quinlan has been the Eastport harbour master since 2003.", ""},
+		{"one past post, two end years",
+			"Mara Quinlan was Eastport harbour master from 1998 to 2004.",
+			"Mara Quinlan served as Eastport harbour master from 1998 to 2005.", news.KindDate},
+		{"a leaving against a past post's end",
+			"Mara Quinlan left the Eastport harbour board in 2004.",
+			"Mara Quinlan served on the Eastport harbour board from 1998 to 2005.", news.KindDate},
+		{"a current post against an earlier one",
+			"Mara Quinlan has served on the Eastport harbour board since 2010.",
+			"Mara Quinlan served on the Eastport harbour board from 1998 to 2005.", ""},
+		{"a post since a year, by pronoun",
+			"Mara Quinlan spoke on Tuesday. She has served as Eastport harbour master since 2002.",
+			"Mara Quinlan has been the Eastport harbour master since 2003.", news.KindDate},
+		{"one vote, two tallies",
+			"The Varnholm council voted 7-2 to close the Eastport pier to boats.",
+			"The Varnholm council approved the Eastport pier closure to boats by a 6-3 vote.", news.KindQuantity},
+		{"one vote, one tally",
+			"The Varnholm council voted 7-2 to close the Eastport pier to boats.",
+			"The Varnholm council approved the Eastport pier closure to boats by a 7-2 vote.", ""},
+		{"the votes of two bodies",
+			"The Varnholm council voted 7-2 to close the Eastport pier to boats.",
+			"The Varnholm harbour board approved the Eastport pier closure to boats by a 6-3 vote.", ""},
+		{"one body's votes on two measures",
+			"The Varnholm council voted 7-2 to close the Eastport pier to boats.",
+			"The Varnholm council approved the new harbour budget by a 6-3 vote.", ""},
+		{"one body's votes on two days",
+			"The Varnholm council voted 7-2 on Tuesday to close the Eastport pier to boats.",
+			"The Varnholm council approved the Eastport pier closure to boats by a 6-3 vote on Wednesday.", news.KindDate},
+		{"a score is no tally",
+			"The Varnholm council team beat the Eastport pier club 7-2 in the boats race.",
+			"The Varnholm council team beat the Eastport pier club 6-3 in the boats race.", ""},
+		{"one scheduled vote, two days",
+			"The Varnholm council vote on the Eastport pier is scheduled for Tuesday.",
+			"The Varnholm council vote on the Eastport pier is set for Friday.", news.KindDate},
+		{"one scheduled vote, one day",
+			"The Varnholm council vote on the Eastport pier is scheduled for Tuesday.",
+			"The Varnholm council vote on the Eastport pier is set for Tuesday.", ""},
+		{"a scheduled vote against a proposed day",
+			"The Varnholm council vote on the Eastport pier is scheduled for Tuesday.",
+			"Mara Quinlan proposed that the Varnholm council vote on the Eastport pier be set for Friday.", ""},
+		{"a scheduled vote against a postponed one",
+			"The Varnholm council vote on the Eastport pier is scheduled for Tuesday.",
+			"The Varnholm council vote on the Eastport pier was postponed and is now set for Friday.", ""},
+		{"a plan not stated as scheduled",
+			"The Varnholm council will vote on the Eastport pier on Tuesday.",
+			"The Varnholm council plans to vote on the Eastport pier on Friday.", ""},
+		{"one report, released in two weeks",
+			"The Varnholm harbour report on the Eastport pier was released on Monday.",
+			"The Varnholm harbour report on the Eastport pier, issued last month, faulted the council.", news.KindDate},
+		{"one report, released in one week",
+			"The Varnholm harbour report on the Eastport pier was released on Monday.",
+			"The Varnholm harbour report on the Eastport pier, issued this week, faulted the council.", ""},
+		{"two documents, released in two weeks",
+			"The Varnholm harbour audit of the council was released on Monday.",
+			"The Eastport pier budget plan, issued last month, cut boat fees.", ""},
 		{"an item of a total",
 			"The campaign spent $3,100 of the Eastport pier fund on boat rentals.",
 			"The campaign spent $90,000 of the Eastport pier fund, including money on boat rentals.", ""},
@@ -263,4 +344,76 @@ func newStory(t *testing.T, members []news.Member) *align.Story {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestAges: one person's age in two outlets' articles, published on the
+// days given. Ages differ by design between articles far apart, by a
+// birthday between articles a few days apart.
+func TestAges(t *testing.T) {
+	p := newAnalyser(t)
+	tests := []struct {
+		name         string
+		a, b         string
+		dayA, dayB   string
+		wantConflict bool
+	}{
+		{"two ages, one day",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"The Eastport pier post was written by 41-year-old Mara Quinlan.", "2021-03-18", "2021-03-18", true},
+		{"one age",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"The Eastport pier post was written by 38-year-old Mara Quinlan.", "2021-03-18", "2021-03-19", false},
+		{"a year apart, days apart: a birthday may fall between",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 39, wrote the Eastport pier post.", "2021-03-18", "2021-03-20", false},
+		{"a year apart, one day",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 39, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", true},
+		{"articles months apart",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan, 41, wrote the Eastport pier post.", "2021-03-18", "2021-09-18", false},
+		{"a father and a son",
+			"Tomas Quinlan Jr., 38, apologized for the Eastport pier post.",
+			"Tomas Quinlan, 71, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", false},
+		{"two people of one last name",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Tomas Quinlan, 41, wrote the Eastport pier post.", "2021-03-18", "2021-03-18", false},
+		{"a number that is no age",
+			"Mara Quinlan, 38, apologized for the Eastport pier post.",
+			"Mara Quinlan wrote 41 posts about the Eastport pier.", "2021-03-18", "2021-03-18", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var members []news.Member
+			for i, c := range [][2]string{{tc.a, tc.dayA}, {tc.b, tc.dayB}} {
+				a, err := p.Analyze(news.Raw{Text: c[0], Published: c[1]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				members = append(members, news.Member{Article: a, Source: string(rune('a' + i)), Group: i})
+			}
+			got, err := newStory(t, members).Discrepancies(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ages []news.Discrepancy
+			for _, d := range got {
+				if d.Kind == news.KindAge {
+					ages = append(ages, d)
+				} else {
+					t.Errorf("unexpected %s discrepancy: %+v", d.Kind, d)
+				}
+			}
+			if got := len(ages) == 1; got != tc.wantConflict || len(ages) > 1 {
+				t.Fatalf("got %+v, want conflict %v", ages, tc.wantConflict)
+			}
+			if tc.wantConflict {
+				for _, c := range ages[0].Claims {
+					if c.Value == "" || c.Span == nil {
+						t.Errorf("claim without value or span: %+v", c)
+					}
+				}
+			}
+		})
+	}
 }

@@ -149,16 +149,7 @@ func (s *Story) placeDiscrepancies(ctx context.Context, seen map[[2]int]bool) ([
 				continue
 			}
 			seen[k] = true
-			claim := func(p *place) news.Claim {
-				st := &s.sents[p.sent]
-				t := strings.TrimSpace(st.text)
-				c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: p.name}
-				off := st.off + strings.Index(st.text, t)
-				if start, end := p.start-off, p.end-off; 0 <= start && start < end && end <= len(t) {
-					c.Span = &news.Span{Start: start, End: end}
-				}
-				return c
-			}
+			claim := func(p *place) news.Claim { return s.claimAt(p.sent, p.name, p.start, p.end) }
 			out = append(out, news.Discrepancy{
 				Kind:     news.KindPlace,
 				About:    "where: " + a.name + " vs " + b.name,

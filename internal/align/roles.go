@@ -219,8 +219,7 @@ func (s *Story) roleConflict(a, b *role) bool {
 	if past.title != now.title && !titleCovers[past.title][now.title] {
 		return false
 	}
-	pa, pb := s.pub[s.sents[a.sent].member], s.pub[s.sents[b.sent].member]
-	return pa >= 0 && pb >= 0 && pa-pb <= roleMaxDays && pb-pa <= roleMaxDays
+	return s.pubWithin(a.sent, b.sent, roleMaxDays)
 }
 
 // roleDiscrepancies lists the role conflicts between independent sources,
@@ -243,16 +242,7 @@ func (s *Story) roleDiscrepancies(ctx context.Context, seen map[[2]int]bool) ([]
 				continue
 			}
 			seen[k] = true
-			claim := func(r *role) news.Claim {
-				st := &s.sents[r.sent]
-				t := strings.TrimSpace(st.text)
-				c := news.Claim{Source: s.members[st.member].Source, Text: t, Value: r.text}
-				off := st.off + strings.Index(st.text, t)
-				if start, end := r.start-off, r.end-off; 0 <= start && start < end && end <= len(t) {
-					c.Span = &news.Span{Start: start, End: end}
-				}
-				return c
-			}
+			claim := func(r *role) news.Claim { return s.claimAt(r.sent, r.text, r.start, r.end) }
 			out = append(out, news.Discrepancy{
 				Kind:     news.KindRole,
 				About:    "role of " + a.person + ": " + a.text + " vs " + b.text,

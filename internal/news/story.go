@@ -136,6 +136,8 @@ const (
 	KindRole = "role"
 	// KindPlace: one dated gathering placed in two towns.
 	KindPlace = "place"
+	// KindAge: one person given two ages by articles of nearly one day.
+	KindAge = "age"
 )
 
 // Claim is one side of a discrepancy: a source's exact sentence.

@@ -648,7 +648,8 @@ func (s *Story) independent(a, b int) bool {
 // Sentences returns the strongest relation between the facts of two
 // sentences (member and sentence index of each): Conflict when any pair of
 // their facts conflicts, else Same or Part when one aligns, else
-// Unrelated.
+// Unrelated. The command does not call it (citations go through Claims);
+// it is kept as the fact-level relation the tests pin down.
 func (s *Story) Sentences(ma, ia, mb, ib int) Relation {
 	x, okx := s.bySent[[2]int{ma, ia}]
 	y, oky := s.bySent[[2]int{mb, ib}]

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/crosscheck/crosscheck/internal/text"
 	"regexp"
 	"strconv"
 	"strings"
@@ -95,8 +96,17 @@ func suffixOf(name string) string {
 // sentences.
 func (s *Story) ageDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 	var out []news.Discrepancy
+	// Only ages of one last name can conflict: the pairs tried share it, from a
+	// text.PairIndex (at most text.MaxPostings per name; see Discrepancies).
+	keys := make([]map[string]bool, len(s.ages))
 	for i := range s.ages {
-		for j := i + 1; j < len(s.ages); j++ {
+		keys[i] = personKeys(1, func(int) []string { return []string{s.ages[i].person} })[0]
+	}
+	pairs := text.NewPairIndex(keys)
+	var cands []int
+	for i := range s.ages {
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.ages[i], &s.ages[j]
 			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
 			if seen[k] || a.years == b.years || !s.independent(a.sent, b.sent) || !samePerson(a.person, b.person) {

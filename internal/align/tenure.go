@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/crosscheck/crosscheck/internal/text"
 	"regexp"
 	"strings"
 
@@ -165,8 +166,17 @@ func tenureConflict(a, b *tenure) bool {
 // conflicts with nothing.
 func (s *Story) tenureDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 	var out []news.Discrepancy
+	// Only tenures of one person can conflict: the pairs tried share a last
+	// name, from a text.PairIndex (bounded as in Discrepancies).
+	keys := make([]map[string]bool, len(s.tenures))
 	for i := range s.tenures {
-		for j := i + 1; j < len(s.tenures); j++ {
+		keys[i] = personKeys(1, func(int) []string { return s.tenures[i].people })[0]
+	}
+	pairs := text.NewPairIndex(keys)
+	var cands []int
+	for i := range s.tenures {
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.tenures[i], &s.tenures[j]
 			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
 			if seen[k] || !s.independent(a.sent, b.sent) || !tenureConflict(a, b) {

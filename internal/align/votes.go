@@ -1,6 +1,7 @@
 package align
 
 import (
+	"github.com/crosscheck/crosscheck/internal/text"
 	"regexp"
 	"strconv"
 	"strings"
@@ -123,8 +124,17 @@ func (s *Story) voteConflict(a, b *vote) bool {
 // sources, one per pair of sentences.
 func (s *Story) voteDiscrepancies(seen map[[2]int]bool) []news.Discrepancy {
 	var out []news.Discrepancy
+	// Only votes of one body can conflict: the pairs tried share it, from a
+	// text.PairIndex (bounded as in Discrepancies).
+	keys := make([]map[string]bool, len(s.votes))
 	for i := range s.votes {
-		for j := i + 1; j < len(s.votes); j++ {
+		keys[i] = map[string]bool{s.votes[i].body: true}
+	}
+	pairs := text.NewPairIndex(keys)
+	var cands []int
+	for i := range s.votes {
+		cands = pairs.With(keys[i], i+1, i+1, cands)
+		for _, j := range cands {
 			a, b := &s.votes[i], &s.votes[j]
 			k := [2]int{min(a.sent, b.sent), max(a.sent, b.sent)}
 			if seen[k] || !s.independent(a.sent, b.sent) || !s.voteConflict(a, b) {

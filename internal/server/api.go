@@ -478,6 +478,13 @@ func (in ArticleIn) toRaw(line int) (news.Raw, error) {
 	if in.URL != "" && !httpURL(in.URL) {
 		return bad(`"url" must be an absolute http or https URL (it is never fetched)`)
 	}
+	// The field given is the article; the other, blank, is not given
+	// (readers tell text from HTML by which one is set).
+	if hasText {
+		in.HTML = ""
+	} else {
+		in.Text = ""
+	}
 	input := ingestInput
 	switch {
 	case in.ID != "":

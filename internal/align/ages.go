@@ -40,6 +40,9 @@ func (s *Story) readAges(a *news.Article, sentOf func(int) int) {
 			continue
 		}
 		for _, m := range e.Mentions {
+			if !mentionIn(body, m) {
+				continue
+			}
 			var loc []int
 			off := 0
 			after := body[m.End:min(len(body), m.End+24)]

@@ -43,7 +43,7 @@ func (s *Story) readPlaces(mi int, a *news.Article, sentOf func(int) int) {
 			continue
 		}
 		for _, m := range e.Mentions {
-			if !strings.HasSuffix(strings.ToLower(body[max(0, m.Start-4):m.Start]), " in ") {
+			if !mentionIn(body, m) || !strings.HasSuffix(strings.ToLower(body[max(0, m.Start-4):m.Start]), " in ") {
 				continue
 			}
 			si := a.SentenceAt(m.Start)

@@ -83,9 +83,19 @@ func (s *Story) readRoles(mi int, a *news.Article, sentOf func(int) int) {
 	}
 }
 
+// mentionIn reports whether m's offsets lie inside body. An article whose
+// paragraphs were edited after the entity stage ran carries offsets of
+// another body: such mentions are not read rather than read wrongly.
+func mentionIn(body string, m news.Mention) bool {
+	return 0 <= m.Start && m.Start <= m.End && m.End <= len(body)
+}
+
 // roleNear reports whether a mention may carry a role: a title word just
 // before it or a comma just after it.
 func roleNear(body string, m news.Mention) bool {
+	if !mentionIn(body, m) {
+		return false
+	}
 	if m.End < len(body) && body[m.End] == ',' {
 		return true
 	}

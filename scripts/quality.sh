@@ -40,7 +40,9 @@ run "HTML extraction (Scrapinghub benchmark half, shingle F1)" "$bin" eval extra
 run "Boilerplate cleaner (line level)" "$bin" eval boilerplate --data "$shared"
 run "Quotes and speakers (PolNeAR dev)" "$bin" eval quotes --data "$shared/data/quotes/polnear-dev.jsonl"
 run "Time expressions placed by tense (judged BASIL and PolNeAR dev items, tune and check)" "$bin" eval timex --data "$shared"
-run "Cross-outlet discrepancies (BASIL dev, judged gold; tune and check)" "$bin" eval discrepancies --data "$shared/gold/discrepancies-dev.json"
+# eval discrepancies is not recorded here: it lists the reported sentences
+# for a reader to judge, and third-party text stays out of the repository.
+# Its figures, with the command, are in the README.
 run "Summary and agreement citations (32 hand-judged dev stories; tune and check)" "$bin" eval citations --data internal/eval/testdata/citations-judged.json
 run "Not-an-article verdict (Multi-News dev, reader-judged junk pages)" "$bin" eval junk --data "$shared/data/mds"
 run "People and organisations listed in briefings (judged dev stories)" "$bin" eval entities --data "$shared"

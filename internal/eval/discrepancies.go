@@ -12,10 +12,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/progress"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -174,14 +171,9 @@ func RunDiscrepancies(ctx context.Context, o DiscrepanciesOptions) (*Report, err
 	}
 	sort.Strings(ids)
 
-	p, err := pipeline.New(pipeline.Options{})
+	p, b, bar, err := storyPath("discrepancies", o.Progress, len(ids))
 	if err != nil {
 		return nil, err
-	}
-	b := brief.New(brief.Options{Stem: text.Stem})
-	var bar *progress.Bar
-	if o.Progress != nil {
-		bar = progress.New(o.Progress, "discrepancies", len(ids))
 	}
 	r := &Report{Stage: "discrepancies", Data: o.Gold,
 		Header: []string{"split", "event", "verdict", "kind", "sources", "claims"}}

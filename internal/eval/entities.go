@@ -13,11 +13,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/progress"
-	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // EntitiesOptions configures RunEntities.
@@ -152,14 +148,9 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := pipeline.New(pipeline.Options{})
+	p, b, bar, err := storyPath("entities", o.Progress, len(stories))
 	if err != nil {
 		return nil, err
-	}
-	b := brief.New(brief.Options{Stem: text.Stem})
-	var bar *progress.Bar
-	if o.Progress != nil {
-		bar = progress.New(o.Progress, "entities", len(stories))
 	}
 	r := &Report{Stage: "entities", Data: o.Data, Header: []string{"set", "split", "id", "name", "type", "verdict"}}
 	type tally struct{ right, judged, unjudged int }

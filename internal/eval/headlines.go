@@ -16,9 +16,6 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
-	"github.com/crosscheck/crosscheck/internal/pipeline"
-	"github.com/crosscheck/crosscheck/internal/progress"
-	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // HeadlinesOptions configures RunHeadlines.
@@ -186,14 +183,9 @@ func RunHeadlines(ctx context.Context, o HeadlinesOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := pipeline.New(pipeline.Options{})
+	p, b, bar, err := storyPath("headlines", o.Progress, len(stories))
 	if err != nil {
 		return nil, err
-	}
-	b := brief.New(brief.Options{Stem: text.Stem})
-	var bar *progress.Bar
-	if o.Progress != nil {
-		bar = progress.New(o.Progress, "headlines", len(stories))
 	}
 	r := &Report{Stage: "headlines", Data: o.Data, Header: []string{"set", "split", "id", "path", "hash", "verdict"}}
 	type tally struct{ good, judged, unjudged, chrome int }

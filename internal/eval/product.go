@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/crosscheck/crosscheck/internal/progress"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -17,6 +19,21 @@ import (
 	"github.com/crosscheck/crosscheck/internal/store/sqlite"
 	"github.com/crosscheck/crosscheck/internal/text"
 )
+
+// storyPath returns the product path the story-level evals share: the
+// pipeline and briefer that `crosscheck brief` runs (default options), and
+// a progress bar over n stories on progress (nil when progress is nil).
+func storyPath(stage string, progressOut io.Writer, n int) (*pipeline.Pipeline, *brief.Briefer, *progress.Bar, error) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var bar *progress.Bar
+	if progressOut != nil {
+		bar = progress.New(progressOut, stage, n)
+	}
+	return p, brief.New(brief.Options{Stem: text.Stem}), bar, nil
+}
 
 // BriefSummarizer is crosscheck's summariser as the summarize eval scores
 // it, built the way `crosscheck brief --words N` runs: every article

@@ -137,7 +137,7 @@ func (d *doc) subject(e *event) {
 		case g == " " && isPronounSubject(lt, t):
 			e.kind, e.subj, e.pronoun = subjPronoun, [2]int{d.toks[j].Start, d.toks[j].End}, pronouns[lt]
 			return
-		case g == " " || g == ", " || g == ",\u00a0" || g == " -- " || g == " — ":
+		case g == " " || g == ", " || g == " -- " || g == " — ":
 			if g != " " {
 				// "Scott Pruitt, the attorney general of Oklahoma, one of
 				// the states suing, said": the name opening the clause.

@@ -154,12 +154,18 @@ func validSentences(ss []news.Span, n int) bool {
 // tok returns the text of token i.
 func (d *doc) tok(i int) string { return d.body[d.toks[i].Start:d.toks[i].End] }
 
-// gapAfter returns the text between token i and token i+1.
+// gapAfter returns the text between token i and token i+1, a no-break
+// space read as a space: "PolitiFact\u00a0says" is a subject and its verb
+// as "PolitiFact says" is, whatever space the page typed.
 func (d *doc) gapAfter(i int) string {
 	if i+1 >= len(d.toks) {
 		return ""
 	}
-	return d.body[d.toks[i].End:d.toks[i+1].Start]
+	g := d.body[d.toks[i].End:d.toks[i+1].Start]
+	if strings.Contains(g, "\u00a0") {
+		g = strings.ReplaceAll(g, "\u00a0", " ")
+	}
+	return g
 }
 
 // tokAt returns the index of the first token starting at or after pos.
@@ -261,7 +267,7 @@ func (d *doc) nameTok(i int) bool {
 // "U.S. Secretary").
 func (d *doc) runGapOK(i int) bool {
 	g := d.gapAfter(i)
-	if g == " " || g == "\u00a0" {
+	if g == " " {
 		return true
 	}
 	if g == ". " {

@@ -132,6 +132,8 @@ func TestFind(t *testing.T) {
 			[]want{{"a total failure of nerve", "Omar Haddad", true}}},
 		{"subordinate clause is no tag", []string{intro, "The ad shows Haddad saying last week, “That is my job,” when Lindqvist attacked him."},
 			[]want{{"That is my job,", "Omar Haddad", false}}},
+		{"no-break space before the verb", []string{intro, "“The deal is dead,” Haddad\u00a0said."},
+			[]want{{"The deal is dead,", "Omar Haddad", false}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

@@ -377,6 +377,14 @@ func (d *doc) speakerEvent(i int, kind int) int {
 		lo = d.sentence(s.open).Start
 	}
 	before := d.lastEventIn(lo, s.open)
+	if before >= 0 && d.events[before].name == "" {
+		// "Reyes said it would tell a story of “…”": the verb nearest the
+		// quote belongs to a clause whose pronoun names nobody; the
+		// reporting verb of the sentence before it gives the speaker.
+		if outer := d.lastEventIn(lo, d.toks[d.events[before].cue].Start); outer >= 0 && d.events[outer].name != "" {
+			before = outer
+		}
+	}
 	if kind == kindFull {
 		if after >= 0 {
 			return after

@@ -446,11 +446,25 @@ func (d *doc) clauseStart(k int) int {
 			start = st.close
 		}
 	}
+	if end := d.datelineEnd(); start < end && end <= pos {
+		start = end // "WASHINGTON -- President Reyes, …, said": no subject
+	}
 	f := d.tokAt(start)
 	for f < k && d.stop(d.tok(f)) && !isPronounSubject(strings.ToLower(d.tok(f)), d.tok(f)) && d.gapAfter(f) == " " {
 		f++
 	}
 	return f
+}
+
+// datelineEnd returns the byte offset just after the dateline that opens
+// the body ("WASHINGTON --", as the cleaner found it in a.Dateline), or 0.
+// The dateline is a place heading the story, never a clause's subject.
+func (d *doc) datelineEnd() int {
+	dl := d.a.Dateline
+	if dl == "" || !strings.HasPrefix(d.body, dl) {
+		return 0
+	}
+	return len(dl)
 }
 
 // clauseSubject returns the first name among the first words of the clause

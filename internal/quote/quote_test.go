@@ -134,6 +134,8 @@ func TestFind(t *testing.T) {
 			[]want{{"That is my job,", "Omar Haddad", false}}},
 		{"no-break space before the verb", []string{intro, "“The deal is dead,” Haddad\u00a0said."},
 			[]want{{"The deal is dead,", "Omar Haddad", false}}},
+		{"outer verb when the inner pronoun names nobody", []string{intro, "Haddad said it would tell a story, one of ''hope and loss, of ports and of rivers.''"},
+			[]want{{"hope and loss, of ports and of rivers.", "Omar Haddad", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},
@@ -176,6 +178,25 @@ func TestFindEntities(t *testing.T) {
 	}
 	if q := a.Quotes[0]; q.Speaker != "Omar K. Haddad" || q.SpeakerType != news.Person || q.Cue != "said" {
 		t.Errorf("got speaker %q type %q cue %q, want Omar K. Haddad, PERSON, said", q.Speaker, q.SpeakerType, q.Cue)
+	}
+}
+
+// TestFindDateline checks that the dateline opening the body is never a
+// clause's subject: the name after it is.
+func TestFindDateline(t *testing.T) {
+	seg, err := text.NewSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Dateline: "RIGA", Paragraphs: []string{"RIGA -- Mayor Anna Lindqvist, opening the new bridge on Monday, said it was ''a gift to the next generation of the city.''"}}
+	if err := seg.Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if err := newFinder().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Anna Lindqvist" {
+		t.Errorf("got %+v, want one quote by Anna Lindqvist", a.Quotes)
 	}
 }
 

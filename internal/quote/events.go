@@ -381,7 +381,12 @@ func (d *doc) clauseName(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	s, j, ok := d.runFwd(f, k)
-	if !ok || j+1 >= k || d.calendarRun(s, j) {
+	if !ok || d.calendarRun(s, j) || d.introPrep(f) {
+		// "In a panel in Ohio, Ana Wu, the director of X, told …": the
+		// name after the introductory phrase's comma opens the clause.
+		s, j, ok = d.afterIntro(f, k)
+	}
+	if !ok || j+1 >= k {
 		return 0, 0, false
 	}
 	g := d.gapAfter(j)
@@ -454,6 +459,29 @@ func (d *doc) clauseStart(k int) int {
 		f++
 	}
 	return f
+}
+
+// introPrep reports whether token f, the first word of a clause, follows a
+// preposition opening it ("In Ohio, …", "After Reyes spoke, …"): a name
+// there is inside an introductory phrase, not the subject.
+func (d *doc) introPrep(f int) bool {
+	return f > 0 && d.gapAfter(f-1) == " " && prepositions[strings.ToLower(d.tok(f-1))] && d.sentence(d.toks[f].Start).Start <= d.toks[f-1].Start
+}
+
+// afterIntro returns the name run right after the first comma of the
+// clause from token f up to token k, or ok false.
+func (d *doc) afterIntro(f, k int) (int, int, bool) {
+	for i := f + 1; i < k; i++ {
+		if d.gapAfter(i-1) != ", " {
+			continue
+		}
+		s, j, ok := d.runFwd(i, k)
+		if !ok || s != i || d.calendarRun(s, j) {
+			return 0, 0, false
+		}
+		return s, j, true
+	}
+	return 0, 0, false
 }
 
 // datelineEnd returns the byte offset just after the dateline that opens

@@ -115,7 +115,11 @@ var openers = withWeekdays(set(
 	"Unfortunately", "Fortunately", "Obviously", "Clearly", "Certainly",
 	"Apparently", "Reportedly", "Initially", "Originally", "Previously",
 	"Currently", "Recently", "Subsequently", "Said", "Says", "Added",
+	"Following",
 ))
+
+// prepositions open an introductory phrase before a clause's subject.
+var prepositions = set("in", "at", "on", "during", "after", "before", "from", "with", "at", "following", "despite", "since", "under", "over", "near", "outside", "inside", "across", "throughout", "amid", "for", "by", "within", "without", "upon", "unlike")
 
 // withWeekdays adds the capitalised weekday names ("Monday") to m.
 func withWeekdays(m map[string]bool) map[string]bool {

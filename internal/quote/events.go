@@ -236,10 +236,35 @@ func (d *doc) resolve(i int) {
 		e.name, e.typ = d.unnamedSource(e)
 	case subjPronoun:
 		if e.pronoun == genderUnknown {
-			return // they, it: left unresolved
+			if strings.EqualFold(d.body[e.subj[0]:e.subj[1]], "it") {
+				e.name, e.typ = d.itReferent(e.subj[0])
+			}
+			return // they: left unresolved
 		}
 		e.name, e.typ = d.pronounReferent(e.subj[0], e.pronoun, i)
 	}
+}
+
+// itReferent finds the organisation "it" at pos refers to: the first name
+// of its sentence, before it and outside quotes, when that name is no
+// person ("The council condemned the test, which it called “…”"). "" when
+// the sentence names none first.
+func (d *doc) itReferent(pos int) (string, string) {
+	sent := d.sentence(pos)
+	for _, r := range d.runs {
+		if r.start >= pos {
+			break
+		}
+		if r.start < sent.Start || r.start < d.datelineEnd() || d.inQuote(r.start) {
+			continue
+		}
+		name, typ := d.fullName([2]int{r.start, r.end})
+		if r.person || typ == news.Person || d.personLike(name) {
+			return "", ""
+		}
+		return name, typ
+	}
+	return "", ""
 }
 
 // compatible reports whether a name of gender g can be the referent of a
@@ -293,7 +318,7 @@ func (d *doc) pronounReferent(pos, g, before int) (string, string) {
 			if d.paraOf(d.toks[e.cue].Start) < para-4 {
 				break
 			}
-			if e.name != "" && e.subj[1] <= pos && compatible(g, d.genderOf(e.name), strict) && (e.typ == news.Person || e.kind == subjPronoun || d.personLike(e.name)) {
+			if e.name != "" && e.subj[1] <= pos && compatible(g, d.genderOf(e.name), strict) && (e.typ == news.Person || e.kind == subjPronoun && e.pronoun != genderUnknown || d.personLike(e.name)) {
 				return e.name, news.Person
 			}
 		}

@@ -66,6 +66,33 @@ func (d *doc) dashEvents() {
 			d.events = append(d.events, event{cue: k, word: "—", kind: subjName, subj: [2]int{d.toks[s].Start, d.toks[j].End}})
 		}
 	}
+	// A statement set off by dashes right after its speaker's name:
+	// `including Ana Wu -- “It is disqualifying …” -- and …`.
+	for _, st := range d.str {
+		if !sentenceStart(d.body[st.start:st.end]) {
+			continue
+		}
+		pre := strings.TrimRight(d.body[d.paras[st.para][0]:st.open], " \u00a0")
+		dash := ""
+		for _, p := range []string{"--", "—", "–"} {
+			if strings.HasSuffix(pre, " "+p) || strings.HasSuffix(pre, "\u00a0"+p) {
+				dash = p
+				break
+			}
+		}
+		if dash == "" {
+			continue
+		}
+		end := len(strings.TrimRight(pre[:len(pre)-len(dash)], " \u00a0")) + d.paras[st.para][0]
+		j := d.tokAt(end) - 1
+		lo := d.tokAt(d.sentence(st.open).Start)
+		if j < lo || d.toks[j].End != end {
+			continue
+		}
+		if i, ok := d.runBack(j, lo); ok && !d.calendarRun(i, j) {
+			d.events = append(d.events, event{cue: i, word: "—", kind: subjName, subj: [2]int{d.toks[i].Start, d.toks[j].End}})
+		}
+	}
 }
 
 // subject finds the subject of the reporting verb e.cue:

@@ -144,6 +144,8 @@ func TestFind(t *testing.T) {
 			[]want{{"a clear threat to the region.", "Baltic Council", true}}},
 		{"it never refers to a person", []string{intro, "Haddad said it was \"a clear threat to the region.\""},
 			[]want{{"a clear threat to the region.", "Omar Haddad", true}}},
+		{"statement set off by dashes after its speaker", []string{intro, "Several economists have said so, including Omar Haddad -- ''It is a mistake to wait for the next budget'' -- and the mayor."},
+			[]want{{"It is a mistake to wait for the next budget", "Omar Haddad", false}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

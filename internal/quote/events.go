@@ -35,9 +35,45 @@ func (d *doc) collectEvents() {
 		d.events = append(d.events, e)
 	}
 	d.dashEvents()
+	d.claimEvents()
 	sort.SliceStable(d.events, func(i, j int) bool { return d.events[i].cue < d.events[j].cue })
 	for i := range d.events {
 		d.resolve(i)
+	}
+}
+
+// claimEvents adds the speaker of a claim named by a noun: "Reyes's claim
+// that there were “thousands of votes”", "his warning that …". The
+// possessor, a name or his/her, is the speaker of what the that-clause
+// quotes; the noun alone ("the claim that …") names no one.
+func (d *doc) claimEvents() {
+	for k := 1; k+1 < len(d.toks); k++ {
+		if !claimNouns[d.tok(k)] || d.tok(k+1) != "that" || d.gapAfter(k) != " " || d.inQuote(d.toks[k].Start) {
+			continue
+		}
+		lo := d.tokAt(d.sentence(d.toks[k].Start).Start)
+		// The possessor stands before the noun, over up to two modifiers:
+		// "Trump's debate interjection that".
+		for p := k - 1; p >= lo && p >= k-3 && d.gapAfter(p) == " "; p-- {
+			t := d.tok(p)
+			if lt := strings.ToLower(t); lt == "his" || lt == "her" {
+				g := genderMale
+				if lt == "her" {
+					g = genderFemale
+				}
+				d.events = append(d.events, event{cue: k, word: d.tok(k), kind: subjPronoun, pronoun: g, subj: [2]int{d.toks[p].Start, d.toks[p].End}})
+				break
+			}
+			if _, poss := stripPossessive(t); poss && d.nameTok(p) {
+				if i, ok := d.runBack(p, lo); ok {
+					d.events = append(d.events, event{cue: k, word: d.tok(k), kind: subjName, subj: [2]int{d.toks[i].Start, d.toks[p].End}})
+				}
+				break
+			}
+			if !roleWord(t) {
+				break
+			}
+		}
 	}
 }
 

@@ -146,6 +146,8 @@ func TestFind(t *testing.T) {
 			[]want{{"a clear threat to the region.", "Omar Haddad", true}}},
 		{"statement set off by dashes after its speaker", []string{intro, "Several economists have said so, including Omar Haddad -- ''It is a mistake to wait for the next budget'' -- and the mayor."},
 			[]want{{"It is a mistake to wait for the next budget", "Omar Haddad", false}}},
+		{"possessor of a claim noun", []string{intro, "Reporters checked Omar Haddad's claim that there were \"thousands of empty flats\" in the city."},
+			[]want{{"thousands of empty flats", "Omar Haddad", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

@@ -118,6 +118,10 @@ var openers = withWeekdays(set(
 	"Following",
 ))
 
+// claimNouns name what someone said and take a that-clause: "his claim
+// that …", "Reyes's warning that …".
+var claimNouns = set("claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "warning", "warnings", "promise", "pledge", "vow", "remark", "remarks", "statement", "interjection", "suggestion", "accusation", "allegation", "allegations", "complaint", "boast", "prediction")
+
 // prepositions open an introductory phrase before a clause's subject.
 var prepositions = set("in", "at", "on", "during", "after", "before", "from", "with", "at", "following", "despite", "since", "under", "over", "near", "outside", "inside", "across", "throughout", "amid", "for", "by", "within", "without", "upon", "unlike")
 

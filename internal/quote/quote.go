@@ -322,12 +322,48 @@ func (d *doc) runFwd(i, hi int) (int, int, bool) {
 		case (d.lex.IsNameParticle(t) || (t == "of" && d.title(d.tok(j)))) && j+2 < hi && d.nameTok(j+2) && d.runGapOK(j+1):
 			j += 2
 		default:
-			s, ok := d.trimRun(i, j)
-			return s, j, ok
+			return d.fwdEnd(i, j, hi)
 		}
 	}
+	return d.fwdEnd(i, j, hi)
+}
+
+// fwdEnd trims run [i, j] found by runFwd and extends it over an acronym's
+// expansion (acronymEnd).
+func (d *doc) fwdEnd(i, j, hi int) (int, int, bool) {
 	s, ok := d.trimRun(i, j)
+	if ok {
+		j = d.acronymEnd(s, j, hi)
+	}
 	return s, j, ok
+}
+
+// acronymEnd extends name run [s, j] over lower-case connectors and further
+// capitalised words when a parenthesised acronym of the whole follows:
+// "Committee to Protect Reporters (CPR)" is one name, which the run alone
+// cuts at "to". It returns the new end, or j.
+func (d *doc) acronymEnd(s, j, hi int) int {
+	k := j
+	for k+1 < hi && k-s < 10 && d.gapAfter(k) == " " {
+		t := d.tok(k + 1)
+		if !d.nameTok(k+1) && !connectors[t] {
+			break
+		}
+		k++
+	}
+	if k == j || k+1 >= hi || !d.nameTok(k) || d.gapAfter(k) != " (" {
+		return j
+	}
+	acr, initials := d.tok(k+1), ""
+	for m := s; m <= k; m++ {
+		if t := d.tok(m); d.nameTok(m) {
+			initials += t[:1]
+		}
+	}
+	if len(acr) < 2 || acr != strings.ToUpper(acr) || !strings.HasPrefix(d.body[d.toks[k+1].End:], ")") || (acr != initials && !strings.HasSuffix(initials, acr)) {
+		return j
+	}
+	return k
 }
 
 // trimRun strips leading function words, titles and "of" from run [i, j].

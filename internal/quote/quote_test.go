@@ -148,6 +148,8 @@ func TestFind(t *testing.T) {
 			[]want{{"It is a mistake to wait for the next budget", "Omar Haddad", false}}},
 		{"possessor of a claim noun", []string{intro, "Reporters checked Omar Haddad's claim that there were \"thousands of empty flats\" in the city."},
 			[]want{{"thousands of empty flats", "Omar Haddad", true}}},
+		{"organisation named with its acronym", []string{"Turnout was \"the highest in decades,\" according to the organiser Committee to Protect Voters (CPV)."},
+			[]want{{"the highest in decades,", "Committee to Protect Voters", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

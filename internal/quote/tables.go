@@ -122,6 +122,10 @@ var openers = withWeekdays(set(
 // that …", "Reyes's warning that …".
 var claimNouns = set("claim", "claims", "assertion", "assertions", "contention", "insistence", "argument", "warning", "warnings", "promise", "pledge", "vow", "remark", "remarks", "statement", "interjection", "suggestion", "accusation", "allegation", "allegations", "complaint", "boast", "prediction")
 
+// connectors are the lower-case words inside an organisation's name:
+// "Committee to Protect Reporters", "Center for Public Integrity".
+var connectors = set("to", "for", "of", "and", "on", "in", "the")
+
 // prepositions open an introductory phrase before a clause's subject.
 var prepositions = set("in", "at", "on", "during", "after", "before", "from", "with", "at", "following", "despite", "since", "under", "over", "near", "outside", "inside", "across", "throughout", "amid", "for", "by", "within", "without", "upon", "unlike")
 

@@ -150,6 +150,11 @@ func TestFind(t *testing.T) {
 			[]want{{"thousands of empty flats", "Omar Haddad", true}}},
 		{"organisation named with its acronym", []string{"Turnout was \"the highest in decades,\" according to the organiser Committee to Protect Voters (CPV)."},
 			[]want{{"the highest in decades,", "Committee to Protect Voters", true}}},
+		{"collective noun opening the sentence", []string{intro, "Police say they have \"enough officers\" for the match."},
+			[]want{{"enough officers", "Police", true}}},
+		// No speaker rather than a wrong one: "After" is not a source.
+		{"preposition opening the sentence is no source", []string{intro, "After saying the bridge was \"safe for now,\" Lindqvist left."},
+			[]want{{"safe for now,", "", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

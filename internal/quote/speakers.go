@@ -138,6 +138,14 @@ func (d *doc) genericOpener(j, lo int) bool {
 	return j == lo && isUpperStart(t) && d.lex.IsFunctionWord(t) && !openers[t] && !determiners[strings.ToLower(t)]
 }
 
+// collectiveOpener reports whether token j, alone before a reporting verb
+// at the sentence start, is a generic noun that speaks as a group ("Police
+// say"), not a word that opens a phrase ("After saying", "Meanwhile").
+func (d *doc) collectiveOpener(j, lo int) bool {
+	lt := strings.ToLower(d.tok(j))
+	return d.genericOpener(j, lo) && !prepositions[lt] && !subordinators[lt] && !strings.HasSuffix(lt, "ly")
+}
+
 // determiners open a noun phrase and cannot be a subject alone.
 var determiners = set("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every", "each", "no", "any")
 
@@ -226,8 +234,8 @@ func (d *doc) unnamedBefore(j, lo int) (int, bool) {
 	if lower-1 >= lo && d.gapAfter(lower-1) == " " && d.phraseOpener(lower-1) {
 		return lower - 1, true
 	}
-	if strings.HasSuffix(head, "s") {
-		return lower, true
+	if strings.HasSuffix(head, "s") || lower == j && d.collectiveOpener(j, lo) {
+		return lower, true // "Officials said"; a collective noun: "Police say"
 	}
 	return 0, false
 }

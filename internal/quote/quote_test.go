@@ -155,6 +155,8 @@ func TestFind(t *testing.T) {
 		// No speaker rather than a wrong one: "After" is not a source.
 		{"preposition opening the sentence is no source", []string{intro, "After saying the bridge was \"safe for now,\" Lindqvist left."},
 			[]want{{"safe for now,", "", true}}},
+		{"verdict verb", []string{"The Fact Desk ruled that the figure was \"mostly accurate\" in its review."},
+			[]want{{"mostly accurate", "Fact Desk", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

@@ -34,6 +34,8 @@ var cueVerbs = set(
 	"whispered", "answered", "answers", "retorted", "thundered", "quoted",
 	"write", "read", "reads", "according", "texted", "emailed", "messaged",
 	"proclaimed", "opined", "recounted",
+	// Verdicts of a court or a fact-checker: "X ruled that the claim was “true”".
+	"ruled", "rated",
 	// Participles: "…, asserting, “…”" takes the clause's subject.
 	"asserting", "adding", "telling", "writing", "noting", "arguing",
 	"explaining", "insisting", "claiming", "declaring", "warning", "tweeting",

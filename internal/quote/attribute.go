@@ -187,6 +187,8 @@ func (d *doc) classify(i int, kinds []int) int {
 		intro = true // X said: "…"
 	case endsSentence(pre):
 		intro = true // the segmenter missed a boundary: said. "…"
+	case w1 == "that":
+		intro = false // X said that "We …", X tweeted that, "We …": the writer's clause holds the quote
 	case strings.HasSuffix(pre, ","):
 		switch {
 		case prevSame && kinds[i-1] == kindFull && d.hasEvent(d.str[i-1].close, s.open):
@@ -202,8 +204,6 @@ func (d *doc) classify(i int, kinds []int) int {
 		intro = false // what it calls “the single-biggest attack”
 	case cueVerbs[w1]:
 		intro = sentenceStart(content) // X said "We …"; not: reported "2,521 incidents"
-	case w1 == "that" && cueVerbs[w2]:
-		intro = sentenceStart(content) // X said that "We …"
 	}
 	if !intro || d.fragment(s) {
 		return kindPartial

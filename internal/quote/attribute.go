@@ -187,6 +187,8 @@ func (d *doc) classify(i int, kinds []int) int {
 		intro = true // X said: "…"
 	case endsSentence(pre):
 		intro = true // the segmenter missed a boundary: said. "…"
+	case w1 == "including" || w1 == "like" || w1 == "as" && w2 == "such":
+		intro = false // things such as, "We …": an example inside the writer's sentence
 	case w1 == "that":
 		intro = false // X said that "We …", X tweeted that, "We …": the writer's clause holds the quote
 	case strings.HasSuffix(pre, ","):

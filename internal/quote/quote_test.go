@@ -159,6 +159,8 @@ func TestFind(t *testing.T) {
 			[]want{{"safe for now,", "", true}}},
 		{"verdict verb", []string{"The Fact Desk ruled that the figure was \"mostly accurate\" in its review."},
 			[]want{{"mostly accurate", "Fact Desk", true}}},
+		{"example inside the writer's sentence", []string{intro, `Haddad still says things such as, "Nobody reads the budget anyway."`},
+			[]want{{"Nobody reads the budget anyway.", "Omar Haddad", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

@@ -53,6 +53,9 @@ func (d *doc) collectRuns() {
 			}
 			for k := i; k < s; k++ {
 				t := d.tok(k)
+				if d.title(t) {
+					r.titles = append(r.titles, t)
+				}
 				switch g := d.titleGender(t); {
 				case g != genderUnknown:
 					r.gender, r.person = g, true

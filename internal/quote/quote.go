@@ -77,7 +77,8 @@ type nameRun struct {
 	start, end int // byte span
 	toks       []string
 	gender     int
-	person     bool // a title, a first name or a role marks it as a person
+	person     bool     // a title, a first name or a role marks it as a person
+	titles     []string // the titles before it, as written ("President")
 }
 
 // doc is the per-call working state.

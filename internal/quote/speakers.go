@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/text"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -309,6 +310,28 @@ func (d *doc) roleHolder(noun string, pos int) string {
 			return ""
 		}
 		found = en.Name
+	}
+	if found != "" {
+		return found
+	}
+	// The entity keeps one role; a title written before any mention of the
+	// name counts too: "President Reyes …" then "the president said".
+	for _, r := range d.runs {
+		if r.start >= pos {
+			break
+		}
+		for _, t := range r.titles {
+			if !roleMatches(t, noun) {
+				continue
+			}
+			name, _ := d.fullName([2]int{r.start, r.end})
+			if found != "" && !entity.SameLastName(found, name) {
+				return ""
+			}
+			if found == "" {
+				found = name
+			}
+		}
 	}
 	return found
 }

@@ -163,6 +163,8 @@ func TestFind(t *testing.T) {
 			[]want{{"Nobody reads the budget anyway.", "Omar Haddad", true}}},
 		{"definite role resolves to the titled name", []string{"President Ivo Petrov opened the new hall on Monday.", "\"We're here to stay,\" the president said."},
 			[]want{{"We're here to stay,", "Ivo Petrov", false}}},
+		{"naming verb call", []string{intro, "Most voters call them \"lone rangers\" now."},
+			[]want{{"lone rangers", "Most voters", true}}},
 		{"no quotes", []string{intro, "Nothing was said."}, nil},
 		{"transcript label", []string{intro, "Partial transcript:", "\"HADDAD: We stand by the figures.\""},
 			[]want{{"HADDAD: We stand by the figures.", "Omar Haddad", false}}},

@@ -25,7 +25,7 @@ var cueVerbs = set(
 	"suggested", "suggests", "observed", "conceded", "concedes", "cautioned",
 	"emphasized", "emphasised", "stressed", "stresses", "predicted", "predicts",
 	"promised", "promises", "vowed", "vows", "urged", "urges", "concluded",
-	"described", "describes", "called", "calls", "testified", "wondered",
+	"described", "describes", "called", "calls", "call", "testified", "wondered",
 	"shouted", "yelled", "reiterated", "reiterates", "denounced", "complained",
 	"complains", "boasted", "boasts", "mused", "sings", "sang", "chanted",
 	"blasted", "slammed", "lamented", "laments", "agreed", "agrees", "asserted",

@@ -10,15 +10,19 @@
 //     break when the next paragraph opens with a mark;
 //  2. classify each stretch: a full statement (it opens the sentence or
 //     follows a colon, a comma or a reporting verb), a partial quote (a
-//     fragment inside the writer's sentence), or not a statement at all
-//     (the title of a work, a scare-quoted term with no reporting verb);
+//     fragment inside the writer's sentence, or a statement the writer's
+//     clause holds: X said that "…", things such as, "…"), or not a
+//     statement at all (the title of a work, a scare-quoted term with no
+//     reporting verb);
 //  3. attribute it: the reporting verb ("cue") after the quote ("…," X
-//     said), before it (X said: "…"), or by continuation of the previous
-//     quote; pronoun subjects resolve to the most recent compatible speaker,
-//     and every name is expanded to the fullest form the article gives;
-//     an unnamed source ("a senior official said") is its own speaker,
-//     with no entity type, unless it is a definite role ("the senator")
-//     that one person of the article holds.
+//     said), before it (X said: "…"), a name set off by dashes (X -- "…"),
+//     the possessor of a claim noun (X's claim that "…"), or by
+//     continuation of the previous quote; pronoun subjects resolve to the
+//     most recent compatible speaker ("it" to the organisation opening its
+//     sentence), and every name is expanded to the fullest form the
+//     article gives; an unnamed source ("a senior official said") is its
+//     own speaker, with no entity type, unless it is a definite role ("the
+//     senator") that one person of the article holds or was titled with.
 package quote
 
 import (

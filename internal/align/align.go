@@ -191,7 +191,7 @@ type dayInterval struct {
 }
 
 // index builds the span indexes of article a.
-func index(a *news.Article) articleIndex {
+func index(a *news.Article, body string) articleIndex {
 	var x articleIndex
 	x.quotes = newSpanIndex(len(a.Quotes), func(i int) (int, int) { return a.Quotes[i].Start, a.Quotes[i].End })
 	x.times = newSpanIndex(len(a.Times), func(i int) (int, int) { return a.Times[i].Start, a.Times[i].End })
@@ -207,12 +207,26 @@ func index(a *news.Article) articleIndex {
 			continue
 		}
 		for _, m := range e.Mentions {
+			if attributive(body, m.Start) {
+				continue
+			}
 			ms = append(ms, m)
 			x.person = append(x.person, ei)
 		}
 	}
 	x.persons = newSpanIndex(len(ms), func(i int) (int, int) { return ms[i].Start, ms[i].End })
 	return x
+}
+
+// attributive reports whether the name at body offset start follows "the":
+// a name that qualifies a noun ("the Patrick administration", "the Obama
+// campaign") names no one acting in the clause.
+func attributive(body string, start int) bool {
+	if start < 4 || start > len(body) {
+		return false
+	}
+	w := body[start-4 : start]
+	return strings.EqualFold(w, "the ")
 }
 
 // New reads the facts of members (articles of one story; members of one
@@ -229,12 +243,12 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 		if a == nil || a.NotArticle != "" {
 			continue
 		}
-		s.idx[mi] = index(a)
+		body := a.Body()
+		s.idx[mi] = index(a, body)
 		x := &s.idx[mi]
 		if d, ok := timex.ParseDate(a.Published); ok {
 			s.pub[mi] = dayNumber(d)
 		}
-		body := a.Body()
 		quoted := func(start, end int) bool {
 			in := false
 			x.quotes.overlapping(start, end, func(int) bool { in = true; return false })
@@ -439,8 +453,11 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	f.scheduled = f.future && scheduled(st.text)
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = s.personsIn(st.member, c0, c1)
+	borrow := -1 // first token of the clause a subjectless one borrows from
 	if subjectless(st, lo, hi, first, last, f.Kind == kindDate) {
-		s.borrowSubject(f, lo)
+		if s.borrowSubject(f, lo) {
+			borrow = max(0, lo-s.o.Window)
+		}
 	} else if len(f.people) == 0 {
 		s.resolvePronoun(f, lo, hi)
 	}
@@ -466,6 +483,15 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 			if i > last && len(f.head) < 3 {
 				f.head[k] = st.words[i]
 			}
+		}
+	}
+	// A clause that borrows its subject ("Cowan joined the firm in 2009
+	// and quit earlier this month") is about what the clause it borrows
+	// from names: its words are the fact's too, as circumstance (not
+	// names, not head).
+	for i := borrow; i >= 0 && i < lo; i++ {
+		if k, ok := s.anchor(st.words[i]); ok {
+			f.local[k] = st.words[i]
 		}
 	}
 	if f.Kind == kindQuantity {
@@ -636,7 +662,18 @@ func (s *Story) comparableDays(a, b *Fact) bool {
 		return false
 	}
 	cut, late := min(pa, pb), max(pa, pb)
-	return a.hi <= cut && b.hi <= cut || a.lo > late && b.lo > late
+	return past(a, pa) <= cut && past(b, pb) <= cut || a.lo > late && b.lo > late
+}
+
+// past returns the last day of date fact f, published on day pub: the
+// part of a period said to be over ("quit earlier this month") ends by the
+// day it was written, whatever the rest of the month or week. A period
+// under way ("400 arrests this year") is not over and keeps its end.
+func past(f *Fact, pub int64) int64 {
+	if f.lo <= pub && pub < f.hi && strings.HasPrefix(strings.ToLower(f.surface), "earlier ") {
+		return pub
+	}
+	return f.hi
 }
 
 // independent reports whether two sentences come from independent sources.
@@ -1023,17 +1060,18 @@ var irregularPast = wordSet("left met held spoke won lost took gave paid spent s
 // sentence, the subject of its main clause ("Mara Quinlan visited Tomas
 // Quinlan and resigned in May": Mara Quinlan; "Tillerson and Lavrov, who
 // had met earlier, joined Putin": Tillerson). With no person before it,
-// the clause is unresolved.
-func (s *Story) borrowSubject(f *Fact, lo int) {
+// the clause is unresolved. It reports whether a person was borrowed.
+func (s *Story) borrowSubject(f *Fact, lo int) bool {
 	st := &s.sents[f.sent]
 	if p := s.firstPersonIn(st.member, st.off, st.off+st.toks[lo].Start); p != "" {
 		f.people = append([]string{p}, f.people...)
-		return
+		return true
 	}
 	if s.reducedRelative(f, lo) {
-		return // "the report, issued last month": the report's date
+		return false // "the report, issued last month": the report's date
 	}
 	f.unresolved = true
+	return false
 }
 
 // firstPersonIn returns the full name of the person entity of member mi's

@@ -252,6 +252,16 @@ func TestDiscrepancies(t *testing.T) {
 		{"one report, released in two weeks",
 			"The Varnholm harbour report on the Eastport pier was released on Monday.",
 			"The Varnholm harbour report on the Eastport pier, issued last month, faulted the council.", news.KindDate},
+		{"left office, this month against last year",
+			// A subjectless clause ("and quit earlier this month") is
+			// about what its subject's clause names; "the Quinlan
+			// administration" names no one acting; and "earlier this
+			// month" is over by the day it was written.
+			"Tobias Fenwick joined the Quinlan administration in 2015 and quit earlier this month to join a law firm.",
+			"Mara Quinlan was elected mayor in 2014. The harbour board met on Monday. Boats were idle all week. He left the Quinlan administration last year to return to the private sector.", news.KindDate},
+		{"left office, earlier this month against this month",
+			"Tobias Fenwick joined the Quinlan administration in 2015 and quit earlier this month to join a law firm.",
+			"Mara Quinlan was elected mayor in 2014. The harbour board met on Monday. Boats were idle all week. He left the Quinlan administration this month to return to the private sector.", ""},
 		{"one report, released in one week",
 			"The Varnholm harbour report on the Eastport pier was released on Monday.",
 			"The Varnholm harbour report on the Eastport pier, issued this week, faulted the council.", ""},

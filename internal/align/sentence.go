@@ -31,8 +31,10 @@ import (
 // circumstances, and every number and quoted word of that clause; and no
 // date or quantity of the two conflicts; and neither denies what the
 // other asserts (otherPolarity), and a few quoted words are not put in
-// another mouth (otherSpeaker). Same is both ways, Part one way (one
-// sentence says more).
+// another mouth (otherSpeaker), nor a quotation's words told without its
+// speaker (otherQuoter); and a count of a's main clause counts the same
+// thing in b ("two women" is not "two children", counts). Same is both
+// ways, Part one way (one sentence says more).
 //
 // What it cannot tell yet: two sentences that differ only in their verb
 // ("requested" and "granted" an audit) state the same for it. A rule
@@ -79,6 +81,10 @@ type token struct {
 	// name: a capitalised word that is not the sentence's first, outside
 	// quotation marks: part of the name of a person, place or body.
 	name bool
+	// count: a number written on its own ("two", "1,200"), which counts
+	// the words that follow it; not one inside a word ("4-year-old",
+	// "21st", "2D:4D").
+	count bool
 }
 
 // claim is one sentence read for alignment.
@@ -88,6 +94,9 @@ type claim struct {
 	// negated: the main clause says that something did not or will not
 	// happen ("not", "never", "no").
 	negated bool
+	// quote: the sentence is mostly a quotation; its claim is what the
+	// quoted words say, and the names outside them are who says it.
+	quote bool
 }
 
 // negations are the words that deny a main clause.
@@ -253,7 +262,7 @@ func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span)
 	// says: its attribution ("he said", "a voice-over underscores") is
 	// circumstance.
 	quote := nq >= 6 && float64(nq) >= 0.6*float64(len(sp))
-	cl := claim{toks: c.toks[:0], has: c.has[:0]}
+	cl := claim{toks: c.toks[:0], has: c.has[:0], quote: quote}
 	sub, paren := false, 0
 	asked := false // in a clause opened by "whether" or "if": not asserted
 	last := -1     // word index of the last token kept
@@ -287,13 +296,15 @@ func (c *Claims) readClaim(mi int, a *news.Article, body string, sent news.Span)
 		tk.k0 = int32(len(c.keys))
 		switch {
 		case numberWords[w] != "":
-			c.keys, tk.number = append(c.keys, c.term("#"+numberWords[w])), true
+			c.keys, tk.number, tk.count = append(c.keys, c.term("#"+numberWords[w])), true, true
 		case hasDigit(w):
 			n := leadingNumber(w)
 			if n == "" {
 				continue
 			}
 			c.keys, tk.number = append(c.keys, c.term("#"+n)), true
+			// A day after its month ("June 25") is a date, not a count.
+			tk.count = strings.Trim(w, "0123456789,.") == "" && (i == 0 || !text.IsMonth(st.words[i-1]))
 			if len(n) == 4 && (n[:2] == "19" || n[:2] == "20") {
 				tk.number = false // a year: dates are compared as facts
 			}
@@ -420,11 +431,12 @@ const (
 
 // states reports whether claim b states claim a: b holds enough of a's
 // weighted content (Cover; or CoverSimilar in close wording, Similar),
-// something of a's main clause, and every number and quoted word of it.
+// something of a's main clause, and every number and quoted word of it,
+// each count of the same thing.
 func (c *Claims) states(a, b *claim) bool {
 	var total, got float64
 	shared, main, mainIn := 0, 0, 0
-	for _, tk := range a.toks {
+	for ti, tk := range a.toks {
 		w := c.weight(tk)
 		total += w
 		in := c.covered(tk, b)
@@ -442,6 +454,9 @@ func (c *Claims) states(a, b *claim) bool {
 		if (tk.number || tk.quoted) && !in {
 			return false // a number or quoted word of the claim b does not give
 		}
+		if tk.number && !c.counts(a, ti, b) {
+			return false // the same number, of something else ("two women", "two children")
+		}
 	}
 	if shared < minShared || total == 0 || main > 0 && mainIn == 0 {
 		return false // too little in common, or only a's circumstances
@@ -450,7 +465,36 @@ func (c *Claims) states(a, b *claim) bool {
 	if cover < Cover && (cover < CoverSimilar || c.cosine(a, b) < Similar) {
 		return false
 	}
-	return !otherPolarity(a, b) && !c.otherSpeaker(a, b)
+	return !otherPolarity(a, b) && !c.otherSpeaker(a, b) && !c.otherQuoter(a, b)
+}
+
+// otherQuoter reports whether a is mostly a quotation attributed to someone
+// named (the names outside the quoted words) and b is not a quotation and
+// names none of them: b tells the words as its own description, or as
+// another's, not as that speaker's statement ("McDonald's describes it as
+// “juicy pork, bacon ...”" is not stated by a list of ingredients).
+func (c *Claims) otherQuoter(a, b *claim) bool {
+	if !a.quote {
+		return false
+	}
+	if n, shared := c.speakers(a, b); n == 0 || shared > 0 {
+		return false
+	}
+	return !b.quote
+}
+
+// speakers counts the names among a's words outside its main clause (in a
+// quotation sentence, who says it) and those of them b holds.
+func (c *Claims) speakers(a, b *claim) (names, shared int) {
+	for _, tk := range a.toks {
+		if tk.name && !tk.main {
+			names++
+			if c.covered(tk, b) {
+				shared++
+			}
+		}
+	}
+	return names, shared
 }
 
 // otherPolarity reports whether one main clause denies what the other
@@ -501,6 +545,65 @@ func (c *Claims) States(ma, ia, mb, ib int) bool {
 		return false
 	}
 	return c.states(x, y) && !c.conflict([2]int{ma, ia}, [2]int{mb, ib})
+}
+
+// heads returns the indexes of the (at most two) tokens that follow
+// number token i of cl in the same clause, skipping the number's other
+// words ("1.4 billion"): the words that say what it counts. n is how many
+// there are.
+func heads(cl *claim, i int) (h [2]int, n int) {
+	for j := i + 1; j < len(cl.toks) && n < len(h); j++ {
+		if cl.toks[j].main != cl.toks[i].main {
+			break
+		}
+		if !cl.toks[j].number {
+			h[n] = j
+			n++
+		}
+	}
+	return h, n
+}
+
+// counts reports whether b gives number token i of a as a count of the
+// same thing: some token of b with the number's key ends its clause, or
+// the word right after one of the two numbers is one of the two words
+// after the other. Only a count
+// written on its own is checked, and only when words follow it: "charged
+// two women" is not stated by "had two children".
+func (c *Claims) counts(a *claim, i int, b *claim) bool {
+	ha, na := heads(a, i)
+	if na == 0 || !a.toks[i].count {
+		return true
+	}
+	for j, tk := range b.toks {
+		if !tk.number || !c.shareKey(a.toks[i], tk) {
+			continue
+		}
+		hb, nb := heads(b, j)
+		if nb == 0 {
+			return true
+		}
+		// The word right after one number is among the two after the
+		// other ("two injured divers", "the two divers were taken").
+		for x := range na {
+			for y := range nb {
+				if (x == 0 || y == 0) && c.shareKey(a.toks[ha[x]], b.toks[hb[y]]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// shareKey reports whether tokens x and y share a key.
+func (c *Claims) shareKey(x, y token) bool {
+	for _, k := range c.tokKeys(x) {
+		if slices.Contains(c.tokKeys(y), k) {
+			return true
+		}
+	}
+	return false
 }
 
 // Relate says what two sentences are to each other: Conflict when a date

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -16,7 +17,11 @@ type cand struct {
 	strong   bool // type from a lexicon, role or head word
 	role     string
 	attach   bool // may only join an existing group (sentence-initial unknown, headline)
-	cueP     bool // a person cue follows or precedes
+	cueP     bool // a reporting verb follows, or precedes in an inverted attribution
+	cueWho   bool // "who" follows: a person or a group of people
+	bare     bool // a person by its shape alone (capitalised words, no first name)
+	bareAcr  bool // an unknown acronym with no sign of an organisation around it
+	work     bool // the title of a work: quoted alone, or after "album", "film", "book" …
 	cueL     bool // a place preposition precedes
 	acronym  bool
 	firstHit bool // first token is a known first name
@@ -51,7 +56,7 @@ func (st *state) gapJoins(prev, next tok) bool {
 
 // startsRun reports whether t may open a capitalised run.
 func (st *state) startsRun(t tok) bool {
-	if !t.cap || st.r.timeWords[t.key] || st.r.isGreeting(t.key) || isContraction(t.key) {
+	if !t.cap || st.r.timeWords[t.key] || st.r.isGreeting(t.key) || isContraction(t.key) || t.upper && st.ticker(t) {
 		return false
 	}
 	if st.r.function[t.key] && !st.r.roles[t.key] && !t.upper {
@@ -62,7 +67,7 @@ func (st *state) startsRun(t tok) bool {
 
 // continuesRun reports whether t may extend a run whose last token is prev.
 func (st *state) continuesRun(prev, t tok) bool {
-	if !t.cap || isContraction(t.key) {
+	if !t.cap || isContraction(t.key) || t.upper && st.ticker(t) {
 		return false
 	}
 	if st.r.timeWords[t.key] {
@@ -285,6 +290,87 @@ func (st *state) run(toks []tok, i, j int) {
 		st.classify(&c, toks, before, after, sentStart && pi == 0 && k == 0)
 		st.add(c)
 	}
+}
+
+// workNouns name kinds of works; a capitalised run just after one is the
+// work's title ("the album “Juvenile Hell”", "his book, The Brainy Bunch").
+var workNouns = map[string]bool{"song": true, "songs": true, "single": true, "track": true, "album": true,
+	"albums": true, "mixtape": true, "record": true, "film": true, "films": true, "movie": true, "movies": true,
+	"show": true, "shows": true, "series": true, "sitcom": true, "book": true, "books": true, "novel": true,
+	"memoir": true, "autobiography": true, "play": true, "musical": true, "documentary": true, "game": true,
+	"app": true, "poem": true, "painting": true, "opera": true, "debut": true, "sequel": true, "episode": true}
+
+// workTitle reports a candidate that is the title of a work: the whole of
+// a quotation (“Trivia Crack,”), or a run that a work noun stands just
+// before, at most a determiner, a possessive or a quotation mark between
+// ("album, “Juvenile Hell,”", "the film The Equalizer"). Before is the
+// index of the token before the candidate in toks, or -1.
+func (st *state) workTitle(c *cand, toks []tok, before int) bool {
+	pre := strings.TrimRight(st.body[max(0, c.s-4):c.s], " ")
+	post := strings.TrimLeft(st.body[c.e:min(len(st.body), c.e+4)], ",.!?")
+	if (strings.HasSuffix(pre, "“") || strings.HasSuffix(pre, "\"")) && (strings.HasPrefix(post, "”") || strings.HasPrefix(post, "\"")) {
+		return true
+	}
+	for b, n := before, 0; b >= 0 && b < len(toks) && n < 3; b, n = b-1, n+1 {
+		k := toks[b].key
+		if workNouns[k] && !toks[b].cap {
+			gap := st.body[toks[b].e:c.s]
+			return !strings.ContainsAny(gap, ".;:!?()")
+		}
+		if k != "the" && k != "a" && k != "his" && k != "her" && k != "their" && k != "its" && k != "new" && k != "latest" && k != "first" && k != "last" && k != "hit" {
+			return false
+		}
+	}
+	return false
+}
+
+// acronymPlural reports capitals with a plural "s" ("ISIs", "CEOs").
+func acronymPlural(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, ch := range w[:len(w)-1] {
+		if !unicode.IsUpper(ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// romanNumeral reports a word of Roman numeral letters ("ii", "xiv").
+func romanNumeral(k string) bool {
+	return strings.Trim(k, "ivxlc") == ""
+}
+
+// ticker reports a capitalised word followed by a period and one or two
+// capitals ("COH.N", "CHOO.L"): a stock ticker.
+func (st *state) ticker(t tok) bool {
+	rest := st.body[t.e:]
+	if len(rest) < 2 || rest[0] != '.' {
+		return false
+	}
+	n := 0
+	for n+1 < len(rest) && rest[n+1] >= 'A' && rest[n+1] <= 'Z' {
+		n++
+	}
+	return n >= 1 && n <= 2 && (n+1 == len(rest) || !unicode.IsLetter(rune(rest[n+1])))
+}
+
+// hearerVerbs are reporting verbs whose object is the one spoken to
+// ("told reporters", "asked Smith"): a name after them is no speaker.
+var hearerVerbs = map[string]bool{"told": true, "tells": true, "asked": true, "asks": true,
+	"urged": true, "urges": true, "warned": true, "warns": true}
+
+// clauseEnds reports whether a name ending with last, toks[after] the token
+// after it, closes its clause: the sentence ends or a comma, dash or
+// bracket follows ("…, said Smith." or "said Smith, a spokesman").
+func (st *state) clauseEnds(last tok, toks []tok, after int) bool {
+	if after >= len(toks) {
+		return true
+	}
+	gap := strings.TrimSpace(st.body[tokEnd(st.body, last):toks[after].s])
+	r0, _ := utf8.DecodeRuneInString(gap)
+	return gap != "" && strings.ContainsRune(",;:.—–-()", r0)
 }
 
 func indexOf(toks []tok, t tok) int {
@@ -511,7 +597,11 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 				appos = st.body[bt.s:bt.e]
 			}
 		}
-		if r.personCues[pk] && pk != "who" && pk != "whose" {
+		// "…, said Smith." and "said Smith, a spokesman": an inverted
+		// attribution. "said Wal-Mart could …" has the name open the
+		// reported clause, and "told LiveScience" names the hearer.
+		// ("said, "Amazing — …": a quotation opens after the verb.)
+		if r.personCues[pk] && pk != "who" && pk != "whose" && !hearerVerbs[pk] && strings.TrimSpace(st.body[toks[before].e:p[0].s]) == "" && st.clauseEnds(last, toks, after) {
 			c.cueP = true
 		}
 		if r.placePreps[pk] {
@@ -519,12 +609,23 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		}
 	}
 	if after < len(toks) && r.personCues[toks[after].key] && st.gapJoins(last, toks[after]) {
-		c.cueP = true
+		if k := toks[after].key; k == "who" || k == "whose" {
+			c.cueWho = true
+		} else {
+			c.cueP = true
+		}
 	}
 	if after+1 < len(toks) && toks[after].key == "who" {
-		c.cueP = true
+		c.cueWho = true
 	}
+	// "the Rockies said", "The Pentagon says": a single name after the
+	// article is a team, a body or a building, not a person.
+	the := len(p) == 1 && before >= 0 && before < len(toks) && toks[before].key == "the"
+	c.work = st.workTitle(c, toks, before)
 	switch {
+	case len(p) == 1 && acronymPlural(st.body[last.s:last.e]):
+		// "ISIs", "CEOs": a plural of a term, not "ISIS"
+	case c.work && c.role == "" && !c.firstHit:
 	case c.role != "" && r.placeAfterTitle(p):
 		// "Miss America": a contest, not a person
 		c.role = ""
@@ -565,14 +666,27 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) == 1 && last.upper && (hasDigit(last.key) || spelledInLower(st.body, st.body[last.s:last.e])):
 		// "M1", "critical flicker frequency (CFF)": a code or a term
 		c.attach = true
+	case len(p) == 1 && last.upper && romanNumeral(last.key):
+		// "II", "XIV": a numeral
+	case len(p) == 1 && last.upper && st.ticker(last):
+		// "COH.N", "KATE.N": a stock ticker
 	case len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 5:
 		c.typ, c.strong, c.acronym = news.Organization, true, true
+		// An unknown acronym is an organisation only with a sign of one:
+		// a possessive ("AARP's"), a title or a reporting verb after it
+		// ("RNC chairman", "WPXI reported"). Terms and tests ("SCN
+		// neurons", "the ACT") have none.
+		c.bareAcr = !last.poss && !c.cueP && !(after < len(toks) && r.roles[toks[after].key] && st.gapJoins(last, toks[after]))
 	case len(p) == 1 && last.upper:
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":
 		c.typ, c.strong, c.role = news.Person, true, appos
 	case len(p) > 1 && c.firstHit:
 		c.typ, c.strong = news.Person, true
+	case len(p) == 2 && r.placeNames[p[0].key] && !r.places[p[1].key] && st.personLike(p):
+		// "Austin Custodio", "Jordan Smith": a first name that is also a
+		// place, before a surname; a person only with evidence
+		c.typ, c.bare = news.Person, true
 	case len(p) > 1 && r.places[p[0].key]:
 		// "Washington Examiner", "Kansas City Star": a place-named
 		// institution
@@ -584,10 +698,14 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		// "Breaking Bad", "Big Question": a title or a phrase; "House
 		// Ways": part of a body's name
 	case len(p) > 1 && st.personLike(p):
-		c.typ = news.Person
+		// a person only if the article gives evidence (entities)
+		c.typ, c.bare = news.Person, true
 	case len(p) > 1:
 		c.typ = news.Organization
-	case c.cueP && !r.orgHeads[key] && !st.pluralOfLower(p):
+	case the && c.cueP:
+		c.typ = news.Organization
+	case the:
+	case (c.cueP || c.cueWho) && !r.orgHeads[key] && !st.pluralOfLower(p):
 		// ("News said", "Contractors said" are no people)
 		c.typ = news.Person
 	case c.cueL && !c.firstHit:

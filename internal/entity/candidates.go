@@ -21,6 +21,7 @@ type cand struct {
 	cueWho   bool // "who" follows: a person or a group of people
 	bare     bool // a person by its shape alone (capitalised words, no first name)
 	bareAcr  bool // an unknown acronym with no sign of an organisation around it
+	the      bool // "the" stands just before: no person's name
 	work     bool // the title of a work: quoted alone, or after "album", "film", "book" …
 	cueL     bool // a place preposition precedes
 	acronym  bool
@@ -356,6 +357,17 @@ func (st *state) ticker(t tok) bool {
 	return n >= 1 && n <= 2 && (n+1 == len(rest) || !unicode.IsLetter(rune(rest[n+1])))
 }
 
+// ampersand reports a name that "&" and a capitalised word follow ("Kate
+// Spade & Co").
+func (st *state) ampersand(last tok) bool {
+	rest := strings.TrimLeft(st.body[last.e:], " ")
+	if !strings.HasPrefix(rest, "&") {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[1:], " "))
+	return unicode.IsUpper(c)
+}
+
 // hearerVerbs are reporting verbs whose object is the one spoken to
 // ("told reporters", "asked Smith"): a name after them is no speaker.
 var hearerVerbs = map[string]bool{"told": true, "tells": true, "asked": true, "asks": true,
@@ -620,7 +632,8 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	}
 	// "the Rockies said", "The Pentagon says": a single name after the
 	// article is a team, a body or a building, not a person.
-	the := len(p) == 1 && before >= 0 && before < len(toks) && toks[before].key == "the"
+	c.the = before >= 0 && before < len(toks) && toks[before].key == "the" && c.role == ""
+	the := len(p) == 1 && c.the
 	c.work = st.workTitle(c, toks, before)
 	switch {
 	case len(p) == 1 && acronymPlural(st.body[last.s:last.e]):
@@ -681,6 +694,12 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":
 		c.typ, c.strong, c.role = news.Person, true, appos
+	case len(p) > 1 && st.ampersand(last):
+		// "Kate Spade & Co", "Procter & Gamble": a firm
+		c.typ = news.Organization
+	case len(p) > 1 && c.the:
+		// "the Chevy Tahoe", "the Atlanta Fed", "the Brainy Bunch": a
+		// person's name takes no article
 	case len(p) > 1 && c.firstHit:
 		c.typ, c.strong = news.Person, true
 	case len(p) == 2 && r.placeNames[p[0].key] && !r.places[p[1].key] && st.personLike(p):

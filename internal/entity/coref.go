@@ -174,7 +174,7 @@ func (st *state) personEvidence(g *group) bool {
 		if c.work {
 			return false
 		}
-		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach {
+		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach && !c.the {
 			return true
 		}
 	}

@@ -89,7 +89,8 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 			st.add(cand{s: toks[0].s, e: toks[n-1].e, toks: toks[:n], typ: news.Place, strong: true})
 			i = n
 		} else if k, n := st.speakerLabel(toks); n > 0 {
-			st.add(cand{s: toks[k].s, e: toks[n-1].e, toks: toks[k:n], typ: news.Person})
+			// a transcript's speaker label is a cue of speech
+			st.add(cand{s: toks[k].s, e: toks[n-1].e, toks: toks[k:n], typ: news.Person, cueP: true})
 			i = n
 		}
 	}
@@ -176,6 +177,11 @@ func (st *state) speakerLabel(toks []tok) (int, int) {
 	}
 	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] || st.headingLabel(toks[:n]) {
 		return 0, 0 // "UPDATE:", "NOTE:"
+	}
+	for _, t := range toks[1:n] {
+		if st.r.function[t.key] && !st.r.particles[t.key] {
+			return 0, 0 // "TIPS FOR PLANNING:": a heading, not a name
+		}
 	}
 	// drop a leading title ("GOV. MIKE PENCE:")
 	_, k := st.role(toks[:n])
@@ -355,6 +361,12 @@ func (st *state) ticker(t tok) bool {
 		n++
 	}
 	return n >= 1 && n <= 2 && (n+1 == len(rest) || !unicode.IsLetter(rune(rest[n+1])))
+}
+
+// agent reports "by the" just before toks[before+1] ("published by the
+// OECD").
+func (st *state) agent(toks []tok, before int) bool {
+	return before >= 1 && before < len(toks) && toks[before].key == "the" && toks[before-1].key == "by"
 }
 
 // ampersand reports a name that "&" and a capitalised word follow ("Kate
@@ -687,9 +699,10 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong, c.acronym = news.Organization, true, true
 		// An unknown acronym is an organisation only with a sign of one:
 		// a possessive ("AARP's"), a title or a reporting verb after it
-		// ("RNC chairman", "WPXI reported"). Terms and tests ("SCN
+		// ("RNC chairman", "WPXI reported"), or "by the" before it, the
+		// agent of a deed ("published by the OECD"). Terms and tests ("SCN
 		// neurons", "the ACT") have none.
-		c.bareAcr = !last.poss && !c.cueP && !(after < len(toks) && r.roles[toks[after].key] && st.gapJoins(last, toks[after]))
+		c.bareAcr = !last.poss && !c.cueP && !(after < len(toks) && r.roles[toks[after].key] && st.gapJoins(last, toks[after])) && !st.agent(toks, before)
 	case len(p) == 1 && last.upper:
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":

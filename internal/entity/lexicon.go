@@ -118,11 +118,10 @@ huffington post|huffpost|new york times|washington post|wall street journal|los 
 vatican|red cross|greenpeace|amnesty international|human rights watch|doctors without borders|u.s. senate`
 
 // placeAcronyms are all-capital tokens that are places, not organisations.
-// US states' postal codes and dotted abbreviations ("D-CT", "N.J.") are
-// places too; codes that are English words ("in", "or", "me") or
-// common abbreviations ("ok") are left out.
-const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc l.a n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va
-ak az ar ca ct fl ga ia il ks ky la md mn mo nc nd nh nj nm nv ny pa ri sc sd tn tx ut va vt wa wi wv wy`
+// Dotted abbreviations of US states and cities ("N.J.", "L.A.") are
+// places too; bare postal codes ("SC", "CT") are left out, as they are as
+// often the acronyms of terms.
+const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc l.a n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va`
 
 // areaList names countries, US states and regions: places that hold
 // towns, so that "in Norbury" and "in Ohio" may be one place.

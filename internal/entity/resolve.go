@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -114,8 +115,34 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		gs[gi].typ[t] += len(it.e.Mentions)
 	}
+	// A person named by the first words of exactly one fuller person name
+	// of the story is that person ("Kip" and "Kip Harding", "Mona Lisa"
+	// and "Mona Lisa Harding").
+	for gi, g := range gs {
+		if g.typ[news.Person] == 0 || len(g.items) == 0 {
+			continue
+		}
+		into, n := -1, 0
+		for hj, h := range gs {
+			if hj != gi && h.typ[news.Person] > 0 && len(h.items) > 0 && len(h.keys) > len(g.keys) && slices.Equal(h.keys[:len(g.keys)], g.keys) {
+				into = hj
+				n++
+			}
+		}
+		if n == 1 {
+			h := gs[into]
+			h.items = append(h.items, g.items...)
+			for t, v := range g.typ {
+				h.typ[t] += v
+			}
+			g.items = nil
+		}
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
+		if len(g.items) == 0 {
+			continue
+		}
 		var grp Group
 		arts := map[int]bool{}
 		names := map[string]bool{}

@@ -313,9 +313,8 @@ var workNouns = map[string]bool{"song": true, "songs": true, "single": true, "tr
 // ("album, “Juvenile Hell,”", "the film The Equalizer"). Before is the
 // index of the token before the candidate in toks, or -1.
 func (st *state) workTitle(c *cand, toks []tok, before int) bool {
-	pre := strings.TrimRight(st.body[max(0, c.s-4):c.s], " ")
 	post := strings.TrimLeft(st.body[c.e:min(len(st.body), c.e+4)], ",.!?")
-	if (strings.HasSuffix(pre, "“") || strings.HasSuffix(pre, "\"")) && (strings.HasPrefix(post, "”") || strings.HasPrefix(post, "\"")) {
+	if (strings.HasPrefix(post, "”") || strings.HasPrefix(post, "\"")) && st.titleCaseQuote(c.s) {
 		return true
 	}
 	for b, n := before, 0; b >= 0 && b < len(toks) && n < 3; b, n = b-1, n+1 {
@@ -329,6 +328,30 @@ func (st *state) workTitle(c *cand, toks []tok, before int) bool {
 		}
 	}
 	return false
+}
+
+// titleCaseQuote reports whether a quotation opens at most a few words
+// before offset s with only capitalised words between (“Trivia Crack”,
+// “Hit ‘Em Up”): the quotation is a title, not speech ("“I love Obama”").
+func (st *state) titleCaseQuote(s int) bool {
+	pre := st.body[max(0, s-40):s]
+	q := max(strings.LastIndex(pre, "“"), strings.LastIndex(pre, "\""))
+	if q < 0 || strings.ContainsAny(pre[q+1:], "”.!?") {
+		return false
+	}
+	open := pre[q:]
+	_, n := utf8.DecodeRuneInString(open)
+	for _, w := range strings.Fields(open[n:]) {
+		w = strings.TrimLeft(w, "‘'")
+		if w == "" {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // acronymPlural reports capitals with a plural "s" ("ISIs", "CEOs").

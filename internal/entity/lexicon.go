@@ -243,3 +243,29 @@ scandal day week month year era age conference summit`
 
 // nonNamesFirst do so when they open it ("Hurricane Sandy").
 const nonNamesFirst = `hurricane storm typhoon cyclone tropical operation`
+
+// nicknames maps common English nicknames that do not open their formal
+// name to it ("Chuck Schumer" and "Charles Schumer" are one person; "Chris"
+// and "Christopher" are matched as prefixes). Only unambiguous pairs are
+// listed: "Ted" (Edward or Theodore), "Pat" (Patrick or Patricia) and the
+// like are left out.
+var nicknames = map[string]string{
+	"bill": "william", "billy": "william", "willie": "william",
+	"bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert",
+	"dick": "richard", "rick": "richard", "ricky": "richard", "rich": "richard", "richie": "richard",
+	"chuck": "charles", "charlie": "charles",
+	"jim": "james", "jimmy": "james",
+	"mike": "michael", "mick": "michael", "mickey": "michael",
+	"joe": "joseph", "joey": "joseph",
+	"tom": "thomas", "tommy": "thomas",
+	"jack": "john", "johnny": "john",
+	"hank": "henry", "larry": "lawrence", "jerry": "gerald", "ned": "edward", "eddie": "edward",
+	"peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+	"betty": "elizabeth", "beth": "elizabeth", "liz": "elizabeth", "betsy": "elizabeth",
+	"kathy": "katherine", "katie": "katherine", "sally": "sarah", "patty": "patricia", "polly": "mary",
+	"sue": "susan", "susie": "susan", "jenny": "jennifer",
+	"dave": "david", "steve": "stephen", "andy": "andrew", "tony": "anthony", "nick": "nicholas",
+	"pete": "peter", "ben": "benjamin", "fred": "frederick", "jeff": "jeffrey", "greg": "gregory",
+	"matt": "matthew", "ron": "ronald", "don": "donald", "ken": "kenneth", "tim": "timothy",
+	"dan": "daniel", "danny": "daniel",
+}

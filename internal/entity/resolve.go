@@ -216,10 +216,11 @@ func nameVariant(full, short []string) bool {
 	return true
 }
 
-// sameFirstName reports equal first names or a short form of at least
-// three letters opening the long one ("chris", "christopher").
+// sameFirstName reports equal first names, a short form of at least
+// three letters opening the long one ("chris", "christopher"), or a
+// common nickname of it ("chuck", "charles"; see nicknames).
 func sameFirstName(a, b string) bool {
-	if a == b {
+	if a == b || nicknames[a] == b || nicknames[b] == a {
 		return true
 	}
 	if len(a) < len(b) {

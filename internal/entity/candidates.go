@@ -392,6 +392,17 @@ func (st *state) agent(toks []tok, before int) bool {
 	return before >= 1 && before < len(toks) && toks[before].key == "the" && toks[before-1].key == "by"
 }
 
+// placeNouns name kinds of places; "the town of X" makes X a place.
+var placeNouns = map[string]bool{"town": true, "city": true, "village": true, "province": true, "region": true,
+	"district": true, "county": true, "state": true, "island": true, "suburb": true, "port": true,
+	"capital": true, "hamlet": true, "municipality": true, "neighborhood": true, "neighbourhood": true}
+
+// placeNounOf reports a lower-case place noun and "of" just before
+// toks[before+1] ("the town of …").
+func (st *state) placeNounOf(toks []tok, before int) bool {
+	return before >= 1 && before < len(toks) && toks[before].key == "of" && !toks[before-1].cap && placeNouns[toks[before-1].key]
+}
+
 // ampersand reports a name that "&" and a capitalised word follow ("Kate
 // Spade & Co").
 func (st *state) ampersand(last tok) bool {
@@ -679,6 +690,9 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.role = ""
 	case c.role != "":
 		c.typ, c.strong = news.Person, true
+	case st.placeNounOf(toks, before):
+		// "the town of Khan Shaykhun", "the province of Idlib"
+		c.typ, c.strong = news.Place, true
 	case r.knownOrgs[key]:
 		c.typ, c.strong = news.Organization, true
 	case r.publication(p):

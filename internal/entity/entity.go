@@ -124,7 +124,7 @@ department ministry agency council committee party campaign administration`),
 			"un": "united nations", "u.n": "united nations", "eu": "european union", "e.u": "european union",
 			"kyiv": "kiev", "burma": "myanmar", "holland": "netherlands", "czechia": "czech republic",
 			"isis": "islamic state", "isil": "islamic state", "al qaeda": "al-qaeda", "exxonmobil": "exxon mobil",
-			"huffpost": "huffington post", "khan sheikhoun": "khan shaykhun", "donbas": "donbass",
+			"huffpost": "huffington post", "donbas": "donbass",
 		},
 	}
 	for k := range r.roles {

@@ -174,12 +174,12 @@ jacksonville|san francisco|columbus|fort worth|indianapolis|charlotte|seattle|de
 nashville|memphis|portland|oklahoma city|las vegas|louisville|baltimore|milwaukee|albuquerque|tucson|fresno|
 sacramento|kansas city|atlanta|miami|raleigh|omaha|minneapolis|cleveland|tulsa|new orleans|tampa|pittsburgh|
 cincinnati|st. louis|orlando|buffalo|newark|honolulu|anchorage|salt lake city|richmond|albany|hartford|
-providence|tallahassee|panama city|dayton|charleston|annapolis|trenton|harrisburg|springfield|boise|
+providence|tallahassee|dayton|charleston|annapolis|trenton|harrisburg|springfield|boise|
 des moines|madison|lansing|columbus|montgomery|jackson|little rock|baton rouge|santa fe|cheyenne|helena|
 pierre|bismarck|topeka|lincoln|carson city|juneau|olympia|salem|sacramento|concord|montpelier|augusta|
 dover|frankfort|nashville|columbia|ferguson|brooklyn|manhattan|queens|bronx|staten island|silicon valley|
 wall street|capitol hill|hollywood|guantanamo|guantanamo bay|
-khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra`
+fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra`
 
 // placeList is a gazetteer of countries, US states, capitals, large cities
 // and regions.

@@ -71,6 +71,7 @@ func TestTypeRules(t *testing.T) {
 			[]want{{"Petra Vance", news.Person}}, []string{"Em Higher"}},
 		{"ampersand", []string{"The deal went to Hollis Brandt & Co late on Friday."}, []want{{"Hollis Brandt", news.Organization}}, nil},
 		{"speakerLabel is no heading with a function word", []string{"TIPS FOR SAVING: Start early."}, nil, []string{"TIPS FOR SAVING"}},
+		{"placeNounOf", []string{"The attack hit the town of Khalil Varosh on Tuesday."}, []want{{"Khalil Varosh", news.Place}}, nil},
 		{"placeNames", []string{"Austin Pelloran, 21, was charged, police said.", "Police said Pelloran was released."},
 			[]want{{"Austin Pelloran", news.Person}}, nil},
 	}

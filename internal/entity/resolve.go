@@ -138,6 +138,23 @@ func Resolve(arts []*news.Article) []Group {
 			g.items = nil
 		}
 	}
+	// An organisation named in the singular and the plural is one
+	// ("Pittsburgh Public School" and "Pittsburgh Public Schools").
+	for gi, g := range gs {
+		if g.typ[news.Organization] == 0 || len(g.items) == 0 || len(g.keys) < 2 {
+			continue
+		}
+		for hj, h := range gs {
+			if hj != gi && len(h.items) > 0 && h.typ[news.Organization] > 0 && pluralOf(h.keys, g.keys) {
+				h.items = append(h.items, g.items...)
+				for t, v := range g.typ {
+					h.typ[t] += v
+				}
+				g.items = nil
+				break
+			}
+		}
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
 		if len(g.items) == 0 {
@@ -188,6 +205,13 @@ func Resolve(arts []*news.Article) []Group {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// pluralOf reports keys equal to single but for a plural "s" on the last
+// word.
+func pluralOf(plural, single []string) bool {
+	n := len(single)
+	return len(plural) == n && slices.Equal(plural[:n-1], single[:n-1]) && plural[n-1] == single[n-1]+"s"
 }
 
 // nameVariant reports whether person keys short name the same person as

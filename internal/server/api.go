@@ -75,8 +75,8 @@ func page(r *http.Request) (limit, offset int, err error) {
 // StoryList is the answer of GET /api/stories.
 type StoryList struct {
 	Stories []ListedStory `json:"stories"`
-	Limit   int          `json:"limit"`
-	Offset  int          `json:"offset"`
+	Limit   int           `json:"limit"`
+	Offset  int           `json:"offset"`
 	// Query and Hits are set for a full-text search (?q=): the matching
 	// articles best first, and Stories holds their stories in that order.
 	Query string            `json:"query,omitempty"`

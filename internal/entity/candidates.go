@@ -19,7 +19,6 @@ type cand struct {
 	attach   bool // may only join an existing group (sentence-initial unknown, headline)
 	cueP     bool // a reporting verb follows, or precedes in an inverted attribution
 	cueWho   bool // "who" follows: a person or a group of people
-	bare     bool // a person by its shape alone (capitalised words, no first name)
 	bareAcr  bool // an unknown acronym with no sign of an organisation around it
 	the      bool // "the" stands just before: no person's name
 	work     bool // the title of a work: quoted alone, or after "album", "film", "book" …
@@ -300,7 +299,7 @@ func (st *state) run(toks []tok, i, j int) {
 }
 
 // workNouns name kinds of works; a capitalised run just after one is the
-// work's title ("the album “Juvenile Hell”", "his book, The Brainy Bunch").
+// work's title ("the album “Winter Vellum”", "his book, The Quiet Orchard").
 var workNouns = map[string]bool{"song": true, "songs": true, "single": true, "track": true, "album": true,
 	"albums": true, "mixtape": true, "record": true, "film": true, "films": true, "movie": true, "movies": true,
 	"show": true, "shows": true, "series": true, "sitcom": true, "book": true, "books": true, "novel": true,
@@ -308,9 +307,9 @@ var workNouns = map[string]bool{"song": true, "songs": true, "single": true, "tr
 	"app": true, "poem": true, "painting": true, "opera": true, "debut": true, "sequel": true, "episode": true}
 
 // workTitle reports a candidate that is the title of a work: the whole of
-// a quotation (“Trivia Crack,”), or a run that a work noun stands just
+// a quotation (“Copper Lantern,”), or a run that a work noun stands just
 // before, at most a determiner, a possessive or a quotation mark between
-// ("album, “Juvenile Hell,”", "the film The Equalizer"). Before is the
+// ("album, “Winter Vellum,”", "the film The Long Harbour"). Before is the
 // index of the token before the candidate in toks, or -1.
 func (st *state) workTitle(c *cand, toks []tok, before int) bool {
 	post := strings.TrimLeft(st.body[c.e:min(len(st.body), c.e+4)], ",.!?")
@@ -331,8 +330,9 @@ func (st *state) workTitle(c *cand, toks []tok, before int) bool {
 }
 
 // titleCaseQuote reports whether a quotation opens at most a few words
-// before offset s with only capitalised words between (“Trivia Crack”,
-// “Hit ‘Em Up”): the quotation is a title, not speech ("“I love Obama”").
+// before offset s with only capitalised words between (“Copper Lantern”,
+// “Take ‘Em Higher”): the quotation is a title, not speech ("“I trust
+// Petra Vance”").
 func (st *state) titleCaseQuote(s int) bool {
 	pre := st.body[max(0, s-40):s]
 	q := max(strings.LastIndex(pre, "“"), strings.LastIndex(pre, "\""))
@@ -373,7 +373,7 @@ func romanNumeral(k string) bool {
 }
 
 // ticker reports a capitalised word followed by a period and one or two
-// capitals ("COH.N", "CHOO.L"): a stock ticker.
+// capitals ("ODO.N", "LMR.L"): a stock ticker.
 func (st *state) ticker(t tok) bool {
 	rest := st.body[t.e:]
 	if len(rest) < 2 || rest[0] != '.' {
@@ -403,8 +403,8 @@ func (st *state) placeNounOf(toks []tok, before int) bool {
 	return before >= 1 && before < len(toks) && toks[before].key == "of" && !toks[before-1].cap && placeNouns[toks[before-1].key]
 }
 
-// ampersand reports a name that "&" and a capitalised word follow ("Kate
-// Spade & Co").
+// ampersand reports a name that "&" and a capitalised word follow
+// ("Hollis Brandt & Co").
 func (st *state) ampersand(last tok) bool {
 	rest := strings.TrimLeft(st.body[last.e:], " ")
 	if !strings.HasPrefix(rest, "&") {
@@ -656,9 +656,9 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 			}
 		}
 		// "…, said Smith." and "said Smith, a spokesman": an inverted
-		// attribution. "said Wal-Mart could …" has the name open the
-		// reported clause, and "told LiveScience" names the hearer.
-		// ("said, "Amazing — …": a quotation opens after the verb.)
+		// attribution. "said Acme could …" has the name open the
+		// reported clause, and "told Quillfeed" names the hearer.
+		// ("said, "Wonderful — …": a quotation opens after the verb.)
 		if r.personCues[pk] && pk != "who" && pk != "whose" && !hearerVerbs[pk] && strings.TrimSpace(st.body[toks[before].e:p[0].s]) == "" && st.clauseEnds(last, toks, after) {
 			c.cueP = true
 		}
@@ -676,14 +676,14 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	if after+1 < len(toks) && toks[after].key == "who" {
 		c.cueWho = true
 	}
-	// "the Rockies said", "The Pentagon says": a single name after the
+	// "the Rockhounds said", "The Pentagon says": a single name after the
 	// article is a team, a body or a building, not a person.
 	c.the = before >= 0 && before < len(toks) && toks[before].key == "the" && c.role == ""
 	the := len(p) == 1 && c.the
 	c.work = st.workTitle(c, toks, before)
 	switch {
 	case len(p) == 1 && acronymPlural(st.body[last.s:last.e]):
-		// "ISIs", "CEOs": a plural of a term, not "ISIS"
+		// "ISTs", "CEOs": a plural of a term, not an acronym ending in S
 	case c.work && c.role == "" && !c.firstHit:
 	case c.role != "" && r.placeAfterTitle(p):
 		// "Miss America": a contest, not a person
@@ -691,7 +691,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case c.role != "":
 		c.typ, c.strong = news.Person, true
 	case st.placeNounOf(toks, before):
-		// "the town of Khan Shaykhun", "the province of Idlib"
+		// "the town of Khalil Varosh", "the province of Idlib"
 		c.typ, c.strong = news.Place, true
 	case r.knownOrgs[key]:
 		c.typ, c.strong = news.Organization, true
@@ -731,31 +731,31 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) == 1 && last.upper && romanNumeral(last.key):
 		// "II", "XIV": a numeral
 	case len(p) == 1 && last.upper && st.ticker(last):
-		// "COH.N", "KATE.N": a stock ticker
+		// "ODO.N", "LMR.L": a stock ticker
 	case len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 5:
 		c.typ, c.strong, c.acronym = news.Organization, true, true
 		// An unknown acronym is an organisation only with a sign of one:
-		// a possessive ("AARP's"), a title or a reporting verb after it
-		// ("RNC chairman", "WPXI reported"), or "by the" before it, the
-		// agent of a deed ("published by the OECD"). Terms and tests ("SCN
-		// neurons", "the ACT") have none.
+		// a possessive ("QLPA's"), a title or a reporting verb after it
+		// ("QLPA chairman", "KXVB reported"), or "by the" before it, the
+		// agent of a deed ("published by the OECD"). Terms and tests ("VRN
+		// cells", "took the SAT") have none.
 		c.bareAcr = !last.poss && !c.cueP && !(after < len(toks) && r.roles[toks[after].key] && st.gapJoins(last, toks[after])) && !st.agent(toks, before)
 	case len(p) == 1 && last.upper:
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":
 		c.typ, c.strong, c.role = news.Person, true, appos
 	case len(p) > 1 && st.ampersand(last):
-		// "Kate Spade & Co", "Procter & Gamble": a firm
+		// "Hollis Brandt & Co", "Procter & Gamble": a firm
 		c.typ = news.Organization
 	case len(p) > 1 && c.the:
-		// "the Chevy Tahoe", "the Atlanta Fed", "the Brainy Bunch": a
+		// "the Brisco Tahr", "the Kelmont Wharf", "the Quiet Orchard": a
 		// person's name takes no article
 	case len(p) > 1 && c.firstHit:
 		c.typ, c.strong = news.Person, true
 	case len(p) == 2 && r.placeNames[p[0].key] && !r.places[p[1].key] && st.personLike(p):
-		// "Austin Custodio", "Jordan Smith": a first name that is also a
-		// place, before a surname; a person only with evidence
-		c.typ, c.bare = news.Person, true
+		// "Austin Pelloran", "Jordan Smith": a first name that is also a
+		// place, before a surname; a person only with evidence (entities)
+		c.typ = news.Person
 	case len(p) > 1 && r.places[p[0].key]:
 		// "Washington Examiner", "Kansas City Star": a place-named
 		// institution
@@ -768,7 +768,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		// Ways": part of a body's name
 	case len(p) > 1 && st.personLike(p):
 		// a person only if the article gives evidence (entities)
-		c.typ, c.bare = news.Person, true
+		c.typ = news.Person
 	case len(p) > 1:
 		c.typ = news.Organization
 	case the && c.cueP:

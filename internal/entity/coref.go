@@ -102,10 +102,11 @@ func (st *state) entities() []news.Entity {
 			g.drop = true
 		}
 		// A person needs evidence beyond capitals: a first name, a title,
-		// a reporting verb ("Katrinnah said") or a shorter form used
-		// later ("Deuschleman"); a run of capitalised words alone is as
-		// often a work, a building or a heading ("Shook Ones", "Coors
-		// Field", "Gift Registry"), and "who" follows groups of people.
+		// a reporting verb ("Orrin Vesk said") or the surname used alone
+		// later ("Marrack"); a run of capitalised words alone is as often
+		// a work, a building or a heading (eval entities, tune: most such
+		// people listed were wrong), and "who" follows groups of people.
+		// An unknown acronym needs a sign of an organisation (classify).
 		if g.typ() == news.Person && !st.personEvidence(g) {
 			g.drop = true
 		}
@@ -166,8 +167,8 @@ func (st *state) entities() []news.Entity {
 
 // personEvidence reports whether a person group has a mention with a first
 // name, a title, a strong person type or a reporting verb, or its surname
-// alone inside a sentence ("Deuschleman"); a group with a mention that is
-// a work's title has none.
+// alone inside a sentence ("Marrack"); a group with a mention that is a
+// work's title has none.
 func (st *state) personEvidence(g *group) bool {
 	for _, ci := range g.cands {
 		c := &st.cands[ci]

@@ -245,7 +245,7 @@ scandal day week month year era age conference summit`
 const nonNamesFirst = `hurricane storm typhoon cyclone tropical operation`
 
 // nicknames maps common English nicknames that do not open their formal
-// name to it ("Chuck Schumer" and "Charles Schumer" are one person; "Chris"
+// name to it ("Chuck Dunmore" and "Charles Dunmore" are one person; "Chris"
 // and "Christopher" are matched as prefixes). Only unambiguous pairs are
 // listed: "Ted" (Edward or Theodore), "Pat" (Patrick or Patricia) and the
 // like are left out.

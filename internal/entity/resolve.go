@@ -116,8 +116,7 @@ func Resolve(arts []*news.Article) []Group {
 		gs[gi].typ[t] += len(it.e.Mentions)
 	}
 	// A person named by the first words of exactly one fuller person name
-	// of the story is that person ("Kip" and "Kip Harding", "Mona Lisa"
-	// and "Mona Lisa Harding").
+	// of the story is that person ("Lorna Mae" and "Lorna Mae Quist").
 	for gi, g := range gs {
 		if g.typ[news.Person] == 0 || len(g.items) == 0 {
 			continue
@@ -139,7 +138,7 @@ func Resolve(arts []*news.Article) []Group {
 		}
 	}
 	// An organisation named in the singular and the plural is one
-	// ("Pittsburgh Public School" and "Pittsburgh Public Schools").
+	// ("Denver Public School" and "Denver Public Schools").
 	for gi, g := range gs {
 		if g.typ[news.Organization] == 0 || len(g.items) == 0 || len(g.keys) < 2 {
 			continue

@@ -166,7 +166,8 @@ func (st *state) entities() []news.Entity {
 }
 
 // personEvidence reports whether a person group has a mention with a first
-// name, a title, a strong person type or a reporting verb, or its surname
+// name, a title (split off or kept), a strong person type or a reporting
+// verb, or its surname
 // alone inside a sentence ("Marrack"); a group with a mention that is a
 // work's title has none.
 func (st *state) personEvidence(g *group) bool {
@@ -176,6 +177,11 @@ func (st *state) personEvidence(g *group) bool {
 			return false
 		}
 		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach && !c.the {
+			return true
+		}
+		// a title kept inside the name ("Mr. Reyes of the Lake Trust",
+		// where the run ends with an organisation's head word)
+		if len(c.toks) > 1 && st.r.roles[strings.TrimSuffix(c.toks[0].key, ".")] {
 			return true
 		}
 	}

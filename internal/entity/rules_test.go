@@ -55,6 +55,8 @@ func TestTypeRules(t *testing.T) {
 		{"personEvidence keeps a reporting verb", []string{"The plan works, Orrin Vesk said."}, []want{{"Orrin Vesk", news.Person}}, nil},
 		{"personEvidence keeps a surname used alone", []string{"Ysolde Marrack won the race.", "Later Marrack thanked the crowd."},
 			[]want{{"Ysolde Marrack", news.Person}}, nil},
+		{"personEvidence keeps a title inside the name", []string{"“We agreed,” Mr. Orvell of the Kestrel Trust said."},
+			[]want{{"Mr. Orvell", news.Person}}, nil},
 		{"hearerVerbs", []string{"Ada Brenn told Quillfeed the vote was close."}, []want{{"Ada Brenn", news.Person}}, []string{"Quillfeed"}},
 		{"clauseEnds", []string{"A judge said Harlomart could be held liable."}, nil, []string{"Harlomart"}},
 		{"clauseEnds keeps an inverted attribution", []string{"The vote is close, said Dervla Quint."}, []want{{"Dervla Quint", news.Person}}, nil},

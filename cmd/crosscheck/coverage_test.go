@@ -37,7 +37,8 @@ func syntheticArticles() []map[string]string {
 
 // TestCoverageEverywhere: a story's counts (articles, outlets,
 // independent sources) are the same on the front page, the story page,
-// in `crosscheck stories` and `crosscheck story`, and in the API, for
+// in `crosscheck stories` and `crosscheck story`, and in the API (the
+// story and the story list), for
 // stories the real ingest engine made of the bundled seeds and of
 // synthetic articles.
 func TestCoverageEverywhere(t *testing.T) {
@@ -96,6 +97,14 @@ func TestCoverageEverywhere(t *testing.T) {
 	if len(stories) < 2 {
 		t.Fatalf("want the seeds' story and the synthetic one, got %d stories", len(stories))
 	}
+	var list server.StoryList
+	if err := json.Unmarshal([]byte(get("/api/stories")), &list); err != nil {
+		t.Fatal(err)
+	}
+	listCov := map[string]*news.Coverage{}
+	for _, ls := range list.Stories {
+		listCov[ls.ID] = ls.Coverage
+	}
 	seenNotGiven, seenHost := false, false
 	for _, s := range stories {
 		t.Run(s.ID, func(t *testing.T) {
@@ -150,7 +159,12 @@ func TestCoverageEverywhere(t *testing.T) {
 				}
 				got["API"] = brief.Counts(*api.Coverage)
 			}
-			for _, view := range []string{"crosscheck stories", "crosscheck story", "front page", "story page", "API"} {
+			if lc := listCov[s.ID]; lc == nil {
+				t.Error("API list: no coverage")
+			} else {
+				got["API list"] = brief.Counts(*lc)
+			}
+			for _, view := range []string{"crosscheck stories", "crosscheck story", "front page", "story page", "API", "API list"} {
 				if g, ok := got[view]; !ok {
 					t.Errorf("%s: no counts found", view)
 				} else if g != want {

@@ -37,10 +37,16 @@ func (s style) dim(t string) string  { return s.wrap("2", t) }
 func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	st := style{on: color}
 	v := NewView(b)
+	// a citation carries the outlet's label as the HTML view shows it
+	// ("[1 NPR]"), so that a reader sees who said it without the list
 	cite := func(cs ...Cite) string {
 		var sb strings.Builder
 		for _, c := range cs {
-			fmt.Fprintf(&sb, "[%d]", c.Num)
+			if c.Label == "" {
+				fmt.Fprintf(&sb, "[%d]", c.Num)
+				continue
+			}
+			fmt.Fprintf(&sb, "[%d %s]", c.Num, c.Label)
 		}
 		return st.cite(sb.String())
 	}

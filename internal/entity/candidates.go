@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -16,7 +17,11 @@ type cand struct {
 	strong   bool // type from a lexicon, role or head word
 	role     string
 	attach   bool // may only join an existing group (sentence-initial unknown, headline)
-	cueP     bool // a person cue follows or precedes
+	cueP     bool // a reporting verb follows, or precedes in an inverted attribution
+	cueWho   bool // "who" follows: a person or a group of people
+	bareAcr  bool // an unknown acronym with no sign of an organisation around it
+	the      bool // "the" stands just before: no person's name
+	work     bool // the title of a work: quoted alone, or after "album", "film", "book" …
 	cueL     bool // a place preposition precedes
 	acronym  bool
 	firstHit bool // first token is a known first name
@@ -51,7 +56,7 @@ func (st *state) gapJoins(prev, next tok) bool {
 
 // startsRun reports whether t may open a capitalised run.
 func (st *state) startsRun(t tok) bool {
-	if !t.cap || st.r.timeWords[t.key] || st.r.isGreeting(t.key) || isContraction(t.key) {
+	if !t.cap || st.r.timeWords[t.key] || st.r.isGreeting(t.key) || isContraction(t.key) || t.upper && st.ticker(t) {
 		return false
 	}
 	if st.r.function[t.key] && !st.r.roles[t.key] && !t.upper {
@@ -62,7 +67,7 @@ func (st *state) startsRun(t tok) bool {
 
 // continuesRun reports whether t may extend a run whose last token is prev.
 func (st *state) continuesRun(prev, t tok) bool {
-	if !t.cap || isContraction(t.key) {
+	if !t.cap || isContraction(t.key) || t.upper && st.ticker(t) {
 		return false
 	}
 	if st.r.timeWords[t.key] {
@@ -83,7 +88,8 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 			st.add(cand{s: toks[0].s, e: toks[n-1].e, toks: toks[:n], typ: news.Place, strong: true})
 			i = n
 		} else if k, n := st.speakerLabel(toks); n > 0 {
-			st.add(cand{s: toks[k].s, e: toks[n-1].e, toks: toks[k:n], typ: news.Person})
+			// a transcript's speaker label is a cue of speech
+			st.add(cand{s: toks[k].s, e: toks[n-1].e, toks: toks[k:n], typ: news.Person, cueP: true})
 			i = n
 		}
 	}
@@ -170,6 +176,11 @@ func (st *state) speakerLabel(toks []tok) (int, int) {
 	}
 	if st.r.function[toks[0].key] || st.r.knownOrgs[toks[0].key] || st.r.placeAcr[toks[0].key] || st.headingLabel(toks[:n]) {
 		return 0, 0 // "UPDATE:", "NOTE:"
+	}
+	for _, t := range toks[1:n] {
+		if st.r.function[t.key] && !st.r.particles[t.key] {
+			return 0, 0 // "TIPS FOR PLANNING:": a heading, not a name
+		}
 	}
 	// drop a leading title ("GOV. MIKE PENCE:")
 	_, k := st.role(toks[:n])
@@ -285,6 +296,139 @@ func (st *state) run(toks []tok, i, j int) {
 		st.classify(&c, toks, before, after, sentStart && pi == 0 && k == 0)
 		st.add(c)
 	}
+}
+
+// workNouns name kinds of works; a capitalised run just after one is the
+// work's title ("the album “Winter Vellum”", "his book, The Quiet Orchard").
+var workNouns = map[string]bool{"song": true, "songs": true, "single": true, "track": true, "album": true,
+	"albums": true, "mixtape": true, "record": true, "film": true, "films": true, "movie": true, "movies": true,
+	"show": true, "shows": true, "series": true, "sitcom": true, "book": true, "books": true, "novel": true,
+	"memoir": true, "autobiography": true, "play": true, "musical": true, "documentary": true, "game": true,
+	"app": true, "poem": true, "painting": true, "opera": true, "debut": true, "sequel": true, "episode": true}
+
+// workTitle reports a candidate that is the title of a work: the whole of
+// a quotation (“Copper Lantern,”), or a run that a work noun stands just
+// before, at most a determiner, a possessive or a quotation mark between
+// ("album, “Winter Vellum,”", "the film The Long Harbour"). Before is the
+// index of the token before the candidate in toks, or -1.
+func (st *state) workTitle(c *cand, toks []tok, before int) bool {
+	post := strings.TrimLeft(st.body[c.e:min(len(st.body), c.e+4)], ",.!?")
+	if (strings.HasPrefix(post, "”") || strings.HasPrefix(post, "\"")) && st.titleCaseQuote(c.s) {
+		return true
+	}
+	for b, n := before, 0; b >= 0 && b < len(toks) && n < 3; b, n = b-1, n+1 {
+		k := toks[b].key
+		if workNouns[k] && !toks[b].cap {
+			gap := st.body[toks[b].e:c.s]
+			return !strings.ContainsAny(gap, ".;:!?()")
+		}
+		if k != "the" && k != "a" && k != "his" && k != "her" && k != "their" && k != "its" && k != "new" && k != "latest" && k != "first" && k != "last" && k != "hit" {
+			return false
+		}
+	}
+	return false
+}
+
+// titleCaseQuote reports whether a quotation opens at most a few words
+// before offset s with only capitalised words between (“Copper Lantern”,
+// “Take ‘Em Higher”): the quotation is a title, not speech ("“I trust
+// Petra Vance”").
+func (st *state) titleCaseQuote(s int) bool {
+	pre := st.body[max(0, s-40):s]
+	q := max(strings.LastIndex(pre, "“"), strings.LastIndex(pre, "\""))
+	if q < 0 || strings.ContainsAny(pre[q+1:], "”.!?") {
+		return false
+	}
+	open := pre[q:]
+	_, n := utf8.DecodeRuneInString(open)
+	for _, w := range strings.Fields(open[n:]) {
+		w = strings.TrimLeft(w, "‘'")
+		if w == "" {
+			continue
+		}
+		c, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// acronymPlural reports capitals with a plural "s" ("ISIs", "CEOs").
+func acronymPlural(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, ch := range w[:len(w)-1] {
+		if !unicode.IsUpper(ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// romanNumeral reports a word of Roman numeral letters ("ii", "xiv").
+func romanNumeral(k string) bool {
+	return strings.Trim(k, "ivxlc") == ""
+}
+
+// ticker reports a capitalised word followed by a period and one or two
+// capitals ("ODO.N", "LMR.L"): a stock ticker.
+func (st *state) ticker(t tok) bool {
+	rest := st.body[t.e:]
+	if len(rest) < 2 || rest[0] != '.' {
+		return false
+	}
+	n := 0
+	for n+1 < len(rest) && rest[n+1] >= 'A' && rest[n+1] <= 'Z' {
+		n++
+	}
+	return n >= 1 && n <= 2 && (n+1 == len(rest) || !unicode.IsLetter(rune(rest[n+1])))
+}
+
+// agent reports "by the" just before toks[before+1] ("published by the
+// OECD").
+func (st *state) agent(toks []tok, before int) bool {
+	return before >= 1 && before < len(toks) && toks[before].key == "the" && toks[before-1].key == "by"
+}
+
+// placeNouns name kinds of places; "the town of X" makes X a place.
+var placeNouns = map[string]bool{"town": true, "city": true, "village": true, "province": true, "region": true,
+	"district": true, "county": true, "state": true, "island": true, "suburb": true, "port": true,
+	"capital": true, "hamlet": true, "municipality": true, "neighborhood": true, "neighbourhood": true}
+
+// placeNounOf reports a lower-case place noun and "of" just before
+// toks[before+1] ("the town of …").
+func (st *state) placeNounOf(toks []tok, before int) bool {
+	return before >= 1 && before < len(toks) && toks[before].key == "of" && !toks[before-1].cap && placeNouns[toks[before-1].key]
+}
+
+// ampersand reports a name that "&" and a capitalised word follow
+// ("Hollis Brandt & Co").
+func (st *state) ampersand(last tok) bool {
+	rest := strings.TrimLeft(st.body[last.e:], " ")
+	if !strings.HasPrefix(rest, "&") {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(strings.TrimLeft(rest[1:], " "))
+	return unicode.IsUpper(c)
+}
+
+// hearerVerbs are reporting verbs whose object is the one spoken to
+// ("told reporters", "asked Smith"): a name after them is no speaker.
+var hearerVerbs = map[string]bool{"told": true, "tells": true, "asked": true, "asks": true,
+	"urged": true, "urges": true, "warned": true, "warns": true}
+
+// clauseEnds reports whether a name ending with last, toks[after] the token
+// after it, closes its clause: the sentence ends or a comma, dash or
+// bracket follows ("…, said Smith." or "said Smith, a spokesman").
+func (st *state) clauseEnds(last tok, toks []tok, after int) bool {
+	if after >= len(toks) {
+		return true
+	}
+	gap := strings.TrimSpace(st.body[tokEnd(st.body, last):toks[after].s])
+	r0, _ := utf8.DecodeRuneInString(gap)
+	return gap != "" && strings.ContainsRune(",;:.—–-()", r0)
 }
 
 func indexOf(toks []tok, t tok) int {
@@ -511,7 +655,11 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 				appos = st.body[bt.s:bt.e]
 			}
 		}
-		if r.personCues[pk] && pk != "who" && pk != "whose" {
+		// "…, said Smith." and "said Smith, a spokesman": an inverted
+		// attribution. "said Acme could …" has the name open the
+		// reported clause, and "told Quillfeed" names the hearer.
+		// ("said, "Wonderful — …": a quotation opens after the verb.)
+		if r.personCues[pk] && pk != "who" && pk != "whose" && !hearerVerbs[pk] && strings.TrimSpace(st.body[toks[before].e:p[0].s]) == "" && st.clauseEnds(last, toks, after) {
 			c.cueP = true
 		}
 		if r.placePreps[pk] {
@@ -519,17 +667,32 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		}
 	}
 	if after < len(toks) && r.personCues[toks[after].key] && st.gapJoins(last, toks[after]) {
-		c.cueP = true
+		if k := toks[after].key; k == "who" || k == "whose" {
+			c.cueWho = true
+		} else {
+			c.cueP = true
+		}
 	}
 	if after+1 < len(toks) && toks[after].key == "who" {
-		c.cueP = true
+		c.cueWho = true
 	}
+	// "the Rockhounds said", "The Pentagon says": a single name after the
+	// article is a team, a body or a building, not a person.
+	c.the = before >= 0 && before < len(toks) && toks[before].key == "the" && c.role == ""
+	the := len(p) == 1 && c.the
+	c.work = st.workTitle(c, toks, before)
 	switch {
+	case len(p) == 1 && acronymPlural(st.body[last.s:last.e]):
+		// "ISTs", "CEOs": a plural of a term, not an acronym ending in S
+	case c.work && c.role == "" && !c.firstHit:
 	case c.role != "" && r.placeAfterTitle(p):
 		// "Miss America": a contest, not a person
 		c.role = ""
 	case c.role != "":
 		c.typ, c.strong = news.Person, true
+	case st.placeNounOf(toks, before):
+		// "the town of Khalil Varosh", "the province of Idlib"
+		c.typ, c.strong = news.Place, true
 	case r.knownOrgs[key]:
 		c.typ, c.strong = news.Organization, true
 	case r.publication(p):
@@ -565,14 +728,34 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case len(p) == 1 && last.upper && (hasDigit(last.key) || spelledInLower(st.body, st.body[last.s:last.e])):
 		// "M1", "critical flicker frequency (CFF)": a code or a term
 		c.attach = true
+	case len(p) == 1 && last.upper && romanNumeral(last.key):
+		// "II", "XIV": a numeral
+	case len(p) == 1 && last.upper && st.ticker(last):
+		// "ODO.N", "LMR.L": a stock ticker
 	case len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 5:
 		c.typ, c.strong, c.acronym = news.Organization, true, true
+		// An unknown acronym is an organisation only with a sign of one:
+		// a possessive ("QLPA's"), a title or a reporting verb after it
+		// ("QLPA chairman", "KXVB reported"), or "by the" before it, the
+		// agent of a deed ("published by the OECD"). Terms and tests ("VRN
+		// cells", "took the SAT") have none.
+		c.bareAcr = !last.poss && !c.cueP && !(after < len(toks) && r.roles[toks[after].key] && st.gapJoins(last, toks[after])) && !st.agent(toks, before)
 	case len(p) == 1 && last.upper:
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":
 		c.typ, c.strong, c.role = news.Person, true, appos
+	case len(p) > 1 && st.ampersand(last):
+		// "Hollis Brandt & Co", "Procter & Gamble": a firm
+		c.typ = news.Organization
+	case len(p) > 1 && c.the:
+		// "the Brisco Tahr", "the Kelmont Wharf", "the Quiet Orchard": a
+		// person's name takes no article
 	case len(p) > 1 && c.firstHit:
 		c.typ, c.strong = news.Person, true
+	case len(p) == 2 && r.placeNames[p[0].key] && !r.places[p[1].key] && st.personLike(p):
+		// "Austin Pelloran", "Jordan Smith": a first name that is also a
+		// place, before a surname; a person only with evidence (entities)
+		c.typ = news.Person
 	case len(p) > 1 && r.places[p[0].key]:
 		// "Washington Examiner", "Kansas City Star": a place-named
 		// institution
@@ -584,10 +767,14 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		// "Breaking Bad", "Big Question": a title or a phrase; "House
 		// Ways": part of a body's name
 	case len(p) > 1 && st.personLike(p):
+		// a person only if the article gives evidence (entities)
 		c.typ = news.Person
 	case len(p) > 1:
 		c.typ = news.Organization
-	case c.cueP && !r.orgHeads[key] && !st.pluralOfLower(p):
+	case the && c.cueP:
+		c.typ = news.Organization
+	case the:
+	case (c.cueP || c.cueWho) && !r.orgHeads[key] && !st.pluralOfLower(p):
 		// ("News said", "Contractors said" are no people)
 		c.typ = news.Person
 	case c.cueL && !c.firstHit:

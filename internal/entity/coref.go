@@ -101,6 +101,18 @@ func (st *state) entities() []news.Entity {
 		if founded == 0 || g.typ() == "" {
 			g.drop = true
 		}
+		// A person needs evidence beyond capitals: a first name, a title,
+		// a reporting verb ("Orrin Vesk said") or the surname used alone
+		// later ("Marrack"); a run of capitalised words alone is as often
+		// a work, a building or a heading (eval entities, tune: most such
+		// people listed were wrong), and "who" follows groups of people.
+		// An unknown acronym needs a sign of an organisation (classify).
+		if g.typ() == news.Person && !st.personEvidence(g) {
+			g.drop = true
+		}
+		if g.typ() == news.Organization && !st.acronymEvidence(g) {
+			g.drop = true
+		}
 		// A place only because of prepositions ("in Medicare") needs
 		// them on most of its mentions.
 		if g.typ() == news.Place {
@@ -151,6 +163,40 @@ func (st *state) entities() []news.Entity {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Mentions[0].Start < out[b].Mentions[0].Start })
 	return out
+}
+
+// personEvidence reports whether a person group has a mention with a first
+// name, a title (split off or kept), a strong person type or a reporting
+// verb, or its surname
+// alone inside a sentence ("Marrack"); a group with a mention that is a
+// work's title has none.
+func (st *state) personEvidence(g *group) bool {
+	for _, ci := range g.cands {
+		c := &st.cands[ci]
+		if c.work {
+			return false
+		}
+		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach && !c.the {
+			return true
+		}
+		// a title kept inside the name ("Mr. Reyes of the Lake Trust",
+		// where the run ends with an organisation's head word)
+		if len(c.toks) > 1 && st.r.roles[strings.TrimSuffix(c.toks[0].key, ".")] {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymEvidence reports whether an organisation group has a mention
+// other than a bare unknown acronym (see classify).
+func (st *state) acronymEvidence(g *group) bool {
+	for _, ci := range g.cands {
+		if c := &st.cands[ci]; !c.bareAcr && c.typ == news.Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // attach finds the group a short or untyped candidate refers to: a person

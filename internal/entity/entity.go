@@ -56,6 +56,7 @@ type Recognizer struct {
 	notAcronyms map[string]bool
 	lexMax      int
 	first       map[string]byte
+	placeNames  map[string]bool // first names that are also places ("austin", "jordan")
 	connectors  map[string]bool
 	particles   map[string]bool
 	personCues  map[string]bool
@@ -92,6 +93,7 @@ func New() *Recognizer {
 		nonFirst:    wordSet(nonNamesFirst),
 		notAcronyms: wordSet(notAcronyms),
 		first:       make(map[string]byte, strings.Count(firstNames, "\n")),
+		placeNames:  map[string]bool{},
 		greetings:   wordSet(greetings),
 		headings:    wordSet(headingWords),
 		pubHeads:    wordSet(publicationHeads),
@@ -122,7 +124,7 @@ department ministry agency council committee party campaign administration`),
 			"un": "united nations", "u.n": "united nations", "eu": "european union", "e.u": "european union",
 			"kyiv": "kiev", "burma": "myanmar", "holland": "netherlands", "czechia": "czech republic",
 			"isis": "islamic state", "isil": "islamic state", "al qaeda": "al-qaeda", "exxonmobil": "exxon mobil",
-			"huffpost": "huffington post", "khan sheikhoun": "khan shaykhun", "donbas": "donbass",
+			"huffpost": "huffington post", "donbas": "donbass",
 		},
 	}
 	for k := range r.roles {
@@ -154,6 +156,9 @@ department ministry agency council committee party campaign administration`),
 	// or a compass word is no first name ("Georgia", "May", "Will",
 	// "North").
 	for name := range r.first {
+		if r.places[name] {
+			r.placeNames[name] = true
+		}
 		if r.places[name] || r.timeWords[name] || r.demonyms[name] || r.function[name] || r.roles[name] || r.compass[name] {
 			delete(r.first, name)
 		}

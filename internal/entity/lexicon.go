@@ -118,7 +118,10 @@ huffington post|huffpost|new york times|washington post|wall street journal|los 
 vatican|red cross|greenpeace|amnesty international|human rights watch|doctors without borders|u.s. senate`
 
 // placeAcronyms are all-capital tokens that are places, not organisations.
-const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc`
+// Dotted abbreviations of US states and cities ("N.J.", "L.A.") are
+// places too; bare postal codes ("SC", "CT") are left out, as they are as
+// often the acronyms of terms.
+const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc l.a n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va`
 
 // areaList names countries, US states and regions: places that hold
 // towns, so that "in Norbury" and "in Ohio" may be one place.
@@ -171,12 +174,12 @@ jacksonville|san francisco|columbus|fort worth|indianapolis|charlotte|seattle|de
 nashville|memphis|portland|oklahoma city|las vegas|louisville|baltimore|milwaukee|albuquerque|tucson|fresno|
 sacramento|kansas city|atlanta|miami|raleigh|omaha|minneapolis|cleveland|tulsa|new orleans|tampa|pittsburgh|
 cincinnati|st. louis|orlando|buffalo|newark|honolulu|anchorage|salt lake city|richmond|albany|hartford|
-providence|tallahassee|panama city|dayton|charleston|annapolis|trenton|harrisburg|springfield|boise|
+providence|tallahassee|dayton|charleston|annapolis|trenton|harrisburg|springfield|boise|
 des moines|madison|lansing|columbus|montgomery|jackson|little rock|baton rouge|santa fe|cheyenne|helena|
 pierre|bismarck|topeka|lincoln|carson city|juneau|olympia|salem|sacramento|concord|montpelier|augusta|
 dover|frankfort|nashville|columbia|ferguson|brooklyn|manhattan|queens|bronx|staten island|silicon valley|
 wall street|capitol hill|hollywood|guantanamo|guantanamo bay|
-khan shaykhun|khan sheikhoun|shayrat|fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra`
+fallujah|ramadi|kirkuk|erbil|kobani|deir ez-zor|palmyra`
 
 // placeList is a gazetteer of countries, US states, capitals, large cities
 // and regions.
@@ -240,3 +243,29 @@ scandal day week month year era age conference summit`
 
 // nonNamesFirst do so when they open it ("Hurricane Sandy").
 const nonNamesFirst = `hurricane storm typhoon cyclone tropical operation`
+
+// nicknames maps common English nicknames that do not open their formal
+// name to it ("Chuck Dunmore" and "Charles Dunmore" are one person; "Chris"
+// and "Christopher" are matched as prefixes). Only unambiguous pairs are
+// listed: "Ted" (Edward or Theodore), "Pat" (Patrick or Patricia) and the
+// like are left out.
+var nicknames = map[string]string{
+	"bill": "william", "billy": "william", "willie": "william",
+	"bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert",
+	"dick": "richard", "rick": "richard", "ricky": "richard", "rich": "richard", "richie": "richard",
+	"chuck": "charles", "charlie": "charles",
+	"jim": "james", "jimmy": "james",
+	"mike": "michael", "mick": "michael", "mickey": "michael",
+	"joe": "joseph", "joey": "joseph",
+	"tom": "thomas", "tommy": "thomas",
+	"jack": "john", "johnny": "john",
+	"hank": "henry", "larry": "lawrence", "jerry": "gerald", "ned": "edward", "eddie": "edward",
+	"peggy": "margaret", "maggie": "margaret", "meg": "margaret",
+	"betty": "elizabeth", "beth": "elizabeth", "liz": "elizabeth", "betsy": "elizabeth",
+	"kathy": "katherine", "katie": "katherine", "sally": "sarah", "patty": "patricia", "polly": "mary",
+	"sue": "susan", "susie": "susan", "jenny": "jennifer",
+	"dave": "david", "steve": "stephen", "andy": "andrew", "tony": "anthony", "nick": "nicholas",
+	"pete": "peter", "ben": "benjamin", "fred": "frederick", "jeff": "jeffrey", "greg": "gregory",
+	"matt": "matthew", "ron": "ronald", "don": "donald", "ken": "kenneth", "tim": "timothy",
+	"dan": "daniel", "danny": "daniel",
+}

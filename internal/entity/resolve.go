@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -114,8 +115,50 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		gs[gi].typ[t] += len(it.e.Mentions)
 	}
+	// A person named by the first words of exactly one fuller person name
+	// of the story is that person ("Lorna Mae" and "Lorna Mae Quist").
+	for gi, g := range gs {
+		if g.typ[news.Person] == 0 || len(g.items) == 0 {
+			continue
+		}
+		into, n := -1, 0
+		for hj, h := range gs {
+			if hj != gi && h.typ[news.Person] > 0 && len(h.items) > 0 && len(h.keys) > len(g.keys) && slices.Equal(h.keys[:len(g.keys)], g.keys) {
+				into = hj
+				n++
+			}
+		}
+		if n == 1 {
+			h := gs[into]
+			h.items = append(h.items, g.items...)
+			for t, v := range g.typ {
+				h.typ[t] += v
+			}
+			g.items = nil
+		}
+	}
+	// An organisation named in the singular and the plural is one
+	// ("Denver Public School" and "Denver Public Schools").
+	for gi, g := range gs {
+		if g.typ[news.Organization] == 0 || len(g.items) == 0 || len(g.keys) < 2 {
+			continue
+		}
+		for hj, h := range gs {
+			if hj != gi && len(h.items) > 0 && h.typ[news.Organization] > 0 && pluralOf(h.keys, g.keys) {
+				h.items = append(h.items, g.items...)
+				for t, v := range g.typ {
+					h.typ[t] += v
+				}
+				g.items = nil
+				break
+			}
+		}
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
+		if len(g.items) == 0 {
+			continue
+		}
 		var grp Group
 		arts := map[int]bool{}
 		names := map[string]bool{}
@@ -163,6 +206,13 @@ func Resolve(arts []*news.Article) []Group {
 	return out
 }
 
+// pluralOf reports keys equal to single but for a plural "s" on the last
+// word.
+func pluralOf(plural, single []string) bool {
+	n := len(single)
+	return len(plural) == n && slices.Equal(plural[:n-1], single[:n-1]) && plural[n-1] == single[n-1]+"s"
+}
+
 // nameVariant reports whether person keys short name the same person as
 // the fuller keys full: the same surname, the same first name or a short
 // form of it ("Chris" and "Christopher", "Ben" and "Benjamin"), and the
@@ -189,10 +239,11 @@ func nameVariant(full, short []string) bool {
 	return true
 }
 
-// sameFirstName reports equal first names or a short form of at least
-// three letters opening the long one ("chris", "christopher").
+// sameFirstName reports equal first names, a short form of at least
+// three letters opening the long one ("chris", "christopher"), or a
+// common nickname of it ("chuck", "charles"; see nicknames).
 func sameFirstName(a, b string) bool {
-	if a == b {
+	if a == b || nicknames[a] == b || nicknames[b] == a {
 		return true
 	}
 	if len(a) < len(b) {

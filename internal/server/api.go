@@ -74,27 +74,35 @@ func page(r *http.Request) (limit, offset int, err error) {
 
 // StoryList is the answer of GET /api/stories.
 type StoryList struct {
-	Stories []news.Story `json:"stories"`
-	Limit   int          `json:"limit"`
-	Offset  int          `json:"offset"`
+	Stories []ListedStory `json:"stories"`
+	Limit   int           `json:"limit"`
+	Offset  int           `json:"offset"`
 	// Query and Hits are set for a full-text search (?q=): the matching
 	// articles best first, and Stories holds their stories in that order.
 	Query string            `json:"query,omitempty"`
 	Hits  []store.SearchHit `json:"hits,omitempty"`
 }
 
+// ListedStory is a story of GET /api/stories with its briefing's counts.
+type ListedStory struct {
+	news.Story
+	// Coverage is the briefing's counts (news.Briefing.Coverage), the
+	// ones every page shows; null while the story has not been briefed.
+	Coverage *news.Coverage `json:"coverage"`
+}
+
 // listStories lists stories or, with q, searches articles and lists the
-// stories of the hits.
+// stories of the hits. Coverage is left nil (see withCoverage).
 func (s *Server) listStories(ctx context.Context, q string, limit, offset int) (StoryList, error) {
-	out := StoryList{Stories: []news.Story{}, Limit: limit, Offset: offset, Query: q}
+	out := StoryList{Stories: []ListedStory{}, Limit: limit, Offset: offset, Query: q}
 	if strings.TrimSpace(q) == "" {
 		out.Query = ""
 		sts, err := s.st.Stories(ctx, store.ListOptions{Limit: limit, Offset: offset})
 		if err != nil {
 			return out, err
 		}
-		if sts != nil {
-			out.Stories = sts
+		for _, st := range sts {
+			out.Stories = append(out.Stories, ListedStory{Story: st})
 		}
 		return out, nil
 	}
@@ -124,9 +132,25 @@ func (s *Server) listStories(ctx context.Context, q string, limit, offset int) (
 		if err != nil {
 			return out, err
 		}
-		out.Stories = append(out.Stories, st)
+		out.Stories = append(out.Stories, ListedStory{Story: st})
 	}
 	return out, nil
+}
+
+// withCoverage sets each listed story's Coverage from its briefing.
+func (s *Server) withCoverage(ctx context.Context, l *StoryList) error {
+	for i := range l.Stories {
+		b, _, err := s.st.Briefing(ctx, l.Stories[i].ID)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("server: briefing of story %s: %w", l.Stories[i].ID, err)
+		}
+		c := b.Coverage()
+		l.Stories[i].Coverage = &c
+	}
+	return nil
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -139,6 +163,9 @@ func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
 	s.serveCached(w, r, key, "", func() ([]byte, string, error) {
 		l, err := s.listStories(r.Context(), r.URL.Query().Get("q"), limit, offset)
 		if err != nil {
+			return nil, "", err
+		}
+		if err := s.withCoverage(r.Context(), &l); err != nil {
 			return nil, "", err
 		}
 		b, err := marshal(l)

@@ -231,7 +231,10 @@ func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 		if q != "" {
 			v.Title = "Search: " + q
 		}
-		sts := l.Stories
+		sts := make([]news.Story, len(l.Stories))
+		for i, ls := range l.Stories {
+			sts[i] = ls.Story
+		}
 		if q == "" && len(sts) > frontPageSize {
 			sts = sts[:frontPageSize]
 			v.Next = "/?page=" + strconv.Itoa(pg+1)

@@ -837,7 +837,7 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 	}
 	for j := w + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
 		if ts.Is(j, ",") {
-			t, _ = tenseAfter(ts, j)
+			t, _ = tenseAfter(ts, j, asides(ts, j))
 			return prep, t
 		}
 	}

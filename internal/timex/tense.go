@@ -96,6 +96,14 @@ var (
 		"didn": true, "wasn": true, "weren": true, "hadn": true,
 		"ago": true, "earlier": true, "yesterday": true, "last": true, "since": true,
 	}
+	// determiners open a noun phrase: a regular "-ed" form right after one
+	// is an adjective ("a registered nurse", "the elected officials"), not
+	// the clause's verb. "that" is left out: it also opens a clause ("the
+	// plan that failed").
+	determiners = map[string]bool{
+		"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true,
+		"our": true, "my": true, "your": true, "this": true, "these": true, "those": true,
+	}
 	// presentForms are present-tense finite verbs that news uses of the
 	// current state ("is", "remains", "comes a day after").
 	presentForms = map[string]bool{
@@ -184,6 +192,9 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	case "be", "to", "being":
 		return 0, false
 	}
+	if !pastForms[w] && determiners[ts.Word(j-1)] {
+		return 0, false // "a registered nurse": an adjective, not a verb
+	}
 	if w == "last" && ts.Word(j+1) != "week" && ts.Word(j+1) != "month" && ts.Word(j+1) != "year" {
 		return 0, false // "the last one"
 	}
@@ -197,8 +208,8 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 	return 0, false
 }
 
-// tenseReach bounds the search for the governing verb: before the
-// expression (nearest first), then after it.
+// tenseReach bounds the search for the governing verb, in words (not
+// punctuation): before the expression (nearest first), then after it.
 const (
 	tenseBack    = 14
 	tenseForward = 10
@@ -208,30 +219,84 @@ const (
 // nearest token before it in the sentence that a tense rule claims, else
 // the nearest after it. It returns the tense and the rule's name ("" when
 // none claims a token).
+//
+// A parenthetical relative clause (", who is gay and married last year,")
+// is passed over, and its words do not count against the reach: its verb
+// says when its own event happened, not the expression's.
 func governingTense(ts toks, i int) (Tense, string) {
-	for j := i - 1; j >= 0 && j >= i-tenseBack; j-- {
+	aside := asides(ts, i)
+	seen := 0
+	for j := i - 1; j >= 0 && seen < tenseBack; j-- {
 		if ts[j].Kind == text.LexBreak {
 			break
 		}
+		if aside[j] || ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
 		if t, name := classify(ts, j); name != "" {
 			return t, name
 		}
 	}
-	return tenseAfter(ts, i)
+	return tenseAfter(ts, i, aside)
 }
 
 // tenseAfter is the tense of the nearest token after i (in the sentence,
-// at most tenseForward away) that a rule claims.
-func tenseAfter(ts toks, i int) (Tense, string) {
-	for j := i + 1; j < len(ts) && j <= i+tenseForward; j++ {
+// at most tenseForward away, asides not counted) that a rule claims.
+func tenseAfter(ts toks, i int, aside map[int]bool) (Tense, string) {
+	seen := 0
+	for j := i + 1; j < len(ts) && seen < tenseForward; j++ {
 		if ts[j].Kind == text.LexBreak {
 			break
 		}
+		if aside[j] || ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
 		if t, name := classify(ts, j); name != "" {
 			return t, name
 		}
 	}
 	return TenseUnknown, ""
+}
+
+// asideReach bounds the tokens searched for the parenthetical clauses
+// around an expression.
+const asideReach = 40
+
+// asides marks the tokens of the parenthetical relative clauses of
+// token i's sentence near it that do not hold it: from a comma followed
+// by "who" or "which" to the next comma, which must close the clause
+// (the clause must be an aside, with the sentence going on after it).
+func asides(ts toks, i int) map[int]bool {
+	var out map[int]bool
+	lo := i
+	for lo > 0 && lo > i-asideReach && ts[lo-1].Kind != text.LexBreak {
+		lo--
+	}
+	for j := lo; j < len(ts) && j < i+asideReach && ts[j].Kind != text.LexBreak; j++ {
+		if ts[j].S != "," || (ts.Word(j+1) != "who" && ts.Word(j+1) != "which") {
+			continue
+		}
+		end := -1
+		for k := j + 2; k < len(ts) && k < j+asideReach && ts[k].Kind != text.LexBreak; k++ {
+			if ts[k].S == "," {
+				end = k
+				break
+			}
+		}
+		if end < 0 || i > j && i < end {
+			continue // not closed, or holds the expression
+		}
+		if out == nil {
+			out = map[int]bool{}
+		}
+		for k := j + 1; k < end; k++ {
+			out[k] = true
+		}
+		j = end - 1
+	}
+	return out
 }
 
 func classify(ts toks, j int) (Tense, string) {

@@ -34,6 +34,14 @@ func TestGoverningTense(t *testing.T) {
 		{"The senator won the vote on Tuesday.", "Tuesday", TensePast, "past-form"},
 		{"The election is Thursday.", "Thursday", TensePresent, "present-form"},
 		{"Friday arrives.", "Friday", TenseUnknown, ""},
+		// A regular "-ed" form after a determiner is an adjective.
+		{"The mayor is running against Ann Lee, a registered nurse, in May.", "May", TenseFuture, "progressive"},
+		{"The council elected a chair in May.", "May", TensePast, "past-form"},
+		// Punctuation does not use up the reach: "is" is the 13th word back.
+		{"The mayor is running for re-election against Republican Ann Marie Lee, a retired nurse, in May.", "May", TenseFuture, "progressive"},
+		// A parenthetical relative clause does not govern what lies outside it.
+		{"Speaking on Friday, the senator, who is retiring this year, said no.", "Friday", TensePast, "past-form"},
+		{"The senator, who spoke on Friday, is retiring.", "Friday", TensePast, "past-form"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
@@ -69,6 +77,7 @@ func TestResolveByTense(t *testing.T) {
 		{"The mayor will decide this weekend.", "this weekend", "2010-06-19/2010-06-20"},
 		{"The vote is Thursday.", "Thursday", "2010-06-17"},
 		{"The vote was held Thursday.", "Thursday", "2010-06-10"},
+		{"Speaking on Friday evening, the senator, who is retiring this year, said no.", "Friday evening", "2010-06-11"},
 		{"Officials had counted 300 cases since January 1.", "January 1", "2010-01-01"},
 		{"The plant could reopen by Sept. 10.", "Sept. 10", "2010-09-10"},
 		{"Officials said they had been warned on Sept. 10.", "Sept. 10", "2009-09-10"},

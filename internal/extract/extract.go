@@ -1,7 +1,7 @@
 // Package extract turns an HTML page into its main content and metadata: the
 // article paragraphs, title, byline, site name, publication date and
 // language. It wraps go-trafilatura, without its readability/dom-distiller
-// fallback by default, and renders the paragraphs from trafilatura's content
+// fallback, and renders the paragraphs from trafilatura's content
 // tree so that paragraph breaks survive (trafilatura's own plain text
 // flattens them).
 //
@@ -33,12 +33,6 @@ var ErrExtractor = errors.New("extract: extractor failed")
 
 // Options configure an Extractor. The zero value gives the defaults.
 type Options struct {
-	// Fallback also runs go-readability and go-domdistiller and lets
-	// trafilatura choose between the three candidates. Default false:
-	// on the 91 pages of the shared extraction benchmark it raised F1
-	// only from 0.9684 to 0.9692 (two pages better, none worse) while
-	// cutting throughput by about a third (three extractors per page).
-	Fallback bool
 	// FavorPrecision makes trafilatura keep less text when unsure;
 	// FavorRecall keeps more. Default: neither (trafilatura's balanced
 	// mode). Setting both is an error. On the extraction benchmark
@@ -96,6 +90,13 @@ type Result struct {
 // concurrent use. go-dateparser, which go-htmldate links for a date search
 // crosscheck never runs, is replaced by a stand-in (third_party/go-dateparser):
 // its package initialisation cost every process about 345 ms and 78 MB.
+// go-readability and go-domdistiller, which go-trafilatura links for its
+// fallback, are replaced by stand-ins too (third_party/go-readability,
+// third_party/go-domdistiller): their package initialisations were a
+// quarter of every process's start-up. The fallback is therefore never
+// enabled: on the 91 pages of the shared extraction benchmark it raised F1
+// only from 0.9684 to 0.9692 (two pages better, none worse) while cutting
+// throughput by about a third (three extractors per page).
 type Extractor struct {
 	base     trafilatura.Options
 	minWords int
@@ -110,7 +111,6 @@ func New(o Options) (*Extractor, error) {
 		// Comments are not part of the article; extracting them costs
 		// a pass over the tree.
 		ExcludeComments: true,
-		EnableFallback:  o.Fallback,
 		// Fast: htmldate without go-dateparser's extensive search.
 		HtmlDateMode: trafilatura.Fast,
 	}

@@ -158,7 +158,6 @@ func TestOptionsValidate(t *testing.T) {
 		ok   bool
 	}{
 		{"zero", Options{}, true},
-		{"fallback", Options{Fallback: true}, true},
 		{"precision", Options{FavorPrecision: true}, true},
 		{"both focuses", Options{FavorPrecision: true, FavorRecall: true}, false},
 	} {

@@ -2,7 +2,6 @@ package align
 
 import (
 	"github.com/crosscheck/crosscheck/internal/text"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -22,9 +21,9 @@ type age struct {
 // Age patterns around a person's mention: after it (an apposition) and
 // before it.
 var (
-	ageAfterRe  = regexp.MustCompile(`^,\s+(?:(?:a|an|the)\s+)?(\d{1,3})(?:,|\)|\s*-year-old\b|-year-old\b)`)
-	ageBeforeRe = regexp.MustCompile(`\b(\d{1,3})-year-old\s+(?:[a-z][a-z-]*\s+){0,3}$`)
-	ageAgeRe    = regexp.MustCompile(`^,?\s+(?:age|aged)\s+(\d{1,3})\b`)
+	ageAfterRe  = text.LazyRegexp(`^,\s+(?:(?:a|an|the)\s+)?(\d{1,3})(?:,|\)|\s*-year-old\b|-year-old\b)`)
+	ageBeforeRe = text.LazyRegexp(`\b(\d{1,3})-year-old\s+(?:[a-z][a-z-]*\s+){0,3}$`)
+	ageAgeRe    = text.LazyRegexp(`^,?\s+(?:age|aged)\s+(\d{1,3})\b`)
 )
 
 // ageMaxDays is how far apart two articles' publication days may be for
@@ -46,13 +45,13 @@ func (s *Story) readAges(a *news.Article, sentOf func(int) int) {
 			var loc []int
 			off := 0
 			after := body[m.End:min(len(body), m.End+24)]
-			if l := ageAfterRe.FindStringSubmatchIndex(after); l != nil {
+			if l := ageAfterRe().FindStringSubmatchIndex(after); l != nil {
 				loc, off = l, m.End
-			} else if l := ageAgeRe.FindStringSubmatchIndex(after); l != nil {
+			} else if l := ageAgeRe().FindStringSubmatchIndex(after); l != nil {
 				loc, off = l, m.End
 			} else {
 				from := max(0, m.Start-48)
-				if l := ageBeforeRe.FindStringSubmatchIndex(body[from:m.Start]); l != nil {
+				if l := ageBeforeRe().FindStringSubmatchIndex(body[from:m.Start]); l != nil {
 					loc, off = l, from
 				}
 			}

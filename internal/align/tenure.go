@@ -36,9 +36,9 @@ const year = `((?:19|20)\d\d)`
 // A year alone after "since" ("the first time since 2002") reads no
 // tenure: the verb is required.
 var (
-	tenureSinceRe = regexp.MustCompile(`(?i)\b(?:has|have|had)\s+(?:been|served|held|led|run|represented|chaired|headed|worked|sat|coached)\b([^.;:!?]{0,80}?)\bsince\s+` + year + `\b`)
-	tenureSpanRe  = regexp.MustCompile(`(?i)\b(?:served|was|were|worked|sat|coached|led|ran|chaired|headed|held|represented)\b([^.;:!?]{0,80}?)\b(?:from\s+` + year + `\s+(?:to|until|through|till)|between\s+` + year + `\s+and)\s+` + year + `\b`)
-	tenureEndRe   = regexp.MustCompile(`(?i)\b(?:left|retired from|resigned from|resigned as|stepped down as|stepped down from|quit|departed)\b([^.;:!?]{0,60}?)\bin\s+` + year + `\b`)
+	tenureSinceRe = text.LazyRegexp(`(?i)\b(?:has|have|had)\s+(?:been|served|held|led|run|represented|chaired|headed|worked|sat|coached)\b([^.;:!?]{0,80}?)\bsince\s+` + year + `\b`)
+	tenureSpanRe  = text.LazyRegexp(`(?i)\b(?:served|was|were|worked|sat|coached|led|ran|chaired|headed|held|represented)\b([^.;:!?]{0,80}?)\b(?:from\s+` + year + `\s+(?:to|until|through|till)|between\s+` + year + `\s+and)\s+` + year + `\b`)
+	tenureEndRe   = text.LazyRegexp(`(?i)\b(?:left|retired from|resigned from|resigned as|stepped down as|stepped down from|quit|departed)\b([^.;:!?]{0,60}?)\bin\s+` + year + `\b`)
 )
 
 // readTenures reads the tenures of member mi's sentences (article a).
@@ -88,9 +88,9 @@ func (s *Story) readTenures(mi int, a *news.Article, sentOf func(int) int) {
 				s.tenures = append(s.tenures, tn)
 			}
 		}
-		read(tenureSinceRe, tenureSince)
-		read(tenureSpanRe, tenureSpan)
-		read(tenureEndRe, tenureEnd)
+		read(tenureSinceRe(), tenureSince)
+		read(tenureSpanRe(), tenureSpan)
+		read(tenureEndRe(), tenureEnd)
 	}
 }
 

@@ -2,7 +2,6 @@ package align
 
 import (
 	"github.com/crosscheck/crosscheck/internal/text"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -23,7 +22,7 @@ type vote struct {
 }
 
 // tallyRe reads a vote tally: "396-9", "51 to 49".
-var tallyRe = regexp.MustCompile(`\b(\d{1,3})\s*(?:-|–|—|\s to\s)\s*(\d{1,3})\b`)
+var tallyRe = text.LazyRegexp(`\b(\d{1,3})\s*(?:-|–|—|\s to\s)\s*(\d{1,3})\b`)
 
 // voteWords say a tally is a vote's; votingBodies name who votes.
 var (
@@ -47,7 +46,7 @@ func (s *Story) readVotes(a *news.Article, sentOf func(int) int) {
 		if !strings.ContainsAny(t, "-–—") && !strings.Contains(t, " to ") {
 			continue // no tally: leave the sentence unread
 		}
-		ms := tallyRe.FindAllStringSubmatchIndex(t, 2)
+		ms := tallyRe().FindAllStringSubmatchIndex(t, 2)
 		if len(ms) != 1 {
 			continue // no tally, or two (two votes, or a vote and a score)
 		}

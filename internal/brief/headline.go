@@ -38,7 +38,7 @@ const centroidWords = 300
 // rather than words about the story.
 type chromeRule struct {
 	name string
-	re   *regexp.Regexp
+	re   func() *regexp.Regexp
 }
 
 // chromeRules reject titles and lead sentences that a page's furniture
@@ -47,18 +47,18 @@ type chromeRule struct {
 var chromeRules = []chromeRule{
 	// A photo or video credit: "Photo illustration by J. Doe/Getty
 	// Images.", "(AP Photo/Jane Doe)", "Image: Reuters".
-	{"photo credit", regexp.MustCompile(`(?i)\b(photo(graph)?s?|image|illustration|video|picture)\b[^.!?]{0,40}\b(by|credit|courtesy)\b|\b(getty|shutterstock|afp|ap|reuters)\s*(images|photo)\b|^\s*\(?(photo|image|credit)\s*:`)},
+	{"photo credit", text.LazyRegexp(`(?i)\b(photo(graph)?s?|image|illustration|video|picture)\b[^.!?]{0,40}\b(by|credit|courtesy)\b|\b(getty|shutterstock|afp|ap|reuters)\s*(images|photo)\b|^\s*\(?(photo|image|credit)\s*:`)},
 	// Navigation: arrows and breadcrumbs, "Local News More>>", "Home »
 	// Politics", "Next >".
-	{"navigation", regexp.MustCompile(`(?i)>>|»|«|<<|\bmore\s*>|\bnext\s*>|^\s*(home|menu|skip to)\b`)},
+	{"navigation", text.LazyRegexp(`(?i)>>|»|«|<<|\bmore\s*>|\bnext\s*>|^\s*(home|menu|skip to)\b`)},
 	// A section label before a teaser: "Trending News: How Good Of A
 	// Person…", "Breaking: …", "Most Read: …".
-	{"section label", regexp.MustCompile(`(?i)^\s*((local|world|national|breaking|trending|top|latest|related|more|business|sports|entertainment)\s+(news|stories|headlines)|breaking|most (read|popular|viewed|shared)|related|recommended|sponsored|advertisement|watch|listen)\s*[:|]`)},
+	{"section label", text.LazyRegexp(`(?i)^\s*((local|world|national|breaking|trending|top|latest|related|more|business|sports|entertainment)\s+(news|stories|headlines)|breaking|most (read|popular|viewed|shared)|related|recommended|sponsored|advertisement|watch|listen)\s*[:|]`)},
 	// Site furniture words standing alone as the title: "Sign in",
 	// "Subscribe to our newsletter", "Advertisement", "Page not found".
-	{"site furniture", regexp.MustCompile(`(?i)^\s*(sign (in|up)|log ?in|subscribe|newsletter|advertisement|share this|follow us|cookie|page not found|404|access denied|skip to content|you are here|search)\b`)},
+	{"site furniture", text.LazyRegexp(`(?i)^\s*(sign (in|up)|log ?in|subscribe|newsletter|advertisement|share this|follow us|cookie|page not found|404|access denied|skip to content|you are here|search)\b`)},
 	// A web address or a bare site name as the title: "www.example.com".
-	{"web address", regexp.MustCompile(`(?i)^\s*(https?://|www\.)\S*\s*$|^\s*[a-z0-9-]+\.(com|org|net|co\.uk)\s*$`)},
+	{"web address", text.LazyRegexp(`(?i)^\s*(https?://|www\.)\S*\s*$|^\s*[a-z0-9-]+\.(com|org|net|co\.uk)\s*$`)},
 }
 
 // Chrome returns the name of the first chrome rule s matches, or "" when
@@ -67,7 +67,7 @@ var chromeRules = []chromeRule{
 // "not words").
 func Chrome(s string) string {
 	for _, r := range chromeRules {
-		if r.re.MatchString(s) {
+		if r.re().MatchString(s) {
 			return r.name
 		}
 	}
@@ -91,13 +91,13 @@ func Chrome(s string) string {
 
 // siteSuffix matches a site name after a title: "Senate passes bill |
 // Example News", "Senate passes bill - The Example Times".
-var siteSuffix = regexp.MustCompile(`\s+(\||—|–|-)\s+([^|—–-]{2,40})$`)
+var siteSuffix = text.LazyRegexp(`\s+(\||—|–|-)\s+([^|—–-]{2,40})$`)
 
 // trimSite drops a trailing site name from a title: the outlet's own name,
 // or anything after " | " (a separator headlines do not use).
 func trimSite(title, outlet string) string {
 	title = strings.TrimSpace(title)
-	m := siteSuffix.FindStringSubmatchIndex(title)
+	m := siteSuffix().FindStringSubmatchIndex(title)
 	if m == nil {
 		return title
 	}
@@ -110,7 +110,7 @@ func trimSite(title, outlet string) string {
 
 // dateline matches the place and agency that open a lead:
 // "WASHINGTON (AP) — ", "LONDON, May 3 (Reuters) - ".
-var dateline = regexp.MustCompile(`^[A-Z][A-Z .,'’-]{2,40}(,[^()—–-]{1,20})?\s*(\([A-Za-z .]{1,20}\))?\s*(—|–|--|-|:)\s+`)
+var dateline = text.LazyRegexp(`^[A-Z][A-Z .,'’-]{2,40}(,[^()—–-]{1,20})?\s*(\([A-Za-z .]{1,20}\))?\s*(—|–|--|-|:)\s+`)
 
 // headline picks the story's title: the best usable article title, else
 // the best lead sentence; "" when the story has neither.
@@ -174,7 +174,7 @@ func lead(a *news.Article) string {
 	body := a.Body()
 	for i := 0; i < len(a.Sentences) && i < leadSentences; i++ {
 		s := strings.Join(strings.Fields(a.SentenceText(body, i)), " ")
-		s = dateline.ReplaceAllString(s, "")
+		s = dateline().ReplaceAllString(s, "")
 		if len(strings.Fields(s)) >= 6 && Chrome(s) == "" {
 			return s
 		}

@@ -11,7 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-var bylineSplitRe = lazyRegexp(`\s*(?:,|;|\||\s&\s|\s(?i:and)\s)\s*`)
+var bylineSplitRe = text.LazyRegexp(`\s*(?:,|;|\||\s&\s|\s(?i:and)\s)\s*`)
 
 // bylineNames returns the people named by a "By X and Y" line: each part of
 // two to four capitalised tokens; all-caps names are title-cased. Example:
@@ -49,11 +49,11 @@ func titleWords(s string) string {
 const monthPat = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 
 var (
-	mdyRe    = lazyRegexp(`(?i)\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dmyRe    = lazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthPat + `,?\s+(\d{4})\b`)
-	isoRe    = lazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)`)
-	timeRe   = lazyRegexp(`(?i)\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?`)
-	fillerRe = lazyRegexp(`(?i)\b(published|posted|first published|on|at|date|and|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tue|wed|thu|fri|sat|sun)\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:?\d\d)?`)
+	mdyRe    = text.LazyRegexp(`(?i)\b` + monthPat + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dmyRe    = text.LazyRegexp(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthPat + `,?\s+(\d{4})\b`)
+	isoRe    = text.LazyRegexp(`\b(\d{4})-(\d{2})-(\d{2})(?:T|\b)`)
+	timeRe   = text.LazyRegexp(`(?i)\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?`)
+	fillerRe = text.LazyRegexp(`(?i)\b(published|posted|first published|on|at|date|and|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|tue|wed|thu|fri|sat|sun)\.?|[ECMP][SD]?T|GMT|UTC|BST|CET|CEST)\b|T\d\d:\d\d(:\d\d)?(Z|[+-]\d\d:?\d\d)?`)
 )
 
 // standaloneDate reports whether t states a full date and, besides times,
@@ -116,9 +116,9 @@ func monthNum(s string) int {
 }
 
 var (
-	rightsRe        = lazyRegexp(`(?i)\s*\ball rights reserved\b.*$`)
-	copyrightNameRe = lazyRegexp(`(?i:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|,))*\s*(?:(?i:by)\s+)?(\p{Lu}[\p{L}\p{N}&'’\-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&'’.\-]*)*)`)
-	visitRe         = lazyRegexp(`(?i)\bvisit\s+((?:https?://)?(?:www\.)?[a-z0-9\-]+\.[a-z.]+)`)
+	rightsRe        = text.LazyRegexp(`(?i)\s*\ball rights reserved\b.*$`)
+	copyrightNameRe = text.LazyRegexp(`(?i:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|\d{4}(?:\s*[-–]\s*\d{4})?|,))*\s*(?:(?i:by)\s+)?(\p{Lu}[\p{L}\p{N}&'’\-]*(?:\s+[\p{Lu}&][\p{L}\p{N}&'’.\-]*)*)`)
+	visitRe         = text.LazyRegexp(`(?i)\bvisit\s+((?:https?://)?(?:www\.)?[a-z0-9\-]+\.[a-z.]+)`)
 )
 
 // copyrightName returns the holder named by a copyright line. Examples:
@@ -189,7 +189,7 @@ func findOutlet(ls []line, first, last int, res *Result) {
 	}
 }
 
-var datelineRe = lazyRegexp(`^(\p{Lu}[\p{Lu}'.\-]+(?:\s\p{Lu}[\p{Lu}'.\-]+){0,3})(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s`)
+var datelineRe = text.LazyRegexp(`^(\p{Lu}[\p{Lu}'.\-]+(?:\s\p{Lu}[\p{Lu}'.\-]+){0,3})(?:,\s*\p{Lu}[\p{L}.]+(?:\s\p{Lu}[\p{L}.]+){0,2})?\s*(?:\([^)]{1,40}\))?\s*(?:—|–|--|-)\s`)
 
 // dateline returns the all-caps place opening a paragraph. Examples:
 // "MOSCOW — Secretary..." → "MOSCOW"; "WASHINGTON (Reuters) - ..." →

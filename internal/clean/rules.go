@@ -3,8 +3,9 @@ package clean
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
+
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // lineRule is a context-free rule: when match fires on a line, the line is
@@ -51,15 +52,15 @@ var (
 		keys []string // lower-case substrings, one of which must occur (a cheap prefilter)
 		re   func() *regexp.Regexp
 	}{
-		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, lazyRegexp(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
-		{"tweet-location", []string{"tweet", "twitter"}, lazyRegexp(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
-		{"video-unavailable", []string{"video", "feature", "transcript"}, lazyRegexp(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
-		{"javascript", []string{"javascript", "browser"}, lazyRegexp(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
-		{"cookie-wall", []string{"cookie"}, lazyRegexp(`(?i)\bcookies?\b.{0,60}\b(accept|consent|agree|policy|settings|preferences)\b|\b(accept|allow)\b.{0,20}\bcookies\b`)},
-		{"login-wall", []string{"log", "sign", "account"}, lazyRegexp(`(?i)\b(log ?in|sign ?in|create (a free|an) account)\b.{0,40}\bto (continue|read|access|view|see)\b`)},
-		{"paywall", []string{"subscribe", "limit"}, lazyRegexp(`(?i)\bsubscribe\b.{0,30}\bto (continue|keep) reading\b|\byou have reached your (free )?(article )?limit\b`)},
-		{"unavailable", []string{"try again later", "publicly", "general public"}, lazyRegexp(`(?i)\btry again later\b|\bnot (currently )?(publicly (available|accessible)|available to the general public)\b`)},
-		{"not-found", []string{"found", "exist", "404", "no longer"}, lazyRegexp(`(?i)\b(page|article|content)\b.{0,40}\b(could not be found|cannot be found|not found|no longer (exists|available)|does ?n[o']t exist)\b|^(error )?404\b`)},
+		{"crawl-notice", []string{"crawl", "wayback", "archive", "web capture", "warc", "domain"}, text.LazyRegexp(`(?i)\b(crawl(s|ed|er)?|wayback machine|internet archive|web captures?|warc files?|urls? per (domain|host)|inter-?domain)\b`)},
+		{"tweet-location", []string{"tweet", "twitter"}, text.LazyRegexp(`(?i)\b(tweets?|twitter)\b.{0,60}\blocation`)},
+		{"video-unavailable", []string{"video", "feature", "transcript"}, text.LazyRegexp(`(?i)\bvideo has been rented|\bfeature is not available\b|\btranscript could not be loaded|\bvideo (is )?(unavailable|not available)`)},
+		{"javascript", []string{"javascript", "browser"}, text.LazyRegexp(`(?i)\b(enable|turn on|requires?|activate)\b.{0,30}\bjavascript\b|\bjavascript\b.{0,30}\b(disabled|required|is off)\b|\b(update|upgrade) your browser\b|\bbrowser (is )?(not supported|out of date)`)},
+		{"cookie-wall", []string{"cookie"}, text.LazyRegexp(`(?i)\bcookies?\b.{0,60}\b(accept|consent|agree|policy|settings|preferences)\b|\b(accept|allow)\b.{0,20}\bcookies\b`)},
+		{"login-wall", []string{"log", "sign", "account"}, text.LazyRegexp(`(?i)\b(log ?in|sign ?in|create (a free|an) account)\b.{0,40}\bto (continue|read|access|view|see)\b`)},
+		{"paywall", []string{"subscribe", "limit"}, text.LazyRegexp(`(?i)\bsubscribe\b.{0,30}\bto (continue|keep) reading\b|\byou have reached your (free )?(article )?limit\b`)},
+		{"unavailable", []string{"try again later", "publicly", "general public"}, text.LazyRegexp(`(?i)\btry again later\b|\bnot (currently )?(publicly (available|accessible)|available to the general public)\b`)},
+		{"not-found", []string{"found", "exist", "404", "no longer"}, text.LazyRegexp(`(?i)\b(page|article|content)\b.{0,40}\b(could not be found|cannot be found|not found|no longer (exists|available)|does ?n[o']t exist)\b|^(error )?404\b`)},
 	}
 )
 
@@ -113,12 +114,12 @@ func containsAny(s string, keys []string) bool {
 	return false
 }
 
-var timeCodeRe = lazyRegexp(`^(?:\d{1,2}:\d{2}(?::\d{2})?[\s/]*)+$`)
+var timeCodeRe = text.LazyRegexp(`^(?:\d{1,2}:\d{2}(?::\d{2})?[\s/]*)+$`)
 
 // isTimeCode: a media player's time display. Example: "0:00 0:00".
 func isTimeCode(l *line) bool { return timeCodeRe().MatchString(l.text) }
 
-var playerRe = lazyRegexp(`(?i)^(play|listen|watch|pause|replay|next up|up next|now playing|live (radio|tv|stream)|audio|video|podcast)\b`)
+var playerRe = text.LazyRegexp(`(?i)^(play|listen|watch|pause|replay|next up|up next|now playing|live (radio|tv|stream)|audio|video|podcast)\b`)
 
 // isPlayerPrompt: a short player control without sentence punctuation.
 // Examples: "Play Live Radio", "Next Up:", "Watch: the full interview".
@@ -127,8 +128,8 @@ func isPlayerPrompt(l *line) bool {
 }
 
 var (
-	copyrightRe   = lazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
-	syndicationRe = lazyRegexp(`(?i)\b(to see more,? visit|originally (appeared|published)|republished (with|by)|distributed by|reprinted with permission|this (story|article) (was )?(first )?(appeared|published))\b`)
+	copyrightRe   = text.LazyRegexp(`(?i)©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b`)
+	syndicationRe = text.LazyRegexp(`(?i)\b(to see more,? visit|originally (appeared|published)|republished (with|by)|distributed by|reprinted with permission|this (story|article) (was )?(first )?(appeared|published))\b`)
 )
 
 // isCopyright: a short line with a copyright sign or word. Examples:
@@ -144,15 +145,15 @@ func isSyndication(l *line) bool {
 	return short(l, 40) && containsAny(l.lower, []string{"visit", "original", "publish", "distribut", "reprint", "appeared"}) && syndicationRe().MatchString(l.text)
 }
 
-var adRe = lazyRegexp(`(?i)^(advertisement|advertising|ad|ads|sponsored( content)?|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (the )?main story)[.:]?$`)
+var adRe = text.LazyRegexp(`(?i)^(advertisement|advertising|ad|ads|sponsored( content)?|paid content|promoted|story continues below( advertisement)?|article continues below( advertisement)?|continue reading (the )?main story)[.:]?$`)
 
 // isAdvertisement: an ad slot label. Example: "ADVERTISEMENT".
 func isAdvertisement(l *line) bool { return adRe().MatchString(l.text) }
 
 var (
-	subscribeStartRe = lazyRegexp(`(?i)^(subscribe|sign up( now| today| here)?[.!:]?$|sign up (now |today )?(for|to)\b[^.]{0,25}\b(newsletters?|alerts|updates)\b|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
+	subscribeStartRe = text.LazyRegexp(`(?i)^(subscribe|sign up( now| today| here)?[.!:]?$|sign up (now |today )?(for|to)\b[^.]{0,25}\b(newsletters?|alerts|updates)\b|join (us|our)|get (our|the) (daily |weekly )?(newsletter|email|app)|register (now|for|to)|download (our|the) app|enter your email)\b`)
 	subscribeKeys    = []string{"newsletter", "mailing list", "inbox", "subscribe"}
-	subscribeAnyRe   = lazyRegexp(`(?i)\b(our|daily|weekly|free) (e-?mail )?(newsletter|mailing list)|\b(to|your) inbox\b|\bsubscribe (now|today|here)\b`)
+	subscribeAnyRe   = text.LazyRegexp(`(?i)\b(our|daily|weekly|free) (e-?mail )?(newsletter|mailing list)|\b(to|your) inbox\b|\bsubscribe (now|today|here)\b`)
 )
 
 // isSubscribePrompt: an imperative to subscribe or register, or a short line
@@ -168,9 +169,9 @@ func isSubscribePrompt(l *line) bool {
 }
 
 var (
-	shareStartRe = lazyRegexp(`(?i)^(share|tweet|e-?mail|print|pin it|whatsapp|follow (us|me|@)|like us|click (here|to|below)|tap (here|to)|read more|read next|continue reading|see also|more from|more on|related( stories| articles| coverage| content)?:?$|also read|recommended|you (may|might) (also )?like|comments?|\d+ comments?$|view comments|leave a comment|show comments|learn more|see more)\b`)
+	shareStartRe = text.LazyRegexp(`(?i)^(share|tweet|e-?mail|print|pin it|whatsapp|follow (us|me|@)|like us|click (here|to|below)|tap (here|to)|read more|read next|continue reading|see also|more from|more on|related( stories| articles| coverage| content)?:?$|also read|recommended|you (may|might) (also )?like|comments?|\d+ comments?$|view comments|leave a comment|show comments|learn more|see more)\b`)
 	shareKeys    = []string{"share", "click", "follow", " us on", ":"}
-	shareAnyRe   = lazyRegexp(`(?i)\b(share (this|on)|click here|follow us on|find us on|like us on)\b|^follow\b.{1,40}\bon (twitter|facebook|instagram|linkedin|tiktok|youtube)\b|^\(?(photos|videos?|gallery|slideshow|watch|listen|read|more|related|explore further)\s*:`)
+	shareAnyRe   = text.LazyRegexp(`(?i)\b(share (this|on)|click here|follow us on|find us on|like us on)\b|^follow\b.{1,40}\bon (twitter|facebook|instagram|linkedin|tiktok|youtube)\b|^\(?(photos|videos?|gallery|slideshow|watch|listen|read|more|related|explore further)\s*:`)
 )
 
 // isSharePrompt: a short share/follow/read-more prompt. Examples: "Share
@@ -183,8 +184,8 @@ func isSharePrompt(l *line) bool {
 }
 
 var (
-	navRe = lazyRegexp(`(?i)^(more|latest|top|trending|popular|most (read|popular|discussed|viewed|shared)|editor'?s picks)\b[^.!?]*$|\bskip to (main |the )?content\b|\bskip navigation\b|\btoggle navigation\b|^(main )?menu$|^search$|^home$|^back to top$|^close$|^open menu$|^sections?$`)
-	sepRe = lazyRegexp(`\s[·|•»›]\s`)
+	navRe = text.LazyRegexp(`(?i)^(more|latest|top|trending|popular|most (read|popular|discussed|viewed|shared)|editor'?s picks)\b[^.!?]*$|\bskip to (main |the )?content\b|\bskip navigation\b|\btoggle navigation\b|^(main )?menu$|^search$|^home$|^back to top$|^close$|^open menu$|^sections?$`)
+	sepRe = text.LazyRegexp(`\s[·|•»›]\s`)
 )
 
 // isNavigation: skip links, menu labels and separator-delimited menus
@@ -213,8 +214,8 @@ func firstWord(s string) string {
 }
 
 var (
-	relTimeRe  = lazyRegexp(`(?i)^(about |posted |updated )?(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(just now|yesterday|today)$`)
-	monthDayRe = lazyRegexp(`(?i)^` + monthPat + `\s+\d{1,2}(,?\s+\d{4})?$|^\d{1,2}\s+` + monthPat + `(\s+\d{4})?$`)
+	relTimeRe  = text.LazyRegexp(`(?i)^(about |posted |updated )?(\d+|an?|one)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago\.?$|^(just now|yesterday|today)$`)
+	monthDayRe = text.LazyRegexp(`(?i)^` + monthPat + `\s+\d{1,2}(,?\s+\d{4})?$|^\d{1,2}\s+` + monthPat + `(\s+\d{4})?$`)
 )
 
 // isTimestamp: a teaser's time stamp standing alone — a relative time or a
@@ -256,7 +257,7 @@ func isMarkup(l *line) bool {
 // embedSignatureRe matches the credit line that closes an embedded social
 // media post: "— Name (@handle) June 20, 2017", "A post shared by Name
 // (@handle) on Jun 20, 2017 at 10:33am PDT", "pic.twitter.com/...".
-var embedSignatureRe = lazyRegexp(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\b|\ba post shared by\b.{0,80}\bon [a-z]{3,9}\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/\w+`)
+var embedSignatureRe = text.LazyRegexp(`(?i)(?:—|--|-)\s*[^()]{1,80}\(@\w{1,30}\)\s+(?:on\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s+\d{4}\b|\ba post shared by\b.{0,80}\bon [a-z]{3,9}\.? \d{1,2}, \d{4}|\bpic\.twitter\.com/\w+`)
 
 // isSocialEmbed: an embedded social media post — its text and its credit
 // line share one line once scraped. The post is someone else's words
@@ -267,7 +268,7 @@ func isSocialEmbed(l *line) bool {
 	return containsAny(l.text, []string{"(@", "shared by", "pic.twitter", "Shared by", "SHARED BY"}) && embedSignatureRe().MatchString(l.text)
 }
 
-var urlRe = lazyRegexp(`(?i)\b(?:https?://|www\.)\S+|\S+@[a-z0-9\-]+\.[a-z.]+`)
+var urlRe = text.LazyRegexp(`(?i)\b(?:https?://|www\.)\S+|\S+@[a-z0-9\-]+\.[a-z.]+`)
 
 // isLinkLine: a line that is mostly a URL or e-mail address, or a short
 // line around one. Examples: "https://example.com/x", "Have a tip we
@@ -280,7 +281,7 @@ func isLinkLine(l *line) bool {
 	return len(strings.Fields(rest)) <= 2 || (short(l, 10) && !l.terminal)
 }
 
-var updatedRe = lazyRegexp(`(?i)^(updated|last updated|modified|last modified|edited)\b`)
+var updatedRe = text.LazyRegexp(`(?i)^(updated|last updated|modified|last modified|edited)\b`)
 
 // isUpdatedAt: a short "Updated ..." stamp. It is never a publication date.
 // Example: "Updated at 5:45 p.m. ET".
@@ -290,7 +291,7 @@ func isUpdatedAt(l *line) bool { return short(l, 14) && updatedRe().MatchString(
 // "Published April 12, 2017", "April 12, 2017 5:45 PM ET".
 func isDateLine(l *line) bool { return short(l, 14) && hasDigit(l.text) && standaloneDate(l.text) }
 
-var bylineRe = lazyRegexp(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?i:and|&|,|de|van|von|da|del|la|le)))*)`)
+var bylineRe = text.LazyRegexp(`^(?i:by)\s+(\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|(?i:and|&|,|de|van|von|da|del|la|le)))*)`)
 
 // isByline: a short "By X and Y" line naming capitalised people. Example:
 // "By Bill Chappell and Camila Domonoske".
@@ -299,10 +300,10 @@ func isByline(l *line) bool {
 }
 
 var (
-	agencyRe      = lazyRegexp(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
-	creditWordRe  = lazyRegexp(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
+	agencyRe      = text.LazyRegexp(`\b(Getty Images|AFP|AP Photo|AP|Associated Press|ASSOCIATED PRESS|Reuters|REUTERS|EPA|Shutterstock|iStock(photo)?|Alamy|Corbis|Newscom|Sipa|WireImage|Bloomberg|Pool|POOL|Handout|HANDOUT|NurPhoto|Abaca)\b`)
+	creditWordRe  = text.LazyRegexp(`(?i)^(photo|photograph|image|picture|credit|illustration)(\s+(by|credit))?\s*:|\b(photo|image|picture|illustration)s? (by|courtesy|credit|via)\b|^\(?(AP|Getty) Photo\b|^\p{Lu}\p{L}+(\s\p{Lu}[\p{L}.]*){1,2}(?-i: for The \p{Lu})`)
 	creditKeys    = []string{"photo", "image", "picture", "credit", "illustration", " for the "}
-	slashCreditRe = lazyRegexp(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
+	slashCreditRe = text.LazyRegexp(`^\p{Lu}[\p{L}.'’\- ]*\s*/\s*\p{Lu}[\p{L}.'’&\- ]*$`)
 )
 
 // isPhotoCredit: a short unpunctuated credit line: NAME/AGENCY, an agency
@@ -319,7 +320,7 @@ func isPhotoCredit(l *line) bool {
 	return short(l, 6) && agencyRe().MatchString(l.text) && nameShaped(agencyRe().ReplaceAllString(l.text, "Agency"))
 }
 
-var inlineCreditRe = lazyRegexp(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
+var inlineCreditRe = text.LazyRegexp(`(?i:\((photo|image|picture|credit|photograph|illustration)s?\s*(by|:|credit)[^)]*\)\s*$)|\s\|\s*\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|\(\p{Lu}[^()/]{2,40}/\s*\p{Lu}[^()]{1,40}\)$|[.!?]\s+\p{Lu}[\p{L}.'’\- ]+/\s*\p{Lu}[\p{L} ]+$|(?i:\btoggle caption\b)`)
 
 // isInlineCreditCaption: a descriptive line that carries its own picture
 // credit at the end. Examples: "Shoppers in a mall (Image: Jane Doe/Getty)",
@@ -374,7 +375,7 @@ func markCreditNeighbours(ls []line) {
 	}
 }
 
-var gluedCreditRe = lazyRegexp(`([.!?”"’)])\s*(\p{Lu}[\p{Lu}.'’\- ]+/\s*\p{Lu}[\p{L}.'’&\- ]+)$`)
+var gluedCreditRe = text.LazyRegexp(`([.!?”"’)])\s*(\p{Lu}[\p{Lu}.'’\- ]+/\s*\p{Lu}[\p{L}.'’&\- ]+)$`)
 
 // stripGluedCredit removes a credit glued to the end of a caption and
 // reports it. Example: "...in Moscow on Wednesday.IVAN SEKRETARE/ASSOCIATED
@@ -448,7 +449,7 @@ func strongCredit(t string) bool {
 
 // connectiveRe: openings that continue a text (pronouns, discourse
 // connectives) and so do not start a picture caption.
-var connectiveRe = lazyRegexp(`^(But|And|Instead|However|Yet|So|Still|Meanwhile|Then|Also|Now|That|This|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its)\b`)
+var connectiveRe = text.LazyRegexp(`^(But|And|Instead|However|Yet|So|Still|Meanwhile|Then|Also|Now|That|This|These|Those|It|He|She|They|We|I|You|His|Her|Their|Its)\b`)
 
 // markCaptionsBeforeCredit: a descriptive line directly followed by a
 // picture-credit line is a caption, provided kept text of at least minBody
@@ -477,9 +478,9 @@ func markCaptionsBeforeCredit(ls []line, minBody int) {
 }
 
 var (
-	bioRe     = lazyRegexp(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+(?:is|was|has been|covers|writes|reports|edits|joined|contributed)\b`)
-	bioWordRe = lazyRegexp(`(?i)\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|producer|covers|writes|newsroom|desk|bureau|author|photographer|anchor|host)\b`)
-	notNameRe = lazyRegexp(`^(The|This|That|It|He|She|They|We|President|Secretary|Minister|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b`)
+	bioRe     = text.LazyRegexp(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+(?:is|was|has been|covers|writes|reports|edits|joined|contributed)\b`)
+	bioWordRe = text.LazyRegexp(`(?i)\b(writer|editor|reporter|correspondent|journalist|columnist|contributor|producer|covers|writes|newsroom|desk|bureau|author|photographer|anchor|host)\b`)
+	notNameRe = text.LazyRegexp(`^(The|This|That|It|He|She|They|We|President|Secretary|Minister|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\b`)
 )
 
 // markAuthorBios: trailing author biographies, walking up from the end over
@@ -503,13 +504,4 @@ func markAuthorBios(ls []line, res *Result) {
 	for i := len(names) - 1; i >= 0; i-- {
 		res.Byline = appendUnique(res.Byline, names[i])
 	}
-}
-
-// lazyRegexp compiles expr on first use, once per process, and is safe for
-// concurrent use. The cleaner's expressions cost about 5 ms to compile
-// (GODEBUG=inittrace=1), most of them behind a cheap keyword or length test
-// that a typical article's lines never pass; compiled at package
-// initialisation, every process paid for all of them, HTML or not.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

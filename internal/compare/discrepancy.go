@@ -3,7 +3,6 @@ package compare
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -43,27 +42,27 @@ func (s *Story) sentenceOf(member, off int) int {
 
 // rumour marks a claim reported as unconfirmed: "There had been
 // speculation that ...", "reportedly", "rumored", "allegedly".
-var rumour = regexp.MustCompile(`(?i)\b(speculation|speculated|rumou?rs?|rumou?red|reportedly|allegedly|unconfirmed|unverified|it is believed|is said to)\b`)
+var rumour = text.LazyRegexp(`(?i)\b(speculation|speculated|rumou?rs?|rumou?red|reportedly|allegedly|unconfirmed|unverified|it is believed|is said to)\b`)
 
 // hedge marks any uncertainty; a factual claim must have none.
-var hedge = regexp.MustCompile(`(?i)\b(might|may|could|possibly|possibility|perhaps|unclear|whether|likely|unlikely|expected|appeared|seemed|if)\b`)
+var hedge = text.LazyRegexp(`(?i)\b(might|may|could|possibly|possibility|perhaps|unclear|whether|likely|unlikely|expected|appeared|seemed|if)\b`)
 
 // denial marks a clause that reports a rumour only to reject it ("Fenwick
 // dismissed speculation that ..."): the source states a fact, it does not
 // spread the rumour.
-var denial = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|false|baseless|unfounded|no truth|nonsense)\b`)
+var denial = text.LazyRegexp(`(?i)\b(den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|false|baseless|unfounded|no truth|nonsense)\b`)
 
 // prospect marks a clause about what someone would or will do ("might
 // snub", "would not meet"): speculation about a prospect is contradicted
 // only by a statement about the same prospect.
-var prospect = regexp.MustCompile(`(?i)\b(might|may|could|would|will|won't|wouldn't|plans?|planned|intends?)\b`)
+var prospect = text.LazyRegexp(`(?i)\b(might|may|could|would|will|won't|wouldn't|plans?|planned|intends?)\b`)
 
 // statedFact marks a claim reported as fact by a named actor.
-var statedFact = regexp.MustCompile(`(?i)\b(said|says|announced|confirmed|declared|stated|told)\b`)
+var statedFact = text.LazyRegexp(`(?i)\b(said|says|announced|confirmed|declared|stated|told)\b`)
 
 // clauses splits a sentence at clause boundaries (", but", ";", " — ") so
 // that a hedge in one clause does not hide a fact in another.
-var clauseSplit = regexp.MustCompile(`,\s+(?:but|while|although|though)\s+|;\s+|\s+—\s+`)
+var clauseSplit = text.LazyRegexp(`,\s+(?:but|while|although|though)\s+|;\s+|\s+—\s+`)
 
 // clause is a stretch of a sentence between clause boundaries.
 type clause struct {
@@ -116,19 +115,19 @@ func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, err
 		if len(st.actors) < 2 {
 			continue
 		}
-		for _, c := range clauseSplit.Split(st.text, -1) {
+		for _, c := range clauseSplit().Split(st.text, -1) {
 			cl := clause{sent: i, text: c, actors: actorsIn(c, st.actors)}
 			if len(cl.actors) < 2 {
 				continue
 			}
-			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect.MatchString(c)
+			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect().MatchString(c)
 			cl.subject = reportedSubject(c, cl.actors)
 			switch {
-			case rumour.MatchString(c):
-				if !denial.MatchString(c) && !statedFact.MatchString(c) {
+			case rumour().MatchString(c):
+				if !denial().MatchString(c) && !statedFact().MatchString(c) {
 					rumours = append(rumours, cl)
 				}
-			case statedFact.MatchString(c) && !hedge.MatchString(c) && !strings.ContainsAny(c, "“\""):
+			case statedFact().MatchString(c) && !hedge().MatchString(c) && !strings.ContainsAny(c, "“\""):
 				facts = append(facts, cl)
 			}
 		}

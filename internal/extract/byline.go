@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,18 +11,18 @@ import (
 // rxBylinePrefix matches a leading "By"/"Written by"/"Von"/"Par"/"Por"
 // ("By Jane Doe" -> "Jane Doe"). Italian "di" is left out: it also opens
 // surnames ("Di Maio").
-var rxBylinePrefix = regexp.MustCompile(`(?i)^(?:(?:written|words|reporting|text|story)\s+)?(?:by|von|par|por)\s*[:\-]?\s+`)
+var rxBylinePrefix = text.LazyRegexp(`(?i)^(?:(?:written|words|reporting|text|story)\s+)?(?:by|von|par|por)\s*[:\-]?\s+`)
 
 // rxBylineSeparator splits a list of names: ";", ",", "|", "/", "&",
 // " and ", " und ", " et " ("A, B and C" -> A | B | C). Spanish and
 // Portuguese " y "/" e " are left out: they also join surnames ("Ortega y
 // Gasset").
-var rxBylineSeparator = regexp.MustCompile(`\s*(?:[;,|/&]|\s(?:and|und|et)\s)\s*`)
+var rxBylineSeparator = text.LazyRegexp(`\s*(?:[;,|/&]|\s(?:and|und|et)\s)\s*`)
 
 // rxBylineRole matches an entry that names a job or a desk rather than a
 // person ("AP Auto Writer", "Staff Reports", "Detroit News wire services
 // Published").
-var rxBylineRole = regexp.MustCompile(`(?i)\b(?:writer|correspondent|reporter|editor|editors|staff|contributor|columnist|producer|wire services|published|updated)\b`)
+var rxBylineRole = text.LazyRegexp(`(?i)\b(?:writer|correspondent|reporter|editor|editors|staff|contributor|columnist|producer|wire services|published|updated)\b`)
 
 // bylineCredentials are post-nominal letters that a comma separates from a
 // name ("Rachael Link, MS, RD"); such entries are dropped.
@@ -51,7 +50,7 @@ func splitByline(s, site string) []string {
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, part := range rxBylineSeparator.Split(s, -1) {
+	for _, part := range rxBylineSeparator().Split(s, -1) {
 		name := tidyBylineEntry(part)
 		if name == "" || seen[name] {
 			continue
@@ -76,8 +75,8 @@ func splitByline(s, site string) []string {
 // removed, job titles and credentials rejected, and an all-capitals name is
 // written in title case ("TOM KRISHER" -> "Tom Krisher").
 func tidyBylineEntry(s string) string {
-	s = strings.TrimFunc(rxBylinePrefix.ReplaceAllString(s, ""), isBylineTrim)
-	if s == "" || !hasLetter(s) || rxBylineRole.MatchString(s) || bylineCredentials[strings.ReplaceAll(s, ".", "")] {
+	s = strings.TrimFunc(rxBylinePrefix().ReplaceAllString(s, ""), isBylineTrim)
+	if s == "" || !hasLetter(s) || rxBylineRole().MatchString(s) || bylineCredentials[strings.ReplaceAll(s, ".", "")] {
 		return ""
 	}
 	words := strings.Fields(s)

@@ -27,7 +27,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -101,17 +100,17 @@ type cand struct {
 // dateline matches a dateline that opens a lead sentence: an upper-case
 // place, optional agency in parentheses, then a dash. Example:
 // "MOSCOW — ", "WASHINGTON (Reuters) - ", "LONDON, England (CNN) -- ".
-var dateline = regexp.MustCompile(`^([A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s+`)
+var dateline = text.LazyRegexp(`^([A-Z][A-Z .'’-]{1,40})(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z .]+\)\s*)?(?:—|–|--|-)\s+`)
 
 // agencyLead matches an agency tag that opens a sentence: "(CNN) ".
-var agencyLead = regexp.MustCompile(`^\([A-Z][A-Za-z .]{1,20}\)\s*(?:—|–|--|-)?\s*`)
+var agencyLead = text.LazyRegexp(`^\([A-Z][A-Za-z .]{1,20}\)\s*(?:—|–|--|-)?\s*`)
 
 // StripDateline removes a leading dateline or agency tag from a sentence.
 func StripDateline(s string) string {
-	if m := dateline.FindStringSubmatchIndex(s); m != nil && m[1] < len(s) && len(strings.TrimSpace(s[m[2]:m[3]])) > 1 {
+	if m := dateline().FindStringSubmatchIndex(s); m != nil && m[1] < len(s) && len(strings.TrimSpace(s[m[2]:m[3]])) > 1 {
 		s = s[m[1]:]
 	}
-	if loc := agencyLead.FindStringIndex(s); loc != nil {
+	if loc := agencyLead().FindStringIndex(s); loc != nil {
 		s = s[loc[1]:]
 	}
 	return s
@@ -256,7 +255,7 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 		}
 		lead := 1 / math.Sqrt(1+float64(c.rank))
 		c.score = idx.CosWith(i, centroid, cnorm) + o.Support*sup + o.Lead*lead*0.5
-		if Dangling(c.text) || pronounTag.MatchString(c.text) {
+		if Dangling(c.text) || pronounTag().MatchString(c.text) {
 			c.score *= 0.6
 		}
 	}
@@ -318,7 +317,7 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 
 // pronounTag matches a quotation attributed only to a pronoun: `,” he
 // said.` — out of context the reader cannot tell who "he" is.
-var pronounTag = regexp.MustCompile(`(?i)[,.!?]["'”’]\s+(he|she|they|it)\s+\w+\.?$`)
+var pronounTag = text.LazyRegexp(`(?i)[,.!?]["'”’]\s+(he|she|they|it)\s+\w+\.?$`)
 
 // quoteUnits maps the first sentence of each quote that runs over several
 // sentences of one paragraph to its last sentence, when the whole is short

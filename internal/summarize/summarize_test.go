@@ -37,7 +37,7 @@ func TestDangling(t *testing.T) {
 		{"", false},
 	}
 	for _, tc := range tests {
-		if got := Dangling(tc.in) || pronounTag.MatchString(tc.in); got != tc.want {
+		if got := Dangling(tc.in) || pronounTag().MatchString(tc.in); got != tc.want {
 			t.Errorf("dangling(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}

@@ -8,18 +8,26 @@ import (
 	"github.com/neurosnap/sentences/data"
 )
 
-// TestParsePunktMatchesLoadTraining: the fast reader gives the very model
-// neurosnap/sentences' own loader gives.
-func TestParsePunktMatchesLoadTraining(t *testing.T) {
+// TestEmbeddedPunktIsTheLibrarys: the model crosscheck embeds is, byte for
+// byte, the one neurosnap/sentences ships (gzipped) in its data package.
+func TestEmbeddedPunktIsTheLibrarys(t *testing.T) {
 	b, err := data.Asset("data/english.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := sentences.LoadTraining(b)
+	if string(b) != punktEnglish {
+		t.Fatalf("punkt/english.json (%d bytes) differs from the library's data/english.json (%d bytes)", len(punktEnglish), len(b))
+	}
+}
+
+// TestParsePunktMatchesLoadTraining: the fast reader gives the very model
+// neurosnap/sentences' own loader gives.
+func TestParsePunktMatchesLoadTraining(t *testing.T) {
+	want, err := sentences.LoadTraining([]byte(punktEnglish))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := parsePunkt(b)
+	got, err := parsePunkt(punktEnglish)
 	if err != nil {
 		t.Fatalf("parsePunkt: %v", err)
 	}
@@ -51,7 +59,7 @@ func TestParsePunkt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parsePunkt([]byte(tt.in))
+			got, err := parsePunkt(tt.in)
 			if (err == nil) != tt.ok {
 				t.Fatalf("parsePunkt(%q) error %v, want ok %v", tt.in, err, tt.ok)
 			}
@@ -75,7 +83,7 @@ func FuzzParsePunkt(f *testing.F) {
 	f.Add(`{"AbbrevTypes": {"dr": 1}, "OrthoContext": {"the": 32}}`)
 	f.Add(`{"OrthoContext": {"caf\u00e9": 4}}`)
 	f.Fuzz(func(t *testing.T, in string) {
-		got, err := parsePunkt([]byte(in))
+		got, err := parsePunkt(in)
 		if err != nil {
 			return
 		}

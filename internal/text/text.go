@@ -8,6 +8,7 @@ package text
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -227,4 +228,15 @@ func ClipWords(s string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) + "…"
+}
+
+// LazyRegexp returns a function that compiles expr on its first call, once
+// per process, and returns the same *regexp.Regexp to every later call; it
+// is safe for concurrent use and panics, like regexp.MustCompile, on a bad
+// expression. Package-level regular expressions are declared with it so
+// that a process compiles only those it runs: compiled at package
+// initialisation, every process paid for all of them (most of the crosscheck
+// packages' share of a `crosscheck version`'s start-up), plain text or not.
+func LazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

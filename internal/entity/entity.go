@@ -25,6 +25,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -33,6 +34,46 @@ import (
 // Recognizer finds entities. Build one with New and share it: it holds only
 // read-only tables and is safe for concurrent use.
 type Recognizer struct {
+	lex func() *lexicon
+}
+
+// sharedLexicon builds the lexicon tables once per process, on first use,
+// for every Recognizer: the name lists (about 2 ms and 1 MB of maps) are
+// paid only by a process that recognises entities, and only once however
+// many Recognizers it builds.
+var sharedLexicon = sync.OnceValue(newLexicon)
+
+// New returns a Recognizer and starts building the lexicon tables on
+// another goroutine, so that on a machine with a free core the build
+// overlaps the caller's own start-up (as text.NewSegmenter does for the
+// sentence model); the first call that needs them waits for it.
+func New() *Recognizer {
+	go sharedLexicon()
+	return &Recognizer{lex: sharedLexicon}
+}
+
+// Analyze fills a.Entities. It needs a.Sentences (text.Segmenter.Analyze);
+// without them each paragraph is taken as one sentence. It is a stage of
+// the analysis chain (pipeline.Stage) and never fails.
+func (r *Recognizer) Analyze(a *news.Article) error { return r.lex().Analyze(a) }
+
+// FirstNameGender is lexicon.FirstNameGender.
+func (r *Recognizer) FirstNameGender(word string) string { return r.lex().FirstNameGender(word) }
+
+// TitleGender is lexicon.TitleGender.
+func (r *Recognizer) TitleGender(word string) string { return r.lex().TitleGender(word) }
+
+// IsTitle is lexicon.IsTitle.
+func (r *Recognizer) IsTitle(word string) bool { return r.lex().IsTitle(word) }
+
+// IsNameParticle is lexicon.IsNameParticle.
+func (r *Recognizer) IsNameParticle(word string) bool { return r.lex().IsNameParticle(word) }
+
+// IsFunctionWord is lexicon.IsFunctionWord.
+func (r *Recognizer) IsFunctionWord(word string) bool { return r.lex().IsFunctionWord(word) }
+
+// lexicon holds the read-only tables a Recognizer reads.
+type lexicon struct {
 	roles       map[string]bool
 	roleMax     int
 	roleMods    map[string]bool
@@ -70,9 +111,9 @@ type Recognizer struct {
 	bodies      map[string]bool
 }
 
-// New builds the lexicon tables.
-func New() *Recognizer {
-	r := &Recognizer{
+// newLexicon builds the lexicon tables.
+func newLexicon() *lexicon {
+	r := &lexicon{
 		roles:       phraseSet(roleList),
 		roleMods:    wordSet(roleModifiers),
 		titleQual:   wordSet(titleQualifiers),
@@ -191,7 +232,7 @@ func phraseSet(s string) map[string]bool {
 // Analyze fills a.Entities. It needs a.Sentences (text.Segmenter.Analyze);
 // without them each paragraph is taken as one sentence. It is a stage of
 // the analysis chain (pipeline.Stage) and never fails.
-func (r *Recognizer) Analyze(a *news.Article) error {
+func (r *lexicon) Analyze(a *news.Article) error {
 	body := a.Body()
 	sents := a.Sentences
 	if len(sents) == 0 {

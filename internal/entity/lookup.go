@@ -17,7 +17,7 @@ import (
 // FirstNameGender returns "f" or "m" when word is a first name given
 // mostly to women or to men, "" when it is no known first name or is common
 // for both ("Kim", "Pat").
-func (r *Recognizer) FirstNameGender(word string) string {
+func (r *lexicon) FirstNameGender(word string) string {
 	switch r.first[wordKey(word)] {
 	case 'f':
 		return "f"
@@ -30,7 +30,7 @@ func (r *Recognizer) FirstNameGender(word string) string {
 // TitleGender returns "f" or "m" when word is a title or role that marks a
 // woman or a man ("Ms", "Queen", "spokeswoman", "wife"; "Mr", "King",
 // "spokesman", "husband"), "" otherwise.
-func (r *Recognizer) TitleGender(word string) string {
+func (r *lexicon) TitleGender(word string) string {
 	k := wordKey(word)
 	switch {
 	case r.femaleRoles[k]:
@@ -47,7 +47,7 @@ func (r *Recognizer) TitleGender(word string) string {
 // ("Foreign", "Prime"; see titleQualifiers), a demonym or party
 // adjective ("Russian", "Republican"; not the plural "Republicans", which
 // names a group) or a country's abbreviation ("U.S.").
-func (r *Recognizer) IsTitle(word string) bool {
+func (r *lexicon) IsTitle(word string) bool {
 	k := wordKey(word)
 	if r.demonyms[k] {
 		return !strings.HasSuffix(k, "s") || !r.demonyms[k[:len(k)-1]]
@@ -57,13 +57,13 @@ func (r *Recognizer) IsTitle(word string) bool {
 
 // IsNameParticle reports whether word is a particle inside personal names
 // ("de", "van", "bin", "al").
-func (r *Recognizer) IsNameParticle(word string) bool { return r.particles[word] }
+func (r *lexicon) IsNameParticle(word string) bool { return r.particles[word] }
 
 // IsFunctionWord reports whether a capitalised word is capitalised only
 // because it opens a sentence and never starts a name: function words and
 // generic subjects ("But", "Officials"). Calendar words are not included:
 // "May" and "Jan" are names too.
-func (r *Recognizer) IsFunctionWord(word string) bool { return r.function[wordKey(word)] }
+func (r *lexicon) IsFunctionWord(word string) bool { return r.function[wordKey(word)] }
 
 // wordKey is the table key of one word: lower case, a final period and
 // a possessive dropped.

@@ -124,7 +124,8 @@ func TestPolNeARNamedSources(t *testing.T) {
 
 // hasName reports a capitalised word other than a function word, title or
 // demonym in s.
-func hasName(r *Recognizer, s string) bool {
+func hasName(rec *Recognizer, s string) bool {
+	r := rec.lex()
 	for _, w := range strings.Fields(s) {
 		c, _ := utf8.DecodeRuneInString(w)
 		k := strings.ToLower(strings.Trim(w, ".,’'\"“”"))

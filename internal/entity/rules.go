@@ -42,7 +42,7 @@ breaking amazing super mega top pure simple modern ancient early late wild stran
 civil public private social national international global local general special common`
 
 // isGreeting reports a word that opens speech or a letter ("Hi", "Dear").
-func (r *Recognizer) isGreeting(key string) bool { return r.greetings[key] }
+func (r *lexicon) isGreeting(key string) bool { return r.greetings[key] }
 
 // isContraction reports a word with a clitic ("We're", "Don't", "I'll"):
 // no part of a name ("O'Neill" is none).
@@ -71,7 +71,7 @@ func (st *state) headingLabel(label []tok) bool {
 // words, the last a publication head ("Drudge Report") or the first
 // "Daily"/"Weekly" ("Daily Caller"), and not a first name followed by a
 // surname that happens to be such a word.
-func (r *Recognizer) publication(p []tok) bool {
+func (r *lexicon) publication(p []tok) bool {
 	if len(p) < 2 {
 		return false
 	}
@@ -84,7 +84,7 @@ func (r *Recognizer) publication(p []tok) bool {
 // adjectiveOpening reports a name of several words opening with a common
 // adjective that is not a first name ("Big Question", "Breaking Bad"): a
 // title or a phrase, not a person.
-func (r *Recognizer) adjectiveOpening(p []tok) bool {
+func (r *lexicon) adjectiveOpening(p []tok) bool {
 	if len(p) < 2 {
 		return false
 	}
@@ -94,7 +94,7 @@ func (r *Recognizer) adjectiveOpening(p []tok) bool {
 
 // placeAfterTitle reports a title standing before a place ("Miss America",
 // "Miss Delaware Pageant"): a contest or an office, not a person.
-func (r *Recognizer) placeAfterTitle(p []tok) bool {
+func (r *lexicon) placeAfterTitle(p []tok) bool {
 	return len(p) > 0 && (r.places[joinKeys(p)] || r.places[p[0].key] || r.placeAcr[p[0].key])
 }
 
@@ -115,7 +115,7 @@ func (st *state) pluralOfLower(p []tok) bool {
 // reportingOpener reports a sentence opening with a reporting verb before
 // a name ("Added Gibbs, …", "Said Smith"): the verb is no part of the name,
 // unless it is a known first name.
-func (r *Recognizer) reportingOpener(run []tok) bool {
+func (r *lexicon) reportingOpener(run []tok) bool {
 	if len(run) < 2 || run[0].upper {
 		return false
 	}
@@ -128,7 +128,7 @@ func (r *Recognizer) reportingOpener(run []tok) bool {
 
 // pluralRole reports a plural title opening a run before names
 // ("Presidents Bush", "Senators Reed and Collins").
-func (r *Recognizer) pluralRole(key string) bool {
+func (r *lexicon) pluralRole(key string) bool {
 	if len(key) < 4 || !strings.HasSuffix(key, "s") {
 		return false
 	}
@@ -194,7 +194,7 @@ func hasDigit(s string) bool {
 // the first opens with a body's word ("House Ways and Means Chairman …",
 // titled): the first run must not already be a complete organisation
 // ("Senate and House committees").
-func (r *Recognizer) andJoinsOrg(left, right []tok, titled bool) bool {
+func (r *lexicon) andJoinsOrg(left, right []tok, titled bool) bool {
 	if len(left) == 0 || len(right) == 0 {
 		return false
 	}
@@ -217,7 +217,7 @@ const bodyWords = `house senate assembly parliament congress council`
 // bodyOpening reports a name of several words opening with a body's word
 // and no head word of its own ("House Ways"): a fragment of a committee's
 // name, never a person.
-func (r *Recognizer) bodyOpening(p []tok) bool {
+func (r *lexicon) bodyOpening(p []tok) bool {
 	if len(p) < 2 || !r.bodies[p[0].key] {
 		return false
 	}
@@ -228,6 +228,6 @@ func (r *Recognizer) bodyOpening(p []tok) bool {
 // pluralNonName reports a plural law, event or work word ending a name
 // ("Emmy Awards", "Camp David Accords"): no surname, so a first name
 // before it does not make a person.
-func pluralNonName(r *Recognizer, key string) bool {
+func pluralNonName(r *lexicon, key string) bool {
 	return strings.HasSuffix(key, "s") && r.nonNames[key] && r.nonNames[strings.TrimSuffix(key, "s")]
 }

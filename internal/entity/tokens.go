@@ -21,7 +21,7 @@ type tok struct {
 }
 
 // tokens appends the word tokens of body[s:e].
-func (r *Recognizer) tokens(body string, s, e int, out []tok, lower map[string]bool) []tok {
+func (r *lexicon) tokens(body string, s, e int, out []tok, lower map[string]bool) []tok {
 	for _, sp := range text.Tokens(body[s:e]) {
 		out = r.word(body, s+sp.Start, s+sp.End, out, lower)
 	}
@@ -29,7 +29,7 @@ func (r *Recognizer) tokens(body string, s, e int, out []tok, lower map[string]b
 }
 
 // word appends the token body[ts:te] (or its parts).
-func (r *Recognizer) word(body string, ts, te int, out []tok, lower map[string]bool) []tok {
+func (r *lexicon) word(body string, ts, te int, out []tok, lower map[string]bool) []tok {
 	{
 		t := tok{s: ts, e: te}
 		w := body[t.s:t.e]
@@ -158,7 +158,7 @@ func splitDotted(w string) int {
 	return -1
 }
 
-func (r *Recognizer) splitCompound(t tok, w string) []tok {
+func (r *lexicon) splitCompound(t tok, w string) []tok {
 	parts := strings.Split(w, "-")
 	known := false
 	for _, p := range parts {
@@ -219,7 +219,7 @@ var titleSmall = map[string]bool{"a": true, "an": true, "the": true, "and": true
 
 // state is the per-article working set.
 type state struct {
-	r     *Recognizer
+	r     *lexicon
 	body  string
 	lower map[string]bool // words seen in lower case in the article
 	cands []cand

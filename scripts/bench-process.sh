@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Briefs every Multi-News dev story one process per story, as a user
 # scripting crosscheck would, and runs Debian's ots on the same stories the
-# same way; prints both total wall times. What it measures is mostly process
-# start-up: each story is two or three short articles.
+# same way, story by story in alternating order; prints both total wall
+# times. What it measures is mostly process start-up: each story is two or
+# three short articles.
 #
 # Usage: scripts/bench-process.sh [ROUNDS]   (default 3; SHARED=/path/to/shared
 # overrides ../shared; CROSSCHECK_BIN=/path/to/crosscheck times that build
-# instead of one of this tree). Rounds alternate which tool goes first; the figure is
-# the median round's total. Needs python3 (to split the JSONL) and ots
-# (apt-get install -y ots, done here when it is missing and apt-get can run).
+# instead of one of this tree). The figure is the median round's total.
+# Needs python3 (to split the JSONL) and ots (apt-get install -y ots, done
+# here when it is missing and apt-get can run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -43,34 +44,40 @@ for n, line in enumerate(open(src, encoding="utf-8")):
     open(os.path.join(d, "all.ots"), "w", encoding="utf-8").write(joined)
     words = len(joined.split())
     ratio = min(100, max(1, math.ceil(100 * 300 / words))) if words else 100
-    open(os.path.join(d, "ratio"), "w").write(str(ratio))
+    open(os.path.join(d, "ratio"), "w").write("%d\n" % ratio)
 PY
 stories=("$work"/stories/*)
 
-now() { date +%s%N; }
-run_crosscheck() {
-  local t0 fails=0
-  t0=$(now)
-  for d in "${stories[@]}"; do
-    "$work/crosscheck" brief --words 300 "$d"/a*.txt >/dev/null 2>&1 || fails=$((fails + 1))
-  done
-  echo "$(( ($(now) - t0) / 1000000 )) $fails"
+# Times are read from bash's EPOCHREALTIME (no process of their own). Each
+# story runs both tools back to back, in alternating order, so that both see
+# the same load on a shared machine: the machine's load drifts over a round,
+# and timing one tool's 150 runs and then the other's compared two different
+# loads.
+run_crosscheck() { # story dir
+  local t0 t1
+  t0=${EPOCHREALTIME/./}
+  "$work/crosscheck" brief --words 300 "$1"/a*.txt >/dev/null 2>&1 || cc_fail=$((cc_fail + 1))
+  t1=${EPOCHREALTIME/./}
+  cc_us=$((cc_us + 10#$t1 - 10#$t0))
 }
-run_ots() {
-  local t0 fails=0 ratio
-  t0=$(now)
-  for d in "${stories[@]}"; do
-    read -r ratio <"$d/ratio" # a builtin: no process beside ots's own
-    ots --ratio="$ratio" "$d/all.ots" >/dev/null 2>&1 || fails=$((fails + 1))
-  done
-  echo "$(( ($(now) - t0) / 1000000 )) $fails"
+run_ots() { # story dir
+  local t0 t1 ratio
+  read -r ratio <"$1/ratio" # a builtin: no process beside ots's own
+  t0=${EPOCHREALTIME/./}
+  ots --ratio="$ratio" "$1/all.ots" >/dev/null 2>&1 || ot_fail=$((ot_fail + 1))
+  t1=${EPOCHREALTIME/./}
+  ot_us=$((ot_us + 10#$t1 - 10#$t0))
 }
 
 cc=() ot=()
 for ((r = 1; r <= rounds; r++)); do
-  if ((r % 2)); then a=$(run_crosscheck); b=$(run_ots); else b=$(run_ots); a=$(run_crosscheck); fi
-  cc+=("${a% *}") ot+=("${b% *}")
-  echo "round $r: crosscheck brief ${a% *} ms (${a#* } failed), ots ${b% *} ms (${b#* } failed)"
+  cc_us=0 ot_us=0 cc_fail=0 ot_fail=0 i=0
+  for d in "${stories[@]}"; do
+    if (((i + r) % 2)); then run_crosscheck "$d"; run_ots "$d"; else run_ots "$d"; run_crosscheck "$d"; fi
+    i=$((i + 1))
+  done
+  cc+=($((cc_us / 1000))) ot+=($((ot_us / 1000)))
+  echo "round $r: crosscheck brief $((cc_us / 1000)) ms ($cc_fail failed), ots $((ot_us / 1000)) ms ($ot_fail failed), load average $(cut -d' ' -f1 /proc/loadavg)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 mc=$(median "${cc[@]}") mo=$(median "${ot[@]}")

@@ -282,6 +282,11 @@ type Summary struct {
 	// counted.
 	ClusterTime time.Duration `json:"cluster_time"`
 	StoreTime   time.Duration `json:"store_time"`
+	// LockTime is the time spent taking the store's clustering lock:
+	// waiting while another process held it, then catching up with what
+	// it decided (see the package comment). Zero for a store without the
+	// lock; StoreTime and ClusterTime do not include it.
+	LockTime time.Duration `json:"lock_time"`
 }
 
 // String renders the closing line of an ingest:
@@ -322,8 +327,8 @@ type Result struct {
 	// Reason is why the document was rejected; "" when stored.
 	Reason string `json:"reason,omitempty"`
 
-	kind                   string // Reason's summary key
-	clusterTime, storeTime time.Duration
+	kind                             string // Reason's summary key
+	clusterTime, storeTime, lockTime time.Duration
 }
 
 // ReplayStats describes how New rebuilt the clusterer from the store.
@@ -459,6 +464,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		sum.Merged += out.Merged
 		sum.ClusterTime += out.clusterTime
 		sum.StoreTime += out.storeTime
+		sum.LockTime += out.lockTime
 		n, err := e.maybeFlush(ctx, false)
 		sum.Queued += n
 		return err
@@ -552,7 +558,9 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 	if err := e.acquire(ctx); err != nil {
 		return Result{}, err
 	}
-	res, err := e.putLocked(ctx, raw, a, start)
+	locked := time.Now()
+	res, err := e.putLocked(ctx, raw, a, locked)
+	res.lockTime = locked.Sub(start)
 	if err != nil {
 		// What was written is in the store; the next holder replays
 		// it from there.

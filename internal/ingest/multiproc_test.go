@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -21,8 +22,10 @@ import (
 
 // Environment of a child ingest process (the test binary re-executed).
 const (
-	childDB     = "CROSSCHECK_INGEST_CHILD_DB"     // "sqlite:<path>" or "postgres:<dsn>"
-	childInputs = "CROSSCHECK_INGEST_CHILD_INPUTS" // input files, os.PathListSeparator-separated
+	childDB      = "CROSSCHECK_INGEST_CHILD_DB"      // "sqlite:<path>" or "postgres:<dsn>"
+	childInputs  = "CROSSCHECK_INGEST_CHILD_INPUTS"  // input files, os.PathListSeparator-separated
+	childWorkers = "CROSSCHECK_INGEST_CHILD_WORKERS" // Options.Workers; unset: 0 (GOMAXPROCS)
+	childHold    = "CROSSCHECK_INGEST_CHILD_HOLD"    // Options.LockHold; unset: 1ms
 )
 
 // openArchive opens "sqlite:<path>" or "postgres:<dsn>".
@@ -48,7 +51,18 @@ func TestIngestChild(t *testing.T) {
 	}
 	defer st.Close()
 	// A short hold interleaves the two processes' decisions finely.
-	e, err := New(ctx, st, newPipeline(t), Options{LockHold: time.Millisecond})
+	o := Options{LockHold: time.Millisecond}
+	if v := os.Getenv(childHold); v != "" {
+		if o.LockHold, err = time.ParseDuration(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v := os.Getenv(childWorkers); v != "" {
+		if o.Workers, err = strconv.Atoi(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := New(ctx, st, newPipeline(t), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,6 +71,11 @@ func TestIngestChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	fmt.Printf("done: %s; replay %+v\n", sum, e.Replayed())
+	// Read by BenchmarkProcesses: the time spent placing articles (store
+	// writes and clustering decisions, under the archive's lock) and
+	// taking the lock (waiting for it, catching up).
+	fmt.Printf("placed: %d articles, %d µs, lock %d µs\n", sum.Added+sum.Duplicates,
+		(sum.StoreTime + sum.ClusterTime).Microseconds(), sum.LockTime.Microseconds())
 }
 
 // child is a started child ingest process.
@@ -66,11 +85,13 @@ type child struct {
 	done chan error
 }
 
-// startChild runs the test binary as an ingest process of inputs into db.
-func startChild(t *testing.T, db string, inputs []string) *child {
+// startChild runs the test binary as an ingest process of inputs into db;
+// env adds variables (childWorkers, childHold).
+func startChild(t testing.TB, db string, inputs []string, env ...string) *child {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestChild$", "-test.v")
 	cmd.Env = append(os.Environ(), childDB+"="+db, childInputs+"="+strings.Join(inputs, string(os.PathListSeparator)))
+	cmd.Env = append(cmd.Env, env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +150,7 @@ func (c *child) killAt(t *testing.T, db string, n int) bool {
 
 // wait waits for the child to end and fails the test unless it succeeded
 // (or, with killed, unless it was killed).
-func (c *child) wait(t *testing.T, killed bool) {
+func (c *child) wait(t testing.TB, killed bool) {
 	t.Helper()
 	select {
 	case err := <-c.done:

@@ -28,11 +28,12 @@ import (
 // Reported: articles/s for the whole run (process start to the last
 // process's end); place-µs/article, the time an article's placement holds
 // the lock, which bounds what any number of processes can reach (1e6 /
-// place-µs articles/s); lock-µs/article, the time spent taking the lock
-// (waiting for the other process, then replaying its decisions). Run with -benchtime=1x;
-// CROSSCHECK_BENCH_PROCS_N sets the articles (default 600). The machine's
-// load changes what two processes get: quote the load average beside the
-// figures (logged).
+// place-µs articles/s), of which cluster-µs/article is the in-memory
+// decision and the rest store writes; lock-µs/article, the time spent
+// taking the lock (waiting for the other process, then replaying its
+// decisions). Run with -benchtime=1x; CROSSCHECK_BENCH_PROCS_N sets the
+// articles (default 600). The machine's load changes what two processes
+// get: quote the load average beside the figures (logged).
 func BenchmarkProcesses(b *testing.B) {
 	stories := loadBenchStories(b)
 	n := 600
@@ -69,10 +70,10 @@ func BenchmarkProcesses(b *testing.B) {
 						c.wait(b, false)
 					}
 					took := time.Since(start)
-					placed, placeUS, lockUS := 0, 0, 0
+					var placed, storeUS, clusterUS, lockUS int
 					for _, c := range cs {
-						k, us, lk := placedLine(b, c.out.String())
-						placed, placeUS, lockUS = placed+k, placeUS+us, lockUS+lk
+						k, su, cu, lk := placedLine(b, c.out.String())
+						placed, storeUS, clusterUS, lockUS = placed+k, storeUS+su, clusterUS+cu, lockUS+lk
 					}
 					st, err := openArchive(context.Background(), db)
 					if err != nil {
@@ -84,7 +85,8 @@ func BenchmarkProcesses(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.ReportMetric(float64(stats.Articles)/took.Seconds(), "articles/s")
-					b.ReportMetric(float64(placeUS)/float64(max(placed, 1)), "place-µs/article")
+					b.ReportMetric(float64(storeUS+clusterUS)/float64(max(placed, 1)), "place-µs/article")
+					b.ReportMetric(float64(clusterUS)/float64(max(placed, 1)), "cluster-µs/article")
 					b.ReportMetric(float64(lockUS)/float64(max(placed, 1)), "lock-µs/article")
 					b.Logf("%d processes, workers %s: %d articles, %d stories in %v (load average %s)",
 						procs, workers, stats.Articles, stats.Stories, took.Round(time.Millisecond), loadAverage())
@@ -115,18 +117,18 @@ func splitLines(b testing.TB, path, dir string) [2]string {
 	return out
 }
 
-// placedLine reads the "placed: N articles, U µs, lock L µs" line
-// TestIngestChild prints.
-func placedLine(b testing.TB, out string) (n, us, lock int) {
+// placedLine reads the "placed: N articles, store S µs, cluster C µs, lock
+// L µs" line TestIngestChild prints.
+func placedLine(b testing.TB, out string) (n, store, cluster, lock int) {
 	b.Helper()
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
-		if _, err := fmt.Sscanf(sc.Text(), "placed: %d articles, %d µs, lock %d µs", &n, &us, &lock); err == nil {
-			return n, us, lock
+		if _, err := fmt.Sscanf(sc.Text(), "placed: %d articles, store %d µs, cluster %d µs, lock %d µs", &n, &store, &cluster, &lock); err == nil {
+			return n, store, cluster, lock
 		}
 	}
 	b.Fatalf("no placed line in the child's output:\n%s", out)
-	return 0, 0, 0
+	return 0, 0, 0, 0
 }
 
 // loadAverage is the first three fields of /proc/loadavg, or "unknown".

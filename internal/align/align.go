@@ -346,7 +346,7 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 // readSentence tokenises one sentence and collects its content words.
 func (s *Story) readSentence(member, index int, t string, off int) sentence {
 	st := sentence{member: member, index: index, text: t, off: off, toks: text.Tokens(t),
-		days: map[int64]bool{}, repeated: repeated().MatchString(t)}
+		days: map[int64]bool{}, repeated: repeated.MatchString(t)}
 	st.words = make([]string, len(st.toks))
 	for i, sp := range st.toks {
 		st.words[i] = strings.ToLower(text.FoldQuotes(t[sp.Start:sp.End]))
@@ -448,7 +448,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 		events(hi+1, h)
 		hi = h
 	}
-	f.future = future().MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
+	f.future = future.MatchString(st.text[st.toks[lo].Start:st.toks[hi].End])
 	f.scheduled = f.future && scheduled(st.text)
 	c0, c1 := st.toks[lo].Start+st.off, st.toks[hi].End+st.off
 	f.people = s.personsIn(st.member, c0, c1)
@@ -468,7 +468,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 				f.purpose = s.purposeBefore(st, first)
 			}
 		}
-		f.total = totalWords().MatchString(st.text)
+		f.total = totalWords.MatchString(st.text)
 	}
 	for i := lo; i <= hi; i++ {
 		if i >= first && i <= last {
@@ -941,11 +941,12 @@ func hasDigit(s string) bool {
 // repeated marks a sentence about a repeat of an event ("met again", "a
 // second meeting", "another strike"): its date may differ from the first
 // one's without contradicting it.
-var repeated = text.LazyRegexp(`(?i)\b(again|once more|a second|another|second time|follow-up|resumed)\b`)
+var repeated = text.NewPhrases("again", "once more", "a second", "another", "second time", "follow-up", "resumed")
 
 // future marks a sentence about what is planned or expected: a plan's day
 // may move, and a plan against an event is no contradiction.
-var future = text.LazyRegexp(`(?i)\b(will|plans? to|planned|expected to|scheduled|slated|set (?:for|to)|due (?:to|on)|next (?:week|month|year))\b`)
+var future = text.NewPhrases("will", "plans to", "plan to", "planned", "expected to", "scheduled", "slated", "set for", "set to",
+	"due to", "due on", "next week", "next month", "next year")
 
 // statementDate matches the words just before a time expression that make
 // it the date of a statement rather than of the event: "Fenwick said on
@@ -1200,4 +1201,5 @@ type verb struct{ word, stem string }
 // totalWords mark a sentence that gives a total, parts of which other
 // sentences may give: "in total", "in all", "altogether", "including",
 // "of which", "combined".
-var totalWords = text.LazyRegexp(`(?i)\b(in total|a total of|totall?ing|total|in all|all told|altogether|overall|combined|including|of which|among them)\b`)
+var totalWords = text.NewPhrases("in total", "a total of", "totalling", "totaling", "total", "in all", "all told", "altogether",
+	"overall", "combined", "including", "of which", "among them")

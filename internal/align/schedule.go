@@ -8,9 +8,12 @@ import "github.com/crosscheck/crosscheck/internal/text"
 // Tuesday" against "the primary, set for Thursday".
 var (
 	// scheduledWords state a day as fixed.
-	scheduledWords = text.LazyRegexp(`(?i)\b(scheduled|slated|set for|(?:is|are) set to|will be held|will take place|(?:is|are) due)\b`)
+	scheduledWords = text.NewPhrases("scheduled", "slated", "set for", "is set to", "are set to", "will be held", "will take place",
+		"is due", "are due")
 	// proposalWords make a day a wish, a proposal or a change of plan.
-	proposalWords = text.LazyRegexp(`(?i)\b(propos\w*|could|might|may|would|wants?|hopes?|suggest\w*|call(?:ed|s|ing)? for|consider\w*|urg\w*|push\w*|request\w*|if|unless|postpon\w*|delay\w*|reschedul\w*|moved|pushed back|tentative\w*|possibl\w*|likely)\b`)
+	proposalWords = text.NewPhrases("propos*", "could", "might", "may", "would", "wants", "want", "hopes", "hope", "suggest*",
+		"called for", "calls for", "calling for", "call for", "consider*", "urg*", "push*", "request*", "if", "unless", "postpon*",
+		"delay*", "reschedul*", "moved", "pushed back", "tentative*", "possibl*", "likely")
 )
 
 // scheduleMaxDays is how far apart two articles' publication days may be
@@ -21,7 +24,7 @@ const scheduleMaxDays = 1
 // scheduled reports whether the clause text of a planned event states its
 // day as fixed.
 func scheduled(clause string) bool {
-	return scheduledWords().MatchString(clause) && !proposalWords().MatchString(clause)
+	return scheduledWords.MatchString(clause) && !proposalWords.MatchString(clause)
 }
 
 // bothScheduled reports whether two planned dates are both fixed

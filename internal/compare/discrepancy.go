@@ -42,23 +42,27 @@ func (s *Story) sentenceOf(member, off int) int {
 
 // rumour marks a claim reported as unconfirmed: "There had been
 // speculation that ...", "reportedly", "rumored", "allegedly".
-var rumour = text.LazyRegexp(`(?i)\b(speculation|speculated|rumou?rs?|rumou?red|reportedly|allegedly|unconfirmed|unverified|it is believed|is said to)\b`)
+var rumour = text.NewPhrases("speculation", "speculated", "rumours", "rumour", "rumors", "rumor", "rumoured", "rumored",
+	"reportedly", "allegedly", "unconfirmed", "unverified", "it is believed", "is said to")
 
 // hedge marks any uncertainty; a factual claim must have none.
-var hedge = text.LazyRegexp(`(?i)\b(might|may|could|possibly|possibility|perhaps|unclear|whether|likely|unlikely|expected|appeared|seemed|if)\b`)
+var hedge = text.NewPhrases("might", "may", "could", "possibly", "possibility", "perhaps", "unclear", "whether", "likely",
+	"unlikely", "expected", "appeared", "seemed", "if")
 
 // denial marks a clause that reports a rumour only to reject it ("Fenwick
 // dismissed speculation that ..."): the source states a fact, it does not
 // spread the rumour.
-var denial = text.LazyRegexp(`(?i)\b(den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|false|baseless|unfounded|no truth|nonsense)\b`)
+var denial = text.NewPhrases("deny", "denies", "denied", "dismissed", "dismisses", "dismiss", "rejected", "rejects", "reject",
+	"refuted", "refutes", "false", "baseless", "unfounded", "no truth", "nonsense")
 
 // prospect marks a clause about what someone would or will do ("might
 // snub", "would not meet"): speculation about a prospect is contradicted
 // only by a statement about the same prospect.
-var prospect = text.LazyRegexp(`(?i)\b(might|may|could|would|will|won't|wouldn't|plans?|planned|intends?)\b`)
+var prospect = text.NewPhrases("might", "may", "could", "would", "will", "won't", "wouldn't", "plans", "plan", "planned",
+	"intends", "intend")
 
 // statedFact marks a claim reported as fact by a named actor.
-var statedFact = text.LazyRegexp(`(?i)\b(said|says|announced|confirmed|declared|stated|told)\b`)
+var statedFact = text.NewPhrases("said", "says", "announced", "confirmed", "declared", "stated", "told")
 
 // clauses splits a sentence at clause boundaries (", but", ";", " — ") so
 // that a hedge in one clause does not hide a fact in another.
@@ -120,14 +124,14 @@ func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, err
 			if len(cl.actors) < 2 {
 				continue
 			}
-			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect().MatchString(c)
+			cl.vec, cl.prospect = text.NewVector(termSet(c, s.o.Stem)), prospect.MatchString(c)
 			cl.subject = reportedSubject(c, cl.actors)
 			switch {
-			case rumour().MatchString(c):
-				if !denial().MatchString(c) && !statedFact().MatchString(c) {
+			case rumour.MatchString(c):
+				if !denial.MatchString(c) && !statedFact.MatchString(c) {
 					rumours = append(rumours, cl)
 				}
-			case statedFact().MatchString(c) && !hedge().MatchString(c) && !strings.ContainsAny(c, "“\""):
+			case statedFact.MatchString(c) && !hedge.MatchString(c) && !strings.ContainsAny(c, "“\""):
 				facts = append(facts, cl)
 			}
 		}

@@ -189,14 +189,53 @@ func Words(s string) []string {
 	return out
 }
 
-var quoteFolder = strings.NewReplacer(
-	"“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"", "″", "\"",
-	"‘", "'", "’", "'", "‚", "'", "‹", "'", "›", "'", "′", "'", "`", "'",
-)
+// foldQuote returns the ASCII form of a typographic quotation mark or
+// apostrophe, and 0 for any other rune.
+func foldQuote(r rune) byte {
+	switch r {
+	case '“', '”', '„', '«', '»', '″':
+		return '"'
+	case '‘', '’', '‚', '‹', '›', '′', '`':
+		return '\''
+	}
+	return 0
+}
 
 // FoldQuotes replaces typographic quotation marks and apostrophes with their
-// ASCII forms, so that “world’s” and "world's" compare equal.
-func FoldQuotes(s string) string { return quoteFolder.Replace(s) }
+// ASCII forms, so that “world’s” and "world's" compare equal. It is on the
+// path of every word compared, so it returns s itself when there is nothing
+// to fold and otherwise copies it once.
+func FoldQuotes(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf && c != '`' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if foldQuote(r) != 0 {
+			break
+		}
+		i += n
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if q := foldQuote(r); q != 0 {
+			b.WriteByte(q)
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
 
 // Clip shortens s to at most n runes, ending a shortened s with "…" (which
 // counts as one of the n), so a clipped text never splits a character.

@@ -52,6 +52,9 @@ func (s *Story) readTenures(mi int, a *news.Article, sentOf func(int) int) {
 		if !strings.Contains(t, "since ") && !strings.Contains(t, "from ") && !strings.Contains(t, "between ") && !strings.Contains(t, " in 19") && !strings.Contains(t, " in 20") {
 			continue // most sentences give no years of service: leave them unread
 		}
+		if !spacedYear(t) {
+			continue // every pattern ends in a year after a space
+		}
 		read := func(re *regexp.Regexp, kind int) {
 			for _, m := range re.FindAllStringSubmatchIndex(t, -1) {
 				var years []string
@@ -93,6 +96,25 @@ func (s *Story) readTenures(mi int, a *news.Article, sentOf func(int) int) {
 		read(tenureEndRe(), tenureEnd)
 	}
 }
+
+// spacedYear reports whether t holds a year as the tenure patterns read
+// one, after white space: \s((?:19|20)\d\d). Testing it first spares the
+// patterns' backtracking on sentences that only say "from" or "since".
+func spacedYear(t string) bool {
+	for j := 1; j+3 < len(t); j++ {
+		switch t[j-1] {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			continue
+		}
+		if (t[j] == '1' && t[j+1] == '9' || t[j] == '2' && t[j+1] == '0') && isDigitByte(t[j+2]) && isDigitByte(t[j+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 
 // subjectBefore returns the person a clause at body offset at of sentence
 // si is about: the one person named before it in the sentence, or, when

@@ -43,7 +43,7 @@ func (s *Story) readVotes(a *news.Article, sentOf func(int) int) {
 			continue
 		}
 		t := body[sp.Start:sp.End]
-		if !strings.ContainsAny(t, "-–—") && !strings.Contains(t, " to ") {
+		if !strings.ContainsAny(t, "-–—") && !strings.Contains(t, " to ") || !hasDigit(t) {
 			continue // no tally: leave the sentence unread
 		}
 		ms := tallyRe().FindAllStringSubmatchIndex(t, 2)

@@ -77,6 +77,7 @@ type Story struct {
 // ctx.Err() once ctx is cancelled.
 func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, error) {
 	o = o.withDefaults()
+	o.Stem = text.MemoStem(o.Stem) // for this story's comparisons only
 	s := &Story{o: o, members: members, byMem: make([][]int, len(members)), bodies: make([]string, len(members))}
 	var terms [][]string
 	for mi, m := range members {

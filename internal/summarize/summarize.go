@@ -255,7 +255,7 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 		}
 		lead := 1 / math.Sqrt(1+float64(c.rank))
 		c.score = idx.CosWith(i, centroid, cnorm) + o.Support*sup + o.Lead*lead*0.5
-		if Dangling(c.text) || pronounTag().MatchString(c.text) {
+		if Dangling(c.text) || pronounTagged(c.text) {
 			c.score *= 0.6
 		}
 	}
@@ -318,6 +318,22 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 // pronounTag matches a quotation attributed only to a pronoun: `,” he
 // said.` — out of context the reader cannot tell who "he" is.
 var pronounTag = text.LazyRegexp(`(?i)[,.!?]["'”’]\s+(he|she|they|it)\s+\w+\.?$`)
+
+// pronounTagged reports whether pronounTag matches s. A match can only
+// begin at the last closing quotation mark after punctuation (what
+// follows it holds neither), so the pattern is tried there alone, not at
+// every byte of the sentence.
+func pronounTagged(s string) bool {
+	for i := len(s) - 2; i >= 0; i-- {
+		switch s[i] {
+		case ',', '.', '!', '?':
+			if r := s[i+1:]; r[0] == '"' || r[0] == '\'' || strings.HasPrefix(r, "”") || strings.HasPrefix(r, "’") {
+				return pronounTag().MatchString(s[i:])
+			}
+		}
+	}
+	return false
+}
 
 // quoteUnits maps the first sentence of each quote that runs over several
 // sentences of one paragraph to its last sentence, when the whole is short

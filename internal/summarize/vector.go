@@ -14,11 +14,12 @@ import (
 // candidate sentences. It stops with ctx's error once ctx is cancelled.
 func (z *Summarizer) vectorize(ctx context.Context, cands []cand) error {
 	terms := make([][]string, len(cands))
+	stem := text.MemoStem(z.stem) // the candidates share most of their words
 	for i, c := range cands {
 		if i%1024 == 1023 && ctx.Err() != nil {
 			return fmt.Errorf("summarize: %w", ctx.Err())
 		}
-		terms[i] = text.Terms(c.text, z.stem)
+		terms[i] = text.Terms(c.text, stem)
 	}
 	idf := text.NewIDF(terms)
 	for i := range cands {

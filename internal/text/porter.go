@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // This file ports NLTK's PorterStemmer (nltk/stem/porter.py) in its default
 // NLTK_EXTENSIONS mode, the stemmer rouge-score uses. It is the one stemmer of
@@ -57,6 +60,31 @@ func Stem(word string) string {
 	w = step5a(w)
 	w = step5b(w)
 	return w
+}
+
+// MemoStem returns stem remembering its results (nil for nil): a story's
+// comparisons stem the same few thousand words again and again, and the
+// Porter steps cost more than a map look-up. It is safe for concurrent
+// use; its memory lives as long as the function returned.
+func MemoStem(stem func(string) string) func(string) string {
+	if stem == nil {
+		return nil
+	}
+	var mu sync.Mutex
+	memo := map[string]string{}
+	return func(w string) string {
+		mu.Lock()
+		s, ok := memo[w]
+		mu.Unlock()
+		if !ok {
+			s = stem(w)
+			mu.Lock()
+			// A clone, as w may be a slice of a whole article.
+			memo[strings.Clone(w)] = s
+			mu.Unlock()
+		}
+		return s
+	}
 }
 
 func isVowelByte(c byte) bool {

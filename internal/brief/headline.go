@@ -115,7 +115,7 @@ var dateline = text.LazyRegexp(`^[A-Z][A-Z .,'’-]{2,40}(,[^()—–-]{1,20})?\
 // headline picks the story's title: the best usable article title, else
 // the best lead sentence; "" when the story has neither.
 func (b *Briefer) headline(members []news.Member) string {
-	stem := b.o.Stem
+	stem := text.MemoStem(b.o.Stem) // the members share most of their words
 	centroid := map[string]float64{}
 	for _, m := range members {
 		words := strings.Fields(m.Article.Body())

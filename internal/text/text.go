@@ -146,9 +146,21 @@ func mergeQuoteTails(body string, ss []news.Span) []news.Span {
 // not a token.
 func Tokens(s string) []news.Span {
 	var out []news.Span
+	eachToken(s, func(start, end int) { out = append(out, news.Span{Start: start, End: end}) })
+	return out
+}
+
+// eachToken calls f with the byte span of each token of s (see Tokens), in
+// order, for callers that need no slice of them.
+func eachToken(s string, f func(start, end int)) {
 	start := -1
 	for i, r := range s {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		var word bool
+		if r < utf8.RuneSelf { // most text: no Unicode tables
+			word = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+		} else {
+			word = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		}
 		if !word && start >= 0 && isJoiner(r) {
 			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
 			if unicode.IsLetter(next) || unicode.IsDigit(next) {
@@ -159,14 +171,13 @@ func Tokens(s string) []news.Span {
 		case word && start < 0:
 			start = i
 		case !word && start >= 0:
-			out = append(out, news.Span{Start: start, End: i})
+			f(start, i)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, news.Span{Start: start, End: len(s)})
+		f(start, len(s))
 	}
-	return out
 }
 
 func isJoiner(r rune) bool {

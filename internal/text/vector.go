@@ -72,17 +72,19 @@ func (v Vector) Cos(u Vector) float64 {
 // may be nil).
 func Terms(s string, stem func(string) string) []string {
 	var out []string
-	for _, w := range Words(s) {
+	s = FoldQuotes(s) // as Words reads s, without its slice of every word
+	eachToken(s, func(start, end int) {
+		w := strings.ToLower(s[start:end])
 		w = strings.TrimSuffix(w, "'s")
 		w = strings.Trim(w, "'.,-")
 		if len(w) < 2 || IsStop(w) {
-			continue
+			return
 		}
 		if stem != nil {
 			w = stem(w)
 		}
 		out = append(out, w)
-	}
+	})
 	return out
 }
 

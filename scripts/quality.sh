@@ -51,6 +51,7 @@ run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" 
 run "Story clustering (BASIL, in date order and re-dated into three weeks)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
 run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared/data/mds/multinews-dev.jsonl"
 run "Per-article analysis speed (Multi-News articles, one core)" go test ./internal/pipeline -run '^$' -bench BenchmarkAnalyzeMultiNews -benchtime 3x -count 3 -cpu 1
+run "Briefing the 150 Multi-News dev stories in one process (CPU seconds per pass)" go test ./internal/brief -run '^$' -bench BenchmarkBriefMultiNews -benchtime 5x -count 5
 run "Briefing cost by story size (synthetic stories)" go test ./internal/brief -run '^$' -bench 'BenchmarkBrief/(10|50)x' -benchtime 3x
 run "Story clustering cost as the archive grows (synthetic stream)" go test ./internal/cluster -run '^$' -bench BenchmarkAdd -benchtime 2000x
 run "Ingest with full analysis into SQLite (public data re-dated and recombined)" go test ./internal/ingest -run '^$' -bench 'Ingest/stored=(1000|10000)$' -benchtime 1x

@@ -1,12 +1,9 @@
 package brief_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -134,37 +131,23 @@ func BenchmarkBriefMultiNews(b *testing.B) {
 	if !ok {
 		b.Skip("no shared Multi-News data (../shared/data/mds)")
 	}
-	f, err := os.Open(path)
+	texts, err := testutil.ReadMultiNews(path)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer f.Close()
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var stories [][]*news.Article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		var s struct {
-			Articles []struct {
-				Text string `json:"text"`
-			} `json:"articles"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			b.Fatal(err)
-		}
+	for _, story := range texts {
 		var arts []*news.Article
-		for _, a := range s.Articles {
-			if art, err := p.Analyze(news.Raw{Text: a.Text}); err == nil {
+		for _, t := range story {
+			if art, err := p.Analyze(news.Raw{Text: t}); err == nil {
 				arts = append(arts, art)
 			}
 		}
 		stories = append(stories, arts)
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
 	}
 	br := brief.New(brief.Options{Stem: text.Stem})
 	b.ResetTimer()

@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -110,26 +108,13 @@ func multiNewsTexts(tb testing.TB) []string {
 	if !ok {
 		tb.Skip("../shared/data/mds/multinews-dev.jsonl is not here: no Multi-News benchmark")
 	}
-	f, err := os.Open(path)
+	stories, err := testutil.ReadMultiNews(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var s struct {
-			Articles []struct {
-				Text string `json:"text"`
-			} `json:"articles"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			tb.Fatal(err)
-		}
-		for _, a := range s.Articles {
-			out = append(out, a.Text)
-		}
+	for _, texts := range stories {
+		out = append(out, texts...)
 	}
 	return out
 }

@@ -1,9 +1,6 @@
 package text
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -71,32 +68,18 @@ func TestPhrasesLikeRegexp(t *testing.T) {
 	if !ok {
 		t.Skip("no shared Multi-News data (../shared/data/mds)")
 	}
-	f, err := os.Open(path)
+	stories, err := testutil.ReadMultiNews(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	n := 0
-	for sc.Scan() {
-		var s struct {
-			Articles []struct {
-				Text string `json:"text"`
-			} `json:"articles"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range s.Articles {
-			for _, line := range strings.Split(a.Text, ". ") {
+	for _, texts := range stories {
+		for _, text := range texts {
+			for _, line := range strings.Split(text, ". ") {
 				checkPhrases(t, line)
 				n++
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	if n == 0 {
 		t.Fatal("no text read")

@@ -155,6 +155,15 @@ type Clusterer struct {
 	stories map[string]*story
 	index   map[string][]*story // term -> stories posted under it, most recent last
 	next    int
+	posts   int64 // postings made (Meta.Posts)
+
+	// Persisted state (state.go), set by Restore: the state in memory is
+	// a cache of the store's, changes are recorded for TakeDelta.
+	lazy      bool
+	loaded    map[string]bool // terms whose postings are in memory
+	changed   map[*story]bool
+	dfChanged map[string]bool
+	newPosts  []Posting
 }
 
 // New returns an empty Clusterer.
@@ -265,6 +274,9 @@ func (c *Clusterer) Add(d Doc) Assignment {
 	c.n++
 	for t := range tf {
 		c.df[t]++
+		if c.dfChanged != nil {
+			c.dfChanged[t] = true
+		}
 	}
 	vec := c.vector(tf)
 	av := text.NewVector(vec)
@@ -402,6 +414,7 @@ func (c *Clusterer) join(id string, tf, lead, vec map[string]float64, t time.Tim
 		s.lead[k] += x
 	}
 	s.size++
+	c.touch(s)
 	if !t.IsZero() {
 		if s.first.IsZero() || t.Before(s.first) {
 			s.first = t
@@ -430,6 +443,8 @@ func (c *Clusterer) merge(into, from string) {
 	}
 	b.mergedTo = a
 	b.tf, b.lead, b.indexed = nil, nil, nil
+	c.touch(a)
+	c.touch(b)
 	c.refresh(a, nil)
 }
 
@@ -461,6 +476,7 @@ func (c *Clusterer) storyVector(s *story) text.Vector {
 		l[t] = (1 + math.Log(f)) * c.idf(t)
 	}
 	s.vec, s.leadVec, s.vecN = text.NewVector(w), text.NewVector(l), c.n
+	c.touch(s)
 	return s.vec
 }
 
@@ -481,6 +497,7 @@ func (c *Clusterer) refresh(s *story, vec map[string]float64) {
 		if !s.indexed[t] {
 			s.indexed[t] = true
 			c.index[t] = append(c.index[t], s)
+			c.post(t, s)
 		}
 	}
 }

@@ -1,0 +1,220 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// Terms are stored as bytea: a term is whatever bytes the clusterer
+// made of a word or name, and text columns would refuse NUL or invalid
+// UTF-8 (txt would change them, and lookups would miss).
+
+func termBytes(terms []string) [][]byte {
+	out := make([][]byte, len(terms))
+	for i, t := range terms {
+		out[i] = []byte(t)
+	}
+	return out
+}
+
+// ClusterMeta implements store.ClusterState.
+func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var b []byte
+	err := s.pool.QueryRow(ctx, `SELECT state FROM cluster_meta WHERE id = 1`).Scan(&b)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster meta: %w", err)
+	}
+	return b, nil
+}
+
+// ClusterStories implements store.ClusterState.
+func (s *Store) ClusterStories(ctx context.Context, ids []string) ([]store.ClusterStory, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, story_id, state FROM cluster_stories WHERE id = ANY($1)`, ids)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterStory, error) {
+		var c store.ClusterStory
+		err := r.Scan(&c.ID, &c.StoryID, &c.State)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
+	}
+	return out, nil
+}
+
+// ClusterPostings implements store.ClusterState: one round trip, each
+// term's newest postings read from the primary key backwards.
+func (s *Store) ClusterPostings(ctx context.Context, terms []string, limit int) ([]store.ClusterPosting, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var lim *int
+	if limit > 0 {
+		lim = &limit
+	}
+	rows, err := s.pool.Query(ctx, `SELECT t.term, p.seq, p.story
+		FROM unnest($1::bytea[]) WITH ORDINALITY AS t(term, i)
+		CROSS JOIN LATERAL (SELECT seq, story FROM cluster_postings c WHERE c.term = t.term ORDER BY seq DESC LIMIT $2) p
+		ORDER BY t.i, p.seq`, termBytes(terms), lim)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster postings: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterPosting, error) {
+		var p store.ClusterPosting
+		var t []byte
+		err := r.Scan(&t, &p.Seq, &p.Story)
+		p.Term = string(t)
+		return p, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster postings: %w", err)
+	}
+	return out, nil
+}
+
+// ClusterDF implements store.ClusterState.
+func (s *Store) ClusterDF(ctx context.Context, terms []string) (map[string]int, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT term, df FROM cluster_df WHERE term = ANY($1::bytea[])`, termBytes(terms))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster df: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var t []byte
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("postgres: cluster df: %w", err)
+		}
+		out[string(t)] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: cluster df: %w", err)
+	}
+	return out, nil
+}
+
+// Place implements store.ClusterState.
+func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, error) {
+	if err := s.check(p.ArticleID); err != nil {
+		return store.Placed{}, fmt.Errorf("postgres: place: %w", err)
+	}
+	var out store.Placed
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		out = store.Placed{}
+		if p.Create != nil {
+			st := *p.Create
+			st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
+			id := store.StoryIDOf(st)
+			created, err := createStory(ctx, tx, id, st)
+			if err != nil {
+				return err
+			}
+			out.StoryID, out.Created = id, created
+			if !created {
+				// A story this article seeded before, since merged:
+				// make sure the article is a member.
+				if err := assignTo(ctx, tx, p.ArticleID, id); err != nil {
+					return err
+				}
+			}
+		} else {
+			if err := assignTo(ctx, tx, p.ArticleID, p.StoryID); err != nil {
+				return err
+			}
+			out.StoryID = p.StoryID
+		}
+		for _, from := range p.Merge {
+			// A savepoint: a failed statement would abort the whole
+			// transaction, and an already-merged pair is not a failure.
+			err := pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { return mergeStories(ctx, sp, out.StoryID, from) })
+			switch {
+			case errors.Is(err, store.ErrInvalid):
+				// Already one story (merged by another run).
+			case err != nil:
+				return err
+			default:
+				out.Merged = append(out.Merged, from)
+			}
+		}
+		return putClusterState(ctx, tx, p.State)
+	})
+	if err != nil {
+		return store.Placed{}, fmt.Errorf("postgres: place %q: %w", p.ArticleID, err)
+	}
+	return out, nil
+}
+
+// PutClusterState implements store.ClusterState.
+func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error {
+	if err := s.tx(ctx, func(tx pgx.Tx) error { return putClusterState(ctx, tx, d) }); err != nil {
+		return fmt.Errorf("postgres: put cluster state: %w", err)
+	}
+	return nil
+}
+
+// putClusterState writes d with one statement per table (arrays
+// unnested), not one per row.
+func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error {
+	if d.Meta != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
+			return err
+		}
+	}
+	if len(d.Stories) > 0 {
+		ids, sids, states := make([]string, len(d.Stories)), make([]string, len(d.Stories)), make([][]byte, len(d.Stories))
+		for i, c := range d.Stories {
+			if c.ID == "" {
+				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
+			}
+			ids[i], sids[i], states[i] = c.ID, c.StoryID, c.State
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, state)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
+			ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, state = excluded.state`, ids, sids, states); err != nil {
+			return err
+		}
+	}
+	if len(d.DF) > 0 {
+		terms, dfs := make([][]byte, 0, len(d.DF)), make([]int32, 0, len(d.DF))
+		for t, n := range d.DF {
+			terms, dfs = append(terms, []byte(t)), append(dfs, int32(n))
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_df(term, df) SELECT * FROM unnest($1::bytea[], $2::int[])
+			ON CONFLICT (term) DO UPDATE SET df = excluded.df`, terms, dfs); err != nil {
+			return err
+		}
+	}
+	if len(d.Postings) > 0 {
+		terms, seqs, stories := make([][]byte, len(d.Postings)), make([]int64, len(d.Postings)), make([]string, len(d.Postings))
+		for i, p := range d.Postings {
+			terms[i], seqs[i], stories[i] = []byte(p.Term), p.Seq, p.Story
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
+			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,252 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+)
+
+// chunk is how many ids or terms one IN list binds (well under SQLite's
+// limit on parameters).
+const chunk = 500
+
+// ClusterMeta implements store.ClusterState.
+func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var b []byte
+	err := s.r.QueryRowContext(ctx, `SELECT state FROM cluster_meta WHERE id = 1`).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster meta: %w", err)
+	}
+	return b, nil
+}
+
+// inChunks runs q (with one %s for the placeholders) over keys in chunks,
+// calling scan for each row.
+func (s *Store) inChunks(ctx context.Context, q string, keys []string, scan func(*sql.Rows) error) error {
+	for len(keys) > 0 {
+		n := min(len(keys), chunk)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(q, placeholders(n)), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+// ClusterStories implements store.ClusterState.
+func (s *Store) ClusterStories(ctx context.Context, ids []string) ([]store.ClusterStory, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	out := []store.ClusterStory{}
+	err := s.inChunks(ctx, `SELECT id, story_id, state FROM cluster_stories WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+		var c store.ClusterStory
+		if err := r.Scan(&c.ID, &c.StoryID, &c.State); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster stories: %w", err)
+	}
+	return out, nil
+}
+
+// ClusterPostings implements store.ClusterState: one indexed query per
+// term, newest first, so a common term's long history is never read.
+func (s *Store) ClusterPostings(ctx context.Context, terms []string, limit int) ([]store.ClusterPosting, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	out := []store.ClusterPosting{}
+	for _, t := range terms {
+		rows, err := s.r.QueryContext(ctx, `SELECT seq, story FROM cluster_postings WHERE term = ? ORDER BY seq DESC LIMIT ?`, t, limit)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
+		}
+		from := len(out)
+		for rows.Next() {
+			p := store.ClusterPosting{Term: t}
+			if err := rows.Scan(&p.Seq, &p.Story); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
+			}
+			out = append(out, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
+		}
+		slices.Reverse(out[from:])
+	}
+	return out, nil
+}
+
+// ClusterDF implements store.ClusterState.
+func (s *Store) ClusterDF(ctx context.Context, terms []string) (map[string]int, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	out := map[string]int{}
+	err := s.inChunks(ctx, `SELECT term, df FROM cluster_df WHERE term IN (%s)`, terms, func(r *sql.Rows) error {
+		var t string
+		var n int
+		if err := r.Scan(&t, &n); err != nil {
+			return err
+		}
+		out[t] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster df: %w", err)
+	}
+	return out, nil
+}
+
+// Place implements store.ClusterState.
+func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, error) {
+	if err := s.check(p.ArticleID); err != nil {
+		return store.Placed{}, fmt.Errorf("sqlite: place: %w", err)
+	}
+	var out store.Placed
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = store.Placed{}
+		if p.Create != nil {
+			st := *p.Create
+			st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
+			id := store.StoryIDOf(st)
+			created, err := createStory(ctx, tx, id, st)
+			if err != nil {
+				return err
+			}
+			out.StoryID, out.Created = id, created
+			if !created {
+				// A story this article seeded before, since merged:
+				// make sure the article is a member.
+				if err := assignTo(ctx, tx, p.ArticleID, id); err != nil {
+					return err
+				}
+			}
+		} else {
+			if err := assignTo(ctx, tx, p.ArticleID, p.StoryID); err != nil {
+				return err
+			}
+			out.StoryID = p.StoryID
+		}
+		for _, from := range p.Merge {
+			err := mergeStories(ctx, tx, out.StoryID, from)
+			switch {
+			case errors.Is(err, store.ErrInvalid):
+				// Already one story (merged by another run).
+			case err != nil:
+				return err
+			default:
+				out.Merged = append(out.Merged, from)
+			}
+		}
+		return putClusterState(ctx, tx, p.State)
+	})
+	if err != nil {
+		return store.Placed{}, fmt.Errorf("sqlite: place %q: %w", p.ArticleID, err)
+	}
+	return out, nil
+}
+
+// assignTo is AssignStory's transaction.
+func assignTo(ctx context.Context, tx *sql.Tx, articleID, storyID string) error {
+	id, err := resolve(ctx, tx, storyID)
+	if err != nil {
+		return fmt.Errorf("story %q: %w", storyID, err)
+	}
+	return assign(ctx, tx, articleID, id, now())
+}
+
+// PutClusterState implements store.ClusterState.
+func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error {
+	if err := s.tx(ctx, func(tx *sql.Tx) error { return putClusterState(ctx, tx, d) }); err != nil {
+		return fmt.Errorf("sqlite: put cluster state: %w", err)
+	}
+	return nil
+}
+
+func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) error {
+	if d.Meta != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, ?)
+			ON CONFLICT(id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
+			return err
+		}
+	}
+	if len(d.Stories) > 0 {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_stories(id, story_id, state) VALUES (?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, state = excluded.state`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, c := range d.Stories {
+			if c.ID == "" {
+				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
+			}
+			if _, err := st.ExecContext(ctx, c.ID, c.StoryID, c.State); err != nil {
+				return err
+			}
+		}
+	}
+	if len(d.DF) > 0 {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_df(term, df) VALUES (?, ?)
+			ON CONFLICT(term) DO UPDATE SET df = excluded.df`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for t, n := range d.DF {
+			if _, err := st.ExecContext(ctx, t, n); err != nil {
+				return err
+			}
+		}
+	}
+	if len(d.Postings) > 0 {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_postings(term, seq, story) VALUES (?, ?, ?)
+			ON CONFLICT(term, seq) DO UPDATE SET story = excluded.story`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, p := range d.Postings {
+			if _, err := st.ExecContext(ctx, p.Term, p.Seq, p.Story); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

@@ -371,6 +371,13 @@ type Engine struct {
 	lastFlush time.Time
 	replay    ReplayStats
 	ser       serial // the store's clustering lock and ingest position
+
+	// ps, when the store keeps the clusterer's state, is that state
+	// (see state.go); meta is its global record as this engine last
+	// wrote or read it; resident caps the stories kept in memory.
+	ps       store.ClusterState
+	meta     []byte
+	resident int
 }
 
 // New returns an Engine over st, rebuilding the clusterer from the stories
@@ -396,6 +403,13 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		lastFlush: o.Now(),
 	}
 	e.initSerial()
+	if ps, ok := st.(store.ClusterState); ok && e.ser.log != nil {
+		e.ps, e.resident = ps, defaultResident
+		if err := e.initState(ctx); err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
 	if err := e.rebuild(ctx); err != nil {
 		return nil, err
 	}
@@ -606,8 +620,16 @@ func (e *Engine) putLocked(ctx context.Context, raw news.Raw, a *news.Article, s
 func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *Result) error {
 	t := time.Now()
 	doc := docOf(id, a, 0)
+	if e.ps != nil {
+		if err := e.preload(ctx, doc); err != nil {
+			return err
+		}
+	}
 	asg := e.cl.Add(doc)
 	res.clusterTime = time.Since(t)
+	if e.ps != nil {
+		return e.place(ctx, id, a, asg, res)
+	}
 	sid, ok := e.byCluster[asg.Story]
 	if asg.Created || !ok {
 		// A later development links to the stored story it follows.

@@ -109,10 +109,10 @@ func basilDocs(t *testing.T) []Doc {
 	sc.Buffer(nil, 1<<24)
 	for sc.Scan() {
 		var r struct {
-			ID         string   `json:"article_id"`
-			Date       string   `json:"date"`
-			Title      string   `json:"title"`
-			Entities   []string `json:"main_entities"`
+			ID         string     `json:"article_id"`
+			Date       string     `json:"date"`
+			Title      string     `json:"title"`
+			Entities   []string   `json:"main_entities"`
 			Paragraphs [][]string `json:"paragraphs"`
 		}
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {

@@ -144,6 +144,9 @@ type story struct {
 	// leadVec caches its vector, built and dropped with vec.
 	lead    map[string]float64
 	leadVec text.Vector
+	// head is true for a story of a persisted state known by its head
+	// alone (state.go): enough for the index scan, not for scoring.
+	head bool
 }
 
 // Clusterer assigns articles to stories. It is not safe for concurrent use:

@@ -20,8 +20,9 @@ var ErrState = errors.New("cluster: bad persisted state")
 // A Clusterer made by Restore keeps its state in a store and holds in
 // memory only what the articles placed since it was made needed: the
 // document frequencies of their terms and of their candidate stories'
-// terms, the postings of their strongest terms and the stories those
-// postings name. Before each Add the caller asks Needs what is missing,
+// terms, the postings of their strongest terms, the stories those
+// postings name (by their head alone: times and merge, what the index
+// scan reads) and the candidate stories in full. Before each Add the caller asks Needs what is missing,
 // reads it from the store and hands it over with Load, until Needs is
 // empty; after Add, TakeDelta returns what changed, to be written in the
 // transaction that records the article's story. Everything a decision
@@ -43,6 +44,9 @@ type Meta struct {
 // frequencies when they were built, so they are kept, not recomputed.
 type StoryState struct {
 	ID string
+	// Head is true for a story known by its head alone (ID, MergedTo,
+	// First, Last: UnmarshalHead).
+	Head bool
 	// MergedTo names the story this one was merged into ("" while live);
 	// a merged story keeps only its postings.
 	MergedTo    string
@@ -79,14 +83,16 @@ func (d Delta) Empty() bool {
 }
 
 // Need is what Needs found missing: document frequencies of DF, the
-// newest postings (up to PostingScan) of Postings.
+// newest postings (up to PostingScan) of Postings with the heads of the
+// stories they name, the full state of Stories.
 type Need struct {
 	DF       []string
 	Postings []string
+	Stories  []string
 }
 
 // Empty reports whether nothing is missing.
-func (n Need) Empty() bool { return len(n.DF) == 0 && len(n.Postings) == 0 }
+func (n Need) Empty() bool { return len(n.DF) == 0 && len(n.Postings) == 0 && len(n.Stories) == 0 }
 
 // PostingScan is how many of a term's newest postings a decision reads:
 // loading that many per term is enough.
@@ -110,15 +116,16 @@ func (c *Clusterer) Meta() Meta { return Meta{N: c.n, Next: c.next, Posts: c.pos
 // Len is the number of stories in memory (merged ones included).
 func (c *Clusterer) Len() int { return len(c.stories) }
 
-// HasStory reports whether story id is in memory.
+// HasStory reports whether story id is in memory (its head at least).
 func (c *Clusterer) HasStory(id string) bool { return c.stories[id] != nil }
 
 // Needs reports what placing d requires that is not in memory. Call it,
 // load what it names, Load it, and call it again until it is empty (at
-// most three rounds: the article's terms, its strongest terms' postings,
-// the terms of the candidate stories). Stories named by loaded postings
-// must be given to Load with the postings, merged ones with the story
-// they were merged into. A Clusterer made by New needs nothing.
+// most four rounds: the article's terms, its strongest terms' postings,
+// the candidate stories, their terms). Stories named by loaded postings
+// must be given to Load with the postings (their heads suffice), merged
+// ones with the story they were merged into. A Clusterer made by New
+// needs nothing.
 func (c *Clusterer) Needs(d Doc) Need {
 	if !c.lazy {
 		return Need{}
@@ -160,8 +167,18 @@ func (c *Clusterer) Needs(d Doc) Need {
 		slices.Sort(need.Postings)
 		return need
 	}
+	cands := c.candidates(vec, d.Time)
+	for _, s := range cands {
+		if s.head {
+			need.Stories = append(need.Stories, s.id)
+		}
+	}
+	if len(need.Stories) > 0 {
+		slices.Sort(need.Stories)
+		return need
+	}
 	missing := map[string]bool{}
-	for _, s := range c.candidates(vec, d.Time) {
+	for _, s := range cands {
 		for _, m := range []map[string]float64{s.tf, s.lead} {
 			for t := range m {
 				if _, ok := c.df[t]; !ok {
@@ -190,17 +207,25 @@ func (c *Clusterer) Load(df map[string]int, terms []string, postings []Posting, 
 	}
 	added := map[string]*story{}
 	for _, st := range stories {
-		if c.stories[st.ID] != nil {
-			continue
+		s := c.stories[st.ID]
+		switch {
+		case s == nil:
+			s = &story{id: st.ID}
+			c.stories[st.ID] = s
+		case st.Head || !s.head:
+			continue // what memory holds is as new and as full
 		}
-		s := &story{id: st.ID, first: st.First, last: st.Last, size: st.Size, tf: st.TF, lead: st.Lead, indexed: map[string]bool{}, vecN: st.VecN}
-		for _, t := range st.Indexed {
-			s.indexed[t] = true
+		// A head is completed in place: postings point at it.
+		*s = story{id: st.ID, head: st.Head, first: st.First, last: st.Last, size: st.Size, tf: st.TF, lead: st.Lead, vecN: st.VecN}
+		if !st.Head {
+			s.indexed = map[string]bool{}
+			for _, t := range st.Indexed {
+				s.indexed[t] = true
+			}
+			if st.VecN > 0 {
+				s.vec, s.leadVec = text.NewVector(st.Vec), text.NewVector(st.LeadVec)
+			}
 		}
-		if st.VecN > 0 {
-			s.vec, s.leadVec = text.NewVector(st.Vec), text.NewVector(st.LeadVec)
-		}
-		c.stories[st.ID] = s
 		added[st.ID] = s
 	}
 	for _, st := range stories {
@@ -340,9 +365,33 @@ func (c *Clusterer) post(t string, s *story) {
 }
 
 // Encoding: a story's state is stored as one compact binary value
-// (Marshal, Unmarshal): version byte, then varints, strings as length
-// and bytes, floats as their 8 IEEE-754 bytes (exact).
+// (Marshal, Unmarshal), its head as another (MarshalHead, UnmarshalHead):
+// version byte, then varints, strings as length and bytes, floats as
+// their 8 IEEE-754 bytes (exact).
 const stateVersion = 1
+
+// MarshalHead encodes st's head: ID aside, MergedTo, First and Last.
+func (st StoryState) MarshalHead() []byte {
+	b := []byte{stateVersion}
+	b = appendString(b, st.MergedTo)
+	b = binary.AppendVarint(b, timeInt(st.First))
+	return binary.AppendVarint(b, timeInt(st.Last))
+}
+
+// UnmarshalHead decodes a story's head (StoryState.Head set).
+func UnmarshalHead(id string, b []byte) (StoryState, error) {
+	st := StoryState{ID: id, Head: true}
+	r := reader{b: b}
+	if v := r.byte(); v != stateVersion {
+		return st, fmt.Errorf("%w: story %s: version %d", ErrState, id, v)
+	}
+	st.MergedTo = r.string()
+	st.First, st.Last = intTime(r.varint()), intTime(r.varint())
+	if r.err != nil {
+		return st, fmt.Errorf("%w: story %s: %v", ErrState, id, r.err)
+	}
+	return st, nil
+}
 
 // Marshal encodes st.
 func (st StoryState) Marshal() []byte {

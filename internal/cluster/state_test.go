@@ -17,19 +17,21 @@ import (
 // store would.
 type memState struct {
 	meta     Meta
+	heads    map[string][]byte
 	stories  map[string][]byte
 	df       map[string]int
 	postings map[string][]Posting
 }
 
 func newMemState() *memState {
-	return &memState{stories: map[string][]byte{}, df: map[string]int{}, postings: map[string][]Posting{}}
+	return &memState{heads: map[string][]byte{}, stories: map[string][]byte{}, df: map[string]int{}, postings: map[string][]Posting{}}
 }
 
 func (m *memState) apply(d Delta) {
 	m.meta = d.Meta
 	for _, s := range d.Stories {
 		m.stories[s.ID] = s.Marshal()
+		m.heads[s.ID] = s.MarshalHead()
 	}
 	for t, n := range d.DF {
 		m.df[t] = n
@@ -67,13 +69,20 @@ func (m *memState) load(t *testing.T, c *Clusterer, d Doc) {
 				want[x.Story] = true
 			}
 		}
+		for _, id := range need.Stories {
+			st, err := Unmarshal(id, m.stories[id])
+			if err != nil {
+				t.Fatal(err)
+			}
+			sts = append(sts, st)
+		}
 		for len(want) > 0 {
 			next := map[string]bool{}
 			for id := range want {
 				if c.HasStory(id) {
 					continue
 				}
-				st, err := Unmarshal(id, m.stories[id])
+				st, err := UnmarshalHead(id, m.heads[id])
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -220,6 +229,13 @@ func TestStateRoundTrip(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, st) {
 				t.Errorf("got %+v, want %+v", got, st)
+			}
+			head, err := UnmarshalHead(st.ID, st.MarshalHead())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := (StoryState{ID: st.ID, Head: true, MergedTo: st.MergedTo, First: st.First, Last: st.Last}); !reflect.DeepEqual(head, want) {
+				t.Errorf("head %+v, want %+v", head, want)
 			}
 			b := st.Marshal()
 			for i := range b {

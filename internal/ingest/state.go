@@ -96,7 +96,7 @@ func (e *Engine) delta(d cluster.Delta) (store.ClusterDelta, error) {
 	}
 	out := store.ClusterDelta{Meta: meta, DF: d.DF}
 	for _, s := range d.Stories {
-		out.Stories = append(out.Stories, store.ClusterStory{ID: s.ID, StoryID: e.byCluster[s.ID], State: s.Marshal()})
+		out.Stories = append(out.Stories, store.ClusterStory{ID: s.ID, StoryID: e.byCluster[s.ID], Head: s.MarshalHead(), State: s.Marshal()})
 	}
 	for _, p := range d.Postings {
 		out.Postings = append(out.Postings, store.ClusterPosting{Term: p.Term, Seq: p.Seq, Story: p.Story})
@@ -123,20 +123,25 @@ func (e *Engine) preload(ctx context.Context, doc cluster.Doc) error {
 			}
 		}
 		var ps []cluster.Posting
-		var sts []cluster.StoryState
+		sts, err := e.loadStories(ctx, need.Stories, true)
+		if err != nil {
+			return err
+		}
 		if len(need.Postings) > 0 {
 			rows, err := e.ps.ClusterPostings(ctx, need.Postings, cluster.PostingScan)
 			if err != nil {
 				return err
 			}
-			want := map[string]bool{}
+			var want []string
 			for _, p := range rows {
 				ps = append(ps, cluster.Posting{Term: p.Term, Seq: p.Seq, Story: p.Story})
-				want[p.Story] = true
+				want = append(want, p.Story)
 			}
-			if sts, err = e.loadStories(ctx, want); err != nil {
+			heads, err := e.loadStories(ctx, want, false)
+			if err != nil {
 				return err
 			}
+			sts = append(sts, heads...)
 		}
 		if err := e.cl.Load(df, need.Postings, ps, sts); err != nil {
 			return err
@@ -145,44 +150,49 @@ func (e *Engine) preload(ctx context.Context, doc cluster.Doc) error {
 	return fmt.Errorf("ingest: cluster state: loading does not settle: %w", cluster.ErrState)
 }
 
-// loadStories reads the stories in want not in memory, and the stories
-// those were merged into.
-func (e *Engine) loadStories(ctx context.Context, want map[string]bool) ([]cluster.StoryState, error) {
+// loadStories reads the stories in want (in full, or their heads when
+// not in memory), and the heads of the stories those were merged into.
+func (e *Engine) loadStories(ctx context.Context, want []string, full bool) ([]cluster.StoryState, error) {
 	var out []cluster.StoryState
 	got := map[string]bool{}
 	for len(want) > 0 {
 		var ids []string
-		for id := range want {
-			if !got[id] && !e.cl.HasStory(id) {
+		for _, id := range want {
+			if !got[id] && (full || !e.cl.HasStory(id)) {
+				got[id] = true
 				ids = append(ids, id)
 			}
 		}
 		if len(ids) == 0 {
 			break
 		}
-		rows, err := e.ps.ClusterStories(ctx, ids)
+		rows, err := e.ps.ClusterStories(ctx, ids, full)
 		if err != nil {
 			return nil, err
 		}
 		if len(rows) != len(ids) {
 			return nil, fmt.Errorf("ingest: %d of %d clusterer stories missing: %w", len(ids)-len(rows), len(ids), cluster.ErrState)
 		}
-		next := map[string]bool{}
+		var next []string
 		for _, r := range rows {
-			st, err := cluster.Unmarshal(r.ID, r.State)
+			var st cluster.StoryState
+			if full {
+				st, err = cluster.Unmarshal(r.ID, r.State)
+			} else {
+				st, err = cluster.UnmarshalHead(r.ID, r.Head)
+			}
 			if err != nil {
 				return nil, err
 			}
-			got[r.ID] = true
 			if _, ok := e.byCluster[r.ID]; !ok && r.StoryID != "" {
 				e.byCluster[r.ID] = r.StoryID
 			}
 			out = append(out, st)
 			if st.MergedTo != "" {
-				next[st.MergedTo] = true
+				next = append(next, st.MergedTo)
 			}
 		}
-		want = next
+		want, full = next, false
 	}
 	return out, nil
 }

@@ -213,12 +213,14 @@ type ClusterLocker interface {
 
 // ClusterStory is one story of the clusterer's persisted state
 // (ClusterState): the clusterer's id for it, the stored story it stands
-// for, and its state, encoded by the clusterer (the store does not read
-// it).
+// for, and its state in two parts encoded by the clusterer (the store
+// does not read them): a small head, which is all most reads need, and
+// the full state.
 type ClusterStory struct {
 	ID      string `json:"id"`
 	StoryID string `json:"story_id"`
-	State   []byte `json:"state"`
+	Head    []byte `json:"head"`
+	State   []byte `json:"state,omitempty"`
 }
 
 // ClusterPosting is one entry of the clusterer's candidate index: story
@@ -280,8 +282,8 @@ type ClusterState interface {
 	// never written (a new archive, or one clustered before it existed).
 	ClusterMeta(ctx context.Context) ([]byte, error)
 	// ClusterStories returns the stories with these ids (unknown ids
-	// are absent), in no particular order.
-	ClusterStories(ctx context.Context, ids []string) ([]ClusterStory, error)
+	// are absent), in no particular order; State only when full.
+	ClusterStories(ctx context.Context, ids []string, full bool) ([]ClusterStory, error)
 	// ClusterPostings returns, for each term, its limit newest postings
 	// (all when limit <= 0), oldest first within a term.
 	ClusterPostings(ctx context.Context, terms []string, limit int) ([]ClusterPosting, error)

@@ -129,6 +129,7 @@ CREATE TABLE cluster_meta (
 CREATE TABLE cluster_stories (
 	id       text PRIMARY KEY,
 	story_id text NOT NULL,
+	head     bytea NOT NULL,
 	state    bytea NOT NULL
 );
 CREATE TABLE cluster_df (

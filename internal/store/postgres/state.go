@@ -40,17 +40,17 @@ func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
 }
 
 // ClusterStories implements store.ClusterState.
-func (s *Store) ClusterStories(ctx context.Context, ids []string) ([]store.ClusterStory, error) {
+func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]store.ClusterStory, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, story_id, state FROM cluster_stories WHERE id = ANY($1)`, ids)
+	rows, err := s.pool.Query(ctx, `SELECT id, story_id, head, CASE WHEN $2 THEN state END FROM cluster_stories WHERE id = ANY($1)`, ids, full)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterStory, error) {
 		var c store.ClusterStory
-		err := r.Scan(&c.ID, &c.StoryID, &c.State)
+		err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State)
 		return c, err
 	})
 	if err != nil {
@@ -183,16 +183,17 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 		}
 	}
 	if len(d.Stories) > 0 {
-		ids, sids, states := make([]string, len(d.Stories)), make([]string, len(d.Stories)), make([][]byte, len(d.Stories))
+		n := len(d.Stories)
+		ids, sids, heads, states := make([]string, n), make([]string, n), make([][]byte, n), make([][]byte, n)
 		for i, c := range d.Stories {
 			if c.ID == "" {
 				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
 			}
-			ids[i], sids[i], states[i] = c.ID, c.StoryID, c.State
+			ids[i], sids[i], heads[i], states[i] = c.ID, c.StoryID, append([]byte{}, c.Head...), append([]byte{}, c.State...)
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, state)
-			SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[])
-			ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, state = excluded.state`, ids, sids, states); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, head, state)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[])
+			ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state`, ids, sids, heads, states); err != nil {
 			return err
 		}
 	}

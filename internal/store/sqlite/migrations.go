@@ -131,6 +131,7 @@ CREATE TABLE cluster_meta (
 CREATE TABLE cluster_stories (
 	id       TEXT PRIMARY KEY,
 	story_id TEXT NOT NULL,
+	head     BLOB NOT NULL,
 	state    BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE cluster_df (

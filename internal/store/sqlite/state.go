@@ -60,14 +60,18 @@ func (s *Store) inChunks(ctx context.Context, q string, keys []string, scan func
 }
 
 // ClusterStories implements store.ClusterState.
-func (s *Store) ClusterStories(ctx context.Context, ids []string) ([]store.ClusterStory, error) {
+func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]store.ClusterStory, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
 	out := []store.ClusterStory{}
-	err := s.inChunks(ctx, `SELECT id, story_id, state FROM cluster_stories WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+	q := `SELECT id, story_id, head, NULL FROM cluster_stories WHERE id IN (%s)`
+	if full {
+		q = `SELECT id, story_id, head, state FROM cluster_stories WHERE id IN (%s)`
+	}
+	err := s.inChunks(ctx, q, ids, func(r *sql.Rows) error {
 		var c store.ClusterStory
-		if err := r.Scan(&c.ID, &c.StoryID, &c.State); err != nil {
+		if err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State); err != nil {
 			return err
 		}
 		out = append(out, c)
@@ -207,8 +211,8 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 		}
 	}
 	if len(d.Stories) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_stories(id, story_id, state) VALUES (?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, state = excluded.state`)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_stories(id, story_id, head, state) VALUES (?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state`)
 		if err != nil {
 			return err
 		}
@@ -217,7 +221,7 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 			if c.ID == "" {
 				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
 			}
-			if _, err := st.ExecContext(ctx, c.ID, c.StoryID, c.State); err != nil {
+			if _, err := st.ExecContext(ctx, c.ID, c.StoryID, nonNil(c.Head), nonNil(c.State)); err != nil {
 				return err
 			}
 		}
@@ -249,4 +253,12 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 		}
 	}
 	return nil
+}
+
+// nonNil makes a nil blob an empty one (the columns are NOT NULL).
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
 }

@@ -33,14 +33,14 @@ func testClusterState(t *testing.T, s store.Store) {
 	odd := "@na\x00me\xff" // NUL and invalid UTF-8 survive
 	must(t, cs.PutClusterState(ctx(t), store.ClusterDelta{
 		Meta:    []byte(`{"n":1}`),
-		Stories: []store.ClusterStory{{ID: "c1", StoryID: "s-a", State: []byte{1, 2}}, {ID: "c2", StoryID: "s-b", State: []byte{0}}},
+		Stories: []store.ClusterStory{{ID: "c1", StoryID: "s-a", Head: []byte{1}, State: []byte{1, 2}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}}},
 		DF:      map[string]int{"storm": 1, odd: 2},
 		Postings: []store.ClusterPosting{
 			{Term: "storm", Seq: 1, Story: "c1"}, {Term: "storm", Seq: 3, Story: "c2"}, {Term: odd, Seq: 2, Story: "c2"},
 		},
 	}))
 	must(t, cs.PutClusterState(ctx(t), store.ClusterDelta{
-		Stories:  []store.ClusterStory{{ID: "c1", StoryID: "s-c", State: []byte{3}}},
+		Stories:  []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}}},
 		DF:       map[string]int{"storm": 5},
 		Postings: []store.ClusterPosting{{Term: "storm", Seq: 4, Story: "c1"}},
 	}))
@@ -49,14 +49,19 @@ func testClusterState(t *testing.T, s store.Store) {
 	if string(meta) != `{"n":1}` {
 		t.Errorf("meta = %q: a delta without one must keep it", meta)
 	}
-	sts, err := cs.ClusterStories(ctx(t), []string{"c2", "c1", "absent"})
-	must(t, err)
-	slices.SortFunc(sts, func(a, b store.ClusterStory) int { return bytes.Compare([]byte(a.ID), []byte(b.ID)) })
-	want := []store.ClusterStory{{ID: "c1", StoryID: "s-c", State: []byte{3}}, {ID: "c2", StoryID: "s-b", State: []byte{0}}}
-	if !slices.EqualFunc(sts, want, func(a, b store.ClusterStory) bool {
-		return a.ID == b.ID && a.StoryID == b.StoryID && bytes.Equal(a.State, b.State)
-	}) {
-		t.Errorf("ClusterStories = %+v, want %+v", sts, want)
+	for _, full := range []bool{true, false} {
+		sts, err := cs.ClusterStories(ctx(t), []string{"c2", "c1", "absent"}, full)
+		must(t, err)
+		slices.SortFunc(sts, func(a, b store.ClusterStory) int { return bytes.Compare([]byte(a.ID), []byte(b.ID)) })
+		want := []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}}}
+		if !full {
+			want[0].State, want[1].State = nil, nil
+		}
+		if !slices.EqualFunc(sts, want, func(a, b store.ClusterStory) bool {
+			return a.ID == b.ID && a.StoryID == b.StoryID && bytes.Equal(a.Head, b.Head) && bytes.Equal(a.State, b.State) && (a.State == nil) == (b.State == nil)
+		}) {
+			t.Errorf("ClusterStories(full %v) = %+v, want %+v", full, sts, want)
+		}
 	}
 	df, err := cs.ClusterDF(ctx(t), []string{"storm", odd, "never"})
 	must(t, err)
@@ -117,7 +122,7 @@ func testClusterPlace(t *testing.T, s store.Store) {
 	}
 	meta, err := cs.ClusterMeta(ctx(t))
 	must(t, err)
-	sts, err := cs.ClusterStories(ctx(t), []string{"c4", "c5"})
+	sts, err := cs.ClusterStories(ctx(t), []string{"c4", "c5"}, false)
 	must(t, err)
 	if string(meta) != "4" || len(sts) != 1 {
 		t.Errorf("state after a failed placement: meta %q, %d stories; want the last good one", meta, len(sts))

@@ -158,7 +158,8 @@ type Clusterer struct {
 	stories map[string]*story
 	index   map[string][]*story // term -> stories posted under it, most recent last
 	next    int
-	posts   int64 // postings made (Meta.Posts)
+	posts   int64     // postings made (Meta.Posts)
+	latest  time.Time // the latest article date seen (Meta.Latest)
 
 	// Persisted state (state.go), set by Restore: the state in memory is
 	// a cache of the store's, changes are recorded for TakeDelta.
@@ -167,6 +168,7 @@ type Clusterer struct {
 	changed   map[*story]bool
 	dfChanged map[string]bool
 	newPosts  []Posting
+	memo      memo // the last document's terms, shared by Needs and Add
 }
 
 // New returns an empty Clusterer.
@@ -272,9 +274,11 @@ func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
 
 // Add assigns d to a story and updates the state.
 func (c *Clusterer) Add(d Doc) Assignment {
-	tf := c.terms(d)
-	ltf := c.lead(d)
+	tf, ltf := c.docTerms(d)
 	c.n++
+	if d.Time.After(c.latest) {
+		c.latest = d.Time
+	}
 	for t := range tf {
 		c.df[t]++
 		if c.dfChanged != nil {

@@ -32,11 +32,13 @@ var ErrState = errors.New("cluster: bad persisted state")
 // bounded by the stories recent articles touched, not by the archive).
 
 // Meta is the clusterer's global state: articles seen, the last story
-// number given, the last posting number given.
+// number given, the last posting number given, the latest article date
+// seen (zero: none dated).
 type Meta struct {
-	N     int   `json:"n"`
-	Next  int   `json:"next"`
-	Posts int64 `json:"posts"`
+	N      int       `json:"n"`
+	Next   int       `json:"next"`
+	Posts  int64     `json:"posts"`
+	Latest time.Time `json:"latest,omitzero"`
 }
 
 // StoryState is one story's state, as persisted. Vec, LeadVec and VecN
@@ -102,7 +104,7 @@ const PostingScan = postingScan
 // read on demand (see Needs).
 func Restore(o Options, m Meta) *Clusterer {
 	c := New(o)
-	c.n, c.next, c.posts = m.N, m.Next, m.Posts
+	c.n, c.next, c.posts, c.latest = m.N, m.Next, m.Posts, m.Latest
 	c.lazy = true
 	c.loaded = map[string]bool{}
 	c.changed = map[*story]bool{}
@@ -111,7 +113,7 @@ func Restore(o Options, m Meta) *Clusterer {
 }
 
 // Meta returns the global state.
-func (c *Clusterer) Meta() Meta { return Meta{N: c.n, Next: c.next, Posts: c.posts} }
+func (c *Clusterer) Meta() Meta { return Meta{N: c.n, Next: c.next, Posts: c.posts, Latest: c.latest} }
 
 // Len is the number of stories in memory (merged ones included).
 func (c *Clusterer) Len() int { return len(c.stories) }
@@ -130,14 +132,14 @@ func (c *Clusterer) Needs(d Doc) Need {
 	if !c.lazy {
 		return Need{}
 	}
-	tf := c.terms(d)
+	tf, ltf := c.docTerms(d)
 	var need Need
 	for t := range tf {
 		if _, ok := c.df[t]; !ok {
 			need.DF = append(need.DF, t)
 		}
 	}
-	for t := range c.lead(d) {
+	for t := range ltf {
 		if _, ok := c.df[t]; !ok && tf[t] == 0 {
 			need.DF = append(need.DF, t)
 		}
@@ -192,6 +194,28 @@ func (c *Clusterer) Needs(d Doc) Need {
 	}
 	slices.Sort(need.DF)
 	return need
+}
+
+// memo keeps the terms of the last document Needs or Add read: a
+// document is read by up to four Needs rounds and one Add.
+type memo struct {
+	doc     Doc
+	tf, ltf map[string]float64
+}
+
+// docTerms returns c.terms(d) and c.lead(d), from the memo when d is
+// the document last read (same fields; the maps are not modified by
+// their users).
+func (c *Clusterer) docTerms(d Doc) (tf, ltf map[string]float64) {
+	m := &c.memo
+	if m.tf != nil && m.doc.ID == d.ID && m.doc.Title == d.Title && m.doc.Body == d.Body && m.doc.Time.Equal(d.Time) && slices.Equal(m.doc.Names, d.Names) {
+		return m.tf, m.ltf
+	}
+	tf, ltf = c.terms(d), c.lead(d)
+	if c.lazy {
+		*m = memo{doc: d, tf: tf, ltf: ltf}
+	}
+	return tf, ltf
 }
 
 // Load puts persisted state in memory: document frequencies (a term
@@ -266,6 +290,39 @@ func (c *Clusterer) Load(df map[string]int, terms []string, postings []Posting, 
 		c.index[p.Term] = append(c.index[p.Term], s)
 	}
 	return nil
+}
+
+// Compact drops from memory everything but the live stories held in full
+// whose newest article lies within Options.Window of the latest article
+// (undated ones too: they are in every window) and the document
+// frequencies of their terms:
+// what a store would have to read again for the next articles of the
+// active window is kept, the rest is read on demand. Call it only when
+// TakeDelta has just been called (the store holds every change). It is
+// a no-op on a Clusterer made by New.
+func (c *Clusterer) Compact() {
+	if !c.lazy {
+		return
+	}
+	since := c.latest.Add(-c.o.Window)
+	df := map[string]int{}
+	stories := map[string]*story{}
+	for id, s := range c.stories {
+		if s.head || s.mergedTo != nil || !s.last.IsZero() && s.last.Before(since) {
+			continue
+		}
+		stories[id] = s
+		for _, m := range []map[string]float64{s.tf, s.lead} {
+			for t := range m {
+				if n, ok := c.df[t]; ok {
+					df[t] = n
+				}
+			}
+		}
+	}
+	c.stories, c.df = stories, df
+	c.index, c.loaded = map[string][]*story{}, map[string]bool{}
+	c.memo = memo{}
 }
 
 // TakeDelta returns what changed since the last call (see Delta) and

@@ -159,8 +159,16 @@ func TestRestoreSamePlacement(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	for _, every := range []int{1, 7, 1 << 30} {
-		t.Run("reset every "+itoa(every), func(t *testing.T) {
+	for _, tc := range []struct {
+		every   int
+		compact bool
+	}{{1, false}, {7, false}, {1 << 30, false}, {5, true}} {
+		every := tc.every
+		name := "reset every " + itoa(every)
+		if tc.compact {
+			name = "compact every " + itoa(every)
+		}
+		t.Run(name, func(t *testing.T) {
 			ref := New(Options{})
 			ms := newMemState()
 			c := Restore(Options{}, Meta{})
@@ -170,7 +178,11 @@ func TestRestoreSamePlacement(t *testing.T) {
 				stream = docs[:n/2] // every reset reloads: keep it short
 			}
 			for i, d := range stream {
-				if i%every == 0 {
+				switch {
+				case i%every != 0:
+				case tc.compact:
+					c.Compact()
+				default:
 					c = Restore(Options{}, ms.meta)
 				}
 				want := ref.Add(d)

@@ -12,9 +12,10 @@ import (
 	"github.com/crosscheck/crosscheck/internal/store"
 )
 
-// defaultResident caps the clusterer stories an engine over a persisted
-// state keeps in memory; past it the memory is dropped and what the next
-// articles need is read again (see initState).
+// defaultResident is how many clusterer stories (heads included) an
+// engine over a persisted state holds before it drops those outside the
+// active window (cluster.Compact); what the next articles need of them is
+// read again from the store.
 const defaultResident = 20000
 
 // initState makes the engine's clusterer one over the store's persisted
@@ -250,7 +251,11 @@ func (e *Engine) place(ctx context.Context, id string, a *news.Article, asg clus
 		res.Merged++
 	}
 	if e.cl.Len() > e.resident {
-		return e.restore(d.Meta)
+		// Keep the stories of the active window (what the next
+		// articles are compared with), drop the rest; when the window
+		// alone fills the budget, grow it rather than thrash.
+		e.cl.Compact()
+		e.resident = max(e.resident, 2*e.cl.Len())
 	}
 	return nil
 }

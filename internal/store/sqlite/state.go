@@ -93,8 +93,16 @@ func (s *Store) ClusterPostings(ctx context.Context, terms []string, limit int) 
 		limit = -1 // SQLite: no limit
 	}
 	out := []store.ClusterPosting{}
+	if len(terms) == 0 {
+		return out, nil
+	}
+	q, err := s.r.PrepareContext(ctx, `SELECT seq, story FROM cluster_postings WHERE term = ? ORDER BY seq DESC LIMIT ?`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
+	}
+	defer q.Close()
 	for _, t := range terms {
-		rows, err := s.r.QueryContext(ctx, `SELECT seq, story FROM cluster_postings WHERE term = ? ORDER BY seq DESC LIMIT ?`, t, limit)
+		rows, err := q.QueryContext(ctx, t, limit)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
 		}

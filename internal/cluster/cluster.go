@@ -483,7 +483,7 @@ func (c *Clusterer) storyVector(s *story) text.Vector {
 		l[t] = (1 + math.Log(f)) * c.idf(t)
 	}
 	s.vec, s.leadVec, s.vecN = text.NewVector(w), text.NewVector(l), c.n
-	c.touch(s)
+	c.touchCache(s)
 	return s.vec
 }
 

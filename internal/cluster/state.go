@@ -59,6 +59,9 @@ type StoryState struct {
 	Vec         map[string]float64
 	LeadVec     map[string]float64
 	VecN        int
+	// CacheOnly, in a Delta, says that only the cached vectors changed:
+	// MarshalCache is all there is to write.
+	CacheOnly bool
 }
 
 // Posting is one entry of the candidate index: story Story is posted
@@ -332,8 +335,10 @@ func (c *Clusterer) TakeDelta() Delta {
 	for t := range c.dfChanged {
 		d.DF[t] = c.df[t]
 	}
-	for s := range c.changed {
-		d.Stories = append(d.Stories, s.state())
+	for s, full := range c.changed {
+		st := s.state()
+		st.CacheOnly = !full
+		d.Stories = append(d.Stories, st)
 	}
 	slices.SortFunc(d.Stories, func(a, b StoryState) int { return cmpString(a.ID, b.ID) })
 	d.Postings = c.newPosts
@@ -413,6 +418,13 @@ func (c *Clusterer) touch(s *story) {
 	}
 }
 
+// touchCache records that the cached vectors of s were rebuilt.
+func (c *Clusterer) touchCache(s *story) {
+	if c.changed != nil && !c.changed[s] {
+		c.changed[s] = false
+	}
+}
+
 // post records a new posting of s under t.
 func (c *Clusterer) post(t string, s *story) {
 	c.posts++
@@ -450,17 +462,15 @@ func UnmarshalHead(id string, b []byte) (StoryState, error) {
 	return st, nil
 }
 
-// Marshal encodes st.
-func (st StoryState) Marshal() []byte {
+// MarshalState encodes st but its cached vectors (MarshalCache).
+func (st StoryState) MarshalState() []byte {
 	b := []byte{stateVersion}
 	b = appendString(b, st.MergedTo)
 	b = binary.AppendVarint(b, timeInt(st.First))
 	b = binary.AppendVarint(b, timeInt(st.Last))
 	b = binary.AppendUvarint(b, uint64(st.Size))
-	b = binary.AppendUvarint(b, uint64(st.VecN))
-	for _, m := range []map[string]float64{st.TF, st.Lead, st.Vec, st.LeadVec} {
-		b = appendWeights(b, m)
-	}
+	b = appendWeights(b, st.TF)
+	b = appendWeights(b, st.Lead)
 	b = binary.AppendUvarint(b, uint64(len(st.Indexed)))
 	for _, t := range st.Indexed {
 		b = appendString(b, t)
@@ -468,25 +478,100 @@ func (st StoryState) Marshal() []byte {
 	return b
 }
 
-// Unmarshal decodes a story's state (id is not encoded: it is the key).
-func Unmarshal(id string, b []byte) (StoryState, error) {
+// Cached vectors are encoded aligned to the story's terms when their keys
+// are the terms' (always, while VecN > 0: a change of terms drops the
+// cache), else with their keys.
+const (
+	cacheAligned = 1
+	cacheKeyed   = 2
+)
+
+// MarshalCache encodes st's cached vectors (VecN, Vec, LeadVec): weights
+// in the order of the sorted TF and Lead terms, 8 bytes each, so a
+// rebuilt cache is written without its terms.
+func (st StoryState) MarshalCache() []byte {
+	b := []byte{stateVersion}
+	b = binary.AppendUvarint(b, uint64(st.VecN))
+	if st.VecN == 0 {
+		return b
+	}
+	if !sameKeys(st.Vec, st.TF) || !sameKeys(st.LeadVec, st.Lead) {
+		b = append(b, cacheKeyed)
+		return appendWeights(appendWeights(b, st.Vec), st.LeadVec)
+	}
+	b = append(b, cacheAligned)
+	for _, m := range [][2]map[string]float64{{st.TF, st.Vec}, {st.Lead, st.LeadVec}} {
+		for _, k := range sortedKeys(m[0]) {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(m[1][k]))
+		}
+	}
+	return b
+}
+
+func sameKeys(a, b map[string]float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if _, ok := b[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// Unmarshal decodes a story's state and cache (id is not encoded: it is
+// the key).
+func Unmarshal(id string, state, cache []byte) (StoryState, error) {
 	st := StoryState{ID: id}
-	r := reader{b: b}
+	r := reader{b: state}
 	if v := r.byte(); v != stateVersion {
 		return st, fmt.Errorf("%w: story %s: version %d", ErrState, id, v)
 	}
 	st.MergedTo = r.string()
 	st.First, st.Last = intTime(r.varint()), intTime(r.varint())
-	st.Size, st.VecN = int(r.uvarint()), int(r.uvarint())
-	st.TF, st.Lead, st.Vec, st.LeadVec = r.weights(), r.weights(), r.weights(), r.weights()
+	st.Size = int(r.uvarint())
+	st.TF, st.Lead = r.weights(), r.weights()
 	if n := r.uvarint(); n > 0 && r.err == nil {
-		st.Indexed = make([]string, 0, min(n, uint64(len(b))))
+		st.Indexed = make([]string, 0, min(n, uint64(len(state))))
 		for i := uint64(0); i < n && r.err == nil; i++ {
 			st.Indexed = append(st.Indexed, r.string())
 		}
 	}
-	if r.err != nil {
-		return st, fmt.Errorf("%w: story %s: %v", ErrState, id, r.err)
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("trailing bytes")
+	}
+	c := reader{b: cache}
+	if v := c.byte(); v != stateVersion && r.err == nil {
+		return st, fmt.Errorf("%w: story %s: cache version %d", ErrState, id, v)
+	}
+	st.VecN = int(c.uvarint())
+	if st.VecN > 0 {
+		switch c.byte() {
+		case cacheKeyed:
+			st.Vec, st.LeadVec = c.weights(), c.weights()
+		case cacheAligned:
+			st.Vec, st.LeadVec = c.aligned(st.TF), c.aligned(st.Lead)
+		default:
+			c.err = errors.New("unknown cache layout")
+		}
+	}
+	if c.err == nil && len(c.b) > 0 {
+		c.err = errors.New("trailing bytes")
+	}
+	for _, err := range []error{r.err, c.err} {
+		if err != nil {
+			return st, fmt.Errorf("%w: story %s: %v", ErrState, id, err)
+		}
 	}
 	if st.MergedTo == "" {
 		for _, m := range []*map[string]float64{&st.TF, &st.Lead} {
@@ -586,6 +671,23 @@ func (r *reader) string() string {
 	s := string(r.b[:n])
 	r.b = r.b[n:]
 	return s
+}
+
+// aligned reads one weight per key of terms, in sorted key order.
+func (r *reader) aligned(terms map[string]float64) map[string]float64 {
+	if r.err != nil {
+		return nil
+	}
+	if len(r.b) < 8*len(terms) {
+		r.err = errShort
+		return nil
+	}
+	m := make(map[string]float64, len(terms))
+	for _, k := range sortedKeys(terms) {
+		m[k] = math.Float64frombits(binary.LittleEndian.Uint64(r.b))
+		r.b = r.b[8:]
+	}
+	return m
 }
 
 // weights reads a map; nil when empty.

@@ -19,19 +19,23 @@ type memState struct {
 	meta     Meta
 	heads    map[string][]byte
 	stories  map[string][]byte
+	caches   map[string][]byte
 	df       map[string]int
 	postings map[string][]Posting
 }
 
 func newMemState() *memState {
-	return &memState{heads: map[string][]byte{}, stories: map[string][]byte{}, df: map[string]int{}, postings: map[string][]Posting{}}
+	return &memState{heads: map[string][]byte{}, stories: map[string][]byte{}, caches: map[string][]byte{}, df: map[string]int{}, postings: map[string][]Posting{}}
 }
 
 func (m *memState) apply(d Delta) {
 	m.meta = d.Meta
 	for _, s := range d.Stories {
-		m.stories[s.ID] = s.Marshal()
-		m.heads[s.ID] = s.MarshalHead()
+		m.caches[s.ID] = s.MarshalCache()
+		if !s.CacheOnly {
+			m.stories[s.ID] = s.MarshalState()
+			m.heads[s.ID] = s.MarshalHead()
+		}
 	}
 	for t, n := range d.DF {
 		m.df[t] = n
@@ -70,7 +74,7 @@ func (m *memState) load(t *testing.T, c *Clusterer, d Doc) {
 			}
 		}
 		for _, id := range need.Stories {
-			st, err := Unmarshal(id, m.stories[id])
+			st, err := Unmarshal(id, m.stories[id], m.caches[id])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -235,7 +239,7 @@ func TestStateRoundTrip(t *testing.T) {
 	}
 	for _, st := range tests {
 		t.Run(st.ID, func(t *testing.T) {
-			got, err := Unmarshal(st.ID, st.Marshal())
+			got, err := Unmarshal(st.ID, st.MarshalState(), st.MarshalCache())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -249,10 +253,15 @@ func TestStateRoundTrip(t *testing.T) {
 			if want := (StoryState{ID: st.ID, Head: true, MergedTo: st.MergedTo, First: st.First, Last: st.Last}); !reflect.DeepEqual(head, want) {
 				t.Errorf("head %+v, want %+v", head, want)
 			}
-			b := st.Marshal()
+			b, c := st.MarshalState(), st.MarshalCache()
 			for i := range b {
-				if _, err := Unmarshal(st.ID, b[:i]); !errors.Is(err, ErrState) {
-					t.Fatalf("truncated at %d: err %v, want ErrState", i, err)
+				if _, err := Unmarshal(st.ID, b[:i], c); !errors.Is(err, ErrState) {
+					t.Fatalf("state truncated at %d: err %v, want ErrState", i, err)
+				}
+			}
+			for i := range c {
+				if _, err := Unmarshal(st.ID, b, c[:i]); !errors.Is(err, ErrState) {
+					t.Fatalf("cache truncated at %d: err %v, want ErrState", i, err)
 				}
 			}
 		})
@@ -260,14 +269,15 @@ func TestStateRoundTrip(t *testing.T) {
 }
 
 func FuzzUnmarshal(f *testing.F) {
-	f.Add(StoryState{ID: "s", TF: map[string]float64{"a": 1}, Indexed: []string{"a"}}.Marshal())
-	f.Fuzz(func(t *testing.T, b []byte) {
-		st, err := Unmarshal("s", b)
+	st := StoryState{ID: "s", TF: map[string]float64{"a": 1}, Indexed: []string{"a"}, Vec: map[string]float64{"a": 2}, VecN: 3}
+	f.Add(st.MarshalState(), st.MarshalCache())
+	f.Fuzz(func(t *testing.T, b, c []byte) {
+		st, err := Unmarshal("s", b, c)
 		if err != nil {
 			return
 		}
-		again, err := Unmarshal("s", st.Marshal())
-		if err != nil || !bytes.Equal(again.Marshal(), st.Marshal()) {
+		again, err := Unmarshal("s", st.MarshalState(), st.MarshalCache())
+		if err != nil || !bytes.Equal(again.MarshalState(), st.MarshalState()) || !bytes.Equal(again.MarshalCache(), st.MarshalCache()) {
 			t.Fatalf("round trip: %v, %+v vs %+v", err, again, st)
 		}
 	})

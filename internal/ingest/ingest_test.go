@@ -645,13 +645,16 @@ type replayOnly struct {
 }
 
 // TestRestartSamePlacement ingests a stream of the public data (skipped
-// when absent) in one engine that never stops, and in another archive in
+// when absent) in one engine that never stops, and in other archives in
 // two engines, the second started after the first closed its store and
-// kept to a few resident stories (so that it reads its state back from
-// the store over and over): the stories must be the same.
+// kept to a few resident stories (so that it compacts its memory and
+// reads its state back from the store over and over): the stories must be
+// the same. In "restart" the first engine kept the state in the store; in
+// "backfill" it did not (an archive from before the state was kept), and
+// the second fills it once from a replay.
 func TestRestartSamePlacement(t *testing.T) {
 	if testing.Short() {
-		t.Skip("analyses 800 articles; skipped with -short")
+		t.Skip("analyses 1,200 articles; skipped with -short")
 	}
 	stories := loadBenchStories(t)
 	ctx := context.Background()
@@ -672,36 +675,50 @@ func TestRestartSamePlacement(t *testing.T) {
 		}
 	}
 
-	path := filepath.Join(dir, "restarted.sqlite")
-	st := openDB(t, path)
-	e1, err := New(ctx, st, p, Options{})
-	if err != nil {
-		t.Fatal(err)
+	want := partition(t, ref)
+	for _, tc := range []struct {
+		name     string
+		backfill bool
+	}{{"restart", false}, {"backfill", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name+".sqlite")
+			st := openDB(t, path)
+			var first1 store.Store = st
+			if tc.backfill {
+				first1 = replayOnly{st, st.(store.ClusterLog), st.(store.ClusterLocker)}
+			}
+			e1, err := New(ctx, first1, p, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e1.Ingest(ctx, []string{first}, nil, nil); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.Close(); err != nil {
+				t.Fatal(err)
+			}
+			st = openDB(t, path)
+			e2, err := New(ctx, st, p, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e2.resident = 5
+			if r := e2.Replayed(); (r.Articles > 0) != tc.backfill || r.Disagreed != 0 {
+				t.Errorf("replayed at start: %+v", r)
+			}
+			sum, err := e2.Ingest(ctx, []string{second}, nil, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := partition(t, st); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("restarted engine's stories differ (%s):\n%v\nnever stopped:\n%v", sum, got, want)
+			}
+			if meta, err := st.(store.ClusterState).ClusterMeta(ctx); err != nil || meta == nil {
+				t.Errorf("no cluster state after the second engine: %q, %v", meta, err)
+			}
+			t.Logf("%d stories; second half: %s", len(want), sum)
+		})
 	}
-	if _, err := e1.Ingest(ctx, []string{first}, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st = openDB(t, path)
-	e2, err := New(ctx, st, p, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e2.resident = 5
-	sum, err := e2.Ingest(ctx, []string{second}, nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r := e2.Replayed(); r.Articles != 0 {
-		t.Errorf("the restarted engine replayed: %+v", r)
-	}
-	want, got := partition(t, ref), partition(t, st)
-	if !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("restarted engine's stories differ (%s):\n%v\nnever stopped:\n%v", sum, got, want)
-	}
-	t.Logf("%d stories; second half: %s", len(want), sum)
 }
 
 // TestClockDecidesFlush checks that the injected clock, not the wall

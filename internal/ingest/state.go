@@ -97,7 +97,11 @@ func (e *Engine) delta(d cluster.Delta) (store.ClusterDelta, error) {
 	}
 	out := store.ClusterDelta{Meta: meta, DF: d.DF}
 	for _, s := range d.Stories {
-		out.Stories = append(out.Stories, store.ClusterStory{ID: s.ID, StoryID: e.byCluster[s.ID], Head: s.MarshalHead(), State: s.Marshal()})
+		cs := store.ClusterStory{ID: s.ID, Cache: s.MarshalCache()}
+		if !s.CacheOnly {
+			cs.StoryID, cs.Head, cs.State = e.byCluster[s.ID], s.MarshalHead(), s.MarshalState()
+		}
+		out.Stories = append(out.Stories, cs)
 	}
 	for _, p := range d.Postings {
 		out.Postings = append(out.Postings, store.ClusterPosting{Term: p.Term, Seq: p.Seq, Story: p.Story})
@@ -178,7 +182,7 @@ func (e *Engine) loadStories(ctx context.Context, want []string, full bool) ([]c
 		for _, r := range rows {
 			var st cluster.StoryState
 			if full {
-				st, err = cluster.Unmarshal(r.ID, r.State)
+				st, err = cluster.Unmarshal(r.ID, r.State, r.Cache)
 			} else {
 				st, err = cluster.UnmarshalHead(r.ID, r.Head)
 			}

@@ -213,14 +213,16 @@ type ClusterLocker interface {
 
 // ClusterStory is one story of the clusterer's persisted state
 // (ClusterState): the clusterer's id for it, the stored story it stands
-// for, and its state in two parts encoded by the clusterer (the store
-// does not read them): a small head, which is all most reads need, and
-// the full state.
+// for, and its state in three parts encoded by the clusterer (the store
+// does not read them): a small head, which is all most reads need, the
+// state, and a cache the clusterer rebuilds more often than the state
+// changes. Written with a nil State, only Cache is replaced.
 type ClusterStory struct {
 	ID      string `json:"id"`
 	StoryID string `json:"story_id"`
-	Head    []byte `json:"head"`
+	Head    []byte `json:"head,omitempty"`
 	State   []byte `json:"state,omitempty"`
+	Cache   []byte `json:"cache,omitempty"`
 }
 
 // ClusterPosting is one entry of the clusterer's candidate index: story
@@ -282,7 +284,8 @@ type ClusterState interface {
 	// never written (a new archive, or one clustered before it existed).
 	ClusterMeta(ctx context.Context) ([]byte, error)
 	// ClusterStories returns the stories with these ids (unknown ids
-	// are absent), in no particular order; State only when full.
+	// are absent), in no particular order; State and Cache only when
+	// full.
 	ClusterStories(ctx context.Context, ids []string, full bool) ([]ClusterStory, error)
 	// ClusterPostings returns, for each term, its limit newest postings
 	// (all when limit <= 0), oldest first within a term.

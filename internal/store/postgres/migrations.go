@@ -130,7 +130,8 @@ CREATE TABLE cluster_stories (
 	id       text PRIMARY KEY,
 	story_id text NOT NULL,
 	head     bytea NOT NULL,
-	state    bytea NOT NULL
+	state    bytea NOT NULL,
+	cache    bytea NOT NULL
 );
 CREATE TABLE cluster_df (
 	term bytea PRIMARY KEY,

@@ -44,13 +44,14 @@ func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	rows, err := s.pool.Query(ctx, `SELECT id, story_id, head, CASE WHEN $2 THEN state END FROM cluster_stories WHERE id = ANY($1)`, ids, full)
+	rows, err := s.pool.Query(ctx, `SELECT id, story_id, head, CASE WHEN $2 THEN state END, CASE WHEN $2 THEN cache END
+		FROM cluster_stories WHERE id = ANY($1)`, ids, full)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
 	}
 	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterStory, error) {
 		var c store.ClusterStory
-		err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State)
+		err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State, &c.Cache)
 		return c, err
 	})
 	if err != nil {
@@ -183,18 +184,32 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 		}
 	}
 	if len(d.Stories) > 0 {
-		n := len(d.Stories)
-		ids, sids, heads, states := make([]string, n), make([]string, n), make([][]byte, n), make([][]byte, n)
-		for i, c := range d.Stories {
+		var ids, sids, cids []string
+		var heads, states, caches, cacheOnly [][]byte
+		for _, c := range d.Stories {
 			if c.ID == "" {
 				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
 			}
-			ids[i], sids[i], heads[i], states[i] = c.ID, c.StoryID, append([]byte{}, c.Head...), append([]byte{}, c.State...)
+			if c.State == nil {
+				cids, cacheOnly = append(cids, c.ID), append(cacheOnly, append([]byte{}, c.Cache...))
+				continue
+			}
+			ids, sids = append(ids, c.ID), append(sids, c.StoryID)
+			heads, states, caches = append(heads, append([]byte{}, c.Head...)), append(states, c.State), append(caches, append([]byte{}, c.Cache...))
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, head, state)
-			SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[])
-			ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state`, ids, sids, heads, states); err != nil {
-			return err
+		if len(ids) > 0 {
+			if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, head, state, cache)
+				SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[])
+				ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state, cache = excluded.cache`,
+				ids, sids, heads, states, caches); err != nil {
+				return err
+			}
+		}
+		if len(cids) > 0 {
+			if _, err := tx.Exec(ctx, `UPDATE cluster_stories c SET cache = u.cache FROM unnest($1::text[], $2::bytea[]) AS u(id, cache) WHERE c.id = u.id`,
+				cids, cacheOnly); err != nil {
+				return err
+			}
 		}
 	}
 	if len(d.DF) > 0 {

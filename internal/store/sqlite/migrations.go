@@ -132,7 +132,8 @@ CREATE TABLE cluster_stories (
 	id       TEXT PRIMARY KEY,
 	story_id TEXT NOT NULL,
 	head     BLOB NOT NULL,
-	state    BLOB NOT NULL
+	state    BLOB NOT NULL,
+	cache    BLOB NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE cluster_df (
 	term TEXT PRIMARY KEY,

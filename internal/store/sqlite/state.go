@@ -65,13 +65,13 @@ func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]
 		return nil, store.ErrClosed
 	}
 	out := []store.ClusterStory{}
-	q := `SELECT id, story_id, head, NULL FROM cluster_stories WHERE id IN (%s)`
+	q := `SELECT id, story_id, head, NULL, NULL FROM cluster_stories WHERE id IN (%s)`
 	if full {
-		q = `SELECT id, story_id, head, state FROM cluster_stories WHERE id IN (%s)`
+		q = `SELECT id, story_id, head, state, cache FROM cluster_stories WHERE id IN (%s)`
 	}
 	err := s.inChunks(ctx, q, ids, func(r *sql.Rows) error {
 		var c store.ClusterStory
-		if err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State); err != nil {
+		if err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State, &c.Cache); err != nil {
 			return err
 		}
 		out = append(out, c)
@@ -219,17 +219,27 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 		}
 	}
 	if len(d.Stories) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_stories(id, story_id, head, state) VALUES (?, ?, ?, ?)
-			ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state`)
+		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_stories(id, story_id, head, state, cache) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state, cache = excluded.cache`)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
+		cache, err := tx.PrepareContext(ctx, `UPDATE cluster_stories SET cache = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer cache.Close()
 		for _, c := range d.Stories {
 			if c.ID == "" {
 				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
 			}
-			if _, err := st.ExecContext(ctx, c.ID, c.StoryID, nonNil(c.Head), nonNil(c.State)); err != nil {
+			if c.State == nil {
+				_, err = cache.ExecContext(ctx, nonNil(c.Cache), c.ID)
+			} else {
+				_, err = st.ExecContext(ctx, c.ID, c.StoryID, nonNil(c.Head), c.State, nonNil(c.Cache))
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -33,14 +33,14 @@ func testClusterState(t *testing.T, s store.Store) {
 	odd := "@na\x00me\xff" // NUL and invalid UTF-8 survive
 	must(t, cs.PutClusterState(ctx(t), store.ClusterDelta{
 		Meta:    []byte(`{"n":1}`),
-		Stories: []store.ClusterStory{{ID: "c1", StoryID: "s-a", Head: []byte{1}, State: []byte{1, 2}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}}},
+		Stories: []store.ClusterStory{{ID: "c1", StoryID: "s-a", Head: []byte{1}, State: []byte{1, 2}, Cache: []byte{7}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}, Cache: []byte{8}}},
 		DF:      map[string]int{"storm": 1, odd: 2},
 		Postings: []store.ClusterPosting{
 			{Term: "storm", Seq: 1, Story: "c1"}, {Term: "storm", Seq: 3, Story: "c2"}, {Term: odd, Seq: 2, Story: "c2"},
 		},
 	}))
 	must(t, cs.PutClusterState(ctx(t), store.ClusterDelta{
-		Stories:  []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}}},
+		Stories:  []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}, Cache: []byte{9}}, {ID: "c2", Cache: []byte{10}}},
 		DF:       map[string]int{"storm": 5},
 		Postings: []store.ClusterPosting{{Term: "storm", Seq: 4, Story: "c1"}},
 	}))
@@ -53,12 +53,14 @@ func testClusterState(t *testing.T, s store.Store) {
 		sts, err := cs.ClusterStories(ctx(t), []string{"c2", "c1", "absent"}, full)
 		must(t, err)
 		slices.SortFunc(sts, func(a, b store.ClusterStory) int { return bytes.Compare([]byte(a.ID), []byte(b.ID)) })
-		want := []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}}}
+		// c2's second write changed its cache alone.
+		want := []store.ClusterStory{{ID: "c1", StoryID: "s-c", Head: []byte{3}, State: []byte{3}, Cache: []byte{9}}, {ID: "c2", StoryID: "s-b", Head: []byte{2}, State: []byte{0}, Cache: []byte{10}}}
 		if !full {
-			want[0].State, want[1].State = nil, nil
+			want[0].State, want[1].State, want[0].Cache, want[1].Cache = nil, nil, nil, nil
 		}
 		if !slices.EqualFunc(sts, want, func(a, b store.ClusterStory) bool {
-			return a.ID == b.ID && a.StoryID == b.StoryID && bytes.Equal(a.Head, b.Head) && bytes.Equal(a.State, b.State) && (a.State == nil) == (b.State == nil)
+			return a.ID == b.ID && a.StoryID == b.StoryID && bytes.Equal(a.Head, b.Head) && bytes.Equal(a.State, b.State) &&
+				(a.State == nil) == (b.State == nil) && bytes.Equal(a.Cache, b.Cache)
 		}) {
 			t.Errorf("ClusterStories(full %v) = %+v, want %+v", full, sts, want)
 		}
@@ -92,7 +94,7 @@ func testClusterPlace(t *testing.T, s store.Store) {
 		putDoc(t, s, id, "Place "+id, "Body "+id+".")
 	}
 	delta := func(n string) store.ClusterDelta {
-		return store.ClusterDelta{Meta: []byte(n), Stories: []store.ClusterStory{{ID: "c" + n, StoryID: "x", State: []byte(n)}}}
+		return store.ClusterDelta{Meta: []byte(n), Stories: []store.ClusterStory{{ID: "c" + n, StoryID: "x", State: []byte(n)}}} // head and cache nil: stored empty
 	}
 	a, err := cs.Place(ctx(t), store.Placement{ArticleID: "p-1", Create: &news.Story{Title: "one", Follows: "s-old"}, State: delta("1")})
 	must(t, err)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
@@ -244,31 +245,37 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 			}
 		}
 	}
-	if len(d.DF) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_df(term, df) VALUES (?, ?)
-			ON CONFLICT(term) DO UPDATE SET df = excluded.df`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for t, n := range d.DF {
-			if _, err := st.ExecContext(ctx, t, n); err != nil {
-				return err
-			}
-		}
+	df := make([][]any, 0, len(d.DF))
+	for t, n := range d.DF {
+		df = append(df, []any{t, n})
 	}
-	if len(d.Postings) > 0 {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO cluster_postings(term, seq, story) VALUES (?, ?, ?)
-			ON CONFLICT(term, seq) DO UPDATE SET story = excluded.story`)
-		if err != nil {
+	if err := insertRows(ctx, tx, `INSERT INTO cluster_df(term, df) VALUES %s ON CONFLICT(term) DO UPDATE SET df = excluded.df`, 2, df); err != nil {
+		return err
+	}
+	ps := make([][]any, len(d.Postings))
+	for i, p := range d.Postings {
+		ps[i] = []any{p.Term, p.Seq, p.Story}
+	}
+	return insertRows(ctx, tx, `INSERT INTO cluster_postings(term, seq, story) VALUES %s ON CONFLICT(term, seq) DO UPDATE SET story = excluded.story`, 3, ps)
+}
+
+// insertRows runs q (one %s for the VALUES rows) over rows of width
+// columns, many rows per statement: an article's hundreds of frequencies
+// in a few statements, not one each.
+func insertRows(ctx context.Context, tx *sql.Tx, q string, width int, rows [][]any) error {
+	one := "(" + placeholders(width) + ")"
+	for len(rows) > 0 {
+		n := min(len(rows), chunk/width)
+		vals := make([]string, n)
+		args := make([]any, 0, n*width)
+		for i, r := range rows[:n] {
+			vals[i] = one
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(q, strings.Join(vals, ", ")), args...); err != nil {
 			return err
 		}
-		defer st.Close()
-		for _, p := range d.Postings {
-			if _, err := st.ExecContext(ctx, p.Term, p.Seq, p.Story); err != nil {
-				return err
-			}
-		}
+		rows = rows[n:]
 	}
 	return nil
 }

@@ -84,8 +84,9 @@
 // each in-memory story to the stored story of its first member (stored
 // assignments are never changed; a merge the replay makes again is
 // applied: it repairs a merge a kill interrupted), then writes the whole
-// state once (PutClusterState). That replay costs about 0.5 ms per stored
-// article, once. Without the store's ingest log the replay order is
+// state once (PutClusterState), all under the store's clustering lock so
+// that one of several processes starting together does it. That replay
+// costs about 0.5 ms per stored article, once. Without the store's ingest log the replay order is
 // publication date, then input name (numbers compared by value), then id,
 // and merges are not applied. A replayed article the clusterer places in
 // another stored story than its own is counted (ReplayStats.Disagreed) and
@@ -413,7 +414,7 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		lastFlush: o.Now(),
 	}
 	e.initSerial()
-	if ps, ok := st.(store.ClusterState); ok && e.ser.log != nil {
+	if ps, ok := st.(store.ClusterState); ok && e.ser.locker != nil {
 		e.ps, e.resident = ps, defaultResident
 		if err := e.initState(ctx); err != nil {
 			return nil, err

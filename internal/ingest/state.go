@@ -42,8 +42,20 @@ func (e *Engine) initState(ctx context.Context) error {
 }
 
 // backfill replays the archive (rebuild) and writes the clusterer's
-// whole state; it returns the global record written.
+// whole state; it returns the global record written. It holds the
+// store's clustering lock throughout, so that of several processes
+// starting at once on an older archive one fills the state and the
+// others, finding it filled, read it (a second replay written after the
+// first process placed articles would put the state back).
 func (e *Engine) backfill(ctx context.Context) ([]byte, error) {
+	unlock, err := e.ser.locker.LockClustering(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("ingest: backfill cluster state: %w", err)
+	}
+	defer func() { _ = unlock() }() // nothing is held after a failed unlock
+	if meta, err := e.ps.ClusterMeta(ctx); err != nil || meta != nil {
+		return meta, err
+	}
 	if err := e.rebuild(ctx); err != nil {
 		return nil, err
 	}

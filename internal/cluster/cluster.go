@@ -343,6 +343,10 @@ func (c *Clusterer) Add(d Doc) Assignment {
 // assignment flat as the archive grows.
 const postingScan = 100
 
+// scanTerms is how many of an article's strongest terms candidates looks
+// up in the index.
+const scanTerms = 20
+
 // candidates returns the live stories sharing the article's strongest
 // terms, most shared first. Stories outside the time window of a dated
 // article are passed over here already, so that they cost no sorting.
@@ -353,7 +357,7 @@ const postingScan = 100
 func (c *Clusterer) candidates(vec map[string]float64, t time.Time) []*story {
 	hits := map[*story]float64{}
 	var counted map[*story]bool
-	for _, term := range strongest(vec, 20) {
+	for _, term := range strongest(vec, scanTerms) {
 		posted := c.index[term]
 		// A story merged into another leaves its postings behind, leading
 		// to the live story: count each live story once per term.

@@ -162,8 +162,11 @@ func (c *Clusterer) Needs(d Doc) Need {
 			c.df[t]--
 		}
 	}()
+	// Only the scanned terms' postings are read; the article's other
+	// strongest terms are posted under without their lists in memory
+	// (Load replaces such a partial list, a suffix of the stored one).
 	vec := c.vector(tf)
-	for _, t := range strongest(vec, max(20, c.o.Terms)) {
+	for _, t := range strongest(vec, scanTerms) {
 		if !c.loaded[t] {
 			need.Postings = append(need.Postings, t)
 		}
@@ -280,6 +283,7 @@ func (c *Clusterer) Load(df map[string]int, terms []string, postings []Posting, 
 	for _, t := range terms {
 		if !c.loaded[t] {
 			c.loaded[t], fresh[t] = true, true
+			c.index[t] = nil // what was posted here since is in ps too
 		}
 	}
 	for _, p := range ps {

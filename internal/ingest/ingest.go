@@ -72,7 +72,7 @@
 // terms' frequencies); the values read are those a process that never
 // stopped would hold, so a restarted engine places articles exactly as
 // one that kept running (TestRestartSamePlacement; the eval figures are
-// unchanged). When more than 20,000 stories are in memory the engine keeps
+// unchanged). When more than 5,000 stories are in memory the engine keeps
 // those of the active time window (cluster.Compact: within Options.Window
 // of the latest article, undated ones too) and drops the rest, which are
 // read again if ever needed: memory is bounded by the window, not by the

@@ -16,7 +16,7 @@ import (
 // engine over a persisted state holds before it drops those outside the
 // active window (cluster.Compact); what the next articles need of them is
 // read again from the store.
-const defaultResident = 20000
+const defaultResident = 5000
 
 // initState makes the engine's clusterer one over the store's persisted
 // state (store.ClusterState): only the global record is read at start.

@@ -342,7 +342,9 @@ type Result struct {
 	clusterTime, storeTime, lockTime time.Duration
 }
 
-// ReplayStats describes how New rebuilt the clusterer from the store.
+// ReplayStats describes how New rebuilt the clusterer from the store: all
+// zero when the store kept its state (store.ClusterState), counted once
+// for the backfill of an archive clustered before it was kept.
 type ReplayStats struct {
 	Articles int `json:"articles"`
 	Stories  int `json:"stories"`

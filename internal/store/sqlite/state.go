@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/record"
 )
 
 // chunk is how many ids or terms one IN list binds (well under SQLite's
@@ -153,41 +154,14 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 	}
 	var out store.Placed
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		out = store.Placed{}
-		if p.Create != nil {
-			st := *p.Create
-			st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
-			id := store.StoryIDOf(st)
-			created, err := createStory(ctx, tx, id, st)
-			if err != nil {
-				return err
-			}
-			out.StoryID, out.Created = id, created
-			if !created {
-				// A story this article seeded before, since merged:
-				// make sure the article is a member.
-				if err := assignTo(ctx, tx, p.ArticleID, id); err != nil {
-					return err
-				}
-			}
-		} else {
-			if err := assignTo(ctx, tx, p.ArticleID, p.StoryID); err != nil {
-				return err
-			}
-			out.StoryID = p.StoryID
-		}
-		for _, from := range p.Merge {
-			err := mergeStories(ctx, tx, out.StoryID, from)
-			switch {
-			case errors.Is(err, store.ErrInvalid):
-				// Already one story (merged by another run).
-			case err != nil:
-				return err
-			default:
-				out.Merged = append(out.Merged, from)
-			}
-		}
-		return putClusterState(ctx, tx, p.State)
+		var err error
+		out, err = record.Place(p, record.PlaceOps{
+			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
+			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
+			Merge:  func(into, from string) error { return mergeStories(ctx, tx, into, from) },
+			State:  func(d store.ClusterDelta) error { return putClusterState(ctx, tx, d) },
+		})
+		return err
 	})
 	if err != nil {
 		return store.Placed{}, fmt.Errorf("sqlite: place %q: %w", p.ArticleID, err)

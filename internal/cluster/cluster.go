@@ -144,6 +144,9 @@ type story struct {
 	// leadVec caches its vector, built and dropped with vec.
 	lead    map[string]float64
 	leadVec text.Vector
+	// head is true for a story of a persisted state known by its head
+	// alone (state.go): enough for the index scan, not for scoring.
+	head bool
 }
 
 // Clusterer assigns articles to stories. It is not safe for concurrent use:
@@ -155,6 +158,17 @@ type Clusterer struct {
 	stories map[string]*story
 	index   map[string][]*story // term -> stories posted under it, most recent last
 	next    int
+	posts   int64     // postings made (Meta.Posts)
+	latest  time.Time // the latest article date seen (Meta.Latest)
+
+	// Persisted state (state.go), set by Restore: the state in memory is
+	// a cache of the store's, changes are recorded for TakeDelta.
+	lazy      bool
+	loaded    map[string]bool // terms whose postings are in memory
+	changed   map[*story]bool
+	dfChanged map[string]bool
+	newPosts  []Posting
+	memo      memo // the last document's terms, shared by Needs and Add
 }
 
 // New returns an empty Clusterer.
@@ -260,11 +274,16 @@ func (c *Clusterer) vector(tf map[string]float64) map[string]float64 {
 
 // Add assigns d to a story and updates the state.
 func (c *Clusterer) Add(d Doc) Assignment {
-	tf := c.terms(d)
-	ltf := c.lead(d)
+	tf, ltf := c.docTerms(d)
 	c.n++
+	if d.Time.After(c.latest) {
+		c.latest = d.Time
+	}
 	for t := range tf {
 		c.df[t]++
+		if c.dfChanged != nil {
+			c.dfChanged[t] = true
+		}
 	}
 	vec := c.vector(tf)
 	av := text.NewVector(vec)
@@ -324,6 +343,10 @@ func (c *Clusterer) Add(d Doc) Assignment {
 // assignment flat as the archive grows.
 const postingScan = 100
 
+// scanTerms is how many of an article's strongest terms candidates looks
+// up in the index.
+const scanTerms = 20
+
 // candidates returns the live stories sharing the article's strongest
 // terms, most shared first. Stories outside the time window of a dated
 // article are passed over here already, so that they cost no sorting.
@@ -334,7 +357,7 @@ const postingScan = 100
 func (c *Clusterer) candidates(vec map[string]float64, t time.Time) []*story {
 	hits := map[*story]float64{}
 	var counted map[*story]bool
-	for _, term := range strongest(vec, 20) {
+	for _, term := range strongest(vec, scanTerms) {
 		posted := c.index[term]
 		// A story merged into another leaves its postings behind, leading
 		// to the live story: count each live story once per term.
@@ -402,6 +425,7 @@ func (c *Clusterer) join(id string, tf, lead, vec map[string]float64, t time.Tim
 		s.lead[k] += x
 	}
 	s.size++
+	c.touch(s)
 	if !t.IsZero() {
 		if s.first.IsZero() || t.Before(s.first) {
 			s.first = t
@@ -430,6 +454,8 @@ func (c *Clusterer) merge(into, from string) {
 	}
 	b.mergedTo = a
 	b.tf, b.lead, b.indexed = nil, nil, nil
+	c.touch(a)
+	c.touch(b)
 	c.refresh(a, nil)
 }
 
@@ -461,6 +487,7 @@ func (c *Clusterer) storyVector(s *story) text.Vector {
 		l[t] = (1 + math.Log(f)) * c.idf(t)
 	}
 	s.vec, s.leadVec, s.vecN = text.NewVector(w), text.NewVector(l), c.n
+	c.touchCache(s)
 	return s.vec
 }
 
@@ -481,6 +508,7 @@ func (c *Clusterer) refresh(s *story, vec map[string]float64) {
 		if !s.indexed[t] {
 			s.indexed[t] = true
 			c.index[t] = append(c.index[t], s)
+			c.post(t, s)
 		}
 	}
 }

@@ -54,42 +54,49 @@
 //     below); otherwise the two stories stay apart;
 //   - a briefing left stale is rebuilt by the next run.
 //
-// # Cluster state across processes
+// # Cluster state in the store
 //
-// The clusterer (internal/cluster) keeps its state in memory: document
-// frequencies, story centroids and its candidate index. New rebuilds it by
-// replaying the stored stories' articles through the clusterer, mapping
-// each in-memory story to the stored story of its first member; stored
-// assignments are never changed by the replay. Replay order is the
-// store's ingest order (store.ClusterLog, else store.ArticleLister; both
-// backends list it); then a merge the clusterer makes again is applied to
-// the store (it repairs a merge a kill interrupted). Otherwise the order
-// is publication date, then
-// input name (numbers compared by value), then id — ingest order for a
-// single batch of one day's files or a chronological feed — and merges are
-// not applied (they may be artefacts of the order). A replayed article the
-// clusterer places in another story than its stored one is counted
-// (ReplayStats.Disagreed) and keeps its stored story; on streams of the
-// public data of 1,000, 10,000 and 100,000 articles there were none (the
-// clusterer sums in a fixed order, so the same stream gives the same
-// stories). Replay costs one StoryArticles query per story and one
-// clusterer Add per stored article: about 0.4-0.5 ms per article (about
-// 45 s at every start with 100,000 stored; see BenchmarkIngest,
-// replay-µs/article). The docs waiting to be replayed
-// hold their whole body (the clusterer reads only its first BodyWords
-// words, a default the cluster package owns): set Options.Cluster.BodyWords
-// to keep only that much in memory.
+// The clusterer (internal/cluster) decides in memory, but its state —
+// document frequencies, each story's term counts, lead counts, cached
+// vectors and times, the candidate index, merges — lives in the store
+// (store.ClusterState; both backends keep it). Each decision is written
+// by one Place call: the article's story (created or assigned), the
+// merges it caused and the state it changed, in one transaction, so a
+// process killed at any moment leaves state and assignments consistent.
+// A new engine reads only the state's global record (n, the last story
+// and posting numbers, the latest date): about 0.2 ms, whatever the size
+// of the archive (BenchmarkStart). Before each decision it reads from the
+// store what the decision needs and memory lacks (cluster.Needs: the
+// article's terms' frequencies, its strongest terms' newest postings, the
+// heads of the stories they name, the candidate stories in full, their
+// terms' frequencies); the values read are those a process that never
+// stopped would hold, so a restarted engine places articles exactly as
+// one that kept running (TestRestartSamePlacement; the eval figures are
+// unchanged). When more than 5,000 stories are in memory the engine keeps
+// those of the active time window (cluster.Compact: within Options.Window
+// of the latest article, undated ones too) and drops the rest, which are
+// read again if ever needed: memory is bounded by the window, not by the
+// archive. Stories outside it stay in the store, readable and searchable.
 //
-// This was preferred to scoring stored stories from a term index kept in
-// the store (an earlier schema had one, written and never read; migration
-// 2 on SQLite, 3 on PostgreSQL drops it): stored term weights cannot
-// reproduce the clusterer's tf-idf centroid cosine, so decisions would
-// differ from the evaluated clusterer.
+// An archive clustered before the state was kept (or a store without
+// ClusterState) has none: its first engine replays the stored stories'
+// articles through the clusterer in the store's ingest order, mapping
+// each in-memory story to the stored story of its first member (stored
+// assignments are never changed; a merge the replay makes again is
+// applied: it repairs a merge a kill interrupted), then writes the whole
+// state once (PutClusterState), all under the store's clustering lock so
+// that one of several processes starting together does it. That replay
+// costs about 0.5 ms per stored article, once. Without the store's ingest log the replay order is
+// publication date, then input name (numbers compared by value), then id,
+// and merges are not applied. A replayed article the clusterer places in
+// another stored story than its own is counted (ReplayStats.Disagreed) and
+// keeps its stored story.
 //
-// The rebuilt clusterer holds about 17 KB of heap per stored article
-// (story term counts of up to 400 terms and their cached vectors, document
-// frequencies, the candidate index): 170 MB for 10,000 articles, 1.7 GB
-// for 100,000 (BenchmarkIngest, heapB/article).
+// Scoring stored stories from a term index kept in the store (an earlier
+// schema had one; migration 2 on SQLite, 3 on PostgreSQL drops it) was
+// rejected: stored term weights cannot reproduce the clusterer's tf-idf
+// centroid cosine. The persisted state is the clusterer's own, bit for
+// bit, so decisions do not differ.
 //
 // # Several processes on one archive
 //
@@ -102,13 +109,17 @@
 // position in the store's ingest sequence (PostgreSQL's seq column,
 // SQLite's rowid). Holding the lock it
 //
-//  1. catches up: replays into its clusterer, in ingest order, every
-//     article other processes stored and clustered since its position,
-//     each mapped to its stored story exactly as the start-up replay does
-//     (ReplayStats.CaughtUp counts them);
+//  1. catches up: with the state in the store, reads its global record
+//     and, when another process placed articles since this engine last
+//     wrote or read it, drops its memory (the next decisions read what
+//     they need as the other process left it); without, replays into its
+//     clusterer, in ingest order, every article other processes stored
+//     and clustered since its position, each mapped to its stored story
+//     exactly as the start-up replay does (ReplayStats.CaughtUp);
 //  2. stores the new article (PutArticle runs under the lock, so ingest
-//     order is decision order), decides, and writes the assignment
-//     (CreateStory / AssignStory / MergeStories);
+//     order is decision order), decides, and writes the assignment with
+//     the state it changed (Place; without a persisted state CreateStory /
+//     AssignStory / MergeStories);
 //  3. keeps the lock for the next decisions of the batch, up to
 //     Options.LockHold (100 ms) or until no decision came for 10 ms, or
 //     a briefing flush or the end of the Ingest call; IngestRaw releases
@@ -331,7 +342,9 @@ type Result struct {
 	clusterTime, storeTime, lockTime time.Duration
 }
 
-// ReplayStats describes how New rebuilt the clusterer from the store.
+// ReplayStats describes how New rebuilt the clusterer from the store: all
+// zero when the store kept its state (store.ClusterState), counted once
+// for the backfill of an archive clustered before it was kept.
 type ReplayStats struct {
 	Articles int `json:"articles"`
 	Stories  int `json:"stories"`
@@ -371,6 +384,13 @@ type Engine struct {
 	lastFlush time.Time
 	replay    ReplayStats
 	ser       serial // the store's clustering lock and ingest position
+
+	// ps, when the store keeps the clusterer's state, is that state
+	// (see state.go); meta is its global record as this engine last
+	// wrote or read it; resident caps the stories kept in memory.
+	ps       store.ClusterState
+	meta     []byte
+	resident int
 }
 
 // New returns an Engine over st, rebuilding the clusterer from the stories
@@ -396,6 +416,13 @@ func New(ctx context.Context, st store.Store, p *pipeline.Pipeline, o Options) (
 		lastFlush: o.Now(),
 	}
 	e.initSerial()
+	if ps, ok := st.(store.ClusterState); ok && e.ser.locker != nil {
+		e.ps, e.resident = ps, defaultResident
+		if err := e.initState(ctx); err != nil {
+			return nil, err
+		}
+		return e, nil
+	}
 	if err := e.rebuild(ctx); err != nil {
 		return nil, err
 	}
@@ -606,8 +633,16 @@ func (e *Engine) putLocked(ctx context.Context, raw news.Raw, a *news.Article, s
 func (e *Engine) cluster(ctx context.Context, id string, a *news.Article, res *Result) error {
 	t := time.Now()
 	doc := docOf(id, a, 0)
+	if e.ps != nil {
+		if err := e.preload(ctx, doc); err != nil {
+			return err
+		}
+	}
 	asg := e.cl.Add(doc)
 	res.clusterTime = time.Since(t)
+	if e.ps != nil {
+		return e.place(ctx, id, a, asg, res)
+	}
 	sid, ok := e.byCluster[asg.Story]
 	if asg.Created || !ok {
 		// A later development links to the stored story it follows.

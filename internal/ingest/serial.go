@@ -66,7 +66,11 @@ func (e *Engine) acquire(ctx context.Context) error {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	s.unlock, s.held = unlock, e.o.Now()
-	if err := e.catchUp(ctx); err != nil {
+	catchUp := e.catchUp
+	if e.ps != nil {
+		catchUp = e.syncState // the store holds the others' decisions
+	}
+	if err := catchUp(ctx); err != nil {
 		_ = e.release()
 		return fmt.Errorf("ingest: catch up: %w", err)
 	}
@@ -131,8 +135,8 @@ func (e *Engine) unlockClustering() error {
 // Called with e.mu held.
 func (e *Engine) decided(id string, added bool) {
 	s := &e.ser
-	if s.locker == nil {
-		return
+	if s.locker == nil || e.ps != nil {
+		return // with a persisted state nothing is caught up by article
 	}
 	if added {
 		s.own[id] = true

@@ -211,6 +211,95 @@ type ClusterLocker interface {
 	LockClustering(ctx context.Context) (unlock func() error, err error)
 }
 
+// ClusterStory is one story of the clusterer's persisted state
+// (ClusterState): the clusterer's id for it, the stored story it stands
+// for, and its state in three parts encoded by the clusterer (the store
+// does not read them): a small head, which is all most reads need, the
+// state, and a cache the clusterer rebuilds more often than the state
+// changes. Written with a nil State, only Cache is replaced.
+type ClusterStory struct {
+	ID      string `json:"id"`
+	StoryID string `json:"story_id"`
+	Head    []byte `json:"head,omitempty"`
+	State   []byte `json:"state,omitempty"`
+	Cache   []byte `json:"cache,omitempty"`
+}
+
+// ClusterPosting is one entry of the clusterer's candidate index: story
+// Story (the clusterer's id) is posted under Term; Seq orders a term's
+// postings, oldest first.
+type ClusterPosting struct {
+	Term  string `json:"term"`
+	Seq   int64  `json:"seq"`
+	Story string `json:"story"`
+}
+
+// ClusterDelta is a change to the clusterer's persisted state: the new
+// global state (Meta, encoded by the clusterer; nil keeps it), stories
+// written whole (replacing those with the same ID), document frequencies
+// (absolute values, replacing the stored ones) and new postings.
+type ClusterDelta struct {
+	Meta     []byte
+	Stories  []ClusterStory
+	DF       map[string]int
+	Postings []ClusterPosting
+}
+
+// Placement is one clustering decision, written in one transaction with
+// the state change it made (ClusterState.Place).
+type Placement struct {
+	ArticleID string
+	// Create, when set, is created as CreateStory creates it (its
+	// Articles are ignored: the article is its member); otherwise the
+	// article is assigned to StoryID as AssignStory does.
+	Create  *news.Story
+	StoryID string
+	// Merge lists stored stories folded into the article's story as
+	// MergeStories folds them; one that is that story already (merged by
+	// another run) is skipped.
+	Merge []string
+	State ClusterDelta
+}
+
+// Placed is what Place did.
+type Placed struct {
+	// StoryID is the story the article now belongs to: the created id,
+	// the id CreateStory would return when it existed already, or the
+	// story assigned to (as given).
+	StoryID string `json:"story_id"`
+	Created bool   `json:"created"`
+	// Merged lists the stories of Placement.Merge that were merged.
+	Merged []string `json:"merged,omitempty"`
+}
+
+// ClusterState is the online clusterer's state kept in the archive, so
+// that no process rebuilds it from the articles: a global record, one
+// record per clusterer story, document frequencies and the candidate
+// index. Every change is written by Place in the transaction that records
+// the article's story, so the state always matches the assignments; a
+// process reads back only what its next decisions need. Both backends
+// implement it; it is not part of Store.
+type ClusterState interface {
+	// ClusterMeta returns the global record; nil when the state was
+	// never written (a new archive, or one clustered before it existed).
+	ClusterMeta(ctx context.Context) ([]byte, error)
+	// ClusterStories returns the stories with these ids (unknown ids
+	// are absent), in no particular order; State and Cache only when
+	// full.
+	ClusterStories(ctx context.Context, ids []string, full bool) ([]ClusterStory, error)
+	// ClusterPostings returns, for each term, its limit newest postings
+	// (all when limit <= 0), oldest first within a term.
+	ClusterPostings(ctx context.Context, terms []string, limit int) ([]ClusterPosting, error)
+	// ClusterDF returns the stored document frequencies of terms; terms
+	// never counted are absent.
+	ClusterDF(ctx context.Context, terms []string) (map[string]int, error)
+	// Place writes a decision and its state change in one transaction.
+	Place(ctx context.Context, p Placement) (Placed, error)
+	// PutClusterState writes a state change alone (a one-time backfill
+	// of an archive clustered before the state was kept).
+	PutClusterState(ctx context.Context, d ClusterDelta) error
+}
+
 // StoryWriter creates and maintains stories.
 type StoryWriter interface {
 	// CreateStory creates a story with s.Title and s.Time and assigns s.Articles to

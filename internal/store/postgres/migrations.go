@@ -118,6 +118,32 @@ CREATE INDEX stories_news ON stories (latest_published DESC NULLS LAST, updated 
 	{Version: 6, Name: "story follows", SQL: `
 ALTER TABLE stories ADD COLUMN follows text NOT NULL DEFAULT '';
 `},
+	// The clusterer's state (store.ClusterState). Filled as articles are
+	// placed; an archive clustered before is filled once by the ingest
+	// engine on its first start (it needs the clusterer, not SQL).
+	{Version: 7, Name: "cluster state", SQL: `
+CREATE TABLE cluster_meta (
+	id    integer PRIMARY KEY CHECK (id = 1),
+	state bytea NOT NULL
+);
+CREATE TABLE cluster_stories (
+	id       text PRIMARY KEY,
+	story_id text NOT NULL,
+	head     bytea NOT NULL,
+	state    bytea NOT NULL,
+	cache    bytea NOT NULL
+);
+CREATE TABLE cluster_df (
+	term bytea PRIMARY KEY,
+	df   integer NOT NULL
+);
+CREATE TABLE cluster_postings (
+	term  bytea NOT NULL,
+	seq   bigint NOT NULL,
+	story text NOT NULL,
+	PRIMARY KEY (term, seq)
+);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

@@ -50,6 +50,7 @@ var (
 	_ store.ArticleLister = (*Store)(nil)
 	_ store.ClusterLog    = (*Store)(nil)
 	_ store.ClusterLocker = (*Store)(nil)
+	_ store.ClusterState  = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -309,35 +310,40 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 	id := store.StoryIDOf(st)
 	created := false
 	err := s.tx(ctx, func(tx pgx.Tx) error {
-		created = false
-		if _, err := resolve(ctx, tx, id, noLock); err == nil {
-			return nil
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		t := record.StoryTime(st)
-		var ins string
-		err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
-			VALUES ($1, $2, now(), $3, $4, $5, $6, $7)
-			ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).Scan(&ins)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return nil // a concurrent creator won
-		}
-		if err != nil {
-			return err
-		}
-		for _, a := range st.Articles {
-			if err := assign(ctx, tx, a.ID, id, t); err != nil {
-				return err
-			}
-		}
-		created = true
-		return nil
+		var err error
+		created, err = createStory(ctx, tx, id, st)
+		return err
 	})
 	if err != nil {
 		return "", false, fmt.Errorf("postgres: create story %q: %w", id, err)
 	}
 	return id, created, nil
+}
+
+// createStory is CreateStory's transaction: created=false when id exists.
+func createStory(ctx context.Context, tx pgx.Tx, id string, st news.Story) (bool, error) {
+	if _, err := resolve(ctx, tx, id, noLock); err == nil {
+		return false, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return false, err
+	}
+	t := record.StoryTime(st)
+	var ins string
+	err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
+		VALUES ($1, $2, now(), $3, $4, $5, $6, $7)
+		ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).Scan(&ins)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil // a concurrent creator won
+	}
+	if err != nil {
+		return false, err
+	}
+	for _, a := range st.Articles {
+		if err := assign(ctx, tx, a.ID, id, t); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // UpdateStory implements store.StoryWriter.
@@ -365,17 +371,20 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 	if err := s.check(articleID, storyID); err != nil {
 		return fmt.Errorf("postgres: assign story: %w", err)
 	}
-	err := s.tx(ctx, func(tx pgx.Tx) error {
-		id, err := resolve(ctx, tx, storyID, writeLock)
-		if err != nil {
-			return fmt.Errorf("story %q: %w", storyID, err)
-		}
-		return assign(ctx, tx, articleID, id, ts(time.Now()))
-	})
+	err := s.tx(ctx, func(tx pgx.Tx) error { return assignTo(ctx, tx, articleID, storyID) })
 	if err != nil {
 		return fmt.Errorf("postgres: assign %q to story %q: %w", articleID, storyID, err)
 	}
 	return nil
+}
+
+// assignTo is AssignStory's transaction.
+func assignTo(ctx context.Context, tx pgx.Tx, articleID, storyID string) error {
+	id, err := resolve(ctx, tx, storyID, writeLock)
+	if err != nil {
+		return fmt.Errorf("story %q: %w", storyID, err)
+	}
+	return assign(ctx, tx, articleID, id, ts(time.Now()))
 }
 
 // MergeStories implements store.StoryWriter.
@@ -383,35 +392,38 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("postgres: merge stories: %w", err)
 	}
-	err := s.tx(ctx, func(tx pgx.Tx) error {
-		// MergePair locks in id order so that two merges cannot deadlock.
-		in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id, writeLock) })
-		if err != nil {
-			return err
-		}
-		stmts := []struct {
-			q    string
-			args []any
-		}{
-			// Moved articles follow the survivor's, in their old order.
-			{`UPDATE story_articles sa SET story_id = $1, seq = n.seq
-				FROM (SELECT article_id, nextval('story_articles_seq') AS seq
-					FROM (SELECT article_id FROM story_articles WHERE story_id = $2 ORDER BY seq) o) n
-				WHERE sa.article_id = n.article_id`, []any{in, fr}},
-			{`UPDATE story_aliases SET story_id = $1 WHERE story_id = $2`, []any{in, fr}},
-			{`INSERT INTO story_aliases(id, story_id) VALUES ($1, $2)`, []any{fr, in}},
-			{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{ts(time.Now()), in}},
-			{`DELETE FROM stories WHERE id = $1`, []any{fr}},
-		}
-		for _, st := range stmts {
-			if _, err := tx.Exec(ctx, st.q, st.args...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err := s.tx(ctx, func(tx pgx.Tx) error { return mergeStories(ctx, tx, into, from) })
 	if err != nil {
 		return fmt.Errorf("postgres: merge story %q into %q: %w", from, into, err)
+	}
+	return nil
+}
+
+// mergeStories is MergeStories' transaction.
+func mergeStories(ctx context.Context, tx pgx.Tx, into, from string) error {
+	// MergePair locks in id order so that two merges cannot deadlock.
+	in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id, writeLock) })
+	if err != nil {
+		return err
+	}
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		// Moved articles follow the survivor's, in their old order.
+		{`UPDATE story_articles sa SET story_id = $1, seq = n.seq
+			FROM (SELECT article_id, nextval('story_articles_seq') AS seq
+				FROM (SELECT article_id FROM story_articles WHERE story_id = $2 ORDER BY seq) o) n
+			WHERE sa.article_id = n.article_id`, []any{in, fr}},
+		{`UPDATE story_aliases SET story_id = $1 WHERE story_id = $2`, []any{in, fr}},
+		{`INSERT INTO story_aliases(id, story_id) VALUES ($1, $2)`, []any{fr, in}},
+		{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{ts(time.Now()), in}},
+		{`DELETE FROM stories WHERE id = $1`, []any{fr}},
+	}
+	for _, st := range stmts {
+		if _, err := tx.Exec(ctx, st.q, st.args...); err != nil {
+			return err
+		}
 	}
 	return nil
 }

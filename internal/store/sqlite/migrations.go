@@ -120,6 +120,32 @@ CREATE INDEX stories_news ON stories(latest_published DESC, updated DESC, id);
 	{Version: 5, Name: "story follows", SQL: `
 ALTER TABLE stories ADD COLUMN follows TEXT NOT NULL DEFAULT '';
 `},
+	// The clusterer's state (store.ClusterState). Filled as articles are
+	// placed; an archive clustered before is filled once by the ingest
+	// engine on its first start (it needs the clusterer, not SQL).
+	{Version: 6, Name: "cluster state", SQL: `
+CREATE TABLE cluster_meta (
+	id    INTEGER PRIMARY KEY CHECK (id = 1),
+	state BLOB NOT NULL
+);
+CREATE TABLE cluster_stories (
+	id       TEXT PRIMARY KEY,
+	story_id TEXT NOT NULL,
+	head     BLOB NOT NULL,
+	state    BLOB NOT NULL,
+	cache    BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cluster_df (
+	term TEXT PRIMARY KEY,
+	df   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cluster_postings (
+	term  TEXT NOT NULL,
+	seq   INTEGER NOT NULL,
+	story TEXT NOT NULL,
+	PRIMARY KEY (term, seq)
+) WITHOUT ROWID;
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

@@ -53,6 +53,7 @@ var (
 	_ store.ArticleLister = (*Store)(nil)
 	_ store.ClusterLog    = (*Store)(nil)
 	_ store.ClusterLocker = (*Store)(nil)
+	_ store.ClusterState  = (*Store)(nil)
 )
 
 // Open opens (creating when absent) the SQLite archive at path, creating
@@ -368,29 +369,35 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 	id := store.StoryIDOf(st)
 	created := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := resolve(ctx, tx, id); err == nil {
-			return nil
-		} else if !errors.Is(err, store.ErrNotFound) {
-			return err
-		}
-		t := micros(record.StoryTime(st))
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest), st.Follows); err != nil {
-			return err
-		}
-		for _, a := range st.Articles {
-			if err := assign(ctx, tx, a.ID, id, t); err != nil {
-				return err
-			}
-		}
-		created = true
-		return nil
+		var err error
+		created, err = createStory(ctx, tx, id, st)
+		return err
 	})
 	if err != nil {
 		return "", false, fmt.Errorf("sqlite: create story %q: %w", id, err)
 	}
 	return id, created, nil
+}
+
+// createStory is CreateStory's transaction: created=false when id exists.
+func createStory(ctx context.Context, tx *sql.Tx, id string, st news.Story) (bool, error) {
+	if _, err := resolve(ctx, tx, id); err == nil {
+		return false, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return false, err
+	}
+	t := micros(record.StoryTime(st))
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest), st.Follows); err != nil {
+		return false, err
+	}
+	for _, a := range st.Articles {
+		if err := assign(ctx, tx, a.ID, id, t); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
 }
 
 // UpdateStory implements store.StoryWriter.
@@ -436,38 +443,41 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("sqlite: merge stories: %w", err)
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id) })
-		if err != nil {
-			return err
-		}
-		var top int64
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM story_articles WHERE story_id = ?`, in).Scan(&top); err != nil {
-			return err
-		}
-		// The aliases must point at the survivor before the delete below
-		// cascades.
-		stmts := []struct {
-			q    string
-			args []any
-		}{
-			{`UPDATE story_articles SET story_id = ?, seq = seq + ? WHERE story_id = ?`, []any{in, top, fr}},
-			{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{in, fr}},
-			{`INSERT INTO story_aliases(id, story_id) VALUES (?, ?)`, []any{fr, in}},
-			{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{now(), in}},
-		}
-		for _, st := range stmts {
-			if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
-				return err
-			}
-		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, fr)
-		return err
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return mergeStories(ctx, tx, into, from) })
 	if err != nil {
 		return fmt.Errorf("sqlite: merge story %q into %q: %w", from, into, err)
 	}
 	return nil
+}
+
+// mergeStories is MergeStories' transaction.
+func mergeStories(ctx context.Context, tx *sql.Tx, into, from string) error {
+	in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id) })
+	if err != nil {
+		return err
+	}
+	var top int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM story_articles WHERE story_id = ?`, in).Scan(&top); err != nil {
+		return err
+	}
+	// The aliases must point at the survivor before the delete below
+	// cascades.
+	stmts := []struct {
+		q    string
+		args []any
+	}{
+		{`UPDATE story_articles SET story_id = ?, seq = seq + ? WHERE story_id = ?`, []any{in, top, fr}},
+		{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{in, fr}},
+		{`INSERT INTO story_aliases(id, story_id) VALUES (?, ?)`, []any{fr, in}},
+		{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{now(), in}},
+	}
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, fr)
+	return err
 }
 
 // Stories implements store.StoryReader.

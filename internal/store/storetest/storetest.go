@@ -68,6 +68,8 @@ func Run(t *testing.T, open Opener) {
 		{"ArticlesAfter", testArticlesAfter},
 		{"BriefQueue", testBriefQueue},
 		{"BriefQueueMerge", testBriefQueueMerge},
+		{"ClusterState", testClusterState},
+		{"ClusterPlace", testClusterPlace},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _ := fresh(t)

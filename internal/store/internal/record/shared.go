@@ -167,3 +167,57 @@ func ScanStats(scan func(dest ...any) error) (store.Stats, error) {
 	err := scan(&st.Articles, &st.Stories, &st.Briefings, &st.Rejected, &st.BriefQueued, &st.BriefFailing)
 	return st, err
 }
+
+// PlaceOps are one backend's steps of store.ClusterState.Place, each run
+// in the placement's transaction: create a story with its seed article
+// (false when the id exists), assign an article to a story (resolving
+// it), merge from into into (an error wrapping store.ErrInvalid when
+// they are one story already) and write the state change.
+type PlaceOps struct {
+	Create func(id string, st news.Story) (bool, error)
+	Assign func(articleID, storyID string) error
+	Merge  func(into, from string) error
+	State  func(d store.ClusterDelta) error
+}
+
+// Place is the one sequence of store.ClusterState.Place over a backend's
+// steps: the article's story created (or, when the seed-derived id exists
+// already, the article assigned to it) or assigned, the merges (one
+// already made skipped), the state written.
+func Place(p store.Placement, ops PlaceOps) (store.Placed, error) {
+	var out store.Placed
+	if p.Create != nil {
+		st := *p.Create
+		st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
+		id := store.StoryIDOf(st)
+		created, err := ops.Create(id, st)
+		if err != nil {
+			return out, err
+		}
+		out.StoryID, out.Created = id, created
+		if !created {
+			// A story this article seeded before, since merged: make
+			// sure the article is a member.
+			if err := ops.Assign(p.ArticleID, id); err != nil {
+				return out, err
+			}
+		}
+	} else {
+		if err := ops.Assign(p.ArticleID, p.StoryID); err != nil {
+			return out, err
+		}
+		out.StoryID = p.StoryID
+	}
+	for _, from := range p.Merge {
+		err := ops.Merge(out.StoryID, from)
+		switch {
+		case errors.Is(err, store.ErrInvalid):
+			// Already one story (merged by another run).
+		case err != nil:
+			return out, err
+		default:
+			out.Merged = append(out.Merged, from)
+		}
+	}
+	return out, ops.State(p.State)
+}

@@ -1,0 +1,212 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/record"
+)
+
+// Terms are stored as bytea: a term is whatever bytes the clusterer
+// made of a word or name, and text columns would refuse NUL or invalid
+// UTF-8 (txt would change them, and lookups would miss).
+
+func termBytes(terms []string) [][]byte {
+	out := make([][]byte, len(terms))
+	for i, t := range terms {
+		out[i] = []byte(t)
+	}
+	return out
+}
+
+// ClusterMeta implements store.ClusterState.
+func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var b []byte
+	err := s.pool.QueryRow(ctx, `SELECT state FROM cluster_meta WHERE id = 1`).Scan(&b)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster meta: %w", err)
+	}
+	return b, nil
+}
+
+// ClusterStories implements store.ClusterState.
+func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]store.ClusterStory, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT id, story_id, head, CASE WHEN $2 THEN state END, CASE WHEN $2 THEN cache END
+		FROM cluster_stories WHERE id = ANY($1)`, ids, full)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterStory, error) {
+		var c store.ClusterStory
+		err := r.Scan(&c.ID, &c.StoryID, &c.Head, &c.State, &c.Cache)
+		return c, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster stories: %w", err)
+	}
+	return out, nil
+}
+
+// ClusterPostings implements store.ClusterState: one round trip, each
+// term's newest postings read from the primary key backwards.
+func (s *Store) ClusterPostings(ctx context.Context, terms []string, limit int) ([]store.ClusterPosting, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	var lim *int
+	if limit > 0 {
+		lim = &limit
+	}
+	rows, err := s.pool.Query(ctx, `SELECT t.term, p.seq, p.story
+		FROM unnest($1::bytea[]) WITH ORDINALITY AS t(term, i)
+		CROSS JOIN LATERAL (SELECT seq, story FROM cluster_postings c WHERE c.term = t.term ORDER BY seq DESC LIMIT $2) p
+		ORDER BY t.i, p.seq`, termBytes(terms), lim)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster postings: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (store.ClusterPosting, error) {
+		var p store.ClusterPosting
+		var t []byte
+		err := r.Scan(&t, &p.Seq, &p.Story)
+		p.Term = string(t)
+		return p, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster postings: %w", err)
+	}
+	return out, nil
+}
+
+// ClusterDF implements store.ClusterState.
+func (s *Store) ClusterDF(ctx context.Context, terms []string) (map[string]int, error) {
+	if s.closed.Load() {
+		return nil, store.ErrClosed
+	}
+	rows, err := s.pool.Query(ctx, `SELECT term, df FROM cluster_df WHERE term = ANY($1::bytea[])`, termBytes(terms))
+	if err != nil {
+		return nil, fmt.Errorf("postgres: cluster df: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var t []byte
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, fmt.Errorf("postgres: cluster df: %w", err)
+		}
+		out[string(t)] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("postgres: cluster df: %w", err)
+	}
+	return out, nil
+}
+
+// Place implements store.ClusterState.
+func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, error) {
+	if err := s.check(p.ArticleID); err != nil {
+		return store.Placed{}, fmt.Errorf("postgres: place: %w", err)
+	}
+	var out store.Placed
+	err := s.tx(ctx, func(tx pgx.Tx) error {
+		var err error
+		out, err = record.Place(p, record.PlaceOps{
+			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
+			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
+			// A savepoint: a failed statement would abort the whole
+			// transaction, and an already-merged pair is no failure.
+			Merge: func(into, from string) error {
+				return pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { return mergeStories(ctx, sp, into, from) })
+			},
+			State: func(d store.ClusterDelta) error { return putClusterState(ctx, tx, d) },
+		})
+		return err
+	})
+	if err != nil {
+		return store.Placed{}, fmt.Errorf("postgres: place %q: %w", p.ArticleID, err)
+	}
+	return out, nil
+}
+
+// PutClusterState implements store.ClusterState.
+func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error {
+	if err := s.tx(ctx, func(tx pgx.Tx) error { return putClusterState(ctx, tx, d) }); err != nil {
+		return fmt.Errorf("postgres: put cluster state: %w", err)
+	}
+	return nil
+}
+
+// putClusterState writes d with one statement per table (arrays
+// unnested), not one per row.
+func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error {
+	if d.Meta != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
+			return err
+		}
+	}
+	if len(d.Stories) > 0 {
+		var ids, sids, cids []string
+		var heads, states, caches, cacheOnly [][]byte
+		for _, c := range d.Stories {
+			if c.ID == "" {
+				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
+			}
+			if c.State == nil {
+				cids, cacheOnly = append(cids, c.ID), append(cacheOnly, append([]byte{}, c.Cache...))
+				continue
+			}
+			ids, sids = append(ids, c.ID), append(sids, c.StoryID)
+			heads, states, caches = append(heads, append([]byte{}, c.Head...)), append(states, c.State), append(caches, append([]byte{}, c.Cache...))
+		}
+		if len(ids) > 0 {
+			if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, head, state, cache)
+				SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[])
+				ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state, cache = excluded.cache`,
+				ids, sids, heads, states, caches); err != nil {
+				return err
+			}
+		}
+		if len(cids) > 0 {
+			if _, err := tx.Exec(ctx, `UPDATE cluster_stories c SET cache = u.cache FROM unnest($1::text[], $2::bytea[]) AS u(id, cache) WHERE c.id = u.id`,
+				cids, cacheOnly); err != nil {
+				return err
+			}
+		}
+	}
+	if len(d.DF) > 0 {
+		terms, dfs := make([][]byte, 0, len(d.DF)), make([]int32, 0, len(d.DF))
+		for t, n := range d.DF {
+			terms, dfs = append(terms, []byte(t)), append(dfs, int32(n))
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_df(term, df) SELECT * FROM unnest($1::bytea[], $2::int[])
+			ON CONFLICT (term) DO UPDATE SET df = excluded.df`, terms, dfs); err != nil {
+			return err
+		}
+	}
+	if len(d.Postings) > 0 {
+		terms, seqs, stories := make([][]byte, len(d.Postings)), make([]int64, len(d.Postings)), make([]string, len(d.Postings))
+		for i, p := range d.Postings {
+			terms[i], seqs[i], stories[i] = []byte(p.Term), p.Seq, p.Story
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
+			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,12 +48,12 @@ type sentence struct {
 	member int // index into members
 	index  int // sentence index in its article
 	text   string
-	names  map[string]bool // lower-cased last names of the entities it mentions
-	actors map[string]bool // the same, for people and organisations only
-	// nameTerms are the content terms of the full names of those entities
-	// ("mara", "quinlan"), so that sharing a name is not taken for sharing
-	// content.
-	nameTerms map[string]bool
+	named  bool     // it mentions an entity
+	actors []string // lower-cased last names of the people and organisations it mentions, sorted
+	// nameTerms are the content terms of the full names of the entities
+	// it mentions ("mara", "quinlan"), sorted, so that sharing a name is
+	// not taken for sharing content.
+	nameTerms []string
 	nwords    int
 }
 
@@ -87,28 +88,20 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 		}
 		body := a.Body()
 		s.bodies[mi] = body
-		names, actors, nameTerms := namesIn(a, o.Stem)
+		named, actors, nameTerms := namesIn(a, o.Stem)
 		for si, sp := range a.Sentences {
 			if si%1024 == 1023 && ctx.Err() != nil {
 				return nil, fmt.Errorf("compare: %w", ctx.Err())
 			}
 			t := strings.TrimSpace(body[sp.Start:sp.End])
-			st := sentence{member: mi, index: si, text: t, names: names[si], actors: actors[si], nameTerms: nameTerms[si],
+			st := sentence{member: mi, index: si, text: t, named: named[si], actors: actors[si], nameTerms: nameTerms[si],
 				nwords: len(strings.Fields(t))}
 			s.byMem[mi] = append(s.byMem[mi], len(s.sents))
 			s.sents = append(s.sents, st)
 			terms = append(terms, text.Terms(t, o.Stem))
 		}
 	}
-	idf := text.NewIDF(terms)
-	vecs := make([]text.Vector, len(terms))
-	for i := range terms {
-		if i%1024 == 1023 && ctx.Err() != nil {
-			return nil, fmt.Errorf("compare: %w", ctx.Err())
-		}
-		vecs[i] = idf.Vector(terms[i])
-	}
-	idx, err := text.NewIndex(ctx, vecs)
+	idx, err := text.NewIndex(ctx, text.NewIDF(terms), terms)
 	if err != nil {
 		return nil, fmt.Errorf("compare: %w", err)
 	}
@@ -122,14 +115,15 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 	return s, nil
 }
 
-// namesIn returns, per sentence of a, the last names of the entities with a
-// mention inside it, the same for people and organisations only, and the
-// content terms of those entities' full names. A sentence with no entity
-// gets nil maps (read as empty): most sentences of a long input name no
-// one, and three empty maps each were a large share of its memory.
-func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []map[string]bool) {
+// namesIn returns, per sentence of a, whether it mentions an entity, the
+// last names of the people and organisations it mentions, and the content
+// terms of the full names of the entities it mentions, each list sorted
+// and without repeats. A sentence with no entity gets nil lists: most
+// sentences of a long input name no one. Lists rather than sets, because
+// a set per sentence was a large share of a long input's memory.
+func namesIn(a *news.Article, stem func(string) string) (named []bool, actors, terms [][]string) {
 	n := len(a.Sentences)
-	names, actors, terms = make([]map[string]bool, n), make([]map[string]bool, n), make([]map[string]bool, n)
+	named, actors, terms = make([]bool, n), make([][]string, n), make([][]string, n)
 	for _, e := range a.Entities {
 		last := entity.LastName(e.Name)
 		nameTerms := text.Terms(e.Name, stem)
@@ -138,19 +132,25 @@ func namesIn(a *news.Article, stem func(string) string) (names, actors, terms []
 			if si < 0 || m.End > a.Sentences[si].End {
 				continue
 			}
-			if names[si] == nil {
-				names[si], actors[si], terms[si] = map[string]bool{}, map[string]bool{}, map[string]bool{}
-			}
-			names[si][last] = true
+			named[si] = true
 			if e.Type != news.Place {
-				actors[si][last] = true
+				actors[si] = insertSorted(actors[si], last)
 			}
 			for _, t := range nameTerms {
-				terms[si][t] = true
+				terms[si] = insertSorted(terms[si], t)
 			}
 		}
 	}
-	return names, actors, terms
+	return named, actors, terms
+}
+
+// insertSorted adds w to the sorted list l unless it holds it already.
+func insertSorted(l []string, w string) []string {
+	i, found := slices.BinarySearch(l, w)
+	if found {
+		return l
+	}
+	return slices.Insert(l, i, w)
 }
 
 func (s *Story) independent(a, b int) bool {
@@ -282,7 +282,7 @@ func (s *Story) Unique(ctx context.Context) ([]news.Unique, error) {
 			if n >= s.o.MaxUnique {
 				break
 			}
-			if st.nwords < 8 || len(st.names) == 0 && !hasDigit(st.text) {
+			if st.nwords < 8 || !st.named && !hasDigit(st.text) {
 				continue
 			}
 			if err := ctx.Err(); err != nil {

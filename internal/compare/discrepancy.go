@@ -3,6 +3,7 @@ package compare
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -184,26 +185,32 @@ func (s *Story) certaintyConflicts(ctx context.Context) ([]news.Discrepancy, err
 // samePremise reports whether a rumour clause and a fact clause are about
 // one proposition: both about a prospect, or sharing a term that is not
 // part of a name in either (rn, fn: the name terms of their sentences).
-func samePremise(r, f clause, rn, fn map[string]bool) bool {
+func samePremise(r, f clause, rn, fn []string) bool {
 	if r.prospect && f.prospect {
 		return true
 	}
 	for t := range r.vec.W {
-		if _, ok := f.vec.W[t]; ok && !rn[t] && !fn[t] {
+		if _, ok := f.vec.W[t]; ok && !hasSorted(rn, t) && !hasSorted(fn, t) {
 			return true
 		}
 	}
 	return false
 }
 
+// hasSorted reports whether the sorted list l holds w.
+func hasSorted(l []string, w string) bool {
+	_, found := slices.BinarySearch(l, w)
+	return found
+}
+
 // actorsIn keeps the names of set that occur as words of clause c.
-func actorsIn(c string, set map[string]bool) map[string]bool {
+func actorsIn(c string, set []string) map[string]bool {
 	words := map[string]bool{}
 	for _, w := range text.Words(c) {
 		words[strings.TrimSuffix(w, "'s")] = true
 	}
 	out := map[string]bool{}
-	for n := range set {
+	for _, n := range set {
 		if words[n] {
 			out[n] = true
 		}

@@ -185,11 +185,71 @@ type Article struct {
 	Quotes     []Quote    `json:"quotes"` // in text order, not overlapping
 	Times      []Time     `json:"times"`
 	Quantities []Quantity `json:"quantities"`
+
+	// body is the paragraphs as JoinBody joined them: one string that
+	// every stage's Body shares, and that the texts the stages keep
+	// (mentions, quotes, times) are slices of.
+	body string
 }
 
 // Body returns the clean text: the paragraphs joined by ParagraphSep. All
 // offsets in the article index into this string.
-func (a *Article) Body() string { return strings.Join(a.Paragraphs, ParagraphSep) }
+//
+// After JoinBody it returns the string JoinBody joined, without a copy,
+// as long as the paragraphs are still the ones joined (checked, in
+// O(paragraphs) when they are unchanged: each is a slice of that string):
+// a 20 MB article read by every stage is then held once, not once per
+// stage. An article whose paragraphs were changed or replaced since (a
+// copy edited by a caller) gets them joined anew.
+func (a *Article) Body() string {
+	if a.joined() {
+		return a.body
+	}
+	return strings.Join(a.Paragraphs, ParagraphSep)
+}
+
+// JoinBody joins the paragraphs once for every later Body and makes each
+// paragraph a slice of the joined string, so that the article holds its
+// text once. It changes a (not its text), so it is called where the
+// article is made (the analysis chain, a store's decoding), before the
+// article is shared.
+func (a *Article) JoinBody() {
+	if a.joined() {
+		return
+	}
+	b := strings.Join(a.Paragraphs, ParagraphSep)
+	off := 0
+	for i, p := range a.Paragraphs {
+		a.Paragraphs[i] = b[off : off+len(p)]
+		off += len(p) + len(ParagraphSep)
+	}
+	a.body = b
+}
+
+// joined reports whether a.body is the paragraphs joined. String
+// comparison returns at once for a paragraph that is the very slice
+// JoinBody made, so the check costs O(paragraphs) unless a paragraph was
+// replaced.
+func (a *Article) joined() bool {
+	if len(a.Paragraphs) == 0 {
+		return false // Body is "" without a copy
+	}
+	n := len(ParagraphSep) * (len(a.Paragraphs) - 1)
+	for _, p := range a.Paragraphs {
+		n += len(p)
+	}
+	if n != len(a.body) {
+		return false
+	}
+	off := 0
+	for _, p := range a.Paragraphs {
+		if p != a.body[off:off+len(p)] {
+			return false
+		}
+		off += len(p) + len(ParagraphSep)
+	}
+	return true
+}
 
 // SentenceText returns the text of sentence i.
 func (a *Article) SentenceText(body string, i int) string {

@@ -41,8 +41,11 @@ func NewChain() (Chain, error) {
 	return Chain{seg, ents, quote.New(ents), timex.New(), quantity.New()}, nil
 }
 
-// Analyze runs every stage on a, stopping at the first error.
+// Analyze runs every stage on a, stopping at the first error. It joins
+// a's body once first (news.Article.JoinBody), so that the stages share
+// one copy of it.
 func (c Chain) Analyze(a *news.Article) error {
+	a.JoinBody()
 	for _, s := range c {
 		if err := s.Analyze(a); err != nil {
 			return fmt.Errorf("pipeline: %T: %w", s, err)

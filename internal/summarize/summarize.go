@@ -93,7 +93,6 @@ type cand struct {
 	rank      int     // position among the article's candidates
 	text      string
 	words     int
-	vec       text.Vector
 	score     float64
 }
 
@@ -198,12 +197,9 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	if err := z.vectorize(ctx, cands); err != nil {
-		return nil, err
-	}
-	idx, err := text.NewIndex(ctx, vecs(cands))
+	idx, err := z.index(ctx, cands)
 	if err != nil {
-		return nil, fmt.Errorf("summarize: %w", err)
+		return nil, err
 	}
 	scan := idx.Neighbors()
 
@@ -220,7 +216,7 @@ func (z *Summarizer) Summarize(ctx context.Context, docs []news.Member, cite Cit
 			groups = append(groups, d.Group)
 		}
 	}
-	centroid, cnorm, err := z.centroid(ctx, docs, cands, groups)
+	centroid, cnorm, err := z.centroid(ctx, docs, cands, idx, groups)
 	if err != nil {
 		return nil, err
 	}

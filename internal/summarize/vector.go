@@ -10,41 +10,30 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// vectorize fills each candidate's tf-idf vector, with idf over the story's
-// candidate sentences. It stops with ctx's error once ctx is cancelled.
-func (z *Summarizer) vectorize(ctx context.Context, cands []cand) error {
+// index indexes the candidates' tf-idf vectors, with idf over the story's
+// candidate sentences (text.NewIndex, which builds no map per candidate).
+// It stops with ctx's error once ctx is cancelled.
+func (z *Summarizer) index(ctx context.Context, cands []cand) (*text.Index, error) {
 	terms := make([][]string, len(cands))
 	stem := text.MemoStem(z.stem) // the candidates share most of their words
 	for i, c := range cands {
 		if i%1024 == 1023 && ctx.Err() != nil {
-			return fmt.Errorf("summarize: %w", ctx.Err())
+			return nil, fmt.Errorf("summarize: %w", ctx.Err())
 		}
 		terms[i] = text.Terms(c.text, stem)
 	}
-	idf := text.NewIDF(terms)
-	for i := range cands {
-		if i%1024 == 1023 && ctx.Err() != nil {
-			return fmt.Errorf("summarize: %w", ctx.Err())
-		}
-		cands[i].vec = idf.Vector(terms[i])
+	idx, err := text.NewIndex(ctx, text.NewIDF(terms), terms)
+	if err != nil {
+		return nil, fmt.Errorf("summarize: %w", err)
 	}
-	return nil
-}
-
-// vecs returns the candidates' vectors.
-func vecs(cands []cand) []text.Vector {
-	out := make([]text.Vector, len(cands))
-	for i, c := range cands {
-		out[i] = c.vec
-	}
-	return out
+	return idx, nil
 }
 
 // centroid is the story's term vector: each term's weight grows with the
 // number of independent sources using it, so syndicated copies do not
 // inflate a word. groups lists the story's independent groups in a fixed
 // order, so that the sums do not depend on map iteration.
-func (z *Summarizer) centroid(ctx context.Context, docs []news.Member, cands []cand, groups []int) (map[string]float64, float64, error) {
+func (z *Summarizer) centroid(ctx context.Context, docs []news.Member, cands []cand, idx *text.Index, groups []int) (map[string]float64, float64, error) {
 	bySrc := map[int]map[string]float64{}
 	for i, c := range cands {
 		if i%1024 == 1023 && ctx.Err() != nil {
@@ -54,9 +43,7 @@ func (z *Summarizer) centroid(ctx context.Context, docs []news.Member, cands []c
 		if bySrc[g] == nil {
 			bySrc[g] = map[string]float64{}
 		}
-		for t, x := range c.vec.W {
-			bySrc[g][t] += x
-		}
+		idx.Weights(i, func(t string, x float64) { bySrc[g][t] += x })
 	}
 	w := map[string]float64{}
 	cnt := map[string]int{}

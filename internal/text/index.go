@@ -34,9 +34,17 @@ const MaxPostings = 256
 
 type Index struct {
 	sents [][]posting // by sentence: its terms (id, weight), id ascending
-	post  [][]posting // by term id: its sentences (id, weight), id ascending
-	norm  []float64
-	terms []string // by term id
+	// post holds, by term id, the term's sentences (id, weight), id
+	// ascending; nil for a common term (see common).
+	post [][]posting
+	// common marks, by term id, the terms used by more than MaxPostings
+	// sentences. No lookup follows their postings, so NewIndex drops
+	// them as soon as a term turns common: on a long input they are most
+	// of the postings (every sentence has a few such words), and keeping
+	// them held as much memory as all the sentences' own terms.
+	common []bool
+	norm   []float64
+	terms  []string // by term id
 }
 
 // posting is a term or sentence id with its weight.
@@ -45,18 +53,29 @@ type posting struct {
 	w  float64
 }
 
-// NewIndex indexes the sentence vectors vecs (sentence i is vecs[i]). It
-// stops with ctx's error once ctx is cancelled: a long input has hundreds
-// of thousands of sentences.
-func NewIndex(ctx context.Context, vecs []Vector) (*Index, error) {
+// NewIndex indexes sentences given as their term lists (sentence i is
+// terms[i]), each weighed as idf.Vector weighs it, to the last bit, but
+// without a Vector (a map) per sentence: on a long input those maps held
+// more memory than the index itself. It sets each terms[i] to nil once
+// indexed, so that the lists are freed as the index grows. It stops with
+// ctx's error once ctx is cancelled: a long input has hundreds of
+// thousands of sentences.
+func NewIndex(ctx context.Context, idf *IDF, terms [][]string) (*Index, error) {
 	ids := map[string]int32{}
-	x := &Index{sents: make([][]posting, len(vecs)), norm: make([]float64, len(vecs))}
-	for i, v := range vecs {
+	x := &Index{sents: make([][]posting, len(terms)), norm: make([]float64, len(terms))}
+	w := map[string]float64{} // the sentence's weights, as idf.Vector sums them
+	var keys []string
+	for i, ts := range terms {
 		if i%1024 == 1023 && ctx.Err() != nil {
 			return nil, fmt.Errorf("text: index: %w", ctx.Err())
 		}
-		keys := make([]string, 0, len(v.W))
-		for t := range v.W {
+		clear(w)
+		for _, t := range ts {
+			w[t] += idf.Weight(t)
+		}
+		terms[i] = nil
+		keys = keys[:0]
+		for t := range w {
 			keys = append(keys, t)
 		}
 		slices.Sort(keys)
@@ -67,19 +86,35 @@ func NewIndex(ctx context.Context, vecs []Vector) (*Index, error) {
 				id = int32(len(x.post))
 				ids[t] = id
 				x.post = append(x.post, nil)
+				x.common = append(x.common, false)
 				x.terms = append(x.terms, t)
 			}
-			ps = append(ps, posting{id, v.W[t]})
+			ps = append(ps, posting{id, w[t]})
 		}
 		slices.SortFunc(ps, func(a, b posting) int { return int(a.id - b.id) })
 		n := 0.0
 		for _, p := range ps {
 			n += p.w * p.w
+			if x.common[p.id] {
+				continue
+			}
+			if len(x.post[p.id]) == MaxPostings {
+				x.post[p.id], x.common[p.id] = nil, true
+				continue
+			}
 			x.post[p.id] = append(x.post[p.id], posting{int32(i), p.w})
 		}
 		x.sents[i], x.norm[i] = ps, math.Sqrt(n)
 	}
 	return x, nil
+}
+
+// Weights calls fn with each term of sentence i and its weight, in term
+// order.
+func (x *Index) Weights(i int, fn func(term string, w float64)) {
+	for _, p := range x.sents[i] {
+		fn(x.terms[p.id], p.w)
+	}
 }
 
 // Cos returns the cosine similarity of sentences i and j, and how many
@@ -143,12 +178,11 @@ func (s *Neighbors) Each(i int, fn func(j int, cos float64, shared int)) {
 	x := s.x
 	s.common = s.common[:0] // terms of i not followed: added per neighbour
 	for _, t := range x.sents[i] {
-		ps := x.post[t.id]
-		if len(ps) > MaxPostings {
+		if x.common[t.id] {
 			s.common = append(s.common, t)
 			continue
 		}
-		for _, p := range ps {
+		for _, p := range x.post[t.id] {
 			if s.shared[p.id] == 0 {
 				s.touched = append(s.touched, p.id)
 			}

@@ -32,7 +32,7 @@ func TestIndex(t *testing.T) {
 	for i := range terms {
 		vecs[i] = idf.Vector(terms[i])
 	}
-	x, err := NewIndex(context.Background(), vecs)
+	x, err := NewIndex(context.Background(), idf, terms)
 	if err != nil {
 		t.Fatal(err)
 	}

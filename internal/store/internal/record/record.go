@@ -77,6 +77,7 @@ func DecodeArticle(doc []byte) (*news.Article, error) {
 	if err := json.Unmarshal(doc, a); err != nil {
 		return nil, fmt.Errorf("record: decode article: %w", err)
 	}
+	a.JoinBody()
 	return a, nil
 }
 

@@ -28,7 +28,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -95,10 +94,10 @@ const (
 type sentence struct {
 	member, index int
 	text          string
-	off           int         // byte offset of text in the body
-	toks          []news.Span // word tokens of text
-	words         []string    // lower-cased, quote-folded token words
-	days          map[int64]bool
+	off           int            // byte offset of text in the body
+	toks          []news.Span    // word tokens of text
+	words         []string       // lower-cased, quote-folded token words
+	days          map[int64]bool // nil until a date of the sentence is read
 	repeated      bool
 }
 
@@ -116,11 +115,11 @@ type Fact struct {
 	lo, hi    int64 // dates: first and last day (days since 1970)
 	// events maps the classes of the event words of the value's clause
 	// to the word as written.
-	events map[string]string
+	events wordMap
 	// local are the content words near the value (stem -> word), names
 	// the capitalised ones among them (who acts, whose it is), head the
 	// first content words after a quantity (what it counts or buys).
-	local, names, head map[string]string
+	local, names, head wordMap
 	// people are the full names of the people named in the value's
 	// clause, or the one person a pronoun subject of the clause stands
 	// for: two clauses naming different people are about two acts.
@@ -291,6 +290,9 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 				continue
 			}
 			for d := lo; d <= hi && hi-lo < 2; d++ {
+				if s.sents[si].days == nil {
+					s.sents[si].days = map[int64]bool{}
+				}
 				s.sents[si].days[d] = true
 			}
 			f := Fact{Kind: kindDate, sent: si, surface: t.Text, start: t.Start, end: t.End, value: t.Value, lo: lo, hi: hi, whenLo: 1, whenHi: 0}
@@ -320,7 +322,7 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 			f := Fact{Kind: kindQuantity, sent: si, surface: q.Text, start: q.Start, end: q.End, value: valueText(q), qualifier: q.Qualifier, q: q, family: fam, whenLo: 1, whenHi: 0}
 			s.frame(&f, q.Start, q.End, true)
 			for _, c := range eventOf[outcome] {
-				f.events[c] = outcome
+				f.events.set(c, outcome)
 			}
 			// The time frame: the first date (in the article's order)
 			// near the quantity in its sentence.
@@ -346,7 +348,7 @@ func New(ctx context.Context, members []news.Member, o Options) (*Story, error) 
 // readSentence tokenises one sentence and collects its content words.
 func (s *Story) readSentence(member, index int, t string, off int) sentence {
 	st := sentence{member: member, index: index, text: t, off: off, toks: text.Tokens(t),
-		days: map[int64]bool{}, repeated: repeated.MatchString(t)}
+		repeated: repeated.MatchString(t)}
 	st.words = make([]string, len(st.toks))
 	for i, sp := range st.toks {
 		st.words[i] = strings.ToLower(text.FoldQuotes(t[sp.Start:sp.End]))
@@ -401,7 +403,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 			last = i
 		}
 	}
-	f.local, f.names, f.head = map[string]string{}, map[string]string{}, map[string]string{}
+	f.local, f.names, f.head = nil, nil, nil
 	if first < 0 {
 		return
 	}
@@ -426,13 +428,11 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	for hi+1 < len(st.toks) && hi < last+s.o.Window && !st.boundary(hi, hi+1) && !other(hi+1) {
 		hi++
 	}
-	f.events = map[string]string{}
+	f.events = nil
 	events := func(lo, hi int) {
 		for i := lo; i <= hi; i++ {
 			for _, c := range eventOf[st.words[i]] {
-				if _, ok := f.events[c]; !ok {
-					f.events[c] = st.words[i]
-				}
+				f.events.add(c, st.words[i])
 			}
 		}
 	}
@@ -475,12 +475,12 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 			continue
 		}
 		if k, ok := s.anchor(st.words[i]); ok {
-			f.local[k] = st.words[i]
+			f.local.set(k, st.words[i])
 			if c := st.text[st.toks[i].Start]; i > 0 && c >= 'A' && c <= 'Z' {
-				f.names[k] = st.words[i]
+				f.names.set(k, st.words[i])
 			}
 			if i > last && len(f.head) < 3 {
-				f.head[k] = st.words[i]
+				f.head.set(k, st.words[i])
 			}
 		}
 	}
@@ -496,7 +496,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	if f.Kind == kindQuantity {
 		// The unit names what is counted ("deaths", "arrests").
 		for _, c := range eventOf[strings.ToLower(f.q.Unit)] {
-			f.events[c] = f.q.Unit
+			f.events.set(c, f.q.Unit)
 		}
 	}
 }
@@ -505,7 +505,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 // first word, key -> word) of the stretch of sentence st that holds token
 // i: a segmenter may leave two sentences joined ("... to 1978. His
 // appointment ..."), and names of the other do not tie the value.
-func (s *Story) namesNear(st *sentence, i int) map[string]string {
+func (s *Story) namesNear(st *sentence, i int) wordMap {
 	lo, hi := i, i
 	for lo > 0 && !strings.Contains(st.text[st.toks[lo-1].End:st.toks[lo].Start], ". ") {
 		lo--
@@ -513,11 +513,11 @@ func (s *Story) namesNear(st *sentence, i int) map[string]string {
 	for hi+1 < len(st.toks) && !strings.Contains(st.text[st.toks[hi].End:st.toks[hi+1].Start], ". ") {
 		hi++
 	}
-	out := map[string]string{}
+	var out wordMap
 	for j := max(lo, 1); j <= hi; j++ {
 		if c := st.text[st.toks[j].Start]; c >= 'A' && c <= 'Z' {
 			if k, ok := s.anchor(st.words[j]); ok {
-				out[k] = st.words[j]
+				out.set(k, st.words[j])
 			}
 		}
 	}
@@ -564,9 +564,9 @@ func (s *Story) Relate(i, j int) (Relation, *news.Frame) {
 		return Unrelated, nil
 	}
 	event := ""
-	for c, w := range a.events {
-		if _, ok := b.events[c]; ok && (event == "" || w < event) {
-			event = w
+	for _, e := range a.events {
+		if b.events.has(e.key) && (event == "" || e.word < event) {
+			event = e.word
 		}
 	}
 	if event == "" && (len(a.events) > 0 || len(b.events) > 0) {
@@ -777,16 +777,16 @@ func (f *Fact) frameKeys() map[string]bool {
 	}
 	switch {
 	case f.Kind == kindDate:
-		for c := range f.events {
-			ks["d\x00"+c] = true
+		for _, e := range f.events {
+			ks["d\x00"+e.key] = true
 		}
 	case len(f.events) > 0:
-		for c := range f.events {
-			ks["q\x00"+f.family+"\x00e\x00"+c] = true
+		for _, e := range f.events {
+			ks["q\x00"+f.family+"\x00e\x00"+e.key] = true
 		}
 	default:
-		for k := range f.local {
-			ks["q\x00"+f.family+"\x00w\x00"+k] = true
+		for _, e := range f.local {
+			ks["q\x00"+f.family+"\x00w\x00"+e.key] = true
 		}
 	}
 	return ks
@@ -863,32 +863,6 @@ func valueText(q news.Quantity) string {
 }
 
 func trimFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-
-// sharedWords lists the words (as written in a) whose keys both maps hold.
-func sharedWords(a, b map[string]string) []string {
-	var out []string
-	for k, w := range a {
-		if _, ok := b[k]; ok {
-			out = append(out, w)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// overlaps reports whether a and b share a key; an empty a (nothing
-// follows the value) overlaps anything.
-func overlaps(a, b map[string]string) bool {
-	if len(a) == 0 {
-		return true
-	}
-	for k := range a {
-		if _, ok := b[k]; ok {
-			return true
-		}
-	}
-	return false
-}
 
 // interval reads an ISO 8601 time value as its first and last day: a day
 // ("2017-04-12", or a date-time cut to its day), a month, a year, or a

@@ -22,7 +22,7 @@ func (s *Story) reducedRelative(f *Fact, lo int) bool {
 			return false // "..., and issued": no noun before the comma
 		}
 		if k, ok := s.anchor(w); ok {
-			f.local[k] = w
+			f.local.set(k, w)
 			read = true
 		}
 		if i > 0 && st.boundary(i-1, i) {

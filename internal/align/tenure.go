@@ -16,9 +16,9 @@ type tenure struct {
 	sent     int // index into Story.sents
 	people   []string
 	kind     int
-	from, to string            // years as written; "" when not given
-	roles    map[string]string // keys of the role's words (post, body, organisation)
-	start    int               // body offsets of the years' words
+	from, to string  // years as written; "" when not given
+	roles    wordMap // keys of the role's words (post, body, organisation)
+	start    int     // body offsets of the years' words
 	end      int
 }
 
@@ -143,8 +143,8 @@ func (s *Story) subjectBefore(mi int, a *news.Article, si, at int) []string {
 
 // roleKeys returns the keys of the content words of body offsets [c0, c1)
 // of a other than people's names: what post or body a tenure is in.
-func (s *Story) roleKeys(a *news.Article, c0, c1 int) map[string]string {
-	out := map[string]string{}
+func (s *Story) roleKeys(a *news.Article, c0, c1 int) wordMap {
+	var out wordMap
 	body := a.Body()
 	for _, e := range a.Entities {
 		if e.Type != news.Person {
@@ -158,7 +158,7 @@ func (s *Story) roleKeys(a *news.Article, c0, c1 int) map[string]string {
 	}
 	for _, w := range strings.FieldsFunc(body[c0:c1], func(r rune) bool { return r == ' ' || r == ',' || r == '\'' || r == '’' }) {
 		if k, ok := s.anchor(strings.ToLower(w)); ok {
-			out[k] = w
+			out.set(k, w)
 		}
 	}
 	return out

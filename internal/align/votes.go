@@ -11,11 +11,11 @@ import (
 // vote is the tally a sentence gives for one body's vote on a measure:
 // "the House voted 396-9 on a bill that reaffirmed the motto".
 type vote struct {
-	sent     int               // index into Story.sents
-	body     string            // the voting body, lower case ("house", "senate")
-	yes, no  int               // the tally, the larger side first as written
-	measure  map[string]string // keys of the sentence's other content words
-	start    int               // body offsets of the tally
+	sent     int     // index into Story.sents
+	body     string  // the voting body, lower case ("house", "senate")
+	yes, no  int     // the tally, the larger side first as written
+	measure  wordMap // keys of the sentence's other content words
+	start    int     // body offsets of the tally
 	end      int
 	lo, hi   int64 // the vote's date when the sentence gives one, lo > hi when not
 	tallyTxt string
@@ -71,7 +71,7 @@ func (s *Story) readVotes(a *news.Article, sentOf func(int) int) {
 		}
 		yes, _ := strconv.Atoi(t[m[2]:m[3]])
 		no, _ := strconv.Atoi(t[m[4]:m[5]])
-		v := vote{sent: x, yes: yes, no: no, measure: map[string]string{}, start: sp.Start + m[0], end: sp.Start + m[1], lo: 1, tallyTxt: t[m[0]:m[1]]}
+		v := vote{sent: x, yes: yes, no: no, start: sp.Start + m[0], end: sp.Start + m[1], lo: 1, tallyTxt: t[m[0]:m[1]]}
 		for b := range bodies {
 			v.body = b
 		}
@@ -83,7 +83,7 @@ func (s *Story) readVotes(a *news.Article, sentOf func(int) int) {
 				continue
 			}
 			if k, ok := s.anchor(w); ok {
-				v.measure[k] = w
+				v.measure.set(k, w)
 			}
 		}
 		for _, tm := range a.Times {

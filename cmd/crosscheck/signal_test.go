@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"database/sql"
 	"errors"
+	"flag"
 	"io"
 	"net/http"
 	"os"
@@ -25,9 +26,22 @@ import (
 // exitWithin is how soon a command must exit after SIGINT or SIGTERM.
 const exitWithin = 2 * time.Second
 
+// largeFlag runs TestLargeInput's concurrent part on the issue's full
+// case, a 20 MB article: go test ./cmd/crosscheck -run
+// TestLargeInput/concurrent -large (or CROSSCHECK_LARGE=1). It takes
+// minutes on a 2-core machine; the default run uses concurrentMB.
+var largeFlag = flag.Bool("large", false, "TestLargeInput: ingest and brief a 20 MB article while the other processes run (also CROSSCHECK_LARGE=1)")
+
+// concurrentMB is the size of the large article of TestLargeInput's
+// concurrent part in a default run: small enough for CI, large enough
+// that its briefing takes seconds, several times a one-article ingest, so
+// that a write waiting for it shows.
+const concurrentMB = 5
+
 // TestLargeInput builds the command once and runs it as a subprocess on
-// one generated 3 MB article: signals stop it promptly (signalStops), and
-// other processes are not held up by it (concurrentReaders).
+// one generated large article: signals stop it promptly (signalStops, on 3
+// MB), and other processes are not held up by it (concurrentReaders, on
+// concurrentMB, or 20 MB with -large).
 func TestLargeInput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the command and runs it on a large input: skipped in -short mode")
@@ -37,18 +51,23 @@ func TestLargeInput(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	big := largeInput(t, dir, 3)
-	t.Run("signals", func(t *testing.T) { signalStops(t, bin, big) })
+	mb := float64(concurrentMB)
+	if *largeFlag || os.Getenv("CROSSCHECK_LARGE") == "1" {
+		mb = 20
+	}
+	t.Run("signals", func(t *testing.T) { signalStops(t, bin, largeInput(t, t.TempDir(), 3)) })
 	t.Run("concurrent", func(t *testing.T) {
+		big := largeInput(t, t.TempDir(), mb)
+		t.Logf("large article: %g MB", mb)
 		t.Run("sqlite", func(t *testing.T) {
 			d := t.TempDir()
 			db := filepath.Join(d, "archive.db")
-			concurrentReaders(t, bin, big, db, filepath.Join(d, "alone.db"))
+			concurrentReaders(t, bin, big, mb, db, filepath.Join(d, "alone.db"))
 			checkArchive(t, db)
 		})
 		t.Run("postgres", func(t *testing.T) {
 			srv := pgtest.NewServer(t)
-			concurrentReaders(t, bin, big, srv.DB(t, "archive"), srv.DB(t, "alone"))
+			concurrentReaders(t, bin, big, mb, srv.DB(t, "archive"), srv.DB(t, "alone"))
 		})
 	})
 }
@@ -58,7 +77,8 @@ func TestLargeInput(t *testing.T) {
 func largeInput(t *testing.T, dir string, mb float64) string {
 	t.Helper()
 	path := filepath.Join(dir, "big.txt")
-	if err := os.WriteFile(path, []byte(testutil.PlainText(int(mb*(1<<20)), 7)), 0o644); err != nil {
+	// Just under 20 MiB at most: the default --max-bytes.
+	if err := os.WriteFile(path, []byte(testutil.PlainText(int(mb*(1<<20))-(64<<10), 7)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -361,15 +381,21 @@ func runTimed(t *testing.T, bin string, args ...string) time.Duration {
 
 var storyIDRe = regexp.MustCompile(`"id":\s*"([^"]+)"`)
 
-// concurrentReaders ingests and briefs one large article in one process
-// while another process ingests a one-article input into the same archive
-// (db; aloneDB is an empty one) and serve answers a GET of another story:
-// neither may wait for the large one. The figures are logged (the issue's
-// target is 1 s for the small ingest, part of which is the command's
-// start-up; the test fails only past oneIngestLimit) and the GETs must
-// answer within 1 s.
-func concurrentReaders(t *testing.T, bin, big, db, aloneDB string) {
-	const oneIngestLimit = 10 * time.Second
+// concurrentReaders ingests and briefs one large article (big, of mb
+// megabytes) in one process while another process ingests a one-article
+// input into the same archive (db; aloneDB is an empty one) and serve
+// answers a GET of another story: neither may wait for the large one.
+// Each GET must answer within 1 s (the issue's target). Each one-article
+// ingest must end, what proves it did not wait, while the large ingest is
+// still analysing or briefing (a write held up by the large briefing
+// would end only after it), and within oneIngestLimit. The issue's 1 s
+// for the one-article ingest includes the command's start-up and its own
+// analysis, which on a 2-core machine shared with other work took up to
+// 5.6 s (load average 23; 0.1 to 0.8 s when idle): its time is logged
+// against the same ingest on an idle archive, and the limit asserted lies
+// well above that and well below the large briefing's time.
+func concurrentReaders(t *testing.T, bin, big string, mb float64, db, aloneDB string) {
+	const oneIngestLimit = 15 * time.Second
 	dir := t.TempDir()
 	// A story to read, and the time of a one-article ingest with nothing
 	// else running on the archive.
@@ -397,32 +423,42 @@ func concurrentReaders(t *testing.T, bin, big, db, aloneDB string) {
 			}
 		}
 	}
+	// oneIngest runs a one-article ingest of input while the large input
+	// is in phase, and checks that it ended in time and before the large
+	// ingest did.
+	var lp *proc // the large ingest
+	oneIngest := func(phase, published, input string) {
+		during := runTimed(t, bin, "ingest", "--db", db, "--published", published, input)
+		select {
+		case <-lp.done:
+			t.Errorf("one-article ingest while the large input is %s ended (%v) after the large ingest had: it may have waited for it", phase, during)
+		default:
+		}
+		t.Logf("one-article ingest while the large input is %s: %v (alone: %v)", phase, during, alone)
+		if during > oneIngestLimit {
+			t.Errorf("one-article ingest while the large input is %s took %v, want under %v", phase, during, oneIngestLimit)
+		}
+	}
 
-	large := start(t, bin, "ingest", "--db", db, "--published", "2021-03-10", big)
+	t0 := time.Now()
+	lp = start(t, bin, "ingest", "--db", db, "--published", "2021-03-10", big)
 	time.Sleep(2 * time.Second) // analysing
 	getStory("analysed")
-	during := runTimed(t, bin, "ingest", "--db", db, "--published", "2017-04-12", seeds[1])
-	t.Logf("one-article ingest while the large input is analysed: %v (alone: %v)", during, alone)
-	if during > oneIngestLimit {
-		t.Errorf("one-article ingest while the large input is analysed took %v, want under %v", during, oneIngestLimit)
-	}
-	large.waitFor(t, summaryRe, 2*time.Minute)
-	time.Sleep(500 * time.Millisecond) // briefing
+	oneIngest("analysed", "2017-04-12", seeds[1])
+	lp.waitFor(t, summaryRe, time.Minute+time.Duration(mb*float64(30*time.Second)))
+	t.Logf("the large input was analysed and stored after %v", time.Since(t0))
 	getStory("briefed")
 	small := filepath.Join(dir, "small.txt")
 	if err := os.WriteFile(small, []byte(testutil.PlainText(2000, 11)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	during = runTimed(t, bin, "ingest", "--db", db, "--published", "2021-03-11", small)
-	t.Logf("one-article ingest while the large input is briefed: %v (alone: %v)", during, alone)
-	if during > oneIngestLimit {
-		t.Errorf("one-article ingest while the large input is briefed took %v, want under %v", during, oneIngestLimit)
-	}
+	oneIngest("briefed", "2021-03-11", small)
 	select {
-	case <-large.done:
-		t.Logf("the large ingest had ended (%v) by the end of the measurements", large.err)
-	default:
+	case <-lp.done:
+		t.Logf("the large ingest had ended (%v) after %v", lp.err, time.Since(t0))
+	case <-time.After(time.Minute + time.Duration(mb*float64(30*time.Second))):
+		t.Logf("the large ingest was still running after %v", time.Since(t0))
 	}
 	srv.stop(t, syscall.SIGTERM)
-	large.stop(t, syscall.SIGTERM)
+	lp.stopIfRunning(t, syscall.SIGTERM)
 }

@@ -54,16 +54,16 @@ type posting struct {
 }
 
 // NewIndex indexes sentences given as their term lists (sentence i is
-// terms[i]), each weighed as idf.Vector weighs it, to the last bit, but
-// without a Vector (a map) per sentence: on a long input those maps held
-// more memory than the index itself. It sets each terms[i] to nil once
+// terms[i]), each weighed by tf-idf (each use of a term adds its
+// idf.Weight), without a Vector (a map) per sentence: on a long input
+// those maps held more memory than the index itself. It sets each terms[i] to nil once
 // indexed, so that the lists are freed as the index grows. It stops with
 // ctx's error once ctx is cancelled: a long input has hundreds of
 // thousands of sentences.
 func NewIndex(ctx context.Context, idf *IDF, terms [][]string) (*Index, error) {
 	ids := map[string]int32{}
 	x := &Index{sents: make([][]posting, len(terms)), norm: make([]float64, len(terms))}
-	w := map[string]float64{} // the sentence's weights, as idf.Vector sums them
+	w := map[string]float64{} // the sentence's weights
 	var keys []string
 	for i, ts := range terms {
 		if i%1024 == 1023 && ctx.Err() != nil {

@@ -30,7 +30,11 @@ func TestIndex(t *testing.T) {
 	idf := NewIDF(terms)
 	vecs := make([]Vector, len(sents))
 	for i := range terms {
-		vecs[i] = idf.Vector(terms[i])
+		w := map[string]float64{}
+		for _, t := range terms[i] {
+			w[t] += idf.Weight(t)
+		}
+		vecs[i] = NewVector(w)
 	}
 	x, err := NewIndex(context.Background(), idf, terms)
 	if err != nil {
@@ -61,6 +65,49 @@ func TestIndex(t *testing.T) {
 				if j != i && vecs[i].Shared(vecs[j]) > 0 && !got[j] {
 					t.Errorf("Scan(%d) missed %d", i, j)
 				}
+			}
+		})
+	}
+}
+
+// TestIndexCommon: a term used by more than MaxPostings sentences keeps
+// no postings, yet Each still counts it, through the sentences' own
+// terms, in the cosine and the shared count of neighbours reached by a
+// rarer term; sentences sharing only the common term are not visited.
+func TestIndexCommon(t *testing.T) {
+	n := MaxPostings + 50
+	terms := make([][]string, n)
+	for i := range terms {
+		terms[i] = []string{"harbour", fmt.Sprintf("pair%d", i/2), fmt.Sprintf("own%d", i)}
+	}
+	idf := NewIDF(terms)
+	vecs := make([]Vector, n)
+	for i := range terms {
+		w := map[string]float64{}
+		for _, t := range terms[i] {
+			w[t] += idf.Weight(t)
+		}
+		vecs[i] = NewVector(w)
+	}
+	x, err := NewIndex(context.Background(), idf, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := x.Neighbors()
+	for _, i := range []int{0, 1, n / 2, n - 1} {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			var got []int
+			sc.Each(i, func(j int, cos float64, shared int) {
+				got = append(got, j)
+				if want := vecs[i].Cos(vecs[j]); math.Abs(cos-want) > 1e-12 {
+					t.Errorf("cos(%d,%d) = %v, want %v", i, j, cos, want)
+				}
+				if shared != 2 {
+					t.Errorf("shared(%d,%d) = %d, want 2 (the pair's term and the common one)", i, j, shared)
+				}
+			})
+			if want := i ^ 1; len(got) != 1 || got[0] != want {
+				t.Errorf("Each(%d) visited %v, want only %d", i, got, want)
 			}
 		})
 	}

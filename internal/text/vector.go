@@ -119,15 +119,6 @@ func (f *IDF) Weight(t string) float64 {
 	return math.Log(1 + float64(f.n)/float64(df))
 }
 
-// Vector returns the tf-idf vector of terms.
-func (f *IDF) Vector(terms []string) Vector {
-	w := make(map[string]float64, len(terms))
-	for _, t := range terms {
-		w[t] += f.Weight(t)
-	}
-	return NewVector(w)
-}
-
 // MinShared is the fewest content terms two sentences must share for one
 // to count as reporting the other's content (cosine alone overrates short
 // sentences; see Shared).

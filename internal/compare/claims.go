@@ -81,6 +81,7 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 	o.Stem = text.MemoStem(o.Stem) // for this story's comparisons only
 	s := &Story{o: o, members: members, byMem: make([][]int, len(members)), bodies: make([]string, len(members))}
 	var terms [][]string
+	in := text.Interner{}
 	for mi, m := range members {
 		a := m.Article
 		if a == nil || a.NotArticle != "" {
@@ -98,7 +99,7 @@ func NewStory(ctx context.Context, members []news.Member, o Options) (*Story, er
 				nwords: len(strings.Fields(t))}
 			s.byMem[mi] = append(s.byMem[mi], len(s.sents))
 			s.sents = append(s.sents, st)
-			terms = append(terms, text.Terms(t, o.Stem))
+			terms = append(terms, in.Terms(t, o.Stem))
 		}
 	}
 	idx, err := text.NewIndex(ctx, text.NewIDF(terms), terms)

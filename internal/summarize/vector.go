@@ -14,13 +14,13 @@ import (
 // candidate sentences (text.NewIndex, which builds no map per candidate).
 // It stops with ctx's error once ctx is cancelled.
 func (z *Summarizer) index(ctx context.Context, cands []cand) (*text.Index, error) {
-	terms := make([][]string, len(cands))
+	terms, in := make([][]string, len(cands)), text.Interner{}
 	stem := text.MemoStem(z.stem) // the candidates share most of their words
 	for i, c := range cands {
 		if i%1024 == 1023 && ctx.Err() != nil {
 			return nil, fmt.Errorf("summarize: %w", ctx.Err())
 		}
-		terms[i] = text.Terms(c.text, stem)
+		terms[i] = in.Terms(c.text, stem)
 	}
 	idx, err := text.NewIndex(ctx, text.NewIDF(terms), terms)
 	if err != nil {

@@ -88,6 +88,27 @@ func Terms(s string, stem func(string) string) []string {
 	return out
 }
 
+// Interner shares one string per distinct term among many term lists. The
+// terms Terms returns are slices of a lower-cased, quote-folded copy of
+// their text: a long input's term lists, kept whole for its IDF, would
+// keep such a copy of nearly every sentence; interned, they keep one short
+// string per distinct term.
+type Interner map[string]string
+
+// Terms returns Terms(s, stem) with every term interned.
+func (in Interner) Terms(s string, stem func(string) string) []string {
+	ts := Terms(s, stem)
+	for i, t := range ts {
+		u, ok := in[t]
+		if !ok {
+			u = strings.Clone(t)
+			in[u] = u
+		}
+		ts[i] = u
+	}
+	return ts
+}
+
 // IDF holds inverse document frequencies over a collection of texts (in a
 // story: its sentences).
 type IDF struct {

@@ -32,6 +32,9 @@ const exitWithin = 2 * time.Second
 // minutes on a 2-core machine; the default run uses concurrentMB.
 var largeFlag = flag.Bool("large", false, "TestLargeInput: ingest and brief a 20 MB article while the other processes run (also CROSSCHECK_LARGE=1)")
 
+// large reports whether -large or CROSSCHECK_LARGE=1 asked for the full case.
+func large() bool { return *largeFlag || os.Getenv("CROSSCHECK_LARGE") == "1" }
+
 // concurrentMB is the size of the large article of TestLargeInput's
 // concurrent part in a default run: small enough for CI, large enough
 // that its briefing takes seconds, several times a one-article ingest, so
@@ -52,7 +55,7 @@ func TestLargeInput(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	mb := float64(concurrentMB)
-	if *largeFlag || os.Getenv("CROSSCHECK_LARGE") == "1" {
+	if large() {
 		mb = 20
 	}
 	t.Run("signals", func(t *testing.T) { signalStops(t, bin, largeInput(t, t.TempDir(), 3)) })
@@ -453,7 +456,7 @@ func concurrentReaders(t *testing.T, bin, big string, mb float64, db, aloneDB st
 		t.Fatal(err)
 	}
 	oneIngest("briefed", "2021-03-11", small)
-	if *largeFlag {
+	if large() {
 		// The time of the whole large ingest, for the README.
 		select {
 		case <-lp.done:

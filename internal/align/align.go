@@ -490,7 +490,7 @@ func (s *Story) frame(f *Fact, start, end int, stopAtValues bool) {
 	// names, not head).
 	for i := borrow; i >= 0 && i < lo; i++ {
 		if k, ok := s.anchor(st.words[i]); ok {
-			f.local[k] = st.words[i]
+			f.local.set(k, st.words[i])
 		}
 	}
 	if f.Kind == kindQuantity {

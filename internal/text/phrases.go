@@ -60,7 +60,9 @@ func NewPhrases(ps ...string) *Phrases {
 	return p
 }
 
-// String returns the regular expression the phrases match like.
+// String returns the regular expression the phrases match like. The
+// command does not call it: it is kept as the specification the tests
+// check MatchString against (phrases_test.go).
 func (p *Phrases) String() string {
 	alts := make([]string, len(p.list))
 	for i, ph := range p.list {

@@ -129,7 +129,7 @@ var claimNouns = set("claim", "claims", "assertion", "assertions", "contention",
 var connectors = set("to", "for", "of", "and", "on", "in", "the")
 
 // prepositions open an introductory phrase before a clause's subject.
-var prepositions = set("in", "at", "on", "during", "after", "before", "from", "with", "at", "following", "despite", "since", "under", "over", "near", "outside", "inside", "across", "throughout", "amid", "for", "by", "within", "without", "upon", "unlike")
+var prepositions = set("in", "at", "on", "during", "after", "before", "from", "with", "following", "despite", "since", "under", "over", "near", "outside", "inside", "across", "throughout", "amid", "for", "by", "within", "without", "upon", "unlike")
 
 // withWeekdays adds the capitalised weekday names ("Monday") to m.
 func withWeekdays(m map[string]bool) map[string]bool {

@@ -30,7 +30,7 @@ func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
 		return nil, store.ErrClosed
 	}
 	var b []byte
-	err := s.pool.QueryRow(ctx, `SELECT state FROM cluster_meta WHERE id = 1`).Scan(&b)
+	err := s.pool.QueryRow(ctx, record.ClusterMetaQuery).Scan(&b)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, nil
 	}
@@ -153,6 +153,9 @@ func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error
 // putClusterState writes d with one statement per table (arrays
 // unnested), not one per row.
 func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error {
+	if err := record.CheckDelta(d); err != nil {
+		return err
+	}
 	if d.Meta != nil {
 		if _, err := tx.Exec(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, $1)
 			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
@@ -163,9 +166,6 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 		var ids, sids, cids []string
 		var heads, states, caches, cacheOnly [][]byte
 		for _, c := range d.Stories {
-			if c.ID == "" {
-				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
-			}
 			if c.State == nil {
 				cids, cacheOnly = append(cids, c.ID), append(cacheOnly, append([]byte{}, c.Cache...))
 				continue

@@ -23,7 +23,7 @@ func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
 		return nil, store.ErrClosed
 	}
 	var b []byte
-	err := s.r.QueryRowContext(ctx, `SELECT state FROM cluster_meta WHERE id = 1`).Scan(&b)
+	err := s.r.QueryRowContext(ctx, record.ClusterMetaQuery).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -186,7 +186,11 @@ func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error
 	return nil
 }
 
+// putClusterState writes d in tx, many rows per statement (insertRows).
 func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) error {
+	if err := record.CheckDelta(d); err != nil {
+		return err
+	}
 	if d.Meta != nil {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, ?)
 			ON CONFLICT(id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
@@ -206,9 +210,6 @@ func putClusterState(ctx context.Context, tx *sql.Tx, d store.ClusterDelta) erro
 		}
 		defer cache.Close()
 		for _, c := range d.Stories {
-			if c.ID == "" {
-				return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
-			}
 			if c.State == nil {
 				_, err = cache.ExecContext(ctx, nonNil(c.Cache), c.ID)
 			} else {

@@ -221,3 +221,18 @@ func Place(p store.Placement, ops PlaceOps) (store.Placed, error) {
 	}
 	return out, ops.State(p.State)
 }
+
+// ClusterMetaQuery reads the clusterer's global state (store.ClusterState's
+// ClusterMeta), in plain SQL both backends run.
+const ClusterMetaQuery = `SELECT state FROM cluster_meta WHERE id = 1`
+
+// CheckDelta returns an error wrapping store.ErrInvalid when a story of d
+// has no id; backends call it before writing any of d.
+func CheckDelta(d store.ClusterDelta) error {
+	for _, c := range d.Stories {
+		if c.ID == "" {
+			return fmt.Errorf("cluster story without id: %w", store.ErrInvalid)
+		}
+	}
+	return nil
+}

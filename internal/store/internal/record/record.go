@@ -2,8 +2,10 @@
 // their SQL: the JSON documents they keep (raw input metadata, analysed
 // article, briefing), argument validation, the values PutArticle writes,
 // story-id resolution through merges and the lock order of a merge (over
-// the backend's own lookups), and building news and store values from rows
-// (through a row's Scan method, which database/sql and pgx share).
+// the backend's own lookups), the sequence of a clustering placement (over
+// the backend's own steps), the plain SQL both run, and building news and
+// store values from rows (through a row's Scan method, which database/sql
+// and pgx share).
 package record
 
 import (

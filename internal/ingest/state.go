@@ -105,7 +105,7 @@ func (e *Engine) syncState(ctx context.Context) error {
 func (e *Engine) delta(d cluster.Delta) (store.ClusterDelta, error) {
 	meta, err := json.Marshal(d.Meta)
 	if err != nil {
-		return store.ClusterDelta{}, err
+		return store.ClusterDelta{}, fmt.Errorf("ingest: cluster state: %w", err)
 	}
 	out := store.ClusterDelta{Meta: meta, DF: d.DF}
 	for _, s := range d.Stories {

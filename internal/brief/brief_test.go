@@ -3,7 +3,6 @@ package brief_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -406,22 +405,14 @@ func TestOneAlignmentDecision(t *testing.T) {
 	}
 	stories := map[string][]*news.Article{"seeds": seedArticles(t)}
 	if path, ok := testutil.Shared("data/mds/multinews-dev.jsonl"); ok {
-		raw, err := os.ReadFile(path)
+		mn, err := testutil.ReadMultiNews(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, line := range strings.SplitN(string(raw), "\n", 21)[:20] {
-			var s struct {
-				Articles []struct {
-					Text string `json:"text"`
-				} `json:"articles"`
-			}
-			if err := json.Unmarshal([]byte(line), &s); err != nil {
-				t.Fatal(err)
-			}
+		for i, texts := range mn[:20] {
 			var arts []*news.Article
-			for _, a := range s.Articles {
-				if art, err := p.Analyze(news.Raw{Text: a.Text}); err == nil {
+			for _, body := range texts {
+				if art, err := p.Analyze(news.Raw{Text: body}); err == nil {
 					arts = append(arts, art)
 				}
 			}

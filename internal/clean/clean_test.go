@@ -1,8 +1,6 @@
 package clean
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -270,31 +268,21 @@ func TestMultiNewsNotArticle(t *testing.T) {
 	if !ok {
 		t.Skip("shared Multi-News data not found")
 	}
-	f, err := os.Open(p)
+	stories, err := testutil.ReadMultiNews(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	c := New(Options{})
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
 	n, flagged := 0, 0
 	kinds := map[string]int{}
-	for sc.Scan() {
-		var s struct{ Articles []struct{ Text string } }
-		if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range s.Articles {
+	for _, texts := range stories {
+		for _, body := range texts {
 			n++
-			if r := c.Clean(a.Text); r.NotArticle != "" {
+			if r := c.Clean(body); r.NotArticle != "" {
 				flagged++
 				kinds[r.NotArticle]++
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	share := float64(flagged) / float64(n)
 	t.Logf("flagged %d of %d (%.1f%%): %v", flagged, n, 100*share, kinds)

@@ -575,6 +575,14 @@ func Pairwise(gold, pred []string) (p, r, f float64) {
 	for _, c := range pr {
 		predPairs += pairs(c)
 	}
+	return pairScores(tp, goldPairs, predPairs)
+}
+
+// pairScores turns pair counts into precision, recall and F1: tp pairs
+// together in both clusterings, goldPairs together in gold, predPairs
+// together in pred. With no pair on a side its score is 1 (nothing there
+// could be wrong or missed).
+func pairScores(tp, goldPairs, predPairs float64) (p, r, f float64) {
 	p, r = 1, 1
 	if predPairs > 0 {
 		p = tp / predPairs
@@ -647,14 +655,7 @@ func pairwiseOver(gold, pred []string, in []bool) (p, r, f float64) {
 	for _, c := range pr {
 		predPairs += touching(c)
 	}
-	p, r = 1, 1
-	if predPairs > 0 {
-		p = tp / predPairs
-	}
-	if goldPairs > 0 {
-		r = tp / goldPairs
-	}
-	return p, r, F1(p, r)
+	return pairScores(tp, goldPairs, predPairs)
 }
 
 // cluLoad reads the articles and names the layout ("basil" or "multinews").

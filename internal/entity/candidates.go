@@ -744,6 +744,10 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.attach = true // a shouted word ("BREAKING")
 	case appos != "":
 		c.typ, c.strong, c.role = news.Person, true, appos
+	case st.afterNickname(p[0].s):
+		// William "Tip" Marrack: the quotes cut the name's run, and the
+		// surname is the person the first name opens
+		c.typ, c.strong = news.Person, true
 	case len(p) > 1 && st.ampersand(last):
 		// "Hollis Brandt & Co", "Procter & Gamble": a firm
 		c.typ = news.Organization
@@ -793,6 +797,43 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ = ""
 		c.attach = true
 	}
+}
+
+// afterNickname reports whether the text just before offset s is a known
+// first name and a nickname of one or two capitalised words in quotation
+// marks (`Thomas "Tip" `, `Ana “Nena” `).
+func (st *state) afterNickname(s int) bool {
+	before := strings.TrimRight(st.body[:s], " ")
+	var closeQ string
+	for _, q := range []string{`"`, "\u201d"} {
+		if strings.HasSuffix(before, q) {
+			closeQ = q
+		}
+	}
+	if closeQ == "" || len(before) == len(st.body[:s]) {
+		return false
+	}
+	before = strings.TrimSuffix(before, closeQ)
+	open := max(strings.LastIndex(before, `"`), strings.LastIndex(before, "\u201c"))
+	if open < 0 || len(before)-open > 30 {
+		return false
+	}
+	nick := strings.Fields(before[open:])
+	if len(nick) == 0 || len(nick) > 2 {
+		return false
+	}
+	for _, w := range nick {
+		w = strings.TrimLeft(w, "\"\u201c")
+		if w == "" || !unicode.IsUpper([]rune(w)[0]) {
+			return false
+		}
+	}
+	prev := strings.Fields(before[:open])
+	if len(prev) == 0 || !strings.HasSuffix(before[:open], " ") {
+		return false
+	}
+	_, ok := st.r.first[strings.ToLower(prev[len(prev)-1])]
+	return ok
 }
 
 // innerOrgHead reports an organisation head word followed by a connector

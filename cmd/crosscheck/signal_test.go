@@ -398,10 +398,15 @@ var storyIDRe = regexp.MustCompile(`"id":\s*"([^"]+)"`)
 // for the one-article ingest includes the command's start-up and its own
 // analysis, which on a 2-core machine shared with other work took up to
 // 5.6 s (load average 23; 0.1 to 0.8 s when idle): its time is logged
-// against the same ingest on an idle archive, and the limit asserted lies
-// well above that and well below the large briefing's time.
+// against the same ingest on an idle archive, and the limit asserted in a
+// default run lies well above that and well below the large briefing's
+// time. With -large, a run someone gives the machine to, the limit is the
+// issue's 1 s.
 func concurrentReaders(t *testing.T, bin, big string, mb float64, db, aloneDB string) {
-	const oneIngestLimit = 15 * time.Second
+	oneIngestLimit := 15 * time.Second
+	if large() {
+		oneIngestLimit = time.Second
+	}
 	dir := t.TempDir()
 	// A story to read, and the time of a one-article ingest with nothing
 	// else running on the archive.

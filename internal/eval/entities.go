@@ -8,9 +8,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -204,12 +205,7 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if bar != nil {
 		bar.Done()
 	}
-	keys := make([]string, 0, len(tallies))
-	for k := range tallies {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(tallies)) {
 		t := tallies[k]
 		prec := 0.0
 		if t.judged > 0 {

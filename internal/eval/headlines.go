@@ -9,9 +9,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
@@ -239,12 +240,7 @@ func RunHeadlines(ctx context.Context, o HeadlinesOptions) (*Report, error) {
 	if bar != nil {
 		bar.Done()
 	}
-	keys := make([]string, 0, len(tallies))
-	for k := range tallies {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(tallies)) {
 		t := tallies[k]
 		r.Add(k+"_good", float64(t.good))
 		r.Add(k+"_judged", float64(t.judged))

@@ -31,17 +31,22 @@ type EntitiesOptions struct {
 	// Top is how many people and organisations of each briefing are
 	// judged, in the briefing's order (default 12).
 	Top int
-	// Split limits the scored stories to tune or check (empty or all:
-	// both).
+	// Split limits the scored stories to tune, check or fresh (empty or
+	// all: every one).
 	Split string
 	// Progress, when non-nil, receives a progress bar.
 	Progress io.Writer
 }
 
+// splitFresh labels the stories judged after the entity rules were last
+// changed and never read while changing them: the untouched figure.
+const splitFresh = "fresh"
+
 // EntityStories reads the stories the entities eval judges: the first n
 // BASIL dev events of each split (the `split` of gold/discrepancies-dev.json)
 // with their titles, and the first 2n Multi-News dev stories, alternating
-// tune and check.
+// tune and check; then the fresh set (split "fresh"): the next n/2 BASIL
+// events of each split and the next 2n Multi-News stories, in file order.
 func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	if n <= 0 {
 		n = 10
@@ -65,6 +70,7 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	var out []HeadlineStory
 	count := map[string]int{}
 	for _, hs := range all {
+		var fresh int // how many stories of this kind go to the fresh set
 		switch hs.Set {
 		case setBASIL:
 			ev, ok := gold.Events[hs.ID]
@@ -72,15 +78,21 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 				continue
 			}
 			hs.Split = ev.Split
+			fresh = n / 2
 		case setMultiNews:
+			fresh = n
 		default:
 			continue
 		}
 		k := hs.Set + " " + hs.Split
-		if count[k] >= n {
+		count[k]++
+		switch {
+		case count[k] <= n:
+		case count[k] <= n+fresh:
+			hs.Split = splitFresh
+		default:
 			continue
 		}
-		count[k]++
 		out = append(out, hs)
 	}
 	return out, nil
@@ -129,14 +141,26 @@ func readEntityJudged(path string) (map[string]string, error) {
 	return out, sc.Err()
 }
 
+// entityTally counts the judged rows of one set and split.
+type entityTally struct{ right, judged, unjudged int }
+
+// precision is right / judged, 0 when nothing is judged.
+func (t entityTally) precision() float64 {
+	if t.judged == 0 {
+		return 0
+	}
+	return float64(t.right) / float64(t.judged)
+}
+
 // RunEntities briefs every story of the sample as users get it
 // (pipeline.Analyze on each article, then brief) and scores the first Top
 // people and organisations of the briefing's entity list against the
 // judgements. A judgement counts only for the exact name and type judged;
 // anything else is "unjudged" and listed so that it can be judged.
 //
-// Metrics, per set (basil, multinews) and split: SET_SPLIT_precision
-// (right / judged), SET_SPLIT_judged, SET_SPLIT_unjudged.
+// Metrics, per set (basil, multinews) and split (tune, check, fresh):
+// SET_SPLIT_precision (right / judged), SET_SPLIT_judged,
+// SET_SPLIT_unjudged; and fresh_precision over both sets' fresh stories.
 func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if o.Top <= 0 {
 		o.Top = 12
@@ -154,8 +178,7 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 		return nil, err
 	}
 	r := &Report{Stage: "entities", Data: o.Data, Header: []string{"set", "split", "id", "name", "type", "verdict"}}
-	type tally struct{ right, judged, unjudged int }
-	tallies := map[string]*tally{}
+	tallies := map[string]*entityTally{}
 	for _, hs := range stories {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -170,7 +193,7 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 		key := hs.Set + "_" + hs.Split
 		t := tallies[key]
 		if t == nil {
-			t = &tally{}
+			t = &entityTally{}
 			tallies[key] = t
 		}
 		var listed []news.EntityRef
@@ -205,15 +228,20 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if bar != nil {
 		bar.Done()
 	}
+	var fresh entityTally
 	for _, k := range slices.Sorted(maps.Keys(tallies)) {
 		t := tallies[k]
-		prec := 0.0
-		if t.judged > 0 {
-			prec = float64(t.right) / float64(t.judged)
-		}
-		r.Add(k+"_precision", prec)
+		r.Add(k+"_precision", t.precision())
 		r.Add(k+"_judged", float64(t.judged))
 		r.Add(k+"_unjudged", float64(t.unjudged))
+		if strings.HasSuffix(k, "_"+splitFresh) {
+			fresh.right += t.right
+			fresh.judged += t.judged
+		}
+	}
+	if fresh.judged > 0 {
+		r.Add(splitFresh+"_precision", fresh.precision())
+		r.Add(splitFresh+"_judged", float64(fresh.judged))
 	}
 	r.Notes = append(r.Notes, fmt.Sprintf("first %d people and organisations of each briefing; precision = right / judged", o.Top))
 	return r, nil

@@ -65,3 +65,34 @@ func TestEntitiesJudged(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityStoriesSplits holds the sample's layout: how many stories of
+// each set go to each split, none twice.
+func TestEntityStoriesSplits(t *testing.T) {
+	if _, ok := testutil.Shared("gold/discrepancies-dev.json"); !ok {
+		t.Skip("../shared is not here: no stories to split")
+	}
+	stories, err := EntityStories(testutil.SharedDir(), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	seen := map[string]bool{}
+	for _, hs := range stories {
+		got[hs.Set+" "+hs.Split]++
+		k := hs.Set + " " + hs.ID
+		if seen[k] {
+			t.Errorf("%s listed twice", k)
+		}
+		seen[k] = true
+	}
+	want := map[string]int{
+		"basil tune": 10, "basil check": 10, "basil fresh": 10,
+		"multinews tune": 10, "multinews check": 10, "multinews fresh": 20,
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %d stories, want %d", k, got[k], n)
+		}
+	}
+}

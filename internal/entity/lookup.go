@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
@@ -97,7 +99,7 @@ func SameLastName(a, b string) bool {
 func nameKeys(name string) []string {
 	var out []string
 	for _, sp := range text.Tokens(name) {
-		w := strings.ToLower(strings.ReplaceAll(name[sp.Start:sp.End], "’", "'"))
+		w := foldMarks(strings.ToLower(strings.ReplaceAll(name[sp.Start:sp.End], "’", "'")))
 		w = strings.TrimSuffix(w, "'s")
 		if utf8.RuneCountInString(w) == 1 && sp.End < len(name) && name[sp.End] == '.' {
 			continue
@@ -129,4 +131,26 @@ func IsArea(name string) bool {
 	k := strings.TrimPrefix(strings.ToLower(strings.Join(strings.Fields(name), " ")), "the ")
 	k = strings.TrimSuffix(strings.ReplaceAll(k, ". ", " "), ".")
 	return areas[k] || areas["the "+k] || !strings.Contains(k, " ") && areas[strings.ReplaceAll(k, ".", "")]
+}
+
+// foldMarks drops the accents of w ("bélanger" -> "belanger"), so that a
+// name written with and without them has one key.
+func foldMarks(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return w
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }

@@ -137,6 +137,28 @@ func Resolve(arts []*news.Article) []Group {
 			g.items = nil
 		}
 	}
+	// A person spelled two ways in the story is one ("Julia Louis-Dreyfus"
+	// and a typo "Julia Louis-Drefyus", "Jeffrey" and "Jeffery"): the
+	// group with fewer mentions joins the other (see spellingVariant).
+	for gi, g := range gs {
+		if g.typ[news.Person] == 0 || len(g.items) == 0 || len(g.keys) < 2 {
+			continue
+		}
+		for hj, h := range gs {
+			if hj == gi || len(h.items) < len(g.items) || h.typ[news.Person] == 0 || len(h.items) == 0 || !spellingVariant(h.keys, g.keys) {
+				continue
+			}
+			if len(h.items) == len(g.items) && hj > gi {
+				continue // equal weight: the earlier group founds
+			}
+			h.items = append(h.items, g.items...)
+			for t, v := range g.typ {
+				h.typ[t] += v
+			}
+			g.items = nil
+			break
+		}
+	}
 	// An organisation named in the singular and the plural is one
 	// ("Denver Public School" and "Denver Public Schools").
 	for gi, g := range gs {
@@ -206,6 +228,68 @@ func Resolve(arts []*news.Article) []Group {
 	return out
 }
 
+// spellingVariant reports two person names of as many words that differ
+// in one word only, by one edit (a letter added, dropped, changed or two
+// swapped) in a word of at least four letters, as a typo or a variant
+// spelling does; two first names of different genders stay apart ("Mark"
+// and "Mary").
+func spellingVariant(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	diff := -1
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		if diff >= 0 {
+			return false
+		}
+		diff = i
+	}
+	if diff < 0 || min(utf8.RuneCountInString(a[diff]), utf8.RuneCountInString(b[diff])) < 4 || editDistance1(a[diff], b[diff]) != 1 {
+		return false
+	}
+	if diff == 0 {
+		ga, gb := firstNameGender(a[0]), firstNameGender(b[0])
+		if ga != 0 && gb != 0 && ga != 'u' && gb != 'u' && ga != gb {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance1 returns the optimal-string-alignment distance of a and b
+// (insertions, deletions, substitutions and swaps of neighbours), counted
+// only up to 2: 0, 1 or 2 for "two or more".
+func editDistance1(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > 1 || d < -1 {
+		return 2
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(rb)], 2)
+}
+
 // pluralOf reports keys equal to single but for a plural "s" on the last
 // word.
 func pluralOf(plural, single []string) bool {
@@ -272,3 +356,7 @@ func dropTitles(k []string) []string {
 	}
 	return k
 }
+
+// firstNameGender returns the first-name lexicon's gender letter of key
+// ('f', 'm', 'u'), 0 when it is no known first name.
+func firstNameGender(key string) byte { return sharedLexicon().first[key] }

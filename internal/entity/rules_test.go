@@ -123,6 +123,12 @@ func TestResolveVariants(t *testing.T) {
 			[][]string{{"Senator Charles Dunmore spoke."}, {"Chuck Dunmore said the bill would pass."}}, []string{"Chuck Dunmore"}},
 		{"pluralOf", "Denver Public Schools", news.Organization,
 			[][]string{{"Denver Public Schools officials said staff were told."}, {"A former Denver Public School teacher was charged."}}, []string{"Denver Public School"}},
+		{"spellingVariant typo in the surname", "Marisol Kettering", news.Person,
+			[][]string{{"Marisol Kettering said the plan would work.", "Later Marisol Kettering spoke again."}, {"Marisol Ketterign said she agreed."}}, []string{"Marisol Ketterign"}},
+		{"spellingVariant swapped letters in the first name", "Jeffrey Oakhurst", news.Person,
+			[][]string{{"Jeffrey Oakhurst said the plan would work.", "Jeffrey Oakhurst said it twice."}, {"Jeffery Oakhurst spoke."}}, []string{"Jeffery Oakhurst"}},
+		{"foldMarks", "Renée Vallières", news.Person,
+			[][]string{{"Renée Vallières said the bill would pass.", "Renée Vallières spoke again."}, {"Renee Vallieres said the vote was close."}}, []string{"Renee Vallieres"}},
 		{"surnameAsOrg", "Marcus Delacroix", news.Person,
 			[][]string{{"Marcus Delacroix said the plan would work."}, {"The Delacroix plan was debated, and the Delacroix budget too."}}, []string{"Delacroix"}},
 	}
@@ -171,6 +177,30 @@ func TestNameVariant(t *testing.T) {
 		t.Run(tc.full+"/"+tc.short, func(t *testing.T) {
 			if got := nameVariant(nameKeys(tc.full), nameKeys(tc.short)); got != tc.want {
 				t.Errorf("nameVariant = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpellingVariant(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"julia louis-dreyfus", "julia louis-drefyus", true},
+		{"jeffrey minter", "jeffery minter", true},
+		{"rhonda rouer", "rhonda roue", true},
+		{"mark hollis", "mary hollis", false}, // two genders
+		{"jon smith", "jan smith", false},     // too short to tell a typo
+		{"anna berg", "anna berg", false},     // equal: no variant
+		{"anna berg", "anne borg", false},     // two words differ
+		{"anna maria berg", "anna berg", false},
+		{"peter hallorn", "peter hallgren", false}, // two edits
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := spellingVariant(nameKeys(tc.a), nameKeys(tc.b)); got != tc.want {
+				t.Errorf("spellingVariant = %v, want %v", got, tc.want)
 			}
 		})
 	}

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -55,6 +56,7 @@ func (st *state) entities() []news.Entity {
 	}
 	byKey := map[string]int{}
 	var gs []*group
+	groupOf := make([]int, len(cs)) // candidate -> index into gs
 	order := make([]int, len(cs))
 	for i := range order {
 		order[i] = i
@@ -78,6 +80,7 @@ func (st *state) entities() []news.Entity {
 		}
 		g := gs[gi]
 		g.cands = append(g.cands, ci)
+		groupOf[ci] = gi
 		if c.typ != "" {
 			w := 1
 			if c.strong {
@@ -86,7 +89,12 @@ func (st *state) entities() []news.Entity {
 			g.votes[c.typ] += w
 		}
 	}
+	st.mergeAliases(gs, groupOf)
 	for _, g := range gs {
+		if len(g.cands) == 0 {
+			g.drop = true
+			continue
+		}
 		founded := 0
 		for _, ci := range g.cands {
 			if !cs[ci].attach {
@@ -163,6 +171,54 @@ func (st *state) entities() []news.Entity {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Mentions[0].Start < out[b].Mentions[0].Start })
 	return out
+}
+
+// aliasCue matches what joins a name to another name of the same one
+// just after it: "Albert Sarno, better known to fans as Tallow", "Tallow,
+// born Albert Sarno", "Ana Lind (aka Ana Ray)", "then known as", "whose
+// real name is".
+var aliasCue = regexp.MustCompile(`^(?:,\s*|\s*\(\s*|\s*[–—]\s*|\s+)(?:(?:(?:better|also|then|once|formerly|professionally|popularly|widely)\s+)?known(?:\s+[a-z]+){0,4}\s+as|born|née|nee|aka|a\.k\.a\.?|alias|whose real name is)\s+["“‘']?$`)
+
+// mergeAliases joins two groups of one type (or one untyped) whose names
+// an alias cue links ("Tallow, born Albert Sarno"): a stage name, a
+// pseudonym, a maiden name is a second name of one person or body, not a
+// second entity. groupOf maps a candidate to its group; the merged group
+// is left without candidates.
+func (st *state) mergeAliases(gs []*group, groupOf []int) {
+	cs := st.cands
+	order := make([]int, len(cs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return cs[order[a]].s < cs[order[b]].s })
+	for x := 0; x+1 < len(order); x++ {
+		a, b := &cs[order[x]], &cs[order[x+1]]
+		if b.s-a.e > 60 || b.s < a.e || !aliasCue.MatchString(st.body[a.e:b.s]) {
+			continue
+		}
+		ga, gb := gs[groupOf[order[x]]], gs[groupOf[order[x+1]]]
+		ta, tb := ga.typ(), gb.typ()
+		if ga == gb || ta != "" && tb != "" && ta != tb || ta == news.Place || tb == news.Place {
+			continue
+		}
+		// the group of more words keeps the name
+		into, from := ga, gb
+		if len(gb.keys) > len(ga.keys) {
+			into, from = gb, ga
+		}
+		for _, ci := range from.cands {
+			into.cands = append(into.cands, ci)
+			for i, g := range gs {
+				if g == into {
+					groupOf[ci] = i
+				}
+			}
+		}
+		for t, v := range from.votes {
+			into.votes[t] += v
+		}
+		from.cands = nil
+	}
 }
 
 // personEvidence reports whether a person group has a mention with a first

@@ -137,6 +137,45 @@ func Resolve(arts []*news.Article) []Group {
 			g.items = nil
 		}
 	}
+	// A name that one article gives as another name of a person (a stage
+	// name, "Tallow, born Albert Sarno": a mention of the person's entity
+	// that is no part of its name) is that person in the other articles
+	// too, when exactly one person of the story carries it.
+	aliasOf := map[string]int{}
+	for gi, g := range gs {
+		if g.typ[news.Person] == 0 {
+			continue
+		}
+		for _, ii := range g.items {
+			for _, m := range items[ii].e.Mentions {
+				k := nameKeys(m.Text)
+				if len(k) == 0 || hasSuffix(g.keys, k) || slices.Equal(g.keys, k) || slices.Contains(g.keys, k[len(k)-1]) {
+					continue
+				}
+				ks := strings.Join(k, " ")
+				if prev, ok := aliasOf[ks]; ok && prev != gi {
+					aliasOf[ks] = -1 // two people: ambiguous
+				} else {
+					aliasOf[ks] = gi
+				}
+			}
+		}
+	}
+	for gi, g := range gs {
+		if len(g.items) == 0 || g.typ[news.Person] == 0 {
+			continue
+		}
+		hj, ok := aliasOf[strings.Join(g.keys, " ")]
+		if !ok || hj < 0 || hj == gi || len(gs[hj].items) == 0 {
+			continue
+		}
+		h := gs[hj]
+		h.items = append(h.items, g.items...)
+		for t, v := range g.typ {
+			h.typ[t] += v
+		}
+		g.items = nil
+	}
 	// A person spelled two ways in the story is one ("Julia Louis-Dreyfus"
 	// and a typo "Julia Louis-Drefyus", "Jeffrey" and "Jeffery"): the
 	// group with fewer mentions joins the other (see spellingVariant).

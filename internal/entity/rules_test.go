@@ -78,6 +78,14 @@ func TestTypeRules(t *testing.T) {
 		{"ampersand", []string{"The deal went to Hollis Brandt & Co late on Friday."}, []want{{"Hollis Brandt", news.Organization}}, nil},
 		{"speakerLabel is no heading with a function word", []string{"TIPS FOR SAVING: Start early."}, nil, []string{"TIPS FOR SAVING"}},
 		{"placeNounOf", []string{"The attack hit the town of Khalil Varosh on Tuesday."}, []want{{"Khalil Varosh", news.Place}}, nil},
+		{"aliasCue known as", []string{"The label mourned Albert Sarno, better known to his fans as Tallow, on Monday.", "Tallow said in May that he was ill."},
+			[]want{{"Albert Sarno", news.Person}}, []string{"Tallow"}},
+		{"aliasCue born", []string{"Tallow, born Albert Sarno, grew up in Queens.", "Tallow said he loved the city."},
+			[]want{{"Albert Sarno", news.Person}}, []string{"Tallow"}},
+		{"aliasCue then known as", []string{"His mother, Nadia Sarno – then known as Nadia Colm – sang, Tallow said.", "Nadia Colm said she was proud."},
+			[]want{{"Nadia Sarno", news.Person}}, []string{"Nadia Colm"}},
+		{"aliasCue leaves a place", []string{"Karim Haddad lives in the district known as Bab Tallow, Haddad said."},
+			[]want{{"Karim Haddad", news.Person}}, nil},
 		{"placeNames", []string{"Austin Pelloran, 21, was charged, police said.", "Police said Pelloran was released."},
 			[]want{{"Austin Pelloran", news.Person}}, nil},
 	}
@@ -129,6 +137,8 @@ func TestResolveVariants(t *testing.T) {
 			[][]string{{"Jeffrey Oakhurst said the plan would work.", "Jeffrey Oakhurst said it twice."}, {"Jeffery Oakhurst spoke."}}, []string{"Jeffery Oakhurst"}},
 		{"foldMarks", "Renée Vallières", news.Person,
 			[][]string{{"Renée Vallières said the bill would pass.", "Renée Vallières spoke again."}, {"Renee Vallieres said the vote was close."}}, []string{"Renee Vallieres"}},
+		{"aliasOf across articles", "Albert Sarno", news.Person,
+			[][]string{{"Tallow said the tour would go on.", "Tallow sang the hook."}, {"The rapper Tallow, born Albert Sarno, was 42, Sarno's label said."}}, []string{"Tallow"}},
 		{"surnameAsOrg", "Marcus Delacroix", news.Person,
 			[][]string{{"Marcus Delacroix said the plan would work."}, {"The Delacroix plan was debated, and the Delacroix budget too."}}, []string{"Delacroix"}},
 	}

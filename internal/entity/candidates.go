@@ -477,6 +477,9 @@ func (st *state) role(run []tok) (string, int) {
 		end = k
 	}
 	if end == 0 {
+		end = st.innerRole(run)
+	}
+	if end == 0 {
 		return "", 0
 	}
 	if end >= len(run) {
@@ -493,6 +496,36 @@ func (st *state) role(run []tok) (string, int) {
 		e = last.e + 1 // "Sen.", "Gov."
 	}
 	return st.body[run[0].s:e], end
+}
+
+// innerRole returns where a name starts after a title inside run when the
+// words before the title are not a title's qualifiers ("Ferris Bay
+// President Dana Ruel", "Hope County Council Member Ian Vell": the first
+// word is a first name, so role's own scan stops at it), or 0. The name
+// is a first name and one or two more words, none an organisation's or a
+// place's head word; the title is the last one before it.
+func (st *state) innerRole(run []tok) int {
+	r := st.r
+	for m := len(run) - 3; m >= 1; m-- {
+		l := st.longestRole(run, m)
+		if l == 0 {
+			continue
+		}
+		rest := run[m+l:]
+		if len(rest) < 2 || len(rest) > 3 {
+			continue
+		}
+		if g, ok := r.first[rest[0].key]; !ok || g == 0 {
+			return 0
+		}
+		for _, t := range rest {
+			if r.orgHeads[t.key] || r.placeHeads[t.key] || r.connectors[t.key] || r.roles[t.key] {
+				return 0
+			}
+		}
+		return m + l
+	}
+	return 0
 }
 
 // adjectiveRoles are titles that, in lower case, are more often adjectives

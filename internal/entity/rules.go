@@ -204,10 +204,34 @@ func (r *lexicon) andJoinsOrg(left, right []tok, titled bool) bool {
 	if _, first := r.first[left[0].key]; first {
 		return false // "Bill and Hillary Clinton Foundation", "Ann Lee and Bo Lee Trust"
 	}
+	if r.titledName(left) {
+		return false // "Senate Minority Leader Ann Lee and House …": a person, then another
+	}
 	if titled {
 		return r.bodyOpening(left)
 	}
 	return r.orgHeads[right[len(right)-1].key] && !r.knownOrgs[joinKeys(right)]
+}
+
+// titledName reports a title followed by a first name inside p ("Senate
+// Minority Leader Ann Lee"): p ends with a person's name.
+func (r *lexicon) titledName(p []tok) bool {
+	for m := range p {
+		var b strings.Builder
+		for l := 1; l <= r.roleMax && m+l < len(p); l++ {
+			if l > 1 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p[m+l-1].key)
+			if !r.roles[b.String()] {
+				continue
+			}
+			if g, ok := r.first[p[m+l].key]; ok && g != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bodyWords open the name of a legislature's or a government's part

@@ -125,6 +125,8 @@ func (st *state) sentence(toks []tok, paraStart bool, dateline string) {
 		// into one organisation's name.
 		if k := st.orgAfterAnd(toks, i, j); k > j {
 			j = k
+		} else if k := st.orgCoordinated(toks, i, j); k > j {
+			j = k
 		}
 		st.run(toks, i, j)
 		i = j
@@ -157,7 +159,54 @@ func (st *state) orgAfterAnd(toks []tok, i, j int) int {
 	if !st.r.andJoinsOrg(toks[i:j], toks[j+1:k], titled) {
 		return j
 	}
+	// a name going on past its head word with one more common word
+	// ("Oversight and Government Reform"), not into a title or a name
+	if !titled && k < len(toks) && st.r.orgHeads[toks[k-1].key] && st.gapJoins(toks[k-1], toks[k]) && st.plainWord(toks[k]) &&
+		!(k+1 < len(toks) && toks[k+1].cap && st.gapJoins(toks[k], toks[k+1])) {
+		k++
+	}
 	return k
+}
+
+// orgCoordinated returns where an organisation's name that continues the
+// run toks[i:j] past a coordination of subjects ends, or j: a name with an
+// inner head word ("Center on Budget", "Bureau of Alcohol") goes on with
+// ", Word" items and a last "and Word Word" ("Center on Budget and Policy
+// Priorities", "Bureau of Alcohol, Tobacco, Firearms and Explosives"),
+// when every word coordinated is a capitalised common word: not a name of
+// its own (a first name, a place, a known organisation, an acronym, a
+// title), so "Bank of Ireland and Belfast Trust" stays two.
+func (st *state) orgCoordinated(toks []tok, i, j int) int {
+	if !st.innerOrgHead(toks[i:j]) || j >= len(toks) {
+		return j
+	}
+	plain := st.plainWord
+	k := j
+	for k+1 < len(toks) && st.body[toks[k-1].e:toks[k].s] == ", " && plain(toks[k]) {
+		k++
+	}
+	gap := st.body[toks[k-1].e:toks[k].s]
+	if toks[k].key != "and" || toks[k].cap || gap != " " && gap != ", " || k+1 >= len(toks) || st.body[toks[k].e:toks[k+1].s] != " " {
+		return j
+	}
+	e := k + 1
+	for e < len(toks) && e-k <= 3 && (e == k+1 || st.body[toks[e-1].e:toks[e].s] == " ") && plain(toks[e]) {
+		e++
+	}
+	if e == k+1 || e < len(toks) && toks[e].cap && st.gapJoins(toks[e-1], toks[e]) {
+		return j // nothing coordinated, or a longer name follows
+	}
+	return e
+}
+
+// plainWord reports a capitalised common word that names nothing of its
+// own: not a first name, a place, a known organisation, an acronym, a
+// title, a demonym, a calendar word or an organisation's head word.
+func (st *state) plainWord(t tok) bool {
+	r := st.r
+	_, first := r.first[t.key]
+	return t.cap && !t.upper && !first && !r.places[t.key] && !r.knownOrgs[t.key] && !r.roles[t.key] &&
+		!r.function[t.key] && !r.timeWords[t.key] && !r.demonyms[t.key] && !r.orgHeads[t.key]
 }
 
 // speakerLabel returns how many opening tokens form a transcript speaker

@@ -314,6 +314,7 @@ func (st *state) run(toks []tok, i, j int) {
 	if len(rest) == 0 || len(rest) == 1 && r.roles[rest[0].key] {
 		return
 	}
+
 	if k > 0 {
 		sentStart = false
 	}
@@ -333,6 +334,12 @@ func (st *state) run(toks []tok, i, j int) {
 	}
 	pieces := st.splitConnectors(rest)
 	for pi, p := range pieces {
+		// "the Chief Technology Officer for …": the rest of a title,
+		// ending with a title word and opening with no first name, is
+		// no name.
+		if _, first := r.first[p[0].key]; pi == 0 && k > 0 && !first && r.roles[p[len(p)-1].key] {
+			continue
+		}
 		c := cand{s: p[0].s, e: p[len(p)-1].e, toks: p}
 		if pi == 0 {
 			c.role = role

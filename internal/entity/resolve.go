@@ -215,9 +215,49 @@ func Resolve(arts []*news.Article) []Group {
 			}
 		}
 	}
+	// A person the whole story names by one word needs a title, a first
+	// name or an age ("President Obama", "Dr. Kazdin", "Diana", "Ilsa,
+	// 12,") somewhere:
+	// a single capitalised word with only a reporting verb is as often
+	// an outlet, a firm or a group ("Contractors said"; "Quillfeed
+	// reported"), and a person named in full in some article has joined
+	// that name above.
+	bodies := make([]string, len(arts))
+	for ai, a := range arts {
+		if a != nil {
+			bodies[ai] = a.Body()
+		}
+	}
+	bareOneWord := func(g *grp) bool {
+		if len(g.keys) != 1 {
+			return false
+		}
+		t, bt := "", 0
+		for _, k := range [...]string{news.Person, news.Organization, news.Place} {
+			if g.typ[k] > bt {
+				t, bt = k, g.typ[k]
+			}
+		}
+		if t != news.Person || firstNameGender(g.keys[0]) != 0 {
+			return false
+		}
+		for _, ii := range g.items {
+			e := items[ii].e
+			if e.Role != "" || len(nameKeys(e.Name)) > 1 {
+				return false
+			}
+			body := bodies[items[ii].art]
+			for _, m := range e.Mentions {
+				if m.End <= len(body) && ageApposition(body[m.End:]) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
-		if len(g.items) == 0 {
+		if len(g.items) == 0 || bareOneWord(g) {
 			continue
 		}
 		var grp Group
@@ -399,3 +439,17 @@ func dropTitles(k []string) []string {
 // firstNameGender returns the first-name lexicon's gender letter of key
 // ('f', 'm', 'u'), 0 when it is no known first name.
 func firstNameGender(key string) byte { return sharedLexicon().first[key] }
+
+// ageApposition reports text opening with an age set off by commas (", 24,"
+// after "Rosalind"): a person's, as news writes it.
+func ageApposition(s string) bool {
+	if !strings.HasPrefix(s, ", ") {
+		return false
+	}
+	s = s[2:]
+	n := 0
+	for n < len(s) && n < 4 && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n >= 1 && n <= 3 && n < len(s) && (s[n] == ',' || s[n] == ')')
+}

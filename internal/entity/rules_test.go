@@ -85,6 +85,8 @@ func TestTypeRules(t *testing.T) {
 		{"ampersand", []string{"The deal went to Hollis Brandt & Co late on Friday."}, []want{{"Hollis Brandt", news.Organization}}, nil},
 		{"speakerLabel is no heading with a function word", []string{"TIPS FOR SAVING: Start early."}, nil, []string{"TIPS FOR SAVING"}},
 		{"placeNounOf", []string{"The attack hit the town of Khalil Varosh on Tuesday."}, []want{{"Khalil Varosh", news.Place}}, nil},
+		{"title rest is no name", []string{"Before that he was the Chief Technology Officer for Quillfeed, and Prime Minister John Major met him."},
+			[]want{{"John Major", news.Person}}, []string{"Technology Officer"}},
 		{"innerRole", []string{"“We are proud,” Ferris Bay President Dana Ruel said.", "Hope County Council Member Ian Vell agreed."},
 			[]want{{"Dana Ruel", news.Person}, {"Ian Vell", news.Person}}, []string{"Ferris Bay President Dana Ruel", "Hope County Council Member Ian Vell"}},
 		{"innerRole leaves a body's name", []string{"Grace Harbor Memorial Hospital said the ward was full, Ida Pell said."},
@@ -152,6 +154,10 @@ func TestResolveVariants(t *testing.T) {
 			[][]string{{"Renée Vallières said the bill would pass.", "Renée Vallières spoke again."}, {"Renee Vallieres said the vote was close."}}, []string{"Renee Vallieres"}},
 		{"aliasOf across articles", "Albert Sarno", news.Person,
 			[][]string{{"Tallow said the tour would go on.", "Tallow sang the hook."}, {"The rapper Tallow, born Albert Sarno, was 42, Sarno's label said."}}, []string{"Tallow"}},
+		{"bareOneWord keeps a title", "Vasko", news.Person,
+			[][]string{{"Senator Vasko said the bill would pass."}, {"Vasko said it again."}}, nil},
+		{"bareOneWord keeps an age", "Ilsabet", news.Person,
+			[][]string{{"“We read a lot,” said Ilsabet, 12, of her sisters."}, {"Ilsabet said she liked maths."}}, nil},
 		{"surnameAsOrg", "Marcus Delacroix", news.Person,
 			[][]string{{"Marcus Delacroix said the plan would work."}, {"The Delacroix plan was debated, and the Delacroix budget too."}}, []string{"Delacroix"}},
 	}
@@ -200,6 +206,32 @@ func TestNameVariant(t *testing.T) {
 		t.Run(tc.full+"/"+tc.short, func(t *testing.T) {
 			if got := nameVariant(nameKeys(tc.full), nameKeys(tc.short)); got != tc.want {
 				t.Errorf("nameVariant = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestResolveBareOneWord: a person the story names by one word alone,
+// with only reporting verbs, is left out of the groups.
+func TestResolveBareOneWord(t *testing.T) {
+	a1 := analyse(t, []string{"Quillfeed reported the deal first.", "Later Quillfeed said the sale was off."})
+	a2 := analyse(t, []string{"The sale was off, Quillfeed said."})
+	for _, g := range Resolve([]*news.Article{a1, a2}) {
+		if g.Name == "Quillfeed" && g.Type == news.Person {
+			t.Errorf("bare one-word person listed: %+v", g)
+		}
+	}
+}
+
+func TestAgeApposition(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{{", 12, of her sisters", true}, {", 104, died", true}, {", 2016, was", false}, {", the boss", false}, {" 12,", false}, {", 7)", true}}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := ageApposition(tc.s); got != tc.want {
+				t.Errorf("ageApposition(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
 	}

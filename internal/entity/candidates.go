@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -788,6 +789,12 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong = news.Organization, true
 	case r.places[key]:
 		c.typ, c.strong = news.Place, true
+	case st.corpSuffix(last) || st.jobAt(toks, before):
+		// "Wexford Lane, Inc.", "an analyst at Hollis Brandt": a firm
+		c.typ, c.strong = news.Organization, true
+	case st.residence(toks, before, after) && !r.orgHeads[lastPart(last.key)] && !st.innerOrgHead(p):
+		// "Ana Roe, of Upper Tillby, said", "an Upper Tillby man": where
+		// someone lives or works, not a person
 	case len(p) == 1 && (last.upper || strings.Contains(last.key, ".")) && r.placeAcr[last.key]:
 		c.typ, c.strong = news.Place, true
 	case len(p) == 1 && last.upper && r.notAcronyms[last.key]:
@@ -886,6 +893,52 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ = ""
 		c.attach = true
 	}
+}
+
+// corpSuffix matches a company-form suffix after a name ("Wexford Lane,
+// Inc.", "Brandt & Sons Ltd", "Kestrel Holdings PLC").
+var corpSuffix = regexp.MustCompile(`^(?:’s|'s)?,? (?:Inc|Corp|Corporation|LLC|L\.L\.C|LLP|Ltd|Limited|PLC|plc|GmbH|S\.A|N\.V|Co)\b`)
+
+// corpSuffix reports a company-form suffix just after the token last.
+func (st *state) corpSuffix(last tok) bool {
+	return corpSuffix.MatchString(st.body[last.e:min(len(st.body), last.e+20)])
+}
+
+// jobWords are the jobs and work verbs that "at" follows before an
+// employer ("an analyst at …", "worked at …"): what follows is a firm,
+// a school or an agency, never a person.
+var jobWords = wordSet(`analyst analysts economist economists strategist strategists executive executives partner
+partners director researcher researchers scientist scientists professor professors banker bankers manager managers
+engineer engineers employee employees intern interns staffer staffers trader traders student students
+worked works work working job jobs`)
+
+// jobAt reports a job word and "at" (and "the") just before
+// toks[before+1].
+func (st *state) jobAt(toks []tok, before int) bool {
+	if before >= 1 && toks[before].key == "the" && !toks[before].cap {
+		before--
+	}
+	return before >= 1 && toks[before].key == "at" && !toks[before].cap && jobWords[toks[before-1].key]
+}
+
+// residents are the nouns an "a/an X" place or group opens ("an Upper
+// Tillby man", "a Lake Orr resident").
+var residents = wordSet(`man woman men women resident residents native natives couple family teen teenager boy girl`)
+
+// residence reports a name that says where someone lives or is from: a
+// name, a comma and "of" before it and a comma after it ("Ana Roe, of
+// Upper Tillby, said"), or "a"/"an" before it and a resident noun after
+// it ("an Upper Tillby man").
+func (st *state) residence(toks []tok, before, after int) bool {
+	if before < 0 || before >= len(toks) || after >= len(toks) {
+		return false
+	}
+	b := toks[before]
+	if b.key == "of" && !b.cap && before >= 1 && toks[before-1].cap && st.body[toks[before-1].e:b.s] == ", " &&
+		strings.HasPrefix(st.body[toks[after-1].e:], ",") {
+		return true
+	}
+	return (b.key == "a" || b.key == "an") && !b.cap && residents[toks[after].key] && !toks[after].cap
 }
 
 // afterNickname reports whether the text just before offset s is a known

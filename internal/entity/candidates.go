@@ -771,9 +771,18 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	c.the = before >= 0 && before < len(toks) && toks[before].key == "the" && c.role == ""
 	the := len(p) == 1 && c.the
 	c.work = st.workTitle(c, toks, before)
+	kind := st.kindNoun(c, toks, before, after)
+	if kind == kindThing {
+		c.work = true
+	}
 	switch {
 	case len(p) == 1 && acronymPlural(st.body[last.s:last.e]):
 		// "ISTs", "CEOs": a plural of a term, not an acronym ending in S
+	case kind == kindBody && c.role == "":
+		// "the rap duo Quell Brant", "Quillmart, a retailer": a body
+		c.typ, c.strong = news.Organization, true
+	case kind == kindThing && c.role == "":
+		// "Lantern Row, an $80 million project", "Vell Hall, a dormitory"
 	case c.work && c.role == "" && !c.firstHit:
 	case c.role != "" && r.placeAfterTitle(p):
 		// "Miss America": a contest, not a person
@@ -893,6 +902,76 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ = ""
 		c.attach = true
 	}
+}
+
+// bodyNouns name kinds of organisations; thingNouns kinds of things that
+// are neither people nor organisations (works, projects, buildings,
+// products, events). kindNoun reads them next to a name.
+var (
+	bodyNouns = wordSet(`duo trio quartet band group label firm company startup charity network broadcaster station
+outlet newspaper magazine tabloid website retailer maker manufacturer carrier airline insurer lender bank chain
+brand publisher studio agency nonprofit`)
+	thingNouns = wordSet(`project film movie show series sitcom book novel album song single drama comedy thriller
+documentary programme program device drug product app game building dormitory hotel restaurant bar park facility
+complex street road ship vessel cruiser award prize index bill law treaty festival conference storm hurricane
+disease syndrome virus`)
+	// appositive nouns that go on into a person's description ("a band
+	// member", "a company spokesman")
+	compoundPeople = wordSet(`member members staff staffer staffers employee employees worker workers source sources
+fan fans owner owners`)
+)
+
+// kinds of thing kindNoun tells apart.
+const (
+	kindNone = iota
+	kindBody
+	kindThing
+)
+
+// kindNoun reads a kind noun next to the candidate c: just before it in
+// lower case ("the rap duo Quell Brant", "handbag maker Dara Vell") or
+// heading an appositive just after it (", a retailer", ", an $80 million
+// project"), unless a possessive, a title or a person noun makes the
+// noun part of someone's description ("the company's chief", "a band
+// member"). It returns kindBody, kindThing or kindNone.
+func (st *state) kindNoun(c *cand, toks []tok, before, after int) int {
+	kindOf := func(t tok) int {
+		switch {
+		case t.cap || t.poss:
+			return kindNone
+		case bodyNouns[t.key]:
+			return kindBody
+		case thingNouns[t.key]:
+			return kindThing
+		}
+		return kindNone
+	}
+	if before >= 0 && before < len(toks) && st.body[toks[before].e:c.s] == " " {
+		if k := kindOf(toks[before]); k == kindBody {
+			return k // a thing noun before a name is workTitle's
+		}
+	}
+	if after+1 >= len(toks) || st.body[toks[after-1].e:toks[after].s] != ", " {
+		return kindNone
+	}
+	if d := toks[after].key; d != "a" && d != "an" && d != "the" || toks[after].cap {
+		return kindNone
+	}
+	for i := after + 1; i < len(toks) && i <= after+4; i++ {
+		t := toks[i]
+		if t.cap || t.poss || st.r.roles[t.key] || st.r.function[t.key] || strings.ContainsAny(st.body[toks[i-1].e:t.s], ",.;:()") {
+			return kindNone
+		}
+		k := kindOf(t)
+		if k == kindNone {
+			continue
+		}
+		if i+1 < len(toks) && st.body[t.e:toks[i+1].s] == " " && (st.r.roles[toks[i+1].key] || compoundPeople[toks[i+1].key]) {
+			return kindNone
+		}
+		return k
+	}
+	return kindNone
 }
 
 // corpSuffix matches a company-form suffix after a name ("Wexford Lane,

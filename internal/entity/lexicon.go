@@ -9,7 +9,7 @@ package entity
 // Abbreviations are listed without their period.
 const roleList = `secretary of state|secretary|foreign minister|prime minister|minister|president|vice president|
 president-elect|senator|sen|rep|representative|congressman|congresswoman|gov|governor|lt. gov|lieutenant governor|
-mayor|council member|councilmember|board member|assembly member|mr|mrs|ms|miss|dr|d.a|prof|professor|rev|reverend|gen|general|adm|admiral|lt|lieutenant|col|colonel|maj|major|capt|captain|
+mayor|dj|mc|rapper|council member|councilmember|board member|assembly member|mr|mrs|ms|miss|dr|d.a|prof|professor|rev|reverend|gen|general|adm|admiral|lt|lieutenant|col|colonel|maj|major|capt|captain|
 sgt|sergeant|cpl|pvt|cmdr|commander|judge|justice|chief justice|attorney general|solicitor general|surgeon general|
 speaker|house speaker|majority leader|minority leader|leader|chairman|chairwoman|chair|chief executive|ceo|cfo|coo|
 spokesman|spokeswoman|spokesperson|press secretary|ambassador|envoy|special envoy|chancellor|king|queen|prince|princess|

@@ -137,6 +137,31 @@ func Resolve(arts []*news.Article) []Group {
 			g.items = nil
 		}
 	}
+	// One name typed a person in one article and an organisation in
+	// another ("Mobb Deep", a duo, with and without "the duo") is one
+	// entity: an organisation unless it opens with a first name (a firm
+	// and its founder, "Dara Vell", share a name), then its mentions vote.
+	sameName := map[string]int{}
+	for gi, g := range gs {
+		if len(g.items) == 0 || len(g.keys) < 2 || g.typ[news.Place] > 0 {
+			continue
+		}
+		k := strings.Join(g.keys, " ")
+		hj, ok := sameName[k]
+		if !ok {
+			sameName[k] = gi
+			continue
+		}
+		h := gs[hj]
+		h.items = append(h.items, g.items...)
+		for t, v := range g.typ {
+			h.typ[t] += v
+		}
+		g.items = nil
+		if h.typ[news.Person] > 0 && h.typ[news.Organization] > 0 && firstNameGender(h.keys[0]) == 0 {
+			h.typ[news.Person] = 0
+		}
+	}
 	// A name that one article gives as another name of a person (a stage
 	// name, "Tallow, born Albert Sarno": a mention of the person's entity
 	// that is no part of its name) is that person in the other articles

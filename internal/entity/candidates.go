@@ -814,7 +814,7 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 		c.typ, c.strong = news.Place, true
 	case st.innerOrgHead(p):
 		c.typ, c.strong = news.Organization, true
-	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && (!c.firstHit || pluralNonName(r, last.key)) || r.nonFirst[p[0].key]):
+	case len(p) > 1 && (r.nonNames[lastPart(last.key)] && (!c.firstHit || pluralNonName(r, last.key)) || r.nonFirst[p[0].key] || r.thingHeads[last.key]):
 		// "Dream Act", "Hurricane Sandy": laws, events and storms
 	case len(p) > 1 && (r.placeFirst[p[0].key] || r.compass[p[0].key] && r.places[joinKeys(p[1:])]):
 		// "Fort Myers", "San Bernardino", "South Boston"
@@ -825,9 +825,10 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	case r.orgHeads[last.key] && !(len(p) == 1 && !last.upper):
 		c.typ, c.strong = news.Organization, true
 	case len(p) == 1 && r.orgHeads[last.key] && before >= 0 && toks[before].key == "the" && !toks[before].cap:
-		// "the Times wrote", "the Ministry said": a capitalised head
-		// word standing for its organisation
-		c.typ = news.Organization
+		// "the Times wrote", "the Navy said": a capitalised head word
+		// standing for its organisation; a generic one ("the
+		// Observatory", "the Committee") only for one named in full
+		c.typ, c.attach = news.Organization, !standaloneHeads[last.key]
 	case len(p) > 2 && r.orgInner[p[0].key] && p[1].key == "of":
 		c.typ, c.strong = news.Organization, true
 	case len(p) == 1 && last.upper && (hasDigit(last.key) || spelledInLower(st.body, st.body[last.s:last.e])):
@@ -891,6 +892,11 @@ func (st *state) classify(c *cand, toks []tok, before, after int, sentStart bool
 	}
 	if len(p) == 1 && last.upper && utf8.RuneCountInString(last.key) <= 6 {
 		c.acronym = true
+	}
+	// A generic head word alone ("The Observatory said") only joins the
+	// organisation named in full (see standaloneHeads).
+	if len(p) == 1 && !last.upper && r.orgHeads[last.key] && !standaloneHeads[last.key] {
+		c.attach = true
 	}
 	// A sentence-initial single word the lexicons do not know may be an
 	// ordinary word ("Further", "Instead"): it can only join a group.
@@ -973,6 +979,10 @@ func (st *state) kindNoun(c *cand, toks []tok, before, after int) int {
 	}
 	return kindNone
 }
+
+// standaloneHeads are head words that name one body by themselves ("the
+// Navy", "the Senate"), unlike generic ones ("the Committee").
+var standaloneHeads = wordSet(`army navy senate congress parliament cabinet police marines corps guard`)
 
 // corpSuffix matches a company-form suffix after a name ("Wexford Lane,
 // Inc.", "Brandt & Sons Ltd", "Kestrel Holdings PLC").

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -273,6 +274,8 @@ func (st *state) attach(gs []*group, c *cand) int {
 		switch {
 		case gt == news.Person && compatible(c, gt) && hasSuffix(g.keys, c.keys) && st.sameGender(c, g):
 		case gt == news.Organization && compatible(c, gt) && !c.acronym && (len(c.keys) > 1 || c.typ == news.Organization) && hasSuffix(g.keys, c.keys):
+		case gt == news.Organization && c.attach && len(c.keys) == 1 && st.r.orgHeads[c.keys[0]] && slices.Contains(g.keys, c.keys[0]):
+			// "the Observatory" of the "Tillby Observatory for Human Rights"
 		case c.acronym && st.initials(gs[gi]) == c.keys[0]:
 		default:
 			continue

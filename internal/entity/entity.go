@@ -93,6 +93,7 @@ type lexicon struct {
 	placeFirst  map[string]bool
 	compass     map[string]bool
 	nonNames    map[string]bool
+	thingHeads  map[string]bool
 	nonFirst    map[string]bool
 	notAcronyms map[string]bool
 	lexMax      int
@@ -131,6 +132,7 @@ func newLexicon() *lexicon {
 		placeFirst:  wordSet(placeFirst),
 		compass:     wordSet(`north south east west northern southern eastern western central upper lower greater`),
 		nonNames:    wordSet(nonNames),
+		thingHeads:  wordSet(thingHeads),
 		nonFirst:    wordSet(nonNamesFirst),
 		notAcronyms: wordSet(notAcronyms),
 		first:       make(map[string]byte, strings.Count(firstNames, "\n")),

@@ -97,7 +97,7 @@ times news post press journal tribune herald telegraph gazette guardian chronicl
 magazine network networks radio television tv channel broadcasting media wire business
 bank association federation union league organization organisation society club team alliance coalition
 army navy force forces police guard command corps service services office bureau board authority
-desk images photos dispatch church mosque hospital clinic center centre airlines airways motors systems technologies labs laboratories
+desk images photos dispatch church mosque hospital clinic center centre gallery galleries museum observatory airlines airways motors systems technologies labs laboratories
 reserve exchange caucus cabinet regime government commonwealth front movement brigade brigades
 partners capital fund trust studios records pictures entertainment communications energy petroleum oil
 airport railway railways committee council`
@@ -240,6 +240,10 @@ camp glen isle`
 const nonNames = `act bill law laws treaty accord accords agreement amendment doctrine plan program programme
 initiative lecture lectures award awards prize cup games olympics tour festival series show war crisis
 scandal day week month year era age conference summit`
+
+// thingHeads end names of things that are never people, even after a
+// first name ("Amber Alert", "Rocky Mountain Spotted Fever").
+const thingHeads = `alert alerts fever syndrome disease virus sheet sheets`
 
 // nonNamesFirst do so when they open it ("Hurricane Sandy").
 const nonNamesFirst = `hurricane storm typhoon cyclone tropical operation`

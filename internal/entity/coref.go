@@ -224,16 +224,16 @@ func (st *state) mergeAliases(gs []*group, groupOf []int) {
 
 // personEvidence reports whether a person group has a mention with a first
 // name, a title (split off or kept), a strong person type or a reporting
-// verb, or its surname
-// alone inside a sentence ("Marrack"); a group with a mention that is a
-// work's title has none.
+// verb, or its surname alone inside a sentence ("Marrack"), not typed
+// otherwise (a "Vogue" read as a place is no surname); a group with a
+// mention that is a work's title has none.
 func (st *state) personEvidence(g *group) bool {
 	for _, ci := range g.cands {
 		c := &st.cands[ci]
 		if c.work {
 			return false
 		}
-		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach && !c.the {
+		if c.firstHit || c.role != "" || c.cueP || c.strong && c.typ == news.Person || len(c.keys) == 1 && len(g.keys) > 1 && !c.attach && !c.the && (c.typ == "" || c.typ == news.Person) {
 			return true
 		}
 		// a title kept inside the name ("Mr. Reyes of the Lake Trust",

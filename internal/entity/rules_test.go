@@ -62,6 +62,8 @@ func TestTypeRules(t *testing.T) {
 		{"personEvidence keeps a reporting verb", []string{"The plan works, Orrin Vesk said."}, []want{{"Orrin Vesk", news.Person}}, nil},
 		{"personEvidence keeps a surname used alone", []string{"Ysolde Marrack won the race.", "Later Marrack thanked the crowd."},
 			[]want{{"Ysolde Marrack", news.Person}}, nil},
+		{"personEvidence wants the surname alone untyped or a person", []string{"She was a Tillvik Quire editor.", "Prices rose in Quire, she said."},
+			nil, []string{"Tillvik Quire"}},
 		{"personEvidence keeps a title inside the name", []string{"“We agreed,” Mr. Orvell of the Kestrel Trust said."},
 			[]want{{"Mr. Orvell", news.Person}}, nil},
 		{"personEvidence keeps a surname after a first name and a quoted nickname", []string{"The board picked William “Tip” Drummel, a lawyer, as its chair."},

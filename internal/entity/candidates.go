@@ -678,7 +678,9 @@ func (st *state) splitConnectors(run []tok) [][]tok {
 		if !r.connectors[k] {
 			continue
 		}
-		orgLeft := r.orgHeads[run[x-1].key] || r.orgInner[run[start].key] || r.orgHeads[run[start].key]
+		// ("International Agency for Research on Cancer": a name with a
+		// head word and a connector already goes on)
+		orgLeft := r.orgHeads[run[x-1].key] || r.orgInner[run[start].key] || r.orgHeads[run[start].key] || start < x && st.innerOrgHead(run[start:x])
 		// "Hofstra University on Long Island": a place after "on",
 		// "in" or "for" is where the organisation is, not its name.
 		if orgLeft && k != "of" && st.placeLike(run[x+1:]) {

@@ -103,6 +103,8 @@ func TestTypeRules(t *testing.T) {
 			[]want{{"Thomas Vell Signature Galleries", news.Organization}, {"Tillby Observatory for Human Rights", news.Organization}}, nil},
 		{"generic head word joins its full name", []string{"The Tillby Observatory for Human Rights said 18 died.", "The Observatory said more were hurt, and the Committee met."},
 			[]want{{"Tillby Observatory for Human Rights", news.Organization}}, []string{"Observatory", "Committee"}},
+		{"splitConnectors after a head word and a connector", []string{"The International Agency for Research on Salt said so."},
+			[]want{{"International Agency for Research on Salt", news.Organization}}, []string{"International Agency for Research"}},
 		{"corpSuffix", []string{"The coins went to Holcomb Americana, Inc. and Dara Vell Ltd for auction."},
 			[]want{{"Holcomb Americana", news.Organization}, {"Dara Vell Ltd", news.Organization}}, nil},
 		{"jobAt", []string{"“Prices rise,” said Ed Varn, an analyst at Morrow Keats.", "Ivy Ross worked at the Tillby Underground for years."},

@@ -73,6 +73,14 @@ func Resolve(arts []*news.Article) []Group {
 		items []int
 	}
 	var gs []*grp
+	// join moves group g's items and type votes into h.
+	join := func(h, g *grp) {
+		h.items = append(h.items, g.items...)
+		for t, v := range g.typ {
+			h.typ[t] += v
+		}
+		g.items = nil
+	}
 	byKey := map[string]int{}
 	// The groups by the last word of their name: a name can only be the
 	// tail of a group ending with the same word, so a new name is checked
@@ -129,12 +137,7 @@ func Resolve(arts []*news.Article) []Group {
 			}
 		}
 		if n == 1 {
-			h := gs[into]
-			h.items = append(h.items, g.items...)
-			for t, v := range g.typ {
-				h.typ[t] += v
-			}
-			g.items = nil
+			join(gs[into], g)
 		}
 	}
 	// One name typed a person in one article and an organisation in
@@ -153,11 +156,7 @@ func Resolve(arts []*news.Article) []Group {
 			continue
 		}
 		h := gs[hj]
-		h.items = append(h.items, g.items...)
-		for t, v := range g.typ {
-			h.typ[t] += v
-		}
-		g.items = nil
+		join(h, g)
 		if h.typ[news.Person] > 0 && h.typ[news.Organization] > 0 && firstNameGender(h.keys[0]) == 0 {
 			h.typ[news.Person] = 0
 		}
@@ -195,11 +194,7 @@ func Resolve(arts []*news.Article) []Group {
 			continue
 		}
 		h := gs[hj]
-		h.items = append(h.items, g.items...)
-		for t, v := range g.typ {
-			h.typ[t] += v
-		}
-		g.items = nil
+		join(h, g)
 	}
 	// A person spelled two ways in the story is one ("Julia Louis-Dreyfus"
 	// and a typo "Julia Louis-Drefyus", "Jeffrey" and "Jeffery"): the
@@ -215,11 +210,7 @@ func Resolve(arts []*news.Article) []Group {
 			if len(h.items) == len(g.items) && hj > gi {
 				continue // equal weight: the earlier group founds
 			}
-			h.items = append(h.items, g.items...)
-			for t, v := range g.typ {
-				h.typ[t] += v
-			}
-			g.items = nil
+			join(h, g)
 			break
 		}
 	}
@@ -231,11 +222,7 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		for hj, h := range gs {
 			if hj != gi && len(h.items) > 0 && h.typ[news.Organization] > 0 && pluralOf(h.keys, g.keys) {
-				h.items = append(h.items, g.items...)
-				for t, v := range g.typ {
-					h.typ[t] += v
-				}
-				g.items = nil
+				join(h, g)
 				break
 			}
 		}

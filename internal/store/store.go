@@ -67,6 +67,9 @@ var (
 	// ErrSchemaNewer: the database was migrated by a newer crosscheck
 	// than this one; it is left untouched.
 	ErrSchemaNewer = errors.New("store: database schema is newer than this program")
+	// ErrPlaced: ClusterState.Place was given an article that is in a
+	// story already (another process placed it meanwhile).
+	ErrPlaced = errors.New("store: article already placed in a story")
 )
 
 // DefaultLimit is the page size used when ListOptions.Limit or a limit
@@ -246,7 +249,9 @@ type ClusterDelta struct {
 }
 
 // Placement is one clustering decision, written in one transaction with
-// the state change it made (ClusterState.Place).
+// the state change it made (ClusterState.Place). The article must be in
+// no story yet: the decision was taken for an article the clusterer had
+// not seen.
 type Placement struct {
 	ArticleID string
 	// Create, when set, is created as CreateStory creates it (its
@@ -294,6 +299,10 @@ type ClusterState interface {
 	// never counted are absent.
 	ClusterDF(ctx context.Context, terms []string) (map[string]int, error)
 	// Place writes a decision and its state change in one transaction.
+	// It writes nothing and returns an error wrapping ErrPlaced when the
+	// article is in a story already (placed meanwhile by another process:
+	// articles are stored before the clustering lock is taken), and one
+	// wrapping ErrNotFound when there is no such article.
 	Place(ctx context.Context, p Placement) (Placed, error)
 	// PutClusterState writes a state change alone (a one-time backfill
 	// of an archive clustered before the state was kept).

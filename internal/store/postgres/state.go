@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
@@ -116,15 +118,37 @@ func (s *Store) ClusterDF(ctx context.Context, terms []string) (map[string]int, 
 	return out, nil
 }
 
-// Place implements store.ClusterState.
+// Place implements store.ClusterState. A placement without merges (the
+// common case) is one round trip: its statements go in one pipelined
+// batch, which PostgreSQL runs as one implicit transaction, the guard
+// being the primary key of story_articles (an article already placed
+// fails the insert: store.ErrPlaced). Merges, and a batch that fails
+// otherwise (a story merged away meanwhile by another writer, say), take
+// the explicit transaction, which resolves and locks stories one
+// statement at a time.
 func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, error) {
 	if err := s.check(p.ArticleID); err != nil {
 		return store.Placed{}, fmt.Errorf("postgres: place: %w", err)
+	}
+	if len(p.Merge) == 0 {
+		out, err := s.placeBatch(ctx, p)
+		if err == nil || errors.Is(err, store.ErrPlaced) || ctx.Err() != nil {
+			if err != nil {
+				return store.Placed{}, fmt.Errorf("postgres: place %q: %w", p.ArticleID, err)
+			}
+			return out, nil
+		}
 	}
 	var out store.Placed
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		var err error
 		out, err = record.Place(p, record.PlaceOps{
+			Member: func(articleID string) (string, error) {
+				var sid string
+				err := tx.QueryRow(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
+					LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = $1 FOR UPDATE OF a`, articleID).Scan(&sid)
+				return sid, notFound(err)
+			},
 			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
 			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
 			// A savepoint: a failed statement would abort the whole
@@ -142,6 +166,57 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 	return out, nil
 }
 
+// placeBatch is Place without merges in one pipelined batch (one
+// implicit transaction): the story created unless its id exists (live
+// or merged away), the article inserted as a member of the story its id
+// resolves to, the story marked updated, the state written. It does what
+// record.Place does over the transaction's steps.
+func (s *Store) placeBatch(ctx context.Context, p store.Placement) (store.Placed, error) {
+	if s.closed.Load() {
+		return store.Placed{}, store.ErrClosed
+	}
+	if err := record.CheckDelta(p.State); err != nil {
+		return store.Placed{}, err
+	}
+	out := store.Placed{StoryID: p.StoryID}
+	b := &pgx.Batch{}
+	var created pgconn.CommandTag
+	t := ts(time.Now())
+	if p.Create != nil {
+		st := *p.Create
+		st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
+		out.StoryID = store.StoryIDOf(st)
+		t = record.StoryTime(st)
+		b.Queue(`INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
+			SELECT $1, $2, now(), $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM story_aliases WHERE id = $1)
+			ON CONFLICT (id) DO NOTHING`, out.StoryID, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).
+			Exec(func(ct pgconn.CommandTag) error { created = ct; return nil })
+	}
+	const target = `coalesce((SELECT story_id FROM story_aliases WHERE id = $2), $2)`
+	b.Queue(`INSERT INTO story_articles(article_id, story_id, seq) VALUES ($1, `+target+`, nextval('story_articles_seq'))`, p.ArticleID, out.StoryID)
+	b.Queue(`UPDATE stories SET updated = greatest(updated, $1) WHERE id = `+target, t, out.StoryID)
+	queueClusterState(b, p.State)
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		var pe *pgconn.PgError
+		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "story_articles_pkey" {
+			return store.Placed{}, placedErr(ctx, s, p.ArticleID)
+		}
+		return store.Placed{}, err
+	}
+	out.Created = created.RowsAffected() == 1
+	return out, nil
+}
+
+// placedErr is the error of a placement refused because the article is
+// in a story: store.ErrPlaced, naming the story.
+func placedErr(ctx context.Context, s *Store, articleID string) error {
+	sid, err := s.ArticleStory(ctx, articleID)
+	if err != nil {
+		return fmt.Errorf("article %q is in a story: %w", articleID, store.ErrPlaced)
+	}
+	return record.PlacedErr(articleID, sid)
+}
+
 // PutClusterState implements store.ClusterState.
 func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error {
 	if err := s.tx(ctx, func(tx pgx.Tx) error { return putClusterState(ctx, tx, d) }); err != nil {
@@ -150,17 +225,22 @@ func (s *Store) PutClusterState(ctx context.Context, d store.ClusterDelta) error
 	return nil
 }
 
-// putClusterState writes d with one statement per table (arrays
-// unnested), not one per row.
+// putClusterState writes d in tx, in one round trip (queueClusterState).
 func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error {
 	if err := record.CheckDelta(d); err != nil {
 		return err
 	}
+	b := &pgx.Batch{}
+	queueClusterState(b, d)
+	return tx.SendBatch(ctx, b).Close()
+}
+
+// queueClusterState queues the statements that write d, one per table
+// (arrays unnested), not one per row. The caller checks d (CheckDelta).
+func queueClusterState(b *pgx.Batch, d store.ClusterDelta) {
 	if d.Meta != nil {
-		if _, err := tx.Exec(ctx, `INSERT INTO cluster_meta(id, state) VALUES (1, $1)
-			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta); err != nil {
-			return err
-		}
+		b.Queue(`INSERT INTO cluster_meta(id, state) VALUES (1, $1)
+			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta)
 	}
 	if len(d.Stories) > 0 {
 		var ids, sids, cids []string
@@ -174,18 +254,14 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 			heads, states, caches = append(heads, append([]byte{}, c.Head...)), append(states, c.State), append(caches, append([]byte{}, c.Cache...))
 		}
 		if len(ids) > 0 {
-			if _, err := tx.Exec(ctx, `INSERT INTO cluster_stories(id, story_id, head, state, cache)
+			b.Queue(`INSERT INTO cluster_stories(id, story_id, head, state, cache)
 				SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::bytea[], $5::bytea[])
 				ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, head = excluded.head, state = excluded.state, cache = excluded.cache`,
-				ids, sids, heads, states, caches); err != nil {
-				return err
-			}
+				ids, sids, heads, states, caches)
 		}
 		if len(cids) > 0 {
-			if _, err := tx.Exec(ctx, `UPDATE cluster_stories c SET cache = u.cache FROM unnest($1::text[], $2::bytea[]) AS u(id, cache) WHERE c.id = u.id`,
-				cids, cacheOnly); err != nil {
-				return err
-			}
+			b.Queue(`UPDATE cluster_stories c SET cache = u.cache FROM unnest($1::text[], $2::bytea[]) AS u(id, cache) WHERE c.id = u.id`,
+				cids, cacheOnly)
 		}
 	}
 	if len(d.DF) > 0 {
@@ -193,20 +269,15 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 		for t, n := range d.DF {
 			terms, dfs = append(terms, []byte(t)), append(dfs, int32(n))
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO cluster_df(term, df) SELECT * FROM unnest($1::bytea[], $2::int[])
-			ON CONFLICT (term) DO UPDATE SET df = excluded.df`, terms, dfs); err != nil {
-			return err
-		}
+		b.Queue(`INSERT INTO cluster_df(term, df) SELECT * FROM unnest($1::bytea[], $2::int[])
+			ON CONFLICT (term) DO UPDATE SET df = excluded.df`, terms, dfs)
 	}
 	if len(d.Postings) > 0 {
 		terms, seqs, stories := make([][]byte, len(d.Postings)), make([]int64, len(d.Postings)), make([]string, len(d.Postings))
 		for i, p := range d.Postings {
 			terms[i], seqs[i], stories[i] = []byte(p.Term), p.Seq, p.Story
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
-			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories); err != nil {
-			return err
-		}
+		b.Queue(`INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
+			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories)
 	}
-	return nil
 }

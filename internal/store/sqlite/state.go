@@ -156,6 +156,12 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
 		out, err = record.Place(p, record.PlaceOps{
+			Member: func(articleID string) (string, error) {
+				var sid string
+				err := tx.QueryRowContext(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
+					LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`, articleID).Scan(&sid)
+				return sid, notFound(err)
+			},
 			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
 			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
 			Merge:  func(into, from string) error { return mergeStories(ctx, tx, into, from) },

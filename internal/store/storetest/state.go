@@ -122,6 +122,17 @@ func testClusterPlace(t *testing.T, s store.Store) {
 	if !errors.Is(err, store.ErrNotFound) {
 		t.Errorf("placing an absent article: %v, want ErrNotFound", err)
 	}
+	// An article placed already (by another process) is refused, with
+	// or without a merge, and nothing is written.
+	for _, p := range []store.Placement{
+		{ArticleID: "p-2", Create: &news.Story{Title: "again"}, State: delta("5")},
+		{ArticleID: "p-3", StoryID: a.StoryID, State: delta("5")},
+		{ArticleID: "p-4", StoryID: a.StoryID, Merge: []string{b.StoryID}, State: delta("5")},
+	} {
+		if _, err := cs.Place(ctx(t), p); !errors.Is(err, store.ErrPlaced) {
+			t.Errorf("placing %s again: %v, want ErrPlaced", p.ArticleID, err)
+		}
+	}
 	meta, err := cs.ClusterMeta(ctx(t))
 	must(t, err)
 	sts, err := cs.ClusterStories(ctx(t), []string{"c4", "c5"}, false)

@@ -169,11 +169,15 @@ func ScanStats(scan func(dest ...any) error) (store.Stats, error) {
 }
 
 // PlaceOps are one backend's steps of store.ClusterState.Place, each run
-// in the placement's transaction: create a story with its seed article
-// (false when the id exists), assign an article to a story (resolving
-// it), merge from into into (an error wrapping store.ErrInvalid when
-// they are one story already) and write the state change.
+// in the placement's transaction: read the story an article is in ("" for
+// none, an error wrapping store.ErrNotFound when there is no such
+// article; a backend that can locks the article's row), create a story
+// with its seed article (false when the id exists), assign an article to
+// a story (resolving it), merge from into into (an error wrapping
+// store.ErrInvalid when they are one story already) and write the state
+// change.
 type PlaceOps struct {
+	Member func(articleID string) (string, error)
 	Create func(id string, st news.Story) (bool, error)
 	Assign func(articleID, storyID string) error
 	Merge  func(into, from string) error
@@ -181,11 +185,18 @@ type PlaceOps struct {
 }
 
 // Place is the one sequence of store.ClusterState.Place over a backend's
-// steps: the article's story created (or, when the seed-derived id exists
-// already, the article assigned to it) or assigned, the merges (one
-// already made skipped), the state written.
+// steps: an article in a story already refused (store.ErrPlaced), the
+// article's story created (or, when the seed-derived id exists already,
+// the article assigned to it) or assigned, the merges (one already made
+// skipped), the state written.
 func Place(p store.Placement, ops PlaceOps) (store.Placed, error) {
 	var out store.Placed
+	switch sid, err := ops.Member(p.ArticleID); {
+	case err != nil:
+		return out, err
+	case sid != "":
+		return out, PlacedErr(p.ArticleID, sid)
+	}
 	if p.Create != nil {
 		st := *p.Create
 		st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
@@ -220,6 +231,12 @@ func Place(p store.Placement, ops PlaceOps) (store.Placed, error) {
 		}
 	}
 	return out, ops.State(p.State)
+}
+
+// PlacedErr is the error of a placement refused because the article is
+// in story sid already.
+func PlacedErr(articleID, sid string) error {
+	return fmt.Errorf("article %q is in story %q: %w", articleID, sid, store.ErrPlaced)
 }
 
 // ClusterMetaQuery reads the clusterer's global state (store.ClusterState's

@@ -298,6 +298,11 @@ type Summary struct {
 	// it decided (see the package comment). Zero for a store without the
 	// lock; StoreTime and ClusterTime do not include it.
 	LockTime time.Duration `json:"lock_time"`
+	// HeldTime is how long the engine held that lock during the call:
+	// the time other processes could not decide. Over HeldTime per
+	// placed article is what all processes on the archive together can
+	// reach.
+	HeldTime time.Duration `json:"held_time"`
 }
 
 // String renders the closing line of an ingest:
@@ -458,6 +463,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		defer bar.Done()
 	}
 	touched := map[string]bool{}
+	held := e.heldTotal()
 	err := e.p.Run(ctx, r, inputs, e.o.Workers, func(res pipeline.Result) error {
 		defer bar.Add(1)
 		var out Result
@@ -500,6 +506,7 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 	if uerr := e.unlockClustering(); err == nil {
 		err = uerr
 	}
+	sum.HeldTime = e.heldTotal() - held
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted: still queue the briefings of the stories
@@ -577,17 +584,94 @@ func reasonKey(cause error) string {
 // put stores one analysed article and clusters it when it is new to the
 // story graph.
 func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result, error) {
+	if e.ps == nil {
+		return e.putOrdered(ctx, raw, a)
+	}
+	// The store keeps the clusterer's state: nothing is replayed by
+	// ingest order, so the article is stored before the lock is taken,
+	// in parallel with the other processes' decisions, and the lock
+	// covers only the decision and its one placement transaction.
+	start := time.Now()
+	res, place, err := e.store(ctx, raw, a)
+	if err != nil || !place {
+		res.storeTime = time.Since(start)
+		return res, err
+	}
+	stored := time.Since(start)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	start := time.Now()
-	// The article is stored under the lock too, so that the store's
-	// ingest order is the order of the decisions.
+	t := time.Now()
 	if err := e.acquire(ctx); err != nil {
 		return Result{}, err
 	}
 	locked := time.Now()
-	res, err := e.putLocked(ctx, raw, a, locked)
+	res.lockTime = locked.Sub(t)
+	e.pending++
+	err = e.cluster(ctx, res.ArticleID, a, &res)
+	if errors.Is(err, store.ErrPlaced) {
+		// Another process placed it since it was stored (the same input
+		// ingested twice at once); place dropped what memory counted.
+		sid, serr := e.st.ArticleStory(ctx, res.ArticleID)
+		res = Result{ArticleID: res.ArticleID, Added: res.Added, StoryID: sid, clusterTime: res.clusterTime}
+		err = serr
+	}
+	res.storeTime = stored + time.Since(locked) - res.clusterTime
+	// Not held for the next article: it is stored first, and another
+	// process may decide meanwhile.
+	if rerr := e.release(); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}
+
+// store writes the article (the raw input byte for byte, the analysis)
+// and reports whether it still needs placing: new, or stored by a run
+// that stopped before placing it. It takes neither e.mu nor the store's
+// lock.
+func (e *Engine) store(ctx context.Context, raw news.Raw, a *news.Article) (Result, bool, error) {
+	id, added, err := e.st.PutArticle(ctx, raw, a)
+	if errors.Is(err, store.ErrIDConflict) {
+		res, err := e.reject(ctx, raw.Input, fmt.Errorf("%s: %w", raw.Input, err))
+		return res, false, err
+	}
+	if err != nil {
+		return Result{}, false, err
+	}
+	res := Result{ArticleID: id, Added: added}
+	if added {
+		return res, true, nil
+	}
+	sid, err := e.st.ArticleStory(ctx, id)
+	if err != nil {
+		return Result{}, false, err
+	}
+	res.StoryID = sid
+	return res, sid == "", nil
+}
+
+// putOrdered is put for a store without a persisted clusterer state:
+// the article is stored under the lock too, so that the store's ingest
+// order is the order of the decisions (catch-up replays in that order).
+func (e *Engine) putOrdered(ctx context.Context, raw news.Raw, a *news.Article) (Result, error) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	start := time.Now()
+	if err := e.acquire(ctx); err != nil {
+		return Result{}, err
+	}
+	locked := time.Now()
+	res, place, err := e.store(ctx, raw, a)
+	if err == nil && place {
+		e.pending++
+		if err = e.cluster(ctx, res.ArticleID, a, &res); err == nil {
+			e.decided(res.ArticleID, res.Added)
+		}
+	}
 	res.lockTime = locked.Sub(start)
+	res.storeTime = time.Since(locked) - res.clusterTime
 	if err != nil {
 		// What was written is in the store; the next holder replays
 		// it from there.
@@ -595,37 +679,6 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 		return Result{}, err
 	}
 	return res, e.keep()
-}
-
-// putLocked is put with e.mu and the store's lock held.
-func (e *Engine) putLocked(ctx context.Context, raw news.Raw, a *news.Article, start time.Time) (Result, error) {
-	id, added, err := e.st.PutArticle(ctx, raw, a)
-	if errors.Is(err, store.ErrIDConflict) {
-		return e.reject(ctx, raw.Input, fmt.Errorf("%s: %w", raw.Input, err))
-	}
-	if err != nil {
-		return Result{}, err
-	}
-	res := Result{ArticleID: id, Added: added}
-	if !added {
-		sid, err := e.st.ArticleStory(ctx, id)
-		if err != nil {
-			return Result{}, err
-		}
-		if sid != "" {
-			res.StoryID = sid
-			res.storeTime = time.Since(start)
-			return res, nil
-		}
-		// Stored by a run that stopped before clustering it: go on.
-	}
-	e.pending++
-	if err := e.cluster(ctx, id, a, &res); err != nil {
-		return Result{}, err
-	}
-	e.decided(id, added)
-	res.storeTime = time.Since(start) - res.clusterTime
-	return res, nil
 }
 
 // cluster takes the clustering decision for a stored article and writes it

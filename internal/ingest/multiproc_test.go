@@ -74,8 +74,8 @@ func TestIngestChild(t *testing.T) {
 	// Read by BenchmarkProcesses: the time spent placing articles (store
 	// writes and clustering decisions, under the archive's lock) and
 	// taking the lock (waiting for it, catching up).
-	fmt.Printf("placed: %d articles, store %d µs, cluster %d µs, lock %d µs\n", sum.Added+sum.Duplicates,
-		sum.StoreTime.Microseconds(), sum.ClusterTime.Microseconds(), sum.LockTime.Microseconds())
+	fmt.Printf("placed: %d articles, store %d µs, cluster %d µs, lock %d µs, held %d µs\n", sum.Added+sum.Duplicates,
+		sum.StoreTime.Microseconds(), sum.ClusterTime.Microseconds(), sum.LockTime.Microseconds(), sum.HeldTime.Microseconds())
 }
 
 // child is a started child ingest process.

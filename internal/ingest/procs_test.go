@@ -48,6 +48,8 @@ func BenchmarkProcesses(b *testing.B) {
 	writeStream(b, stories, all, 0, n)
 	halves := splitLines(b, all, dir)
 	srv := pgtest.NewServer(b)
+	runs := 0                   // each run its own database, also across -count
+	one := map[string]float64{} // workers -> one process's articles/s, this invocation
 	for _, workers := range []string{"1", "all"} {
 		for _, procs := range []int{1, 2} {
 			b.Run(fmt.Sprintf("workers=%s/procs=%d", workers, procs), func(b *testing.B) {
@@ -60,7 +62,8 @@ func BenchmarkProcesses(b *testing.B) {
 					inputs = [][]string{{halves[0]}, {halves[1]}}
 				}
 				for i := 0; i < b.N; i++ {
-					db := "postgres:" + srv.DB(b, fmt.Sprintf("procs_w%s_p%d_%d", workers, procs, i))
+					runs++
+					db := "postgres:" + srv.DB(b, fmt.Sprintf("procs_w%s_p%d_%d", workers, procs, runs))
 					start := time.Now()
 					var cs []*child
 					for _, in := range inputs {
@@ -70,10 +73,10 @@ func BenchmarkProcesses(b *testing.B) {
 						c.wait(b, false)
 					}
 					took := time.Since(start)
-					var placed, storeUS, clusterUS, lockUS int
+					var sum placed
 					for _, c := range cs {
-						k, su, cu, lk := placedLine(b, c.out.String())
-						placed, storeUS, clusterUS, lockUS = placed+k, storeUS+su, clusterUS+cu, lockUS+lk
+						p := placedLine(b, c.out.String())
+						sum.n, sum.store, sum.cluster, sum.lock, sum.held = sum.n+p.n, sum.store+p.store, sum.cluster+p.cluster, sum.lock+p.lock, sum.held+p.held
 					}
 					st, err := openArchive(context.Background(), db)
 					if err != nil {
@@ -84,12 +87,22 @@ func BenchmarkProcesses(b *testing.B) {
 					if err != nil {
 						b.Fatal(err)
 					}
-					b.ReportMetric(float64(stats.Articles)/took.Seconds(), "articles/s")
-					b.ReportMetric(float64(storeUS+clusterUS)/float64(max(placed, 1)), "place-µs/article")
-					b.ReportMetric(float64(clusterUS)/float64(max(placed, 1)), "cluster-µs/article")
-					b.ReportMetric(float64(lockUS)/float64(max(placed, 1)), "lock-µs/article")
-					b.Logf("%d processes, workers %s: %d articles, %d stories in %v (load average %s)",
-						procs, workers, stats.Articles, stats.Stories, took.Round(time.Millisecond), loadAverage())
+					rate := float64(stats.Articles) / took.Seconds()
+					per := func(us int) float64 { return float64(us) / float64(max(sum.n, 1)) }
+					b.ReportMetric(rate, "articles/s")
+					b.ReportMetric(per(sum.held), "held-µs/article")
+					b.ReportMetric(per(sum.store+sum.cluster), "place-µs/article")
+					b.ReportMetric(per(sum.cluster), "cluster-µs/article")
+					b.ReportMetric(per(sum.lock), "lock-µs/article")
+					ratio := ""
+					if procs == 1 {
+						one[workers] = rate
+					} else if r1 := one[workers]; r1 > 0 {
+						b.ReportMetric(rate/r1, "x-one-process")
+						ratio = fmt.Sprintf(" = %.2f× one process's %.1f", rate/r1, r1)
+					}
+					b.Logf("%d processes, workers %s: %d articles, %d stories in %v: %.1f articles/s%s (load average %s)",
+						procs, workers, stats.Articles, stats.Stories, took.Round(time.Millisecond), rate, ratio, loadAverage())
 				}
 			})
 		}
@@ -117,18 +130,23 @@ func splitLines(b testing.TB, path, dir string) [2]string {
 	return out
 }
 
+// placed is what a child ingest reports of its placements, in µs.
+type placed struct{ n, store, cluster, lock, held int }
+
 // placedLine reads the "placed: N articles, store S µs, cluster C µs, lock
-// L µs" line TestIngestChild prints.
-func placedLine(b testing.TB, out string) (n, store, cluster, lock int) {
+// L µs, held H µs" line TestIngestChild prints.
+func placedLine(b testing.TB, out string) placed {
 	b.Helper()
+	var p placed
 	sc := bufio.NewScanner(strings.NewReader(out))
 	for sc.Scan() {
-		if _, err := fmt.Sscanf(sc.Text(), "placed: %d articles, store %d µs, cluster %d µs, lock %d µs", &n, &store, &cluster, &lock); err == nil {
-			return n, store, cluster, lock
+		if _, err := fmt.Sscanf(sc.Text(), "placed: %d articles, store %d µs, cluster %d µs, lock %d µs, held %d µs",
+			&p.n, &p.store, &p.cluster, &p.lock, &p.held); err == nil {
+			return p
 		}
 	}
 	b.Fatalf("no placed line in the child's output:\n%s", out)
-	return 0, 0, 0, 0
+	return p
 }
 
 // loadAverage is the first three fields of /proc/loadavg, or "unknown".

@@ -29,9 +29,11 @@ type serial struct {
 	locker store.ClusterLocker // nil: decisions are serialised in-process only
 	log    store.ClusterLog
 
-	unlock  func() error // set while this engine holds the lock
-	held    time.Time    // when it was taken
-	yielded bool         // the last release was for holdBudget
+	unlock  func() error  // set while this engine holds the lock
+	held    time.Time     // when it was taken (Options.Now)
+	since   time.Time     // when it was taken (the real clock)
+	total   time.Duration // how long this engine has held it
+	yielded bool          // the last release was for holdBudget
 	idle    *time.Timer
 
 	seq     int64           // last ingest position the clusterer has seen
@@ -65,7 +67,7 @@ func (e *Engine) acquire(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
-	s.unlock, s.held = unlock, e.o.Now()
+	s.unlock, s.held, s.since = unlock, e.o.Now(), time.Now()
 	catchUp := e.catchUp
 	if e.ps != nil {
 		catchUp = e.syncState // the store holds the others' decisions
@@ -117,7 +119,9 @@ func (e *Engine) release() error {
 	}
 	unlock := s.unlock
 	s.unlock = nil
-	if err := unlock(); err != nil {
+	err := unlock()
+	s.total += time.Since(s.since)
+	if err != nil {
 		return fmt.Errorf("ingest: %w", err)
 	}
 	return nil
@@ -128,6 +132,14 @@ func (e *Engine) unlockClustering() error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.release()
+}
+
+// heldTotal is how long this engine has held the store's clustering
+// lock, over all calls.
+func (e *Engine) heldTotal() time.Duration {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ser.total
 }
 
 // decided records that this engine clustered article id: a new one (after

@@ -86,19 +86,47 @@ func (e *Engine) restore(meta []byte) error {
 	return nil
 }
 
-// syncState, under the store's lock, drops the clusterer's memory when
-// another process placed articles since this engine last wrote or read
-// the state (the global record changed): what the next decisions need is
-// read again, as the other process left it. Called with e.mu held.
+// syncState, under the store's lock, brings the clusterer's memory up to
+// date when another process placed articles since this engine last wrote
+// or read the state (the global record changed). With the store's change
+// log (store.ClusterChangeLog) it drops only what the others changed
+// (cluster.Forget); otherwise, or when the log does not hold all their
+// placements, all of it. What the next decisions need is read again, as
+// the other process left it. Called with e.mu held.
 func (e *Engine) syncState(ctx context.Context) error {
-	meta, err := e.ps.ClusterMeta(ctx)
+	log, ok := e.ps.(store.ClusterChangeLog)
+	var was cluster.Meta
+	if ok && json.Unmarshal(e.meta, &was) != nil {
+		ok = false // unknown: read it whole
+	}
+	if !ok {
+		meta, err := e.ps.ClusterMeta(ctx)
+		if err != nil {
+			return err
+		}
+		if bytes.Equal(meta, e.meta) {
+			return nil
+		}
+		return e.restore(meta)
+	}
+	meta, ch, err := log.ClusterChangesSince(ctx, int64(was.N))
 	if err != nil {
 		return err
 	}
 	if bytes.Equal(meta, e.meta) {
 		return nil
 	}
-	return e.restore(meta)
+	var m cluster.Meta
+	if meta == nil || json.Unmarshal(meta, &m) != nil || m.N <= was.N || ch.Count != int64(m.N-was.N) {
+		return e.restore(meta)
+	}
+	// The stored story a changed clusterer story stands for is read
+	// again with it.
+	for _, id := range append(e.cl.Forget(m, ch.Stories, ch.DF, ch.Posted), ch.Stories...) {
+		delete(e.byCluster, id)
+	}
+	e.meta = meta
+	return nil
 }
 
 // delta converts the clusterer's changes for the store.
@@ -247,6 +275,7 @@ func (e *Engine) place(ctx context.Context, id string, a *news.Article, asg clus
 	if err != nil {
 		return err
 	}
+	d.Seq = int64(e.cl.Meta().N)
 	p.State = d
 	placed, err := e.ps.Place(ctx, p)
 	if err != nil {

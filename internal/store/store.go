@@ -246,6 +246,34 @@ type ClusterDelta struct {
 	Stories  []ClusterStory
 	DF       map[string]int
 	Postings []ClusterPosting
+	// Seq, when above zero, numbers the placement that made the delta
+	// (the clusterer's count of articles after it): a store that keeps
+	// a ClusterChangeLog records what the delta changed under it.
+	Seq int64
+}
+
+// ClusterChanges is what a run of placements changed in the clusterer's
+// state, by key: the stories written (in full or their cache), the terms
+// whose document frequency changed, the terms posted under. Count is how
+// many placements the log holds in the run asked for.
+type ClusterChanges struct {
+	Stories []string
+	DF      []string
+	Posted  []string
+	Count   int64
+}
+
+// ClusterChangeLog keeps, beside the clusterer's state, a bounded log of
+// what each placement changed (ClusterDelta.Seq), so that a process whose
+// memory holds part of the state can drop only what other processes
+// changed since it last read or wrote it, instead of all of it.
+// PostgreSQL implements it; it is not part of ClusterState.
+type ClusterChangeLog interface {
+	// ClusterChangesSince returns the global record (as ClusterMeta)
+	// and the changes of the logged placements numbered above seq. The
+	// log keeps the recent placements only: Count below the placements
+	// made since seq means some are no longer (or never were) logged.
+	ClusterChangesSince(ctx context.Context, seq int64) ([]byte, ClusterChanges, error)
 }
 
 // Placement is one clustering decision, written in one transaction with

@@ -144,6 +144,17 @@ CREATE TABLE cluster_postings (
 	PRIMARY KEY (term, seq)
 );
 `},
+	// What each placement changed in the cluster state, by key
+	// (store.ClusterChangeLog), for the recent placements only: a
+	// process drops from memory only what the others changed.
+	{Version: 8, Name: "cluster change log", SQL: `
+CREATE TABLE cluster_changes (
+	seq     bigint PRIMARY KEY,
+	stories text[] NOT NULL,
+	df      bytea[] NOT NULL,
+	posted  bytea[] NOT NULL
+);
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

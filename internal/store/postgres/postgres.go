@@ -46,11 +46,12 @@ type Store struct {
 }
 
 var (
-	_ store.Store         = (*Store)(nil)
-	_ store.ArticleLister = (*Store)(nil)
-	_ store.ClusterLog    = (*Store)(nil)
-	_ store.ClusterLocker = (*Store)(nil)
-	_ store.ClusterState  = (*Store)(nil)
+	_ store.Store            = (*Store)(nil)
+	_ store.ArticleLister    = (*Store)(nil)
+	_ store.ClusterLog       = (*Store)(nil)
+	_ store.ClusterLocker    = (*Store)(nil)
+	_ store.ClusterState     = (*Store)(nil)
+	_ store.ClusterChangeLog = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a

@@ -3,9 +3,13 @@ package postgres
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
+	"slices"
 	"sync"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/storetest"
@@ -105,5 +109,46 @@ func TestUpgrade(t *testing.T) {
 	var v int
 	if err := s.pool.QueryRow(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != migrations[len(migrations)-1].Version {
 		t.Errorf("schema version = %d, %v", v, err)
+	}
+}
+
+// TestClusterChanges checks the change log: each numbered placement's
+// keys, merged over the placements asked for, counted; the log bounded.
+func TestClusterChanges(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, server(t)(t, "changes"))
+	place := func(seq int64, story, term string) {
+		t.Helper()
+		id := fmt.Sprintf("a%d", seq)
+		if _, _, err := s.PutArticle(ctx, news.Raw{Input: id, Text: id}, &news.Article{ID: id, Title: id}); err != nil {
+			t.Fatal(err)
+		}
+		d := store.ClusterDelta{Seq: seq, Meta: []byte(fmt.Sprint(seq)), DF: map[string]int{term: int(seq), "common": int(seq)},
+			Stories:  []store.ClusterStory{{ID: story, StoryID: "x", State: []byte{1}}},
+			Postings: []store.ClusterPosting{{Term: term, Seq: seq, Story: story}, {Term: term, Seq: seq + 100, Story: story}}}
+		if _, err := s.Place(ctx, store.Placement{ArticleID: id, Create: &news.Story{Title: id}, State: d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	place(1, "c1", "storm")
+	place(2, "c2", "flood")
+	place(3, "c1", "\x00odd")
+	meta, ch, err := s.ClusterChangesSince(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(ch.Stories)
+	slices.Sort(ch.DF)
+	slices.Sort(ch.Posted)
+	want := store.ClusterChanges{Stories: []string{"c1", "c2"}, DF: []string{"\x00odd", "common", "flood"}, Posted: []string{"\x00odd", "flood"}, Count: 2}
+	if string(meta) != "3" || !reflect.DeepEqual(ch, want) {
+		t.Errorf("changes since 1: meta %q, %+v; want %+v", meta, ch, want)
+	}
+	if _, ch, err := s.ClusterChangesSince(ctx, 3); err != nil || ch.Count != 0 || len(ch.Stories) != 0 {
+		t.Errorf("changes since the last: %+v, %v", ch, err)
+	}
+	place(3+changeLog, "c3", "storm")
+	if _, ch, err := s.ClusterChangesSince(ctx, 0); err != nil || ch.Count != 1 {
+		t.Errorf("after placement %d the log holds %d placements (%v), want 1", 3+changeLog, ch.Count, err)
 	}
 }

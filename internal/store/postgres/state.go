@@ -280,4 +280,76 @@ func queueClusterState(b *pgx.Batch, d store.ClusterDelta) {
 		b.Queue(`INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
 			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories)
 	}
+	if d.Seq > 0 {
+		queueChange(b, d)
+	}
+}
+
+// changeLog is how many placements cluster_changes keeps: a process
+// that has not read the state for longer reads it again whole.
+const changeLog = 4096
+
+// queueChange queues the change log's entry for d (ClusterChangeLog)
+// and drops the entries that fell out of the log.
+func queueChange(b *pgx.Batch, d store.ClusterDelta) {
+	ids := make([]string, len(d.Stories))
+	for i, c := range d.Stories {
+		ids[i] = c.ID
+	}
+	df := make([][]byte, 0, len(d.DF))
+	for t := range d.DF {
+		df = append(df, []byte(t))
+	}
+	posted := [][]byte{}
+	seen := map[string]bool{}
+	for _, p := range d.Postings {
+		if !seen[p.Term] {
+			seen[p.Term] = true
+			posted = append(posted, []byte(p.Term))
+		}
+	}
+	b.Queue(`INSERT INTO cluster_changes(seq, stories, df, posted) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (seq) DO UPDATE SET stories = excluded.stories, df = excluded.df, posted = excluded.posted`, d.Seq, ids, df, posted)
+	b.Queue(`DELETE FROM cluster_changes WHERE seq <= $1`, d.Seq-changeLog)
+}
+
+// ClusterChangesSince implements store.ClusterChangeLog: the global
+// record and the changes, in one round trip.
+func (s *Store) ClusterChangesSince(ctx context.Context, seq int64) ([]byte, store.ClusterChanges, error) {
+	var ch store.ClusterChanges
+	if s.closed.Load() {
+		return nil, ch, store.ErrClosed
+	}
+	var meta []byte
+	b := &pgx.Batch{}
+	b.Queue(record.ClusterMetaQuery).QueryRow(func(r pgx.Row) error {
+		if err := r.Scan(&meta); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		return nil
+	})
+	b.Queue(`SELECT count(*),
+		coalesce((SELECT array_agg(DISTINCT x) FROM cluster_changes, unnest(stories) x WHERE seq > $1), '{}'),
+		coalesce((SELECT array_agg(DISTINCT x) FROM cluster_changes, unnest(df) x WHERE seq > $1), '{}'),
+		coalesce((SELECT array_agg(DISTINCT x) FROM cluster_changes, unnest(posted) x WHERE seq > $1), '{}')
+		FROM cluster_changes WHERE seq > $1`, seq).QueryRow(func(r pgx.Row) error {
+		var df, posted [][]byte
+		if err := r.Scan(&ch.Count, &ch.Stories, &df, &posted); err != nil {
+			return err
+		}
+		ch.DF, ch.Posted = termStrings(df), termStrings(posted)
+		return nil
+	})
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, ch, fmt.Errorf("postgres: cluster changes since %d: %w", seq, err)
+	}
+	return meta, ch, nil
+}
+
+func termStrings(b [][]byte) []string {
+	out := make([]string, len(b))
+	for i, t := range b {
+		out[i] = string(t)
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,31 +17,39 @@ import (
 
 // BenchmarkProcesses measures how ingest throughput grows with the number
 // of ingest processes on one PostgreSQL archive: the same stream of public
-// articles (writeStream) ingested by one process, then split between two
+// articles (writeStream) ingested by one process, and split between two
 // processes (alternate lines, as two feeds' items interleave) that run at
-// once. Analysis runs in each process outside any lock; only placement
-// (storing, the clustering decision, under the archive's clustering lock)
-// takes turns. Each process is the test binary re-executed
-// (TestIngestChild) with the default LockHold, and with one analysis
-// worker (workers=1, one core's worth of analysis per process, as on a
-// host of its own) or GOMAXPROCS workers (workers=all).
+// once. Each process stores its articles outside any lock; only the
+// clustering decision and its placement take turns under the archive's
+// clustering lock. Each process is the test binary re-executed
+// (TestIngestChild), with one analysis worker (workers=1: each process
+// stands for a host of its own with one core's worth of analysis; on a
+// 2-core machine one process then uses about one core, so two can add
+// up) or GOMAXPROCS workers (workers=all: one process already competes
+// for both cores with the server).
 //
-// Reported: articles/s for the whole run (process start to the last
-// process's end); place-µs/article, the time an article's placement holds
-// the lock, which bounds what any number of processes can reach (1e6 /
-// place-µs articles/s), of which cluster-µs/article is the in-memory
-// decision and the rest store writes; lock-µs/article, the time spent
-// taking the lock (waiting for the other process, then replaying its
-// decisions). Run with -benchtime=1x; CROSSCHECK_BENCH_PROCS_N sets the
-// articles (default 600). The machine's load changes what two processes
-// get: quote the load average beside the figures (logged).
+// One and two processes run alternately, CROSSCHECK_BENCH_PROCS_RUNS
+// pairs (default 3), so that both see the same load; reported are the
+// medians: articles/s of one and of two processes (process start to the
+// last process's end), x-one-process, the median of the pairs' ratios,
+// and, per placed article, held-µs (how long the process held the lock:
+// 1e6 / held-µs bounds what any number of processes reach), cluster-µs
+// (the decision, with the reads it needs), place-µs (store writes and
+// decision, in and out of the lock) and lock-µs (waiting for the lock),
+// for one process and for two (suffix -2). Run with -benchtime=1x;
+// CROSSCHECK_BENCH_PROCS_N sets the articles (default 600). The load
+// average is logged with each pair: quote it beside the figures.
+//
+//	CROSSCHECK_BENCH_PROCS_RUNS=5 go test ./internal/ingest -run '^$' -bench Processes -benchtime=1x
 func BenchmarkProcesses(b *testing.B) {
 	stories := loadBenchStories(b)
-	n := 600
-	if v := os.Getenv("CROSSCHECK_BENCH_PROCS_N"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil {
-			b.Fatal(err)
+	n, runs := 600, 3
+	for env, v := range map[string]*int{"CROSSCHECK_BENCH_PROCS_N": &n, "CROSSCHECK_BENCH_PROCS_RUNS": &runs} {
+		if s := os.Getenv(env); s != "" {
+			var err error
+			if *v, err = strconv.Atoi(s); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 	dir := b.TempDir()
@@ -48,65 +57,100 @@ func BenchmarkProcesses(b *testing.B) {
 	writeStream(b, stories, all, 0, n)
 	halves := splitLines(b, all, dir)
 	srv := pgtest.NewServer(b)
-	runs := 0                   // each run its own database, also across -count
-	one := map[string]float64{} // workers -> one process's articles/s, this invocation
+	dbs := 0 // each run its own database, also across -count
 	for _, workers := range []string{"1", "all"} {
-		for _, procs := range []int{1, 2} {
-			b.Run(fmt.Sprintf("workers=%s/procs=%d", workers, procs), func(b *testing.B) {
-				env := []string{childHold + "=100ms"}
-				if workers != "all" {
-					env = append(env, childWorkers+"="+workers)
+		b.Run("workers="+workers, func(b *testing.B) {
+			env := []string{childHold + "=100ms"} // the default; the lock is held per placement anyway
+			if workers != "all" {
+				env = append(env, childWorkers+"="+workers)
+			}
+			// ingest runs the inputs, one process each, into a new
+			// archive and returns articles/s and the per-article times.
+			ingest := func(inputs ...string) (float64, placed) {
+				dbs++
+				db := "postgres:" + srv.DB(b, fmt.Sprintf("procs_w%s_%d", workers, dbs))
+				start := time.Now()
+				var cs []*child
+				for _, in := range inputs {
+					cs = append(cs, startChild(b, db, []string{in}, env...))
 				}
-				inputs := [][]string{{all}}
-				if procs == 2 {
-					inputs = [][]string{{halves[0]}, {halves[1]}}
+				for _, c := range cs {
+					c.wait(b, false)
 				}
-				for i := 0; i < b.N; i++ {
-					runs++
-					db := "postgres:" + srv.DB(b, fmt.Sprintf("procs_w%s_p%d_%d", workers, procs, runs))
-					start := time.Now()
-					var cs []*child
-					for _, in := range inputs {
-						cs = append(cs, startChild(b, db, in, env...))
-					}
-					for _, c := range cs {
-						c.wait(b, false)
-					}
-					took := time.Since(start)
-					var sum placed
-					for _, c := range cs {
-						p := placedLine(b, c.out.String())
-						sum.n, sum.store, sum.cluster, sum.lock, sum.held = sum.n+p.n, sum.store+p.store, sum.cluster+p.cluster, sum.lock+p.lock, sum.held+p.held
-					}
-					st, err := openArchive(context.Background(), db)
-					if err != nil {
-						b.Fatal(err)
-					}
-					stats, err := st.Stats(context.Background())
-					st.Close()
-					if err != nil {
-						b.Fatal(err)
-					}
-					rate := float64(stats.Articles) / took.Seconds()
-					per := func(us int) float64 { return float64(us) / float64(max(sum.n, 1)) }
-					b.ReportMetric(rate, "articles/s")
-					b.ReportMetric(per(sum.held), "held-µs/article")
-					b.ReportMetric(per(sum.store+sum.cluster), "place-µs/article")
-					b.ReportMetric(per(sum.cluster), "cluster-µs/article")
-					b.ReportMetric(per(sum.lock), "lock-µs/article")
-					ratio := ""
-					if procs == 1 {
-						one[workers] = rate
-					} else if r1 := one[workers]; r1 > 0 {
-						b.ReportMetric(rate/r1, "x-one-process")
-						ratio = fmt.Sprintf(" = %.2f× one process's %.1f", rate/r1, r1)
-					}
-					b.Logf("%d processes, workers %s: %d articles, %d stories in %v: %.1f articles/s%s (load average %s)",
-						procs, workers, stats.Articles, stats.Stories, took.Round(time.Millisecond), rate, ratio, loadAverage())
+				took := time.Since(start)
+				var sum placed
+				for _, c := range cs {
+					sum = sum.plus(placedLine(b, c.out.String()))
 				}
-			})
-		}
+				st, err := openArchive(context.Background(), db)
+				if err != nil {
+					b.Fatal(err)
+				}
+				stats, err := st.Stats(context.Background())
+				st.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				return float64(stats.Articles) / took.Seconds(), sum
+			}
+			for i := 0; i < b.N; i++ {
+				var one, two, ratio []float64
+				var p1, p2 []placed
+				for r := range runs {
+					r1, s1 := ingest(all)
+					r2, s2 := ingest(halves[0], halves[1])
+					one, two, ratio = append(one, r1), append(two, r2), append(ratio, r2/r1)
+					p1, p2 = append(p1, s1), append(p2, s2)
+					b.Logf("workers %s, pair %d: one process %.1f articles/s, two %.1f: %.2f× (load average %s)",
+						workers, r+1, r1, r2, r2/r1, loadAverage())
+				}
+				b.ReportMetric(median(one), "articles/s")
+				b.ReportMetric(median(two), "articles/s-2")
+				b.ReportMetric(median(ratio), "x-one-process")
+				for _, m := range []struct {
+					unit string
+					f    func(placed) int
+				}{
+					{"held-µs/article", func(p placed) int { return p.held }},
+					{"cluster-µs/article", func(p placed) int { return p.cluster }},
+					{"place-µs/article", func(p placed) int { return p.store + p.cluster }},
+					{"lock-µs/article", func(p placed) int { return p.lock }},
+				} {
+					for suffix, ps := range map[string][]placed{"": p1, "-2": p2} {
+						var v []float64
+						for _, p := range ps {
+							v = append(v, float64(m.f(p))/float64(max(p.n, 1)))
+						}
+						b.ReportMetric(median(v), strings.Replace(m.unit, "/", suffix+"/", 1))
+					}
+				}
+				b.Logf("workers %s: two processes reach %.2f× one process (median of %d pairs: %v); one %.1f articles/s, two %.1f",
+					workers, median(ratio), runs, rounded(ratio), median(one), median(two))
+			}
+		})
 	}
+}
+
+// median returns the median of v (the mean of the middle two for an even
+// count); 0 for none.
+func median(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(v))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// rounded renders ratios with two decimals.
+func rounded(v []float64) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	return strings.Join(parts, " ")
 }
 
 // splitLines writes the lines of path alternately to two files in dir.
@@ -132,6 +176,11 @@ func splitLines(b testing.TB, path, dir string) [2]string {
 
 // placed is what a child ingest reports of its placements, in µs.
 type placed struct{ n, store, cluster, lock, held int }
+
+// plus adds two processes' reports.
+func (p placed) plus(q placed) placed {
+	return placed{p.n + q.n, p.store + q.store, p.cluster + q.cluster, p.lock + q.lock, p.held + q.held}
+}
 
 // placedLine reads the "placed: N articles, store S µs, cluster C µs, lock
 // L µs, held H µs" line TestIngestChild prints.

@@ -63,20 +63,38 @@ func (e *Engine) acquire(ctx context.Context) error {
 		s.yielded = false
 		time.Sleep(yieldPause)
 	}
-	unlock, err := s.locker.LockClustering(ctx)
-	if err != nil {
-		return fmt.Errorf("ingest: %w", err)
-	}
-	s.unlock, s.held, s.since = unlock, e.o.Now(), time.Now()
 	catchUp := e.catchUp
 	if e.ps != nil {
 		catchUp = e.syncState // the store holds the others' decisions
 	}
+	var unlock func() error
+	var err error
+	if log, seq, ok := e.changeLogOf(); ok {
+		// The lock and the others' changes in one round trip.
+		var meta []byte
+		var ch store.ClusterChanges
+		unlock, meta, ch, err = log.LockClusteringSince(ctx, seq)
+		catchUp = func(context.Context) error { return e.applyChanges(meta, ch, seq) }
+	} else {
+		unlock, err = s.locker.LockClustering(ctx)
+	}
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	s.unlock, s.held, s.since = unlock, e.o.Now(), time.Now()
 	if err := catchUp(ctx); err != nil {
 		_ = e.release()
 		return fmt.Errorf("ingest: catch up: %w", err)
 	}
 	return nil
+}
+
+// changeLogOf is changeLog for an engine over a persisted state.
+func (e *Engine) changeLogOf() (store.ClusterChangeLog, int64, bool) {
+	if e.ps == nil {
+		return nil, 0, false
+	}
+	return e.changeLog()
 }
 
 // keep decides after a clustering decision whether to go on holding the

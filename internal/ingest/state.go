@@ -94,30 +94,43 @@ func (e *Engine) restore(meta []byte) error {
 // placements, all of it. What the next decisions need is read again, as
 // the other process left it. Called with e.mu held.
 func (e *Engine) syncState(ctx context.Context) error {
-	log, ok := e.ps.(store.ClusterChangeLog)
-	var was cluster.Meta
-	if ok && json.Unmarshal(e.meta, &was) != nil {
-		ok = false // unknown: read it whole
-	}
-	if !ok {
-		meta, err := e.ps.ClusterMeta(ctx)
+	if log, seq, ok := e.changeLog(); ok {
+		meta, ch, err := log.ClusterChangesSince(ctx, seq)
 		if err != nil {
 			return err
 		}
-		if bytes.Equal(meta, e.meta) {
-			return nil
-		}
-		return e.restore(meta)
+		return e.applyChanges(meta, ch, seq)
 	}
-	meta, ch, err := log.ClusterChangesSince(ctx, int64(was.N))
+	meta, err := e.ps.ClusterMeta(ctx)
 	if err != nil {
 		return err
 	}
 	if bytes.Equal(meta, e.meta) {
 		return nil
 	}
+	return e.restore(meta)
+}
+
+// changeLog returns the store's change log and the placement number of
+// the state this engine last wrote or read; ok is false without a log,
+// or when that state is unknown (after a failed placement).
+func (e *Engine) changeLog() (log store.ClusterChangeLog, seq int64, ok bool) {
+	log, ok = e.ps.(store.ClusterChangeLog)
+	var was cluster.Meta
+	if !ok || json.Unmarshal(e.meta, &was) != nil {
+		return nil, 0, false
+	}
+	return log, int64(was.N), true
+}
+
+// applyChanges brings memory from the state numbered seq to meta, given
+// what the placements since changed (syncState). Called with e.mu held.
+func (e *Engine) applyChanges(meta []byte, ch store.ClusterChanges, seq int64) error {
+	if bytes.Equal(meta, e.meta) {
+		return nil
+	}
 	var m cluster.Meta
-	if meta == nil || json.Unmarshal(meta, &m) != nil || m.N <= was.N || ch.Count != int64(m.N-was.N) {
+	if meta == nil || json.Unmarshal(meta, &m) != nil || int64(m.N) <= seq || ch.Count != int64(m.N)-seq {
 		return e.restore(meta)
 	}
 	// The stored story a changed clusterer story stands for is read

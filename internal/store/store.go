@@ -274,6 +274,10 @@ type ClusterChangeLog interface {
 	// log keeps the recent placements only: Count below the placements
 	// made since seq means some are no longer (or never were) logged.
 	ClusterChangesSince(ctx context.Context, seq int64) ([]byte, ClusterChanges, error)
+	// LockClusteringSince takes the clustering lock as ClusterLocker
+	// does and, holding it, reads what ClusterChangesSince(seq) reads,
+	// in one round trip: a placement's turn begins with both.
+	LockClusteringSince(ctx context.Context, seq int64) (unlock func() error, meta []byte, ch ClusterChanges, err error)
 }
 
 // Placement is one clustering decision, written in one transaction with

@@ -49,6 +49,12 @@ func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]stor
 // state is in doubt (an error while locking or unlocking) is closed
 // rather than returned to the pool.
 func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
+	return s.lockClustering(ctx, nil)
+}
+
+// lockClustering is LockClustering; reads, when set, queues statements
+// to run right after the lock is granted, in the same round trip.
+func (s *Store) lockClustering(ctx context.Context, reads func(*pgx.Batch)) (func() error, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
@@ -62,7 +68,12 @@ func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
 		_ = conn.Conn().Close(cctx) // ends the session, and any lock with it
 		conn.Release()
 	}
-	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, clusterLock); err != nil {
+	b := &pgx.Batch{}
+	b.Queue(`SELECT pg_advisory_lock($1)`, clusterLock)
+	if reads != nil {
+		reads(b)
+	}
+	if err := conn.SendBatch(ctx, b).Close(); err != nil {
 		discard()
 		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
 	}

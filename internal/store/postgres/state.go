@@ -316,12 +316,22 @@ func queueChange(b *pgx.Batch, d store.ClusterDelta) {
 // ClusterChangesSince implements store.ClusterChangeLog: the global
 // record and the changes, in one round trip.
 func (s *Store) ClusterChangesSince(ctx context.Context, seq int64) ([]byte, store.ClusterChanges, error) {
-	var ch store.ClusterChanges
 	if s.closed.Load() {
-		return nil, ch, store.ErrClosed
+		return nil, store.ClusterChanges{}, store.ErrClosed
 	}
-	var meta []byte
 	b := &pgx.Batch{}
+	meta, ch := queueChangesSince(b, seq)
+	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+		return nil, store.ClusterChanges{}, fmt.Errorf("postgres: cluster changes since %d: %w", seq, err)
+	}
+	return *meta, *ch, nil
+}
+
+// queueChangesSince queues the reads of ClusterChangesSince; the results
+// are filled in when the batch is read.
+func queueChangesSince(b *pgx.Batch, seq int64) (*[]byte, *store.ClusterChanges) {
+	var meta []byte
+	var ch store.ClusterChanges
 	b.Queue(record.ClusterMetaQuery).QueryRow(func(r pgx.Row) error {
 		if err := r.Scan(&meta); err != nil && !errors.Is(err, pgx.ErrNoRows) {
 			return err
@@ -340,10 +350,21 @@ func (s *Store) ClusterChangesSince(ctx context.Context, seq int64) ([]byte, sto
 		ch.DF, ch.Posted = termStrings(df), termStrings(posted)
 		return nil
 	})
-	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
-		return nil, ch, fmt.Errorf("postgres: cluster changes since %d: %w", seq, err)
+	return &meta, &ch
+}
+
+// LockClusteringSince implements store.ClusterChangeLog: the lock
+// statement and the reads in one pipelined batch on the lock's
+// connection (PostgreSQL runs each statement once the one before it
+// ended, so the reads see what the previous holder committed).
+func (s *Store) LockClusteringSince(ctx context.Context, seq int64) (func() error, []byte, store.ClusterChanges, error) {
+	var meta *[]byte
+	var ch *store.ClusterChanges
+	unlock, err := s.lockClustering(ctx, func(b *pgx.Batch) { meta, ch = queueChangesSince(b, seq) })
+	if err != nil {
+		return nil, nil, store.ClusterChanges{}, err
 	}
-	return meta, ch, nil
+	return unlock, *meta, *ch, nil
 }
 
 func termStrings(b [][]byte) []string {

@@ -616,15 +616,19 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 		err = serr
 	}
 	res.storeTime = stored + time.Since(locked) - res.clusterTime
-	// Not held for the next article: it is stored first, and another
-	// process may decide meanwhile.
-	if rerr := e.release(); err == nil {
-		err = rerr
-	}
 	if err != nil {
+		_ = e.release()
 		return Result{}, err
 	}
-	return res, nil
+	if _, ok := e.ps.(store.ClusterChangeLog); !ok {
+		// One writer at a time anyway (SQLite): keep the lock for the
+		// next decisions, as when articles were stored under it.
+		return res, e.keep()
+	}
+	// Not held while the next article is stored: another process
+	// decides meanwhile, and drops from memory only what this one
+	// changed.
+	return res, e.release()
 }
 
 // store writes the article (the raw input byte for byte, the analysis)

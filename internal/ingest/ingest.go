@@ -105,58 +105,88 @@
 // backends do), across processes: PostgreSQL with a session advisory lock
 // on one pooled connection, SQLite with flock(2) on <db>.cluster-lock.
 // Either is released by the kernel or the server when its holder dies, so
-// a SIGKILLed process never blocks the others. Each engine remembers its
-// position in the store's ingest sequence (PostgreSQL's seq column,
-// SQLite's rowid). Holding the lock it
+// a SIGKILLed process never blocks the others.
 //
-//  1. catches up: with the state in the store, reads its global record
-//     and, when another process placed articles since this engine last
-//     wrote or read it, drops its memory (the next decisions read what
-//     they need as the other process left it); without, replays into its
-//     clusterer, in ingest order, every article other processes stored
-//     and clustered since its position, each mapped to its stored story
-//     exactly as the start-up replay does (ReplayStats.CaughtUp);
-//  2. stores the new article (PutArticle runs under the lock, so ingest
-//     order is decision order), decides, and writes the assignment with
-//     the state it changed (Place; without a persisted state CreateStory /
-//     AssignStory / MergeStories);
+// With the clusterer's state in the store (both backends), an article is
+// placed in two steps:
+//
+//  1. store: PutArticle, without the lock, in parallel with the other
+//     processes' decisions (the raw input byte for byte, the analysis,
+//     the full-text index: most of a placement's store time);
+//  2. place, holding the lock: catch up (see below), read what the
+//     decision needs, decide, and write the decision with the state it
+//     changed (Place, one transaction). The lock with the catch-up's
+//     reads, and the placement, are one round trip each
+//     (store.ClusterChangeLog.LockClusteringSince; Place a pipelined
+//     batch), and the lock is given up after each placement, so that
+//     another process decides while this one stores its next article.
+//
+// That is PostgreSQL, whose store keeps the change log. On SQLite, one
+// writer at a time anyway, the article is stored under the lock and the
+// lock kept for the next decisions of the batch, as without a persisted
+// state (below; Options.LockHold), and a single process is as fast as
+// before.
+//
+// Catching up: the engine reads the state's global record; when another
+// process placed articles since this engine last wrote or read it, the
+// engine drops from memory what they changed (cluster.Forget), from the
+// store's log of what each placement changed (store.ClusterChangeLog,
+// PostgreSQL; the recent 4,096 placements), or, without the log or when
+// it does not hold them all, everything; the next decisions read it again
+// as the other process left it. So every process decides on the state all
+// processes built, in one global order, and the stories and the persisted
+// state are those one process placing the articles in that order would
+// make, bit for bit (TestTakingTurns). TestMultiProcess checks that two
+// processes ingesting two halves of a corpus at once, with one of them
+// SIGKILLed mid-run and its half ingested again, end with exactly the
+// single-process partition (SQLite and PostgreSQL).
+//
+// A killed process loses nothing: an article it stored but did not place
+// is placed by whoever ingests that input again (PutArticle reports a
+// duplicate, the article has no story, so it is placed then). Two
+// processes ingesting the same input at once may both find it unplaced;
+// Place refuses the second (store.ErrPlaced, nothing written) and that
+// engine reports the first one's story and drops what its memory counted.
+//
+// Without a persisted state (a store offering only the lock and the
+// log), the article is stored under the lock too, so that the store's
+// ingest order is the order of the decisions, and each engine remembers
+// its position in it (PostgreSQL's seq column, SQLite's rowid). Holding
+// the lock it
+//
+//  1. catches up: replays into its clusterer, in ingest order, every
+//     article other processes stored and clustered since its position,
+//     each mapped to its stored story exactly as the start-up replay
+//     does (ReplayStats.CaughtUp);
+//  2. stores the new article, decides, and writes the assignment
+//     (CreateStory / AssignStory / MergeStories);
 //  3. keeps the lock for the next decisions of the batch, up to
 //     Options.LockHold (100 ms) or until no decision came for 10 ms, or
 //     a briefing flush or the end of the Ingest call; IngestRaw releases
 //     it after its one document.
 //
-// So every process decides on the state all processes built, in one
-// global order, and the stories are those one process ingesting the same
-// articles in that order would make: TestMultiProcess checks that two
-// processes ingesting two halves of a corpus at once, with one of them
-// SIGKILLed mid-run and its half ingested again, end with exactly the
-// single-process partition (SQLite and PostgreSQL). An article a killed
-// process stored but did not assign is picked up by whoever re-ingests
-// it; the others replay it once it has a story.
+// An article a killed process stored but did not assign is picked up by
+// whoever re-ingests it; the others replay it once it has a story. A
+// process that waits for the lock waits up to LockHold plus the other's
+// decision time; one that gives the lock up after LockHold pauses 2 ms
+// before asking again, so that a waiting process gets its turn. Start-up
+// replay does not take the lock (its listings may miss what is clustered
+// meanwhile; the first catch-up replays that), so a long replay does not
+// stall the other processes.
 //
-// The cost: analysis still runs in parallel in every process, but store
-// writes and decisions of all processes take turns, so several processes
-// ingest no faster than one (they are for availability, not throughput).
-// A single process pays one lock and one ArticlesAfter query per hold
-// (about every LockHold, or per IngestRaw call), not measurable in
-// BenchmarkIngest/stored=1000 (336 articles/s, store 1062 µs/article
-// before; 361 and 334 articles/s, 1002 and 1063 µs in two runs after, on
-// a shared 2-core machine). Catching up costs what replay costs per
-// article plus one Article read; a process that waits for the lock waits
-// up to LockHold plus the other's decision time; one that gives the lock
-// up after LockHold pauses 2 ms before asking again, so that a waiting
-// process gets its turn. Start-up replay does not take the lock (its
-// listings may miss what is clustered meanwhile; the first catch-up
-// replays that), so a long replay does not stall the other processes.
+// What several processes add up to, and where the limit is, is measured
+// by BenchmarkProcesses and written down in docs/ARCHITECTURE.md
+// ("Growing a deployment"). Summary.HeldTime is how long a call held the
+// lock: over it per placed article is what all processes together reach.
 //
-// Limits: a writer that stores articles without the lock (an older
-// crosscheck, or a tool calling PutArticle directly) breaks the ordering
-// on PostgreSQL, whose sequence numbers are taken at insert, not commit;
-// its articles are still caught up, possibly late or out of order. A
-// catch-up maps a stored story its clusterer placement disagrees with as
-// the start-up replay does (counted in Disagreed) and does not move
-// stored articles. Articles are stored exactly once either way (the store
-// is idempotent by hash).
+// Limits: without a persisted state, a writer that stores articles
+// without the lock (an older crosscheck, or a tool calling PutArticle
+// directly) breaks the ordering on PostgreSQL, whose sequence numbers
+// are taken at insert, not commit; its articles are still caught up,
+// possibly late or out of order. A catch-up maps a stored story its
+// clusterer placement disagrees with as the start-up replay does
+// (counted in Disagreed) and does not move stored articles. Articles are
+// stored exactly once either way (the store is idempotent by hash).
 package ingest
 
 import (
@@ -584,13 +614,15 @@ func reasonKey(cause error) string {
 // put stores one analysed article and clusters it when it is new to the
 // story graph.
 func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result, error) {
-	if e.ps == nil {
+	if _, ok := e.ps.(store.ClusterChangeLog); !ok {
+		// No persisted state, or one writer at a time anyway (SQLite).
 		return e.putOrdered(ctx, raw, a)
 	}
-	// The store keeps the clusterer's state: nothing is replayed by
-	// ingest order, so the article is stored before the lock is taken,
-	// in parallel with the other processes' decisions, and the lock
-	// covers only the decision and its one placement transaction.
+	// The store keeps the clusterer's state and a log of its changes:
+	// nothing is replayed by ingest order, so the article is stored
+	// before the lock is taken, in parallel with the other processes'
+	// decisions, and the lock covers only the decision and its one
+	// placement transaction.
 	start := time.Now()
 	res, place, err := e.store(ctx, raw, a)
 	if err != nil || !place {
@@ -616,19 +648,16 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 		err = serr
 	}
 	res.storeTime = stored + time.Since(locked) - res.clusterTime
-	if err != nil {
-		_ = e.release()
-		return Result{}, err
-	}
-	if _, ok := e.ps.(store.ClusterChangeLog); !ok {
-		// One writer at a time anyway (SQLite): keep the lock for the
-		// next decisions, as when articles were stored under it.
-		return res, e.keep()
-	}
 	// Not held while the next article is stored: another process
 	// decides meanwhile, and drops from memory only what this one
 	// changed.
-	return res, e.release()
+	if rerr := e.release(); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
 // store writes the article (the raw input byte for byte, the analysis)
@@ -656,9 +685,10 @@ func (e *Engine) store(ctx context.Context, raw news.Raw, a *news.Article) (Resu
 	return res, sid == "", nil
 }
 
-// putOrdered is put for a store without a persisted clusterer state:
-// the article is stored under the lock too, so that the store's ingest
-// order is the order of the decisions (catch-up replays in that order).
+// putOrdered is put for a store without a change log: the article is
+// stored under the lock too, so that the store's ingest order is the
+// order of the decisions (without a persisted state the catch-up replays
+// in that order), and the lock is kept for the next decisions (keep).
 func (e *Engine) putOrdered(ctx context.Context, raw news.Raw, a *news.Article) (Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()

@@ -86,21 +86,13 @@ func (e *Engine) restore(meta []byte) error {
 	return nil
 }
 
-// syncState, under the store's lock, brings the clusterer's memory up to
-// date when another process placed articles since this engine last wrote
-// or read the state (the global record changed). With the store's change
-// log (store.ClusterChangeLog) it drops only what the others changed
-// (cluster.Forget); otherwise, or when the log does not hold all their
-// placements, all of it. What the next decisions need is read again, as
-// the other process left it. Called with e.mu held.
+// syncState, under the store's lock, drops the clusterer's memory when
+// another process placed articles since this engine last wrote or read
+// the state (the global record changed): what the next decisions need is
+// read again, as the other process left it. With the store's change log
+// the lock's round trip does it instead, dropping only what the others
+// changed (acquire, applyChanges). Called with e.mu held.
 func (e *Engine) syncState(ctx context.Context) error {
-	if log, seq, ok := e.changeLog(); ok {
-		meta, ch, err := log.ClusterChangesSince(ctx, seq)
-		if err != nil {
-			return err
-		}
-		return e.applyChanges(meta, ch, seq)
-	}
 	meta, err := e.ps.ClusterMeta(ctx)
 	if err != nil {
 		return err
@@ -124,7 +116,9 @@ func (e *Engine) changeLog() (log store.ClusterChangeLog, seq int64, ok bool) {
 }
 
 // applyChanges brings memory from the state numbered seq to meta, given
-// what the placements since changed (syncState). Called with e.mu held.
+// what the placements since changed: it drops only that (cluster.Forget),
+// or, when the log does not hold them all, everything. Called with e.mu
+// held.
 func (e *Engine) applyChanges(meta []byte, ch store.ClusterChanges, seq int64) error {
 	if bytes.Equal(meta, e.meta) {
 		return nil

@@ -269,14 +269,13 @@ type ClusterChanges struct {
 // changed since it last read or wrote it, instead of all of it.
 // PostgreSQL implements it; it is not part of ClusterState.
 type ClusterChangeLog interface {
-	// ClusterChangesSince returns the global record (as ClusterMeta)
-	// and the changes of the logged placements numbered above seq. The
-	// log keeps the recent placements only: Count below the placements
-	// made since seq means some are no longer (or never were) logged.
-	ClusterChangesSince(ctx context.Context, seq int64) ([]byte, ClusterChanges, error)
 	// LockClusteringSince takes the clustering lock as ClusterLocker
-	// does and, holding it, reads what ClusterChangesSince(seq) reads,
-	// in one round trip: a placement's turn begins with both.
+	// does and, holding it, reads in the same round trip the global
+	// record (as ClusterMeta) and the changes of the logged placements
+	// numbered above seq: a placement's turn begins with both. The log
+	// keeps the recent placements only: ClusterChanges.Count below the
+	// placements made since seq means some are no longer (or never
+	// were) logged.
 	LockClusteringSince(ctx context.Context, seq int64) (unlock func() error, meta []byte, ch ClusterChanges, err error)
 }
 

@@ -133,7 +133,14 @@ func TestClusterChanges(t *testing.T) {
 	place(1, "c1", "storm")
 	place(2, "c2", "flood")
 	place(3, "c1", "\x00odd")
-	meta, ch, err := s.ClusterChangesSince(ctx, 1)
+	since := func(seq int64) ([]byte, store.ClusterChanges, error) {
+		unlock, meta, ch, err := s.LockClusteringSince(ctx, seq)
+		if err != nil {
+			return nil, ch, err
+		}
+		return meta, ch, unlock()
+	}
+	meta, ch, err := since(1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,11 +151,11 @@ func TestClusterChanges(t *testing.T) {
 	if string(meta) != "3" || !reflect.DeepEqual(ch, want) {
 		t.Errorf("changes since 1: meta %q, %+v; want %+v", meta, ch, want)
 	}
-	if _, ch, err := s.ClusterChangesSince(ctx, 3); err != nil || ch.Count != 0 || len(ch.Stories) != 0 {
+	if _, ch, err := since(3); err != nil || ch.Count != 0 || len(ch.Stories) != 0 {
 		t.Errorf("changes since the last: %+v, %v", ch, err)
 	}
 	place(3+changeLog, "c3", "storm")
-	if _, ch, err := s.ClusterChangesSince(ctx, 0); err != nil || ch.Count != 1 {
+	if _, ch, err := since(0); err != nil || ch.Count != 1 {
 		t.Errorf("after placement %d the log holds %d placements (%v), want 1", 3+changeLog, ch.Count, err)
 	}
 }

@@ -313,22 +313,9 @@ func queueChange(b *pgx.Batch, d store.ClusterDelta) {
 	b.Queue(`DELETE FROM cluster_changes WHERE seq <= $1`, d.Seq-changeLog)
 }
 
-// ClusterChangesSince implements store.ClusterChangeLog: the global
-// record and the changes, in one round trip.
-func (s *Store) ClusterChangesSince(ctx context.Context, seq int64) ([]byte, store.ClusterChanges, error) {
-	if s.closed.Load() {
-		return nil, store.ClusterChanges{}, store.ErrClosed
-	}
-	b := &pgx.Batch{}
-	meta, ch := queueChangesSince(b, seq)
-	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
-		return nil, store.ClusterChanges{}, fmt.Errorf("postgres: cluster changes since %d: %w", seq, err)
-	}
-	return *meta, *ch, nil
-}
-
-// queueChangesSince queues the reads of ClusterChangesSince; the results
-// are filled in when the batch is read.
+// queueChangesSince queues the reads of LockClusteringSince: the global
+// record and the changes of the placements numbered above seq, merged;
+// the results are filled in when the batch is read.
 func queueChangesSince(b *pgx.Batch, seq int64) (*[]byte, *store.ClusterChanges) {
 	var meta []byte
 	var ch store.ClusterChanges

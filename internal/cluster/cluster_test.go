@@ -140,3 +140,31 @@ func TestClusterEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestJoinBar: the lower bar applies only when the best story stands out
+// from the runner-up, and never when it is switched off.
+func TestJoinBar(t *testing.T) {
+	tests := []struct {
+		name   string
+		o      Options
+		scores []float64
+		want   float64
+	}{
+		{"no candidate", Options{}, nil, 0.2},
+		{"one candidate: nothing to stand out from", Options{}, []float64{0.18}, 0.2},
+		{"best below the lower bar", Options{}, []float64{0.15, 0.01}, 0.2},
+		{"best stands out", Options{}, []float64{0.05, 0.18, 0.1}, 0.16},
+		{"runner-up close", Options{}, []float64{0.18, 0.12}, 0.2},
+		{"ratio exactly met", Options{DistinctRatio: 2}, []float64{0.09, 0.18}, 0.16},
+		{"switched off", Options{Distinct: -1}, []float64{0.18, 0.01}, 0.2},
+		{"not below Join", Options{Join: 0.1}, []float64{0.18, 0.01}, 0.1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(tc.o)
+			if got := c.joinBar(tc.scores); got != tc.want {
+				t.Errorf("joinBar(%v) = %v, want %v", tc.scores, got, tc.want)
+			}
+		})
+	}
+}

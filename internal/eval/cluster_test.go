@@ -492,7 +492,7 @@ func TestClusterEngineModes(t *testing.T) {
 		floor map[string]float64
 	}{
 		{"data/clustering/basil-dev.jsonl", ClusterOptions{}, map[string]float64{"bcubed_f_check": 0.97, "redate_bcubed_f_check": 0.93}},
-		{"data/mds/multinews-dev.jsonl", ClusterOptions{Shuffles: 2, Seed: 1}, map[string]float64{"bcubed_f_kept_check_worst": 0.88}},
+		{"data/mds/multinews-dev.jsonl", ClusterOptions{Shuffles: 2, Seed: 1}, map[string]float64{"bcubed_f_kept_check_worst": 0.89}},
 	}
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.rel), func(t *testing.T) {

@@ -177,6 +177,12 @@ type story struct {
 	// head is true for a story of a persisted state known by its head
 	// alone (state.go): enough for the index scan, not for scoring.
 	head bool
+	// dfOK is set by Needs once every term of tf and lead was found
+	// with its document frequency in memory, so that later decisions
+	// need not look again (a candidate story of a thousand terms was a
+	// thousand map reads per Needs round); join, merge and Load (a new
+	// story value) clear it.
+	dfOK bool
 }
 
 // Clusterer assigns articles to stories. It is not safe for concurrent use:
@@ -478,6 +484,7 @@ func (c *Clusterer) resolve(id string) string {
 
 func (c *Clusterer) join(id string, tf, lead, vec map[string]float64, t time.Time) {
 	s := c.stories[id]
+	s.dfOK = false
 	for k, x := range tf {
 		s.tf[k] += x
 	}
@@ -499,6 +506,7 @@ func (c *Clusterer) join(id string, tf, lead, vec map[string]float64, t time.Tim
 
 func (c *Clusterer) merge(into, from string) {
 	a, b := c.stories[into], c.stories[from]
+	a.dfOK = false
 	for k, x := range b.tf {
 		a.tf[k] += x
 	}

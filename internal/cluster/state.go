@@ -187,13 +187,19 @@ func (c *Clusterer) Needs(d Doc) Need {
 	}
 	missing := map[string]bool{}
 	for _, s := range cands {
+		if s.dfOK {
+			continue
+		}
+		ok := true
 		for _, m := range []map[string]float64{s.tf, s.lead} {
 			for t := range m {
-				if _, ok := c.df[t]; !ok {
-					missing[t] = true
+				if _, in := c.df[t]; !in {
+					missing[t], ok = true, false
 				}
 			}
 		}
+		// Compact keeps the frequencies of every kept story's terms.
+		s.dfOK = ok
 	}
 	for t := range missing {
 		need.DF = append(need.DF, t)
@@ -301,12 +307,19 @@ func (c *Clusterer) Load(df map[string]int, terms []string, postings []Posting, 
 
 // Compact drops from memory everything but the live stories held in full
 // whose newest article lies within Options.Window of the latest article
-// (undated ones too: they are in every window) and the document
-// frequencies of their terms:
-// what a store would have to read again for the next articles of the
-// active window is kept, the rest is read on demand. Call it only when
-// TakeDelta has just been called (the store holds every change). It is
-// a no-op on a Clusterer made by New.
+// (undated ones too: they are in every window), the document
+// frequencies of their terms, and the heads (id, first and last dates)
+// of up to CompactHeads other live stories, newest first (stories
+// outside the window become heads): what a store would have to read
+// again for the next articles of the active window is kept, the rest is
+// read on demand. The heads are what the candidate scan reads of the
+// stories a term's newest postings name; in an archive where a term's
+// postings reach back over months, most of those lie outside the window,
+// and without the heads every article read them again (hundreds of
+// store reads an article). Memory stays bounded by the window and
+// CompactHeads, not by the archive. Call it only when TakeDelta has
+// just been called (the store holds every change). It is a no-op on a
+// Clusterer made by New.
 func (c *Clusterer) Compact() {
 	if !c.lazy {
 		return
@@ -314,8 +327,13 @@ func (c *Clusterer) Compact() {
 	since := c.latest.Add(-c.o.Window)
 	df := map[string]int{}
 	stories := map[string]*story{}
+	var heads []*story
 	for id, s := range c.stories {
-		if s.head || s.mergedTo != nil || !s.last.IsZero() && s.last.Before(since) {
+		switch {
+		case s.mergedTo != nil:
+			continue // its head names a story object that may be dropped
+		case s.head || !s.last.IsZero() && s.last.Before(since):
+			heads = append(heads, s)
 			continue
 		}
 		stories[id] = s
@@ -327,10 +345,26 @@ func (c *Clusterer) Compact() {
 			}
 		}
 	}
+	slices.SortFunc(heads, func(a, b *story) int {
+		if c := b.last.Compare(a.last); c != 0 {
+			return c
+		}
+		return cmpString(a.id, b.id)
+	})
+	for _, s := range heads[:min(len(heads), CompactHeads)] {
+		if !s.head {
+			*s = story{id: s.id, head: true, first: s.first, last: s.last}
+		}
+		stories[s.id] = s
+	}
 	c.stories, c.df = stories, df
 	c.index, c.loaded = map[string][]*story{}, map[string]bool{}
 	c.memo = memo{}
 }
+
+// CompactHeads caps the heads of stories outside the window that Compact
+// keeps (a few megabytes).
+const CompactHeads = 50000
 
 // TakeDelta returns what changed since the last call (see Delta) and
 // forgets it. Only a Clusterer made by Restore records changes.

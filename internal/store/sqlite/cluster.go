@@ -17,7 +17,7 @@ func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]stor
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.rowid, a.id, coalesce(sa.story_id, '') FROM articles a
+	rows, err := s.rd().QueryContext(ctx, `SELECT a.rowid, a.id, coalesce(sa.story_id, '') FROM articles a
 		LEFT JOIN story_articles sa ON sa.article_id = a.id
 		WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?`, seq, store.Limit(limit))
 	if err != nil {

@@ -166,7 +166,7 @@ func (s *Store) BriefStates(ctx context.Context, storyIDs []string) (map[string]
 			args = append(args, id)
 		}
 		storyIDs = storyIDs[n:]
-		rows, err := s.r.QueryContext(ctx, `SELECT story_id, queued, due, attempts, last_error, failed, lease_until
+		rows, err := s.rd().QueryContext(ctx, `SELECT story_id, queued, due, attempts, last_error, failed, lease_until
 			FROM brief_queue WHERE story_id IN (`+placeholders(n)+`)`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: briefing states: %w", err)

@@ -46,6 +46,7 @@ type Store struct {
 	w, r   *sql.DB
 	lock   string // the clustering lock's sidecar file
 	closed atomic.Bool
+	bulk   atomic.Pointer[bulk] // set during a bulk load (Bulk)
 }
 
 var (
@@ -133,7 +134,13 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
-	return errors.Join(s.r.Close(), s.w.Close())
+	var rb error
+	if b := s.bulk.Swap(nil); b != nil {
+		b.mu.Lock()
+		rb = b.tx.Rollback() // a load never committed is undone
+		b.mu.Unlock()
+	}
+	return errors.Join(rb, s.r.Close(), s.w.Close())
 }
 
 // check reports a closed store or an empty id.
@@ -155,6 +162,9 @@ func now() int64 { return time.Now().UnixMicro() }
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	if s.closed.Load() {
 		return store.ErrClosed
+	}
+	if b := s.bulk.Load(); b != nil {
+		return b.step(ctx, fn)
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -251,7 +261,7 @@ func (s *Store) Article(ctx context.Context, id string) (*news.Article, error) {
 		return nil, fmt.Errorf("sqlite: article: %w", err)
 	}
 	var doc []byte
-	if err := s.r.QueryRowContext(ctx, `SELECT doc FROM articles WHERE id = ?`, id).Scan(&doc); err != nil {
+	if err := s.rd().QueryRowContext(ctx, `SELECT doc FROM articles WHERE id = ?`, id).Scan(&doc); err != nil {
 		return nil, fmt.Errorf("sqlite: article %q: %w", id, notFound(err))
 	}
 	return record.DecodeArticle(doc)
@@ -266,7 +276,7 @@ func (s *Store) RawInput(ctx context.Context, id string) (news.Raw, error) {
 		b, meta []byte
 		from    int
 	)
-	err := s.r.QueryRowContext(ctx, `SELECT r.bytes, r.meta, r.body_from FROM articles a
+	err := s.rd().QueryRowContext(ctx, `SELECT r.bytes, r.meta, r.body_from FROM articles a
 		JOIN raw_inputs r ON r.article_rowid = a.rowid WHERE a.id = ?`, id).Scan(&b, &meta, &from)
 	if err != nil {
 		return news.Raw{}, fmt.Errorf("sqlite: raw input %q: %w", id, notFound(err))
@@ -281,7 +291,7 @@ func (s *Store) Articles(ctx context.Context, o store.ListOptions) ([]news.Artic
 		return nil, store.ErrClosed
 	}
 	limit, offset := o.Page()
-	rows, err := s.r.QueryContext(ctx, `SELECT id, input, outlet, title FROM articles ORDER BY rowid LIMIT ? OFFSET ?`, limit, offset)
+	rows, err := s.rd().QueryContext(ctx, `SELECT id, input, outlet, title FROM articles ORDER BY rowid LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: articles: %w", err)
 	}
@@ -303,7 +313,7 @@ func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, err
 		return "", fmt.Errorf("sqlite: article story: %w", err)
 	}
 	var sid string
-	err := s.r.QueryRowContext(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
+	err := s.rd().QueryRowContext(ctx, `SELECT coalesce(sa.story_id, '') FROM articles a
 		LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`, articleID).Scan(&sid)
 	if err != nil {
 		return "", fmt.Errorf("sqlite: article story %q: %w", articleID, notFound(err))
@@ -486,7 +496,7 @@ func (s *Store) Stories(ctx context.Context, o store.ListOptions) ([]news.Story,
 		return nil, store.ErrClosed
 	}
 	limit, offset := o.Page()
-	rows, err := s.r.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories
+	rows, err := s.rd().QueryContext(ctx, `SELECT `+storyColumns+` FROM stories
 		ORDER BY latest_published DESC, updated DESC, id LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: stories: %w", err)
@@ -549,7 +559,7 @@ func (s *Store) fillRefs(ctx context.Context, sts []news.Story) error {
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
+	rows, err := s.rd().QueryContext(ctx, `SELECT sa.story_id, a.id, a.input, a.outlet, a.title
 		FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id IN (`+placeholders(len(args))+`) ORDER BY sa.story_id, sa.seq`, args...)
 	if err != nil {
@@ -577,7 +587,7 @@ func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
 	if err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
 	}
-	st, err := scanStory(s.r.QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, rid).Scan)
+	st, err := scanStory(s.rd().QueryRowContext(ctx, `SELECT `+storyColumns+` FROM stories WHERE id = ?`, rid).Scan)
 	if err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, notFound(err))
 	}
@@ -597,7 +607,7 @@ func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]*news.Arti
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.doc FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+	rows, err := s.rd().QueryContext(ctx, `SELECT a.doc FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id = ? ORDER BY sa.seq`, rid)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
@@ -628,7 +638,7 @@ func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	rows, err := s.rd().QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
@@ -690,7 +700,7 @@ func (s *Store) Briefing(ctx context.Context, storyID string) (*news.Briefing, s
 		doc []byte
 		u   int64
 	)
-	if err := s.r.QueryRowContext(ctx, `SELECT version, updated, doc FROM briefings WHERE story_id = ?`, id).
+	if err := s.rd().QueryRowContext(ctx, `SELECT version, updated, doc FROM briefings WHERE story_id = ?`, id).
 		Scan(&info.Version, &u, &doc); err != nil {
 		return nil, info, fmt.Errorf("sqlite: briefing of story %q: %w", storyID, notFound(err))
 	}
@@ -718,7 +728,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 	if q == "" {
 		return nil, nil
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT a.id, coalesce(sa.story_id, ''), a.title, a.outlet, a.published,
+	rows, err := s.rd().QueryContext(ctx, `SELECT a.id, coalesce(sa.story_id, ''), a.title, a.outlet, a.published,
 			snippet(articles_fts, -1, '[', ']', '…', 16), bm25(articles_fts, 4.0, 1.0) AS score
 		FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 		LEFT JOIN story_articles sa ON sa.article_id = a.id
@@ -757,7 +767,7 @@ func (s *Store) Rejected(ctx context.Context, o store.ListOptions) ([]store.Reje
 		return nil, store.ErrClosed
 	}
 	limit, offset := o.Page()
-	rows, err := s.r.QueryContext(ctx, `SELECT input, reason, at FROM rejected ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
+	rows, err := s.rd().QueryContext(ctx, `SELECT input, reason, at FROM rejected ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: rejected: %w", err)
 	}
@@ -782,7 +792,7 @@ func (s *Store) Stats(ctx context.Context) (store.Stats, error) {
 	if s.closed.Load() {
 		return store.Stats{}, store.ErrClosed
 	}
-	st, err := record.ScanStats(s.r.QueryRowContext(ctx, record.StatsQuery).Scan)
+	st, err := record.ScanStats(s.rd().QueryRowContext(ctx, record.StatsQuery).Scan)
 	if err != nil {
 		return store.Stats{}, fmt.Errorf("sqlite: stats: %w", err)
 	}

@@ -23,7 +23,7 @@ func (s *Store) ClusterMeta(ctx context.Context) ([]byte, error) {
 		return nil, store.ErrClosed
 	}
 	var b []byte
-	err := s.r.QueryRowContext(ctx, record.ClusterMetaQuery).Scan(&b)
+	err := s.rd().QueryRowContext(ctx, record.ClusterMetaQuery).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -42,7 +42,7 @@ func (s *Store) inChunks(ctx context.Context, q string, keys []string, scan func
 		for i, k := range keys[:n] {
 			args[i] = k
 		}
-		rows, err := s.r.QueryContext(ctx, fmt.Sprintf(q, placeholders(n)), args...)
+		rows, err := s.rd().QueryContext(ctx, fmt.Sprintf(q, placeholders(n)), args...)
 		if err != nil {
 			return err
 		}
@@ -98,7 +98,7 @@ func (s *Store) ClusterPostings(ctx context.Context, terms []string, limit int) 
 	if len(terms) == 0 {
 		return out, nil
 	}
-	q, err := s.r.PrepareContext(ctx, `SELECT seq, story FROM cluster_postings WHERE term = ? ORDER BY seq DESC LIMIT ?`)
+	q, err := s.rd().PrepareContext(ctx, `SELECT seq, story FROM cluster_postings WHERE term = ? ORDER BY seq DESC LIMIT ?`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: cluster postings: %w", err)
 	}

@@ -44,6 +44,10 @@ func (s *Store) Bulk(ctx context.Context) (commit func() error, err error) {
 	if s.closed.Load() {
 		return nil, fmt.Errorf("sqlite: bulk: %w", store.ErrClosed)
 	}
+	if s.bulk.Load() != nil {
+		// (BeginTx would wait for the one writer connection forever.)
+		return nil, fmt.Errorf("sqlite: bulk: a bulk load is open: %w", store.ErrInvalid)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: bulk: %w", err)

@@ -146,6 +146,18 @@ CREATE TABLE cluster_postings (
 	PRIMARY KEY (term, seq)
 ) WITHOUT ROWID;
 `},
+	// Stale stories (StaleStories) by an index, not a scan: briefed is
+	// the story's updated time its briefing was built from
+	// (briefings.story_updated), -1 when never briefed; the partial
+	// index holds only the stories whose briefing is out of date, so
+	// that an ingest's look for them costs what it finds, not the
+	// archive's size (a scan of every story and its briefing took about
+	// 0.1 s per 30,000 stories).
+	{Version: 7, Name: "stale story index", SQL: `
+ALTER TABLE stories ADD COLUMN briefed INTEGER NOT NULL DEFAULT -1;
+UPDATE stories SET briefed = coalesce((SELECT story_updated FROM briefings WHERE story_id = stories.id), -1);
+CREATE INDEX stories_stale ON stories(updated, id) WHERE briefed < updated;
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all

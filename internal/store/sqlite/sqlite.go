@@ -633,8 +633,8 @@ func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	return s.strings(ctx, `SELECT s.id FROM stories s LEFT JOIN briefings b ON b.story_id = s.id
-		WHERE b.story_id IS NULL OR b.story_updated < s.updated ORDER BY s.updated, s.id LIMIT ?`, store.Limit(limit))
+	// The condition is the partial index stories_stale's.
+	return s.strings(ctx, `SELECT id FROM stories WHERE briefed < updated ORDER BY updated, id LIMIT ?`, store.Limit(limit))
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
@@ -676,7 +676,7 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE stories SET title = CASE WHEN ? = '' THEN title ELSE ? END,
-			event = ?, first_published = ?, latest_published = ? WHERE id = ?`,
+			event = ?, first_published = ?, latest_published = ?, briefed = updated WHERE id = ?`,
 			b.Title, b.Title, b.Time.Event, optMicros(b.Time.First), optMicros(b.Time.Latest), id)
 		return err
 	})

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/storetest"
 )
@@ -74,5 +75,43 @@ func TestMigrationsRecorded(t *testing.T) {
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestStaleMigration checks that migration 7 marks the stories briefed
+// before it as briefed (from their briefing's story_updated), so that
+// StaleStories lists only the stale ones after it.
+func TestStaleMigration(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "a.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"a1", "a2"} {
+		raw, a := bulkDoc(id, "text of "+id)
+		if _, _, err := s.PutArticle(ctx, raw, a); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.CreateStory(ctx, news.Story{ID: "s-" + id, Title: id, Articles: []news.ArticleRef{{ID: id}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.PutBriefing(ctx, "s-a1", &news.Briefing{Title: "a1"}); err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before migration 7.
+	for _, q := range []string{`DROP INDEX stories_stale`, `ALTER TABLE stories DROP COLUMN briefed`, `DELETE FROM schema_migrations WHERE version = 7`} {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, err := s.StaleStories(ctx, 10); err != nil || len(got) != 1 || got[0] != "s-a2" {
+		t.Errorf("StaleStories after migration = %v, %v; want [s-a2]", got, err)
 	}
 }

@@ -56,6 +56,9 @@ func TestBulk(t *testing.T) {
 	if sid, err := s.ArticleStory(ctx, "b1"); err != nil || sid != placed.StoryID {
 		t.Errorf("ArticleStory in the load = %q, %v; want %q", sid, err, placed.StoryID)
 	}
+	if st, err := s.Story(ctx, placed.StoryID); err != nil || len(st.Articles) != 1 {
+		t.Errorf("Story in the load = %+v, %v", st, err)
+	}
 	if df, err := s.ClusterDF(ctx, []string{"first"}); err != nil || df["first"] != 1 {
 		t.Errorf("ClusterDF in the load = %v, %v", df, err)
 	}

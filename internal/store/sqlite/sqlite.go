@@ -321,11 +321,9 @@ func (s *Store) ArticleStory(ctx context.Context, articleID string) (string, err
 	return sid, nil
 }
 
-// queryer is what both *sql.DB and *sql.Tx offer.
+// queryer is what both *sql.DB and *sql.Tx offer for reading.
 type queryer interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
 // resolve follows a merged-away story id to the surviving story.
@@ -583,7 +581,7 @@ func (s *Store) Story(ctx context.Context, id string) (news.Story, error) {
 	if err := s.check(id); err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story: %w", err)
 	}
-	rid, err := resolve(ctx, s.r, id)
+	rid, err := resolve(ctx, s.rd(), id)
 	if err != nil {
 		return news.Story{}, fmt.Errorf("sqlite: story %q: %w", id, err)
 	}
@@ -603,7 +601,7 @@ func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]*news.Arti
 	if err := s.check(storyID); err != nil {
 		return nil, fmt.Errorf("sqlite: story articles: %w", err)
 	}
-	rid, err := resolve(ctx, s.r, storyID)
+	rid, err := resolve(ctx, s.rd(), storyID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: story articles %q: %w", storyID, err)
 	}
@@ -692,7 +690,7 @@ func (s *Store) Briefing(ctx context.Context, storyID string) (*news.Briefing, s
 	if err := s.check(storyID); err != nil {
 		return nil, info, fmt.Errorf("sqlite: briefing: %w", err)
 	}
-	id, err := resolve(ctx, s.r, storyID)
+	id, err := resolve(ctx, s.rd(), storyID)
 	if err != nil {
 		return nil, info, fmt.Errorf("sqlite: briefing of story %q: %w", storyID, err)
 	}

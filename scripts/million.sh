@@ -2,13 +2,15 @@
 # million.sh builds (or resumes) a large archive made from the public data
 # and measures it as a user would. Outside CI: it takes an hour or more.
 #
-#   scripts/million.sh DIR [N] [DB]
+#   scripts/million.sh DIR [N] [DB BASEDB]
 #
 # DIR keeps the archive (archive.db, or the PostgreSQL database named by
 # DB), the fill's log, the built binaries and the figures (figures.txt);
 # N is the number of stored articles to reach (default 1,000,000); DB is
-# "postgres:<dsn>" to fill PostgreSQL (default: SQLite in DIR). Run again,
-# it resumes the fill where it stopped, then measures again.
+# "postgres:<dsn>" to fill PostgreSQL (default: SQLite in DIR), BASEDB
+# then an empty database for the 1,000-article baseline. Run again, it
+# resumes the fill where it stopped (N at most what is stored: no fill),
+# then measures again.
 #
 # 1. Fill: BenchmarkMillion (internal/ingest/million_bench_test.go) places
 #    the stream of re-dated, recombined public articles through the
@@ -24,9 +26,10 @@
 # 4. Database bytes per stored article.
 set -euo pipefail
 
-dir=${1:?usage: scripts/million.sh DIR [N] [DB]}
+dir=${1:?usage: scripts/million.sh DIR [N] [DB BASEDB]}
 n=${2:-1000000}
 db=${3:-sqlite:$dir/archive.db}
+basedb=${4:-}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
@@ -52,10 +55,7 @@ bench "$dir" "$n" "$db" 2>>"$dir/fill.log" | tee -a "$dir/fill.log" | grep Bench
 # 2. The same measurement at 1,000 stored.
 base=$dir/base1k
 rm -rf "$base"
-basedb=sqlite:$base/archive.db
-if [[ $db == postgres:* ]]; then
-	basedb=${db}_base1k # a second database on the same server (created by the caller)
-fi
+basedb=${basedb:-sqlite:$base/archive.db}
 bench "$base" 1000 "$basedb" 2>/dev/null | grep Benchmark | sed 's/^/stored=1000: /' >>"$out"
 rm -rf "$base"
 

@@ -14,9 +14,10 @@
 #
 # 1. Fill: BenchmarkMillion (internal/ingest/million_bench_test.go) places
 #    the stream of re-dated, recombined public articles through the
-#    ingest engine up to N, then places 300 more with a new engine and
-#    reports their per-article clustering and store cost, and writes the
-#    stream's next articles as DIR/next-NN.jsonl.
+#    ingest engine up to N, then places 600 more with a new engine and
+#    reports their per-article clustering and store cost (the first 300
+#    after the start, cold, and the next 300), and writes the stream's
+#    next articles as DIR/next-NN.jsonl.
 # 2. Baseline: the same benchmark on a fresh archive of 1,000 (the cost to
 #    compare with).
 # 3. Commands, each a new process, timed by /usr/bin/time (wall, peak RSS):

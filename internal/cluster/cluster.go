@@ -205,6 +205,7 @@ type Clusterer struct {
 	dfChanged map[string]bool
 	newPosts  []Posting
 	memo      memo // the last document's terms, shared by Needs and Add
+	heads     int  // stories of c.stories known by their head alone
 }
 
 // New returns an empty Clusterer.

@@ -118,8 +118,10 @@ func Restore(o Options, m Meta) *Clusterer {
 // Meta returns the global state.
 func (c *Clusterer) Meta() Meta { return Meta{N: c.n, Next: c.next, Posts: c.posts, Latest: c.latest} }
 
-// Len is the number of stories in memory (merged ones included).
-func (c *Clusterer) Len() int { return len(c.stories) }
+// Len is the number of stories held in memory in full (merged ones
+// included): what a memory budget counts. Heads, a few dozen bytes each,
+// are not counted; Compact keeps at most CompactHeads of them.
+func (c *Clusterer) Len() int { return len(c.stories) - c.heads }
 
 // HasStory reports whether story id is in memory (its head at least).
 func (c *Clusterer) HasStory(id string) bool { return c.stories[id] != nil }
@@ -248,8 +250,13 @@ func (c *Clusterer) Load(df map[string]int, terms []string, postings []Posting, 
 		case s == nil:
 			s = &story{id: st.ID}
 			c.stories[st.ID] = s
+			if st.Head {
+				c.heads++
+			}
 		case st.Head || !s.head:
 			continue // what memory holds is as new and as full
+		default:
+			c.heads-- // a head completed
 		}
 		// A head is completed in place: postings point at it.
 		*s = story{id: st.ID, head: st.Head, first: st.First, last: st.Last, size: st.Size, tf: st.TF, lead: st.Lead, vecN: st.VecN}
@@ -351,12 +358,14 @@ func (c *Clusterer) Compact() {
 		}
 		return cmpString(a.id, b.id)
 	})
-	for _, s := range heads[:min(len(heads), CompactHeads)] {
+	heads = heads[:min(len(heads), CompactHeads)]
+	for _, s := range heads {
 		if !s.head {
 			*s = story{id: s.id, head: true, first: s.first, last: s.last}
 		}
 		stories[s.id] = s
 	}
+	c.heads = len(heads)
 	c.stories, c.df = stories, df
 	c.index, c.loaded = map[string][]*story{}, map[string]bool{}
 	c.memo = memo{}

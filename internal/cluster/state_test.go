@@ -191,6 +191,9 @@ func TestRestoreSamePlacement(t *testing.T) {
 				}
 				want := ref.Add(d)
 				ms.load(t, c, d)
+				if full := fullStories(c); c.Len() != full {
+					t.Fatalf("doc %d: Len %d, %d stories held in full", i, c.Len(), full)
+				}
 				got := c.Add(d)
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("doc %d %s: got %+v, want %+v", i, d.ID, got, want)
@@ -281,6 +284,17 @@ func FuzzUnmarshal(f *testing.F) {
 			t.Fatalf("round trip: %v, %+v vs %+v", err, again, st)
 		}
 	})
+}
+
+// fullStories counts the stories c holds in full (not heads).
+func fullStories(c *Clusterer) int {
+	n := 0
+	for _, s := range c.stories {
+		if !s.head {
+			n++
+		}
+	}
+	return n
 }
 
 func itoa(n int) string {

@@ -275,6 +275,10 @@ func BenchmarkMillion(b *testing.B) {
 		if err := e.unlockClustering(); err != nil {
 			b.Fatal(err)
 		}
+		// The probe's stories too are briefed, as the fill's are.
+		if err := millionBriefed(ctx, st); err != nil {
+			b.Fatal(err)
+		}
 		k += 2 * probe
 		for i := range millionNext {
 			_, _, line := src.article(k + i)

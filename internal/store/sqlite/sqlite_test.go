@@ -100,8 +100,9 @@ func TestStaleMigration(t *testing.T) {
 	if err := s.PutBriefing(ctx, "s-a1", &news.Briefing{Title: "a1"}); err != nil {
 		t.Fatal(err)
 	}
-	// Back to the schema before migration 7.
-	for _, q := range []string{`DROP INDEX stories_stale`, `ALTER TABLE stories DROP COLUMN briefed`, `DELETE FROM schema_migrations WHERE version = 7`} {
+	// Back to the schema before migration 7 (and 8).
+	for _, q := range []string{`DROP INDEX stories_stale`, `ALTER TABLE stories DROP COLUMN briefed`,
+		`DROP INDEX cluster_stories_head`, `DELETE FROM schema_migrations WHERE version >= 7`} {
 		if _, err := s.w.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}

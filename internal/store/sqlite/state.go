@@ -67,7 +67,7 @@ func (s *Store) ClusterStories(ctx context.Context, ids []string, full bool) ([]
 		return nil, store.ErrClosed
 	}
 	out := []store.ClusterStory{}
-	q := `SELECT id, story_id, head, NULL, NULL FROM cluster_stories WHERE id IN (%s)`
+	q := `SELECT id, story_id, head, NULL, NULL FROM cluster_stories INDEXED BY cluster_stories_head WHERE id IN (%s)`
 	if full {
 		q = `SELECT id, story_id, head, state, cache FROM cluster_stories WHERE id IN (%s)`
 	}

@@ -20,6 +20,13 @@ func (c *Clusterer) Forget(m Meta, stories, df, posted []string) []string {
 	for _, t := range df {
 		delete(c.df, t)
 	}
+	if len(df) > 0 {
+		// A kept story may name a term dropped here: Needs checks
+		// its frequencies again.
+		for _, s := range c.stories {
+			s.dfOK = false
+		}
+	}
 	for _, t := range posted {
 		c.unload(t)
 	}
@@ -43,6 +50,9 @@ func (c *Clusterer) Forget(m Meta, stories, df, posted []string) []string {
 	ids := make([]string, 0, len(gone))
 	for s := range gone {
 		delete(c.stories, s.id)
+		if s.head {
+			c.heads--
+		}
 		ids = append(ids, s.id)
 	}
 	for t, list := range c.index {

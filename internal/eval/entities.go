@@ -39,14 +39,22 @@ type EntitiesOptions struct {
 }
 
 // splitFresh labels the stories judged after the entity rules were last
-// changed and never read while changing them: the untouched figure.
-const splitFresh = "fresh"
+// changed and never read while changing them: the untouched figure of the
+// round that added them. splitFresh2 is the next untouched set, judged on
+// the build before the round that followed (after fresh had been read).
+const (
+	splitFresh  = "fresh"
+	splitFresh2 = "fresh2"
+)
 
 // EntityStories reads the stories the entities eval judges: the first n
 // BASIL dev events of each split (the `split` of gold/discrepancies-dev.json)
 // with their titles, and the first 2n Multi-News dev stories, alternating
 // tune and check; then the fresh set (split "fresh"): the next n/2 BASIL
-// events of each split and the next 2n Multi-News stories, in file order.
+// events of each split and the next 2n Multi-News stories, in file order;
+// then the fresh2 set: the next n/2 BASIL events of each split (16-20 for
+// n = 10) and Multi-News stories 10n+1 to 14n (101-140), leaving stories
+// 4n+1 to 10n (41-100) unjudged for reading while choosing rules.
 func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	if n <= 0 {
 		n = 10
@@ -70,7 +78,9 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	var out []HeadlineStory
 	count := map[string]int{}
 	for _, hs := range all {
-		var fresh int // how many stories of this kind go to the fresh set
+		// Bounds on the count within the set and its tune/check
+		// alternation: fresh after n, a gap (unjudged reading), fresh2.
+		var freshEnd, fresh2Start, fresh2End int
 		switch hs.Set {
 		case setBASIL:
 			ev, ok := gold.Events[hs.ID]
@@ -78,18 +88,22 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 				continue
 			}
 			hs.Split = ev.Split
-			fresh = n / 2
+			freshEnd = n + n/2
+			fresh2Start, fresh2End = freshEnd, 2*n
 		case setMultiNews:
-			fresh = n
+			freshEnd = 2 * n
+			fresh2Start, fresh2End = 5*n, 7*n
 		default:
 			continue
 		}
 		k := hs.Set + " " + hs.Split
 		count[k]++
-		switch {
-		case count[k] <= n:
-		case count[k] <= n+fresh:
+		switch c := count[k]; {
+		case c <= n:
+		case c <= freshEnd:
 			hs.Split = splitFresh
+		case c > fresh2Start && c <= fresh2End:
+			hs.Split = splitFresh2
 		default:
 			continue
 		}
@@ -142,7 +156,7 @@ func readEntityJudged(path string) (map[string]string, error) {
 }
 
 // entityTally counts the judged rows of one set and split.
-type entityTally struct{ right, judged, unjudged int }
+type entityTally struct{ right, judged, unjudged, stories, listed int }
 
 // precision is right / judged, 0 when nothing is judged.
 func (t entityTally) precision() float64 {
@@ -160,7 +174,10 @@ func (t entityTally) precision() float64 {
 //
 // Metrics, per set (basil, multinews) and split (tune, check, fresh):
 // SET_SPLIT_precision (right / judged), SET_SPLIT_judged,
-// SET_SPLIT_unjudged; and fresh_precision over both sets' fresh stories.
+// SET_SPLIT_unjudged, SET_SPLIT_listed_per_story (people and organisations
+// the briefing lists, all of them, per story: how much the listing says);
+// and fresh_precision, fresh2_precision over both sets' stories of each
+// untouched split.
 func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if o.Top <= 0 {
 		o.Top = 12
@@ -204,6 +221,8 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 				}
 			}
 		}
+		t.stories++
+		t.listed += len(listed)
 		if len(listed) > o.Top {
 			listed = listed[:o.Top]
 		}
@@ -228,20 +247,27 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if bar != nil {
 		bar.Done()
 	}
-	var fresh entityTally
+	fresh := map[string]entityTally{}
 	for _, k := range slices.Sorted(maps.Keys(tallies)) {
 		t := tallies[k]
 		r.Add(k+"_precision", t.precision())
 		r.Add(k+"_judged", float64(t.judged))
 		r.Add(k+"_unjudged", float64(t.unjudged))
-		if strings.HasSuffix(k, "_"+splitFresh) {
-			fresh.right += t.right
-			fresh.judged += t.judged
+		r.Add(k+"_listed_per_story", float64(t.listed)/float64(t.stories))
+		for _, s := range []string{splitFresh, splitFresh2} {
+			if strings.HasSuffix(k, "_"+s) {
+				f := fresh[s]
+				f.right += t.right
+				f.judged += t.judged
+				fresh[s] = f
+			}
 		}
 	}
-	if fresh.judged > 0 {
-		r.Add(splitFresh+"_precision", fresh.precision())
-		r.Add(splitFresh+"_judged", float64(fresh.judged))
+	for _, s := range []string{splitFresh, splitFresh2} {
+		if f := fresh[s]; f.judged > 0 {
+			r.Add(s+"_precision", f.precision())
+			r.Add(s+"_judged", float64(f.judged))
+		}
 	}
 	r.Notes = append(r.Notes, fmt.Sprintf("first %d people and organisations of each briefing; precision = right / judged", o.Top))
 	return r, nil

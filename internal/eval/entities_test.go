@@ -88,7 +88,8 @@ func TestEntityStoriesSplits(t *testing.T) {
 	}
 	want := map[string]int{
 		"basil tune": 10, "basil check": 10, "basil fresh": 10,
-		"multinews tune": 10, "multinews check": 10, "multinews fresh": 20,
+		"basil fresh2":   10,
+		"multinews tune": 10, "multinews check": 10, "multinews fresh": 20, "multinews fresh2": 40,
 	}
 	for k, n := range want {
 		if got[k] != n {

@@ -41,7 +41,8 @@ func Resolve(arts []*news.Article) []Group {
 		art  int
 		e    *news.Entity
 		keys []string
-		own  int // words of the name as written
+		own  int    // words of the name as written
+		name string // the name to show (e.Name, cleaned by cleanName)
 	}
 	var items []item
 	for ai, a := range arts {
@@ -50,7 +51,8 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		for ei := range a.Entities {
 			e := &a.Entities[ei]
-			k := nameKeys(e.Name)
+			name := cleanName(e.Name, e.Type)
+			k := nameKeys(name)
 			if len(k) == 0 {
 				continue
 			}
@@ -62,7 +64,7 @@ func Resolve(arts []*news.Article) []Group {
 			if alias, ok := placeAliasKeys[strings.Join(k, " ")]; ok {
 				k = strings.Fields(alias)
 			}
-			items = append(items, item{ai, e, k, own})
+			items = append(items, item{ai, e, k, own, name})
 		}
 	}
 	// Longest names found the groups.
@@ -227,6 +229,25 @@ func Resolve(arts []*news.Article) []Group {
 			}
 		}
 	}
+	// An acronym listed beside the organisation whose initials it spells
+	// is that organisation ("NWB" and "National Water Board"), when
+	// exactly one organisation of the story matches.
+	for gi, g := range gs {
+		if g.typ[news.Organization] == 0 || len(g.items) == 0 || len(g.keys) != 1 || !isAcronym(items[g.items[0]].e.Name) {
+			continue
+		}
+		into, n := -1, 0
+		for hj, h := range gs {
+			if hj != gi && len(h.items) > 0 && h.typ[news.Organization] > 0 && initials(h.keys) == g.keys[0] {
+				into = hj
+				n++
+			}
+		}
+		if n == 1 {
+			join(gs[into], g)
+			gs[into].typ[news.Organization] += g.typ[news.Person] + g.typ[news.Place]
+		}
+	}
 	// A person the whole story names by one word needs a title, a first
 	// name or an age ("President Obama", "Dr. Kazdin", "Diana", "Ilsa,
 	// 12,") somewhere:
@@ -267,29 +288,73 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		return true
 	}
+	// A role in a film or series is no person: "Y (X)" and "X as Y" with
+	// X a performer's full name, and "as Y" after a casting cue ("plays",
+	// "starring"), make Y a character in every article.
+	roles := map[string]bool{}
+	for ai, a := range arts {
+		if a != nil {
+			for _, k := range characterNames(bodies[ai], a.Entities) {
+				roles[k] = true
+			}
+		}
+	}
+	isRole := func(g *grp) bool {
+		if g.typ[news.Person] == 0 {
+			return false
+		}
+		for _, ii := range g.items {
+			if roles[strings.Join(items[ii].keys, " ")] {
+				return true
+			}
+		}
+		return false
+	}
+	// A person named only by one word in capitals ("MARTIN:") is a
+	// transcript's speaker label, not a name the story gives.
+	shouted := func(g *grp) bool {
+		if len(g.keys) != 1 || g.typ[news.Person] == 0 || utf8.RuneCountInString(g.keys[0]) < 4 {
+			return false // "JFK" is a person's initials
+		}
+		for _, ii := range g.items {
+			for _, m := range items[ii].e.Mentions {
+				if strings.ToUpper(m.Text) != m.Text || strings.ToLower(m.Text) == m.Text {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
-		if len(g.items) == 0 || bareOneWord(g) {
+		if len(g.items) == 0 || bareOneWord(g) || isRole(g) || shouted(g) {
 			continue
 		}
 		var grp Group
 		arts := map[int]bool{}
 		names := map[string]bool{}
 		best := -1
+		var itemKeys [][]string
+		for _, ii := range g.items {
+			itemKeys = append(itemKeys, items[ii].keys)
+		}
 		for _, ii := range g.items {
 			it := items[ii]
 			arts[it.art] = true
-			names[it.e.Name] = true
+			names[it.name] = true
 			for _, m := range it.e.Mentions {
 				names[strings.Join(strings.Fields(m.Text), " ")] = true
 			}
+			if g.typ[news.Person] > 0 && gluedPrefix(it.keys, itemKeys) {
+				continue // "Obituary Dana Ruel" beside "Dana Ruel"
+			}
 			if s := it.own*1000 + len(it.e.Mentions); s > best && len(it.keys) >= len(g.keys) {
 				best = s
-				grp.Name = it.e.Name
+				grp.Name = it.name
 			}
 		}
 		if grp.Name == "" {
-			grp.Name = items[g.items[0]].e.Name
+			grp.Name = items[g.items[0]].name
 		}
 		bt := 0
 		for _, t := range [...]string{news.Person, news.Organization, news.Place} {
@@ -464,4 +529,150 @@ func ageApposition(s string) bool {
 		n++
 	}
 	return n >= 1 && n <= 3 && n < len(s) && (s[n] == ',' || s[n] == ')')
+}
+
+// gluedPrefix reports person keys that are another name of the group
+// (two words or more) with words glued before it that are no part of a
+// name: no first name, initial or name particle ("Obituary Dana Ruel",
+// "Photo Credit Dana Ruel" beside "Dana Ruel"). The group is named by the
+// clean name, not the longest.
+func gluedPrefix(keys []string, others [][]string) bool {
+	for _, o := range others {
+		if len(o) < 2 || !hasSuffix(keys, o) {
+			continue
+		}
+		lead := keys[:len(keys)-len(o)]
+		clean := true
+		for _, w := range lead {
+			if firstNameGender(w) != 0 || utf8.RuneCountInString(w) == 1 || sharedLexicon().particles[w] {
+				clean = false
+				break
+			}
+		}
+		if clean {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcronym reports a name written as one word of two to six capital
+// letters ("NWB"), dots allowed ("N.W.B.").
+func isAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		switch {
+		case r == '.':
+		case r >= 'A' && r <= 'Z':
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 6
+}
+
+// initials returns the first letters of an organisation's name words,
+// leaving out connectives ("of", "and", "the", "for", "on", "in"):
+// "nwb" for "national water board of the".
+func initials(keys []string) string {
+	var b strings.Builder
+	for _, k := range keys {
+		switch k {
+		case "of", "and", "the", "for", "on", "in", "&":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(k)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// castingCues are words that, shortly before "as Y", make Y a role
+// ("Dana Ruel plays a widow as Mira Holt").
+var castingCues = wordSet(`play plays played playing star stars starred starring cast casts portray portrays
+portrayed portraying character role`)
+
+// characterNames returns the keys of the people an article names as roles
+// of a performer: "Y (X" and "X as Y", X a person named by two words or
+// more, and "as Y" after a casting cue in the same sentence. Y followed by
+// a possessive ("as Dana Ruel's deputy") is a person, not a role.
+func characterNames(body string, ents []news.Entity) []string {
+	type span struct {
+		start, end int
+		keys       []string
+	}
+	var ps []span
+	for _, e := range ents {
+		if e.Type != news.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if k := nameKeys(m.Text); len(k) > 0 && m.End <= len(body) && m.Start < m.End {
+				ps = append(ps, span{m.Start, m.End, k})
+			}
+		}
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].start < ps[j].start })
+	var out []string
+	for i, y := range ps {
+		rest := body[y.end:]
+		if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			continue
+		}
+		role := false
+		if i+1 < len(ps) && len(ps[i+1].keys) >= 2 {
+			gap := body[y.end:ps[i+1].start]
+			role = strings.TrimSpace(gap) == "("
+		}
+		before := body[:y.start]
+		if !role && strings.HasSuffix(before, " as ") {
+			if i > 0 && len(ps[i-1].keys) >= 2 && ps[i-1].end == y.start-len(" as ") {
+				role = true
+			} else {
+				role = castingCue(before[:len(before)-len(" as ")])
+			}
+		}
+		if role {
+			out = append(out, strings.Join(y.keys, " "))
+		}
+	}
+	return out
+}
+
+// castingCue reports a casting word among the last six words of s within
+// its sentence.
+func castingCue(s string) bool {
+	if i := strings.LastIndexAny(s, ".!?\n"); i >= 0 {
+		s = s[i+1:]
+	}
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) > 6 {
+		w = w[len(w)-6:]
+	}
+	for _, x := range w {
+		if castingCues[strings.Trim(x, ",;:\"“”")] {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanName returns a name without what page text glues to it: a name
+// written twice in a row ("Dana Ruel Dana Ruel", a byline over a
+// credit) is written once, and a person's name opening with a party or
+// a nationality ("Democrat Dana Ruel") starts at the name, when a first
+// name the lexicon knows follows.
+func cleanName(name, typ string) string {
+	w := strings.Fields(name)
+	if n := len(w); n >= 2 && n%2 == 0 && slices.Equal(w[:n/2], w[n/2:]) {
+		return strings.Join(w[:n/2], " ")
+	}
+	if typ == news.Person && len(w) >= 3 {
+		lx := sharedLexicon()
+		if lx.demonyms[strings.ToLower(w[0])] && firstNameGender(strings.ToLower(w[1])) != 0 {
+			return strings.Join(w[1:], " ")
+		}
+	}
+	return name
 }

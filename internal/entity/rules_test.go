@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -184,6 +185,12 @@ func TestResolveVariants(t *testing.T) {
 			[][]string{{"“We read a lot,” said Ilsabet, 12, of her sisters."}, {"Ilsabet said she liked maths."}}, nil},
 		{"sameName typed two ways", "Quell Brant", news.Organization,
 			[][]string{{"The rap duo Quell Brant split on Monday."}, {"Quell Brant said the tour was off, and Quell Brant said sorry."}}, nil},
+		{"acronym beside its expansion", "National Water Board", news.Organization,
+			[][]string{{"The National Water Board said the river was low."}, {"The NWB said levels would fall, the NWB added."}}, []string{"NWB"}},
+		{"cleanName: a name written twice", "Tamsin Orlo", news.Person,
+			[][]string{{"By Tamsin Orlo Tamsin Orlo", "Tamsin Orlo said the vote was close."}, {"Tamsin Orlo spoke."}}, []string{"Tamsin Orlo Tamsin Orlo"}},
+		{"cleanName: a party before the name", "Tamsin Orlo", news.Person,
+			[][]string{{"Democrat Tamsin Orlo won the seat."}, {"Tamsin Orlo said the vote was close."}}, []string{"Democrat Tamsin Orlo"}},
 		{"surnameAsOrg", "Marcus Delacroix", news.Person,
 			[][]string{{"Marcus Delacroix said the plan would work."}, {"The Delacroix plan was debated, and the Delacroix budget too."}}, []string{"Delacroix"}},
 	}
@@ -316,6 +323,104 @@ func TestSpelledInLower(t *testing.T) {
 		t.Run(tc.acr, func(t *testing.T) {
 			if got := spelledInLower(tc.body, tc.acr); got != tc.want {
 				t.Errorf("spelledInLower = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestInitials(t *testing.T) {
+	tests := []struct {
+		name, acr string
+		want      bool
+	}{
+		{"National Water Board", "NWB", true},
+		{"Board of Water and Power", "BWP", true},
+		{"National Water Board", "NW", false},
+		{"Water Board", "Wb", false}, // not written in capitals
+	}
+	for _, tc := range tests {
+		t.Run(tc.acr, func(t *testing.T) {
+			got := isAcronym(tc.acr) && initials(nameKeys(tc.name)) == nameKeys(tc.acr)[0]
+			if got != tc.want {
+				t.Errorf("%q spells %q = %v, want %v", tc.acr, tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGluedPrefix(t *testing.T) {
+	tests := []struct {
+		name, other string
+		want        bool
+	}{
+		{"Obituary Dana Ruel", "Dana Ruel", true},
+		{"Photo Credit Dana Ruel", "Dana Ruel", true},
+		{"Anna Dana Ruel", "Dana Ruel", false},     // a first name: a middle name
+		{"Van Dana Ruel", "Dana Ruel", false},      // a particle
+		{"Obituary Dana Ruel", "Ruel", false},      // a surname alone is no name to prefer
+		{"Obituary Dana Ruel", "Mona Ruel", false}, // not the tail
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := gluedPrefix(nameKeys(tc.name), [][]string{nameKeys(tc.other)}); got != tc.want {
+				t.Errorf("gluedPrefix(%q, %q) = %v, want %v", tc.name, tc.other, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCharacterNames: roles of performers are found by "Y (X)", "X as Y"
+// and a casting cue before "as Y"; a possessive and an alias are no role.
+func TestCharacterNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"role then performer in brackets", "The widow Mira Holt (Dana Ruel) finds the letter.", []string{"mira holt"}},
+		{"performer as role", "Dana Ruel as Mira Holt is the film's best turn.", []string{"mira holt"}},
+		{"casting cue a few words back", "In the new film Ruel plays a widow, the part written as Mira Holt.", []string{"mira holt"}},
+		{"cue in an earlier sentence", "Ruel plays a widow. The town knows her as Mira Holt now.", nil},
+		{"casting cue before as", "The studio cast Ruel as Mira Holt, a widow.", []string{"mira holt"}},
+		{"possessive", "Senator Dana Ruel served as Mira Holt's deputy for a year.", nil},
+		{"alias", "Albert Sarno, known as Tallow, sang the hook.", nil},
+		{"no performer", "Mira Holt (the mayor) spoke on Monday.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := analyse(t, []string{tc.text})
+			got := characterNames(a.Body(), a.Entities)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("characterNames = %q, want %q (entities %v)", got, tc.want, a.Entities)
+			}
+		})
+	}
+}
+
+// TestResolveShouted: a transcript's speaker label in capitals is no
+// person; initials in capitals are.
+func TestResolveShouted(t *testing.T) {
+	a := analyse(t, []string{"ORLOVSKY: Good morning. Today we hear from Tamsin Orlo.", "ORLOVSKY: Thank you."})
+	b := analyse(t, []string{"JFK spoke in Dallas, aides to Kennedy said."})
+	for _, g := range Resolve([]*news.Article{a, b}) {
+		if g.Name == "ORLOVSKY" {
+			t.Errorf("speaker label listed: %+v", g)
+		}
+	}
+}
+
+func TestCleanName(t *testing.T) {
+	tests := []struct{ name, typ, want string }{
+		{"Tamsin Orlo Tamsin Orlo", news.Person, "Tamsin Orlo"},
+		{"Ferris Bay Ferris Bay", news.Organization, "Ferris Bay"},
+		{"Democrat Anna Orlo", news.Person, "Anna Orlo"},
+		{"Democrat Orlo", news.Person, "Democrat Orlo"},                     // no first name follows
+		{"Liberal Arts Council", news.Organization, "Liberal Arts Council"}, // not a person
+		{"Tamsin Orlo", news.Person, "Tamsin Orlo"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cleanName(tc.name, tc.typ); got != tc.want {
+				t.Errorf("cleanName(%q) = %q, want %q", tc.name, got, tc.want)
 			}
 		})
 	}

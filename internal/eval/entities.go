@@ -45,6 +45,10 @@ type EntitiesOptions struct {
 const (
 	splitFresh  = "fresh"
 	splitFresh2 = "fresh2"
+	// splitFresh3 holds BASIL events only (Multi-News dev has no story
+	// left that was not read): judged before the second batch of rules of
+	// the round that fresh2 measured.
+	splitFresh3 = "fresh3"
 )
 
 // EntityStories reads the stories the entities eval judges: the first n
@@ -54,7 +58,8 @@ const (
 // events of each split and the next 2n Multi-News stories, in file order;
 // then the fresh2 set: the next n/2 BASIL events of each split (16-20 for
 // n = 10) and Multi-News stories 10n+1 to 14n (101-140), leaving stories
-// 4n+1 to 10n (41-100) unjudged for reading while choosing rules.
+// 4n+1 to 10n (41-100) unjudged for reading while choosing rules; then
+// fresh3: the next n/2 BASIL events of each split (21-25).
 func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	if n <= 0 {
 		n = 10
@@ -80,7 +85,7 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	for _, hs := range all {
 		// Bounds on the count within the set and its tune/check
 		// alternation: fresh after n, a gap (unjudged reading), fresh2.
-		var freshEnd, fresh2Start, fresh2End int
+		var freshEnd, fresh2Start, fresh2End, fresh3End int
 		switch hs.Set {
 		case setBASIL:
 			ev, ok := gold.Events[hs.ID]
@@ -90,6 +95,7 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 			hs.Split = ev.Split
 			freshEnd = n + n/2
 			fresh2Start, fresh2End = freshEnd, 2*n
+			fresh3End = fresh2End + n/2
 		case setMultiNews:
 			freshEnd = 2 * n
 			fresh2Start, fresh2End = 5*n, 7*n
@@ -104,6 +110,8 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 			hs.Split = splitFresh
 		case c > fresh2Start && c <= fresh2End:
 			hs.Split = splitFresh2
+		case c > fresh2End && c <= fresh3End:
+			hs.Split = splitFresh3
 		default:
 			continue
 		}
@@ -254,7 +262,7 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 		r.Add(k+"_judged", float64(t.judged))
 		r.Add(k+"_unjudged", float64(t.unjudged))
 		r.Add(k+"_listed_per_story", float64(t.listed)/float64(t.stories))
-		for _, s := range []string{splitFresh, splitFresh2} {
+		for _, s := range []string{splitFresh, splitFresh2, splitFresh3} {
 			if strings.HasSuffix(k, "_"+s) {
 				f := fresh[s]
 				f.right += t.right
@@ -263,7 +271,7 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 			}
 		}
 	}
-	for _, s := range []string{splitFresh, splitFresh2} {
+	for _, s := range []string{splitFresh, splitFresh2, splitFresh3} {
 		if f := fresh[s]; f.judged > 0 {
 			r.Add(s+"_precision", f.precision())
 			r.Add(s+"_judged", float64(f.judged))

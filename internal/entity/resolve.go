@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -325,9 +326,27 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		return true
 	}
+	// An organisation every mention of which sits inside a longer name
+	// ("Water Board" of "Water Board of Ferris Bay", "Combined Force" of
+	// "Ferris-Lund Combined Force", "Dunmore" of "Dunmore & Vell") is a
+	// fragment: the briefing does not list it.
+	inner := func(g *grp) bool {
+		if g.typ[news.Organization] == 0 || g.typ[news.Organization] < g.typ[news.Person] {
+			return false
+		}
+		for _, ii := range g.items {
+			body := bodies[items[ii].art]
+			for _, m := range items[ii].e.Mentions {
+				if m.Start < 0 || m.End > len(body) || m.Start > m.End || !insideName(body[:m.Start], body[m.End:]) {
+					return false
+				}
+			}
+		}
+		return true
+	}
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
-		if len(g.items) == 0 || bareOneWord(g) || isRole(g) || shouted(g) {
+		if len(g.items) == 0 || bareOneWord(g) || isRole(g) || shouted(g) || inner(g) {
 			continue
 		}
 		var grp Group
@@ -675,4 +694,39 @@ func cleanName(name, typ string) string {
 		}
 	}
 	return name
+}
+
+// insideName reports a mention, given the text before and after it, that
+// continues a longer name: joined by a hyphen to a capitalised word
+// before it, or followed by "of" or "&" and a capitalised word (not "&
+// Co"). A possessor before it is more often the owner ("Ferris Bay's
+// Water Board" is the board itself) and is not taken for part of it.
+func insideName(before, after string) bool {
+	if w, ok := strings.CutSuffix(before, "-"); ok {
+		return endsCapitalised(w)
+	}
+	for _, p := range [...]string{" of ", " & "} {
+		if w, ok := strings.CutPrefix(after, p); ok {
+			r, _ := utf8.DecodeRuneInString(w)
+			next := strings.ToLower(strings.TrimRight(strings.Fields(w + " x")[0], ".,;:"))
+			return unicode.IsUpper(r) && !companyTails[next]
+		}
+	}
+	return false
+}
+
+// companyTails are the words after "&" that end a firm's name ("Dunmore &
+// Co"): the name before them is the firm's, no fragment.
+var companyTails = wordSet(`co company cie sons son partners associates`)
+
+// endsCapitalised reports s ending with a word that opens with a capital.
+func endsCapitalised(s string) bool {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	w := s[i+1:]
+	if i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		w = s[i+n:]
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return w != "" && unicode.IsUpper(r)
 }

@@ -425,3 +425,44 @@ func TestCleanName(t *testing.T) {
 		})
 	}
 }
+
+func TestInsideName(t *testing.T) {
+	tests := []struct {
+		name, before, after string
+		want                bool
+	}{
+		{"hyphen", "the Ferris-", " said", true},
+		{"of and a capital", "the ", " of Ferris Bay said", true},
+		{"ampersand", "lawyers at ", " & Vell said", true},
+		{"ampersand company", "buy ", " & Co for $2bn", false},
+		{"of and a small word", "the ", " of the city said", false},
+		{"possessor", "Ferris Bay's ", " said", false},
+		{"plain", "the ", " said", false},
+		{"hyphen after a small word", "a non-", " group", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := insideName(tc.before, tc.after); got != tc.want {
+				t.Errorf("insideName(%q, %q) = %v, want %v", tc.before, tc.after, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestResolveInner: an organisation named only as a piece of a longer
+// name is not listed; one named whole is.
+func TestResolveInner(t *testing.T) {
+	a := analyse(t, []string{"Criticism came from the American Federation of Loggers, which backs the bill.", "A spokesman for law firm Dunmore & Vell said the suit would go on.", "The Ferris Water Board said rates would rise."})
+	var got []string
+	for _, g := range Resolve([]*news.Article{a}) {
+		got = append(got, g.Name)
+	}
+	for _, n := range []string{"American Federation", "Dunmore"} {
+		if slices.Contains(got, n) {
+			t.Errorf("fragment %q listed: %q", n, got)
+		}
+	}
+	if !slices.Contains(got, "Ferris Water Board") {
+		t.Errorf("no Ferris Water Board in %q", got)
+	}
+}

@@ -31,8 +31,8 @@ type EntitiesOptions struct {
 	// Top is how many people and organisations of each briefing are
 	// judged, in the briefing's order (default 12).
 	Top int
-	// Split limits the scored stories to tune, check or fresh (empty or
-	// all: every one).
+	// Split limits the scored stories to tune, check, fresh, fresh2 or
+	// fresh3 (empty or all: every one).
 	Split string
 	// Progress, when non-nil, receives a progress bar.
 	Progress io.Writer
@@ -184,8 +184,8 @@ func (t entityTally) precision() float64 {
 // SET_SPLIT_precision (right / judged), SET_SPLIT_judged,
 // SET_SPLIT_unjudged, SET_SPLIT_listed_per_story (people and organisations
 // the briefing lists, all of them, per story: how much the listing says);
-// and fresh_precision, fresh2_precision over both sets' stories of each
-// untouched split.
+// and fresh_precision, fresh2_precision, fresh3_precision over both sets'
+// stories of each once-untouched split.
 func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if o.Top <= 0 {
 		o.Top = 12

@@ -279,6 +279,21 @@ type ClusterChangeLog interface {
 	LockClusteringSince(ctx context.Context, seq int64) (unlock func() error, meta []byte, ch ClusterChanges, err error)
 }
 
+// ArticleClaims lets a running process take over the placement of
+// articles another process stored and did not place (killed, or stopped,
+// between PutArticle and its placement). Every article PutArticle adds is
+// claimed by the store handle that added it, for as long as that handle
+// lives (its process runs and has not closed it); placing the article
+// ends the claim. PostgreSQL implements it; it is not part of Store.
+type ArticleClaims interface {
+	// ClaimOrphans claims up to limit articles that are in no story and
+	// whose claim's holder is gone, oldest stored first: they are this
+	// handle's from then on, and a concurrent caller on another handle
+	// gets others (or none). The caller places them (ClusterState.Place);
+	// one that dies first leaves them to the next caller.
+	ClaimOrphans(ctx context.Context, limit int) ([]string, error)
+}
+
 // Placement is one clustering decision, written in one transaction with
 // the state change it made (ClusterState.Place). The article must be in
 // no story yet: the decision was taken for an article the clusterer had

@@ -155,6 +155,26 @@ CREATE TABLE cluster_changes (
 	posted  bytea[] NOT NULL
 );
 `},
+	// Who placed-to-be articles belong to (store.ArticleClaims): a row
+	// per stored article not yet in a story, naming the store handle
+	// that stored or took it over; placing the article removes it.
+	// Articles left unplaced before this migration belong to no one.
+	{Version: 9, Name: "article claims", SQL: `
+CREATE TABLE article_claims (
+	article_id text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	owner      integer NOT NULL
+);
+INSERT INTO article_claims(article_id, owner)
+	SELECT a.id, 0 FROM articles a
+	WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id);
+CREATE FUNCTION article_placed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM article_claims WHERE article_id = NEW.article_id;
+	RETURN NULL;
+END $$;
+CREATE TRIGGER article_placed AFTER INSERT ON story_articles
+	FOR EACH ROW EXECUTE FUNCTION article_placed();
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

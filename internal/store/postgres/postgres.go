@@ -42,7 +42,9 @@ const retries = 5
 // use.
 type Store struct {
 	pool   *pgxpool.Pool
+	cfg    *pgxpool.Config
 	closed atomic.Bool
+	claims claimant // this handle's claim on the articles it stores
 }
 
 var (
@@ -52,6 +54,7 @@ var (
 	_ store.ClusterLocker    = (*Store)(nil)
 	_ store.ClusterState     = (*Store)(nil)
 	_ store.ClusterChangeLog = (*Store)(nil)
+	_ store.ArticleClaims    = (*Store)(nil)
 )
 
 // Open connects to the database named by dsn (a postgres:// URL or a
@@ -70,12 +73,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{pool: pool}, nil
+	return &Store{pool: pool, cfg: cfg}, nil
 }
 
 // Close closes the pool; a second Close is a no-op.
 func (s *Store) Close() error {
 	if !s.closed.Swap(true) {
+		s.closeClaims()
 		s.pool.Close()
 	}
 	return nil
@@ -133,6 +137,10 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 		return "", false, fmt.Errorf("postgres: put article: %w", err)
 	}
 	id := r.ID
+	owner, err := s.owner(ctx)
+	if err != nil {
+		return "", false, fmt.Errorf("postgres: put article: %w", err)
+	}
 	got, added := id, false
 	err = s.tx(ctx, func(tx pgx.Tx) error {
 		got, added = id, false
@@ -155,8 +163,10 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
-			id, raw.Bytes, r.Meta, r.From); err != nil {
+		// The article is this handle's to place (store.ArticleClaims).
+		if _, err := tx.Exec(ctx, `WITH claim AS (INSERT INTO article_claims(article_id, owner) VALUES ($1, $5))
+			INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
+			id, raw.Bytes, r.Meta, r.From, owner); err != nil {
 			return err
 		}
 		added = true

@@ -88,6 +88,10 @@ func Run(t *testing.T, open Opener) {
 		s, name := fresh(t)
 		testBriefClaimOnce(t, s, open(t, name))
 	})
+	t.Run("ArticleClaims", func(t *testing.T) {
+		s, name := fresh(t)
+		testClaims(t, s, func() store.Store { return open(t, name) })
+	})
 	t.Run("UseAfterClose", func(t *testing.T) {
 		s, _ := fresh(t)
 		testClosed(t, s)

@@ -261,6 +261,10 @@ type Options struct {
 	// nil means time.Now. Durations reported in Summary and ReplayStats
 	// are measurements and always use the real clock.
 	Now func() time.Time
+
+	// afterStore, when set (by tests only), is called with the id of
+	// each article stored before the lock, before it is placed.
+	afterStore func(id string)
 }
 
 func (o Options) withDefaults() Options {
@@ -328,6 +332,10 @@ type Summary struct {
 	// it decided (see the package comment). Zero for a store without the
 	// lock; StoreTime and ClusterTime do not include it.
 	LockTime time.Duration `json:"lock_time"`
+	// Adopted counts articles other processes stored and did not place
+	// (killed or stopped meanwhile) that this call placed (see the
+	// package comment).
+	Adopted int `json:"adopted,omitempty"`
 	// HeldTime is how long the engine held that lock during the call:
 	// the time other processes could not decide. Over HeldTime per
 	// placed article is what all processes on the archive together can
@@ -349,6 +357,9 @@ func (s Summary) String() string {
 		sb.WriteString(" (" + strings.Join(parts, ", ") + ")")
 	}
 	fmt.Fprintf(&sb, ", stories %d", s.Stories)
+	if s.Adopted > 0 {
+		fmt.Fprintf(&sb, ", %d left unplaced by a stopped process placed", s.Adopted)
+	}
 	return sb.String()
 }
 
@@ -426,6 +437,8 @@ type Engine struct {
 	ps       store.ClusterState
 	meta     []byte
 	resident int
+
+	lastAdopt time.Time // when this engine last looked for orphans (claims.go)
 }
 
 // New returns an Engine over st, rebuilding the clusterer from the stories
@@ -494,44 +507,32 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 	}
 	touched := map[string]bool{}
 	held := e.heldTotal()
-	err := e.p.Run(ctx, r, inputs, e.o.Workers, func(res pipeline.Result) error {
-		defer bar.Add(1)
-		var out Result
-		var err error
-		if res.Err != nil {
-			out, err = e.reject(ctx, res.Raw.Input, res.Err)
-		} else {
-			out, err = e.put(ctx, res.Raw, res.Article)
+	adopt := func(due bool) error {
+		look := e.adopt
+		if due {
+			look = e.adoptDue
 		}
-		if err != nil {
-			return err
+		got, err := look(ctx)
+		sum.Adopted += got.Placed
+		for _, sid := range got.Stories {
+			touched[sid] = true
 		}
-		switch {
-		case out.Reason != "":
-			sum.Rejected++
-			sum.Reasons[out.kind]++
-			if e.o.OnSkip != nil {
-				e.o.OnSkip(res.Raw.Input, out.Reason)
-			}
-		case out.Added:
-			sum.Added++
-		default:
-			sum.Duplicates++
-		}
-		if out.Assigned {
-			touched[out.StoryID] = true
-		}
-		if out.Created {
-			sum.Created++
-		}
-		sum.Merged += out.Merged
-		sum.ClusterTime += out.clusterTime
-		sum.StoreTime += out.storeTime
-		sum.LockTime += out.lockTime
-		n, err := e.maybeFlush(ctx, false)
-		sum.Queued += n
 		return err
-	})
+	}
+	// Orphans first: they were stored before this call's inputs.
+	err := adopt(false)
+	if err == nil {
+		err = e.p.Run(ctx, r, inputs, e.o.Workers, func(res pipeline.Result) error {
+			defer bar.Add(1)
+			if err := adopt(true); err != nil {
+				return err
+			}
+			return e.ingestOne(ctx, res, &sum, touched)
+		})
+	}
+	if err == nil {
+		err = adopt(false)
+	}
 	sum.Stories = len(touched)
 	if uerr := e.unlockClustering(); err == nil {
 		err = uerr
@@ -554,6 +555,46 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 		return sum, err
 	}
 	return sum, nil
+}
+
+// ingestOne stores and places one analysed input (or logs its rejection)
+// and counts it in sum; touched collects the stories it changed.
+func (e *Engine) ingestOne(ctx context.Context, res pipeline.Result, sum *Summary, touched map[string]bool) error {
+	var out Result
+	var err error
+	if res.Err != nil {
+		out, err = e.reject(ctx, res.Raw.Input, res.Err)
+	} else {
+		out, err = e.put(ctx, res.Raw, res.Article)
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case out.Reason != "":
+		sum.Rejected++
+		sum.Reasons[out.kind]++
+		if e.o.OnSkip != nil {
+			e.o.OnSkip(res.Raw.Input, out.Reason)
+		}
+	case out.Added:
+		sum.Added++
+	default:
+		sum.Duplicates++
+	}
+	if out.Assigned {
+		touched[out.StoryID] = true
+	}
+	if out.Created {
+		sum.Created++
+	}
+	sum.Merged += out.Merged
+	sum.ClusterTime += out.clusterTime
+	sum.StoreTime += out.storeTime
+	sum.LockTime += out.lockTime
+	n, err := e.maybeFlush(ctx, false)
+	sum.Queued += n
+	return err
 }
 
 // IngestRaw analyses, stores and clusters one document. A rejected
@@ -629,7 +670,16 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 		res.storeTime = time.Since(start)
 		return res, err
 	}
-	stored := time.Since(start)
+	if e.o.afterStore != nil {
+		e.o.afterStore(res.ArticleID)
+	}
+	return e.placeStored(ctx, res, a, time.Since(start))
+}
+
+// placeStored places a stored article (res.ArticleID, analysed as a)
+// holding the lock for the decision and its placement only; stored is
+// the time its storing took.
+func (e *Engine) placeStored(ctx context.Context, res Result, a *news.Article, stored time.Duration) (Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	t := time.Now()
@@ -639,7 +689,7 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 	locked := time.Now()
 	res.lockTime = locked.Sub(t)
 	e.pending++
-	err = e.cluster(ctx, res.ArticleID, a, &res)
+	err := e.cluster(ctx, res.ArticleID, a, &res)
 	if errors.Is(err, store.ErrPlaced) {
 		// Another process placed it since it was stored (the same input
 		// ingested twice at once); place dropped what memory counted.

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/ingest/ingesttest"
 	"github.com/crosscheck/crosscheck/internal/store"
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
@@ -26,6 +27,7 @@ const (
 	childInputs  = "CROSSCHECK_INGEST_CHILD_INPUTS"  // input files, os.PathListSeparator-separated
 	childWorkers = "CROSSCHECK_INGEST_CHILD_WORKERS" // Options.Workers; unset: 0 (GOMAXPROCS)
 	childHold    = "CROSSCHECK_INGEST_CHILD_HOLD"    // Options.LockHold; unset: 1ms
+	childKill    = "CROSSCHECK_INGEST_CHILD_KILL"    // SIGKILL itself once it stored that many articles, before placing the last
 )
 
 // openArchive opens "sqlite:<path>" or "postgres:<dsn>".
@@ -60,6 +62,19 @@ func TestIngestChild(t *testing.T) {
 	if v := os.Getenv(childWorkers); v != "" {
 		if o.Workers, err = strconv.Atoi(v); err != nil {
 			t.Fatal(err)
+		}
+	}
+	if v := os.Getenv(childKill); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stored := 0
+		o.afterStore = func(string) {
+			if stored++; stored == n {
+				_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+				select {} // the signal ends the process
+			}
 		}
 	}
 	e, err := New(ctx, st, newPipeline(t), o)
@@ -189,33 +204,7 @@ func TestMultiProcess(t *testing.T) {
 		t.Skip("starts ingest processes; skipped with -short")
 	}
 	ctx := context.Background()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in")
-	if err := os.Mkdir(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	arts := writeCorpus(t, in, 8, 6)
-	var halves [2][]string
-	for i, a := range arts {
-		// Each event's articles alternate between the halves (the
-		// corpus interleaves the events, 8 at a time).
-		h := (i/8 + a.Event) % 2
-		halves[h] = append(halves[h], filepath.Join(in, a.Name))
-	}
-
-	// The single process's partition of the whole corpus.
-	ref := openDB(t, filepath.Join(dir, "ref.db"))
-	e, err := New(ctx, ref, newPipeline(t), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.Ingest(ctx, []string{in}, nil, nil); err != nil {
-		t.Fatal(err)
-	}
-	want := partition(t, ref)
-	if len(want) < 2 {
-		t.Fatalf("reference partition %v: the corpus should make several stories", want)
-	}
+	dir, arts, halves, want := twoHalves(t)
 
 	const runs = 5
 	// Each backend returns the archive of a run, by name.
@@ -280,4 +269,133 @@ func TestMultiProcess(t *testing.T) {
 			}
 		})
 	}
+}
+
+// twoHalves writes the synthetic corpus into a new directory and returns
+// the directory, the corpus, its two interleaved halves (input files)
+// and the partition one process ingesting the whole corpus makes.
+func twoHalves(t *testing.T) (dir string, arts []ingesttest.Article, halves [2][]string, want [][]string) {
+	t.Helper()
+	dir = t.TempDir()
+	in := filepath.Join(dir, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	arts = writeCorpus(t, in, 8, 6)
+	for i, a := range arts {
+		// Each event's articles alternate between the halves (the
+		// corpus interleaves the events, 8 at a time).
+		h := (i/8 + a.Event) % 2
+		halves[h] = append(halves[h], filepath.Join(in, a.Name))
+	}
+	ctx := context.Background()
+	ref := openDB(t, filepath.Join(dir, "ref.db"))
+	e, err := New(ctx, ref, newPipeline(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Ingest(ctx, []string{in}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	want = partition(t, ref)
+	if len(want) < 2 {
+		t.Fatalf("reference partition %v: the corpus should make several stories", want)
+	}
+	return dir, arts, halves, want
+}
+
+// TestOrphanTakenOver kills a PostgreSQL ingest process right after it
+// stored an article and before it placed it (SIGKILL at a fixed point),
+// then runs a second process on the other half of the corpus: it places
+// the orphan without its input being ingested again, and the stories are
+// the single process's restricted to the articles stored. A third
+// process ingesting the killed half again completes the partition.
+func TestOrphanTakenOver(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts ingest processes; skipped with -short")
+	}
+	ctx := context.Background()
+	_, _, halves, want := twoHalves(t)
+	srv := pgtest.NewServer(t)
+	for _, at := range []int{1, 5} {
+		t.Run(fmt.Sprintf("killed_at%d", at), func(t *testing.T) {
+			db := "postgres:" + srv.DB(t, fmt.Sprintf("orphan%d", at))
+			victim := startChild(t, db, halves[0], fmt.Sprintf("%s=%d", childKill, at))
+			victim.wait(t, true)
+			if strings.Contains(victim.out.String(), "done:") {
+				t.Fatalf("the victim was not killed:\n%s", victim.out.String())
+			}
+			st, err := openArchive(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if n := len(unplaced(t, st)); n != 1 {
+				t.Fatalf("after the kill %d articles unplaced, want 1", n)
+			}
+			other := startChild(t, db, halves[1])
+			other.wait(t, false)
+			if !strings.Contains(other.out.String(), "1 left unplaced by a stopped process placed") {
+				t.Errorf("the second process does not report the orphan:\n%s", lastLine(other.out.String()))
+			}
+			if u := unplaced(t, st); len(u) != 0 {
+				t.Fatalf("unplaced after the second process: %v", u)
+			}
+			got := partition(t, st)
+			if w := restrict(want, got); !slices.EqualFunc(got, w, slices.Equal) {
+				t.Errorf("after the takeover the stories are\n%v\none process made, of those articles,\n%v", got, w)
+			}
+			again := startChild(t, db, halves[0])
+			again.wait(t, false)
+			if got := partition(t, st); !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("after ingesting the killed half again\n%v\none process made\n%v", got, want)
+			}
+		})
+	}
+}
+
+// unplaced lists the stored articles in no story.
+func unplaced(t *testing.T, st store.Store) []string {
+	t.Helper()
+	ctx := context.Background()
+	refs, err := st.(store.ArticleLister).Articles(ctx, store.ListOptions{Limit: store.MaxLimit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range refs {
+		sid, err := st.ArticleStory(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sid == "" {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+// restrict is partition p with only the articles partition got holds,
+// in partition's order.
+func restrict(p, got [][]string) [][]string {
+	in := map[string]bool{}
+	for _, g := range got {
+		for _, id := range g {
+			in[id] = true
+		}
+	}
+	var out [][]string
+	for _, g := range p {
+		var kept []string
+		for _, id := range g {
+			if in[id] {
+				kept = append(kept, id)
+			}
+		}
+		if len(kept) > 0 {
+			out = append(out, kept)
+		}
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(a[0], b[0]) })
+	return out
 }

@@ -45,6 +45,9 @@ func (e *Engine) IngestStream(ctx context.Context, r *read.Reader, name string, 
 		}
 		return nil
 	})
+	if err == nil {
+		_, err = e.adoptDue(ctx)
+	}
 	if _, ferr := e.Flush(ctx); err == nil {
 		err = ferr
 	}

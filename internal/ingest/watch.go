@@ -25,6 +25,7 @@ func (n StreamCounts) String() string {
 // for a feed list the watcher refuses or a failure that stops ingest.
 func (e *Engine) Watch(ctx context.Context, w *fetch.Watcher, r *read.Reader, feeds []string, report func(feed string, n StreamCounts)) error {
 	defer e.StartWork(ctx)()
+	defer e.startAdopting(ctx)()
 	err := w.Run(ctx, feeds, func(feed string, resp *fetch.Response) error {
 		n, err := e.IngestStream(ctx, r, feed, bytes.NewReader(resp.Body))
 		if report != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
+	"github.com/crosscheck/crosscheck/internal/store/internal/record"
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/storetest"
 )
@@ -96,15 +97,30 @@ func TestUpgrade(t *testing.T) {
 	if err := migrateDB(t.Context(), s.pool, migrations[:1]); err != nil {
 		t.Fatal(err)
 	}
+	// The article as a version-1 crosscheck stored it (today's
+	// PutArticle writes tables of later versions).
 	raw, a := storetest.Synthetic(1, 50)
-	if _, added, err := s.PutArticle(t.Context(), raw, a); err != nil || !added {
-		t.Fatalf("PutArticle at version 1: %v, %v", added, err)
+	r, err := record.NewArticle(raw, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(t.Context(), `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())`, r.ID, r.Hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), r.Doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.pool.Exec(t.Context(), `INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
+		r.ID, raw.Bytes, r.Meta, r.From); err != nil {
+		t.Fatal(err)
 	}
 	s.Close()
 	s = open(t, dsn)
 	got, err := s.Articles(t.Context(), store.ListOptions{})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("Articles after upgrade = %v, %v", got, err)
+	}
+	// Left unplaced by then, it belongs to no one: any process takes it.
+	if ids, err := s.ClaimOrphans(t.Context(), 10); err != nil || len(ids) != 1 || ids[0] != r.ID {
+		t.Errorf("orphans after upgrade = %v, %v; want [%s]", ids, err, r.ID)
 	}
 	var v int
 	if err := s.pool.QueryRow(t.Context(), `SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != migrations[len(migrations)-1].Version {

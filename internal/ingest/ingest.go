@@ -141,10 +141,19 @@
 // SIGKILLed mid-run and its half ingested again, end with exactly the
 // single-process partition (SQLite and PostgreSQL).
 //
-// A killed process loses nothing: an article it stored but did not place
-// is placed by whoever ingests that input again (PutArticle reports a
-// duplicate, the article has no story, so it is placed then). Two
-// processes ingesting the same input at once may both find it unplaced;
+// A killed or stopped process loses nothing: an article it stored but
+// did not place is claimed by a running process and placed from its
+// stored analysis (adopt, claims.go). On PostgreSQL each article is
+// claimed, from PutArticle until its placement, by the store handle that
+// stored it, named by a session advisory lock the server frees when the
+// process dies (store.ArticleClaims); a running Ingest looks for claims
+// whose holder is gone at its start, every 10 s and at its end, and a
+// watch every 10 s, takes them with FOR UPDATE SKIP LOCKED (so two
+// processes never take the same) and places them oldest stored first
+// (Summary.Adopted; TestOrphanTakenOver). Whoever ingests the input
+// again also places it (PutArticle reports a duplicate, the article has
+// no story). Two processes ingesting the same input at once may both
+// find it unplaced;
 // Place refuses the second (store.ErrPlaced, nothing written) and that
 // engine reports the first one's story and drops what its memory counted.
 //
@@ -522,13 +531,23 @@ func (e *Engine) Ingest(ctx context.Context, inputs []string, r *read.Reader, pr
 	// Orphans first: they were stored before this call's inputs.
 	err := adopt(false)
 	if err == nil {
+		one := e.ingestOne
+		var placed func() error
+		if _, ok := e.ps.(store.ClusterChangeLog); ok {
+			one, placed = e.storeAhead(ctx, &sum, touched)
+		}
 		err = e.p.Run(ctx, r, inputs, e.o.Workers, func(res pipeline.Result) error {
 			defer bar.Add(1)
 			if err := adopt(true); err != nil {
 				return err
 			}
-			return e.ingestOne(ctx, res, &sum, touched)
+			return one(ctx, res, &sum, touched)
 		})
+		if placed != nil {
+			if perr := placed(); err == nil {
+				err = perr
+			}
+		}
 	}
 	if err == nil {
 		err = adopt(false)
@@ -570,18 +589,33 @@ func (e *Engine) ingestOne(ctx context.Context, res pipeline.Result, sum *Summar
 	if err != nil {
 		return err
 	}
+	countInput(out, res.Raw.Input, sum, e.o.OnSkip)
+	countPlaced(out, sum, touched)
+	n, err := e.maybeFlush(ctx, false)
+	sum.Queued += n
+	return err
+}
+
+// countInput counts what became of one input in sum: rejected, added
+// or a duplicate.
+func countInput(out Result, input string, sum *Summary, onSkip func(input, reason string)) {
 	switch {
 	case out.Reason != "":
 		sum.Rejected++
 		sum.Reasons[out.kind]++
-		if e.o.OnSkip != nil {
-			e.o.OnSkip(res.Raw.Input, out.Reason)
+		if onSkip != nil {
+			onSkip(input, out.Reason)
 		}
 	case out.Added:
 		sum.Added++
 	default:
 		sum.Duplicates++
 	}
+}
+
+// countPlaced counts one article's placement in sum; touched collects
+// the story it changed.
+func countPlaced(out Result, sum *Summary, touched map[string]bool) {
 	if out.Assigned {
 		touched[out.StoryID] = true
 	}
@@ -592,9 +626,6 @@ func (e *Engine) ingestOne(ctx context.Context, res pipeline.Result, sum *Summar
 	sum.ClusterTime += out.clusterTime
 	sum.StoreTime += out.storeTime
 	sum.LockTime += out.lockTime
-	n, err := e.maybeFlush(ctx, false)
-	sum.Queued += n
-	return err
 }
 
 // IngestRaw analyses, stores and clusters one document. A rejected
@@ -680,34 +711,64 @@ func (e *Engine) put(ctx context.Context, raw news.Raw, a *news.Article) (Result
 // holding the lock for the decision and its placement only; stored is
 // the time its storing took.
 func (e *Engine) placeStored(ctx context.Context, res Result, a *news.Article, stored time.Duration) (Result, error) {
+	out, err := e.placeRun(ctx, []storedArticle{{res: res, a: a, took: stored}})
+	if err != nil {
+		return Result{}, err
+	}
+	return out[0], nil
+}
+
+// storedArticle is an article stored and waiting for its placement.
+type storedArticle struct {
+	res  Result // ArticleID and Added set
+	a    *news.Article
+	took time.Duration // its storing
+}
+
+// placeRun places stored articles in one turn of the lock: the lock (and
+// the catch-up) is taken once, then each article is decided and placed
+// in order, each its own decision and Place, as one at a time would.
+// The lock is not held while the next articles are stored: another
+// process decides meanwhile, and drops from memory only what this one
+// changed.
+func (e *Engine) placeRun(ctx context.Context, run []storedArticle) ([]Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	t := time.Now()
 	if err := e.acquire(ctx); err != nil {
-		return Result{}, err
+		return nil, err
 	}
-	locked := time.Now()
-	res.lockTime = locked.Sub(t)
-	e.pending++
-	err := e.cluster(ctx, res.ArticleID, a, &res)
-	if errors.Is(err, store.ErrPlaced) {
-		// Another process placed it since it was stored (the same input
-		// ingested twice at once); place dropped what memory counted.
-		sid, serr := e.st.ArticleStory(ctx, res.ArticleID)
-		res = Result{ArticleID: res.ArticleID, Added: res.Added, StoryID: sid, clusterTime: res.clusterTime}
-		err = serr
+	out := make([]Result, 0, len(run))
+	var err error
+	for i, s := range run {
+		start := time.Now()
+		res := s.res
+		if i == 0 {
+			res.lockTime = start.Sub(t)
+		}
+		e.pending++
+		err = e.cluster(ctx, res.ArticleID, s.a, &res)
+		if errors.Is(err, store.ErrPlaced) {
+			// Another process placed it since it was stored (the same
+			// input ingested twice at once); place dropped what memory
+			// counted.
+			sid, serr := e.st.ArticleStory(ctx, res.ArticleID)
+			res = Result{ArticleID: res.ArticleID, Added: res.Added, StoryID: sid, clusterTime: res.clusterTime}
+			err = serr
+		}
+		if err != nil {
+			break
+		}
+		res.storeTime = s.took + time.Since(start) - res.clusterTime
+		out = append(out, res)
 	}
-	res.storeTime = stored + time.Since(locked) - res.clusterTime
-	// Not held while the next article is stored: another process
-	// decides meanwhile, and drops from memory only what this one
-	// changed.
 	if rerr := e.release(); err == nil {
 		err = rerr
 	}
 	if err != nil {
-		return Result{}, err
+		return nil, err
 	}
-	return res, nil
+	return out, nil
 }
 
 // store writes the article (the raw input byte for byte, the analysis)

@@ -118,8 +118,17 @@
 //     changed (Place, one transaction). The lock with the catch-up's
 //     reads, and the placement, are one round trip each
 //     (store.ClusterChangeLog.LockClusteringSince; Place a pipelined
-//     batch), and the lock is given up after each placement, so that
-//     another process decides while this one stores its next article.
+//     batch), and the lock is given up after each turn, so that
+//     another process decides while this one stores its next articles.
+//
+// In a batch (Ingest) the two steps run side by side (run.go): the
+// inputs are stored in input order as their analyses come, and queued;
+// a placer places the queue in input order, taking the lock once for
+// the run of stored articles waiting (up to 16), each its own decision
+// and Place. A turn so places several articles when the process waited
+// for the lock or for a placement meanwhile, and the lock's round trip
+// and catch-up are paid once for them; the decisions are those of one
+// at a time. IngestRaw places its one article at once.
 //
 // That is PostgreSQL, whose store keeps the change log. On SQLite, one
 // writer at a time anyway, the article is stored under the lock and the

@@ -17,8 +17,8 @@ const (
 	orphanInterval = 10 * time.Second
 )
 
-// Adopted counts what one look for orphans did.
-type Adopted struct {
+// adopted counts what one look for orphans did.
+type adopted struct {
 	// Placed counts orphans this engine placed; Stories lists the
 	// stories they went to.
 	Placed  int
@@ -33,8 +33,8 @@ type Adopted struct {
 // store without claims (SQLite: an article stored there is placed under
 // the same lock) has no orphans; one stored but not placed there is
 // placed when its input is ingested again.
-func (e *Engine) adopt(ctx context.Context) (Adopted, error) {
-	var out Adopted
+func (e *Engine) adopt(ctx context.Context) (adopted, error) {
+	var out adopted
 	ac, ok := e.st.(store.ArticleClaims)
 	if _, logged := e.ps.(store.ClusterChangeLog); !ok || !logged {
 		return out, nil
@@ -71,12 +71,12 @@ func (e *Engine) adopt(ctx context.Context) (Adopted, error) {
 }
 
 // adoptDue is adopt when orphanInterval has passed since the last look.
-func (e *Engine) adoptDue(ctx context.Context) (Adopted, error) {
+func (e *Engine) adoptDue(ctx context.Context) (adopted, error) {
 	e.mu.Lock()
 	due := e.o.Now().Sub(e.lastAdopt) >= orphanInterval
 	e.mu.Unlock()
 	if !due {
-		return Adopted{}, nil
+		return adopted{}, nil
 	}
 	return e.adopt(ctx)
 }

@@ -29,6 +29,11 @@ import (
 func withStore(ctx context.Context, dsn string, fn func(store.Store) error) error {
 	st, err := archive.Open(ctx, dsn)
 	if err != nil {
+		if ctx.Err() != nil {
+			// A signal while the archive is opened (a new archive's
+			// migrations run in one transaction) leaves it as it was.
+			return fmt.Errorf("interrupted while opening the archive: nothing stored or changed: %w", err)
+		}
 		return err
 	}
 	defer st.Close()

@@ -175,6 +175,18 @@ END $$;
 CREATE TRIGGER article_placed AFTER INSERT ON story_articles
 	FOR EACH ROW EXECUTE FUNCTION article_placed();
 `},
+	// Stale stories (StaleStories) by an index, not a scan: briefed is
+	// the story's updated time its briefing was built from
+	// (briefings.story_updated), -infinity when never briefed; the
+	// partial index holds only the stories whose briefing is out of
+	// date, so that an ingest's look for them costs what it finds, not
+	// the archive's size (a scan of every story and its briefing took
+	// 139 ms at 44,000 stories).
+	{Version: 10, Name: "stale story index", SQL: `
+ALTER TABLE stories ADD COLUMN briefed timestamptz NOT NULL DEFAULT '-infinity';
+UPDATE stories s SET briefed = b.story_updated FROM briefings b WHERE b.story_id = s.id;
+CREATE INDEX stories_stale ON stories (updated, id) WHERE briefed < updated;
+`},
 }
 
 // migrateDB applies the migrations not yet recorded in schema_migrations in

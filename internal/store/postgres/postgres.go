@@ -566,8 +566,7 @@ func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	rows, err := s.pool.Query(ctx, `SELECT s.id FROM stories s LEFT JOIN briefings b ON b.story_id = s.id
-		WHERE b.story_id IS NULL OR b.story_updated < s.updated ORDER BY s.updated, s.id LIMIT $1`, store.Limit(limit))
+	rows, err := s.pool.Query(ctx, record.StaleQuery, store.Limit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("postgres: stale stories: %w", err)
 	}
@@ -602,7 +601,7 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 			return err
 		}
 		_, err = tx.Exec(ctx, `UPDATE stories SET title = CASE WHEN $1 = '' THEN title ELSE $1 END,
-			event = $2, first_published = $3, latest_published = $4 WHERE id = $5`,
+			event = $2, first_published = $3, latest_published = $4, briefed = updated WHERE id = $5`,
 			txt(b.Title), txt(b.Time.Event), optTime(b.Time.First), optTime(b.Time.Latest), id)
 		return err
 	})

@@ -175,3 +175,54 @@ func TestClusterChanges(t *testing.T) {
 		t.Errorf("after placement %d the log holds %d placements (%v), want 1", 3+changeLog, ch.Count, err)
 	}
 }
+
+// TestStaleMigration checks that migration 10 fills stories.briefed from
+// the briefings stored before it: a story briefed since its last change is
+// current, one changed after its briefing and one never briefed are
+// stale, and a story placed after the migration is stale too.
+func TestStaleMigration(t *testing.T) {
+	ctx := t.Context()
+	dsn := server(t)(t, "stale_migration")
+	s := open(t, dsn)
+	article := func(id string) {
+		t.Helper()
+		if _, _, err := s.PutArticle(ctx, news.Raw{Input: id, Text: id}, &news.Article{ID: id, Title: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"current", "changed", "never"} {
+		article(id)
+		if _, _, err := s.CreateStory(ctx, news.Story{ID: "s-" + id, Title: id, Articles: []news.ArticleRef{{ID: id}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, id := range []string{"s-current", "s-changed"} {
+		if err := s.PutBriefing(ctx, id, &news.Briefing{Title: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	article("later")
+	if err := s.AssignStory(ctx, "later", "s-changed"); err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before migration 10.
+	if _, err := s.pool.Exec(ctx, `DROP INDEX stories_stale; ALTER TABLE stories DROP COLUMN briefed;
+		DELETE FROM schema_migrations WHERE version = 10`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, dsn)
+	want := []string{"s-never", "s-changed"} // oldest change first
+	if got, err := s.StaleStories(ctx, 10); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("StaleStories after migration = %v, %v; want %v", got, err, want)
+	}
+	article("placed")
+	placed, err := s.Place(ctx, store.Placement{ArticleID: "placed", Create: &news.Story{Title: "placed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = append(want, placed.StoryID)
+	if got, err := s.StaleStories(ctx, 10); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("StaleStories after a placement = %v, %v; want %v", got, err, want)
+	}
+}

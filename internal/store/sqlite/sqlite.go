@@ -631,8 +631,7 @@ func (s *Store) StaleStories(ctx context.Context, limit int) ([]string, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
 	}
-	// The condition is the partial index stories_stale's.
-	return s.strings(ctx, `SELECT id FROM stories WHERE briefed < updated ORDER BY updated, id LIMIT ?`, store.Limit(limit))
+	return s.strings(ctx, record.StaleQuery, store.Limit(limit))
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {

@@ -59,6 +59,7 @@ func Run(t *testing.T, open Opener) {
 		{"CreateStoryRace", testCreateStoryRace},
 		{"StoryFollows", testStoryFollows},
 		{"BriefingRoundTrip", testBriefing},
+		{"StaleAcrossMerge", testStaleMerge},
 		{"Search", testSearch},
 		{"RejectedLog", testRejected},
 		{"ConcurrentPut", testConcurrentPut},

@@ -161,6 +161,15 @@ const StatsQuery = `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FRO
 	(SELECT count(*) FROM briefings), (SELECT count(*) FROM rejected),
 	(SELECT count(*) FROM brief_queue), (SELECT count(*) FROM brief_queue WHERE attempts > 0)`
 
+// StaleQuery lists the ids of stories whose briefing is older than their
+// last change (store.StoryReader.StaleStories), oldest change first, up to
+// the limit its one parameter gives. Both backends keep stories.briefed,
+// the updated time of the story the briefing was built from, and index
+// the stories where briefed < updated (a partial index named
+// stories_stale): the condition here is that index's, so the query reads
+// only the stale stories, not the archive.
+const StaleQuery = `SELECT id FROM stories WHERE briefed < updated ORDER BY updated, id LIMIT $1`
+
 // ScanStats scans the row of StatsQuery.
 func ScanStats(scan func(dest ...any) error) (store.Stats, error) {
 	var st store.Stats

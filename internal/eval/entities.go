@@ -6,6 +6,7 @@ import (
 	"context"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -20,11 +21,13 @@ import (
 // EntitiesOptions configures RunEntities.
 type EntitiesOptions struct {
 	// Data is the shared folder (../shared: gold/discrepancies-dev.json
-	// gives the BASIL splits; data/clustering/basil-dev.jsonl and
-	// data/mds/multinews-dev.jsonl the stories).
+	// gives the BASIL splits; data/clustering/basil-dev.jsonl,
+	// data/mds/multinews-dev.jsonl and data/quotes/polnear-dev.jsonl the
+	// stories).
 	Data string
 	// Judged is a judgement file (empty: the committed
-	// testdata/entities-judged.tsv, embedded).
+	// testdata/entities-judged.tsv and entities-judged-polnear.tsv,
+	// embedded).
 	Judged string
 	// Stories is the number of stories per set and split (default 10).
 	Stories int
@@ -34,6 +37,9 @@ type EntitiesOptions struct {
 	// Split limits the scored stories to tune, check, fresh, fresh2 or
 	// fresh3 (empty or all: every one).
 	Split string
+	// Set limits the scored stories to one set of EntitySets (empty or
+	// all: every one).
+	Set string
 	// Progress, when non-nil, receives a progress bar.
 	Progress io.Writer
 }
@@ -51,6 +57,15 @@ const (
 	splitFresh3 = "fresh3"
 )
 
+// setPolNeAR is the PolNeAR dev set: each article a story of its own.
+const setPolNeAR = "polnear"
+
+// EntitySets are the sets EntitiesOptions.Set accepts, besides all.
+var EntitySets = []string{setBASIL, setMultiNews, setPolNeAR}
+
+// ErrEntitySet reports an EntitiesOptions.Set not in EntitySets.
+var ErrEntitySet = errors.New("eval: entities: unknown set")
+
 // EntityStories reads the stories the entities eval judges: the first n
 // BASIL dev events of each split (the `split` of gold/discrepancies-dev.json)
 // with their titles, and the first 2n Multi-News dev stories, alternating
@@ -59,7 +74,9 @@ const (
 // then the fresh2 set: the next n/2 BASIL events of each split (16-20 for
 // n = 10) and Multi-News stories 10n+1 to 14n (101-140), leaving stories
 // 4n+1 to 10n (41-100) unjudged for reading while choosing rules; then
-// fresh3: the next n/2 BASIL events of each split (21-25).
+// fresh3: the next n/2 BASIL events of each split (21-25). Last, every
+// PolNeAR dev article as a story of one article (set polnear), in the
+// quotes eval's halves: sorted by doc_id, even positions tune, odd check.
 func EntityStories(data string, n int) ([]HeadlineStory, error) {
 	if n <= 0 {
 		n = 10
@@ -117,6 +134,13 @@ func EntityStories(data string, n int) ([]HeadlineStory, error) {
 		}
 		out = append(out, hs)
 	}
+	docs, err := readQuoteDocs(filepath.Join(data, "data", "quotes", "polnear-dev.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range quoteSplitDocs(docs) {
+		out = append(out, HeadlineStory{Set: setPolNeAR, ID: d.doc.DocID, Split: d.split, Raws: []news.Raw{quoteRaw(d.doc)}})
+	}
 	return out, nil
 }
 
@@ -128,26 +152,37 @@ const (
 	verdictWrong = "wrong"
 )
 
-// judgedEntities is the committed judgement file, used when
-// EntitiesOptions.Judged is empty.
-//
-//go:embed testdata/entities-judged.tsv
-var judgedEntities []byte
+// judgedEntities and judgedEntitiesPolNeAR are the committed judgement
+// files (BASIL and Multi-News; PolNeAR), used when EntitiesOptions.Judged
+// is empty.
+var (
+	//go:embed testdata/entities-judged.tsv
+	judgedEntities []byte
+	//go:embed testdata/entities-judged-polnear.tsv
+	judgedEntitiesPolNeAR []byte
+)
 
-// readEntityJudged reads a judgement file (the embedded one when path is
+// readEntityJudged reads a judgement file (both embedded ones when path is
 // empty): tab-separated "set id name type verdict" lines, "#" lines
 // comments; key "set\tid\tname\ttype" -> verdict.
 func readEntityJudged(path string) (map[string]string, error) {
-	data := judgedEntities
+	out := map[string]string{}
 	if path != "" {
-		var err error
-		if data, err = os.ReadFile(path); err != nil {
+		data, err := os.ReadFile(path)
+		if err != nil {
 			return nil, fmt.Errorf("eval: entities: %w", err)
 		}
-	} else {
-		path = "testdata/entities-judged.tsv"
+		return out, parseEntityJudged(out, path, data)
 	}
-	out := map[string]string{}
+	if err := parseEntityJudged(out, "testdata/entities-judged.tsv", judgedEntities); err != nil {
+		return nil, err
+	}
+	return out, parseEntityJudged(out, "testdata/entities-judged-polnear.tsv", judgedEntitiesPolNeAR)
+}
+
+// parseEntityJudged adds the judgements of one file, named path in
+// errors, to out.
+func parseEntityJudged(out map[string]string, path string, data []byte) error {
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
@@ -156,11 +191,11 @@ func readEntityJudged(path string) (map[string]string, error) {
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 5 || f[4] != verdictRight && f[4] != verdictWrong {
-			return nil, fmt.Errorf("eval: entities: %s: bad line %q (want: set id name type right|wrong, tab-separated)", path, line)
+			return fmt.Errorf("eval: entities: %s: bad line %q (want: set id name type right|wrong, tab-separated)", path, line)
 		}
 		out[strings.Join(f[:4], "\t")] = f[4]
 	}
-	return out, sc.Err()
+	return sc.Err()
 }
 
 // entityTally counts the judged rows of one set and split.
@@ -180,7 +215,8 @@ func (t entityTally) precision() float64 {
 // judgements. A judgement counts only for the exact name and type judged;
 // anything else is "unjudged" and listed so that it can be judged.
 //
-// Metrics, per set (basil, multinews) and split (tune, check, fresh):
+// Metrics, per set (basil, multinews, polnear) and split (tune, check,
+// fresh, fresh2, fresh3; polnear has tune and check only):
 // SET_SPLIT_precision (right / judged), SET_SPLIT_judged,
 // SET_SPLIT_unjudged, SET_SPLIT_listed_per_story (people and organisations
 // the briefing lists, all of them, per story: how much the listing says);
@@ -189,6 +225,9 @@ func (t entityTally) precision() float64 {
 func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if o.Top <= 0 {
 		o.Top = 12
+	}
+	if o.Set != "" && o.Set != "all" && !slices.Contains(EntitySets, o.Set) {
+		return nil, fmt.Errorf("%w %q (want %s or all)", ErrEntitySet, o.Set, strings.Join(EntitySets, ", "))
 	}
 	stories, err := EntityStories(o.Data, o.Stories)
 	if err != nil {
@@ -208,7 +247,8 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if o.Split != "" && o.Split != "all" && o.Split != hs.Split {
+		if o.Split != "" && o.Split != "all" && o.Split != hs.Split ||
+			o.Set != "" && o.Set != "all" && o.Set != hs.Set {
 			continue
 		}
 		br, _, err := BriefStory(ctx, p, b, hs.Raws)

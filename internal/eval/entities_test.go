@@ -90,6 +90,7 @@ func TestEntityStoriesSplits(t *testing.T) {
 		"basil tune": 10, "basil check": 10, "basil fresh": 10,
 		"basil fresh2":   10,
 		"multinews tune": 10, "multinews check": 10, "multinews fresh": 20, "multinews fresh2": 40,
+		"polnear tune": 42, "polnear check": 42,
 	}
 	for k, n := range want {
 		if got[k] != n {

@@ -122,32 +122,13 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 		}
 		path = p
 	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval: quotes: %w", err)
-	}
-	defer fh.Close()
 	p, err := pipeline.New(opts.Pipeline)
 	if err != nil {
 		return nil, fmt.Errorf("eval: quotes: %w", err)
 	}
-	var docs []*quoteDoc
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		if strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
-		var d quoteDoc
-		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
-		}
-		docs = append(docs, &d)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: quotes: read %s: %w", path, err)
+	docs, err := readQuoteDocs(path)
+	if err != nil {
+		return nil, err
 	}
 	splits, err := quoteSplits(opts.Split)
 	if err != nil {
@@ -174,6 +155,35 @@ func RunQuotes(ctx context.Context, opts QuotesOptions) (*Report, error) {
 		quoteScore(c, a, gold, d.doc.DocID, opts.Log)
 	}
 	return quoteReport(path, splits, counts), nil
+}
+
+// readQuoteDocs reads the PolNeAR JSONL file at path, one article a line,
+// in file order. The quotes and entities evals share it.
+func readQuoteDocs(path string) ([]*quoteDoc, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval: quotes: %w", err)
+	}
+	defer fh.Close()
+	var docs []*quoteDoc
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		var d quoteDoc
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			return nil, fmt.Errorf("eval: quotes: %s:%d: %w", path, line, err)
+		}
+		docs = append(docs, &d)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: quotes: read %s: %w", path, err)
+	}
+	return docs, nil
 }
 
 // quoteSplitDoc is an article with the half it belongs to.

@@ -28,6 +28,9 @@ type StageOptions struct {
 	// (timex, discrepancies, quotes, citations; empty: all). One split
 	// lists its misses.
 	Split string
+	// Set is the data set scored (entities: basil, multinews or polnear;
+	// empty: all).
+	Set string
 	// MaxWords caps the summary length and Limit the number of stories
 	// scored (summarize; 0: all).
 	MaxWords, Limit int
@@ -76,7 +79,7 @@ func Stages() []Stage {
 			return RunHeadlines(ctx, HeadlinesOptions{Data: o.Data, Progress: o.Progress})
 		}},
 		{"entities", func(ctx context.Context, o StageOptions) (*Report, error) {
-			return RunEntities(ctx, EntitiesOptions{Data: o.Data, Split: o.Split, Progress: o.Progress})
+			return RunEntities(ctx, EntitiesOptions{Data: o.Data, Split: o.Split, Set: o.Set, Progress: o.Progress})
 		}},
 		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunJunk(ctx, JunkOptions{Data: o.Data})

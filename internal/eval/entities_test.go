@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,4 +98,49 @@ func TestEntityStoriesSplits(t *testing.T) {
 			t.Errorf("%s: %d stories, want %d", k, got[k], n)
 		}
 	}
+}
+
+// TestRunEntitiesSet holds the set filter: an unknown set is refused
+// before any story is read, and a known one scores only its own stories.
+func TestRunEntitiesSet(t *testing.T) {
+	if _, err := RunEntities(context.Background(), EntitiesOptions{Set: "nosuchset"}); !errors.Is(err, ErrEntitySet) {
+		t.Errorf("unknown set: err = %v, want ErrEntitySet", err)
+	}
+	if _, ok := testutil.Shared("data/quotes/polnear-dev.jsonl"); !ok {
+		t.Skip("../shared is not here: no PolNeAR stories to score")
+	}
+	r, err := RunEntities(context.Background(), EntitiesOptions{Data: testutil.SharedDir(), Set: setPolNeAR, Split: "check"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Rows) == 0 {
+		t.Fatal("no rows for polnear check")
+	}
+	for _, row := range r.Rows {
+		if row[0] != setPolNeAR || row[1] != "check" {
+			t.Fatalf("row %v is not polnear check", row)
+		}
+	}
+}
+
+// FuzzParseEntityJudged: any input parses or fails with an error, and
+// every judgement kept is a right or wrong verdict on a four-field key.
+func FuzzParseEntityJudged(f *testing.F) {
+	f.Add([]byte("# c\nbasil\tev1\tAnna Berg\tPERSON\tright\n"))
+	f.Add([]byte("polnear\tdoc\tX\tORG\twrong\n\n"))
+	f.Add([]byte("basil ev1 Anna PERSON right\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		out := map[string]string{}
+		if err := parseEntityJudged(out, "fuzz", data); err != nil {
+			return
+		}
+		for k, v := range out {
+			if v != verdictRight && v != verdictWrong {
+				t.Errorf("%q: verdict %q", k, v)
+			}
+			if n := strings.Count(k, "\t"); n != 3 {
+				t.Errorf("%q: %d tabs in the key, want 3", k, n)
+			}
+		}
+	})
 }

@@ -229,9 +229,16 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	if o.Set != "" && o.Set != "all" && !slices.Contains(EntitySets, o.Set) {
 		return nil, fmt.Errorf("%w %q (want %s or all)", ErrEntitySet, o.Set, strings.Join(EntitySets, ", "))
 	}
-	stories, err := EntityStories(o.Data, o.Stories)
+	all, err := EntityStories(o.Data, o.Stories)
 	if err != nil {
 		return nil, err
+	}
+	var stories []HeadlineStory
+	for _, hs := range all {
+		if (o.Split == "" || o.Split == "all" || o.Split == hs.Split) &&
+			(o.Set == "" || o.Set == "all" || o.Set == hs.Set) {
+			stories = append(stories, hs)
+		}
 	}
 	judged, err := readEntityJudged(o.Judged)
 	if err != nil {
@@ -246,10 +253,6 @@ func RunEntities(ctx context.Context, o EntitiesOptions) (*Report, error) {
 	for _, hs := range stories {
 		if err := ctx.Err(); err != nil {
 			return nil, err
-		}
-		if o.Split != "" && o.Split != "all" && o.Split != hs.Split ||
-			o.Set != "" && o.Set != "all" && o.Set != hs.Set {
-			continue
 		}
 		br, _, err := BriefStory(ctx, p, b, hs.Raws)
 		if err != nil {

@@ -24,6 +24,7 @@ var rank = map[string]int{
 	"internal/say":       0,
 	"internal/cli":       1,
 	"internal/text":      1,
+	"internal/vectors":   1,
 	"internal/read":      1,
 	"internal/fetch":     1,
 	"internal/extract":   2,

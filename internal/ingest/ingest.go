@@ -455,6 +455,10 @@ type Engine struct {
 	ps       store.ClusterState
 	meta     []byte
 	resident int
+	// lastOfTurn is set while placeRun places the last article of its
+	// turn: the placement gives the store's lock up as it commits
+	// (store.Placement.Release), saving the unlock's round trip.
+	lastOfTurn bool
 
 	lastAdopt time.Time // when this engine last looked for orphans (claims.go)
 }
@@ -743,6 +747,9 @@ type storedArticle struct {
 func (e *Engine) placeRun(ctx context.Context, run []storedArticle) ([]Result, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if err := e.prefetch(ctx, run); err != nil {
+		return nil, err
+	}
 	t := time.Now()
 	if err := e.acquire(ctx); err != nil {
 		return nil, err
@@ -756,7 +763,9 @@ func (e *Engine) placeRun(ctx context.Context, run []storedArticle) ([]Result, e
 			res.lockTime = start.Sub(t)
 		}
 		e.pending++
+		e.lastOfTurn = i == len(run)-1
 		err = e.cluster(ctx, res.ArticleID, s.a, &res)
+		e.lastOfTurn = false
 		if errors.Is(err, store.ErrPlaced) {
 			// Another process placed it since it was stored (the same
 			// input ingested twice at once); place dropped what memory

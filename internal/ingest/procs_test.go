@@ -69,6 +69,7 @@ func BenchmarkProcesses(b *testing.B) {
 			ingest := func(inputs ...string) (float64, placed) {
 				dbs++
 				db := "postgres:" + srv.DB(b, fmt.Sprintf("procs_w%s_%d", workers, dbs))
+				server := serverCPU()
 				start := time.Now()
 				var cs []*child
 				for _, in := range inputs {
@@ -81,7 +82,9 @@ func BenchmarkProcesses(b *testing.B) {
 				var sum placed
 				for _, c := range cs {
 					sum = sum.plus(placedLine(b, c.out.String()))
+					sum.cpu += int((c.cmd.ProcessState.UserTime() + c.cmd.ProcessState.SystemTime()).Microseconds())
 				}
+				sum.server = int((serverCPU() - server).Microseconds())
 				st, err := openArchive(context.Background(), db)
 				if err != nil {
 					b.Fatal(err)
@@ -115,6 +118,8 @@ func BenchmarkProcesses(b *testing.B) {
 					{"cluster-µs/article", func(p placed) int { return p.cluster }},
 					{"place-µs/article", func(p placed) int { return p.store + p.cluster }},
 					{"lock-µs/article", func(p placed) int { return p.lock }},
+					{"cpu-µs/article", func(p placed) int { return p.cpu }},
+					{"server-cpu-µs/article", func(p placed) int { return p.server }},
 				} {
 					for suffix, ps := range map[string][]placed{"": p1, "-2": p2} {
 						var v []float64
@@ -174,12 +179,68 @@ func splitLines(b testing.TB, path, dir string) [2]string {
 	return out
 }
 
-// placed is what a child ingest reports of its placements, in µs.
-type placed struct{ n, store, cluster, lock, held int }
+// placed is what a child ingest reports of its placements, in µs, with
+// the CPU time its processes used (cpu) and the server's (server).
+type placed struct{ n, store, cluster, lock, held, cpu, server int }
 
 // plus adds two processes' reports.
 func (p placed) plus(q placed) placed {
-	return placed{p.n + q.n, p.store + q.store, p.cluster + q.cluster, p.lock + q.lock, p.held + q.held}
+	return placed{p.n + q.n, p.store + q.store, p.cluster + q.cluster, p.lock + q.lock, p.held + q.held, p.cpu + q.cpu, p.server + q.server}
+}
+
+// serverCPU is the CPU time (user and system) the PostgreSQL server this
+// process started has used so far: the postmaster, its exited children
+// (the backends of closed connections) and its live ones, from /proc;
+// zero where /proc cannot be read.
+func serverCPU() time.Duration {
+	stats := map[int][]string{} // pid -> the fields after the command
+	dirs, _ := os.ReadDir("/proc")
+	for _, d := range dirs {
+		pid, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", d.Name(), "stat"))
+		if err != nil {
+			continue
+		}
+		if i := strings.LastIndexByte(string(b), ')'); i > 0 {
+			stats[pid] = strings.Fields(string(b[i+1:]))
+		}
+	}
+	// Fields after the command: state ppid ... utime (12) stime cutime cstime.
+	ticks := func(f []string, from, to int) int64 {
+		var sum int64
+		for i := from; i <= to && i < len(f); i++ {
+			v, _ := strconv.ParseInt(f[i], 10, 64)
+			sum += v
+		}
+		return sum
+	}
+	ppid := func(f []string) int {
+		if len(f) < 2 {
+			return 0
+		}
+		v, _ := strconv.Atoi(f[1])
+		return v
+	}
+	var total int64
+	for pid, f := range stats {
+		if ppid(f) != os.Getpid() {
+			continue
+		}
+		b, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "comm"))
+		if strings.TrimSpace(string(b)) != "postgres" {
+			continue
+		}
+		total += ticks(f, 11, 14)
+		for _, g := range stats {
+			if ppid(g) == pid {
+				total += ticks(g, 11, 12)
+			}
+		}
+	}
+	return time.Duration(total) * time.Second / 100 // USER_HZ
 }
 
 // placedLine reads the "placed: N articles, store S µs, cluster C µs, lock

@@ -116,9 +116,10 @@ func (e *Engine) changeLog() (log store.ClusterChangeLog, seq int64, ok bool) {
 }
 
 // applyChanges brings memory from the state numbered seq to meta, given
-// what the placements since changed: it drops only that (cluster.Forget),
-// or, when the log does not hold them all, everything. Called with e.mu
-// held.
+// what the placements since changed: it drops only that (cluster.Forget)
+// and loads the changed document frequencies the store sent with the
+// changes (ClusterChanges.DFNow), or, when the log does not hold them
+// all, drops everything. Called with e.mu held.
 func (e *Engine) applyChanges(meta []byte, ch store.ClusterChanges, seq int64) error {
 	if bytes.Equal(meta, e.meta) {
 		return nil
@@ -133,7 +134,9 @@ func (e *Engine) applyChanges(meta []byte, ch store.ClusterChanges, seq int64) e
 		delete(e.byCluster, id)
 	}
 	e.meta = meta
-	return nil
+	// The changed frequencies as they are now, read with the changes:
+	// what a decision would read again.
+	return e.cl.Load(ch.DFNow, nil, nil, nil)
 }
 
 // delta converts the clusterer's changes for the store.
@@ -202,6 +205,38 @@ func (e *Engine) preload(ctx context.Context, doc cluster.Doc) error {
 	return fmt.Errorf("ingest: cluster state: loading does not settle: %w", cluster.ErrState)
 }
 
+// prefetch reads, before the store's clustering lock is taken, what
+// placing the run's articles needs (preload), so that the turn of the
+// lock reads only what other processes changed meanwhile. What it reads
+// may be newer than the state memory stands for (e.meta): that is safe,
+// because the turn begins by dropping every key changed since that state
+// (applyChanges, from the store's change log, or everything when the log
+// does not cover it), and a key no placement changed since holds the same
+// value in every state read; so the decisions under the lock are those of
+// an engine that read everything under it. A failed prefetch drops
+// memory (a Load may have stopped halfway) and leaves the reads to the
+// turn. Without a change log (SQLite: the lock is kept across decisions)
+// or while the lock is held it does nothing. Called with e.mu held.
+func (e *Engine) prefetch(ctx context.Context, run []storedArticle) error {
+	if e.ps == nil || e.ser.unlock != nil {
+		return nil
+	}
+	if _, _, ok := e.changeLogOf(); !ok {
+		return nil
+	}
+	for _, s := range run {
+		if err := e.preload(ctx, docOf(s.res.ArticleID, s.a, 0)); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			_ = e.restore(nil)
+			e.meta = []byte("unknown")
+			return nil
+		}
+	}
+	return nil
+}
+
 // loadStories reads the stories in want (in full, or their heads when
 // not in memory), and the heads of the stories those were merged into.
 func (e *Engine) loadStories(ctx context.Context, want []string, full bool) ([]cluster.StoryState, error) {
@@ -253,7 +288,7 @@ func (e *Engine) loadStories(ctx context.Context, want []string, full bool) ([]c
 // the state change it made in one transaction (store.ClusterState.Place).
 // Called with e.mu held.
 func (e *Engine) place(ctx context.Context, id string, a *news.Article, asg cluster.Assignment, res *Result) error {
-	p := store.Placement{ArticleID: id}
+	p := store.Placement{ArticleID: id, Release: e.lastOfTurn}
 	sid, ok := e.byCluster[asg.Story]
 	follows := ""
 	if asg.Created || !ok {

@@ -261,6 +261,10 @@ type ClusterChanges struct {
 	DF      []string
 	Posted  []string
 	Count   int64
+	// DFNow, when set, holds the document frequency of each term of DF
+	// as the store holds it now (read with the changes, under the lock),
+	// so that the holder need not read them again.
+	DFNow map[string]int
 }
 
 // ClusterChangeLog keeps, beside the clusterer's state, a bounded log of
@@ -310,6 +314,13 @@ type Placement struct {
 	// another run) is skipped.
 	Merge []string
 	State ClusterDelta
+	// Release, when the store handle holds the clustering lock
+	// (ClusterLocker), gives it up once the placement has committed, in
+	// the same round trip (PostgreSQL); the unlock function the lock
+	// returned then does nothing. A placement that fails keeps the lock.
+	// Ignored by a store that cannot, and when the handle does not hold
+	// the lock: the caller's unlock gives it up.
+	Release bool
 }
 
 // Placed is what Place did.

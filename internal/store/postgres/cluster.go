@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/crosscheck/crosscheck/internal/store"
 )
@@ -62,38 +63,74 @@ func (s *Store) lockClustering(ctx context.Context, reads func(*pgx.Batch)) (fun
 	if err != nil {
 		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
 	}
-	discard := func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = conn.Conn().Close(cctx) // ends the session, and any lock with it
-		conn.Release()
-	}
 	b := &pgx.Batch{}
 	b.Queue(`SELECT pg_advisory_lock($1)`, clusterLock)
 	if reads != nil {
 		reads(b)
 	}
+	t := &turn{conn: conn}
 	if err := conn.SendBatch(ctx, b).Close(); err != nil {
-		discard()
+		t.discard()
 		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
 	}
-	var once sync.Once
+	s.turnMu.Lock()
+	s.turn = t
+	s.turnMu.Unlock()
 	return func() error {
-		var err error
-		once.Do(func() {
-			uctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-			defer cancel()
-			var ok bool
-			if err = conn.QueryRow(uctx, `SELECT pg_advisory_unlock($1)`, clusterLock).Scan(&ok); err != nil || !ok {
-				discard()
-				if err == nil {
-					err = errors.New("lock was not held")
-				}
-				err = fmt.Errorf("postgres: unlock clustering: %w", err)
-				return
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		s.endTurn(t)
+		if t.done {
+			return nil
+		}
+		uctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		var ok bool
+		if err := conn.QueryRow(uctx, `SELECT pg_advisory_unlock($1)`, clusterLock).Scan(&ok); err != nil || !ok {
+			t.discard()
+			if err == nil {
+				err = errors.New("lock was not held")
 			}
-			conn.Release()
-		})
-		return err
+			return fmt.Errorf("postgres: unlock clustering: %w", err)
+		}
+		t.done = true
+		conn.Release()
+		return nil
 	}, nil
+}
+
+// turn is a hold of the clustering lock: the connection it was taken on,
+// kept until the lock is given up (unlock, or a placement that releases
+// it, Placement.Release).
+type turn struct {
+	mu   sync.Mutex // guards the connection's use and done
+	conn *pgxpool.Conn
+	done bool // the lock is given up and the connection gone back
+}
+
+// discard closes the turn's connection, which ends the session and any
+// lock with it: for a connection whose lock state is in doubt (an error
+// while locking or unlocking), rather than returning it to the pool.
+func (t *turn) discard() {
+	cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = t.conn.Conn().Close(cctx)
+	t.conn.Release()
+	t.done = true
+}
+
+// heldTurn is the turn this handle holds, or nil.
+func (s *Store) heldTurn() *turn {
+	s.turnMu.Lock()
+	defer s.turnMu.Unlock()
+	return s.turn
+}
+
+// endTurn forgets t as the handle's turn (when it still is).
+func (s *Store) endTurn(t *turn) {
+	s.turnMu.Lock()
+	defer s.turnMu.Unlock()
+	if s.turn == t {
+		s.turn = nil
+	}
 }

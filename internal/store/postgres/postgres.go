@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +46,9 @@ type Store struct {
 	cfg    *pgxpool.Config
 	closed atomic.Bool
 	claims claimant // this handle's claim on the articles it stores
+
+	turnMu sync.Mutex
+	turn   *turn // the clustering lock while this handle holds it
 }
 
 var (

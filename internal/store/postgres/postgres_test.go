@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/store"
@@ -163,7 +164,8 @@ func TestClusterChanges(t *testing.T) {
 	slices.Sort(ch.Stories)
 	slices.Sort(ch.DF)
 	slices.Sort(ch.Posted)
-	want := store.ClusterChanges{Stories: []string{"c1", "c2"}, DF: []string{"\x00odd", "common", "flood"}, Posted: []string{"\x00odd", "flood"}, Count: 2}
+	want := store.ClusterChanges{Stories: []string{"c1", "c2"}, DF: []string{"\x00odd", "common", "flood"}, Posted: []string{"\x00odd", "flood"}, Count: 2,
+		DFNow: map[string]int{"\x00odd": 3, "common": 3, "flood": 2}}
 	if string(meta) != "3" || !reflect.DeepEqual(ch, want) {
 		t.Errorf("changes since 1: meta %q, %+v; want %+v", meta, ch, want)
 	}
@@ -224,5 +226,86 @@ func TestStaleMigration(t *testing.T) {
 	want = append(want, placed.StoryID)
 	if got, err := s.StaleStories(ctx, 10); err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("StaleStories after a placement = %v, %v; want %v", got, err, want)
+	}
+}
+
+// TestPlaceRelease checks Placement.Release: a placement made holding
+// the clustering lock gives it up as it commits (another handle takes
+// the lock at once and reads the placement), the holder's unlock then
+// does nothing; a placement refused (the article placed already) keeps
+// the lock until the holder's unlock; without the lock Release is
+// ignored.
+func TestPlaceRelease(t *testing.T) {
+	ctx := context.Background()
+	dsn := server(t)(t, "release")
+	s, other := open(t, dsn), open(t, dsn)
+	put := func(id string) {
+		t.Helper()
+		if _, _, err := s.PutArticle(ctx, news.Raw{Input: id, Text: id}, &news.Article{ID: id, Title: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// locked reports whether other cannot take the lock within a moment.
+	locked := func() bool {
+		t.Helper()
+		lctx, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+		defer cancel()
+		unlock, err := other.LockClustering(lctx)
+		if err != nil {
+			return true
+		}
+		if err := unlock(); err != nil {
+			t.Fatal(err)
+		}
+		return false
+	}
+	state := func(seq int64) store.ClusterDelta {
+		return store.ClusterDelta{Seq: seq, Meta: []byte(fmt.Sprint(seq)), DF: map[string]int{"t": int(seq)}}
+	}
+	for i, tc := range []struct {
+		name     string
+		article  string
+		wantErr  error
+		wantHeld bool
+	}{
+		{"placed", "a1", nil, false},
+		{"refused", "a1", store.ErrPlaced, true},
+		{"again", "a2", nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.wantErr == nil {
+				put(tc.article)
+			}
+			unlock, _, _, err := s.LockClusteringSince(ctx, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seq := int64(i + 1)
+			_, err = s.Place(ctx, store.Placement{ArticleID: tc.article, Create: &news.Story{Title: tc.article}, State: state(seq), Release: true})
+			if !errors.Is(err, tc.wantErr) {
+				t.Fatalf("Place: %v, want %v", err, tc.wantErr)
+			}
+			if got := locked(); got != tc.wantHeld {
+				t.Errorf("after the placement the lock is held: %v, want %v", got, tc.wantHeld)
+			}
+			if err := unlock(); err != nil {
+				t.Fatalf("unlock: %v", err)
+			}
+			if locked() {
+				t.Error("held after unlock")
+			}
+			if tc.wantErr == nil {
+				if sid, err := other.ArticleStory(ctx, tc.article); err != nil || sid == "" {
+					t.Errorf("the other handle reads story %q, %v", sid, err)
+				}
+				if meta, err := other.ClusterMeta(ctx); err != nil || string(meta) != fmt.Sprint(seq) {
+					t.Errorf("the other handle reads meta %q, %v; want %d", meta, err, seq)
+				}
+			}
+		})
+	}
+	put("a3")
+	if _, err := s.Place(ctx, store.Placement{ArticleID: "a3", Create: &news.Story{Title: "a3"}, State: state(9), Release: true}); err != nil {
+		t.Fatalf("Release without the lock: %v", err)
 	}
 }

@@ -196,7 +196,7 @@ func (s *Store) placeBatch(ctx context.Context, p store.Placement) (store.Placed
 	b.Queue(`INSERT INTO story_articles(article_id, story_id, seq) VALUES ($1, `+target+`, nextval('story_articles_seq'))`, p.ArticleID, out.StoryID)
 	b.Queue(`UPDATE stories SET updated = greatest(updated, $1) WHERE id = `+target, t, out.StoryID)
 	queueClusterState(b, p.State)
-	if err := s.pool.SendBatch(ctx, b).Close(); err != nil {
+	if err := s.sendPlacement(ctx, b, p.Release); err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "story_articles_pkey" {
 			return store.Placed{}, placedErr(ctx, s, p.ArticleID)
@@ -205,6 +205,58 @@ func (s *Store) placeBatch(ctx context.Context, p store.Placement) (store.Placed
 	}
 	out.Created = created.RowsAffected() == 1
 	return out, nil
+}
+
+// sendPlacement runs the placement's batch b as one transaction. With
+// release, while this handle holds the clustering lock, it runs on the
+// lock's connection between BEGIN and COMMIT, followed by the unlock, all
+// in one round trip: PostgreSQL runs the unlock once the COMMIT ended, so
+// the next holder sees the placement, and the lock is not held for a
+// round trip more. A batch that fails before its COMMIT is rolled back
+// and the lock kept (the caller's unlock gives it up); a connection left
+// in doubt is closed, which ends the lock with the session.
+func (s *Store) sendPlacement(ctx context.Context, b *pgx.Batch, release bool) error {
+	t := s.heldTurn()
+	if !release || t == nil {
+		return s.pool.SendBatch(ctx, b).Close()
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return s.pool.SendBatch(ctx, b).Close()
+	}
+	tb := &pgx.Batch{QueuedQueries: make([]*pgx.QueuedQuery, 0, len(b.QueuedQueries)+3)}
+	tb.Queue(`BEGIN`)
+	tb.QueuedQueries = append(tb.QueuedQueries, b.QueuedQueries...)
+	committed, unlocked := false, false
+	tb.Queue(`COMMIT`).Exec(func(pgconn.CommandTag) error { committed = true; return nil })
+	tb.Queue(`SELECT pg_advisory_unlock($1)`, clusterLock).QueryRow(func(r pgx.Row) error { return r.Scan(&unlocked) })
+	err := t.conn.SendBatch(ctx, tb).Close()
+	switch {
+	case err == nil && unlocked:
+		s.endTurn(t)
+		t.done = true
+		t.conn.Release()
+		return nil
+	case committed:
+		// Placed, and the lock in doubt: end it with the session.
+		s.endTurn(t)
+		t.discard()
+		return nil
+	}
+	pc := t.conn.Conn().PgConn()
+	if pc.IsClosed() || pc.TxStatus() != 'E' && pc.TxStatus() != 'I' {
+		s.endTurn(t)
+		t.discard()
+		return err
+	}
+	if pc.TxStatus() == 'E' {
+		if _, rerr := t.conn.Exec(ctx, `ROLLBACK`); rerr != nil {
+			s.endTurn(t)
+			t.discard()
+		}
+	}
+	return err
 }
 
 // placedErr is the error of a placement refused because the article is
@@ -336,6 +388,17 @@ func queueChangesSince(b *pgx.Batch, seq int64) (*[]byte, *store.ClusterChanges)
 		}
 		ch.DF, ch.Posted = termStrings(df), termStrings(posted)
 		return nil
+	})
+	b.Queue(`SELECT d.term, d.df FROM cluster_df d
+		WHERE d.term IN (SELECT DISTINCT x FROM cluster_changes, unnest(df) x WHERE seq > $1)`, seq).Query(func(rows pgx.Rows) error {
+		ch.DFNow = map[string]int{}
+		var t []byte
+		var n int
+		_, err := pgx.ForEachRow(rows, []any{&t, &n}, func() error {
+			ch.DFNow[string(t)] = n
+			return nil
+		})
+		return err
 	})
 	return &meta, &ch
 }

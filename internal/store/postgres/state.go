@@ -389,8 +389,10 @@ func queueChangesSince(b *pgx.Batch, seq int64) (*[]byte, *store.ClusterChanges)
 		ch.DF, ch.Posted = termStrings(df), termStrings(posted)
 		return nil
 	})
-	b.Queue(`SELECT d.term, d.df FROM cluster_df d
-		WHERE d.term IN (SELECT DISTINCT x FROM cluster_changes, unnest(df) x WHERE seq > $1)`, seq).Query(func(rows pgx.Rows) error {
+	// An array, not IN (subquery): the planner then looks each term up
+	// in the primary key rather than scanning every frequency.
+	b.Queue(`SELECT term, df FROM cluster_df
+		WHERE term = ANY(ARRAY(SELECT DISTINCT x FROM cluster_changes, unnest(df) x WHERE seq > $1))`, seq).Query(func(rows pgx.Rows) error {
 		ch.DFNow = map[string]int{}
 		var t []byte
 		var n int

@@ -36,7 +36,10 @@ import (
 // 1e6 / held-µs bounds what any number of processes reach), cluster-µs
 // (the decision, with the reads it needs), place-µs (store writes and
 // decision, in and out of the lock) and lock-µs (waiting for the lock),
-// for one process and for two (suffix -2). Run with -benchtime=1x;
+// for one process and for two (suffix -2), and the CPU time (user and
+// system) per article of the ingest processes (cpu-µs) and of the
+// PostgreSQL server (server-cpu-µs), which share the machine's cores.
+// Run with -benchtime=1x;
 // CROSSCHECK_BENCH_PROCS_N sets the articles (default 600). The load
 // average is logged with each pair: quote it beside the figures.
 //

@@ -459,6 +459,10 @@ type Engine struct {
 	// turn: the placement gives the store's lock up as it commits
 	// (store.Placement.Release), saving the unlock's round trip.
 	lastOfTurn bool
+	// contended is set when the last turn of the lock found placements
+	// other processes made since this engine's turn before: the next
+	// turn's reads are then made before the lock is taken (prefetch).
+	contended bool
 
 	lastAdopt time.Time // when this engine last looked for orphans (claims.go)
 }

@@ -236,6 +236,9 @@ func entities(members []news.Member) []news.EntityRef {
 	}
 	out := []news.EntityRef{}
 	for _, g := range entity.Resolve(arts) {
+		if !g.Listed() {
+			continue // no evidence it is the person or body it seems (entity.Group.Listed)
+		}
 		ref := news.EntityRef{Name: g.Name, Type: g.Type}
 		for _, ai := range g.Articles {
 			ref.Sources = append(ref.Sources, members[ai].Source)

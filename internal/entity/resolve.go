@@ -21,6 +21,11 @@ type Group struct {
 	Articles []int `json:"articles"`
 	// Aliases are the other names and mention forms seen, sorted.
 	Aliases []string `json:"aliases"`
+	// Evidence names the gate's rules (gate.go) that admit the group to
+	// a briefing's listing; Veto the structural exclusion that bars it.
+	// Listed reads both.
+	Evidence []string `json:"evidence,omitempty"`
+	Veto     string   `json:"veto,omitempty"`
 }
 
 // placeAliasKeys folds common short forms of places and bodies across
@@ -344,13 +349,14 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		return true
 	}
+	lower := lowerWords(bodies)
 	out := make([]Group, 0, len(gs))
 	for _, g := range gs {
 		if len(g.items) == 0 || bareOneWord(g) || isRole(g) || shouted(g) || inner(g) {
 			continue
 		}
 		var grp Group
-		arts := map[int]bool{}
+		seen := map[int]bool{}
 		names := map[string]bool{}
 		best := -1
 		var itemKeys [][]string
@@ -359,7 +365,7 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		for _, ii := range g.items {
 			it := items[ii]
-			arts[it.art] = true
+			seen[it.art] = true
 			names[it.name] = true
 			for _, m := range it.e.Mentions {
 				names[strings.Join(strings.Fields(m.Text), " ")] = true
@@ -382,7 +388,7 @@ func Resolve(arts []*news.Article) []Group {
 				grp.Type = t
 			}
 		}
-		for a := range arts {
+		for a := range seen {
 			grp.Articles = append(grp.Articles, a)
 		}
 		sort.Ints(grp.Articles)
@@ -392,8 +398,15 @@ func Resolve(arts []*news.Article) []Group {
 			}
 		}
 		sort.Strings(grp.Aliases)
+		in := &gateInput{name: grp.Name, typ: grp.Type, bodies: bodies, arts: arts, lower: lower}
+		for _, ii := range g.items {
+			in.members = append(in.members, gateMember{items[ii].art, items[ii].e, items[ii].keys})
+		}
+		grp.Evidence = evidence(in)
+		grp.Veto = veto(in)
 		out = append(out, grp)
 	}
+	vetoFragments(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if len(out[i].Articles) != len(out[j].Articles) {
 			return len(out[i].Articles) > len(out[j].Articles)

@@ -1,0 +1,491 @@
+package entity
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+)
+
+// The listing gate: a briefing lists a person or an organisation only on
+// positive evidence that it is one ("when unsure, say nothing"). Resolve
+// records in Group.Evidence the rules below that admit a group and in
+// Group.Veto the structural exclusion that bars it; Listed reads both.
+// Groups the gate does not admit stay in the analysis (articles keep every
+// entity): only the reader's listing is held to the higher standard.
+//
+// Evidence is general, never a name list drawn from the data: the shape of
+// a personal name with a given name the lexicon knows, a title or role,
+// quotation with a speech verb, a surname that refers back to the full
+// name, a head noun that names a body, an acronym spelled out, an
+// institution that speaks or acts, and corroboration across articles.
+
+// Evidence rule names (Group.Evidence).
+const (
+	EvidenceGivenName   = "given-name"
+	EvidenceTitle       = "title"
+	EvidenceSpeaker     = "speaker"
+	EvidenceSurname     = "surname"
+	EvidenceBodyHead    = "body-head"
+	EvidenceKnownBody   = "known-body"
+	EvidenceAcronym     = "acronym"
+	EvidenceActs        = "acts"
+	EvidenceCorroborate = "corroborated"
+)
+
+// Veto rule names (Group.Veto).
+const (
+	VetoOverlong = "overlong"
+	VetoFragment = "fragment"
+	VetoGlued    = "glued"
+	VetoPlace    = "place"
+)
+
+// Listed reports whether the briefing lists g: a place always (the gate
+// is about people and organisations), a person or an organisation only
+// with evidence and no veto.
+func (g Group) Listed() bool {
+	if g.Type != news.Person && g.Type != news.Organization {
+		return true
+	}
+	return g.Veto == "" && admits(g.Type, g.Evidence)
+}
+
+// admits reports whether the evidence found for a group of type typ is
+// enough to list it.
+func admits(typ string, ev []string) bool {
+	for _, e := range ev {
+		switch e {
+		case EvidenceGivenName, EvidenceTitle, EvidenceSpeaker:
+			if typ == news.Person {
+				return true
+			}
+		case EvidenceSurname:
+			// a surname that refers back is a person's when more
+			// than one article names the person so
+			if typ == news.Person && slices.Contains(ev, EvidenceCorroborate) {
+				return true
+			}
+		case EvidenceBodyHead, EvidenceKnownBody, EvidenceAcronym, EvidenceActs:
+			if typ == news.Organization {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// gateMember is one article's entity of a resolved group.
+type gateMember struct {
+	art  int
+	e    *news.Entity
+	keys []string
+}
+
+// gateInput is what the gate reads about one resolved group.
+type gateInput struct {
+	name    string
+	typ     string
+	members []gateMember
+	bodies  []string
+	arts    []*news.Article
+	// lower holds the words the story's articles write in lower case.
+	lower map[string]bool
+}
+
+// evidence returns the rules that admit the group, in a fixed order.
+func evidence(in *gateInput) []string {
+	var out []string
+	add := func(ok bool, name string) {
+		if ok {
+			out = append(out, name)
+		}
+	}
+	add(givenName(in.name, in.lower), EvidenceGivenName)
+	add(titled(in), EvidenceTitle)
+	add(quotedSpeaker(in), EvidenceSpeaker)
+	add(surnameRefers(in), EvidenceSurname)
+	add(bodyHead(in.name), EvidenceBodyHead)
+	add(knownBody(in.name), EvidenceKnownBody)
+	add(acronymSpelled(in), EvidenceAcronym)
+	add(bodyActs(in), EvidenceActs)
+	add(corroborated(in), EvidenceCorroborate)
+	return out
+}
+
+// veto returns the structural exclusion that bars the group, "" if none.
+func veto(in *gateInput) string {
+	switch {
+	case overlong(in.name, in.typ):
+		return VetoOverlong
+	case in.typ == news.Person && gluedPerson(in.name, in.lower):
+		return VetoGlued
+	case in.typ == news.Person && placed(in):
+		return VetoPlace
+	}
+	return ""
+}
+
+// nameWords returns a name's words without initials ("F."), name
+// particles ("van", "al-") and generational suffixes ("Jr.").
+func nameWords(name string) []string {
+	lx := sharedLexicon()
+	var out []string
+	for _, k := range nameKeys(name) {
+		k = strings.TrimSuffix(k, ".")
+		if k == "" || lx.particles[k] || generational[k] {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// givenName reports a personal name in full: two or three words, the
+// first a given name the lexicon knows, every word capitalised and none
+// in capitals throughout, the last no word that ends names of bodies,
+// places or things and no word the story writes in lower case ("Dana
+// Ruel", "Ann Marie Vell"; not "Dana Workshop" beside "a workshop"). A
+// first name is the commonest shape of a real person's name in news
+// text; a run of capitalised page words, a product or a shop seldom
+// opens with one and ends with a surname the text never writes small.
+func givenName(name string, lower map[string]bool) bool {
+	w := nameWords(name)
+	if len(w) < 2 || len(w) > 3 || firstNameGender(w[0]) == 0 {
+		return false
+	}
+	lx := sharedLexicon()
+	for _, f := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if !unicode.IsUpper(r) && !lx.particles[strings.ToLower(f)] {
+			return false
+		}
+		if utf8.RuneCountInString(f) > 1 && strings.ToUpper(f) == f && strings.ToLower(f) != f && !strings.HasSuffix(f, ".") {
+			return false // "XR" in "Dana XR": a model, not a surname
+		}
+	}
+	last := w[len(w)-1]
+	return !lx.orgHeads[last] && !lx.placeHeads[last] && !lx.thingHeads[last] && !lx.nonNames[last] && !lower[last]
+}
+
+// lowerWords returns the words the bodies write in lower case (letters
+// only, apostrophes kept).
+func lowerWords(bodies []string) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range bodies {
+		for _, f := range strings.FieldsFunc(b, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
+				out[f] = true
+			}
+		}
+	}
+	return out
+}
+
+// titled reports a person some article names with a title or role
+// ("Sen. Dana Ruel", "Dana Ruel, the mayor"): the recogniser's Role.
+func titled(in *gateInput) bool {
+	for _, m := range in.members {
+		if m.e.Role != "" && m.e.Type == news.Person {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedSpeaker reports a group some article quotes: a quotation the
+// quote finder attributes, by a speech verb, to one of the group's names.
+func quotedSpeaker(in *gateInput) bool {
+	for _, m := range in.members {
+		a := in.arts[m.art]
+		for _, q := range a.Quotes {
+			if q.Speaker == "" {
+				continue
+			}
+			k := nameKeys(q.Speaker)
+			if len(k) > 0 && (slices.Equal(k, m.keys) || slices.Equal(nameKeys(m.e.Name), k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// surnameRefers reports a person named in full and referred back to by
+// the surname alone ("Dana Ruel ... Ruel said"): news writes people so,
+// not products, works or page labels.
+func surnameRefers(in *gateInput) bool {
+	for _, m := range in.members {
+		if m.e.Type != news.Person {
+			continue
+		}
+		full := nameKeys(m.e.Name)
+		if len(full) < 2 {
+			continue
+		}
+		last := full[len(full)-1]
+		for _, x := range m.e.Mentions {
+			if k := nameKeys(x.Text); len(k) == 1 && k[0] == last {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyHeads are the head nouns that name a body that acts (a party, a
+// ministry, a firm by its legal form, a court, a union, a school), the
+// narrower part of the recogniser's organisation heads: venue words
+// ("Center", "Museum", "Airport") and product or trade words ("Energy",
+// "Images") name places and things as often.
+var bodyHeads = wordSet(`inc incorporated corp corporation co company llc ltd plc group holdings
+ministry council agency university college school academy institute foundation fund
+party administration department committee commission court congress senate parliament assembly
+times post press journal tribune herald telegraph gazette chronicle magazine network
+bank association federation union league organization organisation society coalition alliance
+news service services register
+army navy police guard command corps office bureau board authority
+church hospital airlines airways caucus cabinet government movement`)
+
+// ofHeads name a body when "of", "for" or "on" follows them ("Center for
+// Roads Policy", "Journal of Fen Studies"), though alone at the end they
+// may name a place or a work ("Vell Center").
+var ofHeads = wordSet(`center centre journal`)
+
+// bodyHead reports an organisation's name of two words or more with a
+// body head among its words ("Ferris Water Board", "Vell & Sons Ltd",
+// "Norbury University Medical School") or a head followed by "of", "for"
+// or "on" ("University of Norbury", "Committee on Roads", "Center for
+// Fen Policy").
+func bodyHead(name string) bool {
+	k := nameKeys(name)
+	if len(k) < 2 {
+		return false
+	}
+	for i, w := range k {
+		w = strings.TrimSuffix(w, ".")
+		if bodyHeads[w] {
+			return true
+		}
+		if i+1 < len(k) && ofHeads[w] && (k[i+1] == "of" || k[i+1] == "for" || k[i+1] == "on") {
+			return true
+		}
+	}
+	return false
+}
+
+// knownBody reports a name in the recogniser's table of organisations too
+// well known to need a head word.
+func knownBody(name string) bool {
+	return sharedLexicon().knownOrgs[strings.Join(nameKeys(name), " ")]
+}
+
+// acronymSpelled reports an organisation whose group holds an acronym
+// and a name whose initials it spells ("NWB" beside "National Water
+// Board"): the text itself introduced it as a body.
+func acronymSpelled(in *gateInput) bool {
+	var acr []string
+	var full [][]string
+	for _, m := range in.members {
+		for _, x := range append([]news.Mention{{Text: m.e.Name}}, m.e.Mentions...) {
+			if isAcronym(x.Text) {
+				acr = append(acr, strings.ToLower(strings.ReplaceAll(x.Text, ".", "")))
+			} else if k := nameKeys(x.Text); len(k) >= 2 {
+				full = append(full, k)
+			}
+		}
+	}
+	for _, a := range acr {
+		for _, f := range full {
+			if initials(f) == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actVerbs after an organisation's name make it a body that acts ("the
+// Water Board said", "Vell Corp announced").
+var actVerbs = wordSet(`said says announced announces reported reports sued sues filed files hired hires fired
+fires owns owned ruled rules voted votes issued issues confirmed confirms denied denies declined declines
+agreed agrees released releases stated states warned warns told tells added adds urged urges`)
+
+// actCues before an organisation's name make it a body that speaks
+// ("a spokesman for the Water Board", "according to Vell Corp").
+var actCues = []string{"spokesman for", "spokeswoman for", "spokesperson for", "according to", "statement from",
+	"statement by", "officials at", "officials with", "officials from", "representative for", "representatives of",
+	"lawyer for", "attorney for", "member of", "members of", "head of", "chairman of", "director of", "leader of"}
+
+// bodyActs reports an organisation some article treats as a body that
+// speaks or acts: a mention followed by a verb of saying or acting, or
+// preceded by a spokesman, "according to", a member or head of it.
+func bodyActs(in *gateInput) bool {
+	for _, m := range in.members {
+		if m.e.Type != news.Organization {
+			continue
+		}
+		body := in.bodies[m.art]
+		for _, x := range m.e.Mentions {
+			if x.Start < 0 || x.End > len(body) || x.Start > x.End {
+				continue
+			}
+			after := strings.Fields(body[x.End:min(len(body), x.End+40)])
+			if len(after) > 0 && actVerbs[strings.Trim(strings.ToLower(after[0]), ",.;:")] && !strings.ContainsAny(after[0], ".;:") {
+				if a := body[x.End:]; !strings.HasPrefix(a, ",") && !strings.HasPrefix(a, ".") {
+					return true
+				}
+			}
+			before := strings.ToLower(body[max(0, x.Start-40):x.Start])
+			before = strings.TrimSuffix(strings.TrimSpace(before), " the")
+			for _, c := range actCues {
+				if strings.HasSuffix(before, c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// corroborated reports a group two or more articles of the story mention.
+func corroborated(in *gateInput) bool {
+	arts := map[int]bool{}
+	for _, m := range in.members {
+		arts[m.art] = true
+	}
+	return len(arts) >= 2
+}
+
+// overlong reports a name longer than names are: a person's of more than
+// three words besides initials, particles and "Jr.", an organisation's of
+// more than eight (page text run together: a credit line, a menu, a
+// caption before the name).
+func overlong(name, typ string) bool {
+	n := len(nameWords(name))
+	if typ == news.Person {
+		return n > 3
+	}
+	return n > 8
+}
+
+// gluedPerson reports a person's name of two words or more with page
+// text run into it: a word in capitals throughout ("RIP Dana Ruel",
+// "Dana Ruel NEWS"; initials and "II" aside), or a first word that is no
+// given name the lexicon knows and that the story writes in lower case
+// ("Contributor Dana Ruel", "Apparently Vell").
+func gluedPerson(name string, lower map[string]bool) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 {
+		return false
+	}
+	for _, x := range f {
+		if strings.Contains(x, ".") {
+			continue // initials ("J.R.")
+		}
+		if utf8.RuneCountInString(x) > 1 && strings.ToUpper(x) == x && strings.ToLower(x) != x && !generational[strings.ToLower(x)] {
+			return true
+		}
+	}
+	w := nameWords(name)
+	if len(w) < 2 || firstNameGender(w[0]) != 0 {
+		return false
+	}
+	return lower[w[0]]
+}
+
+// placed reports a "person" some article writes after a preposition of
+// place ("in Vell Harbour", "near Dana Point"): a place named like a
+// person. People are seldom "in" anyone.
+func placed(in *gateInput) bool {
+	for _, m := range in.members {
+		body := in.bodies[m.art]
+		for _, x := range m.e.Mentions {
+			if x.Start < 0 || x.End > len(body) || x.Start > x.End {
+				continue
+			}
+			after := body[x.End:]
+			if strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’") {
+				continue // "in Dana Ruel's speech"
+			}
+			before := body[max(0, x.Start-6):x.Start]
+			for _, p := range [...]string{" in ", " near ", "\nin ", " In "} {
+				if strings.HasSuffix(before, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// legalForms end a firm's name ("Vell Corp"): the name without them is
+// the same firm's shorter name.
+var legalForms = wordSet(`inc incorporated corp corporation co llc ltd plc`)
+
+// vetoFragments marks the fragments among the groups the gate admits: a
+// person named by one word that is the surname of another listed person
+// (the story names two people so, or a second entry the resolver could
+// not fold), and an organisation whose name of two words or more stands
+// inside a longer listed organisation's name ("Defense Fund" of "Vell
+// Legal Defense Fund", "House Ways" of "House Ways and Means Committee"),
+// or is a firm's name listed also with its legal form ("Vell" and "Vell
+// Corp"). The reader gets the whole name once.
+func vetoFragments(gs []Group) {
+	var people, orgs [][]string
+	for _, g := range gs {
+		if !g.Listed() {
+			continue
+		}
+		switch g.Type {
+		case news.Person:
+			if w := nameWords(g.Name); len(w) >= 2 {
+				people = append(people, w)
+			}
+		case news.Organization:
+			orgs = append(orgs, nameKeys(g.Name))
+		}
+	}
+	for i := range gs {
+		g := &gs[i]
+		if !g.Listed() {
+			continue
+		}
+		switch g.Type {
+		case news.Person:
+			w := nameWords(g.Name)
+			if len(w) != 1 {
+				continue
+			}
+			for _, p := range people {
+				if p[len(p)-1] == w[0] {
+					g.Veto = VetoFragment
+					break
+				}
+			}
+		case news.Organization:
+			k := nameKeys(g.Name)
+			if knownBody(g.Name) {
+				continue
+			}
+			for _, o := range orgs {
+				if len(o) > len(k) && (len(k) >= 2 && !bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o, k) || len(o) == len(k)+1 && legalForms[strings.TrimSuffix(o[len(o)-1], ".")] && slices.Equal(o[:len(k)], k)) {
+					g.Veto = VetoFragment
+					break
+				}
+			}
+		}
+	}
+}
+
+// inside reports k as a contiguous run of words of o.
+func inside(o, k []string) bool {
+	for i := 0; i+len(k) <= len(o); i++ {
+		if slices.Equal(o[i:i+len(k)], k) {
+			return true
+		}
+	}
+	return false
+}

@@ -39,8 +39,10 @@ const (
 const (
 	VetoOverlong = "overlong"
 	VetoFragment = "fragment"
+	VetoSecond   = "second"
 	VetoGlued    = "glued"
 	VetoPlace    = "place"
+	VetoFirm     = "firm"
 )
 
 // Listed reports whether the briefing lists g: a place always (the gate
@@ -107,7 +109,7 @@ func evidence(in *gateInput) []string {
 	add(titled(in), EvidenceTitle)
 	add(quotedSpeaker(in), EvidenceSpeaker)
 	add(surnameRefers(in), EvidenceSurname)
-	add(bodyHead(in.name), EvidenceBodyHead)
+	add(bodyHead(in.name, in.lower), EvidenceBodyHead)
 	add(knownBody(in.name), EvidenceKnownBody)
 	add(acronymSpelled(in), EvidenceAcronym)
 	add(bodyActs(in), EvidenceActs)
@@ -124,6 +126,8 @@ func veto(in *gateInput) string {
 		return VetoGlued
 	case in.typ == news.Person && placed(in):
 		return VetoPlace
+	case in.typ == news.Person && incorporated(in):
+		return VetoFirm
 	}
 	return ""
 }
@@ -258,10 +262,12 @@ var ofHeads = wordSet(`center centre journal`)
 // body head among its words ("Ferris Water Board", "Vell & Sons Ltd",
 // "Norbury University Medical School") or a head followed by "of", "for"
 // or "on" ("University of Norbury", "Committee on Roads", "Center for
-// Fen Policy").
-func bodyHead(name string) bool {
+// Fen Policy"). A head after one word the story writes in lower case
+// ("Finance Committee" beside "the finance rules", "City Council") is a
+// description of a body more than its name: no evidence.
+func bodyHead(name string, lower map[string]bool) bool {
 	k := nameKeys(name)
-	if len(k) < 2 {
+	if len(k) < 2 || len(k) == 2 && lower[k[0]] {
 		return false
 	}
 	for i, w := range k {
@@ -321,8 +327,12 @@ var actCues = []string{"spokesman for", "spokeswoman for", "spokesperson for", "
 
 // bodyActs reports an organisation some article treats as a body that
 // speaks or acts: a mention followed by a verb of saying or acting, or
-// preceded by a spokesman, "according to", a member or head of it.
+// preceded by a spokesman, "according to", a member or head of it; not
+// for a name of two capitals, which too many bodies and things share.
 func bodyActs(in *gateInput) bool {
+	if isAcronym(in.name) && utf8.RuneCountInString(strings.ReplaceAll(in.name, ".", "")) <= 2 {
+		return false // "DA", "CO": too many bodies and things share two letters
+	}
 	for _, m := range in.members {
 		if m.e.Type != news.Organization {
 			continue
@@ -425,17 +435,28 @@ func placed(in *gateInput) bool {
 // the same firm's shorter name.
 var legalForms = wordSet(`inc incorporated corp corporation co llc ltd plc`)
 
-// vetoFragments marks the fragments among the groups the gate admits: a
-// person named by one word that is the surname of another listed person
-// (the story names two people so, or a second entry the resolver could
-// not fold), and an organisation whose name of two words or more stands
-// inside a longer listed organisation's name ("Defense Fund" of "Vell
-// Legal Defense Fund", "House Ways" of "House Ways and Means Committee"),
-// or is a firm's name listed also with its legal form ("Vell" and "Vell
-// Corp"). The reader gets the whole name once.
+// vetoFragments marks the fragments and second entries among the groups
+// the gate admits, so that the reader gets each person and body once and
+// whole:
+//   - a person named by one word that is the surname of another listed
+//     person (the story names two people so, or a second entry the
+//     resolver could not fold);
+//   - an organisation whose name of two words or more, not ending with a
+//     body's head word, stands inside a longer listed organisation's name
+//     ("House Ways" of "House Ways and Means Committee"; "Vell Board" is
+//     a board of its own);
+//   - of two organisations whose names differ only by words that place
+//     or incorporate one body ("Senate" and "Ruritania Senate", "Vell" and
+//     "Vell Corp", "Treasury" and "Treasury Department"), the one fewer
+//     articles name (the longer on a tie) is a second entry.
 func vetoFragments(gs []Group) {
-	var people, orgs [][]string
-	for _, g := range gs {
+	type listed struct {
+		i    int
+		keys []string
+	}
+	var people [][]string
+	var orgs []listed
+	for i, g := range gs {
 		if !g.Listed() {
 			continue
 		}
@@ -445,39 +466,118 @@ func vetoFragments(gs []Group) {
 				people = append(people, w)
 			}
 		case news.Organization:
-			orgs = append(orgs, nameKeys(g.Name))
+			orgs = append(orgs, listed{i, nameKeys(g.Name)})
 		}
 	}
 	for i := range gs {
 		g := &gs[i]
-		if !g.Listed() {
+		if !g.Listed() || g.Type != news.Person {
 			continue
 		}
-		switch g.Type {
-		case news.Person:
-			w := nameWords(g.Name)
-			if len(w) != 1 {
-				continue
-			}
+		if w := nameWords(g.Name); len(w) == 1 {
 			for _, p := range people {
 				if p[len(p)-1] == w[0] {
 					g.Veto = VetoFragment
 					break
 				}
 			}
-		case news.Organization:
-			k := nameKeys(g.Name)
-			if knownBody(g.Name) {
-				continue
-			}
-			for _, o := range orgs {
-				if len(o) > len(k) && (len(k) >= 2 && !bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o, k) || len(o) == len(k)+1 && legalForms[strings.TrimSuffix(o[len(o)-1], ".")] && slices.Equal(o[:len(k)], k)) {
-					g.Veto = VetoFragment
-					break
-				}
+		}
+	}
+	for _, a := range orgs {
+		g := &gs[a.i]
+		if knownBody(g.Name) {
+			continue
+		}
+		k := a.keys
+		for _, o := range orgs {
+			if len(o.keys) > len(k) && len(k) >= 2 && !bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o.keys, k) {
+				g.Veto = VetoFragment
+				break
 			}
 		}
 	}
+	// better reports whether group i is listed before group j when the
+	// two are one body: more articles, then the shorter name.
+	better := func(i, j listed) bool {
+		ai, aj := len(gs[i.i].Articles), len(gs[j.i].Articles)
+		if ai != aj {
+			return ai > aj
+		}
+		if len(i.keys) != len(j.keys) {
+			return len(i.keys) < len(j.keys)
+		}
+		return i.i < j.i
+	}
+	for _, a := range orgs {
+		for _, b := range orgs {
+			if a.i == b.i || !better(b, a) {
+				continue
+			}
+			if sameBody(a.keys, b.keys) || sameBody(b.keys, a.keys) {
+				if gs[a.i].Veto == "" {
+					gs[a.i].Veto = VetoSecond
+				}
+				break
+			}
+		}
+	}
+}
+
+// sameBody reports an organisation's name (long) that is another's
+// (short) with words added that only place it or give its legal form:
+// places ("Ruritania Senate", "U.S. Senate" beside "Senate"), legal forms
+// ("Vell Corp" beside "Vell") and, for a short name without a head word,
+// one head word that is said either way round ("Treasury Department"
+// beside "Treasury"; "Vell News" is a network's news division, another
+// body).
+func sameBody(long, short []string) bool {
+	if len(long) <= len(short) {
+		return false
+	}
+	at := -1
+	for i := 0; i+len(short) <= len(long); i++ {
+		if slices.Equal(long[i:i+len(short)], short) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	extra := slices.Concat(long[:at], long[at+len(short):])
+	heads := 0
+	var rest []string
+	for _, w := range extra {
+		w = strings.TrimSuffix(w, ".")
+		switch {
+		case legalForms[w] || w == "the" || w == "of":
+		case invertibleHeads[w] && !bodyHeads[short[len(short)-1]] && at == 0 && heads == 0:
+			heads++
+		default:
+			rest = append(rest, w)
+		}
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	if isPlace(strings.Join(rest, " ")) {
+		return true
+	}
+	for _, w := range rest {
+		if !isPlace(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// isPlace reports a key (lower case, words joined by spaces) that the
+// gazetteer, the place acronyms or the aliases of places know.
+func isPlace(k string) bool {
+	lx := sharedLexicon()
+	d := strings.ReplaceAll(k, ".", "")
+	_, alias := placeAliasKeys[d]
+	return IsArea(k) || lx.places[k] || lx.placeAcr[k] || lx.placeAcr[d] || alias
 }
 
 // inside reports k as a contiguous run of words of o.
@@ -485,6 +585,21 @@ func inside(o, k []string) bool {
 	for i := 0; i+len(k) <= len(o); i++ {
 		if slices.Equal(o[i:i+len(k)], k) {
 			return true
+		}
+	}
+	return false
+}
+
+// incorporated reports a "person" some article writes with a company's
+// legal form after it ("Dana Ruel, L.L.C.", "Vell Ruel Inc."): a firm
+// named like a person (corpSuffix, the recogniser's pattern).
+func incorporated(in *gateInput) bool {
+	for _, m := range in.members {
+		body := in.bodies[m.art]
+		for _, x := range m.e.Mentions {
+			if x.End >= 0 && x.End <= len(body) && corpSuffix.MatchString(body[x.End:min(len(body), x.End+20)]) {
+				return true
+			}
 		}
 	}
 	return false

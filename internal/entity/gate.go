@@ -43,6 +43,7 @@ const (
 	VetoGlued    = "glued"
 	VetoPlace    = "place"
 	VetoFirm     = "firm"
+	VetoJoined   = "joined"
 )
 
 // Listed reports whether the briefing lists g: a place always (the gate
@@ -264,10 +265,12 @@ var ofHeads = wordSet(`center centre journal`)
 // or "on" ("University of Norbury", "Committee on Roads", "Center for
 // Fen Policy"). A head after one word the story writes in lower case
 // ("Finance Committee" beside "the finance rules", "City Council") is a
-// description of a body more than its name: no evidence.
+// description of a body more than its name: no evidence; a government
+// department named by its portfolio ("Foreign Ministry", "Roads
+// Department") is named so, and stays.
 func bodyHead(name string, lower map[string]bool) bool {
 	k := nameKeys(name)
-	if len(k) < 2 || len(k) == 2 && lower[k[0]] {
+	if len(k) < 2 || len(k) == 2 && lower[k[0]] && !invertibleHeads[k[1]] {
 		return false
 	}
 	for i, w := range k {
@@ -326,7 +329,8 @@ var actCues = []string{"spokesman for", "spokeswoman for", "spokesperson for", "
 	"lawyer for", "attorney for", "member of", "members of", "head of", "chairman of", "director of", "leader of"}
 
 // bodyActs reports an organisation some article treats as a body that
-// speaks or acts: a mention followed by a verb of saying or acting, or
+// speaks or acts: a mention followed by a verb of saying or acting (after
+// ", which" too), or
 // preceded by a spokesman, "according to", a member or head of it; not
 // for a name of two capitals, which too many bodies and things share.
 func bodyActs(in *gateInput) bool {
@@ -342,11 +346,13 @@ func bodyActs(in *gateInput) bool {
 			if x.Start < 0 || x.End > len(body) || x.Start > x.End {
 				continue
 			}
-			after := strings.Fields(body[x.End:min(len(body), x.End+40)])
-			if len(after) > 0 && actVerbs[strings.Trim(strings.ToLower(after[0]), ",.;:")] && !strings.ContainsAny(after[0], ".;:") {
-				if a := body[x.End:]; !strings.HasPrefix(a, ",") && !strings.HasPrefix(a, ".") {
-					return true
-				}
+			rest := body[x.End:min(len(body), x.End+40)]
+			if r, ok := strings.CutPrefix(rest, ", which "); ok {
+				rest = " " + r // "Vell Trust, which said"
+			}
+			after := strings.Fields(rest)
+			if len(after) > 0 && strings.HasPrefix(rest, " ") && actVerbs[strings.TrimRight(strings.ToLower(after[0]), ",")] {
+				return true
 			}
 			before := strings.ToLower(body[max(0, x.Start-40):x.Start])
 			before = strings.TrimSuffix(strings.TrimSpace(before), " the")
@@ -483,13 +489,25 @@ func vetoFragments(gs []Group) {
 			}
 		}
 	}
+	names := map[string]string{} // keys of every group's name -> type
+	for _, g := range gs {
+		names[strings.Join(nameKeys(g.Name), " ")] = g.Type
+	}
+	for _, a := range orgs {
+		if g := &gs[a.i]; g.Veto == "" && joined(a.keys, names) {
+			g.Veto = VetoJoined
+		}
+	}
 	for _, a := range orgs {
 		g := &gs[a.i]
-		if knownBody(g.Name) {
+		if knownBody(g.Name) || g.Veto != "" {
 			continue
 		}
 		k := a.keys
 		for _, o := range orgs {
+			if gs[o.i].Veto == VetoJoined {
+				continue // the run-together name gives way to its parts
+			}
 			if len(o.keys) > len(k) && len(k) >= 2 && !bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o.keys, k) {
 				g.Veto = VetoFragment
 				break
@@ -510,7 +528,7 @@ func vetoFragments(gs []Group) {
 	}
 	for _, a := range orgs {
 		for _, b := range orgs {
-			if a.i == b.i || !better(b, a) {
+			if a.i == b.i || !better(b, a) || gs[b.i].Veto != "" {
 				continue
 			}
 			if sameBody(a.keys, b.keys) || sameBody(b.keys, a.keys) {
@@ -569,6 +587,32 @@ func sameBody(long, short []string) bool {
 		}
 	}
 	return true
+}
+
+// joined reports an organisation's name that is two names of the story
+// run together: "A and B" with A and B both names of other entities of
+// the story or B another person's or organisation's ("Vell Trust and
+// Ruritania", "Ruritania and Vell Trust"), or an organisation's name
+// followed by another's ("Vell Trust Norbury Fund": a list or a credit
+// line set without commas). A body whose name holds "and" ("House Ways
+// and Means Committee") has no second part that the story names alone.
+func joined(keys []string, names map[string]string) bool {
+	for i, w := range keys {
+		if w != "and" || i == 0 || i == len(keys)-1 {
+			continue
+		}
+		left, right := strings.Join(keys[:i], " "), strings.Join(keys[i+1:], " ")
+		if names[left] != "" && names[right] != "" || names[right] == news.Person || names[right] == news.Organization {
+			return true
+		}
+	}
+	for i := 1; i < len(keys); i++ {
+		left, right := strings.Join(keys[:i], " "), strings.Join(keys[i:], " ")
+		if names[left] == news.Organization && names[right] == news.Organization {
+			return true
+		}
+	}
+	return false
 }
 
 // isPlace reports a key (lower case, words joined by spaces) that the

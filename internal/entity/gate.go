@@ -44,6 +44,7 @@ const (
 	VetoPlace    = "place"
 	VetoFirm     = "firm"
 	VetoJoined   = "joined"
+	VetoCommon   = "common"
 )
 
 // Listed reports whether the briefing lists g: a place always (the gate
@@ -61,7 +62,9 @@ func (g Group) Listed() bool {
 func admits(typ string, ev []string) bool {
 	for _, e := range ev {
 		switch e {
-		case EvidenceGivenName, EvidenceTitle, EvidenceSpeaker:
+		case EvidenceSpeaker:
+			return true // a person or a body quoted, by a speech verb
+		case EvidenceGivenName, EvidenceTitle:
 			if typ == news.Person {
 				return true
 			}
@@ -125,6 +128,8 @@ func veto(in *gateInput) string {
 		return VetoOverlong
 	case in.typ == news.Person && gluedPerson(in.name, in.lower):
 		return VetoGlued
+	case in.typ == news.Person && commonWord(in.name, in.lower):
+		return VetoCommon
 	case in.typ == news.Person && placed(in):
 		return VetoPlace
 	case in.typ == news.Person && incorporated(in):
@@ -288,7 +293,14 @@ func bodyHead(name string, lower map[string]bool) bool {
 // knownBody reports a name in the recogniser's table of organisations too
 // well known to need a head word.
 func knownBody(name string) bool {
-	return sharedLexicon().knownOrgs[strings.Join(nameKeys(name), " ")]
+	k := strings.Join(nameKeys(name), " ")
+	if isAcronym(name) {
+		k = strings.ToLower(strings.ReplaceAll(name, ".", "")) // "F.B.I."
+	}
+	if a, ok := placeAliasKeys[strings.ReplaceAll(k, ".", "")]; ok {
+		k = a // "EU" is the European Union
+	}
+	return sharedLexicon().knownOrgs[k]
 }
 
 // acronymSpelled reports an organisation whose group holds an acronym
@@ -412,6 +424,15 @@ func gluedPerson(name string, lower map[string]bool) bool {
 	return lower[w[0]]
 }
 
+// commonWord reports a person named by one word that the story also
+// writes in lower case ("Branch" beside "the executive branch",
+// "Contractors" beside "contractors"): a word of the prose that a title
+// or a heading capitalised, not a surname.
+func commonWord(name string, lower map[string]bool) bool {
+	w := nameWords(name)
+	return len(w) == 1 && len(strings.Fields(name)) == 1 && lower[w[0]]
+}
+
 // placed reports a "person" some article writes after a preposition of
 // place ("in Vell Harbour", "near Dana Point"): a place named like a
 // person. People are seldom "in" anyone.
@@ -453,8 +474,9 @@ var legalForms = wordSet(`inc incorporated corp corporation co llc ltd plc`)
 //     a board of its own);
 //   - of two organisations whose names differ only by words that place
 //     or incorporate one body ("Senate" and "Ruritania Senate", "Vell" and
-//     "Vell Corp", "Treasury" and "Treasury Department"), the one fewer
-//     articles name (the longer on a tie) is a second entry.
+//     "Vell Corp", "Treasury" and "Treasury Department"), or an acronym
+//     and the name it spells ("N.W.B." and "National Water Board"), the
+//     one fewer articles name (the longer on a tie) is a second entry.
 func vetoFragments(gs []Group) {
 	type listed struct {
 		i    int
@@ -531,7 +553,7 @@ func vetoFragments(gs []Group) {
 			if a.i == b.i || !better(b, a) || gs[b.i].Veto != "" {
 				continue
 			}
-			if sameBody(a.keys, b.keys) || sameBody(b.keys, a.keys) {
+			if sameBody(a.keys, b.keys) || sameBody(b.keys, a.keys) || spells(gs[a.i].Name, b.keys) || spells(gs[b.i].Name, a.keys) {
 				if gs[a.i].Veto == "" {
 					gs[a.i].Veto = VetoSecond
 				}
@@ -613,6 +635,12 @@ func joined(keys []string, names map[string]string) bool {
 		}
 	}
 	return false
+}
+
+// spells reports an acronym ("N.W.B.", "NWB") that spells the initials
+// of an organisation's name keys ("national water board").
+func spells(name string, keys []string) bool {
+	return isAcronym(name) && len(keys) > 1 && strings.ToLower(strings.ReplaceAll(name, ".", "")) == initials(keys)
 }
 
 // isPlace reports a key (lower case, words joined by spaces) that the

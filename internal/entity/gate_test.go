@@ -337,6 +337,8 @@ func TestVetoFragments(t *testing.T) {
 		{Name: "Vell Trust and Ohio", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceBodyHead}},
 		{Name: "Vell Trust", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceBodyHead}},
 		{Name: "Ohio", Type: news.Place, Articles: []int{0}},
+		{Name: "Norbury Water Board", Type: news.Organization, Articles: []int{0, 1}, Evidence: []string{EvidenceBodyHead}},
+		{Name: "N.W.B.", Type: news.Organization, Articles: []int{1}, Evidence: []string{EvidenceActs}},
 	}
 	vetoFragments(gs)
 	want := map[string]string{
@@ -345,6 +347,7 @@ func TestVetoFragments(t *testing.T) {
 		"Ohio Senate":         VetoSecond,
 		"Vell Corp":           VetoSecond,
 		"Vell Trust and Ohio": VetoJoined,
+		"N.W.B.":              VetoSecond,
 	}
 	for _, g := range gs {
 		if g.Veto != want[g.Name] {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -353,5 +354,68 @@ func TestVetoFragments(t *testing.T) {
 		if g.Veto != want[g.Name] {
 			t.Errorf("%q veto %q, want %q", g.Name, g.Veto, want[g.Name])
 		}
+	}
+}
+
+func TestCommonWord(t *testing.T) {
+	lower := map[string]bool{"branch": true}
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Branch", true},       // "the executive branch" in the prose
+		{"Quarrington", false}, // a surname the prose never writes small
+		{"Dana Branch", false}, // two words: the given-name rule judges it
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := commonWord(tc.name, lower); got != tc.want {
+				t.Errorf("commonWord(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestKnownBody(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Pentagon", true},
+		{"F.B.I.", true}, // dotted acronym
+		{"EU", true},     // an alias of the European Union
+		{"Quelltrax", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := knownBody(tc.name); got != tc.want {
+				t.Errorf("knownBody(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAdmits(t *testing.T) {
+	for _, tc := range []struct {
+		typ  string
+		ev   []string
+		want bool
+	}{
+		{news.Person, []string{EvidenceGivenName}, true},
+		{news.Person, []string{EvidenceSurname}, false},
+		{news.Person, []string{EvidenceSurname, EvidenceCorroborate}, true},
+		{news.Person, []string{EvidenceBodyHead}, false},
+		{news.Person, []string{EvidenceCorroborate}, false},
+		{news.Organization, []string{EvidenceSpeaker}, true},
+		{news.Organization, []string{EvidenceGivenName}, false},
+		{news.Organization, []string{EvidenceCorroborate}, false},
+		{news.Organization, nil, false},
+	} {
+		t.Run(fmt.Sprint(tc.typ, tc.ev), func(t *testing.T) {
+			if got := admits(tc.typ, tc.ev); got != tc.want {
+				t.Errorf("admits(%s, %v) = %v, want %v", tc.typ, tc.ev, got, tc.want)
+			}
+		})
+	}
+	if !(Group{Name: "Ohio", Type: news.Place}).Listed() {
+		t.Error("a place is listed without evidence: the gate is about people and organisations")
 	}
 }

@@ -45,6 +45,7 @@ const (
 	VetoFirm     = "firm"
 	VetoJoined   = "joined"
 	VetoCommon   = "common"
+	VetoGarbled  = "garbled"
 )
 
 // Listed reports whether the briefing lists g: a place always (the gate
@@ -126,6 +127,8 @@ func veto(in *gateInput) string {
 	switch {
 	case overlong(in.name, in.typ):
 		return VetoOverlong
+	case garbled(in.name):
+		return VetoGarbled
 	case in.typ == news.Person && gluedPerson(in.name, in.lower):
 		return VetoGlued
 	case in.typ == news.Person && commonWord(in.name, in.lower):
@@ -422,6 +425,14 @@ func gluedPerson(name string, lower map[string]bool) bool {
 		return false
 	}
 	return lower[w[0]]
+}
+
+// garbled reports a name with the marks of text decoded in the wrong
+// character set: "Ã" or "Â" (the lead bytes of UTF-8 read as Latin-1,
+// composed or as "A" and a combining mark), or the replacement character. Such a name is cut or misspelled ("FranÃ"
+// for a name with "ç"); the reader would get page damage, not a name.
+func garbled(name string) bool {
+	return strings.ContainsAny(name, "ÃÂ\uFFFD") || strings.Contains(name, "A\u0303") || strings.Contains(name, "A\u0302")
 }
 
 // commonWord reports a person named by one word that the story also

@@ -419,3 +419,23 @@ func TestAdmits(t *testing.T) {
 		t.Error("a place is listed without evidence: the gate is about people and organisations")
 	}
 }
+
+func TestGarbled(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Fran\u00c3", true}, // "Franç…" decoded as Latin-1, cut
+		{"Jos\u00c3\u00a9 Vell", true},
+		{"Dana \ufffdRuel", true},
+		{"FranA\u0303", true}, // the same, decomposed
+		{"José Vell", false}, // a real accent
+		{"Margaret Tollivant", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := garbled(tc.name); got != tc.want {
+				t.Errorf("garbled(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}

@@ -429,7 +429,7 @@ func TestGarbled(t *testing.T) {
 		{"Jos\u00c3\u00a9 Vell", true},
 		{"Dana \ufffdRuel", true},
 		{"FranA\u0303", true}, // the same, decomposed
-		{"José Vell", false}, // a real accent
+		{"José Vell", false},  // a real accent
 		{"Margaret Tollivant", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -142,14 +142,15 @@ func veto(in *gateInput) string {
 }
 
 // nameWords returns a name's words without initials ("F."), name
-// particles ("van", "al-") and generational suffixes ("Jr.").
+// particles after the first word ("van", "al-") and generational
+// suffixes ("Jr.").
 func nameWords(name string) []string {
 	lx := sharedLexicon()
 	var out []string
-	for _, k := range nameKeys(name) {
+	for i, k := range nameKeys(name) {
 		k = strings.TrimSuffix(k, ".")
-		if k == "" || lx.particles[k] || generational[k] {
-			continue
+		if k == "" || i > 0 && lx.particles[k] || generational[k] {
+			continue // a particle opening the name is a given name ("Al Vell")
 		}
 		out = append(out, k)
 	}
@@ -250,9 +251,11 @@ func surnameRefers(in *gateInput) bool {
 
 // bodyHeads are the head nouns that name a body that acts (a party, a
 // ministry, a firm by its legal form, a court, a union, a school), the
-// narrower part of the recogniser's organisation heads: venue words
-// ("Center", "Museum", "Airport") and product or trade words ("Energy",
-// "Images") name places and things as often.
+// narrower part of the recogniser's organisation heads (with the heads of
+// outlets' names): venue words ("Center", "Museum", "Airport"), product
+// or trade words ("Energy", "Images") and the heads that name shows as
+// often as papers ("Report", "Review", "Daily") name places and things
+// as often.
 var bodyHeads = wordSet(`inc incorporated corp corporation co company llc ltd plc group holdings
 ministry council agency university college school academy institute foundation fund
 party administration department committee commission court congress senate parliament assembly
@@ -260,7 +263,8 @@ times post press journal tribune herald telegraph gazette chronicle magazine net
 bank association federation union league organization organisation society coalition alliance
 news service services register
 army navy police guard command corps office bureau board authority
-church hospital airlines airways caucus cabinet government movement`)
+church hospital airlines airways caucus cabinet government movement reserve force forces
+caller beast wire examiner dispatch courier inquirer enquirer`)
 
 // ofHeads name a body when "of", "for" or "on" follows them ("Center for
 // Roads Policy", "Journal of Fen Studies"), though alone at the end they
@@ -444,10 +448,15 @@ func commonWord(name string, lower map[string]bool) bool {
 	return len(w) == 1 && len(strings.Fields(name)) == 1 && lower[w[0]]
 }
 
-// placed reports a "person" some article writes after a preposition of
-// place ("in Vell Harbour", "near Dana Point"): a place named like a
-// person. People are seldom "in" anyone.
+// placed reports a "person" that some article writes after a preposition
+// of place ("in Vell Harbour", "near Dana Point") and that no article
+// gives a title: a place named like a person. People are seldom "in"
+// anyone; one titled ("President Dana Ruel") is a person even where the
+// text has "confidence in Dana Ruel".
 func placed(in *gateInput) bool {
+	if titled(in) {
+		return false
+	}
 	for _, m := range in.members {
 		body := in.bodies[m.art]
 		for _, x := range m.e.Mentions {

@@ -131,6 +131,13 @@ func TestGate(t *testing.T) {
 			veto: VetoPlace,
 		},
 		{
+			rule:     "place: a titled person after \"in\" is still a person",
+			arts:     [][]string{{"Voters said on Monday they had faith in Margaret Tollivant. Sen. Margaret Tollivant thanked them."}},
+			name:     "Margaret Tollivant",
+			listed:   true,
+			evidence: EvidenceTitle,
+		},
+		{
 			rule: "firm named like a person",
 			arts: [][]string{{"The company was called Ramona Tesk, L.L.C., and it was dissolved in May. Ramona Tesk sued the city."}},
 			name: "Ramona Tesk",
@@ -200,6 +207,7 @@ func TestGivenName(t *testing.T) {
 		{"Quarrington Tollivant", false},    // no known given name
 		{"Margaret Tollivant Board", false}, // a body's head word
 		{"Margaret Ann Ruth Tollivant", false},
+		{"Al Tollivant", true}, // a particle opening the name is a given name
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := givenName(tc.name, lower); got != tc.want {

@@ -102,6 +102,25 @@ type gateInput struct {
 	lower map[string]bool
 }
 
+// anyMention reports whether f holds for some mention of the group (of
+// the entities of type typ, or of any type when typ is ""), given the
+// mention and the body of its article; mentions outside the body are
+// skipped.
+func (in *gateInput) anyMention(typ string, f func(body string, x news.Mention) bool) bool {
+	for _, m := range in.members {
+		if typ != "" && m.e.Type != typ {
+			continue
+		}
+		body := in.bodies[m.art]
+		for _, x := range m.e.Mentions {
+			if x.Start >= 0 && x.Start <= x.End && x.End <= len(body) && f(body, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // evidence returns the rules that admit the group, in a fixed order.
 func evidence(in *gateInput) []string {
 	var out []string
@@ -356,33 +375,24 @@ func bodyActs(in *gateInput) bool {
 	if isAcronym(in.name) && utf8.RuneCountInString(strings.ReplaceAll(in.name, ".", "")) <= 2 {
 		return false // "DA", "CO": too many bodies and things share two letters
 	}
-	for _, m := range in.members {
-		if m.e.Type != news.Organization {
-			continue
+	return in.anyMention(news.Organization, func(body string, x news.Mention) bool {
+		rest := body[x.End:min(len(body), x.End+40)]
+		if r, ok := strings.CutPrefix(rest, ", which "); ok {
+			rest = " " + r // "Vell Trust, which said"
 		}
-		body := in.bodies[m.art]
-		for _, x := range m.e.Mentions {
-			if x.Start < 0 || x.End > len(body) || x.Start > x.End {
-				continue
-			}
-			rest := body[x.End:min(len(body), x.End+40)]
-			if r, ok := strings.CutPrefix(rest, ", which "); ok {
-				rest = " " + r // "Vell Trust, which said"
-			}
-			after := strings.Fields(rest)
-			if len(after) > 0 && strings.HasPrefix(rest, " ") && actVerbs[strings.TrimRight(strings.ToLower(after[0]), ",")] {
+		after := strings.Fields(rest)
+		if len(after) > 0 && strings.HasPrefix(rest, " ") && actVerbs[strings.TrimRight(strings.ToLower(after[0]), ",")] {
+			return true
+		}
+		before := strings.ToLower(body[max(0, x.Start-40):x.Start])
+		before = strings.TrimSuffix(strings.TrimSpace(before), " the")
+		for _, c := range actCues {
+			if strings.HasSuffix(before, c) {
 				return true
 			}
-			before := strings.ToLower(body[max(0, x.Start-40):x.Start])
-			before = strings.TrimSuffix(strings.TrimSpace(before), " the")
-			for _, c := range actCues {
-				if strings.HasSuffix(before, c) {
-					return true
-				}
-			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // corroborated reports a group two or more articles of the story mention.
@@ -457,25 +467,19 @@ func placed(in *gateInput) bool {
 	if titled(in) {
 		return false
 	}
-	for _, m := range in.members {
-		body := in.bodies[m.art]
-		for _, x := range m.e.Mentions {
-			if x.Start < 0 || x.End > len(body) || x.Start > x.End {
-				continue
-			}
-			after := body[x.End:]
-			if strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’") {
-				continue // "in Dana Ruel's speech"
-			}
-			before := body[max(0, x.Start-6):x.Start]
-			for _, p := range [...]string{" in ", " near ", "\nin ", " In "} {
-				if strings.HasSuffix(before, p) {
-					return true
-				}
+	return in.anyMention("", func(body string, x news.Mention) bool {
+		after := body[x.End:]
+		if strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’") {
+			return false // "in Dana Ruel's speech"
+		}
+		before := body[max(0, x.Start-6):x.Start]
+		for _, p := range [...]string{" in ", " near ", "\nin ", " In "} {
+			if strings.HasSuffix(before, p) {
+				return true
 			}
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // legalForms end a firm's name ("Vell Corp"): the name without them is
@@ -686,13 +690,7 @@ func inside(o, k []string) bool {
 // legal form after it ("Dana Ruel, L.L.C.", "Vell Ruel Inc."): a firm
 // named like a person (corpSuffix, the recogniser's pattern).
 func incorporated(in *gateInput) bool {
-	for _, m := range in.members {
-		body := in.bodies[m.art]
-		for _, x := range m.e.Mentions {
-			if x.End >= 0 && x.End <= len(body) && corpSuffix.MatchString(body[x.End:min(len(body), x.End+20)]) {
-				return true
-			}
-		}
-	}
-	return false
+	return in.anyMention("", func(body string, x news.Mention) bool {
+		return corpSuffix.MatchString(body[x.End:min(len(body), x.End+20)])
+	})
 }

@@ -203,18 +203,58 @@ func givenName(name string, lower map[string]bool) bool {
 	return !lx.orgHeads[last] && !lx.placeHeads[last] && !lx.thingHeads[last] && !lx.nonNames[last] && !lower[last]
 }
 
-// lowerWords returns the words the bodies write in lower case (letters
-// only, apostrophes kept).
-func lowerWords(bodies []string) map[string]bool {
+// lowerWords returns the words of want (lower-case keys) that the bodies
+// write in lower case: one pass over the text that allocates only for the
+// words found, however long the story.
+func lowerWords(bodies []string, want map[string]bool) map[string]bool {
 	out := map[string]bool{}
+	if len(want) == 0 {
+		return out
+	}
+	// wordByte reports an ASCII letter or apostrophe; bytes from 0x80 on
+	// are taken as letters (a word with accents or curly apostrophes is
+	// one word, as the name keys have it).
+	wordByte := func(c byte) bool {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '\'' || c >= 0x80
+	}
 	for _, b := range bodies {
-		for _, f := range strings.FieldsFunc(b, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
-			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
-				out[f] = true
+		for i := 0; i < len(b); {
+			if !wordByte(b[i]) {
+				i++
+				continue
 			}
+			j := i + 1
+			for j < len(b) && wordByte(b[j]) {
+				j++
+			}
+			w := b[i:j]
+			if ascii(w) {
+				if c := w[0]; c >= 'a' && c <= 'z' && want[w] {
+					out[w] = true
+				}
+			} else {
+				// split at curly quotes and dashes, rare enough to
+				// allocate for
+				for _, w := range strings.FieldsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }) {
+					if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && want[w] {
+						out[w] = true
+					}
+				}
+			}
+			i = j
 		}
 	}
 	return out
+}
+
+// ascii reports a string of ASCII bytes only.
+func ascii(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // titled reports a person some article names with a title or role

@@ -447,3 +447,29 @@ func TestGarbled(t *testing.T) {
 		})
 	}
 }
+
+func TestLowerWords(t *testing.T) {
+	want := map[string]bool{"workshop": true, "store": true, "élan": true, "vell": true}
+	for _, tc := range []struct {
+		body string
+		got  []string
+	}{
+		{"a workshop opened", []string{"workshop"}},
+		{"“workshop” and —store—", []string{"store", "workshop"}}, // curly quotes and dashes split words
+		{"with élan", []string{"élan"}},
+		{"Workshop Vell", nil}, // capitalised: not written small
+		{"workshops", nil},     // another word
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			got := lowerWords([]string{tc.body}, want)
+			if len(got) != len(tc.got) {
+				t.Fatalf("lowerWords(%q) = %v, want %v", tc.body, got, tc.got)
+			}
+			for _, w := range tc.got {
+				if !got[w] {
+					t.Errorf("lowerWords(%q) = %v, want %v", tc.body, got, tc.got)
+				}
+			}
+		})
+	}
+}

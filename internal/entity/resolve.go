@@ -349,8 +349,8 @@ func Resolve(arts []*news.Article) []Group {
 		}
 		return true
 	}
-	lower := lowerWords(bodies)
 	out := make([]Group, 0, len(gs))
+	var ins []*gateInput
 	for _, g := range gs {
 		if len(g.items) == 0 || bareOneWord(g) || isRole(g) || shouted(g) || inner(g) {
 			continue
@@ -398,13 +398,26 @@ func Resolve(arts []*news.Article) []Group {
 			}
 		}
 		sort.Strings(grp.Aliases)
-		in := &gateInput{name: grp.Name, typ: grp.Type, bodies: bodies, arts: arts, lower: lower}
+		in := &gateInput{name: grp.Name, typ: grp.Type, bodies: bodies, arts: arts}
 		for _, ii := range g.items {
 			in.members = append(in.members, gateMember{items[ii].art, items[ii].e, items[ii].keys})
 		}
-		grp.Evidence = evidence(in)
-		grp.Veto = veto(in)
+		ins = append(ins, in)
 		out = append(out, grp)
+	}
+	// The gate (gate.go) asks which of the names' words the story writes
+	// in lower case: one pass over the bodies for those words only.
+	want := map[string]bool{}
+	for _, in := range ins {
+		for _, k := range nameKeys(in.name) {
+			want[k] = true
+		}
+	}
+	lower := lowerWords(bodies, want)
+	for i, in := range ins {
+		in.lower = lower
+		out[i].Evidence = evidence(in)
+		out[i].Veto = veto(in)
 	}
 	vetoFragments(out)
 	sort.SliceStable(out, func(i, j int) bool {

@@ -208,6 +208,7 @@ func TestStaleMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Back to the schema before migration 10.
+	undoCoveringKeys(t, s)
 	if _, err := s.pool.Exec(ctx, `DROP INDEX stories_stale; ALTER TABLE stories DROP COLUMN briefed;
 		DELETE FROM schema_migrations WHERE version = 10`); err != nil {
 		t.Fatal(err)
@@ -307,5 +308,61 @@ func TestPlaceRelease(t *testing.T) {
 	put("a3")
 	if _, err := s.Place(ctx, store.Placement{ArticleID: "a3", Create: &news.Story{Title: "a3"}, State: state(9), Release: true}); err != nil {
 		t.Fatalf("Release without the lock: %v", err)
+	}
+}
+
+// undoCoveringKeys takes s's schema back to before migration 11.
+func undoCoveringKeys(t *testing.T, s *Store) {
+	t.Helper()
+	if _, err := s.pool.Exec(t.Context(), `
+		ALTER TABLE cluster_postings DROP CONSTRAINT cluster_postings_pkey, ADD CONSTRAINT cluster_postings_pkey PRIMARY KEY (term, seq);
+		ALTER TABLE cluster_postings RESET (autovacuum_vacuum_insert_scale_factor);
+		ALTER TABLE cluster_stories DROP CONSTRAINT cluster_stories_pkey, ADD CONSTRAINT cluster_stories_pkey PRIMARY KEY (id);
+		DELETE FROM schema_migrations WHERE version = 11`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestCoveringKeysMigration checks migration 11 on a state written
+// before it: the primary keys of the postings and the stories carry the
+// columns a decision reads (so that they are read by index alone), the
+// state reads back unchanged, and an upsert still finds its row by the
+// key.
+func TestCoveringKeysMigration(t *testing.T) {
+	ctx := t.Context()
+	dsn := server(t)(t, "covering_keys")
+	s := open(t, dsn)
+	undoCoveringKeys(t, s)
+	write := func(s *Store, story string, seq int64) {
+		t.Helper()
+		err := s.PutClusterState(ctx, store.ClusterDelta{
+			Stories:  []store.ClusterStory{{ID: "c1", StoryID: story, Head: []byte(story), State: []byte{1}, Cache: []byte{2}}},
+			Postings: []store.ClusterPosting{{Term: "storm", Seq: seq, Story: "c1"}, {Term: "\x00odd", Seq: 2, Story: story}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(s, "s-a", 1)
+	s.Close()
+	s = open(t, dsn)
+	var included []string
+	if err := s.pool.QueryRow(ctx, `SELECT array_agg(a.attname ORDER BY a.attname)
+		FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey[i.indnkeyatts:])
+		WHERE i.indexrelid IN ('cluster_postings_pkey'::regclass, 'cluster_stories_pkey'::regclass)`).Scan(&included); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"head", "story", "story_id"}; !slices.Equal(included, want) {
+		t.Errorf("columns the keys include = %v, want %v", included, want)
+	}
+	write(s, "s-b", 3) // replaces c1 and the posting at seq 2
+	heads, err := s.ClusterStories(ctx, []string{"c1"}, false)
+	if err != nil || len(heads) != 1 || heads[0].StoryID != "s-b" || string(heads[0].Head) != "s-b" || heads[0].State != nil {
+		t.Errorf("head after the migration = %+v, %v", heads, err)
+	}
+	ps, err := s.ClusterPostings(ctx, []string{"storm", "\x00odd"}, 0)
+	want := []store.ClusterPosting{{Term: "storm", Seq: 1, Story: "c1"}, {Term: "storm", Seq: 3, Story: "c1"}, {Term: "\x00odd", Seq: 2, Story: "s-b"}}
+	if err != nil || !reflect.DeepEqual(ps, want) {
+		t.Errorf("postings after the migration = %+v, %v; want %+v", ps, err, want)
 	}
 }

@@ -679,9 +679,23 @@ func TestRestartSamePlacement(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		backfill bool
-	}{{"restart", false}, {"backfill", true}} {
+		pg       bool // PostgreSQL (its state read by the keys of migration 11)
+	}{{"restart", false, false}, {"backfill", true, false}, {"postgres", false, true}} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(dir, tc.name+".sqlite")
+			openDB := openDB
+			if tc.pg {
+				dsn := pgtest.Start(t)
+				openDB = func(t testing.TB, _ string) store.Store {
+					t.Helper()
+					st, err := postgres.Open(ctx, dsn)
+					if err != nil {
+						t.Fatal(err)
+					}
+					t.Cleanup(func() { st.Close() })
+					return st
+				}
+			}
 			st := openDB(t, path)
 			var first1 store.Store = st
 			if tc.backfill {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -27,14 +28,23 @@ import (
 //go:embed timex_judged.tsv
 var timexJudged string
 
+// timexFresh is the fresh judged set, in the same form with split
+// "fresh": articles no item of timexJudged comes from, judged blind after
+// the rules were last changed and measured once (docs/timex-judging.md,
+// "Fresh set").
+//
+//go:embed timex_fresh.tsv
+var timexFresh string
+
 // TimexOptions configures RunTimex.
 type TimexOptions struct {
 	// Data is the shared folder holding data/clustering/basil-dev.jsonl and
 	// data/quotes/polnear-dev.jsonl.
 	Data string
-	// Split selects the items scored: "tune", "check", or "all" (also the
-	// zero value) for both. Only a single split's report lists its misses,
-	// so working on tune never shows a check item.
+	// Split selects the items scored: "tune", "check", "fresh", or "all"
+	// (also the zero value) for the three. Only a single split's report
+	// lists its misses, so working on tune never shows a check or fresh
+	// item.
 	Split string
 	// Log, when set, receives one line per item not placed right.
 	Log io.Writer
@@ -52,7 +62,7 @@ type TimexItem struct {
 const TimexUnresolved = "unresolved"
 
 // TimexSplits are the values TimexOptions.Split accepts.
-var TimexSplits = []string{"tune", "check", "all"}
+var TimexSplits = []string{"tune", "check", "fresh", "all"}
 
 // ErrTimexSplit reports a TimexOptions.Split that is not one of TimexSplits.
 var ErrTimexSplit = errors.New("eval: timex: unknown split")
@@ -60,23 +70,38 @@ var ErrTimexSplit = errors.New("eval: timex: unknown split")
 // ErrTimexGold reports a malformed judged set or an item it cannot locate.
 var ErrTimexGold = errors.New("eval: timex: bad judged item")
 
-// TimexItems parses the embedded judged set.
+// TimexItems parses the embedded judged sets: the tune and check items of
+// timex_judged.tsv, then the fresh items of timex_fresh.tsv.
 func TimexItems() ([]TimexItem, error) {
+	judged, err := timexParse("timex_judged.tsv", timexJudged, "tune", "check")
+	if err != nil {
+		return nil, err
+	}
+	fresh, err := timexParse("timex_fresh.tsv", timexFresh, "fresh")
+	if err != nil {
+		return nil, err
+	}
+	return append(judged, fresh...), nil
+}
+
+// timexParse parses one judged file whose items may only carry the given
+// splits.
+func timexParse(name, text string, splits ...string) ([]TimexItem, error) {
 	var out []TimexItem
-	for n, line := range strings.Split(timexJudged, "\n") {
+	for n, line := range strings.Split(text, "\n") {
 		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 6 {
-			return nil, fmt.Errorf("%w: line %d: %d fields, want 6", ErrTimexGold, n+1, len(f))
+			return nil, fmt.Errorf("%w: %s line %d: %d fields, want 6", ErrTimexGold, name, n+1, len(f))
 		}
 		rx, err := regexp.Compile(f[3])
 		if err != nil {
-			return nil, fmt.Errorf("%w: line %d: %v", ErrTimexGold, n+1, err)
+			return nil, fmt.Errorf("%w: %s line %d: %v", ErrTimexGold, name, n+1, err)
 		}
-		if f[0] != "tune" && f[0] != "check" {
-			return nil, fmt.Errorf("%w: line %d: split %q", ErrTimexGold, n+1, f[0])
+		if !slices.Contains(splits, f[0]) {
+			return nil, fmt.Errorf("%w: %s line %d: split %q", ErrTimexGold, name, n+1, f[0])
 		}
 		want := f[5]
 		if want == TimexUnresolved {
@@ -102,7 +127,7 @@ type timexCounts struct {
 // and differ, left unresolved when a judged date got no value (or the
 // expression was not found), wrongly resolved when an item judged
 // unresolved got a value. Figures per split: the rules were chosen on tune
-// only.
+// only; fresh was judged blind after the last rule change.
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
@@ -186,7 +211,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged set: internal/eval/timex_judged.tsv (guidelines docs/timex-judging.md); rules chosen on tune only")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check) and timex_fresh.tsv (fresh, judged blind after the last rule change); guidelines docs/timex-judging.md; rules chosen on tune only")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)
@@ -199,8 +224,8 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 func timexSplits(split string) ([]string, error) {
 	switch split {
 	case "", "all":
-		return []string{"tune", "check"}, nil
-	case "tune", "check":
+		return []string{"tune", "check", "fresh"}, nil
+	case "tune", "check", "fresh":
 		return []string{split}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrTimexSplit, split, strings.Join(TimexSplits, ", "))

@@ -8,9 +8,10 @@
 # DB), the fill's log, the built binaries and the figures (figures.txt);
 # N is the number of stored articles to reach (default 1,000,000); DB is
 # "postgres:<dsn>" to fill PostgreSQL (default: SQLite in DIR), BASEDB
-# then an empty database for the 1,000-article baseline. Run again, it
-# resumes the fill where it stopped (N at most what is stored: no fill),
-# then measures again.
+# then another database for the 1,000-article baseline, which the script
+# empties at each run (it drops and recreates the schema the store writes
+# in: whatever BASEDB held is lost). Run again, it resumes the fill where
+# it stopped (N at most what is stored: no fill), then measures again.
 #
 # 1. Fill: BenchmarkMillion (internal/ingest/million_bench_test.go) places
 #    the stream of re-dated, recombined public articles through the
@@ -31,6 +32,10 @@ dir=${1:?usage: scripts/million.sh DIR [N] [DB BASEDB]}
 n=${2:-1000000}
 db=${3:-sqlite:$dir/archive.db}
 basedb=${4:-}
+if [[ -n $basedb && $basedb == "$db" ]]; then
+	echo "million.sh: BASEDB is the archive's database; the baseline needs another (it is emptied at each run)" >&2
+	exit 2
+fi
 repo=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
@@ -53,10 +58,25 @@ bench() { # dir n db
 # 1. Fill (resumes) and measure at N.
 bench "$dir" "$n" "$db" 2>>"$dir/fill.log" | tee -a "$dir/fill.log" | grep Benchmark | sed "s/^/stored=$n: /" >>"$out"
 
-# 2. The same measurement at 1,000 stored.
+# 2. The same measurement at 1,000 stored, on an empty archive: a new
+# SQLite file, or the PostgreSQL baseline database emptied (a rerun would
+# otherwise resume the baseline at 1,600).
 base=$dir/base1k
 rm -rf "$base"
 basedb=${basedb:-sqlite:$base/archive.db}
+if [[ $basedb == postgres:* ]]; then
+	PGOPTIONS="-c client_min_messages=warning" psql "${basedb#postgres:}" -v ON_ERROR_STOP=1 -q <<'SQL'
+DO $$
+DECLARE s text := current_schema();
+BEGIN
+	IF s IS NULL THEN
+		RAISE EXCEPTION 'million.sh: the baseline database has no schema in its search_path';
+	END IF;
+	EXECUTE format('DROP SCHEMA %I CASCADE', s);
+	EXECUTE format('CREATE SCHEMA %I', s);
+END $$;
+SQL
+fi
 bench "$base" 1000 "$basedb" 2>/dev/null | grep Benchmark | sed 's/^/stored=1000: /' >>"$out"
 rm -rf "$base"
 

@@ -49,6 +49,13 @@ func withEngine(ctx context.Context, dsn string, o ingest.Options, fn func(store
 	return withStore(ctx, dsn, func(st store.Store) error {
 		eng, err := ingest.New(ctx, st, p, o)
 		if err != nil {
+			if ctx.Err() != nil {
+				// A signal while the engine reads the clustering state
+				// (or, on an archive from before the state was kept,
+				// replays it and writes it in one transaction) comes
+				// before any input is read.
+				return fmt.Errorf("interrupted while loading the clustering state: no input read, nothing stored (a state not yet written is written by the next run): %w", err)
+			}
 			return err
 		}
 		return fn(st, eng)

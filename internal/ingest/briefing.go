@@ -358,18 +358,7 @@ func (e *Engine) Drain(ctx context.Context) (Drained, error) {
 		claimed, briefed, err := e.briefNext(ctx, ids)
 		if err != nil {
 			if ctx.Err() != nil {
-				// Interrupted: say which briefings stay queued, reading
-				// the queue briefly past the cancel.
-				d.Interrupted = true
-				sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
-				if left, lerr := e.st.BriefStates(sctx, ids); lerr == nil {
-					for _, id := range ids {
-						if q, ok := left[id]; ok {
-							d.Left = append(d.Left, q)
-						}
-					}
-				}
-				cancel()
+				e.leftInterrupted(ctx, ids, &d)
 			}
 			d.Took = time.Since(start)
 			return d, err
@@ -383,6 +372,11 @@ func (e *Engine) Drain(ctx context.Context) (Drained, error) {
 	}
 	left, err := e.st.BriefStates(ctx, ids)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted after the last briefing, while reading
+			// what is left.
+			e.leftInterrupted(ctx, ids, &d)
+		}
 		d.Took = time.Since(start)
 		return d, fmt.Errorf("ingest: %w", err)
 	}
@@ -397,6 +391,21 @@ func (e *Engine) Drain(ctx context.Context) (Drained, error) {
 	e.mu.Unlock()
 	d.Took = time.Since(start)
 	return d, nil
+}
+
+// leftInterrupted marks d interrupted (ctx was cancelled) and lists in
+// it which of ids stay queued, reading the queue briefly past the cancel.
+func (e *Engine) leftInterrupted(ctx context.Context, ids []string, d *Drained) {
+	d.Interrupted = true
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Second)
+	defer cancel()
+	if left, err := e.st.BriefStates(sctx, ids); err == nil {
+		for _, id := range ids {
+			if q, ok := left[id]; ok {
+				d.Left = append(d.Left, q)
+			}
+		}
+	}
 }
 
 // briefNext claims one due queue entry (among only, when not nil) and

@@ -56,8 +56,10 @@ func (e *Engine) IngestAll(ctx context.Context, inputs []string, r *read.Reader,
 	if err != nil {
 		if ctx.Err() != nil {
 			// The articles counted above are stored; their stories'
-			// briefings are queued (Flush runs before each store).
-			fmt.Fprintln(report, "interrupted: inputs not yet stored were left out; the briefings of the stories changed are queued (crosscheck serve or the next ingest builds them)")
+			// briefings are queued (Flush runs before each store). An
+			// article stored and not yet placed is not counted: the
+			// next Ingest places it first (adopt).
+			fmt.Fprintln(report, "interrupted: inputs not yet stored were left out; an article stored and not yet placed in a story is placed by the next ingest; the briefings of the stories changed are queued (crosscheck serve or the next ingest builds them)")
 		}
 		return err
 	}

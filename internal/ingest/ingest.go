@@ -777,6 +777,13 @@ func (e *Engine) placeRun(ctx context.Context, run []storedArticle) ([]Result, e
 			sid, serr := e.st.ArticleStory(ctx, res.ArticleID)
 			res = Result{ArticleID: res.ArticleID, Added: res.Added, StoryID: sid, clusterTime: res.clusterTime}
 			err = serr
+			if err == nil && i < len(run)-1 {
+				// place dropped memory down to an empty global
+				// record: read the store's again (the lock is still
+				// held), or the next decision would count from zero
+				// documents and number its story from zero.
+				err = e.syncState(ctx)
+			}
 		}
 		if err != nil {
 			break

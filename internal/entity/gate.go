@@ -323,7 +323,7 @@ bank association federation union league organization organisation society coali
 news service services register
 army navy police guard command corps office bureau board authority
 church hospital airlines airways caucus cabinet government movement reserve force forces
-caller beast wire examiner dispatch courier inquirer enquirer`)
+examiner dispatch courier inquirer enquirer`)
 
 // ofHeads name a body when "of", "for" or "on" follows them ("Center for
 // Roads Policy", "Journal of Fen Studies"), though alone at the end they
@@ -334,7 +334,9 @@ var ofHeads = wordSet(`center centre journal`)
 // body head among its words ("Ferris Water Board", "Vell & Sons Ltd",
 // "Norbury University Medical School") or a head followed by "of", "for"
 // or "on" ("University of Norbury", "Committee on Roads", "Center for
-// Fen Policy"). A head after one word the story writes in lower case
+// Fen Policy"), or a publication's name opening with "Daily" or
+// "Weekly" (the recogniser's rule, lexicon.publication: "Daily Vell",
+// "Weekly Norbury"). A head after one word the story writes in lower case
 // ("Finance Committee" beside "the finance rules", "City Council") is a
 // description of a body more than its name: no evidence; a government
 // department named by its portfolio ("Foreign Ministry", "Roads
@@ -343,6 +345,9 @@ func bodyHead(name string, lower map[string]bool) bool {
 	k := nameKeys(name)
 	if len(k) < 2 || len(k) == 2 && lower[k[0]] && !invertibleHeads[k[1]] {
 		return false
+	}
+	if sharedLexicon().pubFirst[k[0]] {
+		return true // "Daily Vell", "Weekly Norbury": a publication's name
 	}
 	for i, w := range k {
 		w = strings.TrimSuffix(w, ".")

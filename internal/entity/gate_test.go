@@ -256,6 +256,10 @@ func TestBodyHead(t *testing.T) {
 		{"Harrowgate Finance Committee", true},
 		{"Foreign Ministry", true}, // a department named by its portfolio
 		{"Board", false},
+		{"Daily Vell", true},       // a publication's opener (lexicon.publication)
+		{"Weekly Norbury", true},   // the same
+		{"Norbury Beast", false},   // no head: outlets are not listed by a second word
+		{"Harrowgate Wire", false}, // nor by a trade word
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := bodyHead(tc.name, lower); got != tc.want {

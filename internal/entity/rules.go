@@ -21,10 +21,10 @@ editor editors advisory warning alert live analysis opinion commentary review re
 background context disclosure disclaimer source sources credit credits caption`
 
 // publicationHeads end the name of a newspaper, magazine, site or
-// programme ("Drudge Report", "Weekly Standard", "Daily Caller"), which is
+// programme ("Vell Report", "Norbury Standard", "Fen Times"), which is
 // an organisation even where a verb after it ("… reported") suggests a
 // person.
-const publicationHeads = `report reports standard caller beast wire times news post journal herald tribune gazette
+const publicationHeads = `report reports standard times news post journal herald tribune gazette
 examiner observer monitor magazine digest dispatch register bulletin courier inquirer enquirer chronicle
 telegraph gazette newsletter review daily weekly`
 

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -986,9 +987,20 @@ func (st *state) kindNoun(c *cand, toks []tok, before, after int) int {
 // Navy", "the Senate"), unlike generic ones ("the Committee").
 var standaloneHeads = wordSet(`army navy senate congress parliament cabinet police marines corps guard`)
 
-// corpSuffix matches a company-form suffix after a name ("Wexford Lane,
-// Inc.", "Brandt & Sons Ltd", "Kestrel Holdings PLC").
-var corpSuffix = regexp.MustCompile(`^(?:’s|'s)?,? (?:Inc|Corp|Corporation|LLC|L\.L\.C|LLP|Ltd|Limited|PLC|plc|GmbH|S\.A|N\.V|Co)\b`)
+// corpSuffix matches a company's legal form (legalForms) after a name
+// ("Wexford Lane, Inc.", "Brandt & Sons Ltd", "Kestrel Holdings PLC").
+var corpSuffix = regexp.MustCompile(`^(?:’s|'s)?,? (?:` + alternation(legalForms) + `)\b`)
+
+// alternation returns the words of list as a regular expression's
+// alternatives, quoted, the longest first.
+func alternation(list string) string {
+	w := strings.Fields(list)
+	slices.SortStableFunc(w, func(a, b string) int { return len(b) - len(a) })
+	for i := range w {
+		w[i] = regexp.QuoteMeta(w[i])
+	}
+	return strings.Join(w, "|")
+}
 
 // corpSuffix reports a company-form suffix just after the token last.
 func (st *state) corpSuffix(last tok) bool {

@@ -110,6 +110,12 @@ type lexicon struct {
 	pubFirst    map[string]bool
 	adjectives  map[string]bool
 	bodies      map[string]bool
+	// The listing gate's sets (gate.go).
+	bodyHeads  map[string]bool // orgHeads and publicationHeads but notBodyHeads
+	ofHeads    map[string]bool
+	actVerbs   map[string]bool // speechVerbs and actionVerbs
+	actCues    []string
+	legalForms map[string]bool // legalForms as keys
 }
 
 // newLexicon builds the lexicon tables.
@@ -123,7 +129,7 @@ func newLexicon() *lexicon {
 		demonyms:    wordSet(demonymList),
 		function:    wordSet(functionWords),
 		timeWords:   wordSet(timeWords + " " + strings.Join(text.CalendarNames(), " ")),
-		orgHeads:    wordSet(orgHeads),
+		orgHeads:    wordSet(orgHeads + " " + strings.ToLower(legalForms)),
 		orgInner:    wordSet(orgInnerHeads),
 		knownOrgs:   phraseSet(knownOrgs),
 		places:      phraseSet(placeList),
@@ -149,10 +155,24 @@ func newLexicon() *lexicon {
 		// particles are connectors that always belong to a personal name.
 		particles: wordSet(`de da di del della der den van von la le du al el bin ibn bint y dos das`),
 		// personCues after a name make it a person ("Tillerson said").
-		personCues: wordSet(`said says told tells added adds asked asks wrote writes explained explains noted notes
+		personCues: wordSet(speechVerbs + ` asked asks wrote writes explained explains noted notes
 argued argues insisted insists warned warns tweeted tweets stated states declared declares replied replies
-responded responds acknowledged acknowledges announced announces claimed claims reported reports
+responded responds acknowledged acknowledges claimed claims
 believes believed thinks thought who whose recalled recalls testified testifies admitted admits urged urges`),
+		bodyHeads: minus(wordSet(orgHeads+" "+strings.ToLower(legalForms)+" "+publicationHeads), wordSet(notBodyHeads)),
+		// ofHeads name a body when "of", "for" or "on" follows them
+		// ("Center for Roads Policy", "Journal of Fen Studies"), though
+		// alone at the end they may name a place or a work ("Vell
+		// Center").
+		ofHeads:    wordSet(`center centre journal`),
+		actVerbs:   wordSet(speechVerbs + " " + actionVerbs),
+		legalForms: wordSet(strings.ToLower(legalForms)),
+		// actCues before an organisation's name make it a body that
+		// speaks ("a spokesman for the Water Board", "according to Vell
+		// Corp").
+		actCues: []string{"spokesman for", "spokeswoman for", "spokesperson for", "according to", "statement from",
+			"statement by", "officials at", "officials with", "officials from", "representative for", "representatives of",
+			"lawyer for", "attorney for", "member of", "members of", "head of", "chairman of", "director of", "leader of"},
 		// placePreps before a name make it a place ("in Aleppo").
 		placePreps: wordSet(`in near across throughout outside`),
 		// roleQual may stand before a role inside a title
@@ -216,6 +236,14 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// minus returns set a without the keys of b.
+func minus(a, b map[string]bool) map[string]bool {
+	for k := range b {
+		delete(a, k)
+	}
+	return a
 }
 
 func phraseSet(s string) map[string]bool {

@@ -308,28 +308,6 @@ func surnameRefers(in *gateInput) bool {
 	return false
 }
 
-// bodyHeads are the head nouns that name a body that acts (a party, a
-// ministry, a firm by its legal form, a court, a union, a school), the
-// narrower part of the recogniser's organisation heads (with the heads of
-// outlets' names): venue words ("Center", "Museum", "Airport"), product
-// or trade words ("Energy", "Images") and the heads that name shows as
-// often as papers ("Report", "Review", "Daily") name places and things
-// as often.
-var bodyHeads = wordSet(`inc incorporated corp corporation co company llc ltd plc group holdings
-ministry council agency university college school academy institute foundation fund
-party administration department committee commission court congress senate parliament assembly
-times post press journal tribune herald telegraph gazette chronicle magazine network
-bank association federation union league organization organisation society coalition alliance
-news service services register
-army navy police guard command corps office bureau board authority
-church hospital airlines airways caucus cabinet government movement reserve force forces
-examiner dispatch courier inquirer enquirer`)
-
-// ofHeads name a body when "of", "for" or "on" follows them ("Center for
-// Roads Policy", "Journal of Fen Studies"), though alone at the end they
-// may name a place or a work ("Vell Center").
-var ofHeads = wordSet(`center centre journal`)
-
 // bodyHead reports an organisation's name of two words or more with a
 // body head among its words ("Ferris Water Board", "Vell & Sons Ltd",
 // "Norbury University Medical School") or a head followed by "of", "for"
@@ -346,15 +324,16 @@ func bodyHead(name string, lower map[string]bool) bool {
 	if len(k) < 2 || len(k) == 2 && lower[k[0]] && !invertibleHeads[k[1]] {
 		return false
 	}
-	if sharedLexicon().pubFirst[k[0]] {
+	lx := sharedLexicon()
+	if lx.pubFirst[k[0]] {
 		return true // "Daily Vell", "Weekly Norbury": a publication's name
 	}
 	for i, w := range k {
 		w = strings.TrimSuffix(w, ".")
-		if bodyHeads[w] {
+		if lx.bodyHeads[w] {
 			return true
 		}
-		if i+1 < len(k) && ofHeads[w] && (k[i+1] == "of" || k[i+1] == "for" || k[i+1] == "on") {
+		if i+1 < len(k) && lx.ofHeads[w] && (k[i+1] == "of" || k[i+1] == "for" || k[i+1] == "on") {
 			return true
 		}
 	}
@@ -399,39 +378,28 @@ func acronymSpelled(in *gateInput) bool {
 	return false
 }
 
-// actVerbs after an organisation's name make it a body that acts ("the
-// Water Board said", "Vell Corp announced").
-var actVerbs = wordSet(`said says announced announces reported reports sued sues filed files hired hires fired
-fires owns owned ruled rules voted votes issued issues confirmed confirms denied denies declined declines
-agreed agrees released releases stated states warned warns told tells added adds urged urges`)
-
-// actCues before an organisation's name make it a body that speaks
-// ("a spokesman for the Water Board", "according to Vell Corp").
-var actCues = []string{"spokesman for", "spokeswoman for", "spokesperson for", "according to", "statement from",
-	"statement by", "officials at", "officials with", "officials from", "representative for", "representatives of",
-	"lawyer for", "attorney for", "member of", "members of", "head of", "chairman of", "director of", "leader of"}
-
 // bodyActs reports an organisation some article treats as a body that
-// speaks or acts: a mention followed by a verb of saying or acting (after
-// ", which" too), or
-// preceded by a spokesman, "according to", a member or head of it; not
-// for a name of two capitals, which too many bodies and things share.
+// speaks or acts: a mention followed by a verb of saying or acting
+// (speechVerbs, actionVerbs; after ", which" too), or preceded by a
+// spokesman, "according to", a member or head of it (lexicon.actCues);
+// not for a name of two capitals, which too many bodies and things share.
 func bodyActs(in *gateInput) bool {
 	if isAcronym(in.name) && utf8.RuneCountInString(strings.ReplaceAll(in.name, ".", "")) <= 2 {
 		return false // "DA", "CO": too many bodies and things share two letters
 	}
+	lx := sharedLexicon()
 	return in.anyMention(news.Organization, func(body string, x news.Mention) bool {
 		rest := body[x.End:min(len(body), x.End+40)]
 		if r, ok := strings.CutPrefix(rest, ", which "); ok {
 			rest = " " + r // "Vell Trust, which said"
 		}
 		after := strings.Fields(rest)
-		if len(after) > 0 && strings.HasPrefix(rest, " ") && actVerbs[strings.TrimRight(strings.ToLower(after[0]), ",")] {
+		if len(after) > 0 && strings.HasPrefix(rest, " ") && lx.actVerbs[strings.TrimRight(strings.ToLower(after[0]), ",")] {
 			return true
 		}
 		before := strings.ToLower(body[max(0, x.Start-40):x.Start])
 		before = strings.TrimSuffix(strings.TrimSpace(before), " the")
-		for _, c := range actCues {
+		for _, c := range lx.actCues {
 			if strings.HasSuffix(before, c) {
 				return true
 			}
@@ -488,8 +456,9 @@ func gluedPerson(name string, lower map[string]bool) bool {
 
 // garbled reports a name with the marks of text decoded in the wrong
 // character set: "Ã" or "Â" (the lead bytes of UTF-8 read as Latin-1,
-// composed or as "A" and a combining mark), or the replacement character. Such a name is cut or misspelled ("FranÃ"
-// for a name with "ç"); the reader would get page damage, not a name.
+// composed or as "A" and a combining mark), or the replacement
+// character. Such a name is cut or misspelled ("FranÃ" for a name with
+// "ç"); the reader would get page damage, not a name.
 func garbled(name string) bool {
 	return strings.ContainsAny(name, "ÃÂ\uFFFD") || strings.Contains(name, "A\u0303") || strings.Contains(name, "A\u0302")
 }
@@ -526,10 +495,6 @@ func placed(in *gateInput) bool {
 		return false
 	})
 }
-
-// legalForms end a firm's name ("Vell Corp"): the name without them is
-// the same firm's shorter name.
-var legalForms = wordSet(`inc incorporated corp corporation co llc ltd plc`)
 
 // vetoFragments marks the fragments and second entries among the groups
 // the gate admits, so that the reader gets each person and body once and
@@ -599,7 +564,7 @@ func vetoFragments(gs []Group) {
 			if gs[o.i].Veto == VetoJoined {
 				continue // the run-together name gives way to its parts
 			}
-			if len(o.keys) > len(k) && len(k) >= 2 && !bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o.keys, k) {
+			if len(o.keys) > len(k) && len(k) >= 2 && !sharedLexicon().bodyHeads[strings.TrimSuffix(k[len(k)-1], ".")] && inside(o.keys, k) {
 				g.Veto = VetoFragment
 				break
 			}
@@ -653,14 +618,15 @@ func sameBody(long, short []string) bool {
 	if at < 0 {
 		return false
 	}
+	lx := sharedLexicon()
 	extra := slices.Concat(long[:at], long[at+len(short):])
 	heads := 0
 	var rest []string
 	for _, w := range extra {
 		w = strings.TrimSuffix(w, ".")
 		switch {
-		case legalForms[w] || w == "the" || w == "of":
-		case invertibleHeads[w] && !bodyHeads[short[len(short)-1]] && at == 0 && heads == 0:
+		case lx.legalForms[w] || w == "the" || w == "of":
+		case invertibleHeads[w] && !lx.bodyHeads[short[len(short)-1]] && at == 0 && heads == 0:
 			heads++
 		default:
 			rest = append(rest, w)

@@ -88,9 +88,18 @@ reporters journalists students teachers children families citizens americans eve
 const timeWords = `christmas easter thanksgiving ramadan halloween
 today yesterday tomorrow am pm a.m p.m et est edt pst pdt gmt utc bst cst cdt`
 
+// legalForms are a company's legal forms as written after its name
+// ("Vell Corp", "Norbury Holdings PLC", "Dana Ruel, L.L.C."): the
+// recogniser's company-suffix pattern (corpSuffix), a head of organisation
+// names (orgHeads) and, to the listing gate, words that only incorporate a
+// body ("Vell" and "Vell Corp" are one firm). Abbreviations are listed
+// without their final period.
+const legalForms = `Inc Incorporated Corp Corporation Co LLC L.L.C LLP Ltd Limited PLC plc GmbH S.A N.V`
+
 // orgHeads mark an organisation when they are the last word of a name
-// ("Foreign Ministry", "Fox Business", "Exxon Mobil Corp").
-const orgHeads = `inc incorporated corp corporation co company companies llc ltd plc group holdings industries
+// ("Foreign Ministry", "Fox Business", "Exxon Mobil Corp"); the legal
+// forms (legalForms) are heads too.
+const orgHeads = `company companies group holdings industries
 ministry council agency university college school academy institute institution foundation fund
 party administration department committee commission court congress senate parliament assembly
 times news post press journal tribune herald telegraph gazette guardian chronicle daily review insider
@@ -101,6 +110,30 @@ desk images photos dispatch church mosque hospital clinic center centre gallery 
 reserve exchange caucus cabinet regime government commonwealth front movement brigade brigades
 partners capital fund trust studios records pictures entertainment communications energy petroleum oil
 airport railway railways committee council`
+
+// notBodyHeads are the organisation and publication heads (orgHeads,
+// publicationHeads) that the listing gate does not take as evidence of a
+// body, because they name places, things or shows as often: venue words
+// ("Center", "Museum", "Airport"), product or trade words ("Energy",
+// "Images", "Wire", "Business"), words of teams, fronts and collectives
+// ("Club", "Front", "Partners"), and the heads that name shows as often
+// as papers ("Report", "Review", "Daily"). The gate's body heads are the
+// rest.
+const notBodyHeads = `center centre gallery galleries museum observatory airport railway railways clinic mosque
+exchange desk images photos motors systems technologies labs laboratories capital trust studios records pictures
+entertainment communications energy petroleum oil business wire media radio television tv channel broadcasting
+networks companies industries institution club team front brigade brigades partners regime commonwealth
+guardian insider review daily weekly report reports standard observer monitor digest bulletin newsletter`
+
+// speechVerbs after a name make it a speaker, a person's or a body's
+// ("Dana Ruel said", "the Water Board announced").
+const speechVerbs = `said says told tells added adds stated states warned warns urged urges announced announces
+reported reports`
+
+// actionVerbs after an organisation's name make it a body that acts
+// ("Vell Corp sued", "the court ruled"), with the speech verbs.
+const actionVerbs = `sued sues filed files hired hires fired fires owns owned ruled rules voted votes issued issues
+confirmed confirms denied denies declined declines agreed agrees released releases`
 
 // orgInnerHeads mark an organisation when they open the name and are
 // followed by "of" ("Department of Justice", "University of Dayton").

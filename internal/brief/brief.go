@@ -245,7 +245,9 @@ func entities(members []news.Member) []news.EntityRef {
 		}
 		out = append(out, ref)
 	}
-	// The reporters of the story are people of it too (bylines).
+	// The reporters of the story are people of it too (bylines), held to
+	// the gate's checks on a name alone ("Associated Press" and "The
+	// Editorial Board" sign articles too).
 	seen := map[string]int{}
 	for i, e := range out {
 		seen[strings.ToLower(e.Name)] = i
@@ -257,6 +259,9 @@ func entities(members []news.Member) []news.EntityRef {
 				if !slices.Contains(out[i].Sources, m.Source) {
 					out[i].Sources = append(out[i].Sources, m.Source)
 				}
+				continue
+			}
+			if !entity.BylinePerson(name) {
 				continue
 			}
 			seen[k] = len(out)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -453,6 +454,34 @@ func TestOneAlignmentDecision(t *testing.T) {
 				if stated[strings.TrimSpace(u.Text)] {
 					t.Errorf("%s: %q is both shared and reported by one source only", u.Source, u.Text)
 				}
+			}
+		})
+	}
+}
+
+// TestBylines: a byline's entry is listed as a person only when its name
+// alone passes the gate's checks (entity.BylinePerson); a wire service or
+// an editorial board that signs an article is no reporter.
+func TestBylines(t *testing.T) {
+	for _, tc := range []struct {
+		byline []string
+		want   []string // the bylines listed as people
+	}{
+		{[]string{"Dana Ruel"}, []string{"Dana Ruel"}},
+		{[]string{"Associated Press", "Dana Ruel"}, []string{"Dana Ruel"}},
+		{[]string{"The Editorial Board"}, nil},
+		{[]string{"Norbury Wire Service", "Ann Marie Vell"}, []string{"Ann Marie Vell"}},
+	} {
+		t.Run(strings.Join(tc.byline, ", "), func(t *testing.T) {
+			a := &news.Article{ID: "1", Byline: tc.byline, Paragraphs: []string{"The weather was mild."}}
+			var got []string
+			for _, e := range mustBrief(t, brief.Options{}, []*news.Article{a}).Entities {
+				if e.Type == news.Person {
+					got = append(got, e.Name)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("people = %q, want %q", got, tc.want)
 			}
 		})
 	}

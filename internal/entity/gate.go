@@ -705,3 +705,23 @@ func incorporated(in *gateInput) bool {
 		return corpSuffix.MatchString(body[x.End:min(len(body), x.End+20)])
 	})
 }
+
+// BylinePerson reports whether a byline's entry may be listed as a
+// person. Bylines are not recognised in the text and so meet no evidence
+// rule; they are held to the gate's checks that read the name alone: no
+// known organisation ("Associated Press"), no name ending with a head
+// word of organisations' or publications' names ("The Editorial Board",
+// "Vell Wire Service"), and no veto of the name's shape (overlong, page
+// words in capitals run into it, wrongly decoded).
+func BylinePerson(name string) bool {
+	k := nameKeys(name)
+	if len(k) == 0 || knownBody(name) {
+		return false
+	}
+	lx := sharedLexicon()
+	last := strings.TrimSuffix(k[len(k)-1], ".")
+	if lx.orgHeads[last] || lx.pubHeads[last] {
+		return false
+	}
+	return !overlong(name, news.Person) && !garbled(name) && !gluedPerson(name, nil)
+}

@@ -477,3 +477,28 @@ func TestLowerWords(t *testing.T) {
 		})
 	}
 }
+
+func TestBylinePerson(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Dana Ruel", true},
+		{"Margaret A. Tollivant", true},
+		{"Associated Press", false},    // a known organisation
+		{"The Editorial Board", false}, // an organisation's head word
+		{"Ann Marie Vell", true},
+		{"Vell Wire Service", false},                   // a head word
+		{"Harrowgate Times", false},                    // a publication's head
+		{"Dana Ruel NORBURY", false},                   // page text in capitals
+		{"Dana Ruel Vell Tollivant Harrowgate", false}, // overlong
+		{"FranÃ Ruel", false},                          // wrongly decoded
+		{"", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := BylinePerson(tc.name); got != tc.want {
+				t.Errorf("BylinePerson(%q) = %v, want %v", tc.name, got, tc.want)
+			}
+		})
+	}
+}

@@ -88,6 +88,7 @@ type lexicon struct {
 	orgInner    map[string]bool
 	knownOrgs   map[string]bool
 	places      map[string]bool
+	countries   map[string]bool
 	placeAcr    map[string]bool
 	placeHeads  map[string]bool
 	placeFirst  map[string]bool
@@ -133,6 +134,7 @@ func newLexicon() *lexicon {
 		orgInner:    wordSet(orgInnerHeads),
 		knownOrgs:   phraseSet(knownOrgs),
 		places:      phraseSet(placeList),
+		countries:   phraseSet(countryList),
 		placeAcr:    wordSet(placeAcronyms),
 		placeHeads:  wordSet(placeHeads),
 		placeFirst:  wordSet(placeFirst),

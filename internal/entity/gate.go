@@ -507,10 +507,12 @@ func placed(in *gateInput) bool {
 //     ("House Ways" of "House Ways and Means Committee"; "Vell Board" is
 //     a board of its own);
 //   - of two organisations whose names differ only by words that place
-//     or incorporate one body ("Senate" and "Ruritania Senate", "Vell" and
-//     "Vell Corp", "Treasury" and "Treasury Department"), or an acronym
-//     and the name it spells ("N.W.B." and "National Water Board"), the
-//     one fewer articles name (the longer on a tie) is a second entry.
+//     one body in a country or incorporate it ("Senate" and "U.S.
+//     Senate", "Vell" and "Vell Corp", "Treasury" and "Treasury
+//     Department"), or an acronym and the name it spells ("N.W.B." and
+//     "National Water Board"), the one fewer articles name (the longer on
+//     a tie) is a second entry, and its articles are added to the kept
+//     one's (the briefing cites every source that names the body).
 func vetoFragments(gs []Group) {
 	type listed struct {
 		i    int
@@ -582,6 +584,7 @@ func vetoFragments(gs []Group) {
 		}
 		return i.i < j.i
 	}
+	kept := map[int]int{} // a second entry -> the entry kept for its body
 	for _, a := range orgs {
 		for _, b := range orgs {
 			if a.i == b.i || !better(b, a) || gs[b.i].Veto != "" {
@@ -590,17 +593,43 @@ func vetoFragments(gs []Group) {
 			if sameBody(a.keys, b.keys) || sameBody(b.keys, a.keys) || spells(gs[a.i].Name, b.keys) || spells(gs[b.i].Name, a.keys) {
 				if gs[a.i].Veto == "" {
 					gs[a.i].Veto = VetoSecond
+					kept[a.i] = b.i
 				}
 				break
 			}
 		}
 	}
+	for _, a := range orgs {
+		b, ok := kept[a.i]
+		if !ok {
+			continue
+		}
+		for n := 0; gs[b].Veto == VetoSecond && n < len(gs); n++ {
+			next, ok := kept[b] // the kept entry was found a second one later
+			if !ok {
+				break
+			}
+			b = next
+		}
+		if gs[b].Veto == "" {
+			gs[b].Articles = mergeSorted(gs[b].Articles, gs[a.i].Articles)
+		}
+	}
+}
+
+// mergeSorted returns the union of two ascending lists, ascending.
+func mergeSorted(a, b []int) []int {
+	out := slices.Concat(a, b)
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // sameBody reports an organisation's name (long) that is another's
-// (short) with words added that only place it or give its legal form:
-// places ("Ruritania Senate", "U.S. Senate" beside "Senate"), legal forms
-// ("Vell Corp" beside "Vell") and, for a short name without a head word,
+// (short) with words added that only place it in a country or give its
+// legal form: a country or its alias ("United States Senate", "U.S.
+// Senate" beside "Senate"; "Ohio Senate" is a state's senate and a
+// city's council is not the country's: other bodies), legal forms ("Vell
+// Corp" beside "Vell") and, for a short name without a head word,
 // one head word that is said either way round ("Treasury Department"
 // beside "Treasury"; "Vell News" is a network's news division, another
 // body).
@@ -632,18 +661,15 @@ func sameBody(long, short []string) bool {
 			rest = append(rest, w)
 		}
 	}
-	if len(rest) == 0 {
-		return true
-	}
-	if isPlace(strings.Join(rest, " ")) {
-		return true
-	}
-	for _, w := range rest {
-		if !isPlace(w) {
-			return false
-		}
-	}
-	return true
+	return len(rest) == 0 || isCountry(strings.Join(rest, " "))
+}
+
+// isCountry reports a key (lower case, words joined by spaces) that names
+// a country, or an alias of one ("u.s.", "us", "britain").
+func isCountry(k string) bool {
+	lx := sharedLexicon()
+	d := strings.ReplaceAll(k, ".", "")
+	return lx.countries[k] || lx.countries[strings.TrimPrefix(k, "the ")] || lx.countries[placeAliasKeys[d]] || lx.countries[lx.aliases[k]]
 }
 
 // joined reports an organisation's name that is two names of the story
@@ -676,15 +702,6 @@ func joined(keys []string, names map[string]string) bool {
 // of an organisation's name keys ("national water board").
 func spells(name string, keys []string) bool {
 	return isAcronym(name) && len(keys) > 1 && strings.ToLower(strings.ReplaceAll(name, ".", "")) == initials(keys)
-}
-
-// isPlace reports a key (lower case, words joined by spaces) that the
-// gazetteer, the place acronyms or the aliases of places know.
-func isPlace(k string) bool {
-	lx := sharedLexicon()
-	d := strings.ReplaceAll(k, ".", "")
-	_, alias := placeAliasKeys[d]
-	return IsArea(k) || lx.places[k] || lx.placeAcr[k] || lx.placeAcr[d] || alias
 }
 
 // inside reports k as a contiguous run of words of o.

@@ -274,7 +274,9 @@ func TestSameBody(t *testing.T) {
 		long, short string
 		want        bool
 	}{
-		{"Ohio Senate", "Senate", true},
+		{"Ohio Senate", "Senate", false}, // a state's senate, another body
+		{"U.S. Senate", "Senate", true},
+		{"Norbury City Council", "Council", false},
 		{"United States Senate", "Senate", true},
 		{"Vell Corp", "Vell", true},
 		{"Treasury Department", "Treasury", true},
@@ -344,6 +346,7 @@ func TestVetoFragments(t *testing.T) {
 		{Name: "House Ways and Means Committee", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceBodyHead}},
 		{Name: "House Ways", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceActs}},
 		{Name: "Senate", Type: news.Organization, Articles: []int{0, 1}, Evidence: []string{EvidenceKnownBody}},
+		{Name: "U.S. Senate", Type: news.Organization, Articles: []int{2}, Evidence: []string{EvidenceBodyHead}},
 		{Name: "Ohio Senate", Type: news.Organization, Articles: []int{1}, Evidence: []string{EvidenceBodyHead}},
 		{Name: "Vell", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceActs}},
 		{Name: "Vell Corp", Type: news.Organization, Articles: []int{0}, Evidence: []string{EvidenceBodyHead}},
@@ -357,7 +360,7 @@ func TestVetoFragments(t *testing.T) {
 	want := map[string]string{
 		"Ruel":                VetoFragment,
 		"House Ways":          VetoFragment,
-		"Ohio Senate":         VetoSecond,
+		"U.S. Senate":         VetoSecond, // "Ohio Senate" is a state's: another body
 		"Vell Corp":           VetoSecond,
 		"Vell Trust and Ohio": VetoJoined,
 		"N.W.B.":              VetoSecond,
@@ -365,6 +368,9 @@ func TestVetoFragments(t *testing.T) {
 	for _, g := range gs {
 		if g.Veto != want[g.Name] {
 			t.Errorf("%q veto %q, want %q", g.Name, g.Veto, want[g.Name])
+		}
+		if g.Name == "Senate" && !slices.Equal(g.Articles, []int{0, 1, 2}) {
+			t.Errorf("Senate articles %v, want the second entry's merged: [0 1 2]", g.Articles)
 		}
 	}
 }

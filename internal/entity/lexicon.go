@@ -156,9 +156,8 @@ vatican|red cross|greenpeace|amnesty international|human rights watch|doctors wi
 // often the acronyms of terms.
 const placeAcronyms = `us u.s usa u.s.a uk u.k uae u.a.e dc d.c ussr drc l.a n.y n.j n.c s.c n.h n.m n.d s.d r.i w.va`
 
-// areaList names countries, US states and regions: places that hold
-// towns, so that "in Norbury" and "in Ohio" may be one place.
-const areaList = `afghanistan|albania|algeria|andorra|angola|antigua|argentina|armenia|australia|austria|azerbaijan|
+// countryList names the countries, present and former.
+const countryList = `afghanistan|albania|algeria|andorra|angola|antigua|argentina|armenia|australia|austria|azerbaijan|
 bahamas|bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia|bosnia and herzegovina|
 botswana|brazil|brunei|bulgaria|burkina faso|burundi|cambodia|cameroon|canada|cape verde|central african republic|
 chad|chile|china|colombia|comoros|congo|costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|
@@ -175,7 +174,11 @@ solomon islands|somalia|south africa|south korea|korea|south sudan|spain|sri lan
 switzerland|syria|taiwan|tajikistan|tanzania|thailand|togo|tonga|trinidad|tunisia|turkey|turkmenistan|tuvalu|
 uganda|ukraine|united arab emirates|united kingdom|britain|great britain|england|scotland|wales|northern ireland|
 united states|america|united states of america|uruguay|uzbekistan|vanuatu|venezuela|vietnam|yemen|zambia|
-zimbabwe|yugoslavia|soviet union|czechoslovakia|greenland|puerto rico|guam|hong kong|macau|tibet|crimea|
+zimbabwe|yugoslavia|soviet union|czechoslovakia`
+
+// areaList names countries, US states and regions: places that hold
+// towns, so that "in Norbury" and "in Ohio" may be one place.
+const areaList = countryList + `|greenland|puerto rico|guam|hong kong|macau|tibet|crimea|
 chechnya|kurdistan|gaza|gaza strip|west bank|golan heights|kashmir|donbass|donbas|catalonia|
 alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois|indiana|
 iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|

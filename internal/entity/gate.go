@@ -473,26 +473,27 @@ func commonWord(name string, lower map[string]bool) bool {
 }
 
 // placed reports a "person" that some article writes after a preposition
-// of place ("in Vell Harbour", "near Dana Point") and that no article
-// gives a title: a place named like a person. People are seldom "in"
-// anyone; one titled ("President Dana Ruel") is a person even where the
-// text has "confidence in Dana Ruel".
+// of place (the lexicon's placePreps: "in Vell Harbour", "near Dana
+// Point") and that no article gives a title or quotes: a place named like
+// a person. People are seldom "in" anyone; one titled ("President Dana
+// Ruel") or quoted is a person even where the text has "confidence in
+// Dana Ruel".
 func placed(in *gateInput) bool {
-	if titled(in) {
+	if titled(in) || quotedSpeaker(in) {
 		return false
 	}
+	lx := sharedLexicon()
 	return in.anyMention("", func(body string, x news.Mention) bool {
 		after := body[x.End:]
 		if strings.HasPrefix(after, "'") || strings.HasPrefix(after, "’") {
 			return false // "in Dana Ruel's speech"
 		}
-		before := body[max(0, x.Start-6):x.Start]
-		for _, p := range [...]string{" in ", " near ", "\nin ", " In "} {
-			if strings.HasSuffix(before, p) {
-				return true
-			}
+		before := strings.TrimRight(body[:x.Start], " \n")
+		if len(before) == x.Start {
+			return false // no space before the name
 		}
-		return false
+		w := before[strings.LastIndexAny(before, " \n\t(\"“")+1:]
+		return lx.placePreps[strings.ToLower(w)]
 	})
 }
 

@@ -138,6 +138,12 @@ func TestGate(t *testing.T) {
 			evidence: EvidenceTitle,
 		},
 		{
+			rule: "place: after any preposition of place (the lexicon's placePreps)",
+			arts: [][]string{{"Crews worked on Monday outside Lorna Vale, and the roads stayed closed."}},
+			name: "Lorna Vale",
+			veto: VetoPlace,
+		},
+		{
 			rule: "firm named like a person",
 			arts: [][]string{{"The company was called Ramona Tesk, L.L.C., and it was dissolved in May. Ramona Tesk sued the city."}},
 			name: "Ramona Tesk",
@@ -187,6 +193,30 @@ func TestQuotedSpeaker(t *testing.T) {
 			}
 			if got := slices.Contains(g.Evidence, EvidenceSpeaker); got != tc.want {
 				t.Errorf("speaker evidence %v, want %v (evidence %v)", got, tc.want, g.Evidence)
+			}
+		})
+	}
+}
+
+// TestPlacedQuoted: a person the story quotes is a person even after a
+// preposition of place ("faith in Okonkwo Brandelis").
+func TestPlacedQuoted(t *testing.T) {
+	for _, tc := range []struct {
+		speaker string
+		veto    string
+	}{
+		{"Okonkwo Brandelis", ""},
+		{"", VetoPlace},
+	} {
+		t.Run(tc.speaker, func(t *testing.T) {
+			a := analyse(t, []string{"The mill will stay open, Okonkwo Brandelis told workers on Monday. They had faith in Okonkwo Brandelis."})
+			a.Quotes = []news.Quote{{Text: "We will not close the mill", Speaker: tc.speaker}}
+			g, ok := findGroup(Resolve([]*news.Article{a}), "Okonkwo Brandelis")
+			if !ok {
+				t.Fatal("Okonkwo Brandelis not found")
+			}
+			if g.Veto != tc.veto {
+				t.Errorf("veto %q, want %q", g.Veto, tc.veto)
 			}
 		})
 	}

@@ -120,8 +120,8 @@ func TestGate(t *testing.T) {
 		},
 		{
 			rule: "overlong",
-			arts: [][]string{{"Readers wrote in on Monday. Photo Credit Staff Archive Margaret Tollivant Quarrington said the vote was close."}},
-			name: "Credit Staff Archive Margaret Tollivant Quarrington",
+			arts: [][]string{{"Readers wrote in on Monday. Courtesy Harrowgate Lens Guild Margaret Tollivant Quarrington said the vote was close."}},
+			name: "Courtesy Harrowgate Lens Guild Margaret Tollivant Quarrington",
 			veto: VetoOverlong,
 		},
 		{
@@ -354,9 +354,9 @@ func TestOverlong(t *testing.T) {
 	}{
 		{"Margaret Ann Tollivant", news.Person, false},
 		{"Margaret A. van der Tollivant Jr.", news.Person, false},
-		{"Close Image Margaret Tollivant", news.Person, true},
+		{"Lens Guild Margaret Tollivant", news.Person, true},
 		{"Department of Roads and Bridges of Norbury", news.Organization, false},
-		{"Enlarge Image Close Photo Credit Staff Archive Vell Water Board", news.Organization, true},
+		{"Courtesy Harrowgate Lens Guild Print Room Vell Water Board", news.Organization, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := overlong(tc.name, tc.typ); got != tc.want {

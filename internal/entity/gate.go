@@ -58,6 +58,13 @@ func (g Group) Listed() bool {
 	return g.Veto == "" && admits(g.Type, g.Evidence)
 }
 
+// Unevidenced reports a person or organisation that no veto bars but
+// that the briefing does not list for want of evidence: what the gate's
+// precision costs (the entities eval counts the judged ones).
+func (g Group) Unevidenced() bool {
+	return (g.Type == news.Person || g.Type == news.Organization) && g.Veto == "" && !admits(g.Type, g.Evidence)
+}
+
 // admits reports whether the evidence found for a group of type typ is
 // enough to list it.
 func admits(typ string, ev []string) bool {

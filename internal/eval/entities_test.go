@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/testutil"
 )
 
@@ -143,4 +144,58 @@ func FuzzParseEntityJudged(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestEntitiesUnevidenced counts what the listing gate's precision costs:
+// the judged people and organisations (judged on earlier builds) that the
+// gate leaves out for want of evidence (entity.Group.Unevidenced), right
+// and wrong, per set, over every split. The counts are logged (go test
+// ./internal/eval -run Unevidenced -v); the test fails if none is found,
+// which would mean the count no longer meets the judged rows.
+func TestEntitiesUnevidenced(t *testing.T) {
+	if _, ok := testutil.Shared("gold/discrepancies-dev.json"); !ok {
+		t.Skip("../shared is not here: no judged rows to count")
+	}
+	if testing.Short() {
+		t.Skip("briefs every story of the sample")
+	}
+	stories, err := EntityStories(testutil.SharedDir(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	judged, err := readEntityJudged("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, b, _, err := storyPath("entities", nil, len(stories))
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, wrong := map[string]int{}, map[string]int{}
+	for _, hs := range stories {
+		_, arts, err := BriefStory(context.Background(), p, b, hs.Raws)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range entity.Resolve(arts) {
+			if !g.Unevidenced() {
+				continue
+			}
+			switch judged[strings.Join([]string{hs.Set, hs.ID, g.Name, g.Type}, "\t")] {
+			case verdictRight:
+				right[hs.Set]++
+			case "":
+			default:
+				wrong[hs.Set]++
+			}
+		}
+	}
+	total := 0
+	for _, s := range EntitySets {
+		t.Logf("%s: %d right and %d wrong judged rows left out for want of evidence", s, right[s], wrong[s])
+		total += right[s] + wrong[s]
+	}
+	if total == 0 {
+		t.Error("no judged row is left out for want of evidence: the count misses the judged rows")
+	}
 }

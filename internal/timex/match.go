@@ -20,6 +20,7 @@ const (
 	kAfter                // "two days later", "days after that attack" (anchored on the previous date)
 	kRecent               // "in recent months", "the past few weeks"
 	kClock                // "8 p.m.", "5:45 p.m. ET", "noon"
+	kSpan                 // "over the next decade", "in the next couple of weeks" (from the reference on)
 )
 
 // Units of relative expressions.
@@ -38,14 +39,16 @@ type expr struct {
 	start, end int // byte offsets of the expression text
 	tok        int // index of its first token
 	y, m, d    int // date parts; 0 when absent
+	d2         int // last day of a month-day range ("September 16-19"); 0 none
 	wd         int // weekday+1 for weekdays and weekday-paired dates; 0 none
-	mod        int // -1 last/earlier, +1 next/later, 2 this; 0 none
+	mod        int // -1 last/earlier, +1 next/later, 2 this, 3 "over the weekend"; 0 none
 	part       int // for kUnitRel: -1 "earlier this", +1 "later this"
 	n          int // count for kAgo/kAfter/kRecent/kDayOffset
 	unit       int
 	approx     bool // "several weeks ago", "days after"
 	hour, min  int
 	clock      bool  // a time of day is attached
+	midnight   bool  // the clock is "midnight": which day's it is, is ambiguous
 	tense      Tense // of the governing verb (weekdays, months, month-days, weekends, anchored counts)
 	prep       bool  // anchored count used as a preposition: "a day after the vote"
 	possessive bool  // a weekday naming an event: "Monday's debate"
@@ -217,6 +220,8 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchUnitRel,
 	matchCountUnit,
 	matchRecent,
+	matchSpan,
+	matchTheWeekend,
 	matchBareUnitAfter,
 	matchNoon,
 }
@@ -321,7 +326,8 @@ var timeZones = map[string]bool{
 }
 
 // matchNoon: "noon" and "midnight" after "at", "by", "before", "after",
-// "until", "around".
+// "until", "around". A "midnight" next to a date ("midnight Friday") is
+// not joined to it (resolveAll).
 func matchNoon(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
 	if w != "noon" && w != "midnight" {
@@ -336,7 +342,7 @@ func matchNoon(ts toks, i int) (expr, int, bool) {
 	if w == "midnight" {
 		h = 0
 	}
-	return expr{kind: kClock, start: ts[i].Start, end: ts[i].End, hour: h, clock: true}, i + 1, true
+	return expr{kind: kClock, start: ts[i].Start, end: ts[i].End, hour: h, clock: true, midnight: w == "midnight"}, i + 1, true
 }
 
 // dayNumber reads a day of month at token i with an optional ordinal
@@ -386,13 +392,25 @@ func monthAt(ts toks, i int) (int, int, bool) {
 	return int(m), j, true
 }
 
-// matchMonth: "April 4", "Apr. 4, 2017", "April 4th", "April 2017",
+// matchMonth: "April 4", "Apr. 4, 2017", "April 4th", "April 16-19", "April 2017",
 // "September" (a bare month needs a preposition before it when it could be
 // a verb or modal: "May", "March").
 func matchMonth(ts toks, i int) (expr, int, bool) {
 	m, j, ok := monthAt(ts, i)
 	if !ok {
 		return expr{}, 0, false
+	}
+	if d, d2, k, ok := dayRangeAt(ts, j); ok && validDate(2000, m, d2) {
+		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: d2}
+		if ts.Is(k, ",") {
+			if y, ok := yearAt(ts, k+1); ok {
+				e.y, e.end, k = y, ts[k+1].End, k+2
+			}
+		}
+		if e.y == 0 {
+			e.tense, _ = governingTense(ts, i)
+		}
+		return e, k, true
 	}
 	if d, k, ok := dayNumber(ts, j); ok && !ts.Is(k, ":") {
 		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d}
@@ -420,7 +438,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		return expr{kind: kMonth, start: ts[i].Start, end: ts[k].End, m: m, y: y}, k + 1, true
 	}
 	prev := ts.Word(i - 1)
-	if (m == 5 || m == 3) && !monthPreps[prev] {
+	if (m == 5 || m == 3) && !monthPreps[prev] && !attributiveMonth(ts, i, j) {
 		return expr{}, 0, false
 	}
 	e := expr{kind: kMonth, start: ts[i].Start, end: ts[j-1].End, m: m}
@@ -436,6 +454,65 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	return e, j, true
 }
 
+// dayRangeAt reads a range of days of one month at token i, "16-19" (one
+// lexeme) or "16 – 19", the first day before the last: "September 16-19"
+// is those four days, not the month.
+func dayRangeAt(ts toks, i int) (d, d2, next int, ok bool) {
+	if ts.Kind(i) == text.LexNum {
+		if a, b, found := strings.Cut(ts[i].S, "-"); found {
+			x, ok1 := atoi(a)
+			y, ok2 := atoi(b)
+			if ok1 && ok2 && len(a) <= 2 && len(b) <= 2 && x >= 1 && x < y && y <= 31 {
+				return x, y, i + 1, true
+			}
+			return 0, 0, 0, false
+		}
+	}
+	x, j, ok := dayNumber(ts, i)
+	if !ok || ts.Kind(j) != text.LexPunct || !rangeDashes[ts[j].S] {
+		return 0, 0, 0, false
+	}
+	y, k, ok := dayNumber(ts, j+1)
+	if !ok || y <= x {
+		return 0, 0, 0, false
+	}
+	return x, y, k, true
+}
+
+// rangeDashes join the two days of a range.
+var rangeDashes = map[string]bool{"-": true, "–": true, "—": true}
+
+// monthEventNouns name dated events a month may modify: "a March
+// debate", "the May primary".
+var monthEventNouns = map[string]bool{
+	"debate": true, "debates": true, "election": true, "elections": true, "primary": true,
+	"primaries": true, "vote": true, "meeting": true, "poll": true, "survey": true, "summit": true,
+	"speech": true, "interview": true, "hearing": true, "referendum": true, "rally": true,
+	"caucus": true, "caucuses": true, "runoff": true, "visit": true, "trip": true, "deadline": true,
+	"ruling": true, "convention": true, "conference": true, "fundraiser": true, "report": true,
+}
+
+// attributiveMonth reports whether the month name at token i (ending
+// before token j) modifies an event noun inside a noun phrase: a
+// determiner at most three words back with only lower-case words (its
+// adjectives) between, and an event noun right after ("In a televised
+// March debate"). "May" and "March" are the month there, not the verb.
+func attributiveMonth(ts toks, i, j int) bool {
+	if !monthEventNouns[ts.Word(j)] {
+		return false
+	}
+	for k := i - 1; k >= i-3; k-- {
+		w := ts.Word(k)
+		if w == "" || ts[k].Upper && !determiners[w] {
+			return false
+		}
+		if determiners[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // orLeap substitutes a leap year for an unknown year when validating.
 func orLeap(y int) int {
 	if y == 0 {
@@ -444,8 +521,19 @@ func orLeap(y int) int {
 	return y
 }
 
-// matchDayMonth: "4 April", "4th of April 2017".
+// matchDayMonth: "4 April", "4th of April 2017", "16-19 September".
 func matchDayMonth(ts toks, i int) (expr, int, bool) {
+	if d, d2, j, ok := dayRangeAt(ts, i); ok {
+		if m, k, ok := monthAt(ts, j); ok && validDate(2000, m, d2) {
+			e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: d2}
+			if y, ok := yearAt(ts, k); ok {
+				e.y, e.end, k = y, ts[k].End, k+1
+			} else {
+				e.tense, _ = governingTense(ts, i)
+			}
+			return e, k, true
+		}
+	}
 	d, j, ok := dayNumber(ts, i)
 	if !ok {
 		return expr{}, 0, false
@@ -654,6 +742,69 @@ func sequelNext(ts toks, i int) bool {
 	return ts.Word(j) == "the" && !spanPreps[ts.Word(j-1)]
 }
 
+// matchSpan: a span from the reference on, "over the next decade", "in
+// the next couple of weeks", "within the next 10 days", "in the coming
+// weeks": a preposition of extent, "the", "next" or "coming", an optional
+// count, and a plural unit (or "decade"). It is placed only in a future
+// clause (resolveOne): in a past one it counts from the narrative's time,
+// and without a cue it is often advice ("Pay a quarter over the next
+// four years").
+func matchSpan(ts toks, i int) (expr, int, bool) {
+	w := ts.Word(i)
+	if w != "next" && w != "coming" || ts.Word(i-1) != "the" || !extentPreps[ts.Word(i-2)] {
+		return expr{}, 0, false
+	}
+	j := i + 1
+	n, approx := 1, false
+	if c, k, ap, ok := countAt(ts, j); ok {
+		n, approx, j = c, ap, k
+		if ts.Word(j) == "of" && ts.Word(j-1) == "couple" {
+			j++ // "the next couple of weeks"
+		}
+		if ts.Word(j-1) == "couple" || ts.Word(j-2) == "couple" {
+			n, approx = 2, false // "a couple of" is two
+		}
+	}
+	u, ok := unitWords[ts.Word(j)]
+	plural := strings.HasSuffix(ts.Word(j), "s")
+	switch {
+	case !ok || u == uWeekend:
+		return expr{}, 0, false
+	case j == i+1 && plural: // "the coming weeks": a few
+		n, approx = 3, true
+	case j == i+1 && u != uDecade: // "the next year" is matchUnitRel's
+		return expr{}, 0, false
+	case j > i+1 && !plural && n != 1:
+		return expr{}, 0, false
+	}
+	e := expr{kind: kSpan, start: ts[i].Start, end: ts[j].End, n: n, unit: u, approx: approx}
+	e.tense, _ = governingTense(ts, i)
+	return e, j + 1, true
+}
+
+// extentPreps before "the next N units" make it a span of time.
+var extentPreps = map[string]bool{
+	"in": true, "over": true, "within": true, "during": true, "for": true, "through": true,
+	"throughout": true, "across": true,
+}
+
+// matchTheWeekend: "over the weekend", "during the weekend" (the
+// expression is "weekend"): the weekend nearest the reference in the
+// clause's direction (resolveUnitRel).
+func matchTheWeekend(ts toks, i int) (expr, int, bool) {
+	if ts.Word(i) != "weekend" || ts.Word(i-1) != "the" {
+		return expr{}, 0, false
+	}
+	switch ts.Word(i - 2) {
+	case "over", "during":
+	default:
+		return expr{}, 0, false
+	}
+	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[i].End, unit: uWeekend, mod: 3}
+	e.tense, _ = governingTense(ts, i)
+	return e, i + 1, true
+}
+
 // countAt reads a count at token i: digits, a number word, or a vague count
 // ("several", "a few", "a couple of"). approx is set for vague counts.
 func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
@@ -772,7 +923,7 @@ func coordinatedUnit(ts toks, i int) bool {
 }
 
 // matchRecent: "in recent months", "recent weeks", "the past few weeks",
-// "the last three days", "the past two years".
+// "the last three days", "the past two years", "these past eight years".
 func matchRecent(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
 	if w == "recent" {
@@ -782,7 +933,7 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		}
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[i+1].End, unit: u, n: 3, approx: true}, i + 2, true
 	}
-	if (w == "past" || w == "last") && ts.Word(i-1) == "the" {
+	if (w == "past" || w == "last") && (ts.Word(i-1) == "the" || ts.Word(i-1) == "these") {
 		n, j, approx, ok := countAt(ts, i+1)
 		if !ok {
 			return expr{}, 0, false

@@ -69,7 +69,7 @@ var (
 	// written": past).
 	modals = map[string]bool{
 		"will": true, "ll": true, "shall": true, "would": true, "could": true, "might": true,
-		"can": true, "should": true, "must": true, "won": true, "couldn": true, "wouldn": true,
+		"can": true, "may": true, "should": true, "must": true, "won": true, "couldn": true, "wouldn": true,
 		"shouldn": true,
 	}
 	// scheduledWords announce a planned event ("is scheduled to", "plans to",
@@ -121,7 +121,7 @@ func ruleModal(ts toks, j int) (Tense, bool) {
 	if !modals[w] || w == "ll" && !ts.Adjacent(j) {
 		return 0, false
 	}
-	if w == "can" && ts[j].Upper {
+	if (w == "can" || w == "may") && ts[j].Upper {
 		return 0, false
 	}
 	if ts.Word(j+1) == "have" || ts.Word(j+2) == "have" && ts.Word(j+1) == "not" {

@@ -33,6 +33,8 @@ func TestGoverningTense(t *testing.T) {
 		{"The campaign didn't need a rally on Monday.", "Monday", TensePast, "past-form"},
 		{"The senator won the vote on Tuesday.", "Tuesday", TensePast, "past-form"},
 		{"The election is Thursday.", "Thursday", TensePresent, "present-form"},
+		{"The council may vote in March.", "March", TenseFuture, "modal"},
+		{"May the council vote in March?", "March", TenseUnknown, ""},
 		{"Friday arrives.", "Friday", TenseUnknown, ""},
 		// A regular "-ed" form after a determiner is an adjective.
 		{"The mayor is running against Ann Lee, a registered nurse, in May.", "May", TenseFuture, "progressive"},
@@ -106,23 +108,37 @@ func TestResolveByTense(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
-			a := &news.Article{Published: "2010-06-14", Paragraphs: []string{tc.sentence}}
-			if err := New().Analyze(a); err != nil {
-				t.Fatal(err)
-			}
-			found := false
-			for _, tm := range a.Times {
-				if tm.Text != tc.expr {
-					continue
-				}
-				found = true
-				if tm.Value != tc.want {
-					t.Errorf("%q = %q, want %q", tm.Text, tm.Value, tc.want)
-				}
-			}
-			if !found {
-				t.Errorf("%q not found in %+v", tc.expr, a.Times)
-			}
+			checkValue(t, "2010-06-14", tc.sentence, tc.expr, tc.want)
 		})
+	}
+}
+
+// absent is the value checkValue expects of an expression that must not
+// be found at all.
+const absent = "-"
+
+// checkValue analyses the one-paragraph article sentence published on
+// published and checks the value of every time with text expr: want ("" is
+// unresolved), or no such time when want is absent.
+func checkValue(t *testing.T, published, sentence, expr, want string) {
+	t.Helper()
+	a := &news.Article{Published: published, Paragraphs: []string{sentence}}
+	if err := New().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, tm := range a.Times {
+		if tm.Text != expr {
+			continue
+		}
+		found = true
+		if want == absent {
+			t.Errorf("%q found (%q), want none", tm.Text, tm.Value)
+		} else if tm.Value != want {
+			t.Errorf("%q = %q, want %q", tm.Text, tm.Value, want)
+		}
+	}
+	if !found && want != absent {
+		t.Errorf("%q not found in %+v", expr, a.Times)
 	}
 }

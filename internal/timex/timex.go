@@ -16,8 +16,12 @@
 // morning", "last/this/next week|weekend|month|year", "earlier/later this
 // week|month|year", "three years ago", "several weeks ago", "two days
 // later", "days after that attack", "in recent months", "the past few
-// weeks", bare months ("in September"). Times of day ("8 p.m.", "5:45 p.m.
-// ET", "at noon") are attached to a date.
+// weeks", "these past eight years", "over the weekend", "over the next
+// decade", "in the next couple of weeks", bare months ("in September", "a
+// March debate") and month-day ranges ("September 16-19"). Times of day
+// ("8 p.m.", "5:45 p.m. ET", "at noon") are attached to a date; "midnight"
+// next to a date ("midnight Friday") is dropped, the date kept, since
+// which midnight it means is unsaid.
 //
 // # Resolution conventions
 //
@@ -40,6 +44,8 @@
 //     never places it more than 183 days ahead (it stays unresolved). A
 //     weekday-paired date without a year ("Wednesday, April 12") takes the
 //     nearest year in which that date falls on that weekday.
+//   - A month-day range ("September 16-19") is placed as its first day
+//     would be and runs to its last day in the same month and year.
 //   - A bare month ("in September") is the latest such month not after the
 //     reference month (ref 2017-04-12 gives "2016-09"; "in April" gives
 //     "2017-04"); in a future-tense clause, or after "next", the first not
@@ -65,6 +71,15 @@
 //     stated, at most three sentences back; else unresolved.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count) before the reference to the reference.
+//   - "over the next decade", "in the next couple of weeks", "in the
+//     coming weeks" (a preposition of extent, "the next|coming", a count
+//     or none, a plural unit or "decade") are the range from the reference
+//     to the stated count (two for "a couple", three for none) of units
+//     after it, in a future clause only: in a past one they count from the
+//     narrative's time, and without a tense cue they are often advice.
+//   - "over the weekend" is the weekend just gone (the current one when
+//     the reference is on it), the coming one in a future clause;
+//     unresolved in a present-tense (habitual) clause.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -207,6 +222,18 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	lastYear, lastYearSentence := 0, 0 // last year the text stated, for "the very next year"
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
+		if e.kind == 0 {
+			continue // a midnight dropped beside its date
+		}
+		// "midnight Friday" is by custom the midnight that ends Friday, but
+		// also read as the one that starts it: the date is kept alone (its
+		// day is the one named) and the midnight dropped.
+		if e.midnight && i+1 < len(exprs) && dayPrecise(exprs[i+1].kind) && joined(ts, e, exprs[i+1]) {
+			i++
+			e = exprs[i]
+		} else if dayPrecise(e.kind) && i+1 < len(exprs) && exprs[i+1].midnight && joined(ts, e, exprs[i+1]) {
+			exprs[i+1].kind = 0
+		}
 		// Join a date and a time of day: "Wednesday at 8 p.m.", "8 p.m. Wednesday".
 		var clock *expr
 		if e.kind == kClock && i+1 < len(exprs) && dayPrecise(exprs[i+1].kind) && joined(ts, e, exprs[i+1]) {
@@ -342,6 +369,9 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 	}
 	switch e.kind {
 	case kDate:
+		if e.d2 != 0 {
+			return resolveDayRange(e, ref, haveRef)
+		}
 		if e.y != 0 {
 			d := date(e.y, e.m, e.d)
 			return d.Format(dayLayout), false, d, true
@@ -416,8 +446,27 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		return resolveAgo(e, ref), true, time.Time{}, false
 	case kRecent:
 		return rangeOf(shift(ref, e.unit, -e.n), ref, e.unit), true, time.Time{}, false
+	case kSpan:
+		if e.tense != TenseFuture {
+			return "", true, time.Time{}, false
+		}
+		return rangeOf(ref, shift(ref, e.unit, e.n), e.unit), true, time.Time{}, false
 	}
 	return "", true, time.Time{}, false
+}
+
+// resolveDayRange places a month-day range ("September 16-19"): its first
+// day is placed as a month-day alone would be (tense included), and the
+// range runs to the last day of the same month and year. It is no single
+// day, so it anchors nothing.
+func resolveDayRange(e expr, ref time.Time, haveRef bool) (string, bool, time.Time, bool) {
+	first := e
+	first.d2 = 0
+	v, rel, d, ok := resolveOne(first, ref, haveRef, time.Time{}, false, 0)
+	if !ok || !validDate(d.Year(), e.m, e.d2) {
+		return "", true, time.Time{}, false
+	}
+	return v + "/" + date(d.Year(), e.m, e.d2).Format(dayLayout), rel, time.Time{}, false
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
@@ -558,6 +607,15 @@ func resolveUnitRel(e expr, ref time.Time) string {
 		return dayRange(mon, sun)
 	case uWeekend:
 		sat := isoWeekStart(ref).AddDate(0, 0, 5)
+		if e.mod == 3 { // "over the weekend": the one just gone, or the coming one in a future clause
+			switch {
+			case e.tense == TensePresent:
+				return "" // "shops close over the weekend": habitual
+			case e.tense != TenseFuture && ref.Before(sat):
+				sat = sat.AddDate(0, 0, -7)
+			}
+			return dayRange(sat, sat.AddDate(0, 0, 1))
+		}
 		switch {
 		case e.mod == -1 && !ref.After(sat.AddDate(0, 0, 1)):
 			sat = sat.AddDate(0, 0, -7)

@@ -1,0 +1,51 @@
+package timex
+
+import "testing"
+
+// TestResolveForms: forms read since the fresh set (docs/timex-judging.md,
+// "Rules after the fresh set"), on invented sentences. published is a
+// Monday unless a row says otherwise; "" is unresolved, absent not found.
+func TestResolveForms(t *testing.T) {
+	const monday, sunday, september = "2010-06-14", "2010-06-13", "2010-09-21"
+	tests := []struct{ published, sentence, expr, want string }{
+		// "over the weekend": the weekend just gone in a past clause (the
+		// current one when published on it), the coming one in a future
+		// clause, none in a present (habitual) one.
+		{monday, "The mayor apologized for the remarks over the weekend.", "weekend", "2010-06-12/2010-06-13"},
+		{sunday, "Protests grew louder over the weekend, organisers said.", "weekend", "2010-06-12/2010-06-13"},
+		{monday, "The mayor will rest during the weekend.", "weekend", "2010-06-19/2010-06-20"},
+		{monday, "The museum is open over the weekend.", "weekend", ""},
+		{monday, "He has no plans for the weekend.", "weekend", absent},
+		// "the next N units" after a preposition of extent: the span from
+		// the publication, in a future clause only.
+		{monday, "The plan would save $2 billion over the next decade.", "next decade", "2010/2020"},
+		{monday, "Prices could rise in the next couple of weeks.", "next couple of weeks", "2010-06-14/2010-06-28"},
+		{monday, "The board will decide within the next 10 days.", "next 10 days", "2010-06-14/2010-06-24"},
+		{monday, "Prices may fall in the next few days.", "next few days", "2010-06-14/2010-06-17"},
+		{monday, "The agency will announce cuts in the coming weeks.", "coming weeks", "2010-06-14/2010-07-05"},
+		{monday, "He worked abroad over the next two years.", "next two years", ""},
+		{monday, "Save a little more over the next four years.", "next four years", ""},
+		{monday, "The next two weeks will be busy.", "next two weeks", absent},
+		// "these past N units" is "the past N units".
+		{monday, "These past eight years have been hard.", "past eight years", "2002/2010"},
+		// "May" and "March" between a determiner and an event noun are months.
+		{monday, "In a televised March debate, the senator stated his position.", "March", "2010-03"},
+		{monday, "The May primary will decide the nominee.", "May", "2011-05"},
+		{monday, "The March for Science drew crowds.", "March", absent},
+		{monday, "The May government fell.", "May", absent},
+		// A month-day range is its days, placed as its first day is.
+		{september, "The survey was conducted September 16-19, using a panel.", "September 16-19", "2010-09-16/2010-09-19"},
+		{september, "The poll ran 16-19 September.", "16-19 September", "2010-09-16/2010-09-19"},
+		{september, "The talks ran Sept. 16 – 19, 2009.", "Sept. 16 – 19, 2009", "2009-09-16/2009-09-19"},
+		{september, "The survey was conducted September 19-16.", "September 19-16", absent},
+		// "midnight Friday" names Friday; which midnight is left unsaid.
+		{monday, "The deadline is at midnight Friday.", "Friday", "2010-06-18"},
+		{monday, "The deadline is at midnight Friday.", "midnight", absent},
+		{monday, "The deadline was Friday at midnight.", "Friday", "2010-06-11"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

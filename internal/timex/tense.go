@@ -55,6 +55,8 @@ type tenseRule struct {
 // tense_test.go has rows for each.
 var tenseRules = []tenseRule{
 	{"modal", ruleModal},
+	{"intent", ruleIntent},
+	{"conditional", ruleConditional},
 	{"scheduled", ruleScheduled},
 	{"progressive", ruleProgressive},
 	{"perfect", rulePerfect},
@@ -79,6 +81,16 @@ var (
 		"planned": true, "planning": true, "intends": true, "due": true, "tomorrow": true,
 		"next": true, "likely": true, "poised": true,
 	}
+	// intentVerbs are present-tense verbs of need, wish or resolve: with
+	// "to" after them ("needs to refocus", "wants to win", "has to act")
+	// the infinitive's event is still to come.
+	intentVerbs = map[string]bool{
+		"needs": true, "need": true, "wants": true, "want": true, "hopes": true, "hope": true,
+		"aims": true, "aim": true, "seeks": true, "seek": true, "vows": true, "vow": true,
+		"promises": true, "promise": true, "pledges": true, "pledge": true, "has": true, "have": true,
+	}
+	// conditionals open a hypothetical clause ("if she were to win").
+	conditionals = map[string]bool{"if": true, "unless": true, "suppose": true, "supposing": true}
 	// toScheduled are scheduled words only with "to" after them ("is set
 	// to", "is going to").
 	toScheduled = map[string]bool{"set": true, "going": true, "about": true}
@@ -128,6 +140,42 @@ func ruleModal(ts toks, j int) (Tense, bool) {
 		return TensePast, true // "could have written"
 	}
 	return TenseFuture, true
+}
+
+// ruleIntent: "needs to refocus", "wants to win", "has to act": a
+// present-tense verb of need or wish before "to" puts its infinitive
+// after the publication.
+func ruleIntent(ts toks, j int) (Tense, bool) {
+	if !intentVerbs[ts.Word(j)] || ts[j].Upper || ts.Word(j+1) != "to" {
+		return 0, false
+	}
+	return TenseFuture, true
+}
+
+// conditionalReach is how many words back from "were to" a conditional
+// may open its clause ("if his candidate were to win").
+const conditionalReach = 5
+
+// ruleConditional: "if she were to win", "unless it were to pass": the
+// subjunctive "were to" in a conditional clause speaks of a hypothetical
+// event still to come, not of the past.
+func ruleConditional(ts toks, j int) (Tense, bool) {
+	if ts.Word(j) != "were" || ts.Word(j+1) != "to" {
+		return 0, false
+	}
+	for k, seen := j-1, 0; k >= 0 && seen < conditionalReach && ts[k].Kind != text.LexBreak; k-- {
+		if ts[k].Kind != text.LexWord {
+			if ts[k].S == "," {
+				break
+			}
+			continue
+		}
+		seen++
+		if conditionals[ts.Word(k)] {
+			return TenseFuture, true
+		}
+	}
+	return 0, false
 }
 
 func ruleScheduled(ts toks, j int) (Tense, bool) {
@@ -213,6 +261,7 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 const (
 	tenseBack    = 14
 	tenseForward = 10
+	deferReach   = 6
 )
 
 // governingTense finds the verb governing the expression at token i: the
@@ -222,11 +271,12 @@ const (
 //
 // A parenthetical relative clause (", who is gay and married last year,")
 // is passed over, and its words do not count against the reach: its verb
-// says when its own event happened, not the expression's.
+// says when its own event happened, not the expression's. Passing a
+// deferring conjunction ("until") renews the reach once.
 func governingTense(ts toks, i int) (Tense, string) {
 	aside := asides(ts, i)
-	seen := 0
-	for j := i - 1; j >= 0 && seen < tenseBack; j-- {
+	seen, extended := 0, false
+	for j := i - 1; j >= 0 && (seen < tenseBack || !extended && seen < tenseBack+deferReach); j-- {
 		if ts[j].Kind == text.LexBreak {
 			break
 		}
@@ -234,12 +284,25 @@ func governingTense(ts toks, i int) (Tense, string) {
 			continue
 		}
 		seen++
-		if t, name := classify(ts, j); name != "" {
-			return t, name
+		if seen <= tenseBack {
+			if t, name := classify(ts, j); name != "" {
+				return t, name
+			}
+		}
+		if deferring[ts.Word(j)] && !extended {
+			seen, extended = 0, true
 		}
 	}
 	return tenseAfter(ts, i, aside)
 }
+
+// deferring are the conjunctions whose clause takes its time from the
+// clause it depends on ("won't be released until the board approves it
+// during its meeting in October"): its own verb is a present standing for
+// the future, so when none of its words governs the expression the search
+// goes on into the main clause with a fresh reach. The conjunction is
+// looked for up to deferReach words beyond the reach.
+var deferring = map[string]bool{"until": true, "till": true, "unless": true, "once": true}
 
 // tenseAfter is the tense of the nearest token after i (in the sentence,
 // at most tenseForward away, asides not counted) that a rule claims.

@@ -34,6 +34,17 @@ func TestGoverningTense(t *testing.T) {
 		{"The senator won the vote on Tuesday.", "Tuesday", TensePast, "past-form"},
 		{"The election is Thursday.", "Thursday", TensePresent, "present-form"},
 		{"The council may vote in March.", "March", TenseFuture, "modal"},
+		// A present verb of need or wish before "to" looks ahead.
+		{"The senator needs to win the vote in November.", "November", TenseFuture, "intent"},
+		{"She wants to finish by Friday.", "Friday", TenseFuture, "intent"},
+		{"The campaign wanted to win in November.", "November", TensePast, "past-form"},
+		// "were to" in a conditional clause is hypothetical, not past.
+		{"If the mayor were to lose in November, the council would act.", "November", TenseFuture, "conditional"},
+		{"The plans were to meet in March.", "March", TensePast, "past-form"},
+		// A clause opened by "until" takes its time from the main clause,
+		// even beyond the reach; "before" does not defer.
+		{"The report will not be released until the state board of education formally approves the final version during its meeting in October.", "October", TenseFuture, "modal"},
+		{"The report will not be released before the state board of education formally approves the final version during its meeting in October.", "October", TenseUnknown, ""},
 		{"May the council vote in March?", "March", TenseUnknown, ""},
 		{"Friday arrives.", "Friday", TenseUnknown, ""},
 		// A regular "-ed" form after a determiner is an adjective.
@@ -105,6 +116,10 @@ func TestResolveByTense(t *testing.T) {
 		{"He left in 2003. The next year he returned.", "next year", "2004"},
 		{"Prices will rise over the next year.", "next year", "2011"},
 		{"The very next year was worse.", "next year", ""},
+		// Clauses whose event is still to come, though a past verb is near.
+		{"The chairman said the party needs to refocus on the November election.", "November", "2010-11"},
+		{"An aide said that if the senator were to win in November, she would back the bill.", "November", "2010-11"},
+		{"The text won't be published until the full board of the association approves it during its meeting in October.", "October", "2010-10"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -89,13 +89,16 @@
 // The occurrence a relative expression means depends on the verb that
 // governs it (governingTense: the nearest token before the expression in
 // its sentence that a named rule claims, else the nearest after it): modal
-// and future ("will", "could", "would", "won't"), scheduled ("is set to",
-// "scheduled", "likely to"), present progressive ("is running"), perfect
+// and future ("will", "could", "would", "may", "won't"), intent ("needs
+// to", "wants to"), conditional ("if she were to win"), scheduled ("is
+// set to", "scheduled", "likely to"), present progressive ("is running"), perfect
 // ("has been", "had threatened"), past forms ("said", "appeared", "since")
 // and present forms ("is", "remains"). A past verb places a weekday,
 // month-day, bare month or "this weekend" before the reference; a future
 // or present one after it ("The election is Thursday", "is running for
-// re-election in November"); a possessive weekday ("Monday's debate") with
+// re-election in November"); a clause opened by "until" or "unless" takes
+// its time from the clause it depends on ("won't be released until the
+// board approves it during its meeting in October"); a possessive weekday ("Monday's debate") with
 // a future verb takes the nearest such day, the verb being about the
 // event's effects.
 //

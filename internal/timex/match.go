@@ -890,6 +890,9 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 		if coordinatedUnit(ts, i) {
 			e.generic = true // "months, weeks or days ago": any time
 		}
+		if inConditional(ts, i) {
+			e.generic = true // "if you made those changes years ago": a case, not a time
+		}
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
 	case "earlier", "before":
@@ -931,7 +934,9 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		if !ok || !strings.HasSuffix(ts.Word(i+1), "s") {
 			return expr{}, 0, false
 		}
-		return expr{kind: kRecent, start: ts[i].Start, end: ts[i+1].End, unit: u, n: 3, approx: true}, i + 2, true
+		e := expr{kind: kRecent, start: ts[i].Start, end: ts[i+1].End, unit: u, n: 3, approx: true}
+		e.generic = unitListed(ts, i+1)
+		return e, i + 2, true
 	}
 	if (w == "past" || w == "last") && (ts.Word(i-1) == "the" || ts.Word(i-1) == "these") {
 		n, j, approx, ok := countAt(ts, i+1)
@@ -942,9 +947,40 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		if !ok || !strings.HasSuffix(ts.Word(j), "s") {
 			return expr{}, 0, false
 		}
-		return expr{kind: kRecent, start: ts[i].Start, end: ts[j].End, unit: u, n: n, approx: approx}, j + 1, true
+		e := expr{kind: kRecent, start: ts[i].Start, end: ts[j].End, unit: u, n: n, approx: approx}
+		e.generic = approx && unitListed(ts, j)
+		return e, j + 1, true
 	}
 	return expr{}, 0, false
+}
+
+// unitListed reports whether the plural unit word at token i opens a list
+// of units ("recent weeks and months", "the past few days or weeks"): the
+// phrase then names no one time, as a list closed by it does
+// (coordinatedUnit).
+func unitListed(ts toks, i int) bool {
+	switch ts.Word(i + 1) {
+	case "and", "or":
+	default:
+		return false
+	}
+	_, ok := unitWords[ts.Word(i+2)]
+	return ok && strings.HasSuffix(ts.Word(i+2), "s")
+}
+
+// inConditional reports whether token i lies in a conditional clause: an
+// "if" or "unless" before it in its sentence with no comma between ("If
+// you made those changes years ago, ...").
+func inConditional(ts toks, i int) bool {
+	for j := i - 1; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
+		if ts[j].S == "," {
+			return false
+		}
+		if conditionals[ts.Word(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // eventNouns after a month-day without a year make it the name of a

@@ -111,6 +111,13 @@ func TestResolveByTense(t *testing.T) {
 		{"They could have acted years, months or weeks ago.", "weeks ago", ""},
 		{"It changed weeks or months ago.", "months ago", ""},
 		{"It changed weeks ago.", "weeks ago", "2010-04-26/2010-05-31"},
+		{"Prices rose in recent weeks and months.", "recent weeks", ""},
+		{"Prices rose in recent weeks.", "recent weeks", "2010-05-24/2010-06-14"},
+		{"Over the past few days or weeks, prices rose.", "past few days", ""},
+		// An uncounted "years ago" in a conditional clause is a case, not a time.
+		{"If you bought those shares years ago, sell them now.", "years ago", ""},
+		{"He bought those shares years ago, if reports are right.", "years ago", "2003/2008"},
+		{"If he won the seat two years ago, he kept it.", "two years ago", "2008"},
 		// "the very next year" counts from the last year the text stated.
 		{"She took office in March 2008 and resigned the very next year.", "next year", "2009"},
 		{"He left in 2003. The next year he returned.", "next year", "2004"},

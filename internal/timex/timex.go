@@ -106,7 +106,9 @@
 //
 // An expression that cannot be placed keeps Value "" (news.Time): relative
 // ones without a reference date, anchored counts with no anchor, generic
-// uses ("every Sunday", "many years ago"), month-days naming an event of
+// uses ("every Sunday", "many years ago", "in recent weeks and months", an
+// uncounted "years ago" in a conditional clause: "if you made those
+// changes years ago"), month-days naming an event of
 // another year ("the Sept. 11 attacks"), an anchored "several months
 // later" that would fall after the reference in a past clause, and a
 // prepositional "a day after the vote" whose clause has no date in its

@@ -38,6 +38,14 @@ func TestResolveForms(t *testing.T) {
 		{september, "The poll ran 16-19 September.", "16-19 September", "2010-09-16/2010-09-19"},
 		{september, "The talks ran Sept. 16 – 19, 2009.", "Sept. 16 – 19, 2009", "2009-09-16/2009-09-19"},
 		{september, "The survey was conducted September 19-16.", "September 19-16", absent},
+		// "the day before|after EVENT" counts from the one day the text
+		// gives the event; unresolved when it gives none or several.
+		{"2010-06-15", "The rivals met in the first presidential debate Monday night. In a column the day before the debate, two writers urged her on.", "day before", "2010-06-13"},
+		{monday, "Tuesday's vote was close. Aides met the day after the vote.", "day after", "2010-06-09"},
+		{"2010-09-28", "Viewers watched the Sept. 26 debate. Ratings fell the day after the debate.", "day after", "2010-09-27"},
+		{monday, "Aides met the day after the vote.", "day after", ""},
+		{monday, "The vote on Monday failed and the vote on Friday passed. Aides met the day before the vote.", "day before", ""},
+		{monday, "Aides met the day after the storm.", "day after", absent},
 		// "midnight Friday" names Friday; which midnight is left unsaid.
 		{monday, "The deadline is at midnight Friday.", "Friday", "2010-06-18"},
 		{monday, "The deadline is at midnight Friday.", "midnight", absent},

@@ -21,6 +21,7 @@ const (
 	kRecent               // "in recent months", "the past few weeks"
 	kClock                // "8 p.m.", "5:45 p.m. ET", "noon"
 	kSpan                 // "over the next decade", "in the next couple of weeks" (from the reference on)
+	kEventDay             // "the day before the debate" (from the day the text gives the event)
 )
 
 // Units of relative expressions.
@@ -55,6 +56,10 @@ type expr struct {
 	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
 	sequel     bool  // "the very next year": one unit after the last year the text stated
 	sentence   int   // index of the sentence (counted by break tokens)
+	// event is the event noun a day-precise expression dates ("debate" in
+	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
+	// or the one a kEventDay counts from; "" none.
+	event string
 }
 
 // numberWords are counts written as words ("three years ago").
@@ -153,6 +158,9 @@ func match(ts toks) []expr {
 		}
 		e.tok = i
 		e.sentence = sent
+		if dayPrecise(e.kind) {
+			e.event = datedEvent(ts, i, next)
+		}
 		out = append(out, e)
 		i = next
 	}
@@ -222,6 +230,7 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchRecent,
 	matchSpan,
 	matchTheWeekend,
+	matchEventDay,
 	matchBareUnitAfter,
 	matchNoon,
 }
@@ -786,6 +795,67 @@ func matchSpan(ts toks, i int) (expr, int, bool) {
 var extentPreps = map[string]bool{
 	"in": true, "over": true, "within": true, "during": true, "for": true, "through": true,
 	"throughout": true, "across": true,
+}
+
+// matchEventDay: "the day before the debate", "the day after the
+// election" (the expression is "day before"): the day next to an event,
+// placed only when the text dates that event (resolveAll).
+func matchEventDay(ts toks, i int) (expr, int, bool) {
+	if ts.Word(i) != "day" || ts.Word(i-1) != "the" || ts.Word(i+2) != "the" {
+		return expr{}, 0, false
+	}
+	mod := 0
+	switch ts.Word(i + 1) {
+	case "before":
+		mod = -1
+	case "after":
+		mod = 1
+	default:
+		return expr{}, 0, false
+	}
+	noun := eventAfter(ts, i+3)
+	if noun == "" {
+		return expr{}, 0, false
+	}
+	return expr{kind: kEventDay, start: ts[i].Start, end: ts[i+1].End, mod: mod, event: noun}, i + 2, true
+}
+
+// eventAfter returns the event noun among the first words from token i,
+// at most two lower-case modifiers before it ("first presidential
+// debate"), or "".
+func eventAfter(ts toks, i int) string {
+	for k := i; k < i+3; k++ {
+		w := ts.Word(k)
+		if w == "" || ts[k].Upper {
+			return ""
+		}
+		if monthEventNouns[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// datedEvent returns the event noun that the date expression spanning
+// tokens [i, next) dates: "Monday's debate", "the Sept. 26 debate" (after
+// it), "the debate Monday night", "the vote on Tuesday" (right before it);
+// "" when none.
+func datedEvent(ts toks, i, next int) string {
+	k := next
+	if (ts.Is(k, "'") || ts.Is(k, "’")) && ts.Word(k+1) == "s" && ts.Adjacent(k) && ts.Adjacent(k+1) {
+		k += 2
+	}
+	if w := eventAfter(ts, k); w != "" {
+		return w
+	}
+	j := i - 1
+	if ts.Word(j) == "on" {
+		j--
+	}
+	if w := ts.Word(j); monthEventNouns[w] && !ts[j].Upper {
+		return w
+	}
+	return ""
 }
 
 // matchTheWeekend: "over the weekend", "during the weekend" (the

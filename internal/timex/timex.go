@@ -80,6 +80,10 @@
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause.
+//   - "the day before the debate", "the day after the election" are the
+//     day next to the one day the text gives that event ("the first
+//     debate Monday night", "Monday's debate", "the Sept. 26 debate"),
+//     unresolved when the text dates it on no day or on several.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -281,7 +285,35 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		kinds = append(kinds, e)
 	}
 	placeClauseDates(out, kinds, ref, haveRef)
+	placeEventDays(out, kinds)
 	return out
+}
+
+// placeEventDays resolves "the day before the debate": the day before
+// (after) the one day the text gives that event ("the debate Monday
+// night", "Monday's debate"); unresolved when the text dates it on no day
+// or on several.
+func placeEventDays(out []news.Time, es []expr) {
+	for k, e := range es {
+		if e.kind != kEventDay {
+			continue
+		}
+		day := ""
+		for j, o := range es {
+			v := out[j].Value
+			if o.kind == kEventDay || o.event != e.event || len(v) < len(dayLayout) || strings.Contains(v, "/") {
+				continue
+			}
+			if day != "" && v[:len(dayLayout)] != day {
+				day = "" // dated on several days: which one is unsaid
+				break
+			}
+			day = v[:len(dayLayout)]
+		}
+		if d, err := time.Parse(dayLayout, day); err == nil {
+			out[k].Value = d.AddDate(0, 0, e.mod).Format(dayLayout)
+		}
+	}
 }
 
 // sequelValue resolves "the very next year": the year after the last year

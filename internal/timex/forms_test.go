@@ -57,3 +57,32 @@ func TestResolveForms(t *testing.T) {
 		})
 	}
 }
+
+// TestQuotedNight: a quotation saying "tonight" in a report whose
+// narration names the night before the publication ("Tuesday night's
+// debate" in a Wednesday article) was spoken that night; its
+// reference-relative expressions are read from that day. Invented
+// articles published on Wednesday 2010-06-16 unless a row says otherwise.
+func TestQuotedNight(t *testing.T) {
+	const wednesday = "2010-06-16"
+	narration := "The senator won Tuesday night's debate, analysts said."
+	tests := []struct {
+		name, published string
+		paras           []string
+		expr, want      string
+	}{
+		{"dated quote", wednesday, []string{narration, "“He was strong tonight,” one analyst said."}, "tonight", "2010-06-15"},
+		{"same quotation", wednesday, []string{narration, "“He was strong tonight and will rise in the next few days,” one analyst said."}, "next few days", "2010-06-15/2010-06-18"},
+		{"other quotation", wednesday, []string{narration, "“He was strong tonight,” one said.", "“He will rise in the next few days,” another said."}, "next few days", "2010-06-16/2010-06-19"},
+		{"straight quotes", wednesday, []string{narration, `"He was strong tonight," one analyst said.`}, "tonight", "2010-06-15"},
+		{"narration says tonight", wednesday, []string{"The senator won Tuesday night's debate and speaks again tonight.", "“He was strong tonight,” one analyst said."}, "tonight", "2010-06-16"},
+		{"no night named", wednesday, []string{"Readers reacted to the debate.", "“He was strong tonight,” one reader wrote."}, "tonight", "2010-06-16"},
+		{"night named is the publication's", "2010-06-15", []string{narration, "“He was strong tonight,” one analyst said."}, "tonight", "2010-06-15"},
+		{"tonight outside the quotation", wednesday, []string{narration, "“He was strong,” one analyst said tonight."}, "tonight", "2010-06-16"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkParagraphs(t, tc.published, tc.paras, tc.expr, tc.want)
+		})
+	}
+}

@@ -144,7 +144,13 @@ const absent = "-"
 // unresolved), or no such time when want is absent.
 func checkValue(t *testing.T, published, sentence, expr, want string) {
 	t.Helper()
-	a := &news.Article{Published: published, Paragraphs: []string{sentence}}
+	checkParagraphs(t, published, []string{sentence}, expr, want)
+}
+
+// checkParagraphs is checkValue on an article of several paragraphs.
+func checkParagraphs(t *testing.T, published string, paras []string, expr, want string) {
+	t.Helper()
+	a := &news.Article{Published: published, Paragraphs: paras}
 	if err := New().Analyze(a); err != nil {
 		t.Fatal(err)
 	}

@@ -84,6 +84,11 @@
 //     day next to the one day the text gives that event ("the first
 //     debate Monday night", "Monday's debate", "the Sept. 26 debate"),
 //     unresolved when the text dates it on no day or on several.
+//   - A quotation saying "tonight" in a text whose narration names the
+//     night before the reference ("Tuesday night's debate" in a Wednesday
+//     article) and never says "tonight" itself was spoken that night: its
+//     reference-relative expressions are read with the day before as the
+//     reference (see dateQuotedNights).
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -286,6 +291,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	placeClauseDates(out, kinds, ref, haveRef)
 	placeEventDays(out, kinds)
+	if haveRef {
+		dateQuotedNights(body, ts, out, kinds, ref)
+	}
 	return out
 }
 

@@ -23,7 +23,11 @@ func TestResolveForms(t *testing.T) {
 		{monday, "The board will decide within the next 10 days.", "next 10 days", "2010-06-14/2010-06-24"},
 		{monday, "Prices may fall in the next few days.", "next few days", "2010-06-14/2010-06-17"},
 		{monday, "The agency will announce cuts in the coming weeks.", "coming weeks", "2010-06-14/2010-07-05"},
+		{monday, "The agency will announce cuts in coming weeks.", "coming weeks", "2010-06-14/2010-07-05"},
 		{monday, "He worked abroad over the next two years.", "next two years", ""},
+		// "a couple" is two backwards too.
+		{monday, "Prices fell over the past couple of weeks.", "past couple of weeks", "2010-05-31/2010-06-14"},
+		{monday, "Prices fell over the past couple of weeks and months.", "past couple of weeks", ""},
 		{monday, "Save a little more over the next four years.", "next four years", ""},
 		{monday, "The next two weeks will be busy.", "next two weeks", absent},
 		// "these past N units" is "the past N units".
@@ -44,6 +48,7 @@ func TestResolveForms(t *testing.T) {
 		{monday, "Tuesday's vote was close. Aides met the day after the vote.", "day after", "2010-06-09"},
 		{"2010-09-28", "Viewers watched the Sept. 26 debate. Ratings fell the day after the debate.", "day after", "2010-09-27"},
 		{monday, "Aides met the day after the vote.", "day after", ""},
+		{monday, "She rested the night before the debate on Monday.", "night before", "2010-06-13"},
 		{monday, "The vote on Monday failed and the vote on Friday passed. Aides met the day before the vote.", "day before", ""},
 		{monday, "Aides met the day after the storm.", "day after", absent},
 		// "midnight Friday" names Friday; which midnight is left unsaid.

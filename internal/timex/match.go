@@ -207,6 +207,9 @@ func buildTriggers() map[string]bool {
 		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
 		"recent": true, "noon": true, "midnight": true,
 	}
+	for w := range dayParts {
+		m[w] = true
+	}
 	for _, w := range text.CalendarNames() {
 		m[w] = true
 	}
@@ -760,16 +763,18 @@ func sequelNext(ts toks, i int) bool {
 // four years").
 func matchSpan(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
-	if w != "next" && w != "coming" || ts.Word(i-1) != "the" || !extentPreps[ts.Word(i-2)] {
+	switch {
+	case w != "next" && w != "coming":
+		return expr{}, 0, false
+	case ts.Word(i-1) == "the" && extentPreps[ts.Word(i-2)]:
+	case w == "coming" && extentPreps[ts.Word(i-1)]: // "in coming weeks"
+	default:
 		return expr{}, 0, false
 	}
 	j := i + 1
 	n, approx := 1, false
 	if c, k, ap, ok := countAt(ts, j); ok {
 		n, approx, j = c, ap, k
-		if ts.Word(j) == "of" && ts.Word(j-1) == "couple" {
-			j++ // "the next couple of weeks"
-		}
 		if ts.Word(j-1) == "couple" || ts.Word(j-2) == "couple" {
 			n, approx = 2, false // "a couple of" is two
 		}
@@ -798,10 +803,11 @@ var extentPreps = map[string]bool{
 }
 
 // matchEventDay: "the day before the debate", "the day after the
-// election" (the expression is "day before"): the day next to an event,
+// election", "the night before the vote" (the expression is "day
+// before", "night before"): the day next to an event,
 // placed only when the text dates that event (resolveAll).
 func matchEventDay(ts toks, i int) (expr, int, bool) {
-	if ts.Word(i) != "day" || ts.Word(i-1) != "the" || ts.Word(i+2) != "the" {
+	if w := ts.Word(i); w != "day" && !dayParts[w] || ts.Word(i-1) != "the" || ts.Word(i+2) != "the" {
 		return expr{}, 0, false
 	}
 	mod := 0
@@ -890,6 +896,9 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 		return 3, j, true, true
 	}
 	if vagueCounts[w] && w != "some" && w != "many" {
+		if w == "couple" && ts.Word(i+1) == "of" {
+			return 3, i + 2, true, true // "the past couple of weeks"
+		}
 		return 3, i + 1, true, true
 	}
 	if v, ok := numberWords[w]; ok {
@@ -1017,8 +1026,11 @@ func matchRecent(ts toks, i int) (expr, int, bool) {
 		if !ok || !strings.HasSuffix(ts.Word(j), "s") {
 			return expr{}, 0, false
 		}
+		if ts.Word(j-1) == "couple" || ts.Word(j-2) == "couple" {
+			n, approx = 2, false // "the past couple of weeks" is two, as "the next couple of weeks"
+		}
 		e := expr{kind: kRecent, start: ts[i].Start, end: ts[j].End, unit: u, n: n, approx: approx}
-		e.generic = approx && unitListed(ts, j)
+		e.generic = (approx || n == 2) && unitListed(ts, j)
 		return e, j + 1, true
 	}
 	return expr{}, 0, false

@@ -70,7 +70,8 @@
 //     count from the narrative: the year after the last year the text
 //     stated, at most three sentences back; else unresolved.
 //   - "in recent months", "the past few weeks" are the range from three
-//     units (or the stated count) before the reference to the reference.
+//     units (or the stated count; two for "a couple") before the
+//     reference to the reference.
 //   - "over the next decade", "in the next couple of weeks", "in the
 //     coming weeks" (a preposition of extent, "the next|coming", a count
 //     or none, a plural unit or "decade") are the range from the reference
@@ -80,7 +81,7 @@
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause.
-//   - "the day before the debate", "the day after the election" are the
+//   - "the day before the debate", "the night after the election" are the
 //     day next to the one day the text gives that event ("the first
 //     debate Monday night", "Monday's debate", "the Sept. 26 debate"),
 //     unresolved when the text dates it on no day or on several.

@@ -71,7 +71,7 @@ var (
 	// written": past).
 	modals = map[string]bool{
 		"will": true, "ll": true, "shall": true, "would": true, "could": true, "might": true,
-		"can": true, "may": true, "should": true, "must": true, "won": true, "couldn": true, "wouldn": true,
+		"can": true, "may": true, "should": true, "must": true, "ought": true, "won": true, "couldn": true, "wouldn": true,
 		"shouldn": true,
 	}
 	// scheduledWords announce a planned event ("is scheduled to", "plans to",
@@ -236,9 +236,11 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	if !pastForms[w] && !(len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper && ts.Kind(j) == text.LexWord) {
 		return 0, false
 	}
-	switch ts.Word(j - 1) {
+	switch ts.Word(skipAdverbs(ts, j-1)) {
 	case "be", "to", "being":
-		return 0, false
+		return 0, false // "will be significantly diminished"
+	case "is", "are", "am":
+		return 0, false // "are thought to": a present passive; the "be" governs
 	}
 	if !pastForms[w] && determiners[ts.Word(j-1)] {
 		return 0, false // "a registered nurse": an adjective, not a verb
@@ -250,6 +252,9 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 }
 
 func rulePresentForm(ts toks, j int) (Tense, bool) {
+	if k := skipAdverbs(ts, j-1); modals[ts.Word(k)] || ts.Word(k) == "to" || ts.Word(k) == "t" && modals[ts.Word(k-2)] {
+		return 0, false // "would remain", "to have": an infinitive; the modal governs
+	}
 	if presentForms[ts.Word(j)] && !ts[j].Upper || ts.Word(j) == "is" {
 		return TensePresent, true
 	}
@@ -289,7 +294,7 @@ func governingTense(ts toks, i int) (Tense, string) {
 				return t, name
 			}
 		}
-		if deferring[ts.Word(j)] && !extended {
+		if deferring[ts.Word(j)] && !extended && !adverbialOnce(ts, j) {
 			seen, extended = 0, true
 		}
 	}
@@ -303,6 +308,23 @@ func governingTense(ts toks, i int) (Tense, string) {
 // goes on into the main clause with a fresh reach. The conjunction is
 // looked for up to deferReach words beyond the reach.
 var deferring = map[string]bool{"until": true, "till": true, "unless": true, "once": true}
+
+// adverbialOnce reports whether the "once" at token j is the adverb
+// ("once again", "at once", "more than once"), not the conjunction.
+func adverbialOnce(ts toks, j int) bool {
+	if ts.Word(j) != "once" {
+		return false
+	}
+	switch ts.Word(j + 1) {
+	case "again", "more":
+		return true
+	}
+	switch ts.Word(j - 1) {
+	case "at", "than":
+		return true
+	}
+	return false
+}
 
 // tenseAfter is the tense of the nearest token after i (in the sentence,
 // at most tenseForward away, asides not counted) that a rule claims.
@@ -379,6 +401,21 @@ func classify(ts toks, j int) (Tense, string) {
 func tense(ts toks, i int) int {
 	t, _ := governingTense(ts, i)
 	return t.sign()
+}
+
+// skipAdverbs returns the index of the first token at or before j that
+// is not an adverb between an auxiliary and its verb ("not", "also",
+// "still", a word in -ly).
+func skipAdverbs(ts toks, j int) int {
+	for k := j; k > j-3; k-- {
+		switch w := ts.Word(k); {
+		case w == "not" || w == "also" || w == "still" || w == "never" || w == "already":
+		case len(w) > 4 && strings.HasSuffix(w, "ly") && ts.Kind(k) == text.LexWord:
+		default:
+			return k
+		}
+	}
+	return j - 3
 }
 
 // negated reports whether token j is the first half of a "n't"

@@ -34,6 +34,16 @@ func TestGoverningTense(t *testing.T) {
 		{"The senator won the vote on Tuesday.", "Tuesday", TensePast, "past-form"},
 		{"The election is Thursday.", "Thursday", TensePresent, "present-form"},
 		{"The council may vote in March.", "March", TenseFuture, "modal"},
+		// An infinitive after a modal or "to" is not the clause's tense,
+		// nor is a participle after "be" (adverbs between), and a
+		// participle after a present "be" is a present passive.
+		{"The fund would remain solvent in March.", "March", TenseFuture, "modal"},
+		{"Democrats ought to have more seats in November.", "November", TenseFuture, "modal"},
+		{"The bridge will be quietly closed in March.", "March", TenseFuture, "modal"},
+		{"Democrats are thought to hold more seats going into November.", "November", TensePresent, "present-form"},
+		{"The bridge was quietly closed in March.", "March", TensePast, "past-form"},
+		// "once again" is the adverb: it does not defer to a main clause.
+		{"The chairman said he would push once again for an overhaul of the entire immigration system of the country in his address on Tuesday.", "Tuesday", TenseUnknown, ""},
 		// A present verb of need or wish before "to" looks ahead.
 		{"The senator needs to win the vote in November.", "November", TenseFuture, "intent"},
 		{"She wants to finish by Friday.", "Friday", TenseFuture, "intent"},

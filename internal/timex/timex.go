@@ -103,7 +103,10 @@
 // to", "wants to"), conditional ("if she were to win"), scheduled ("is
 // set to", "scheduled", "likely to"), present progressive ("is running"), perfect
 // ("has been", "had threatened"), past forms ("said", "appeared", "since")
-// and present forms ("is", "remains"). A past verb places a weekday,
+// and present forms ("is", "remains"); an infinitive after a modal or "to"
+// ("would remain", "to have") and a participle after "be" ("will be
+// quietly closed", "are thought to") are not the clause's verb, and
+// "once again" is no conjunction. A past verb places a weekday,
 // month-day, bare month or "this weekend" before the reference; a future
 // or present one after it ("The election is Thursday", "is running for
 // re-election in November"); a clause opened by "until" or "unless" takes

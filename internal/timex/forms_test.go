@@ -24,6 +24,8 @@ func TestResolveForms(t *testing.T) {
 		{monday, "Prices may fall in the next few days.", "next few days", "2010-06-14/2010-06-17"},
 		{monday, "The agency will announce cuts in the coming weeks.", "coming weeks", "2010-06-14/2010-07-05"},
 		{monday, "The agency will announce cuts in coming weeks.", "coming weeks", "2010-06-14/2010-07-05"},
+		{monday, "If they don't pass the bill in the next couple weeks, prices will rise.", "next couple weeks", "2010-06-14/2010-06-28"},
+		{monday, "The bill doesn't pass in the next couple weeks.", "next couple weeks", ""},
 		{monday, "He worked abroad over the next two years.", "next two years", ""},
 		// "a couple" is two backwards too.
 		{monday, "Prices fell over the past couple of weeks.", "past couple of weeks", "2010-05-31/2010-06-14"},

@@ -793,6 +793,9 @@ func matchSpan(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kSpan, start: ts[i].Start, end: ts[j].End, n: n, unit: u, approx: approx}
 	e.tense, _ = governingTense(ts, i)
+	if e.tense == TensePresent && inConditional(ts, i) {
+		e.tense = TenseFuture // "if they don't pass it in the next two weeks": a present for the future
+	}
 	return e, j + 1, true
 }
 

@@ -76,8 +76,9 @@
 //     coming weeks" (a preposition of extent, "the next|coming", a count
 //     or none, a plural unit or "decade") are the range from the reference
 //     to the stated count (two for "a couple", three for none) of units
-//     after it, in a future clause only: in a past one they count from the
-//     narrative's time, and without a tense cue they are often advice.
+//     after it, in a future clause only (a present in an "if" clause
+//     counts as future): in a past one they count from the narrative's
+//     time, and without a tense cue they are often advice.
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause.

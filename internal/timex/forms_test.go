@@ -32,6 +32,20 @@ func TestResolveForms(t *testing.T) {
 		{monday, "Prices fell over the past couple of weeks and months.", "past couple of weeks", ""},
 		{monday, "Save a little more over the next four years.", "next four years", ""},
 		{monday, "The next two weeks will be busy.", "next two weeks", absent},
+		// "in N units" is a point after the publication in a future clause
+		// only; after an ordinal, a superlative or "time" it is a span back.
+		{monday, "The council will vote in 10 days.", "10 days", "2010-06-24"},
+		{monday, "The plant will reopen in two years.", "two years", "2012"},
+		{monday, "They built the bridge in 10 days.", "10 days", ""},
+		{monday, "It will be the third race in three years.", "three years", absent},
+		{monday, "Prices will hit the highest level in 30 years.", "30 years", absent},
+		{monday, "The vote will come in a day or two.", "a day", absent},
+		// Counts in a clause addressed to the reader are an example, not
+		// an event; a quoted "you" is someone addressed.
+		{monday, "Let's say you think a degree will cost $160,000 in 18 years.", "18 years", ""},
+		{monday, "If that fails or you moved house years ago, ask for help.", "years ago", ""},
+		{monday, "As you may recall, two years ago the mayor resigned.", "two years ago", "2008"},
+		{monday, "“You said it three years ago,” the senator told him.", "three years ago", "2007"},
 		// "these past N units" is "the past N units".
 		{monday, "These past eight years have been hard.", "past eight years", "2002/2010"},
 		// "May" and "March" between a determiner and an event noun are months.

@@ -55,6 +55,7 @@ type expr struct {
 	possessive bool  // a weekday naming an event: "Monday's debate"
 	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
 	sequel     bool  // "the very next year": one unit after the last year the text stated
+	ahead      bool  // "in 10 days": a kAgo after the reference, placed only in a future clause
 	sentence   int   // index of the sentence (counted by break tokens)
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
@@ -917,7 +918,8 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 }
 
 // matchCountUnit: "three years ago", "2 days later", "several weeks ago",
-// "two days after", "a week earlier", "three days from now".
+// "two days after", "a week earlier", "three days from now", "in 10 days"
+// (placed only in a future clause).
 func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	n, j, approx, ok := countAt(ts, i)
 	if !ok {
@@ -944,11 +946,43 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		}
 		return expr{}, 0, false
 	default:
-		return expr{}, 0, false
+		if ts.Word(i-1) != "in" || approx || ts.Word(j+1) == "or" || ts.Word(j+1) == "and" || sinceSpan(ts, i-1) {
+			return expr{}, 0, false
+		}
+		// "the vote will be held in 10 days": a point after the reference.
+		e.kind, e.mod, e.ahead = kAgo, 1, true
+		e.tense, _ = governingTense(ts, i)
+		return e, j + 1, true
 	}
 	e.end = ts[j+1].End
 	e.prep, e.tense = anchoredClause(ts, i, j+1)
 	return e, j + 2, true
+}
+
+// ordinals count occurrences within a span ("the third race in three
+// years").
+var ordinals = map[string]bool{
+	"first": true, "second": true, "third": true, "fourth": true, "fifth": true, "sixth": true,
+	"seventh": true, "eighth": true, "ninth": true, "tenth": true,
+}
+
+// sinceSpan reports whether the "in" at token i follows an ordinal, a
+// superlative or "time" in its clause ("the first time in 10 years", "the
+// lowest in 30 years", "the third race in three years"): the count is
+// then a span back from the reference, not a point after it.
+func sinceSpan(ts toks, i int) bool {
+	for k := i - 1; k >= i-5 && ts.Kind(k) != text.LexBreak; k-- {
+		if ts.Is(k, ",") {
+			return false
+		}
+		switch w := ts.Word(k); {
+		case ordinals[w] || w == "time" || w == "ever" || w == "only" || w == "most" || w == "last":
+			return true
+		case len(w) > 4 && strings.HasSuffix(w, "est"):
+			return true
+		}
+	}
+	return false
 }
 
 // matchBareUnitAfter: "days after that attack", "weeks later", "months

@@ -47,8 +47,7 @@ func quoteSpans(body string, ts toks) []int {
 // other reference-relative expressions of the same quotation are read
 // with the day before as "now" (guideline 7 of docs/timex-judging.md: a
 // quote is read with the publication date unless the article dates it).
-func dateQuotedNights(body string, ts toks, out []news.Time, es []expr, ref time.Time) {
-	quote := quoteSpans(body, ts)
+func dateQuotedNights(body string, ts toks, out []news.Time, es []expr, ref time.Time, quote []int) {
 	eve := ref.AddDate(0, 0, -1).Format(dayLayout)
 	namedEve := false
 	for k, e := range es {
@@ -93,4 +92,24 @@ func isTonight(body string, e expr) bool {
 func atNight(body string, e expr) bool {
 	s := text.ASCIILower(body[e.start:e.end])
 	return strings.HasSuffix(s, " night") || strings.HasSuffix(s, " evening")
+}
+
+// unplaceAddressed leaves unresolved the counts from the reference ("years
+// ago", "in 18 years", "over the next four years") that the narration
+// says in a clause addressed to the reader: "you" before the count, no
+// comma between, neither quoted ("Let's say you think a degree will cost
+// $160,000 in 18 years"). Such a clause is a generic example, not an
+// event; a quoted "you" is someone addressed and is left alone.
+func unplaceAddressed(ts toks, out []news.Time, es []expr, quote []int) {
+	for k, e := range es {
+		if e.kind != kAgo && e.kind != kSpan || quote[e.tok] != 0 {
+			continue
+		}
+		for j := e.tok - 1; j >= 0 && ts[j].Kind != text.LexBreak && !ts.Is(j, ","); j-- {
+			if w := ts.Word(j); (w == "you" || w == "your") && quote[j] == 0 {
+				out[k].Value = ""
+				break
+			}
+		}
+	}
 }

@@ -54,6 +54,11 @@
 //     the reference's ("2017-04-03/2017-04-09" for ref 2017-04-12), "earlier
 //     this week" runs from Monday to the reference, "later this week" from
 //     the reference to Sunday.
+//   - "in 10 days", "in two years" (a count after "in") are the unit
+//     containing ref plus N units, in a future clause only ("built it in
+//     10 days" is a duration); after an ordinal, a superlative or "time"
+//     ("the third race in three years", "the lowest in 30 years") they are
+//     not read.
 //   - "N units ago" is the unit containing ref minus N units: "three years
 //     ago" is "2014" for a 2017 reference, "two months ago" a month, "two
 //     weeks ago" the ISO week as a range, "five days ago" a day. A vague
@@ -122,7 +127,9 @@
 // ones without a reference date, anchored counts with no anchor, generic
 // uses ("every Sunday", "many years ago", "in recent weeks and months", an
 // uncounted "years ago" in a conditional clause: "if you made those
-// changes years ago"), month-days naming an event of
+// changes years ago"), counts from the reference in a clause the
+// narration addresses to the reader ("say you think a degree will cost
+// $160,000 in 18 years"), month-days naming an event of
 // another year ("the Sept. 11 attacks"), an anchored "several months
 // later" that would fall after the reference in a past clause, and a
 // prepositional "a day after the vote" whose clause has no date in its
@@ -296,9 +303,11 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	placeClauseDates(out, kinds, ref, haveRef)
 	placeEventDays(out, kinds)
+	quote := quoteSpans(body, ts)
 	if haveRef {
-		dateQuotedNights(body, ts, out, kinds, ref)
+		dateQuotedNights(body, ts, out, kinds, ref, quote)
 	}
+	unplaceAddressed(ts, out, kinds, quote)
 	return out
 }
 
@@ -493,6 +502,9 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 	case kUnitRel:
 		return resolveUnitRel(e, ref), true, time.Time{}, false
 	case kAgo:
+		if e.ahead && e.tense != TenseFuture {
+			return "", true, time.Time{}, false // "built in 10 days": a duration
+		}
 		return resolveAgo(e, ref), true, time.Time{}, false
 	case kRecent:
 		return rangeOf(shift(ref, e.unit, -e.n), ref, e.unit), true, time.Time{}, false

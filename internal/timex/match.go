@@ -732,7 +732,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}
 	e.tense, _ = governingTense(ts, i)
-	e.sequel = mod == 1 && part == 0 && sequelNext(ts, i)
+	e.sequel = mod == 1 && part == 0 && ts.Word(j) == "next" && sequelNext(ts, j)
 	return e, j + 2, true
 }
 

@@ -132,6 +132,8 @@ func TestResolveByTense(t *testing.T) {
 		{"She took office in March 2008 and resigned the very next year.", "next year", "2009"},
 		{"He left in 2003. The next year he returned.", "next year", "2004"},
 		{"Prices will rise over the next year.", "next year", "2011"},
+		// "coming" is always counted from the publication, never a sequel.
+		{"She left in 2003 and will be away the coming week.", "coming week", "2010-06-21/2010-06-27"},
 		{"The very next year was worse.", "next year", ""},
 		// Clauses whose event is still to come, though a past verb is near.
 		{"The chairman said the party needs to refocus on the November election.", "November", "2010-11"},

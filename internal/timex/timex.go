@@ -71,8 +71,8 @@
 //     after the vote" dates the clause it modifies: the nearest day-precise
 //     date of its sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
-//   - "the very next year", "the next year" (not "over the next year")
-//     count from the narrative: the year after the last year the text
+//   - "the very next year", "the next year" (not "over the next year",
+//     nor "the coming year") count from the narrative: the year after the last year the text
 //     stated, at most three sentences back; else unresolved.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count; two for "a couple") before the

@@ -30,8 +30,8 @@ var timexJudged string
 
 // timexFresh is the fresh judged set, in the same form with split
 // "fresh": articles no item of timexJudged comes from, judged blind after
-// the rules were last changed and measured once (docs/timex-judging.md,
-// "Fresh set").
+// the rules were last changed and measured once, then tuned on
+// (docs/timex-judging.md, "Fresh set", "Rules after the fresh set").
 //
 //go:embed timex_fresh.tsv
 var timexFresh string
@@ -126,8 +126,9 @@ type timexCounts struct {
 // unresolved: when the value is empty), placed wrong when both are dates
 // and differ, left unresolved when a judged date got no value (or the
 // expression was not found), wrongly resolved when an item judged
-// unresolved got a value. Figures per split: the rules were chosen on tune
-// only; fresh was judged blind after the last rule change.
+// unresolved got a value. Figures per split: the rules were chosen on tune,
+// and those after the fresh set on tune and fresh, which was judged blind
+// and measured once before them (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
@@ -211,7 +212,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check) and timex_fresh.tsv (fresh, judged blind after the last rule change); guidelines docs/timex-judging.md; rules chosen on tune only")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check) and timex_fresh.tsv (fresh, judged blind, measured once, then tuned on); guidelines docs/timex-judging.md; rules chosen on tune, and after the fresh set on tune and fresh")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)

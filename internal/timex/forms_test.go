@@ -15,6 +15,13 @@ func TestResolveForms(t *testing.T) {
 		{sunday, "Protests grew louder over the weekend, organisers said.", "weekend", "2010-06-12/2010-06-13"},
 		{monday, "The mayor will rest during the weekend.", "weekend", "2010-06-19/2010-06-20"},
 		{monday, "The museum is open over the weekend.", "weekend", ""},
+		// A present perfect takes no definite past time: the weekend
+		// dates something else, whose tense is not told; nor is it with
+		// no tense cue at all.
+		{monday, "The mayor has apologized for his remarks over the weekend.", "weekend", ""},
+		{monday, "The mayor has already apologized over the weekend.", "weekend", ""},
+		{monday, "The mayor had apologized over the weekend.", "weekend", "2010-06-12/2010-06-13"},
+		{monday, "Crowds over the weekend.", "weekend", ""},
 		{monday, "He has no plans for the weekend.", "weekend", absent},
 		// "the next N units" after a preposition of extent: the span from
 		// the publication, in a future clause only.

@@ -870,7 +870,8 @@ func datedEvent(ts toks, i, next int) string {
 
 // matchTheWeekend: "over the weekend", "during the weekend" (the
 // expression is "weekend"): the weekend nearest the reference in the
-// clause's direction (resolveUnitRel).
+// direction of the verb it dates (resolveUnitRel); unresolved with no
+// tense cue or a present perfect.
 func matchTheWeekend(ts toks, i int) (expr, int, bool) {
 	if ts.Word(i) != "weekend" || ts.Word(i-1) != "the" {
 		return expr{}, 0, false
@@ -881,7 +882,18 @@ func matchTheWeekend(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[i].End, unit: uWeekend, mod: 3}
-	e.tense, _ = governingTense(ts, i)
+	t, name, j := governing(ts, i)
+	switch {
+	case t == TenseUnknown || presentPerfect(ts, name, j):
+		// Which weekend is meant rests on the verb it dates. A present
+		// perfect takes no definite past time ("has apologized for his
+		// remarks over the weekend": the weekend dates the remarks, whose
+		// time the clause does not tell), and without a verb there is no
+		// cue: unresolved.
+		e.generic = true
+	default:
+		e.tense = t
+	}
 	return e, i + 1, true
 }
 

@@ -279,6 +279,13 @@ const (
 // says when its own event happened, not the expression's. Passing a
 // deferring conjunction ("until") renews the reach once.
 func governingTense(ts toks, i int) (Tense, string) {
+	t, name, _ := governing(ts, i)
+	return t, name
+}
+
+// governing is governingTense with the index of the governing token (-1
+// when none).
+func governing(ts toks, i int) (Tense, string, int) {
 	aside := asides(ts, i)
 	seen, extended := 0, false
 	for j := i - 1; j >= 0 && (seen < tenseBack || !extended && seen < tenseBack+deferReach); j-- {
@@ -291,14 +298,34 @@ func governingTense(ts toks, i int) (Tense, string) {
 		seen++
 		if seen <= tenseBack {
 			if t, name := classify(ts, j); name != "" {
-				return t, name
+				return t, name, j
 			}
 		}
 		if deferring[ts.Word(j)] && !extended && !adverbialOnce(ts, j) {
 			seen, extended = 0, true
 		}
 	}
-	return tenseAfter(ts, i, aside)
+	return tenseAt(ts, i, aside)
+}
+
+// presentPerfect reports whether the governing token j, claimed by the
+// rule named name, is a present perfect: "has" or "have" opening it
+// ("has apologized"), or its participle after them ("apologized" in "has
+// already apologized"); not "had".
+func presentPerfect(ts toks, name string, j int) bool {
+	switch {
+	case j < 0:
+		return false
+	case name == "past-form":
+		j = skipAdverbs(ts, j-1)
+	case name != "perfect":
+		return false
+	}
+	switch ts.Word(j) {
+	case "has", "have", "ve":
+		return true
+	}
+	return false
 }
 
 // deferring are the conjunctions whose clause takes its time from the
@@ -329,6 +356,12 @@ func adverbialOnce(ts toks, j int) bool {
 // tenseAfter is the tense of the nearest token after i (in the sentence,
 // at most tenseForward away, asides not counted) that a rule claims.
 func tenseAfter(ts toks, i int, aside map[int]bool) (Tense, string) {
+	t, name, _ := tenseAt(ts, i, aside)
+	return t, name
+}
+
+// tenseAt is tenseAfter with the index of the claimed token (-1 none).
+func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 	seen := 0
 	for j := i + 1; j < len(ts) && seen < tenseForward; j++ {
 		if ts[j].Kind == text.LexBreak {
@@ -339,10 +372,10 @@ func tenseAfter(ts toks, i int, aside map[int]bool) (Tense, string) {
 		}
 		seen++
 		if t, name := classify(ts, j); name != "" {
-			return t, name
+			return t, name, j
 		}
 	}
-	return TenseUnknown, ""
+	return TenseUnknown, "", -1
 }
 
 // asideReach bounds the tokens searched for the parenthetical clauses

@@ -86,7 +86,11 @@
 //     time, and without a tense cue they are often advice.
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
-//     unresolved in a present-tense (habitual) clause.
+//     unresolved in a present-tense (habitual) clause, with no tense cue,
+//     and in a present perfect, which takes no definite past time ("has
+//     apologized for his remarks over the weekend": the weekend dates the
+//     remarks, and a reader of the timeline would take it for the
+//     apology's).
 //   - "the day before the debate", "the night after the election" are the
 //     day next to the one day the text gives that event ("the first
 //     debate Monday night", "Monday's debate", "the Sept. 26 debate"),

@@ -36,15 +36,21 @@ var timexJudged string
 //go:embed timex_fresh.tsv
 var timexFresh string
 
+// timexFresh2 is the second fresh set, split "fresh2": the dev articles
+// with no item in timexJudged or timexFresh, judged blind after the rules
+// the fresh set's reading led to (docs/timex-judging.md, "Fresh set 2").
+//
+//go:embed timex_fresh2.tsv
+var timexFresh2 string
+
 // TimexOptions configures RunTimex.
 type TimexOptions struct {
 	// Data is the shared folder holding data/clustering/basil-dev.jsonl and
 	// data/quotes/polnear-dev.jsonl.
 	Data string
-	// Split selects the items scored: "tune", "check", "fresh", or "all"
-	// (also the zero value) for the three. Only a single split's report
-	// lists its misses, so working on tune never shows a check or fresh
-	// item.
+	// Split selects the items scored: one of TimexSplits, "all" (also
+	// the zero value) for every split. Only a single split's report lists
+	// its misses, so working on tune never shows a check or fresh item.
 	Split string
 	// Log, when set, receives one line per item not placed right.
 	Log io.Writer
@@ -61,8 +67,12 @@ type TimexItem struct {
 // be placed (news.Time.Value "").
 const TimexUnresolved = "unresolved"
 
-// TimexSplits are the values TimexOptions.Split accepts.
-var TimexSplits = []string{"tune", "check", "fresh", "all"}
+// TimexSplits are the values TimexOptions.Split accepts: the judged
+// splits in report order, then "all" for every one of them.
+var TimexSplits = []string{"tune", "check", "fresh", "fresh2", timexAll}
+
+// timexAll is the TimexOptions.Split that scores every split.
+const timexAll = "all"
 
 // ErrTimexSplit reports a TimexOptions.Split that is not one of TimexSplits.
 var ErrTimexSplit = errors.New("eval: timex: unknown split")
@@ -71,17 +81,25 @@ var ErrTimexSplit = errors.New("eval: timex: unknown split")
 var ErrTimexGold = errors.New("eval: timex: bad judged item")
 
 // TimexItems parses the embedded judged sets: the tune and check items of
-// timex_judged.tsv, then the fresh items of timex_fresh.tsv.
+// timex_judged.tsv, then the fresh items of timex_fresh.tsv and the fresh2
+// items of timex_fresh2.tsv.
 func TimexItems() ([]TimexItem, error) {
-	judged, err := timexParse("timex_judged.tsv", timexJudged, "tune", "check")
-	if err != nil {
-		return nil, err
+	var out []TimexItem
+	for _, f := range []struct {
+		name, text string
+		splits     []string
+	}{
+		{"timex_judged.tsv", timexJudged, []string{"tune", "check"}},
+		{"timex_fresh.tsv", timexFresh, []string{"fresh"}},
+		{"timex_fresh2.tsv", timexFresh2, []string{"fresh2"}},
+	} {
+		items, err := timexParse(f.name, f.text, f.splits...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
 	}
-	fresh, err := timexParse("timex_fresh.tsv", timexFresh, "fresh")
-	if err != nil {
-		return nil, err
-	}
-	return append(judged, fresh...), nil
+	return out, nil
 }
 
 // timexParse parses one judged file whose items may only carry the given
@@ -128,7 +146,8 @@ type timexCounts struct {
 // expression was not found), wrongly resolved when an item judged
 // unresolved got a value. Figures per split: the rules were chosen on tune,
 // and those after the fresh set on tune and fresh, which was judged blind
-// and measured once before them (docs/timex-judging.md).
+// and measured once before them; fresh2 was judged blind after those rules
+// (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
@@ -212,7 +231,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check) and timex_fresh.tsv (fresh, judged blind, measured once, then tuned on); guidelines docs/timex-judging.md; rules chosen on tune, and after the fresh set on tune and fresh")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on) and timex_fresh2.tsv (fresh2, judged blind after those rules); guidelines docs/timex-judging.md; rules chosen on tune, and after the fresh set on tune and fresh")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)
@@ -223,10 +242,11 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 
 // timexSplits returns the splits RunTimex scores for a TimexOptions.Split.
 func timexSplits(split string) ([]string, error) {
-	switch split {
-	case "", "all":
-		return []string{"tune", "check", "fresh"}, nil
-	case "tune", "check", "fresh":
+	scored := slices.DeleteFunc(slices.Clone(TimexSplits), func(s string) bool { return s == timexAll })
+	switch {
+	case split == "" || split == timexAll:
+		return scored, nil
+	case slices.Contains(scored, split):
 		return []string{split}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrTimexSplit, split, strings.Join(TimexSplits, ", "))

@@ -134,7 +134,13 @@ func (s *Store) tx(ctx context.Context, fn func(pgx.Tx) error) error {
 	return err
 }
 
-// PutArticle implements store.ArticleWriter.
+// PutArticle implements store.ArticleWriter: one statement, so one round
+// trip and one implicit transaction (not BEGIN, three statements and
+// COMMIT, each a round trip and a statement's overhead on the server).
+// The article, its claim (store.ArticleClaims) and its raw input are
+// inserted together, or nothing when the hash or the id is taken; the
+// statement then returns the id stored under the hash, when its snapshot
+// holds it.
 func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (string, bool, error) {
 	r, err := record.NewArticle(raw, a)
 	if err != nil {
@@ -145,37 +151,39 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 	if err != nil {
 		return "", false, fmt.Errorf("postgres: put article: %w", err)
 	}
-	got, added := id, false
-	err = s.tx(ctx, func(tx pgx.Tx) error {
-		got, added = id, false
-		var ins string
-		err := tx.QueryRow(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT DO NOTHING RETURNING id`,
-			id, r.Hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), r.Doc).Scan(&ins)
+	if s.closed.Load() {
+		return "", false, fmt.Errorf("postgres: put article %q: %w", id, store.ErrClosed)
+	}
+	var (
+		got   string
+		added bool
+	)
+	for range retries {
+		err = s.pool.QueryRow(ctx, `WITH ins AS (
+				INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT DO NOTHING RETURNING id),
+			claim AS (INSERT INTO article_claims(article_id, owner) SELECT id, $10::integer FROM ins),
+			rawin AS (INSERT INTO raw_inputs(article_id, bytes, meta, body_from)
+				SELECT id, $11::bytea, $12::bytea, $13::integer FROM ins)
+			SELECT id, true FROM ins
+			UNION ALL SELECT id, false FROM articles WHERE hash = $2 AND NOT EXISTS (SELECT FROM ins)`,
+			id, r.Hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), r.Doc,
+			owner, raw.Bytes, r.Meta, r.From).Scan(&got, &added)
 		if errors.Is(err, pgx.ErrNoRows) {
-			// Hash or id taken (by a committed transaction: a concurrent
-			// insert of the same key waited for it to finish).
-			switch err := tx.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, r.Hash).Scan(&got); {
+			// Hash or id taken by a transaction that committed after
+			// the statement's snapshot (the insert waited for it), or
+			// the id taken under another hash.
+			switch err = s.pool.QueryRow(ctx, `SELECT id FROM articles WHERE hash = $1`, r.Hash).Scan(&got); {
 			case err == nil:
-				return nil
+				return got, false, nil
 			case errors.Is(err, pgx.ErrNoRows):
-				return fmt.Errorf("article %q: %w", id, store.ErrIDConflict)
-			default:
-				return err
+				return "", false, fmt.Errorf("postgres: put article %q: article %q: %w", id, id, store.ErrIDConflict)
 			}
 		}
-		if err != nil {
-			return err
+		if !retryable(err) {
+			break
 		}
-		// The article is this handle's to place (store.ArticleClaims).
-		if _, err := tx.Exec(ctx, `WITH claim AS (INSERT INTO article_claims(article_id, owner) VALUES ($1, $5))
-			INSERT INTO raw_inputs(article_id, bytes, meta, body_from) VALUES ($1, $2, $3, $4)`,
-			id, raw.Bytes, r.Meta, r.From, owner); err != nil {
-			return err
-		}
-		added = true
-		return nil
-	})
+	}
 	if err != nil {
 		return "", false, fmt.Errorf("postgres: put article %q: %w", id, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -314,6 +315,7 @@ func TestPlaceRelease(t *testing.T) {
 // undoCoveringKeys takes s's schema back to before migration 11.
 func undoCoveringKeys(t *testing.T, s *Store) {
 	t.Helper()
+	undoLZ4(t, s)
 	if _, err := s.pool.Exec(t.Context(), `
 		ALTER TABLE cluster_postings DROP CONSTRAINT cluster_postings_pkey, ADD CONSTRAINT cluster_postings_pkey PRIMARY KEY (term, seq);
 		ALTER TABLE cluster_postings RESET (autovacuum_vacuum_insert_scale_factor);
@@ -364,5 +366,81 @@ func TestCoveringKeysMigration(t *testing.T) {
 	want := []store.ClusterPosting{{Term: "storm", Seq: 1, Story: "c1"}, {Term: "storm", Seq: 3, Story: "c1"}, {Term: "\x00odd", Seq: 2, Story: "s-b"}}
 	if err != nil || !reflect.DeepEqual(ps, want) {
 		t.Errorf("postings after the migration = %+v, %v; want %+v", ps, err, want)
+	}
+}
+
+// lz4Columns are the columns migration 12 compresses with LZ4.
+var lz4Columns = []string{"articles.body", "articles.doc", "articles.tsv", "briefings.doc",
+	"cluster_changes.df", "cluster_changes.posted", "cluster_meta.state", "cluster_stories.cache",
+	"cluster_stories.state", "raw_inputs.bytes", "raw_inputs.meta"}
+
+// undoLZ4 takes s's schema back to before migration 12.
+func undoLZ4(t *testing.T, s *Store) {
+	t.Helper()
+	for _, c := range lz4Columns {
+		table, col, _ := strings.Cut(c, ".")
+		if _, err := s.pool.Exec(t.Context(), `ALTER TABLE `+table+` ALTER COLUMN `+col+` SET COMPRESSION DEFAULT`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.pool.Exec(t.Context(), `DELETE FROM schema_migrations WHERE version = 12`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLZ4Migration checks migration 12: the large columns compress with
+// LZ4 (where the server has it), and an article stored with pglz before
+// it reads back as it was, beside one stored after.
+func TestLZ4Migration(t *testing.T) {
+	ctx := t.Context()
+	dsn := server(t)(t, "lz4_migration")
+	s := open(t, dsn)
+	var lz4 bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_settings
+		WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))`).Scan(&lz4); err != nil {
+		t.Fatal(err)
+	}
+	if !lz4 {
+		t.Skip("this PostgreSQL has no LZ4 (before 14, or built without it): migration 12 changes nothing")
+	}
+	undoLZ4(t, s)
+	// Long and repetitive, so that the values are compressed.
+	body := strings.Repeat("The storm reached the coast on Tuesday and the river rose. ", 200)
+	put := func(id string) *news.Article {
+		t.Helper()
+		a := &news.Article{ID: id, Title: "Storm " + id, Paragraphs: []string{body + id}}
+		if _, _, err := s.PutArticle(ctx, news.Raw{Input: id, Text: body + id}, a); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	put("before")
+	s.Close()
+	s = open(t, dsn)
+	put("after")
+	var got []string
+	if err := s.pool.QueryRow(ctx, `SELECT array_agg(c.relname || '.' || a.attname ORDER BY c.relname, a.attname)
+		FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+		WHERE a.attcompression = 'l' AND c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace`).Scan(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, lz4Columns) {
+		t.Errorf("LZ4 columns = %v, want %v", got, lz4Columns)
+	}
+	for id, want := range map[string]string{"before": "pglz", "after": "lz4"} {
+		var text, doc, meta string
+		if err := s.pool.QueryRow(ctx, `SELECT pg_column_compression(a.body), pg_column_compression(a.doc), pg_column_compression(r.meta)
+			FROM articles a JOIN raw_inputs r ON r.article_id = a.id WHERE a.id = $1`, id).Scan(&text, &doc, &meta); err != nil {
+			t.Fatal(err)
+		}
+		if text != want || doc != want || meta != want {
+			t.Errorf("article %q compressed with %s, %s, %s; want %s", id, text, doc, meta, want)
+		}
+		if a, err := s.Article(ctx, id); err != nil || a.Body() != body+id || a.Title != "Storm "+id {
+			t.Errorf("article %q does not read back as stored (%v)", id, err)
+		}
+		if r, err := s.RawInput(ctx, id); err != nil || r.Text != body+id {
+			t.Errorf("raw input of %q does not read back as stored (%v)", id, err)
+		}
 	}
 }

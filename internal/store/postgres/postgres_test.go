@@ -444,3 +444,43 @@ func TestLZ4Migration(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceStoredPosting checks that a placement whose postings are
+// stored already (which the numbering rules out; the fast path inserts
+// them without ON CONFLICT) is placed all the same, replacing them, with
+// and without the lock's release.
+func TestPlaceStoredPosting(t *testing.T) {
+	ctx := t.Context()
+	s := open(t, server(t)(t, "stored_posting"))
+	if err := s.PutClusterState(ctx, store.ClusterDelta{
+		Postings: []store.ClusterPosting{{Term: "storm", Seq: 1, Story: "old"}, {Term: "flood", Seq: 2, Story: "old"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, release := range []bool{false, true} {
+		id := fmt.Sprintf("a-%v", release)
+		if _, _, err := s.PutArticle(ctx, news.Raw{Input: id, Text: id}, &news.Article{ID: id, Title: id}); err != nil {
+			t.Fatal(err)
+		}
+		unlock, err := s.LockClustering(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		placed, err := s.Place(ctx, store.Placement{ArticleID: id, Create: &news.Story{Title: id}, Release: release,
+			State: store.ClusterDelta{Postings: []store.ClusterPosting{{Term: "storm", Seq: 1, Story: id}, {Term: "rain", Seq: 3, Story: id}}}})
+		if uerr := unlock(); uerr != nil {
+			t.Fatal(uerr)
+		}
+		if err != nil {
+			t.Fatalf("Place with a stored posting (release %v): %v", release, err)
+		}
+		if sid, err := s.ArticleStory(ctx, id); err != nil || sid != placed.StoryID {
+			t.Errorf("article %q in story %q, %v; want %q", id, sid, err, placed.StoryID)
+		}
+		ps, err := s.ClusterPostings(ctx, []string{"storm", "flood", "rain"}, 0)
+		want := []store.ClusterPosting{{Term: "storm", Seq: 1, Story: id}, {Term: "flood", Seq: 2, Story: "old"}, {Term: "rain", Seq: 3, Story: id}}
+		if err != nil || !reflect.DeepEqual(ps, want) {
+			t.Errorf("postings = %+v, %v; want %+v", ps, err, want)
+		}
+	}
+}

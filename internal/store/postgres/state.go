@@ -200,7 +200,7 @@ func (s *Store) placeBatch(ctx context.Context, p store.Placement) (store.Placed
 	const target = `coalesce((SELECT story_id FROM story_aliases WHERE id = $2), $2)`
 	b.Queue(`INSERT INTO story_articles(article_id, story_id, seq) VALUES ($1, `+target+`, nextval('story_articles_seq'))`, p.ArticleID, out.StoryID)
 	b.Queue(`UPDATE stories SET updated = greatest(updated, $1) WHERE id = `+target, t, out.StoryID)
-	queueClusterState(b, p.State)
+	queueClusterState(b, p.State, true)
 	if err := s.sendPlacement(ctx, b, p.Release); err != nil {
 		var pe *pgconn.PgError
 		if errors.As(err, &pe) && pe.Code == "23505" && pe.ConstraintName == "story_articles_pkey" {
@@ -288,13 +288,19 @@ func putClusterState(ctx context.Context, tx pgx.Tx, d store.ClusterDelta) error
 		return err
 	}
 	b := &pgx.Batch{}
-	queueClusterState(b, d)
+	queueClusterState(b, d, false)
 	return tx.SendBatch(ctx, b).Close()
 }
 
 // queueClusterState queues the statements that write d, one per table
 // (arrays unnested), not one per row. The caller checks d (CheckDelta).
-func queueClusterState(b *pgx.Batch, d store.ClusterDelta) {
+// With fresh (a placement's batch), the postings are inserted without
+// ON CONFLICT: a placement's postings are numbered after every stored
+// one (Meta.Posts, written with them), so none is there already, and the
+// upsert's look for one costs an index descent a posting; should one be
+// there all the same, the batch fails on the key and Place writes the
+// placement again in its transaction, which replaces it.
+func queueClusterState(b *pgx.Batch, d store.ClusterDelta, fresh bool) {
 	if d.Meta != nil {
 		b.Queue(`INSERT INTO cluster_meta(id, state) VALUES (1, $1)
 			ON CONFLICT (id) DO UPDATE SET state = excluded.state`, d.Meta)
@@ -334,8 +340,11 @@ func queueClusterState(b *pgx.Batch, d store.ClusterDelta) {
 		for i, p := range d.Postings {
 			terms[i], seqs[i], stories[i] = []byte(p.Term), p.Seq, p.Story
 		}
-		b.Queue(`INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])
-			ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`, terms, seqs, stories)
+		q := `INSERT INTO cluster_postings(term, seq, story) SELECT * FROM unnest($1::bytea[], $2::bigint[], $3::text[])`
+		if !fresh {
+			q += ` ON CONFLICT (term, seq) DO UPDATE SET story = excluded.story`
+		}
+		b.Queue(q, terms, seqs, stories)
 	}
 	if d.Seq > 0 {
 		queueChange(b, d)

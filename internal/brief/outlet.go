@@ -61,8 +61,10 @@ var minorWords = map[string]bool{"the": true, "a": true, "an": true, "of": true,
 // Initials is an outlet's short label: a leading acronym as it is ("NPR
 // News" is "NPR", "CNN" "CNN"), else the initials of its words ("Fox
 // News" is "FN", "The New York Times" "NYT"), else the first three
-// letters of a single word ("Reuters" is "Reu"); a web host loses its
-// last part first ("apnews.com" is "Apn"). At most four letters.
+// letters of a single word ("Reuters" is "Reu") or, when the word joins
+// capitalised parts, their capitals ("HuffPost" is "HP", "YouTube" "YT":
+// a truncation such as "Huf" reads as no name); a web host loses its last
+// part first ("apnews.com" is "Apn"). At most four letters.
 func Initials(name string) string {
 	if strings.Contains(name, ".") && !strings.Contains(name, " ") {
 		if i := strings.LastIndexByte(name, '.'); i > 0 {
@@ -84,6 +86,9 @@ func Initials(name string) string {
 		return words[0]
 	}
 	if len(words) == 1 {
+		if caps := capitals(first); len(caps) >= 2 {
+			return string(caps[:min(4, len(caps))])
+		}
 		r := first[:min(3, len(first))]
 		return string(unicode.ToUpper(r[0])) + string(r[1:])
 	}
@@ -92,6 +97,25 @@ func Initials(name string) string {
 		sb.WriteRune(unicode.ToUpper([]rune(w)[0]))
 	}
 	return sb.String()
+}
+
+// capitals are the upper-case letters of a mixed-case word ("HuffPost":
+// "HP"); none for a word in one case.
+func capitals(word []rune) []rune {
+	var caps []rune
+	lower := false
+	for _, r := range word {
+		switch {
+		case unicode.IsUpper(r):
+			caps = append(caps, r)
+		case unicode.IsLower(r):
+			lower = true
+		}
+	}
+	if !lower {
+		return nil
+	}
+	return caps
 }
 
 // When is a publication time as a story's header shows it: "12 Apr 2017

@@ -74,6 +74,10 @@ func TestInitials(t *testing.T) {
 		{"CNN", "CNN"},
 		{"The New York Times", "NYT"},
 		{"Reuters", "Reu"},
+		{"HuffPost", "HP"},
+		{"NewsHour", "NH"},
+		{"TheDailyWireHub", "TDWH"},
+		{"TheDailyWireHubNow", "TDWH"},
 		{"apnews.com", "Apn"},
 		{"news.example.co", "NE"},
 		{"Le Monde", "LM"},
@@ -122,5 +126,29 @@ func TestWhen(t *testing.T) {
 		if got := When(tc.in); got != tc.want {
 			t.Errorf("When(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestEventDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"1997", "1997"},
+		{"2016-09", "Sep 2016"},
+		{"2017-04-12", "12 Apr 2017"},
+		{"2017-04-12T20:00", "12 Apr 2017, 20:00"},
+		{"2017-04-03/2017-04-09", "3–9 Apr 2017"},
+		{"2017-03-29/2017-04-04", "29 Mar – 4 Apr 2017"},
+		{"2016-12-30/2017-01-05", "30 Dec 2016 – 5 Jan 2017"},
+		{"2017-01/2017-04", "Jan–Apr 2017"},
+		{"2016-11/2017-02", "Nov 2016 – Feb 2017"},
+		{"2017/2018", "2017 – 2018"},
+		{"2017-W15", "2017-W15"},
+		{"2017-04-12/soon", "2017-04-12/soon"},
+		{"", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := EventDate(tc.in); got != tc.want {
+				t.Errorf("EventDate(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
 	}
 }

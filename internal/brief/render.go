@@ -55,8 +55,8 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 
 	p("%s\n\n", st.head("# "+orDefault(v.Title, "Briefing")))
 	p("_%s", v.Counts)
-	if v.Date != "" {
-		p(", %s", v.Date)
+	if v.When != "" {
+		p(" · %s", v.When)
 	}
 	p("_\n\n")
 
@@ -91,8 +91,11 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 				p("- %s: “%s” %s — %s\n", q.Speaker, q.Text, cite(q.Cites...), q.Agreement)
 				for _, va := range q.Variants {
 					p("  - %s “%s”", cite(va.Cite), va.Text)
-					if extra := inserted(va); extra != "" {
-						p(" %s", st.warn("(+"+extra+")"))
+					if diff := changed(va); diff != "" {
+						p(" %s", st.warn("("+diff+")"))
+						if va.Against != nil {
+							p(" against %s", cite(*va.Against))
+						}
 					}
 					p("\n")
 				}
@@ -137,7 +140,7 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	}
 	if section("Timeline", len(v.Timeline)) {
 		for _, e := range v.Timeline {
-			p("- **%s** %s %s\n", e.Date, e.Text, cite(e.Cites...))
+			p("- **%s** %s %s\n", e.When, e.Text, cite(e.Cites...))
 		}
 	}
 	if section("People, places and organisations", len(v.Entities)) {
@@ -156,14 +159,25 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	return err
 }
 
-// inserted joins the words a variant has that the wording it is compared
-// with lacks (its inserted runs).
-func inserted(va VariantView) string {
-	var ws []string
+// changed words a variant's difference from the wording it is compared
+// with: "+words" it has that the other lacks, "−words" the other has that
+// it lacks; "" when neither.
+func changed(va VariantView) string {
+	var ins, del []string
 	for _, p := range va.Parts {
-		if p.Op == news.DiffInsert {
-			ws = append(ws, strings.Fields(p.Text)...)
+		switch p.Op {
+		case news.DiffInsert:
+			ins = append(ins, strings.Fields(p.Text)...)
+		case news.DiffDelete:
+			del = append(del, strings.Fields(p.Text)...)
 		}
 	}
-	return strings.Join(ws, " ")
+	var out []string
+	if len(ins) > 0 {
+		out = append(out, "+"+strings.Join(ins, " "))
+	}
+	if len(del) > 0 {
+		out = append(out, "−"+strings.Join(del, " "))
+	}
+	return strings.Join(out, "; ")
 }

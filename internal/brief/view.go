@@ -18,6 +18,11 @@ import (
 type View struct {
 	Title string // "" when the briefing has none
 	Date  string
+	// When is the story's time as every listing words it
+	// (news.StoryTime.Phrase: "happened 12 Apr 2017 · reported 12–13 Apr
+	// 2017"); for a briefing stored without a story time, its date as
+	// When words it; "" when neither is known.
+	When string
 	// Coverage is the story's counts (news.Briefing.Coverage) and
 	// Counts their wording.
 	Coverage      news.Coverage
@@ -66,6 +71,7 @@ type SourceView struct {
 // CitedView is a sentence with its citations.
 type CitedView struct {
 	Date  string
+	When  string // Date for people (EventDate); timeline entries only
 	Text  string
 	Cites []Cite
 }
@@ -88,6 +94,9 @@ type VariantView struct {
 	Text    string
 	Parts   []DiffPart // empty when the briefing stores no comparison
 	Same    bool       // the comparison found no word of difference
+	// Inserts and Deletes say which marks Parts holds, so that a legend
+	// explains only the marks a reader sees.
+	Inserts, Deletes bool
 }
 
 // QuoteView is one statement with how each source quoted it.
@@ -135,6 +144,12 @@ type EntityGroup struct {
 // NewView lays briefing b out for reading.
 func NewView(b *news.Briefing) *View {
 	v := &View{Title: b.Title, Date: b.Date, Coverage: b.Coverage()}
+	switch {
+	case !b.Time.IsZero():
+		v.When = b.Time.Phrase()
+	case strings.TrimSpace(b.Date) != "":
+		v.When = When(b.Date)
+	}
 	v.Counts = Counts(v.Coverage)
 	num := make(map[string]int, len(b.Sources))
 	outlet := make(map[string]string, len(b.Sources))
@@ -216,7 +231,7 @@ func NewView(b *news.Briefing) *View {
 	}
 	sort.SliceStable(v.Unique, func(i, j int) bool { return v.Unique[i].Cite.Num < v.Unique[j].Cite.Num })
 	for _, e := range b.Timeline {
-		v.Timeline = append(v.Timeline, CitedView{Date: e.Date, Text: e.Text, Cites: many(e.Sources)})
+		v.Timeline = append(v.Timeline, CitedView{Date: e.Date, When: EventDate(e.Date), Text: e.Text, Cites: many(e.Sources)})
 	}
 	groups := map[string]int{}
 	for _, e := range b.Entities {
@@ -239,8 +254,11 @@ func NewView(b *news.Briefing) *View {
 func newVariantView(ct Cite, va news.Variant) VariantView {
 	vv := VariantView{Cite: ct, Text: va.Text, Same: len(va.Parts) > 0}
 	for i, p := range va.Parts {
-		if p.Op != news.DiffSame {
-			vv.Same = false
+		switch p.Op {
+		case news.DiffInsert:
+			vv.Same, vv.Inserts = false, true
+		case news.DiffDelete:
+			vv.Same, vv.Deletes = false, true
 		}
 		dp := DiffPart{Op: p.Op, Text: p.Text}
 		if p.Op == news.DiffDelete {

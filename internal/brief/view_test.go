@@ -1,8 +1,11 @@
 package brief
 
 import (
+	"bytes"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 )
@@ -36,24 +39,83 @@ func TestVariantView(t *testing.T) {
 	ins := func(s string) news.DiffPart { return news.DiffPart{Op: news.DiffInsert, Text: s} }
 	same := func(s string) news.DiffPart { return news.DiffPart{Text: s} }
 	for _, tc := range []struct {
-		name  string
-		parts []news.DiffPart
-		want  []DiffPart
-		same  bool
+		name          string
+		parts         []news.DiffPart
+		want          []DiffPart
+		same          bool
+		inserts, dels bool
 	}{
-		{"no comparison stored", nil, nil, false},
-		{"same words", []news.DiffPart{same("a b")}, []DiffPart{{Text: "a b"}}, true},
+		{"no comparison stored", nil, nil, false, false, false},
+		{"same words", []news.DiffPart{same("a b")}, []DiffPart{{Text: "a b"}}, true, false, false},
 		{"deleted between words: space after", []news.DiffPart{same("our "), del("two"), same("countries")},
-			[]DiffPart{{Text: "our "}, {Op: "del", Text: "two", After: " "}, {Text: "countries"}}, false},
+			[]DiffPart{{Text: "our "}, {Op: "del", Text: "two", After: " "}, {Text: "countries"}}, false, false, true},
 		{"deleted at the end: space before", []news.DiffPart{same("a b"), del("c")},
-			[]DiffPart{{Text: "a b"}, {Op: "del", Before: " ", Text: "c"}}, false},
+			[]DiffPart{{Text: "a b"}, {Op: "del", Before: " ", Text: "c"}}, false, false, true},
+		{"inserted only", []news.DiffPart{same("a "), ins("b")},
+			[]DiffPart{{Text: "a "}, {Op: "ins", Text: "b"}}, false, true, false},
 		{"inserted run's trailing space outside the mark", []news.DiffPart{del("nearly"), ins("more than "), same("two hours")},
-			[]DiffPart{{Op: "del", Text: "nearly", After: " "}, {Op: "ins", Text: "more than", After: " "}, {Text: "two hours"}}, false},
+			[]DiffPart{{Op: "del", Text: "nearly", After: " "}, {Op: "ins", Text: "more than", After: " "}, {Text: "two hours"}}, false, true, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vv := newVariantView(Cite{}, news.Variant{Text: "t", Parts: tc.parts})
 			if !reflect.DeepEqual(vv.Parts, tc.want) || vv.Same != tc.same {
 				t.Errorf("parts %+v same %v, want %+v same %v", vv.Parts, vv.Same, tc.want, tc.same)
+			}
+			if vv.Inserts != tc.inserts || vv.Deletes != tc.dels {
+				t.Errorf("inserts %v deletes %v, want %v %v (the legend explains only the marks shown)", vv.Inserts, vv.Deletes, tc.inserts, tc.dels)
+			}
+		})
+	}
+}
+
+// TestChanged: the Markdown note of a variant names both the words it
+// adds and the words it lacks, by words, not by spacing.
+func TestChanged(t *testing.T) {
+	del := func(s string) news.DiffPart { return news.DiffPart{Op: news.DiffDelete, Text: s} }
+	ins := func(s string) news.DiffPart { return news.DiffPart{Op: news.DiffInsert, Text: s} }
+	same := func(s string) news.DiffPart { return news.DiffPart{Text: s} }
+	for _, tc := range []struct {
+		name  string
+		parts []news.DiffPart
+		want  string
+	}{
+		{"none", []news.DiffPart{same("the vote")}, ""},
+		{"added", []news.DiffPart{same("our "), ins("two "), same("towns")}, "+two"},
+		{"lacking", []news.DiffPart{same("our "), del("two"), same(" towns")}, "−two"},
+		{"both", []news.DiffPart{del("nearly"), ins("more  than "), same("an hour")}, "+more than; −nearly"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := changed(newVariantView(Cite{}, news.Variant{Parts: tc.parts})); got != tc.want {
+				t.Errorf("changed = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestViewWhen: a briefing's header says its time as the listings do,
+// and a briefing stored with a bare date says that date for people.
+func TestViewWhen(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse("2006-01-02", s); return d }
+	for _, tc := range []struct {
+		name string
+		b    news.Briefing
+		want string
+	}{
+		{"story time", news.Briefing{Date: "2019-03-02", Time: news.StoryTime{Event: "2019-03-02", First: day("2019-03-02"), Latest: day("2019-03-03")}},
+			"happened 2 Mar 2019 · reported 2–3 Mar 2019"},
+		{"date only", news.Briefing{Date: "2019-03-02"}, "2 Mar 2019"},
+		{"nothing known", news.Briefing{}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NewView(&tc.b).When; got != tc.want {
+				t.Errorf("When = %q, want %q", got, tc.want)
+			}
+			var md bytes.Buffer
+			if err := Markdown(&md, &tc.b, false); err != nil {
+				t.Fatal(err)
+			}
+			if head := strings.SplitN(md.String(), "\n", 4)[2]; tc.want != "" && !strings.Contains(head, tc.want) {
+				t.Errorf("Markdown header %q lacks %q", head, tc.want)
 			}
 		})
 	}

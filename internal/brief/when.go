@@ -121,3 +121,60 @@ func ArticleTime(a *news.Article) news.StoryTime {
 	}
 	return t
 }
+
+// EventDate words a timeline date (a news.Time value: "2017", "2017-04",
+// "2017-04-12", "2017-04-12T20:00", or a range "2017-04-03/2017-04-09")
+// as the rest of a briefing words dates: "2017", "Apr 2017", "12 Apr
+// 2017", "12 Apr 2017, 20:00", "3–9 Apr 2017" (a span of days as
+// news.StoryTime.Span words one), "Jan–Apr 2017". A value of another
+// shape is returned as it is.
+func EventDate(v string) string {
+	v = strings.TrimSpace(v)
+	if a, b, ok := strings.Cut(v, "/"); ok {
+		ta, ga := parseEventDate(a)
+		tb, gb := parseEventDate(b)
+		switch {
+		case ga == "" || gb == "":
+			return v
+		case ga == "day" && gb == "day":
+			return news.StoryTime{First: ta, Latest: tb}.Span()
+		case ga == "month" && gb == "month" && ta.Year() == tb.Year():
+			if ta.Month() == tb.Month() {
+				return tb.Format("Jan 2006")
+			}
+			return ta.Format("Jan") + "–" + tb.Format("Jan 2006")
+		}
+		return EventDate(a) + " – " + EventDate(b)
+	}
+	t, g := parseEventDate(v)
+	switch g {
+	case "year":
+		return t.Format("2006")
+	case "month":
+		return t.Format("Jan 2006")
+	case "day":
+		return t.Format("2 Jan 2006")
+	case "minute":
+		return t.Format("2 Jan 2006, 15:04")
+	}
+	return v
+}
+
+// eventLayouts are the shapes of a news.Time value by granularity.
+var eventLayouts = []struct{ layout, grain string }{
+	{"2006", "year"}, {"2006-01", "month"}, {"2006-01-02", "day"}, {"2006-01-02T15:04", "minute"},
+}
+
+// parseEventDate reads one end of a timeline date and its granularity,
+// "" when it has none of eventLayouts' shapes.
+func parseEventDate(s string) (time.Time, string) {
+	for _, l := range eventLayouts {
+		if len(s) != len(l.layout) {
+			continue
+		}
+		if t, err := time.Parse(l.layout, s); err == nil {
+			return t, l.grain
+		}
+	}
+	return time.Time{}, ""
+}

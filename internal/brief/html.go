@@ -18,7 +18,8 @@ var templateFS embed.FS
 // JSON never needs them.
 var templates = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").Funcs(template.FuncMap{
-		"cites": func(c Cite) []Cite { return []Cite{c} },
+		"cites":      func(c Cite) []Cite { return []Cite{c} },
+		"storyTitle": StoryTitle,
 	}).ParseFS(templateFS, "templates/*.html"))
 })
 

@@ -118,6 +118,18 @@ func capitals(word []rune) []rune {
 	return caps
 }
 
+// ArticleTitle is an article's title as every view lists it: "Untitled
+// article" when it has none (a page without a title, a text export).
+func ArticleTitle(title string) string { return orDefault(title, "Untitled article") }
+
+// StoryTitle is a story's headline as every view lists it: "Untitled
+// story" before it has one.
+func StoryTitle(title string) string { return orDefault(title, "Untitled story") }
+
+// Stamp is when the archive changed a story, as listings show it next to
+// the story's news time: "6 Dec 2026 14:20 UTC".
+func Stamp(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04") + " UTC" }
+
 // When is a publication time as a story's header shows it: "12 Apr 2017
 // 20:05 UTC", or "12 Apr 2017" for a bare date; s itself when it does not
 // read as a time, "date not given" when empty.

@@ -53,7 +53,7 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	var out strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&out, format, args...) }
 
-	p("%s\n\n", st.head("# "+orDefault(v.Title, "Briefing")))
+	p("%s\n\n", st.head("# "+StoryTitle(v.Title)))
 	p("_%s", v.Counts)
 	if v.When != "" {
 		p(" · %s", v.When)

@@ -55,7 +55,7 @@ type Cite struct {
 // SourceView is one source of the briefing.
 type SourceView struct {
 	Cite
-	Title     string // "untitled" when unknown
+	Title     string // ArticleTitle: "Untitled article" when unknown
 	Published string
 	When      string // Published for people (When)
 	URL       string
@@ -174,7 +174,7 @@ func NewView(b *news.Briefing) *View {
 	}
 	first := firstReported(b.Sources)
 	for i, src := range b.Sources {
-		v.Sources = append(v.Sources, SourceView{Cite: one(src.ID), Title: orDefault(src.Title, "untitled"),
+		v.Sources = append(v.Sources, SourceView{Cite: one(src.ID), Title: ArticleTitle(src.Title),
 			Published: src.Published, When: When(src.Published), URL: src.URL, First: i == first, Syndicated: many(src.SyndicatedWith)})
 	}
 	for i, c := range b.Summary {

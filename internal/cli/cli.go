@@ -107,6 +107,28 @@ func (p Program) synopsis(c Command, fs *flag.FlagSet) string {
 	return b.String()
 }
 
+// defaults describes each flag of fs as the synopsis names it: two
+// dashes and the value's name in capitals ("--max-bytes BYTES"), then its
+// usage and its default when it has one.
+func defaults(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		name, use := flag.UnquoteUsage(f)
+		b.WriteString("  --" + f.Name)
+		if name != "" {
+			b.WriteString(" " + strings.ToUpper(name))
+		}
+		b.WriteString("\n    \t" + strings.ReplaceAll(use, "\n", "\n    \t"))
+		switch f.DefValue {
+		case "", "0", "false", "[]":
+		default:
+			b.WriteString(" (default " + f.DefValue + ")")
+		}
+		b.WriteString("\n")
+	})
+	return b.String()
+}
+
 // Run runs the command args[0] names and returns the exit status: 0 on
 // success, 2 on a usage mistake (no command, an unknown one, a bad flag,
 // an error wrapping ErrUsage), 1 on any other error. Help (-h, --help,
@@ -129,14 +151,13 @@ func (p Program) Run(ctx context.Context, args []string, stdout, stderr io.Write
 		pos, err := parse(fs, args[1:])
 		switch {
 		case errors.Is(err, flag.ErrHelp):
-			fmt.Fprint(stderr, "Usage:\n"+p.synopsis(c, fs)+"\nFlags:\n")
-			fs.SetOutput(stderr)
-			fs.PrintDefaults()
+			fmt.Fprint(stderr, "Usage:\n"+p.synopsis(c, fs)+"\nFlags:\n"+defaults(fs))
 			return 0
 		case err != nil:
 			// The flag package names flags with one dash; the usage text
 			// and the README use two.
-			err = Usagef("%s", strings.Replace(err.Error(), "flag -", "--", 1))
+			msg := strings.Replace(err.Error(), "flag -", "--", 1)
+			err = Usagef("%s", strings.Replace(msg, "not defined: -", "not defined: --", 1))
 		default:
 			if err = c.count(pos); err == nil {
 				err = act(ctx, pos, stdout, stderr)

@@ -61,7 +61,7 @@ func TestRun(t *testing.T) {
 		{"below the bound", []string{"many", "a", "--n", "0"}, 2, "", "--n: must be at least 1"},
 		{"duration below the bound", []string{"many", "a", "--every", "10ms"}, 2, "", "must be at least 1s"},
 		{"not a number", []string{"many", "a", "--n", "x"}, 2, "", "not a number"},
-		{"undefined flag", []string{"none", "--nope"}, 2, "", "not defined: -nope"},
+		{"undefined flag", []string{"none", "--nope"}, 2, "", "not defined: --nope"},
 		{"none given", []string{"many"}, 2, "", "no INPUT given"},
 		{"optional absent", []string{"opt"}, 0, " text", ""},
 		{"optional twice", []string{"opt", "a", "b"}, 2, "", "give at most one ID"},
@@ -78,6 +78,32 @@ func TestRun(t *testing.T) {
 			code := testProgram().Run(t.Context(), tc.args, &out, &errb)
 			if code != tc.code || !strings.Contains(out.String(), tc.stdout) || !strings.Contains(errb.String(), tc.stderr) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr with %q", code, out.String(), errb.String(), tc.code, tc.stdout, tc.stderr)
+			}
+		})
+	}
+}
+
+// TestDefaults: a command's -h names each flag as the synopsis does (two
+// dashes, the value's name in capitals) and shows a default only when
+// there is one.
+func TestDefaults(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(fs *flag.FlagSet)
+		want  string
+	}{
+		{"lower-case value name", func(fs *flag.FlagSet) { fs.Int64("max-bytes", 100, "largest input, in `bytes`") },
+			"  --max-bytes BYTES\n    \tlargest input, in bytes (default 100)\n"},
+		{"switch", func(fs *flag.FlagSet) { fs.Bool("json", false, "print JSON") }, "  --json\n    \tprint JSON\n"},
+		{"zero default left out", func(fs *flag.FlagSet) { AtLeast(fs, "workers", 0, 0, "analysis `goroutines` (0: one per core)") },
+			"  --workers GOROUTINES\n    \tanalysis goroutines (0: one per core)\n"},
+		{"empty default left out", func(fs *flag.FlagSet) { fs.String("db", "", "archive `DSN`") }, "  --db DSN\n    \tarchive DSN\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("x", flag.ContinueOnError)
+			tc.setup(fs)
+			if got := defaults(fs); got != tc.want {
+				t.Errorf("defaults:\n%q\nwant\n%q", got, tc.want)
 			}
 		})
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/brief"
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -162,25 +163,57 @@ func StoriesText(ctx context.Context, w io.Writer, st StoryLister, stories []new
 	if err != nil {
 		return err
 	}
-	for _, s := range stories {
+	listed, err := WithCoverage(ctx, st, stories)
+	if err != nil {
+		return err
+	}
+	for _, s := range listed {
 		counts := brief.NotBriefed(len(s.Articles))
-		b, _, err := st.Briefing(ctx, s.ID)
-		switch {
-		case err == nil:
-			counts = brief.Counts(b.Coverage())
-		case !errors.Is(err, store.ErrNotFound):
-			return err
+		if s.Coverage != nil {
+			counts = brief.Counts(*s.Coverage)
 		}
-		fmt.Fprintf(w, "%s  %s  %s\n", s.ID, counts, orNone(s.Title))
-		fmt.Fprintf(w, "    %s; added %s\n", s.Time.Phrase(), s.Updated.Format("2006-01-02 15:04"))
+		fmt.Fprintf(w, "%s  %s  %s\n", s.ID, counts, brief.StoryTitle(s.Title))
+		fmt.Fprintf(w, "    %s; added %s\n", s.Time.Phrase(), brief.Stamp(s.Updated))
 		if e, ok := queued[s.ID]; ok {
 			fmt.Fprintf(w, "    [%s]\n", e)
 		}
+		width := 0 // the widest article id: the outlet column stays aligned
 		for _, a := range s.Articles {
-			fmt.Fprintf(w, "    %-18s %-24s %s\n", a.ID, text.Clip(news.OutletName(a.Outlet, ""), 24), text.Clip(orNone(a.Title), 80))
+			width = max(width, utf8.RuneCountInString(a.ID))
+		}
+		for _, a := range s.Articles {
+			fmt.Fprintf(w, "    %-*s  %-24s %s\n", width, a.ID, text.Clip(news.OutletName(a.Outlet, ""), 24), text.Clip(brief.ArticleTitle(a.Title), 80))
 		}
 	}
 	return nil
+}
+
+// ListedStory is a story as listed for programs (`crosscheck stories
+// --format json`, GET /api/stories) with its briefing's counts.
+type ListedStory struct {
+	news.Story
+	// Coverage is the briefing's counts (news.Briefing.Coverage), the
+	// ones every page shows; null while the story has not been briefed.
+	Coverage *news.Coverage `json:"coverage"`
+}
+
+// WithCoverage lists stories with their briefings' counts, so that every
+// listing counts a story alike.
+func WithCoverage(ctx context.Context, st store.Briefings, stories []news.Story) ([]ListedStory, error) {
+	out := make([]ListedStory, len(stories))
+	for i, s := range stories {
+		out[i].Story = s
+		b, _, err := st.Briefing(ctx, s.ID)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("listing: briefing of story %s: %w", s.ID, err)
+		}
+		c := b.Coverage()
+		out[i].Coverage = &c
+	}
+	return out, nil
 }
 
 // WriteStories writes up to limit stories in the store's order (newest news first),
@@ -191,7 +224,11 @@ func WriteStories(ctx context.Context, w io.Writer, st StoryLister, limit int, f
 	case err != nil:
 		return err
 	case format == "json":
-		return JSON(w, stories)
+		listed, err := WithCoverage(ctx, st, stories)
+		if err != nil {
+			return err
+		}
+		return JSON(w, listed)
 	}
 	return StoriesText(ctx, w, st, stories)
 }
@@ -214,22 +251,16 @@ func WriteSearch(ctx context.Context, w, note io.Writer, st store.Searcher, quer
 }
 
 // HitsText prints search hits, two lines each: the article with its story,
-// outlet, publication date and title, then the snippet.
+// outlet, publication date (brief.When) and title, then the snippet on one
+// line (the article's line breaks would break the listing's layout).
 func HitsText(w io.Writer, hits []store.SearchHit) error {
 	for _, h := range hits {
-		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), news.OutletName(h.Outlet, ""), orDate(h.Published), orNone(h.Title), h.Snippet); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  story %s  %s  %s  %s\n    %s\n", h.ArticleID, orNone(h.StoryID), news.OutletName(h.Outlet, ""),
+			brief.When(h.Published), brief.ArticleTitle(h.Title), strings.Join(strings.Fields(h.Snippet), " ")); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// orDate is a publication date as listed: "date not known" when none.
-func orDate(s string) string {
-	if s == "" {
-		return "date not known"
-	}
-	return s
 }
 
 func orNone(s string) string {

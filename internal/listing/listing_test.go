@@ -117,7 +117,12 @@ func TestWriteStories(t *testing.T) {
 	}{
 		{"text", "text", 10, []string{"  0 articles · not briefed yet  Empty\n", "  2 articles · 1 outlet · 1 independent source  Storm\n", "  1 article · not briefed yet  Budget passes\n    date not known; added ", "\n    [briefing being updated]\n    b1 ", "Storm hits coast"}, []string{"article(s)", "\n    [briefing being updated]\n    s1 "}},
 		{"limit", "text", 2, []string{"Empty", "Storm"}, []string{"Budget"}},
-		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`}, []string{"null"}},
+		{"json", "json", 10, []string{`"title": "Empty"`, `"articles": []`, `"coverage": null`,
+			`"coverage": {
+      "articles": 2,
+      "outlets": 1,
+      "independent_sources": 1
+    }`}, []string{`"articles": null`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -133,6 +138,78 @@ func TestWriteStories(t *testing.T) {
 				if strings.Contains(b.String(), n) {
 					t.Errorf("has %q:\n%s", n, b.String())
 				}
+			}
+		})
+	}
+}
+
+// TestStoriesTextArticles: a story's article lines keep their outlet
+// column aligned whatever the ids' lengths, and an article without a
+// title is "Untitled article" as on the web pages.
+func TestStoriesTextArticles(t *testing.T) {
+	st := archive(t)
+	ctx := t.Context()
+	var refs []news.ArticleRef
+	for _, a := range []struct{ id, title string }{{"x1", "Ferry service resumes"}, {"export-of-a-long-feed-0001", ""}} {
+		raw := news.Raw{ID: a.id, Input: a.id, Text: "The ferry sailed again on Monday (" + a.id + ")."}
+		if _, _, err := st.PutArticle(ctx, raw, &news.Article{ID: a.id, Title: a.title, Paragraphs: []string{raw.Text}}); err != nil {
+			t.Fatal(err)
+		}
+		refs = append(refs, news.ArticleRef{ID: a.id})
+	}
+	if _, _, err := st.CreateStory(ctx, news.Story{Articles: refs}); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteStories(ctx, &b, st, 10, "text"); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, tc := range []struct{ name, want string }{
+		{"untitled story", "  Untitled story\n"},
+		{"untitled article", "outlet not given         Untitled article\n"},
+		{"added in UTC", " UTC\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(out, tc.want) {
+				t.Errorf("lacks %q:\n%s", tc.want, out)
+			}
+		})
+	}
+	col := -1
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "    x1 ") && !strings.HasPrefix(line, "    export-") {
+			continue
+		}
+		i := strings.Index(line, "outlet not given")
+		if col >= 0 && i != col {
+			t.Errorf("outlet column at %d, then at %d:\n%s", col, i, out)
+		}
+		col = i
+	}
+	if col < 0 {
+		t.Errorf("the story's article lines are missing:\n%s", out)
+	}
+}
+
+func TestHitsText(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		hit  store.SearchHit
+		want string
+	}{
+		{"dated", store.SearchHit{ArticleID: "a1", StoryID: "s1", Outlet: "Example", Published: "2019-03-02", Title: "Ferry resumes", Snippet: "the [ferry] sailed"},
+			"a1  story s1  Example  2 Mar 2019  Ferry resumes\n    the [ferry] sailed\n"},
+		{"undated, untitled, snippet across lines", store.SearchHit{ArticleID: "a2", StoryID: "s1", Snippet: "…[Ferry] times.\n\nNew  timetable\n…"},
+			"a2  story s1  outlet not given  date not given  Untitled article\n    …[Ferry] times. New timetable …\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := HitsText(&b, []store.SearchHit{tc.hit}); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", b.String(), tc.want)
 			}
 		})
 	}

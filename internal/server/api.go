@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/ingest"
+	"github.com/crosscheck/crosscheck/internal/listing"
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/read"
 	"github.com/crosscheck/crosscheck/internal/say"
@@ -83,13 +84,9 @@ type StoryList struct {
 	Hits  []store.SearchHit `json:"hits,omitempty"`
 }
 
-// ListedStory is a story of GET /api/stories with its briefing's counts.
-type ListedStory struct {
-	news.Story
-	// Coverage is the briefing's counts (news.Briefing.Coverage), the
-	// ones every page shows; null while the story has not been briefed.
-	Coverage *news.Coverage `json:"coverage"`
-}
+// ListedStory is a story of GET /api/stories with its briefing's counts,
+// as `crosscheck stories --format json` lists it.
+type ListedStory = listing.ListedStory
 
 // listStories lists stories or, with q, searches articles and lists the
 // stories of the hits. Coverage is left nil (see withCoverage).
@@ -137,19 +134,18 @@ func (s *Server) listStories(ctx context.Context, q string, limit, offset int) (
 	return out, nil
 }
 
-// withCoverage sets each listed story's Coverage from its briefing.
+// withCoverage sets each listed story's Coverage from its briefing
+// (listing.WithCoverage, as the command line lists them).
 func (s *Server) withCoverage(ctx context.Context, l *StoryList) error {
-	for i := range l.Stories {
-		b, _, err := s.st.Briefing(ctx, l.Stories[i].ID)
-		if errors.Is(err, store.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return fmt.Errorf("server: briefing of story %s: %w", l.Stories[i].ID, err)
-		}
-		c := b.Coverage()
-		l.Stories[i].Coverage = &c
+	stories := make([]news.Story, len(l.Stories))
+	for i, ls := range l.Stories {
+		stories[i] = ls.Story
 	}
+	listed, err := listing.WithCoverage(ctx, s.st, stories)
+	if err != nil {
+		return fmt.Errorf("server: %w", err)
+	}
+	l.Stories = listed
 	return nil
 }
 

@@ -34,6 +34,11 @@ func parseTemplates(assetV string) (*template.Template, error) {
 		"plural":    say.Count,
 		"outlet":    news.OutletName,
 		"unbriefed": brief.NotBriefed,
+		// one wording of titles and dates in every view (see brief)
+		"articleTitle": brief.ArticleTitle,
+		"storyTitle":   brief.StoryTitle,
+		"when":         brief.When,
+		"stamp":        brief.Stamp,
 	}
 	return template.New("").Funcs(funcs).ParseFS(webFS, "web/templates/*.html")
 }
@@ -211,12 +216,6 @@ func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem,
 	return out, nil
 }
 
-func orDefault(s, d string) string {
-	if strings.TrimSpace(s) == "" {
-		return d
-	}
-	return s
-}
 
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
@@ -361,7 +360,7 @@ func (s *Server) newArticleView(ctx context.Context, id string, show bool) (arti
 	if err != nil {
 		return articleView{}, err
 	}
-	v := articleView{A: a, Title: orDefault(a.Title, "Untitled article"), ShowRemoved: show}
+	v := articleView{A: a, Title: brief.ArticleTitle(a.Title), ShowRemoved: show}
 	if httpURL(a.URL) {
 		v.Href = a.URL
 	}

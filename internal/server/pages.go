@@ -216,7 +216,6 @@ func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem,
 	return out, nil
 }
 
-
 func (s *Server) frontPage(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	pg, _ := strconv.Atoi(r.URL.Query().Get("page"))

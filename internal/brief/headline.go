@@ -48,6 +48,10 @@ var chromeRules = []chromeRule{
 	// A photo or video credit: "Photo illustration by J. Doe/Getty
 	// Images.", "(AP Photo/Jane Doe)", "Image: Reuters".
 	{"photo credit", text.LazyRegexp(`(?i)\b(photo(graph)?s?|image|illustration|video|picture)\b[^.!?]{0,40}\b(by|credit|courtesy)\b|\b(getty|shutterstock|afp|ap|reuters)\s*(images|photo)\b|^\s*\(?(photo|image|credit)\s*:`)},
+	// A photo caption: AP's "In this March 2, 2019 photo, …" and the
+	// place of a person in the picture, "A farmer, left, talks…",
+	// "Jane Doe (right) and…".
+	{"photo caption", text.LazyRegexp(`(?i)^\s*in this\b[^!?]{0,40}\b(photo|photograph|image|picture)\b|,\s*(left|right|center|centre)\s*,|\((left|right|center|centre)\)`)},
 	// Navigation: arrows and breadcrumbs, "Local News More>>", "Home »
 	// Politics", "Next >".
 	{"navigation", text.LazyRegexp(`(?i)>>|»|«|<<|\bmore\s*>|\bnext\s*>|^\s*(home|menu|skip to)\b`)},
@@ -164,15 +168,24 @@ func (b *Briefer) headline(members []news.Member) string {
 // its lead: the first that is not chrome and long enough.
 const leadSentences = 3
 
+// creditEnd matches a paragraph that ends with a photo or agency credit
+// in brackets, as a caption does: "… on Saturday. (Associated Press)",
+// "… in 2019. (AP Photo/Jane Roe)", "… (Example Images)".
+var creditEnd = text.LazyRegexp(`(?i)\([^()]{0,60}\b(photo|photograph|images?|press|pictures|agency|credit|getty|reuters|afp)\b[^()]{0,40}\)\W*$`)
+
 // lead is the article's lead sentence without its dateline: the first of
 // its opening sentences with at least six words that no chrome rule
-// matches; "" when there is none.
+// matches and that does not stand in a caption (a paragraph ending with a
+// credit, creditEnd); "" when there is none.
 func lead(a *news.Article) string {
 	if a.NotArticle != "" {
 		return ""
 	}
 	body := a.Body()
 	for i := 0; i < len(a.Sentences) && i < leadSentences; i++ {
+		if creditEnd().MatchString(paragraphOf(body, a.Sentences[i])) {
+			continue
+		}
 		s := strings.Join(strings.Fields(a.SentenceText(body, i)), " ")
 		s = dateline().ReplaceAllString(s, "")
 		if len(strings.Fields(s)) >= 6 && Chrome(s) == "" {
@@ -180,6 +193,22 @@ func lead(a *news.Article) string {
 		}
 	}
 	return ""
+}
+
+// paragraphOf is the paragraph of body (paragraphs joined by
+// news.ParagraphSep) that holds the sentence span sp.
+func paragraphOf(body string, sp news.Span) string {
+	start := strings.LastIndex(body[:sp.Start], news.ParagraphSep)
+	if start < 0 {
+		start = 0
+	} else {
+		start += len(news.ParagraphSep)
+	}
+	end := strings.Index(body[sp.End:], news.ParagraphSep)
+	if end < 0 {
+		return body[start:]
+	}
+	return body[start : sp.End+end]
 }
 
 // termCounts counts terms.

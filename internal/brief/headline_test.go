@@ -13,6 +13,11 @@ func TestChrome(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"Photo illustration by Jane Doe/Example Images.", "photo credit"},
 		{"(AP Photo/John Roe)", "photo credit"},
+		{"In this Jan. 5, 2019 photo, a ferry leaves the harbour at dawn", "photo caption"},
+		{"A ferry captain, left, greets passengers at the harbour", "photo caption"},
+		{"Jane Roe (right) and John Doe open the new harbour bridge", "photo caption"},
+		{"Voters on the left, the mayor said, want a cheaper bridge", ""},
+		{"In this town the ferry is the only way to the mainland", ""},
 		{"Local News More>>", "navigation"},
 		{"Home » Politics » Senate", "navigation"},
 		{"Trending News: How Tall Is The Average Tree?", "section label"},
@@ -67,6 +72,15 @@ func TestHeadline(t *testing.T) {
 		{"lead without dateline", []*news.Article{
 			art("", "PORTVILLE (Example Wire) — "+harbour),
 		}, "The city council approved the new harbour bridge on Tuesday after a long debate over its cost."},
+		{"caption paragraph skipped", []*news.Article{
+			art("", "Commuters queue for the ferry at the harbour on Tuesday, March 5, 2019. Crowds were expected to... (Example Press)", harbour),
+		}, harbour},
+		{"caption with a photo credit skipped", []*news.Article{
+			art("", "Commuters queue for the ferry at the harbour on Tuesday, March 5, 2019. (Example Photo/Jane Roe)", harbour),
+		}, harbour},
+		{"a bracket that is no credit kept", []*news.Article{
+			art("", "The city council approved the new harbour bridge on Tuesday, said the mayor (an engineer)."),
+		}, "The city council approved the new harbour bridge on Tuesday, said the mayor (an engineer)."},
 		{"nothing", []*news.Article{art("", "Short.")}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

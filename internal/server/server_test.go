@@ -124,13 +124,13 @@ func TestPages(t *testing.T) {
 		code       int
 		want       []string
 	}{
-		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles · 2 outlets · 2 independent sources", `class="mk `, "happened 12 Apr 2017 · reported 12 Apr 2017", "added "}},
-		{"search", "/?q=Putin", 200, []string{"<mark>", "/articles/", `datetime="2017-04-12"`}},
+		{"front", "/", 200, []string{"/stories/" + f.storyID, "2 articles · 2 outlets · 2 independent sources", `class="mk `, "happened 12 Apr 2017 · reported 12 Apr 2017", "added ", " UTC</time>"}},
+		{"search", "/?q=Putin", 200, []string{"<mark>", "/articles/", `datetime="2017-04-12">12 Apr 2017</time>`, `class="hit-meta"`}},
 		{"search none", "/?q=zzzqqqxx", 200, []string{"No article matches"}},
 		{"story", "/stories/" + f.storyID, 200, []string{
 			"reported 12 Apr 2017", `id="summary"`, `button type="button" class="cite o`, `<details id="ev-0-0"`, `class="coverage"`, "2 articles · 2 outlets · 2 independent sources", news.OutletNotGiven,
 			"nearly two hours", "more than two hours", "Wednesday", "Friday",
-			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `id="entities"`, "/articles/" + f.articles[0],
+			`class="kind k-quantity"`, `class="kind k-date"`, "<ins", "<del", `id="timeline"`, `<time title="2017-04-04">4 Apr 2017</time>`, `id="entities"`, "/articles/" + f.articles[0],
 			`href="/static/briefing.css?v=`}},
 		{"story missing", "/stories/nope", 404, []string{"Not found"}},
 		{"article", "/articles/" + f.articles[1], 200, []string{"Show what the cleaner removed", "/stories/" + f.storyID}},

@@ -130,12 +130,12 @@ func TestCoverageEverywhere(t *testing.T) {
 			if m := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(s.ID) + `  (.+?)  `).FindStringSubmatch(listed); m != nil {
 				got["crosscheck stories"] = m[1]
 			}
-			// crosscheck story: "_COUNTS, date_" under the title.
+			// crosscheck story: "_COUNTS · happened … · reported …_" under the title.
 			md, stderr, code := cliRun(t, "story", "--db", db, s.ID)
 			if code != 0 {
 				t.Fatalf("story: status %d, stderr %q", code, stderr)
 			}
-			if m := regexp.MustCompile(`(?m)^_(.+?)(, [0-9-]+)?_$`).FindStringSubmatch(md); m != nil {
+			if m := regexp.MustCompile(`(?m)^_(.+?)( · (?:happened|reported|date not known|\d{1,2} [A-Z][a-z]{2} \d{4}).*)?_$`).FindStringSubmatch(md); m != nil {
 				got["crosscheck story"] = m[1]
 			}
 			// The front page: the counts after the story's link.

@@ -25,6 +25,17 @@ type Marker struct {
 	Label string // "NPR", "NYT", "FN"; unique within the story
 }
 
+// CiteLabel is the label a citation carries after its number: the
+// outlet's, or none for an outlet not given ("[1]", not "[1 ?]": a
+// question mark after a citation reads as doubt about the claim). The
+// outlet's marker in a story's header keeps the "?".
+func (m Marker) CiteLabel() string {
+	if m.Class == notGivenClass {
+		return ""
+	}
+	return m.Label
+}
+
 // Markers gives each outlet name of names (news.OutletName values, in the
 // order the story shows its sources) its marker: colours by order of
 // first appearance, so that a story's first Palette outlets never share

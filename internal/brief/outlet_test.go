@@ -152,3 +152,24 @@ func TestEventDate(t *testing.T) {
 		})
 	}
 }
+
+// TestCiteLabel: a citation of an outlet not given carries its number
+// alone, in Markdown and in HTML; a named outlet's carries its label.
+func TestCiteLabel(t *testing.T) {
+	b := &news.Briefing{Title: "Ferry resumes", Sources: []news.Source{{ID: "a"}, {ID: "b", Outlet: "Example Post"}},
+		Summary: []news.Cited{{Text: "The ferry sailed again.", Sources: []string{"a", "b"}}}}
+	for _, tc := range []struct{ format, want, not string }{
+		{"markdown", "The ferry sailed again. [1][2 EP]", "[1 ?]"},
+		{"html", `show its sentence">1</button>`, `1<span class="lab"> ?</span>`},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var out strings.Builder
+			if err := Write(&out, tc.format, b, false); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), tc.want) || strings.Contains(out.String(), tc.not) {
+				t.Errorf("%s: want %q and not %q in\n%s", tc.format, tc.want, tc.not, out.String())
+			}
+		})
+	}
+}

@@ -42,11 +42,11 @@ func Markdown(w io.Writer, b *news.Briefing, color bool) error {
 	cite := func(cs ...Cite) string {
 		var sb strings.Builder
 		for _, c := range cs {
-			if c.Label == "" {
+			if c.CiteLabel() == "" {
 				fmt.Fprintf(&sb, "[%d]", c.Num)
 				continue
 			}
-			fmt.Fprintf(&sb, "[%d %s]", c.Num, c.Label)
+			fmt.Fprintf(&sb, "[%d %s]", c.Num, c.CiteLabel())
 		}
 		return st.cite(sb.String())
 	}

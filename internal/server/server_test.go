@@ -134,6 +134,7 @@ func TestPages(t *testing.T) {
 			`href="/static/briefing.css?v=`}},
 		{"story missing", "/stories/nope", 404, []string{"Not found"}},
 		{"article", "/articles/" + f.articles[1], 200, []string{"Show what the cleaner removed", "/stories/" + f.storyID}},
+		{"article without outlet", "/articles/" + f.articles[0], 200, []string{`<p class="kicker">` + news.OutletNotGiven + ` · <time datetime="2017-04-12">12 Apr 2017</time>`}},
 		{"article removed", "/articles/" + f.articles[1] + "?removed=1", 200, []string{"<del>", `class="reason"`, "Hide removed lines"}},
 		{"article missing", "/articles/nope", 404, []string{"Not found"}},
 		{"unknown page", "/no/such/page", 404, []string{"There is no page"}},
@@ -175,7 +176,8 @@ func TestEmptyStates(t *testing.T) {
 		t.Errorf("unbriefed story API: %s", rec.Body)
 	}
 	// An article without removed lines.
-	mustContain(t, "article", do(t, h, "GET", "/articles/a1?removed=1", nil).Body.String(), "Nothing was removed")
+	mustContain(t, "article", do(t, h, "GET", "/articles/a1?removed=1", nil).Body.String(), "Nothing was removed",
+		"The cleaner removed no line of this input.", `<p class="kicker">Outlet · <time>date not given</time>`)
 }
 
 // TestCacheFollowsStore: a briefing rewritten behind the server's back is

@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"time"
@@ -37,14 +38,16 @@ func (m Marker) CiteLabel() string {
 }
 
 // Markers gives each outlet name of names (news.OutletName values, in the
-// order the story shows its sources) its marker: colours by order of
-// first appearance, so that a story's first Palette outlets never share
-// one, and labels made unique within the story. Names compare without
+// order the story shows its sources) its marker and labels made unique
+// within the story. An outlet's colour is its own (homeColour), so that it
+// looks alike on every card of the front page and every story page; when
+// an earlier outlet of the story holds it, the next free colour, so that a
+// story's first Palette outlets never share one. Names compare without
 // case.
 func Markers(names []string) map[string]Marker {
 	out := map[string]Marker{}
 	used := map[string]bool{}
-	n := 0
+	taken := map[int]bool{}
 	for _, name := range names {
 		key := strings.ToLower(name)
 		if _, ok := out[key]; ok {
@@ -52,8 +55,12 @@ func Markers(names []string) map[string]Marker {
 		}
 		m := Marker{Class: notGivenClass, Label: "?"}
 		if name != news.OutletNotGiven {
-			m.Class = "o" + strconv.Itoa(n%Palette)
-			n++
+			c := homeColour(key)
+			for i := 0; i < Palette && taken[c]; i++ {
+				c = (c + 1) % Palette
+			}
+			taken[c] = true
+			m.Class = "o" + strconv.Itoa(c)
 			m.Label = Initials(name)
 		}
 		base := m.Label
@@ -64,6 +71,14 @@ func Markers(names []string) map[string]Marker {
 		out[key] = m
 	}
 	return out
+}
+
+// homeColour is the colour an outlet takes when its story leaves it free:
+// a hash of its lower-cased name, the same in every story.
+func homeColour(key string) int {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return int(h.Sum32() % Palette)
 }
 
 // minorWords are left out of initials ("The New York Times" is "NYT").

@@ -10,8 +10,8 @@ import (
 )
 
 // TestMarkersPalette: up to Palette outlets of a story get distinct
-// classes and labels, by order of appearance, and briefing.css gives
-// every class its own colour.
+// classes and labels, whatever their order, and briefing.css gives every
+// class its own colour.
 func TestMarkersPalette(t *testing.T) {
 	names := []string{"Fox News", "NBC News", "CNN", "The New York Times", "Reuters", "Associated Press",
 		"BBC News", "The Guardian", "Al Jazeera", "NPR", "The Washington Post", "Financial Times"}
@@ -21,11 +21,8 @@ func TestMarkersPalette(t *testing.T) {
 	// A repeated outlet (another case) keeps its marker and takes no colour.
 	ms := Markers(append(append([]string{}, names[:3]...), append([]string{"fox news"}, names[3:]...)...))
 	classes, labels := map[string]string{}, map[string]string{}
-	for i, n := range names {
+	for _, n := range names {
 		m := ms[strings.ToLower(n)]
-		if want := "o" + strconv.Itoa(i); m.Class != want {
-			t.Errorf("%s: class %q, want %q (order of appearance)", n, m.Class, want)
-		}
 		if o, dup := classes[m.Class]; dup {
 			t.Errorf("%s and %s share colour %s", o, n, m.Class)
 		}
@@ -51,8 +48,41 @@ func TestMarkersNotGiven(t *testing.T) {
 	if m := ms[news.OutletNotGiven]; m.Class != "ox" || m.Label != "?" {
 		t.Errorf("outlet not given: %+v, want grey ox with label ?", m)
 	}
-	if m := ms["npr"]; m.Class != "o0" {
-		t.Errorf("NPR: %+v, want the first colour (an outlet not given takes none)", m)
+	if m := ms["npr"]; m.Class != "o"+strconv.Itoa(homeColour("npr")) {
+		t.Errorf("NPR: %+v, want its own colour (an outlet not given takes none)", m)
+	}
+}
+
+// TestMarkersStable: an outlet keeps its colour from story to story
+// unless an earlier outlet of the story holds it.
+func TestMarkersStable(t *testing.T) {
+	// two invented outlets whose own colours collide
+	a, b := "Harbour Gazette", ""
+	for i := 0; b == ""; i++ {
+		if n := "Valley Post " + strconv.Itoa(i); homeColour(strings.ToLower(n)) == homeColour(strings.ToLower(a)) {
+			b = n
+		}
+	}
+	own := "o" + strconv.Itoa(homeColour(strings.ToLower(a)))
+	for _, tc := range []struct {
+		name  string
+		names []string
+		want  string // a's class
+	}{
+		{"alone", []string{a}, own},
+		{"after another outlet", []string{"Example Times", a}, own},
+		{"first of two that collide", []string{a, b}, own},
+		{"second of two that collide", []string{b, a}, "o" + strconv.Itoa((homeColour(strings.ToLower(a))+1)%Palette)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := Markers(tc.names)
+			if got := ms[strings.ToLower(a)].Class; got != tc.want {
+				t.Errorf("%s: class %s, want %s", a, got, tc.want)
+			}
+			if len(tc.names) == 2 && ms[strings.ToLower(tc.names[0])].Class == ms[strings.ToLower(tc.names[1])].Class {
+				t.Errorf("two outlets of one story share %s", ms[strings.ToLower(a)].Class)
+			}
+		})
 	}
 }
 

@@ -183,6 +183,35 @@ type frontView struct {
 	Now     time.Time
 }
 
+// outletNames are the outlets a story card lists under its counts: each
+// named outlet once, and the articles whose outlet is not given counted
+// ("3 outlets not given"), as the counts above count each as an outlet.
+func outletNames(marks []mark) []string {
+	var out []string
+	seen := map[string]bool{}
+	notGiven, at := 0, -1
+	for _, m := range marks {
+		if m.Outlet == news.OutletNotGiven {
+			if notGiven++; at < 0 {
+				at = len(out)
+				out = append(out, "")
+			}
+			continue
+		}
+		if k := strings.ToLower(m.Outlet); !seen[k] {
+			seen[k] = true
+			out = append(out, m.Outlet)
+		}
+	}
+	if at >= 0 {
+		out[at] = say.Count(notGiven, news.OutletNotGiven, "outlets not given")
+		if notGiven == 1 {
+			out[at] = news.OutletNotGiven
+		}
+	}
+	return out
+}
+
 // storyItems lists sts with their briefings' coverage: a briefed story
 // shows the counts and outlets of its briefing, as its own page does.
 func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem, error) {
@@ -199,13 +228,7 @@ func (s *Server) storyItems(ctx context.Context, sts []news.Story) ([]storyItem,
 		default:
 			return nil, err
 		}
-		seen := map[string]bool{}
-		for _, m := range it.Marks {
-			if !seen[strings.ToLower(m.Outlet)] {
-				seen[strings.ToLower(m.Outlet)] = true
-				it.Outlets = append(it.Outlets, m.Outlet)
-			}
-		}
+		it.Outlets = outletNames(it.Marks)
 		for _, a := range st.Articles {
 			if it.Title == "" {
 				it.Title = a.Title

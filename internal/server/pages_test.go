@@ -1,11 +1,11 @@
 package server
 
 import (
+	"reflect"
 	"strings"
+	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/news"
-	"reflect"
-	"testing"
 )
 
 func TestSplitSnippet(t *testing.T) {

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -142,7 +143,10 @@ func storyCmd(fs *flag.FlagSet) cli.Action {
 	return func(ctx context.Context, id []string, stdout, stderr io.Writer) error {
 		return withStore(ctx, *db, func(st store.Store) error {
 			b, status, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""), ingest.ReadOptions{})
-			if err != nil {
+			if errors.Is(err, ingest.ErrNoStory) {
+				// the plain words without the sentinel's package prefix
+				return errors.New(strings.TrimPrefix(err.Error(), ingest.ErrNoStory.Error()+": "))
+			} else if err != nil {
 				return err
 			} else if note := status.String(); note != "" {
 				fmt.Fprintln(stderr, "note: "+note)

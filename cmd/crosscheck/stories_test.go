@@ -106,8 +106,8 @@ func TestArchiveCommands(t *testing.T) {
 				t.Errorf("story --format %s: status %d, %d bytes", f, code, len(out))
 			}
 		}
-		if _, _, code := cliRun(t, "story", "--db", db, "nosuchstory"); code != 1 {
-			t.Errorf("unknown story: status %d, want 1", code)
+		if _, stderr, code := cliRun(t, "story", "--db", db, "nosuchstory"); code != 1 || !strings.Contains(stderr, `crosscheck story: the archive has no story "nosuchstory"`) {
+			t.Errorf("unknown story: status %d, %q; want 1 and the plain words", code, stderr)
 		}
 	})
 

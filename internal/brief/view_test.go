@@ -44,17 +44,18 @@ func TestVariantView(t *testing.T) {
 		want          []DiffPart
 		same          bool
 		inserts, dels bool
+		changed       string // the Markdown note: words added and lacking, not spacing
 	}{
-		{"no comparison stored", nil, nil, false, false, false},
-		{"same words", []news.DiffPart{same("a b")}, []DiffPart{{Text: "a b"}}, true, false, false},
+		{"no comparison stored", nil, nil, false, false, false, ""},
+		{"same words", []news.DiffPart{same("a b")}, []DiffPart{{Text: "a b"}}, true, false, false, ""},
 		{"deleted between words: space after", []news.DiffPart{same("our "), del("two"), same("countries")},
-			[]DiffPart{{Text: "our "}, {Op: "del", Text: "two", After: " "}, {Text: "countries"}}, false, false, true},
+			[]DiffPart{{Text: "our "}, {Op: "del", Text: "two", After: " "}, {Text: "countries"}}, false, false, true, "−two"},
 		{"deleted at the end: space before", []news.DiffPart{same("a b"), del("c")},
-			[]DiffPart{{Text: "a b"}, {Op: "del", Before: " ", Text: "c"}}, false, false, true},
+			[]DiffPart{{Text: "a b"}, {Op: "del", Before: " ", Text: "c"}}, false, false, true, "−c"},
 		{"inserted only", []news.DiffPart{same("a "), ins("b")},
-			[]DiffPart{{Text: "a "}, {Op: "ins", Text: "b"}}, false, true, false},
-		{"inserted run's trailing space outside the mark", []news.DiffPart{del("nearly"), ins("more than "), same("two hours")},
-			[]DiffPart{{Op: "del", Text: "nearly", After: " "}, {Op: "ins", Text: "more than", After: " "}, {Text: "two hours"}}, false, true, true},
+			[]DiffPart{{Text: "a "}, {Op: "ins", Text: "b"}}, false, true, false, "+b"},
+		{"inserted run's trailing space outside the mark", []news.DiffPart{del("nearly"), ins("more  than "), same("two hours")},
+			[]DiffPart{{Op: "del", Text: "nearly", After: " "}, {Op: "ins", Text: "more  than", After: " "}, {Text: "two hours"}}, false, true, true, "+more than; −nearly"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vv := newVariantView(Cite{}, news.Variant{Text: "t", Parts: tc.parts})
@@ -64,29 +65,8 @@ func TestVariantView(t *testing.T) {
 			if vv.Inserts != tc.inserts || vv.Deletes != tc.dels {
 				t.Errorf("inserts %v deletes %v, want %v %v (the legend explains only the marks shown)", vv.Inserts, vv.Deletes, tc.inserts, tc.dels)
 			}
-		})
-	}
-}
-
-// TestChanged: the Markdown note of a variant names both the words it
-// adds and the words it lacks, by words, not by spacing.
-func TestChanged(t *testing.T) {
-	del := func(s string) news.DiffPart { return news.DiffPart{Op: news.DiffDelete, Text: s} }
-	ins := func(s string) news.DiffPart { return news.DiffPart{Op: news.DiffInsert, Text: s} }
-	same := func(s string) news.DiffPart { return news.DiffPart{Text: s} }
-	for _, tc := range []struct {
-		name  string
-		parts []news.DiffPart
-		want  string
-	}{
-		{"none", []news.DiffPart{same("the vote")}, ""},
-		{"added", []news.DiffPart{same("our "), ins("two "), same("towns")}, "+two"},
-		{"lacking", []news.DiffPart{same("our "), del("two"), same(" towns")}, "−two"},
-		{"both", []news.DiffPart{del("nearly"), ins("more  than "), same("an hour")}, "+more than; −nearly"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := changed(newVariantView(Cite{}, news.Variant{Parts: tc.parts})); got != tc.want {
-				t.Errorf("changed = %q, want %q", got, tc.want)
+			if got := changed(vv); got != tc.changed {
+				t.Errorf("changed = %q, want %q", got, tc.changed)
 			}
 		})
 	}

@@ -145,7 +145,7 @@ func TestIngestInterruptedAnywhere(t *testing.T) {
 // storyOf returns the stored story of the archive's first article.
 func storyOf(t *testing.T, path string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		t.Fatal(err)
 	}

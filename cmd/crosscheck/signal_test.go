@@ -245,7 +245,7 @@ func checkStored(t *testing.T, path string, orphansOK bool) {
 // queued returns the number of briefings waiting in the archive's queue.
 func queued(t *testing.T, path string) int {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		t.Fatal(err)
 	}

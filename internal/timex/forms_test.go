@@ -86,6 +86,64 @@ func TestResolveForms(t *testing.T) {
 	}
 }
 
+// TestResolveFormsFresh2: forms read since fresh set 2
+// (docs/timex-judging.md, "Rules after fresh set 2"), on invented
+// sentences. published is a Monday unless a row says otherwise; "" is
+// unresolved, absent not found.
+func TestResolveFormsFresh2(t *testing.T) {
+	const monday, wednesday = "2010-06-14", "2010-06-16"
+	tests := []struct{ published, sentence, expr, want string }{
+		// A full weekday name with two adjacent letters swapped is the
+		// weekday, in a weekday's slot; not inside a name, and no other
+		// slip (a plural, a name one letter off).
+		{wednesday, "The mayor said Wednedsay that he would stay.", "Wednedsay", "2010-06-16"},
+		{wednesday, "On Thrusday, the council met.", "Thrusday", "2010-06-10"},
+		{wednesday, "The council will meet Fridya morning.", "Fridya morning", "2010-06-18"},
+		{wednesday, "The coach, Ann Thrusday, resigned.", "Thrusday", absent},
+		{wednesday, "Sen. Thrusday Jones spoke.", "Thrusday", absent},
+		{wednesday, "Sen. Thrusday spoke.", "Thrusday", absent},
+		{wednesday, "The singer Tom Munday spoke.", "Munday", absent},
+		{wednesday, "The group meets on Mondays.", "Mondays", absent},
+		// "hours|minutes after|before X" dates its clause: the day of
+		// another date of its sentence, else the publication in a present
+		// clause; "hours later" is not read.
+		{wednesday, "The senator on Tuesday repeated his view, a few hours after the governor spoke.", "a few hours after", "2010-06-15"},
+		{wednesday, "Hours before the vote, the mayor resigned on Monday.", "Hours before", "2010-06-14"},
+		{wednesday, "The report comes two hours after the vote.", "two hours after", "2010-06-16"},
+		{wednesday, "The mayor resigned hours after the vote.", "hours after", ""},
+		{wednesday, "The vote was held on Monday. Two hours later, the mayor resigned.", "Two hours later", absent},
+		{wednesday, "The vote was held on Monday. Minutes after that, the mayor resigned.", "Minutes after", absent},
+		// "N units prior" is "N units earlier", counted from the last
+		// day the text gave; "prior to" is "before".
+		{wednesday, "The vote was held on June 3. Two days prior, the mayor resigned.", "Two days prior", "2010-06-01"},
+		{wednesday, "The mayor resigned on Monday, two days prior to the vote.", "two days prior", "2010-06-14"},
+		// "the past decade" is the ten years to the publication.
+		{monday, "Spending has doubled over the past decade.", "past decade", "2000/2010"},
+		{monday, "Spending has doubled in the last decade.", "last decade", "2000/2010"},
+		{monday, "It was the last decade of the century.", "last decade", absent},
+		// "the following year" is the year after the last one the text
+		// stated; "the following day" a day after the last date.
+		{monday, "Spending rose in fiscal 2006. It fell the following year.", "following year", "2007"},
+		{monday, "It fell the following year.", "following year", ""},
+		{monday, "The vote was held on May 3. The mayor resigned the following day.", "following day", "2010-05-04"},
+		{monday, "It rose in 2003 and fell over the following year.", "following year", absent},
+		{monday, "It rose in 2003 and fell the following month.", "following month", absent},
+		// Adverbial "the day before|after" is a day from the last date the
+		// text gave, as "a day earlier|later"; with an object it counts
+		// from that event, and "the day before yesterday" is not read.
+		{monday, "The memo was dated May 16. It described a meeting the day before by the embassy staff.", "day before", "2010-05-15"},
+		{monday, "The vote was held May 16. Protests began the night after.", "night after", "2010-05-17"},
+		{monday, "Protests began the day after.", "day after", ""},
+		{monday, "The vote was held May 16. He said so the day before yesterday.", "day before", absent},
+		{monday, "The vote was held May 16. He left the day before he died.", "day before", absent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}
+
 // TestQuotedNight: a quotation saying "tonight" in a report whose
 // narration names the night before the publication ("Tuesday night's
 // debate" in a Wednesday article) was spoken that night; its

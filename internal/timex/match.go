@@ -187,7 +187,13 @@ func matchAt(ts toks, i int) (expr, int, bool) {
 		}
 		return matchYear(ts, i)
 	}
-	if t.Kind != text.LexWord || !triggers[t.S] {
+	if t.Kind != text.LexWord {
+		return expr{}, 0, false
+	}
+	if !triggers[t.S] {
+		if _, ok := slipWeekday(ts, i); ok {
+			return matchWeekday(ts, i)
+		}
 		return expr{}, 0, false
 	}
 	for _, f := range wordRules {
@@ -206,7 +212,7 @@ func buildTriggers() map[string]bool {
 	m := map[string]bool{
 		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "this": true,
 		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
-		"recent": true, "noon": true, "midnight": true,
+		"recent": true, "noon": true, "midnight": true, "following": true,
 	}
 	for w := range dayParts {
 		m[w] = true
@@ -219,8 +225,10 @@ func buildTriggers() map[string]bool {
 			m[w] = true
 		}
 	}
-	for w := range vagueCounts {
-		m[w] = true
+	for _, tab := range []map[string]bool{vagueCounts, subDayUnits} {
+		for w := range tab {
+			m[w] = true
+		}
 	}
 	return m
 }
@@ -604,6 +612,9 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 func matchWeekday(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
 	day, ok := text.Weekday(w)
+	if !ok {
+		day, ok = slipWeekday(ts, i)
+	}
 	if !ok || !ts[i].Upper {
 		return expr{}, 0, false
 	}
@@ -663,6 +674,41 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	return e, j, true
 }
 
+// slipWeekday reads the word at token i as a full weekday name with two
+// adjacent letters swapped ("Wednedsay", "Thrusday"), a slip no English
+// word makes: capitalised, and in a weekday's slot, not inside a name (no
+// capitalised word after it, and none before it but a sentence's first).
+// Other slips (a letter changed, dropped or added) are not read: they
+// make names and words ("Munday", "Sundar", "Frida", "Mondays").
+func slipWeekday(ts toks, i int) (time.Weekday, bool) {
+	w := ts.Word(i)
+	if len(w) < 6 || !ts[i].Upper || ts.Kind(i) != text.LexWord {
+		return 0, false
+	}
+	if ts.Kind(i+1) == text.LexWord && ts[i+1].Upper {
+		return 0, false
+	}
+	if ts.Kind(i-1) == text.LexWord && ts[i-1].Upper && ts.Kind(i-2) != text.LexBreak {
+		return 0, false // "Ann Thrusday"; but "On Wednedsay" opens a sentence
+	}
+	if ts.Is(i-1, ".") && ts.Kind(i-2) == text.LexWord && ts[i-2].Upper && ts.Adjacent(i-1) {
+		return 0, false // "Sen. Thrusday", "Mr. Fridya": a title before a name
+	}
+	b := []byte(w)
+	for k := 0; k+1 < len(b); k++ {
+		if b[k] == b[k+1] {
+			continue
+		}
+		b[k], b[k+1] = b[k+1], b[k]
+		d, ok := text.Weekday(string(b))
+		b[k], b[k+1] = b[k+1], b[k]
+		if ok && len(w) >= 6 {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
 // matchDayWord: "today", "tonight", "yesterday", "tomorrow" (with an
 // optional day part: "yesterday morning"), and "this morning".
 func matchDayWord(ts toks, i int) (expr, int, bool) {
@@ -711,6 +757,11 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		mod = 2
 	case "next", "coming":
 		mod = 1
+	case "following":
+		if part == 0 {
+			return matchFollowing(ts, j)
+		}
+		return expr{}, 0, false
 	default:
 		return expr{}, 0, false
 	}
@@ -721,6 +772,11 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false // a programme title: ABC's "This Week"
 	}
 	u, ok := unitWords[ts.Word(j+1)]
+	if ok && u == uDecade && mod == -1 && part == 0 && ts.Word(i-1) == "the" && ts.Word(j+2) != "of" {
+		// "over the past decade" is the ten years to the publication, as
+		// "the past ten years"; "the last decade of the century" is not.
+		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
+	}
 	if !ok || u == uDecade || strings.HasSuffix(ts.Word(j+1), "s") {
 		return expr{}, 0, false
 	}
@@ -734,6 +790,29 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	e.tense, _ = governingTense(ts, i)
 	e.sequel = mod == 1 && part == 0 && ts.Word(j) == "next" && sequelNext(ts, j)
 	return e, j + 2, true
+}
+
+// matchFollowing: "the following year" (the word "following" at token
+// i) counts from the narrative, never from the publication: the year
+// after the last year the text stated, as "the very next year"
+// (sequelValue); "the following day" is a day after the last date the
+// text gave, as "a day later". Other units, and a span after a
+// preposition of extent ("over the following year"), are not read.
+func matchFollowing(ts toks, i int) (expr, int, bool) {
+	if ts.Word(i-1) != "the" || extentPreps[ts.Word(i-2)] && ts.Word(i-2) != "in" && ts.Word(i-2) != "during" {
+		return expr{}, 0, false
+	}
+	switch ts.Word(i + 1) {
+	case "year":
+		e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[i+1].End, unit: uYear, mod: 1, sequel: true}
+		e.tense, _ = governingTense(ts, i)
+		return e, i + 2, true
+	case "day":
+		e := expr{kind: kAfter, start: ts[i].Start, end: ts[i+1].End, unit: uDay, n: 1, mod: 1}
+		e.tense, _ = governingTense(ts, i)
+		return e, i + 2, true
+	}
+	return expr{}, 0, false
 }
 
 // spanPreps before "the next week|month|year" make it the span starting
@@ -811,7 +890,7 @@ var extentPreps = map[string]bool{
 // before", "night before"): the day next to an event,
 // placed only when the text dates that event (resolveAll).
 func matchEventDay(ts toks, i int) (expr, int, bool) {
-	if w := ts.Word(i); w != "day" && !dayParts[w] || ts.Word(i-1) != "the" || ts.Word(i+2) != "the" {
+	if w := ts.Word(i); w != "day" && !dayParts[w] || ts.Word(i-1) != "the" {
 		return expr{}, 0, false
 	}
 	mod := 0
@@ -823,11 +902,40 @@ func matchEventDay(ts toks, i int) (expr, int, bool) {
 	default:
 		return expr{}, 0, false
 	}
+	if adverbialAfter(ts, i+2) {
+		// "summarized a meeting the day before.": a day before the last
+		// date the text gave, as "a day earlier".
+		return expr{kind: kAfter, start: ts[i].Start, end: ts[i+1].End, unit: uDay, n: 1, mod: mod}, i + 2, true
+	}
+	if ts.Word(i+2) != "the" {
+		return expr{}, 0, false
+	}
 	noun := eventAfter(ts, i+3)
 	if noun == "" {
 		return expr{}, 0, false
 	}
 	return expr{kind: kEventDay, start: ts[i].Start, end: ts[i+1].End, mod: mod, event: noun}, i + 2, true
+}
+
+// adverbialAfter reports whether token i, right after "the day before"
+// or "the night after", ends the phrase as an adverb: punctuation, the end
+// of the sentence, or a preposition opening another phrase ("the day
+// before by the mission", "the night before in Ohio"); not an object
+// ("the day before the vote", "the day after he left", "the day before
+// yesterday").
+func adverbialAfter(ts toks, i int) bool {
+	switch ts.Kind(i) {
+	case text.LexBreak:
+		return true
+	case text.LexPunct:
+		return ts[i].S != "'" && ts[i].S != "’" && ts[i].S != "-"
+	case text.LexWord:
+		switch ts.Word(i) {
+		case "by", "in", "at", "with", "from":
+			return true
+		}
+	}
+	return false
 }
 
 // eventAfter returns the event noun among the first words from token i,
@@ -937,6 +1045,9 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
+	if subDayUnits[ts.Word(j)] {
+		return matchClauseHours(ts, i, j)
+	}
 	u, ok := unitWords[ts.Word(j)]
 	if !ok || u == uWeekend {
 		return expr{}, 0, false
@@ -949,7 +1060,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		return e, j + 2, true
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
-	case "earlier", "before":
+	case "earlier", "before", "prior":
 		e.kind, e.mod = kAfter, -1
 	case "from":
 		if ts.Word(j+2) == "now" {
@@ -968,6 +1079,30 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	}
 	e.end = ts[j+1].End
 	e.prep, e.tense = anchoredClause(ts, i, j+1)
+	return e, j + 2, true
+}
+
+// subDayUnits are units shorter than a day: "a few hours after the
+// vote" is read only as a preposition, dating the clause it modifies
+// (placeClauseDates), which lies on the day of another date of the
+// sentence; "hours later", "two hours ago" are not read (which day they
+// fall on is unsaid).
+var subDayUnits = map[string]bool{"hour": true, "hours": true, "minute": true, "minutes": true}
+
+// matchClauseHours: "a few hours after the vote", "hours before the
+// polls closed", with the unit at token j (counted from token i; i == j
+// for no count): a prepositional anchored phrase, dated as its clause.
+func matchClauseHours(ts toks, i, j int) (expr, int, bool) {
+	switch ts.Word(j + 1) {
+	case "after", "before":
+	default:
+		return expr{}, 0, false
+	}
+	prep, t := anchoredClause(ts, i, j+1)
+	if !prep {
+		return expr{}, 0, false // "hours after that": from an undated time
+	}
+	e := expr{kind: kAfter, start: ts[i].Start, end: ts[j+1].End, n: 1, unit: uDay, prep: true, tense: t}
 	return e, j + 2, true
 }
 
@@ -1000,6 +1135,11 @@ func sinceSpan(ts toks, i int) bool {
 // matchBareUnitAfter: "days after that attack", "weeks later", "months
 // earlier" (no count: approximate), and "weeks ago".
 func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
+	if w := ts.Word(i); subDayUnits[w] && strings.HasSuffix(w, "s") {
+		if _, _, _, ok := countAt(ts, i-1); !ok {
+			return matchClauseHours(ts, i, i)
+		}
+	}
 	u, ok := unitWords[ts.Word(i)]
 	if !ok || !strings.HasSuffix(ts.Word(i), "s") {
 		return expr{}, 0, false
@@ -1023,7 +1163,7 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 		}
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
-	case "earlier", "before":
+	case "earlier", "before", "prior":
 		e.kind, e.mod = kAfter, -1
 	default:
 		return expr{}, 0, false
@@ -1138,7 +1278,11 @@ var hedges = map[string]bool{
 // closes it.
 func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 	prep = ts.Word(w) == "after" || ts.Word(w) == "before"
-	switch ts.Word(w + 1) {
+	obj := w + 1
+	if ts.Word(w) == "prior" && ts.Word(w+1) == "to" {
+		prep, obj = true, w+2 // "two years prior to the vote"
+	}
+	switch ts.Word(obj) {
 	case "that", "this", "it", "which":
 		prep = false // "days after that": counted from the last date, as "later"
 	}

@@ -16,9 +16,12 @@
 // morning", "last/this/next week|weekend|month|year", "earlier/later this
 // week|month|year", "three years ago", "several weeks ago", "two days
 // later", "days after that attack", "in recent months", "the past few
-// weeks", "these past eight years", "over the weekend", "over the next
-// decade", "in the next couple of weeks", bare months ("in September", "a
-// March debate") and month-day ranges ("September 16-19"). Times of day
+// weeks", "these past eight years", "the past decade", "over the weekend",
+// "over the next decade", "in the next couple of weeks", "the following
+// year", "a few hours after the vote", bare months ("in September", "a
+// March debate") and month-day ranges ("September 16-19"). A full weekday
+// name with two adjacent letters swapped ("Wednedsay") is read as the
+// weekday when it stands in a weekday's slot (slipWeekday). Times of day
 // ("8 p.m.", "5:45 p.m. ET", "at noon") are attached to a date; "midnight"
 // next to a date ("midnight Friday") is dropped, the date kept, since
 // which midnight it means is unsaid.
@@ -65,18 +68,22 @@
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
 //     from 7 to 2 units before the reference; units listed together
 //     ("months, weeks or days ago") name no one time.
-//   - "two days later", "a week earlier", "days after that" count from
-//     the previous day-precise date in the text (the anchor) when it is at
-//     most three sentences back; otherwise they stay unresolved. "a day
-//     after the vote" dates the clause it modifies: the nearest day-precise
-//     date of its sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
+//   - "two days later", "a week earlier", "two days prior", "days after
+//     that", "the following day" and an adverbial "the day before" (no
+//     object: "a meeting the day before.") count from the previous
+//     day-precise date in the text (the anchor) when it is at most three
+//     sentences back; otherwise they stay unresolved. "a day after the
+//     vote", "a few hours after the vote", "two years prior to the vote"
+//     date the clause they modify: the nearest day-precise date of its
+//     sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
-//   - "the very next year", "the next year" (not "over the next year",
-//     nor "the coming year") count from the narrative: the year after the last year the text
-//     stated, at most three sentences back; else unresolved.
+//   - "the very next year", "the next year", "the following year" (not
+//     "over the next year", nor "the coming year") count from the
+//     narrative: the year after the last year the text stated, at most
+//     three sentences back; else unresolved.
 //   - "in recent months", "the past few weeks" are the range from three
 //     units (or the stated count; two for "a couple") before the
-//     reference to the reference.
+//     reference to the reference; "the past decade" the ten years to it.
 //   - "over the next decade", "in the next couple of weeks", "in the
 //     coming weeks" (a preposition of extent, "the next|coming", a count
 //     or none, a plural unit or "decade") are the range from the reference

@@ -52,11 +52,14 @@ type expr struct {
 	midnight   bool  // the clock is "midnight": which day's it is, is ambiguous
 	tense      Tense // of the governing verb (weekdays, months, month-days, weekends, anchored counts)
 	prep       bool  // anchored count used as a preposition: "a day after the vote"
-	possessive bool  // a weekday naming an event: "Monday's debate"
-	generic    bool  // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
-	sequel     bool  // "the very next year": one unit after the last year the text stated
-	ahead      bool  // "in 10 days": a kAgo after the reference, placed only in a future clause
-	sentence   int   // index of the sentence (counted by break tokens)
+	possessive bool  // a weekday naming an event: "Monday's debate", "the Wednesday hearing"
+	// counterfactual is set when a modal perfect governs ("would have
+	// been"): it says what would have happened, not when.
+	counterfactual bool
+	generic        bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
+	sequel         bool // "the very next year": one unit after the last year the text stated
+	ahead          bool // "in 10 days": a kAgo after the reference, placed only in a future clause
+	sentence       int  // index of the sentence (counted by break tokens)
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -664,9 +667,12 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	case "this":
 		e.mod, e.start = 2, ts[i-1].Start
 	}
-	e.tense, _ = governingTense(ts, i)
+	var rule string
+	e.tense, rule = governingTense(ts, i)
+	e.counterfactual = rule == "modal" && e.tense == TensePast
 	e.possessive = ts.Is(j, "'") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1) ||
-		ts.Is(j, "’") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1)
+		ts.Is(j, "’") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1) ||
+		e.mod == 0 && determiners[ts.Word(i-1)] && monthEventNouns[ts.Word(j)] // "the Wednesday hearing"
 	switch ts.Word(i - 1) {
 	case "every", "each":
 		e.generic = true // "every Sunday"

@@ -123,6 +123,18 @@ var (
 		"has": true, "have": true, "continues": true, "stands": true, "seems": true, "faces": true,
 		"isn": true, "aren": true, "doesn": true, "don": true,
 	}
+	// scheduleVerbs are present-tense verbs of a scheduled event's course
+	// ("the talks end in December", "the session opens Monday"): news
+	// uses the present simple of them for what is timetabled, so they
+	// place the expression as a present form does (from the publication
+	// on). After a determiner or a preposition they are nouns, not read.
+	scheduleVerbs = map[string]bool{
+		"begins": true, "starts": true, "ends": true, "opens": true, "closes": true,
+		"expires": true, "resumes": true, "concludes": true, "convenes": true,
+	}
+	// nounPreps are prepositions after which a schedule word is a noun
+	// ("at both ends", "in fits and starts").
+	nounPreps = map[string]bool{"of": true, "in": true, "at": true, "on": true, "for": true, "by": true, "with": true}
 )
 
 func ruleModal(ts toks, j int) (Tense, bool) {
@@ -258,7 +270,27 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 	if presentForms[ts.Word(j)] && !ts[j].Upper || ts.Word(j) == "is" {
 		return TensePresent, true
 	}
+	if scheduleVerbs[ts.Word(j)] && !ts[j].Upper && scheduleVerbSlot(ts, j) {
+		return TensePresent, true // "a talk that begins in June and ends sometime in December"
+	}
 	return 0, false
+}
+
+// scheduleVerbSlot reports whether the schedule word at token j is a
+// verb: not after a determiner or a preposition ("both ends of", "at
+// both ends"), nor joined by "and"/"or" to a plural noun ("fits and
+// starts", "odds and ends"); joined to another schedule verb it is one
+// ("begins and ends").
+func scheduleVerbSlot(ts toks, j int) bool {
+	p := ts.Word(j - 1)
+	if determiners[p] || nounPreps[p] || p == "both" {
+		return false
+	}
+	if p == "and" || p == "or" {
+		q := ts.Word(j - 2)
+		return scheduleVerbs[q] || !strings.HasSuffix(q, "s")
+	}
+	return true
 }
 
 // tenseReach bounds the search for the governing verb, in words (not
@@ -299,6 +331,13 @@ func governing(ts toks, i int) (Tense, string, int) {
 		if seen <= tenseBack {
 			if t, name := classify(ts, j); name != "" {
 				return t, name, j
+			}
+		} else if ts.Word(j) == "to" && !aside[j-1] {
+			// An infinitive takes its time from the verb of plan or need
+			// it completes, however long its own phrase ("is expected to
+			// push for an overhaul of ... in his address Tuesday").
+			if t, name := classify(ts, j-1); name == "scheduled" || name == "intent" {
+				return t, name, j - 1
 			}
 		}
 		if deferring[ts.Word(j)] && !extended && !adverbialOnce(ts, j) {

@@ -57,6 +57,17 @@ func TestGoverningTense(t *testing.T) {
 		{"The report will not be released before the state board of education formally approves the final version during its meeting in October.", "October", TenseUnknown, ""},
 		{"May the council vote in March?", "March", TenseUnknown, ""},
 		{"Friday arrives.", "Friday", TenseUnknown, ""},
+		// An infinitive takes its time from the verb of plan or need it
+		// completes, beyond the reach; other words beyond it do not govern.
+		{"The governor is expected to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
+		{"The governor plans to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
+		{"The governor was eager to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseUnknown, ""},
+		// A present verb of a scheduled event's course looks ahead; after
+		// a determiner or a preposition it is a noun.
+		{"It is a review that ends sometime in December.", "December", TensePresent, "present-form"},
+		{"The session opens on Monday.", "Monday", TensePresent, "present-form"},
+		{"Both ends of the bridge were closed on Monday.", "Monday", TensePast, "past-form"},
+		{"The talks moved in fits and starts on Monday.", "Monday", TensePast, "past-form"},
 		// A regular "-ed" form after a determiner is an adjective.
 		{"The mayor is running against Ann Lee, a registered nurse, in May.", "May", TenseFuture, "progressive"},
 		{"The council elected a chair in May.", "May", TensePast, "past-form"},
@@ -135,6 +146,17 @@ func TestResolveByTense(t *testing.T) {
 		// "coming" is always counted from the publication, never a sequel.
 		{"She left in 2003 and will be away the coming week.", "coming week", "2010-06-21/2010-06-27"},
 		{"The very next year was worse.", "next year", ""},
+		// A present schedule verb places a month from the publication on,
+		// though a past verb comes earlier in the sentence.
+		{"We have a review that began after what happened on May 9 and ends sometime in December.", "December", "2010-12"},
+		// An event a weekday names ("the Wednesday hearing", "Monday's
+		// debate") under a modal perfect is the nearest such day: the
+		// clause says what would have been, not when; a bare weekday under
+		// it stays in the past.
+		{"The Tuesday hearing would have been her first appearance.", "Tuesday", "2010-06-15"},
+		{"Saturday's debate could have been her last chance.", "Saturday", "2010-06-12"},
+		{"She would have testified on Tuesday.", "Tuesday", "2010-06-08"},
+		{"The Tuesday hearing was her first appearance.", "Tuesday", "2010-06-08"},
 		// Clauses whose event is still to come, though a past verb is near.
 		{"The chairman said the party needs to refocus on the November election.", "November", "2010-11"},
 		{"An aide said that if the senator were to win in November, she would back the bill.", "November", "2010-11"},

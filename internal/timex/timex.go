@@ -120,7 +120,10 @@
 // to", "wants to"), conditional ("if she were to win"), scheduled ("is
 // set to", "scheduled", "likely to"), present progressive ("is running"), perfect
 // ("has been", "had threatened"), past forms ("said", "appeared", "since")
-// and present forms ("is", "remains"); an infinitive after a modal or "to"
+// and present forms ("is", "remains", and the present simple of a
+// scheduled event's course: "begins", "ends", "opens"); an infinitive
+// after a verb of plan or need takes its time from it however long its
+// phrase ("is expected to push for ... in his address Tuesday"); an infinitive after a modal or "to"
 // ("would remain", "to have") and a participle after "be" ("will be
 // quietly closed", "are thought to") are not the clause's verb, and
 // "once again" is no conjunction. A past verb places a weekday,
@@ -128,9 +131,10 @@
 // or present one after it ("The election is Thursday", "is running for
 // re-election in November"); a clause opened by "until" or "unless" takes
 // its time from the clause it depends on ("won't be released until the
-// board approves it during its meeting in October"); a possessive weekday ("Monday's debate") with
-// a future verb takes the nearest such day, the verb being about the
-// event's effects.
+// board approves it during its meeting in October"); a weekday naming an
+// event ("Monday's debate", "the Wednesday hearing") with a future verb
+// or a modal perfect ("would have been") takes the nearest such day, the
+// verb being about the event's effects or what would have been.
 //
 // # Unresolved expressions
 //
@@ -631,10 +635,12 @@ func resolveWeekday(e expr, ref time.Time) time.Time {
 			fwd = 7
 		}
 		return ref.AddDate(0, 0, fwd)
-	case e.possessive && e.tense == TenseFuture:
+	case e.possessive && (e.tense == TenseFuture || e.counterfactual):
 		// "Monday's debate might not move mountains": the verb may speak
 		// of the named event's effects, so the nearest such day (ties go
-		// back).
+		// back); so too under a modal perfect ("The Wednesday hearing
+		// would have been her first"), which tells what would have been,
+		// not when.
 		if fwd < back {
 			return ref.AddDate(0, 0, fwd)
 		}

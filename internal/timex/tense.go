@@ -124,13 +124,14 @@ var (
 		"isn": true, "aren": true, "doesn": true, "don": true,
 	}
 	// scheduleVerbs are present-tense verbs of a scheduled event's course
-	// ("the talks end in December", "the session opens Monday"): news
+	// ("the term ends in December", "the session opens Monday", "the
+	// rivals meet Monday"): news
 	// uses the present simple of them for what is timetabled, so they
 	// place the expression as a present form does (from the publication
 	// on). After a determiner or a preposition they are nouns, not read.
 	scheduleVerbs = map[string]bool{
 		"begins": true, "starts": true, "ends": true, "opens": true, "closes": true,
-		"expires": true, "resumes": true, "concludes": true, "convenes": true,
+		"expires": true, "resumes": true, "concludes": true, "convenes": true, "meet": true, "meets": true,
 	}
 	// nounPreps are prepositions after which a schedule word is a noun
 	// ("at both ends", "in fits and starts").

@@ -66,6 +66,8 @@ func TestGoverningTense(t *testing.T) {
 		// a determiner or a preposition it is a noun.
 		{"It is a review that ends sometime in December.", "December", TensePresent, "present-form"},
 		{"The session opens on Monday.", "Monday", TensePresent, "present-form"},
+		{"The two rivals meet for the first of three debates Monday at the college.", "Monday", TensePresent, "present-form"},
+		{"The board agreed to meet on Monday.", "Monday", TensePast, "past-form"},
 		{"Both ends of the bridge were closed on Monday.", "Monday", TensePast, "past-form"},
 		{"The talks moved in fits and starts on Monday.", "Monday", TensePast, "past-form"},
 		// A regular "-ed" form after a determiner is an adjective.

@@ -146,8 +146,8 @@ type timexCounts struct {
 // expression was not found), wrongly resolved when an item judged
 // unresolved got a value. Figures per split: the rules were chosen on tune,
 // and those after the fresh set on tune and fresh, which was judged blind
-// and measured once before them; fresh2 was judged blind after those rules
-// (docs/timex-judging.md).
+// and measured once before them; fresh2 was judged blind after those rules,
+// measured, and the rules after it chosen on it too (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
@@ -231,7 +231,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on) and timex_fresh2.tsv (fresh2, judged blind after those rules); guidelines docs/timex-judging.md; rules chosen on tune, and after the fresh set on tune and fresh")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on) and timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)

@@ -43,10 +43,23 @@ var timexFresh string
 //go:embed timex_fresh2.tsv
 var timexFresh2 string
 
+// timexFresh3 is the third fresh set, split "fresh3": expressions of the
+// extraction benchmark's news pages (dataset "extraction"), which no timex
+// rule was tuned on, judged blind (docs/timex-judging.md, "Fresh set 3").
+//
+//go:embed timex_fresh3.tsv
+var timexFresh3 string
+
+// timexFresh3Pages lists the extraction pages fresh3 reads, one a line:
+// id, the publication date judged from the page, where it was read.
+//
+//go:embed timex_fresh3_pages.tsv
+var timexFresh3Pages string
+
 // TimexOptions configures RunTimex.
 type TimexOptions struct {
-	// Data is the shared folder holding data/clustering/basil-dev.jsonl and
-	// data/quotes/polnear-dev.jsonl.
+	// Data is the shared folder holding data/clustering/basil-dev.jsonl,
+	// data/quotes/polnear-dev.jsonl and data/extraction/ground-truth.json.
 	Data string
 	// Split selects the items scored: one of TimexSplits, "all" (also
 	// the zero value) for every split. Only a single split's report lists
@@ -69,7 +82,7 @@ const TimexUnresolved = "unresolved"
 
 // TimexSplits are the values TimexOptions.Split accepts: the judged
 // splits in report order, then "all" for every one of them.
-var TimexSplits = []string{"tune", "check", "fresh", "fresh2", timexAll}
+var TimexSplits = []string{"tune", "check", "fresh", "fresh2", "fresh3", timexAll}
 
 // timexAll is the TimexOptions.Split that scores every split.
 const timexAll = "all"
@@ -81,8 +94,8 @@ var ErrTimexSplit = errors.New("eval: timex: unknown split")
 var ErrTimexGold = errors.New("eval: timex: bad judged item")
 
 // TimexItems parses the embedded judged sets: the tune and check items of
-// timex_judged.tsv, then the fresh items of timex_fresh.tsv and the fresh2
-// items of timex_fresh2.tsv.
+// timex_judged.tsv, then the fresh items of timex_fresh.tsv, the fresh2
+// items of timex_fresh2.tsv and the fresh3 items of timex_fresh3.tsv.
 func TimexItems() ([]TimexItem, error) {
 	var out []TimexItem
 	for _, f := range []struct {
@@ -92,6 +105,7 @@ func TimexItems() ([]TimexItem, error) {
 		{"timex_judged.tsv", timexJudged, []string{"tune", "check"}},
 		{"timex_fresh.tsv", timexFresh, []string{"fresh"}},
 		{"timex_fresh2.tsv", timexFresh2, []string{"fresh2"}},
+		{"timex_fresh3.tsv", timexFresh3, []string{"fresh3"}},
 	} {
 		items, err := timexParse(f.name, f.text, f.splits...)
 		if err != nil {
@@ -147,7 +161,10 @@ type timexCounts struct {
 // unresolved got a value. Figures per split: the rules were chosen on tune,
 // and those after the fresh set on tune and fresh, which was judged blind
 // and measured once before them; fresh2 was judged blind after those rules,
-// measured, and the rules after it chosen on it too (docs/timex-judging.md).
+// measured, and the rules after it chosen on it too; fresh3 was judged blind
+// on the extraction benchmark's news pages, whose ground-truth article body
+// is analysed with the publication date judged from the page
+// (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
@@ -231,7 +248,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on) and timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on) and timex_fresh3.tsv (fresh3, judged blind on the extraction pages); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)
@@ -327,5 +344,43 @@ func timexArticles(data string) (map[string]news.Raw, error) {
 		}
 		out["polnear/"+d.DocID] = quoteRaw(&d)
 	}
-	return out, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("eval: timex: %s: %w", path, err)
+	}
+	pages, err := timexPages(timexFresh3Pages)
+	if err != nil {
+		return nil, err
+	}
+	truth, err := extractReadTruth(filepath.Join(data, "data", "extraction", "ground-truth.json"))
+	if err != nil {
+		return nil, fmt.Errorf("eval: timex: %w", err)
+	}
+	for id, date := range pages {
+		t, ok := truth[id]
+		if !ok {
+			return nil, fmt.Errorf("%w: extraction page %s not in ground-truth.json", ErrTimexGold, id)
+		}
+		out["extraction/"+id] = news.Raw{ID: id, Input: id, URL: t.URL, Published: date, Text: t.ArticleBody}
+	}
+	return out, nil
 }
+
+// timexPages parses timex_fresh3_pages.tsv: page id to the publication
+// date judged from the page.
+func timexPages(text string) (map[string]string, error) {
+	out := map[string]string{}
+	for n, line := range strings.Split(text, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || !timexDate.MatchString(f[1]) {
+			return nil, fmt.Errorf("%w: timex_fresh3_pages.tsv line %d: want id, YYYY-MM-DD, where read", ErrTimexGold, n+1)
+		}
+		out[f[0]] = f[1]
+	}
+	return out, nil
+}
+
+// timexDate is a publication date as the pages file writes it.
+var timexDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -82,7 +82,7 @@ const TimexUnresolved = "unresolved"
 
 // TimexSplits are the values TimexOptions.Split accepts: the judged
 // splits in report order, then "all" for every one of them.
-var TimexSplits = []string{"tune", "check", "fresh", "fresh2", "fresh3", timexAll}
+var TimexSplits = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", timexAll}
 
 // timexAll is the TimexOptions.Split that scores every split.
 const timexAll = "all"
@@ -105,7 +105,7 @@ func TimexItems() ([]TimexItem, error) {
 		{"timex_judged.tsv", timexJudged, []string{"tune", "check"}},
 		{"timex_fresh.tsv", timexFresh, []string{"fresh"}},
 		{"timex_fresh2.tsv", timexFresh2, []string{"fresh2"}},
-		{"timex_fresh3.tsv", timexFresh3, []string{"fresh3"}},
+		{"timex_fresh3.tsv", timexFresh3, []string{"fresh3-tune", "fresh3-check"}},
 	} {
 		items, err := timexParse(f.name, f.text, f.splits...)
 		if err != nil {

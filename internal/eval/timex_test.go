@@ -26,7 +26,7 @@ func TestTimexItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	splits := timexScored(t)
-	rank := map[string]int{"tune": 0, "check": 0, "fresh": 1, "fresh2": 2, "fresh3": 3}
+	rank := map[string]int{"tune": 0, "check": 0, "fresh": 1, "fresh2": 2, "fresh3-tune": 3, "fresh3-check": 3}
 	pages, err := timexPages(timexFresh3Pages)
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func timexScored(t *testing.T) []string {
 // TestTimexSplits holds the --split values: each judged split alone, all
 // of them for "all" or nothing, an error naming the choices otherwise.
 func TestTimexSplits(t *testing.T) {
-	every := []string{"tune", "check", "fresh", "fresh2", "fresh3"}
+	every := []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check"}
 	for _, tc := range []struct {
 		in   string
 		want []string
@@ -95,7 +95,9 @@ func TestTimexSplits(t *testing.T) {
 		{"tune", []string{"tune"}, false},
 		{"fresh", []string{"fresh"}, false},
 		{"fresh2", []string{"fresh2"}, false},
-		{"fresh3", []string{"fresh3"}, false},
+		{"fresh3-tune", []string{"fresh3-tune"}, false},
+		{"fresh3-check", []string{"fresh3-check"}, false},
+		{"fresh3", nil, true},
 		{"fresh4", nil, true},
 		{"Tune", nil, true},
 	} {

@@ -714,7 +714,9 @@ func resolveUnitRel(e expr, ref time.Time) string {
 	return ""
 }
 
-// shift moves d by n units.
+// shift moves d by n units. A month count moves from the first of the
+// month; a year count from February 29 lands on March 1 of the same year
+// under AddDate, which is still the year counted.
 func shift(d time.Time, unit, n int) time.Time {
 	switch unit {
 	case uDay:
@@ -722,7 +724,10 @@ func shift(d time.Time, unit, n int) time.Time {
 	case uWeek:
 		return d.AddDate(0, 0, 7*n)
 	case uMonth:
-		return d.AddDate(0, n, 0)
+		// From the first of the month: AddDate from the 29th-31st
+		// overflows a shorter month ("a month ago" on March 31 would
+		// be March 3). Month results print at month precision.
+		return time.Date(d.Year(), d.Month()+time.Month(n), 1, 0, 0, 0, 0, d.Location())
 	case uYear:
 		return d.AddDate(n, 0, 0)
 	case uDecade:

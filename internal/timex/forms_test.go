@@ -25,7 +25,7 @@ func TestResolveForms(t *testing.T) {
 		{monday, "He has no plans for the weekend.", "weekend", absent},
 		// "the next N units" after a preposition of extent: the span from
 		// the publication, in a future clause only.
-		{monday, "The plan would save $2 billion over the next decade.", "next decade", "2010/2020"},
+		{monday, "The scheme would trim $3 million over the next decade.", "next decade", "2010/2020"},
 		{monday, "Prices could rise in the next couple of weeks.", "next couple of weeks", "2010-06-14/2010-06-28"},
 		{monday, "The board will decide within the next 10 days.", "next 10 days", "2010-06-14/2010-06-24"},
 		{monday, "Prices may fall in the next few days.", "next few days", "2010-06-14/2010-06-17"},
@@ -37,7 +37,7 @@ func TestResolveForms(t *testing.T) {
 		// "a couple" is two backwards too.
 		{monday, "Prices fell over the past couple of weeks.", "past couple of weeks", "2010-05-31/2010-06-14"},
 		{monday, "Prices fell over the past couple of weeks and months.", "past couple of weeks", ""},
-		{monday, "Save a little more over the next four years.", "next four years", ""},
+		{monday, "Put a bit aside over the next three years.", "next three years", ""},
 		{monday, "The next two weeks will be busy.", "next two weeks", absent},
 		// "in N units" is a point after the publication in a future clause
 		// only; after an ordinal, a superlative or "time" it is a span back.
@@ -49,25 +49,25 @@ func TestResolveForms(t *testing.T) {
 		{monday, "The vote will come in a day or two.", "a day", absent},
 		// Counts in a clause addressed to the reader are an example, not
 		// an event; a quoted "you" is someone addressed.
-		{monday, "Let's say you think a degree will cost $160,000 in 18 years.", "18 years", ""},
+		{monday, "Let's say you expect a boat to cost $40,000 in 12 years.", "12 years", ""},
 		{monday, "If that fails or you moved house years ago, ask for help.", "years ago", ""},
 		{monday, "As you may recall, two years ago the mayor resigned.", "two years ago", "2008"},
 		{monday, "“You said it three years ago,” the senator told him.", "three years ago", "2007"},
 		// "these past N units" is "the past N units".
-		{monday, "These past eight years have been hard.", "past eight years", "2002/2010"},
+		{monday, "These past five years have been hard.", "past five years", "2005/2010"},
 		// "May" and "March" between a determiner and an event noun are months.
-		{monday, "In a televised March debate, the senator stated his position.", "March", "2010-03"},
+		{monday, "At a crowded March conference, the minister gave her reasons.", "March", "2010-03"},
 		{monday, "The May primary will decide the nominee.", "May", "2011-05"},
 		{monday, "The March for Science drew crowds.", "March", absent},
 		{monday, "The May government fell.", "May", absent},
 		// A month-day range is its days, placed as its first day is.
-		{september, "The survey was conducted September 16-19, using a panel.", "September 16-19", "2010-09-16/2010-09-19"},
+		{september, "The count was held September 16-19, with volunteers.", "September 16-19", "2010-09-16/2010-09-19"},
 		{september, "The poll ran 16-19 September.", "16-19 September", "2010-09-16/2010-09-19"},
 		{september, "The talks ran Sept. 16 – 19, 2009.", "Sept. 16 – 19, 2009", "2009-09-16/2009-09-19"},
-		{september, "The survey was conducted September 19-16.", "September 19-16", absent},
+		{september, "The count was held September 19-16.", "September 19-16", absent},
 		// "the day before|after EVENT" counts from the one day the text
 		// gives the event; unresolved when it gives none or several.
-		{"2010-06-15", "The rivals met in the first presidential debate Monday night. In a column the day before the debate, two writers urged her on.", "day before", "2010-06-13"},
+		{"2010-06-15", "The two parties held the first leadership vote Monday night. In a blog post the day before the vote, three fans cheered him on.", "day before", "2010-06-13"},
 		{monday, "Tuesday's vote was close. Aides met the day after the vote.", "day after", "2010-06-09"},
 		{"2010-09-28", "Viewers watched the Sept. 26 debate. Ratings fell the day after the debate.", "day after", "2010-09-27"},
 		{monday, "Aides met the day after the vote.", "day after", ""},
@@ -131,7 +131,7 @@ func TestResolveFormsFresh2(t *testing.T) {
 		// Adverbial "the day before|after" is a day from the last date the
 		// text gave, as "a day earlier|later"; with an object it counts
 		// from that event, and "the day before yesterday" is not read.
-		{monday, "The memo was dated May 16. It described a meeting the day before by the embassy staff.", "day before", "2010-05-15"},
+		{monday, "The letter was dated May 16. It reported a call the day before by the harbour crew.", "day before", "2010-05-15"},
 		{monday, "The vote was held May 16. Protests began the night after.", "night after", "2010-05-17"},
 		{monday, "Protests began the day after.", "day after", ""},
 		{monday, "The vote was held May 16. He said so the day before yesterday.", "day before", absent},

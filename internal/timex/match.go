@@ -519,8 +519,8 @@ var monthEventNouns = map[string]bool{
 // attributiveMonth reports whether the month name at token i (ending
 // before token j) modifies an event noun inside a noun phrase: a
 // determiner at most three words back with only lower-case words (its
-// adjectives) between, and an event noun right after ("In a televised
-// March debate"). "May" and "March" are the month there, not the verb.
+// adjectives) between, and an event noun right after ("At a crowded
+// March conference"). "May" and "March" are the month there, not the verb.
 func attributiveMonth(ts toks, i, j int) bool {
 	if !monthEventNouns[ts.Word(j)] {
 		return false
@@ -845,8 +845,8 @@ func sequelNext(ts toks, i int) bool {
 // weeks": a preposition of extent, "the", "next" or "coming", an optional
 // count, and a plural unit (or "decade"). It is placed only in a future
 // clause (resolveOne): in a past one it counts from the narrative's time,
-// and without a cue it is often advice ("Pay a quarter over the next
-// four years").
+// and without a cue it is often advice ("Put a bit aside over the next
+// three years").
 func matchSpan(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
 	switch {
@@ -1165,7 +1165,7 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 			e.generic = true // "months, weeks or days ago": any time
 		}
 		if inConditional(ts, i) {
-			e.generic = true // "if you made those changes years ago": a case, not a time
+			e.generic = true // "if you sold those bonds years ago": a case, not a time
 		}
 	case "later", "after":
 		e.kind, e.mod = kAfter, 1
@@ -1247,7 +1247,7 @@ func unitListed(ts toks, i int) bool {
 
 // inConditional reports whether token i lies in a conditional clause: an
 // "if" or "unless" before it in its sentence with no comma between ("If
-// you made those changes years ago, ...").
+// you sold those bonds years ago, ...").
 func inConditional(ts toks, i int) bool {
 	for j := i - 1; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
 		if ts[j].S == "," {

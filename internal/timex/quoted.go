@@ -41,7 +41,7 @@ func quoteSpans(body string, ts toks) []int {
 
 // dateQuotedNights re-reads the quotations that speak of "tonight" in a
 // text whose own narration places a night on the day before the
-// reference ("the winner of Tuesday night's debate" in a Wednesday
+// reference ("the loser of Tuesday night's debate" in a Wednesday
 // article) and never says "tonight" itself: such a quotation was spoken
 // that night, the report written the day after, so its "tonight" and the
 // other reference-relative expressions of the same quotation are read
@@ -97,8 +97,8 @@ func atNight(body string, e expr) bool {
 // unplaceAddressed leaves unresolved the counts from the reference ("years
 // ago", "in 18 years", "over the next four years") that the narration
 // says in a clause addressed to the reader: "you" before the count, no
-// comma between, neither quoted ("Let's say you think a degree will cost
-// $160,000 in 18 years"). Such a clause is a generic example, not an
+// comma between, neither quoted ("Let's say you expect a boat to cost
+// $40,000 in 12 years"). Such a clause is a generic example, not an
 // event; a quoted "you" is someone addressed and is left alone.
 func unplaceAddressed(ts toks, out []news.Time, es []expr, quote []int) {
 	for k, e := range es {

@@ -166,7 +166,7 @@ func ruleIntent(ts toks, j int) (Tense, bool) {
 }
 
 // conditionalReach is how many words back from "were to" a conditional
-// may open its clause ("if his candidate were to win").
+// may open its clause ("if the union were to strike").
 const conditionalReach = 5
 
 // ruleConditional: "if she were to win", "unless it were to pass": the
@@ -272,7 +272,7 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 		return TensePresent, true
 	}
 	if scheduleVerbs[ts.Word(j)] && !ts[j].Upper && scheduleVerbSlot(ts, j) {
-		return TensePresent, true // "a talk that begins in June and ends sometime in December"
+		return TensePresent, true // "a course that starts in June and ends some time in December"
 	}
 	return 0, false
 }
@@ -369,8 +369,8 @@ func presentPerfect(ts toks, name string, j int) bool {
 }
 
 // deferring are the conjunctions whose clause takes its time from the
-// clause it depends on ("won't be released until the board approves it
-// during its meeting in October"): its own verb is a present standing for
+// clause it depends on ("won't be printed until the panel signs it
+// during its session in October"): its own verb is a present standing for
 // the future, so when none of its words governs the expression the search
 // goes on into the main clause with a fresh reach. The conjunction is
 // looked for up to deferReach words beyond the reach.

@@ -23,8 +23,8 @@ func TestGoverningTense(t *testing.T) {
 		{"Nothing could have happened on Friday.", "Friday", TensePast, "past-form"},
 		{"The hearing is scheduled for Thursday.", "Thursday", TenseFuture, "scheduled"},
 		{"The board is set to meet in March.", "March", TenseFuture, "scheduled"},
-		{"Two mayors are likely to face off in April.", "April", TenseFuture, "scheduled"},
-		{"The governor is running for re-election in November.", "November", TenseFuture, "progressive"},
+		{"Two clubs are likely to meet again in April.", "April", TenseFuture, "scheduled"},
+		{"The treasurer is standing for a second term in November.", "November", TenseFuture, "progressive"},
 		{"The governor was running for office in November.", "November", TensePast, "progressive"},
 		{"The official had been away in May.", "May", TensePast, "perfect"},
 		{"The agency has released the figures since January 1.", "January", TensePast, "past-form"},
@@ -43,7 +43,7 @@ func TestGoverningTense(t *testing.T) {
 		{"Democrats are thought to hold more seats going into November.", "November", TensePresent, "present-form"},
 		{"The bridge was quietly closed in March.", "March", TensePast, "past-form"},
 		// "once again" is the adverb: it does not defer to a main clause.
-		{"The chairman said he would push once again for an overhaul of the entire immigration system of the country in his address on Tuesday.", "Tuesday", TenseUnknown, ""},
+		{"The coach said she would argue once again for a reform of the whole league rulebook of the country in her speech on Tuesday.", "Tuesday", TenseUnknown, ""},
 		// A present verb of need or wish before "to" looks ahead.
 		{"The senator needs to win the vote in November.", "November", TenseFuture, "intent"},
 		{"She wants to finish by Friday.", "Friday", TenseFuture, "intent"},
@@ -53,28 +53,28 @@ func TestGoverningTense(t *testing.T) {
 		{"The plans were to meet in March.", "March", TensePast, "past-form"},
 		// A clause opened by "until" takes its time from the main clause,
 		// even beyond the reach; "before" does not defer.
-		{"The report will not be released until the state board of education formally approves the final version during its meeting in October.", "October", TenseFuture, "modal"},
-		{"The report will not be released before the state board of education formally approves the final version during its meeting in October.", "October", TenseUnknown, ""},
+		{"The map will not be printed until the water board of appeals formally signs the final draft during its session in October.", "October", TenseFuture, "modal"},
+		{"The map will not be printed before the water board of appeals formally signs the final draft during its session in October.", "October", TenseUnknown, ""},
 		{"May the council vote in March?", "March", TenseUnknown, ""},
 		{"Friday arrives.", "Friday", TenseUnknown, ""},
 		// An infinitive takes its time from the verb of plan or need it
 		// completes, beyond the reach; other words beyond it do not govern.
-		{"The governor is expected to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
-		{"The governor plans to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
-		{"The governor was eager to push once again for an overhaul of the entire tax system of the state in her annual address on Tuesday.", "Tuesday", TenseUnknown, ""},
+		{"The coach is expected to argue once again for a reform of the whole league rulebook of the region in her weekly speech on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
+		{"The coach plans to argue once again for a reform of the whole league rulebook of the region in her weekly speech on Tuesday.", "Tuesday", TenseFuture, "scheduled"},
+		{"The coach was eager to argue once again for a reform of the whole league rulebook of the region in her weekly speech on Tuesday.", "Tuesday", TenseUnknown, ""},
 		// A present verb of a scheduled event's course looks ahead; after
 		// a determiner or a preposition it is a noun.
-		{"It is a review that ends sometime in December.", "December", TensePresent, "present-form"},
+		{"It is an audit that ends some time in December.", "December", TensePresent, "present-form"},
 		{"The session opens on Monday.", "Monday", TensePresent, "present-form"},
-		{"The two rivals meet for the first of three debates Monday at the college.", "Monday", TensePresent, "present-form"},
+		{"The two clubs meet for the second of four matches Monday at the stadium.", "Monday", TensePresent, "present-form"},
 		{"The board agreed to meet on Monday.", "Monday", TensePast, "past-form"},
 		{"Both ends of the bridge were closed on Monday.", "Monday", TensePast, "past-form"},
 		{"The talks moved in fits and starts on Monday.", "Monday", TensePast, "past-form"},
 		// A regular "-ed" form after a determiner is an adjective.
-		{"The mayor is running against Ann Lee, a registered nurse, in May.", "May", TenseFuture, "progressive"},
+		{"The mayor is standing against Jo Park, a licensed plumber, in May.", "May", TenseFuture, "progressive"},
 		{"The council elected a chair in May.", "May", TensePast, "past-form"},
 		// Punctuation does not use up the reach: "is" is the 13th word back.
-		{"The mayor is running for re-election against Republican Ann Marie Lee, a retired nurse, in May.", "May", TenseFuture, "progressive"},
+		{"The sheriff is standing for office again against Jo Anne Park, a retired plumber, in May.", "May", TenseFuture, "progressive"},
 		// A parenthetical relative clause does not govern what lies outside it.
 		{"Speaking on Friday, the senator, who is retiring this year, said no.", "Friday", TensePast, "past-form"},
 		{"The senator, who spoke on Friday, is retiring.", "Friday", TensePast, "past-form"},
@@ -150,7 +150,7 @@ func TestResolveByTense(t *testing.T) {
 		{"The very next year was worse.", "next year", ""},
 		// A present schedule verb places a month from the publication on,
 		// though a past verb comes earlier in the sentence.
-		{"We have a review that began after what happened on May 9 and ends sometime in December.", "December", "2010-12"},
+		{"They run an audit that started after the fire on June 3 and ends some time in December.", "December", "2010-12"},
 		// An event a weekday names ("the Wednesday hearing", "Monday's
 		// debate") under a modal perfect is the nearest such day: the
 		// clause says what would have been, not when; a bare weekday under
@@ -160,9 +160,9 @@ func TestResolveByTense(t *testing.T) {
 		{"She would have testified on Tuesday.", "Tuesday", "2010-06-08"},
 		{"The Tuesday hearing was her first appearance.", "Tuesday", "2010-06-08"},
 		// Clauses whose event is still to come, though a past verb is near.
-		{"The chairman said the party needs to refocus on the November election.", "November", "2010-11"},
-		{"An aide said that if the senator were to win in November, she would back the bill.", "November", "2010-11"},
-		{"The text won't be published until the full board of the association approves it during its meeting in October.", "October", "2010-10"},
+		{"The coach said the club needs to prepare for the November cup final.", "November", "2010-11"},
+		{"A clerk said that if the union were to strike in November, he would join the picket.", "November", "2010-11"},
+		{"The atlas won't be printed until the whole panel of the guild signs it during its session in October.", "October", "2010-10"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -128,10 +128,10 @@
 // quietly closed", "are thought to") are not the clause's verb, and
 // "once again" is no conjunction. A past verb places a weekday,
 // month-day, bare month or "this weekend" before the reference; a future
-// or present one after it ("The election is Thursday", "is running for
-// re-election in November"); a clause opened by "until" or "unless" takes
-// its time from the clause it depends on ("won't be released until the
-// board approves it during its meeting in October"); a weekday naming an
+// or present one after it ("The election is Thursday", "is standing for
+// a second term in November"); a clause opened by "until" or "unless" takes
+// its time from the clause it depends on ("won't be printed until the
+// panel signs it during its session in October"); a weekday naming an
 // event ("Monday's debate", "the Wednesday hearing") with a future verb
 // or a modal perfect ("would have been") takes the nearest such day, the
 // verb being about the event's effects or what would have been.
@@ -141,10 +141,10 @@
 // An expression that cannot be placed keeps Value "" (news.Time): relative
 // ones without a reference date, anchored counts with no anchor, generic
 // uses ("every Sunday", "many years ago", "in recent weeks and months", an
-// uncounted "years ago" in a conditional clause: "if you made those
-// changes years ago"), counts from the reference in a clause the
-// narration addresses to the reader ("say you think a degree will cost
-// $160,000 in 18 years"), month-days naming an event of
+// uncounted "years ago" in a conditional clause: "if you sold those
+// bonds years ago"), counts from the reference in a clause the
+// narration addresses to the reader ("say you expect a boat to cost
+// $40,000 in 12 years"), month-days naming an event of
 // another year ("the Sept. 11 attacks"), an anchored "several months
 // later" that would fall after the reference in a past clause, and a
 // prepositional "a day after the vote" whose clause has no date in its

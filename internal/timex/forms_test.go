@@ -49,7 +49,7 @@ func TestResolveForms(t *testing.T) {
 		{monday, "The vote will come in a day or two.", "a day", absent},
 		// Counts in a clause addressed to the reader are an example, not
 		// an event; a quoted "you" is someone addressed.
-		{monday, "Let's say you expect a boat to cost $40,000 in 12 years.", "12 years", ""},
+		{monday, "Let's say you expect a boat will cost $40,000 in 12 years.", "12 years", ""},
 		{monday, "If that fails or you moved house years ago, ask for help.", "years ago", ""},
 		{monday, "As you may recall, two years ago the mayor resigned.", "two years ago", "2008"},
 		{monday, "“You said it three years ago,” the senator told him.", "three years ago", "2007"},

@@ -94,22 +94,29 @@ func atNight(body string, e expr) bool {
 	return strings.HasSuffix(s, " night") || strings.HasSuffix(s, " evening")
 }
 
-// unplaceAddressed leaves unresolved the counts from the reference ("years
-// ago", "in 18 years", "over the next four years") that the narration
-// says in a clause addressed to the reader: "you" before the count, no
-// comma between, neither quoted ("Let's say you expect a boat to cost
-// $40,000 in 12 years"). Such a clause is a generic example, not an
-// event; a quoted "you" is someone addressed and is left alone.
+// unplaceAddressed leaves unresolved the counts from the reference ("in
+// 12 years", "over the next three years", "years ago") that the narration
+// puts in a hypothetical addressed to the reader: "you" right after
+// "suppose", "imagine", "say" ("let's say you") or "if", before the count
+// in its clause (no comma or break between), neither quoted ("Let's say
+// you expect a boat will cost $40,000 in 12 years"). Such a clause is a
+// generic example, not an event. Any other "you" ("Will you vote in 10
+// days?") leaves the count placed, and a quoted "you" is someone
+// addressed.
 func unplaceAddressed(ts toks, out []news.Time, es []expr, quote []int) {
 	for k, e := range es {
 		if e.kind != kAgo && e.kind != kSpan || quote[e.tok] != 0 {
 			continue
 		}
 		for j := e.tok - 1; j >= 0 && ts[j].Kind != text.LexBreak && !ts.Is(j, ","); j-- {
-			if w := ts.Word(j); (w == "you" || w == "your") && quote[j] == 0 {
+			if ts.Word(j) == "you" && quote[j] == 0 && hypotheticalCues[ts.Word(j-1)] {
 				out[k].Value = ""
 				break
 			}
 		}
 	}
 }
+
+// hypotheticalCues put the "you" after them in a case for the reader to
+// picture ("suppose you", "imagine you", "let's say you", "if you").
+var hypotheticalCues = map[string]bool{"suppose": true, "supposing": true, "imagine": true, "say": true, "if": true}

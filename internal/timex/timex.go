@@ -143,7 +143,7 @@
 // uses ("every Sunday", "many years ago", "in recent weeks and months", an
 // uncounted "years ago" in a conditional clause: "if you sold those
 // bonds years ago"), counts from the reference in a clause the
-// narration addresses to the reader ("say you expect a boat to cost
+// narration addresses to the reader ("say you expect a boat will cost
 // $40,000 in 12 years"), month-days naming an event of
 // another year ("the Sept. 11 attacks"), an anchored "several months
 // later" that would fall after the reference in a past clause, and a

@@ -39,6 +39,9 @@ const centroidWords = 300
 type chromeRule struct {
 	name string
 	re   func() *regexp.Regexp
+	// veto, when set, rejects one match of re (its submatch indexes in
+	// s) as no chrome; the rule holds when any match is not vetoed.
+	veto func(s string, m []int) bool
 }
 
 // chromeRules reject titles and lead sentences that a page's furniture
@@ -47,22 +50,25 @@ type chromeRule struct {
 var chromeRules = []chromeRule{
 	// A photo or video credit: "Photo illustration by J. Doe/Getty
 	// Images.", "(AP Photo/Jane Doe)", "Image: Reuters".
-	{"photo credit", text.LazyRegexp(`(?i)\b(photo(graph)?s?|image|illustration|video|picture)\b[^.!?]{0,40}\b(by|credit|courtesy)\b|\b(getty|shutterstock|afp|ap|reuters)\s*(images|photo)\b|^\s*\(?(photo|image|credit)\s*:`)},
+	{"photo credit", text.LazyRegexp(`(?i)\b(photo(graph)?s?|image|illustration|video|picture)\b[^.!?]{0,40}\b(by|credit|courtesy)\b|\b(getty|shutterstock|afp|ap|reuters)\s*(images|photo)\b|^\s*\(?(photo|image|credit)\s*:`), nil},
 	// A photo caption: AP's "In this March 2, 2019 photo, …" and the
-	// place of a person in the picture, "A farmer, left, talks…",
-	// "Jane Doe (right) and…".
-	{"photo caption", text.LazyRegexp(`(?i)^\s*in this\b[^!?]{0,40}\b(photo|photograph|image|picture)\b|,\s*(left|right|center|centre)\s*,|\((left|right|center|centre)\)`)},
+	// place of a person in the picture, "Jane Doe (right) and…".
+	{"photo caption", text.LazyRegexp(`(?i)^\s*in this\b[^!?]{0,40}\b(photo|photograph|image|picture)\b|\((left|right|center|centre)\)`), nil},
+	// The place between commas, "A farmer, left, talks…"; not a list of
+	// places ("on the left, right, and center"): vetoed when the word
+	// before or after is a place too, or the word after is "and"/"or".
+	{"photo caption", text.LazyRegexp(`(?i)([\pL\pN]*)[^\pL\pN,]*,\s*(left|right|center|centre)\s*,\s*([\pL\pN]*)`), placeInList},
 	// Navigation: arrows and breadcrumbs, "Local News More>>", "Home »
 	// Politics", "Next >".
-	{"navigation", text.LazyRegexp(`(?i)>>|»|«|<<|\bmore\s*>|\bnext\s*>|^\s*(home|menu|skip to)\b`)},
+	{"navigation", text.LazyRegexp(`(?i)>>|»|«|<<|\bmore\s*>|\bnext\s*>|^\s*(home|menu|skip to)\b`), nil},
 	// A section label before a teaser: "Trending News: How Good Of A
 	// Person…", "Breaking: …", "Most Read: …".
-	{"section label", text.LazyRegexp(`(?i)^\s*((local|world|national|breaking|trending|top|latest|related|more|business|sports|entertainment)\s+(news|stories|headlines)|breaking|most (read|popular|viewed|shared)|related|recommended|sponsored|advertisement|watch|listen)\s*[:|]`)},
+	{"section label", text.LazyRegexp(`(?i)^\s*((local|world|national|breaking|trending|top|latest|related|more|business|sports|entertainment)\s+(news|stories|headlines)|breaking|most (read|popular|viewed|shared)|related|recommended|sponsored|advertisement|watch|listen)\s*[:|]`), nil},
 	// Site furniture words standing alone as the title: "Sign in",
 	// "Subscribe to our newsletter", "Advertisement", "Page not found".
-	{"site furniture", text.LazyRegexp(`(?i)^\s*(sign (in|up)|log ?in|subscribe|newsletter|advertisement|share this|follow us|cookie|page not found|404|access denied|skip to content|you are here|search)\b`)},
+	{"site furniture", text.LazyRegexp(`(?i)^\s*(sign (in|up)|log ?in|subscribe|newsletter|advertisement|share this|follow us|cookie|page not found|404|access denied|skip to content|you are here|search)\b`), nil},
 	// A web address or a bare site name as the title: "www.example.com".
-	{"web address", text.LazyRegexp(`(?i)^\s*(https?://|www\.)\S*\s*$|^\s*[a-z0-9-]+\.(com|org|net|co\.uk)\s*$`)},
+	{"web address", text.LazyRegexp(`(?i)^\s*(https?://|www\.)\S*\s*$|^\s*[a-z0-9-]+\.(com|org|net|co\.uk)\s*$`), nil},
 }
 
 // Chrome returns the name of the first chrome rule s matches, or "" when
@@ -71,8 +77,16 @@ var chromeRules = []chromeRule{
 // "not words").
 func Chrome(s string) string {
 	for _, r := range chromeRules {
-		if r.re().MatchString(s) {
-			return r.name
+		if r.veto == nil {
+			if r.re().MatchString(s) {
+				return r.name
+			}
+			continue
+		}
+		for _, m := range r.re().FindAllStringSubmatchIndex(s, -1) {
+			if !r.veto(s, m) {
+				return r.name
+			}
 		}
 	}
 	if len(strings.Fields(s)) < 3 {
@@ -168,10 +182,37 @@ func (b *Briefer) headline(members []news.Member) string {
 // its lead: the first that is not chrome and long enough.
 const leadSentences = 3
 
-// creditEnd matches a paragraph that ends with a photo or agency credit
-// in brackets, as a caption does: "… on Saturday. (Associated Press)",
-// "… in 2019. (AP Photo/Jane Roe)", "… (Example Images)".
-var creditEnd = text.LazyRegexp(`(?i)\([^()]{0,60}\b(photo|photograph|images?|press|pictures|agency|credit|getty|reuters|afp)\b[^()]{0,40}\)\W*$`)
+// creditEnd reports whether a paragraph ends with a photo or agency
+// credit in brackets, as a caption does: "… on Saturday. (Associated
+// Press)", "… in 2019. (AP Photo/Jane Roe)", "… (Example Images)". The
+// bracket must hold a credit only (creditOnly) and name a credit word
+// (creditWord): "(according to a press release)" and "(Reuters reported
+// earlier)" are the article's words.
+func creditEnd(p string) bool {
+	m := endBracket().FindStringSubmatch(p)
+	return m != nil && creditOnly().MatchString(m[1]) && creditWord().MatchString(m[1])
+}
+
+var (
+	// endBracket is a bracket at the end of a paragraph.
+	endBracket = text.LazyRegexp(`\(([^()]{1,100})\)\W*$`)
+	// creditOnly is a bracket's text made of capitalised words
+	// (names, agencies), the lower-case words of a credit line and the
+	// punctuation between them ("/", ":", ",").
+	creditOnly = text.LazyRegexp(`^[\s/:,;.]*(?:(?:[A-Z][\w.'’&-]*|by|via|for|courtesy|of|file|photos?|photograph|images?|pictures?|credit)[\s/:,;.-]*)+$`)
+	// creditWord names a photo or agency credit.
+	creditWord = text.LazyRegexp(`(?i)\b(photos?|photograph|images?|press|pictures|agency|credit|getty|reuters|afp)\b`)
+)
+
+// placeInList vetoes a "photo caption" place match (submatches: word
+// before, place, word after) that is a list of places or opens one.
+func placeInList(s string, m []int) bool {
+	before, after := strings.ToLower(s[m[2]:m[3]]), strings.ToLower(s[m[6]:m[7]])
+	return places[before] || places[after] || after == "and" || after == "or"
+}
+
+// places are the positions a caption gives a person in the picture.
+var places = map[string]bool{"left": true, "right": true, "center": true, "centre": true}
 
 // lead is the article's lead sentence without its dateline: the first of
 // its opening sentences with at least six words that no chrome rule
@@ -183,7 +224,7 @@ func lead(a *news.Article) string {
 	}
 	body := a.Body()
 	for i := 0; i < len(a.Sentences) && i < leadSentences; i++ {
-		if creditEnd().MatchString(paragraphOf(body, a.Sentences[i])) {
+		if creditEnd(paragraphOf(body, a.Sentences[i])) {
 			continue
 		}
 		s := strings.Join(strings.Fields(a.SentenceText(body, i)), " ")

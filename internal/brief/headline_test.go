@@ -17,6 +17,13 @@ func TestChrome(t *testing.T) {
 		{"A ferry captain, left, greets passengers at the harbour", "photo caption"},
 		{"Jane Roe (right) and John Doe open the new harbour bridge", "photo caption"},
 		{"Voters on the left, the mayor said, want a cheaper bridge", ""},
+		{"José Roe, left, greets Ann Doe at the new bridge", "photo caption"},
+		{"A diver, centre, checks the harbour wall", "photo caption"},
+		{"Ann Doe, right, and John Roe, left, open the bridge", "photo caption"},
+		{"Critics on the left, right, and center attacked the toll plan", ""},
+		{"Fans on the left, right or centre of the stand cheered", ""},
+		{"Turn left, right, left again to reach the quay", ""},
+		{"Boats moored left, right, and centre of the quay", ""},
 		{"In this town the ferry is the only way to the mainland", ""},
 		{"Local News More>>", "navigation"},
 		{"Home » Politics » Senate", "navigation"},
@@ -33,6 +40,34 @@ func TestChrome(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := Chrome(tc.in); got != tc.want {
 				t.Errorf("Chrome(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCreditEnd: a paragraph ending in a bracket that holds a credit
+// only is a caption; a bracket with the article's own words is not.
+func TestCreditEnd(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Crowds lined the quay on Saturday. (Associated Press)", true},
+		{"Crowds lined the quay in 2019. (Example Photo/Jane Roe)", true},
+		{"Crowds lined the quay. (Photo: Jane Roe/Example Images)", true},
+		{"Crowds lined the quay. (Photo by Jane Roe for The Example Post)", true},
+		{"Crowds lined the quay. (Example Wire Photo/Jane Roe, File)", true},
+		{"Crowds lined the quay. (Getty Images)", true},
+		{"The ferry will run again by June (according to a press release).", false},
+		{"The ferry will run again by June (Example Wire reported earlier).", false},
+		{"The ferry will run again by June (Reuters reported earlier).", false},
+		{"The ferry will run again by June (photos of the quay are online).", false},
+		{"The ferry will run again by June (Jane Roe).", false},
+		{"The ferry will run again by June.", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := creditEnd(tc.in); got != tc.want {
+				t.Errorf("creditEnd(%q) = %v, want %v", tc.in, got, tc.want)
 			}
 		})
 	}

@@ -374,13 +374,28 @@ var lz4Columns = []string{"articles.body", "articles.doc", "articles.tsv", "brie
 	"cluster_changes.df", "cluster_changes.posted", "cluster_meta.state", "cluster_stories.cache",
 	"cluster_stories.state", "raw_inputs.bytes", "raw_inputs.meta"}
 
-// undoLZ4 takes s's schema back to before migration 12.
+// hasLZ4 reports whether s's server can compress with LZ4, migration
+// 12's condition (lz4Check).
+func hasLZ4(t *testing.T, s *Store) bool {
+	t.Helper()
+	var lz4 bool
+	if err := s.pool.QueryRow(t.Context(), `SELECT EXISTS (`+lz4Check+`)`).Scan(&lz4); err != nil {
+		t.Fatal(err)
+	}
+	return lz4
+}
+
+// undoLZ4 takes s's schema back to before migration 12. Where the server
+// has no LZ4 the migration changed nothing (and SET COMPRESSION, new in
+// PostgreSQL 14, may not parse), so only its record is removed.
 func undoLZ4(t *testing.T, s *Store) {
 	t.Helper()
-	for _, c := range lz4Columns {
-		table, col, _ := strings.Cut(c, ".")
-		if _, err := s.pool.Exec(t.Context(), `ALTER TABLE `+table+` ALTER COLUMN `+col+` SET COMPRESSION DEFAULT`); err != nil {
-			t.Fatal(err)
+	if hasLZ4(t, s) {
+		for _, c := range lz4Columns {
+			table, col, _ := strings.Cut(c, ".")
+			if _, err := s.pool.Exec(t.Context(), `ALTER TABLE `+table+` ALTER COLUMN `+col+` SET COMPRESSION DEFAULT`); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if _, err := s.pool.Exec(t.Context(), `DELETE FROM schema_migrations WHERE version = 12`); err != nil {
@@ -395,12 +410,7 @@ func TestLZ4Migration(t *testing.T) {
 	ctx := t.Context()
 	dsn := server(t)(t, "lz4_migration")
 	s := open(t, dsn)
-	var lz4 bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_settings
-		WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals))`).Scan(&lz4); err != nil {
-		t.Fatal(err)
-	}
-	if !lz4 {
+	if !hasLZ4(t, s) {
 		t.Skip("this PostgreSQL has no LZ4 (before 14, or built without it): migration 12 changes nothing")
 	}
 	undoLZ4(t, s)

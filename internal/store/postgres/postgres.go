@@ -135,8 +135,8 @@ func (s *Store) tx(ctx context.Context, fn func(pgx.Tx) error) error {
 }
 
 // PutArticle implements store.ArticleWriter: one statement, so one round
-// trip and one implicit transaction (not BEGIN, three statements and
-// COMMIT, each a round trip and a statement's overhead on the server).
+// trip and one implicit transaction (not BEGIN, two inserts and COMMIT,
+// four round trips, each with a statement's overhead on the server).
 // The article, its claim (store.ArticleClaims) and its raw input are
 // inserted together, or nothing when the hash or the id is taken; the
 // statement then returns the id stored under the hash, when its snapshot
@@ -177,7 +177,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 			case err == nil:
 				return got, false, nil
 			case errors.Is(err, pgx.ErrNoRows):
-				return "", false, fmt.Errorf("postgres: put article %q: article %q: %w", id, id, store.ErrIDConflict)
+				return "", false, fmt.Errorf("postgres: put article %q: %w", id, store.ErrIDConflict)
 			}
 		}
 		if !retryable(err) {

@@ -198,7 +198,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("article %q: %w", id, store.ErrIDConflict)
+			return store.ErrIDConflict // named with the id below
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

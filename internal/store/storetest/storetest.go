@@ -204,6 +204,9 @@ func testIDConflict(t *testing.T, s store.Store) {
 	if !errors.Is(err, store.ErrIDConflict) {
 		t.Errorf("PutArticle with a used id and new content: err = %v, want ErrIDConflict", err)
 	}
+	if err != nil && strings.Count(err.Error(), `"same"`) != 1 {
+		t.Errorf("PutArticle with a used id: error %q names the id %d times, want once", err, strings.Count(err.Error(), `"same"`))
+	}
 }
 
 func testDefaultID(t *testing.T, s store.Store) {

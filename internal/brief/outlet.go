@@ -158,12 +158,12 @@ func Stamp(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04") + " U
 
 // When is a publication time as a story's header shows it: "12 Apr 2017
 // 20:05 UTC", or "12 Apr 2017" for a bare date; s itself when it does not
-// read as a time, "date not given" when empty.
+// read as a time, news.NoDate when empty.
 func When(s string) string {
 	t, ok := PublishedTime(s)
 	switch {
 	case strings.TrimSpace(s) == "":
-		return "date not given"
+		return news.NoDate
 	case !ok:
 		return s
 	case t.Equal(t.Truncate(24*time.Hour)) && len(strings.TrimSpace(s)) <= len("2006-01-02"):

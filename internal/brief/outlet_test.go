@@ -150,7 +150,7 @@ func TestWhen(t *testing.T) {
 		{"2017-04-12", "12 Apr 2017"},
 		{"2017-04-12T20:05:00Z", "12 Apr 2017 20:05 UTC"},
 		{"2017-04-12T00:00:00Z", "12 Apr 2017 00:00 UTC"},
-		{"", "date not given"},
+		{"", "date not known"},
 		{"spring", "spring"},
 	} {
 		if got := When(tc.in); got != tc.want {

@@ -201,7 +201,7 @@ func TestHitsText(t *testing.T) {
 		{"dated", store.SearchHit{ArticleID: "a1", StoryID: "s1", Outlet: "Example", Published: "2019-03-02", Title: "Ferry resumes", Snippet: "the [ferry] sailed"},
 			"a1  story s1  Example  2 Mar 2019  Ferry resumes\n    the [ferry] sailed\n"},
 		{"undated, untitled, snippet across lines", store.SearchHit{ArticleID: "a2", StoryID: "s1", Snippet: "…[Ferry] times.\n\nNew  timetable\n…"},
-			"a2  story s1  outlet not given  date not given  Untitled article\n    …[Ferry] times. New timetable …\n"},
+			"a2  story s1  outlet not given  date not known  Untitled article\n    …[Ferry] times. New timetable …\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var b bytes.Buffer

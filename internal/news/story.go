@@ -220,9 +220,14 @@ type Member struct {
 	Group   int
 }
 
+// NoDate is how a story or an article without a known date reads, in
+// every rendering: the story's news time (StoryTime.Phrase) and an
+// article's publication time (brief.When).
+const NoDate = "date not known"
+
 // Phrase says the story time for readers, the one wording every listing
 // uses: "happened 19 Feb 2010 · reported 20–21 Feb 2010"; either half
-// alone when the other is unknown; "date not known" when both are.
+// alone when the other is unknown; NoDate when both are.
 func (t StoryTime) Phrase() string {
 	var parts []string
 	if d, err := time.Parse("2006-01-02", t.Event); err == nil {
@@ -232,7 +237,7 @@ func (t StoryTime) Phrase() string {
 		parts = append(parts, "reported "+span)
 	}
 	if len(parts) == 0 {
-		return "date not known"
+		return NoDate
 	}
 	return strings.Join(parts, " · ")
 }

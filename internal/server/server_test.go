@@ -177,7 +177,7 @@ func TestEmptyStates(t *testing.T) {
 	}
 	// An article without removed lines.
 	mustContain(t, "article", do(t, h, "GET", "/articles/a1?removed=1", nil).Body.String(), "Nothing was removed",
-		"The cleaner removed no line of this input.", `<p class="kicker">Outlet · <time>date not given</time>`)
+		"The cleaner removed no line of this input.", `<p class="kicker">Outlet · <time>date not known</time>`)
 }
 
 // TestCacheFollowsStore: a briefing rewritten behind the server's back is

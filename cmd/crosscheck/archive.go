@@ -143,9 +143,9 @@ func storyCmd(fs *flag.FlagSet) cli.Action {
 	return func(ctx context.Context, id []string, stdout, stderr io.Writer) error {
 		return withStore(ctx, *db, func(st store.Store) error {
 			b, status, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""), ingest.ReadOptions{})
-			if errors.Is(err, ingest.ErrNoStory) {
-				// the plain words without the sentinel's package prefix
-				return errors.New(strings.TrimPrefix(err.Error(), ingest.ErrNoStory.Error()+": "))
+			var none *ingest.NoStoryError
+			if errors.As(err, &none) {
+				return plainError{none.Reason(), err}
 			} else if err != nil {
 				return err
 			} else if note := status.String(); note != "" {
@@ -170,3 +170,13 @@ func searchCmd(fs *flag.FlagSet) cli.Action {
 		})
 	}
 }
+
+// plainError shows msg, plain words for the command line, and keeps the
+// error it stands for in the chain (errors.Is and errors.As find it).
+type plainError struct {
+	msg string
+	err error
+}
+
+func (e plainError) Error() string { return e.msg }
+func (e plainError) Unwrap() error { return e.err }

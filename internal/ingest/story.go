@@ -16,6 +16,24 @@ import (
 // at all.
 var ErrNoStory = errors.New("ingest: no such story")
 
+// NoStoryError is the ErrNoStory StoryBriefing returns (errors.Is finds
+// ErrNoStory in it): the archive has no story ID, or no story at all when
+// ID is "". Reason says so in plain words, for a command line to show.
+type NoStoryError struct{ ID string }
+
+// Reason is the plain words: "the archive has no story "x"".
+func (e *NoStoryError) Reason() string {
+	if e.ID == "" {
+		return "the archive has no stories yet; ingest some articles first"
+	}
+	return fmt.Sprintf("the archive has no story %q", e.ID)
+}
+
+func (e *NoStoryError) Error() string { return ErrNoStory.Error() + ": " + e.Reason() }
+
+// Is reports target == ErrNoStory.
+func (e *NoStoryError) Is(target error) bool { return target == ErrNoStory }
+
 // StoryStore is what StoryBriefing needs of a store.
 type StoryStore interface {
 	BriefStore
@@ -25,21 +43,21 @@ type StoryStore interface {
 // StoryBriefing returns the briefing (see Briefing) of the story id names
 // or, when id is "", of the first story the archive lists (the newest
 // news), and how current
-// it is. An unknown id or an empty archive is an error wrapping
-// ErrNoStory that says so in plain words.
+// it is. An unknown id or an empty archive is a *NoStoryError, which is
+// ErrNoStory and says so in plain words.
 func StoryBriefing(ctx context.Context, st StoryStore, b *brief.Briefer, id string, o ReadOptions) (*news.Briefing, Status, error) {
 	if id == "" {
 		page, err := st.Stories(ctx, store.ListOptions{Limit: 1})
 		if err != nil {
 			return nil, Status{}, fmt.Errorf("ingest: newest story: %w", err)
 		} else if len(page) == 0 {
-			return nil, Status{}, fmt.Errorf("%w: the archive has no stories yet; ingest some articles first", ErrNoStory)
+			return nil, Status{}, &NoStoryError{}
 		}
 		id = page[0].ID
 	}
 	br, status, err := Briefing(ctx, st, b, id, o)
 	if errors.Is(err, store.ErrNotFound) {
-		return nil, Status{}, fmt.Errorf("%w: the archive has no story %q", ErrNoStory, id)
+		return nil, Status{}, &NoStoryError{ID: id}
 	}
 	return br, status, err
 }

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -151,7 +152,12 @@ func (c *child) killAt(t *testing.T, db string, n int) bool {
 			t.Fatal(err)
 		}
 		if stats.Articles >= int64(n) {
-			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			switch err := c.cmd.Process.Signal(syscall.SIGKILL); {
+			case errors.Is(err, os.ErrProcessDone):
+				// It finished between the check above and the signal.
+				c.wait(t, false)
+				return false
+			case err != nil:
 				t.Fatal(err)
 			}
 			c.wait(t, true)

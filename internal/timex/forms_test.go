@@ -172,3 +172,38 @@ func TestQuotedNight(t *testing.T) {
 		})
 	}
 }
+
+// TestResolveFormsFresh3: forms read since fresh set 3's tune half
+// (docs/timex-judging.md, "Rules after fresh set 3's tune half"), on
+// invented sentences. published is a Tuesday unless a row says otherwise;
+// "" is unresolved, absent not found.
+func TestResolveFormsFresh3(t *testing.T) {
+	const tuesday = "2010-06-15"
+	tests := []struct{ published, sentence, expr, want string }{
+		// "last night" is the night before the publication; after a
+		// determiner it is an ordinal.
+		{tuesday, "Rebels said the plane was shot down last night near the border.", "last night", "2010-06-14"},
+		{tuesday, "“We played well last night,” the coach said.", "last night", "2010-06-14"},
+		{tuesday, "It was the last night of the festival.", "last night", absent},
+		// "at the weekend" is "over the weekend"; "spent the weekend" is
+		// the weekend just gone unless a perfect governs it.
+		{tuesday, "Fans said the interview aired at the weekend was a success.", "weekend", "2010-06-12/2010-06-13"},
+		{tuesday, "The team will rest at the weekend.", "weekend", "2010-06-19/2010-06-20"},
+		{tuesday, "While fans spent the weekend watching TV, the prince was busy.", "weekend", "2010-06-12/2010-06-13"},
+		{tuesday, "The mayor has spent the weekend at home.", "weekend", ""},
+		{tuesday, "The gallery is open at the weekend.", "weekend", ""},
+		// A weekday naming an event under a present verb is the nearest
+		// such day, as under a future one.
+		{tuesday, "The coach has few hopes after Monday night's loss to the Chiefs.", "Monday night", "2010-06-14"},
+		{"2010-06-17", "Analysts say Friday's vote is a test for the mayor.", "Friday", "2010-06-18"},
+		{tuesday, "The council meets Friday to vote.", "Friday", "2010-06-18"},
+		// "plans" after a determiner is a noun, no cue of a plan to come.
+		{tuesday, "The band unveiled its plans at the close of its Monday night performance.", "Monday night", "2010-06-14"},
+		{tuesday, "The band plans a show Friday.", "Friday", "2010-06-18"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

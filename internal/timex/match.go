@@ -716,7 +716,7 @@ func slipWeekday(ts toks, i int) (time.Weekday, bool) {
 }
 
 // matchDayWord: "today", "tonight", "yesterday", "tomorrow" (with an
-// optional day part: "yesterday morning"), and "this morning".
+// optional day part: "yesterday morning"), "this morning" and "last night".
 func matchDayWord(ts toks, i int) (expr, int, bool) {
 	n := 0
 	switch ts.Word(i) {
@@ -725,6 +725,13 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 		n = -1
 	case "tomorrow":
 		n = 1
+	case "last":
+		// "last night" is the night before the reference (not "the last
+		// night of the festival": after a determiner it is an ordinal).
+		if ts.Word(i+1) != "night" || determiners[ts.Word(i-1)] {
+			return expr{}, 0, false
+		}
+		return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End, n: -1}, i + 2, true
 	case "this":
 		if dayParts[ts.Word(i+1)] && ts.Word(i+1) != "night" {
 			return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End}, i + 2, true
@@ -982,22 +989,27 @@ func datedEvent(ts toks, i, next int) string {
 	return ""
 }
 
-// matchTheWeekend: "over the weekend", "during the weekend" (the
-// expression is "weekend"): the weekend nearest the reference in the
+// matchTheWeekend: "over the weekend", "during the weekend", "at the
+// weekend", "spent the weekend" (the expression is "weekend"): the weekend nearest the reference in the
 // direction of the verb it dates (resolveUnitRel); unresolved with no
 // tense cue or a present perfect.
 func matchTheWeekend(ts toks, i int) (expr, int, bool) {
 	if ts.Word(i) != "weekend" || ts.Word(i-1) != "the" {
 		return expr{}, 0, false
 	}
+	spent := false
 	switch ts.Word(i - 2) {
-	case "over", "during":
+	case "over", "during", "at": // "at the weekend" is British for "over the weekend"
+	case "spent":
+		spent = true // "spent the weekend watching": the past of the weekend's own verb
 	default:
 		return expr{}, 0, false
 	}
 	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[i].End, unit: uWeekend, mod: 3}
 	t, name, j := governing(ts, i)
 	switch {
+	case spent && !haveForms[ts.Word(skipAdverbs(ts, i-3))]:
+		e.tense = TensePast
 	case t == TenseUnknown || presentPerfect(ts, name, j):
 		// Which weekend is meant rests on the verb it dates. A present
 		// perfect takes no definite past time ("has apologized for his

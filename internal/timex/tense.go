@@ -197,6 +197,9 @@ func ruleScheduled(ts toks, j int) (Tense, bool) {
 		return TenseFuture, true
 	}
 	if scheduledWords[w] && !ts[j].Upper {
+		if w == "plans" && determiners[ts.Word(j-1)] {
+			return 0, false // "unveiled its plans": a noun, not "plans to"
+		}
 		return TenseFuture, true
 	}
 	return 0, false

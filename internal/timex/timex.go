@@ -635,8 +635,9 @@ func resolveWeekday(e expr, ref time.Time) time.Time {
 			fwd = 7
 		}
 		return ref.AddDate(0, 0, fwd)
-	case e.possessive && (e.tense == TenseFuture || e.counterfactual):
-		// "Monday's debate might not move mountains": the verb may speak
+	case e.possessive && (e.tense.forward() || e.counterfactual):
+		// "Monday's debate might not move mountains", "hopes are slim
+		// after Monday night's loss": a future or present verb may speak
 		// of the named event's effects, so the nearest such day (ties go
 		// back); so too under a modal perfect ("The Wednesday hearing
 		// would have been her first"), which tells what would have been,

@@ -200,6 +200,15 @@ func TestResolveFormsFresh3(t *testing.T) {
 		// "plans" after a determiner is a noun, no cue of a plan to come.
 		{tuesday, "The band unveiled its plans at the close of its Monday night performance.", "Monday night", "2010-06-14"},
 		{tuesday, "The band plans a show Friday.", "Friday", "2010-06-18"},
+		// A yearless date or bare month takes the coming year when the
+		// text has just stated it as a date's, and the clause is not
+		// past; an attributive year names an event, not the narrative's.
+		{tuesday, "The tour opens June 9, 2011 in Miami. The final date is Oct. 10.", "Oct. 10", "2011-10-10"},
+		{tuesday, "The band will tour in 2011. Tickets for the Aug. 2 show go on sale soon.", "Aug. 2", "2011-08-02"},
+		{tuesday, "The plant will reopen in 2011, with hiring in May.", "May", "2011-05"},
+		{tuesday, "He placed second in a poll of 2011 candidates and will decide by August.", "August", "2010-08"},
+		{tuesday, "The tour opens in 2011. Tickets went on sale on June 2.", "June 2", "2010-06-02"},
+		{tuesday, "The plant reopened in 2009. Hiring will start in May.", "May", "2011-05"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

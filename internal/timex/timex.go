@@ -261,6 +261,10 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	var sentDay time.Time // last day-precise date of the current sentence
 	sentDaySentence := -1
 	lastYear, lastYearSentence := 0, 0 // last year the text stated, for "the very next year"
+	// last year the text stated as a date's ("June 9, 2020", "June
+	// 2020", "in 2020"; not an attributive "the 2012 candidates", which
+	// names an event or a model), for nextYearNarrative
+	statedYear, statedYearSentence := 0, 0
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
 		if e.kind == 0 {
@@ -290,6 +294,14 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			i++
 		}
 		v, rel, day, isDay := resolveOne(e, ref, haveRef, anchor, haveAnchor, anchorSentence)
+		if nextYearNarrative(e, ref, haveRef, statedYear, statedYearSentence) {
+			// "a tour in 2020 ... the final date is Oct. 10": the text
+			// has just stated the coming year, so a yearless date not
+			// in a past clause is in it.
+			e.y = statedYear
+			v, rel, day, isDay = resolveOne(e, ref, haveRef, anchor, haveAnchor, anchorSentence)
+			rel = true
+		}
 		if e.kind == kClock {
 			switch {
 			case sentDaySentence == e.sentence:
@@ -308,6 +320,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		}
 		if e.y != 0 && !e.generic {
 			lastYear, lastYearSentence = e.y, e.sentence
+			if e.kind != kYear || ts.Word(e.tok-1) == "in" {
+				statedYear, statedYearSentence = e.y, e.sentence
+			}
 		}
 		if isDay {
 			anchor, haveAnchor, anchorSentence = day, true, e.sentence
@@ -324,6 +339,23 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	unplaceAddressed(ts, out, kinds, quote)
 	return out
+}
+
+// nextYearNarrative reports whether a yearless month-day or bare month
+// takes the narrative's year: the text stated the year after the
+// reference as a date's (a full date, a month and year, "in 2020") in
+// its sentence or at most anchorReach sentences back, and the clause is
+// not past. Only the coming year is taken: a past year stated nearby is
+// often a background event's ("elected in 2008, she said on March 3"),
+// while a text that has just named next year is telling its plans.
+func nextYearNarrative(e expr, ref time.Time, haveRef bool, year, yearSentence int) bool {
+	if !haveRef || e.y != 0 || e.generic || e.wd != 0 || e.tense == TensePast {
+		return false
+	}
+	if e.kind != kDate && (e.kind != kMonth || e.mod != 0) {
+		return false
+	}
+	return year == ref.Year()+1 && yearSentence >= e.sentence-anchorReach
 }
 
 // placeEventDays resolves "the day before the debate": the day before

@@ -12,7 +12,7 @@
 // years ("in 2003", "the 1928 satire", "a 2015 cease-fire"; not counts such as
 // "2003 votes", "about 2000", "$2000") and decades ("the 1990s", value
 // "199"). Relative: weekdays ("Wednesday", "on Friday", "Wednesday morning",
-// "last Friday"), "today", "tonight", "yesterday", "tomorrow", "this
+// "last Friday"), "today", "tonight", "last night", "yesterday", "tomorrow", "this
 // morning", "last/this/next week|weekend|month|year", "earlier/later this
 // week|month|year", "three years ago", "several weeks ago", "two days
 // later", "days after that attack", "in recent months", "the past few
@@ -41,7 +41,9 @@
 //     reference, "next Friday" the first strictly after.
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
-//     double its distance) and never more than 183 days after it; in a
+//     double its distance) and never more than 183 days after it (but when
+//     the text has just stated the coming year as a date's, "in 2020", and
+//     the clause is not past, in that year: nextYearNarrative); in a
 //     future-tense clause ("the vote slated for June 25") the first such date
 //     on or after the reference, though a present-tense cue ("is")
 //     never places it more than 183 days ahead (it stays unresolved). A
@@ -132,8 +134,8 @@
 // a second term in November"); a clause opened by "until" or "unless" takes
 // its time from the clause it depends on ("won't be printed until the
 // panel signs it during its session in October"); a weekday naming an
-// event ("Monday's debate", "the Wednesday hearing") with a future verb
-// or a modal perfect ("would have been") takes the nearest such day, the
+// event ("Monday's debate", "the Wednesday hearing") with a future or
+// present verb or a modal perfect ("would have been") takes the nearest such day, the
 // verb being about the event's effects or what would have been.
 //
 // # Unresolved expressions

@@ -300,9 +300,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			// "a tour in 2020 ... the final date is Oct. 10": the text
 			// has just stated the coming year, so a yearless date not
 			// in a past clause is in it.
-			e.y = statedYear
-			v, rel, day, isDay = resolveOne(e, ref, haveRef, anchor, haveAnchor, anchorSentence)
-			rel = true
+			in := e
+			in.y = statedYear
+			v, _, day, isDay = resolveOne(in, ref, haveRef, anchor, haveAnchor, anchorSentence)
 		}
 		if e.kind == kClock {
 			switch {

@@ -209,6 +209,16 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "He placed second in a poll of 2011 candidates and will decide by August.", "August", "2010-08"},
 		{tuesday, "The tour opens in 2011. Tickets went on sale on June 2.", "June 2", "2010-06-02"},
 		{tuesday, "The plant reopened in 2009. Hiring will start in May.", "May", "2011-05"},
+		// "N units after X" takes no date across a quotation's edge.
+		{tuesday, "“Two months after the onset, I was unable to walk,” he wrote in a study published Monday.", "Two months after", ""},
+		{tuesday, "“Two months after the onset, on Friday, I fell,” he wrote Monday.", "Two months after", "2010-06-11"},
+		{tuesday, "Two months after the onset, he wrote a study published Monday.", "Two months after", "2010-06-14"},
+		// "play|plays" right before a day's name, after a name, "they"
+		// or a name's parenthesis, is a fixture; not the noun.
+		{tuesday, "The Gophers (9-1) play Saturday against the Wildcats.", "Saturday", "2010-06-19"},
+		{tuesday, "Minnesota plays Friday night at home.", "Friday night", "2010-06-18"},
+		{tuesday, "The new play Saturday drew crowds.", "Saturday", "2010-06-12"},
+		{tuesday, "He saw the play Saturday.", "Saturday", "2010-06-12"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

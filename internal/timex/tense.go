@@ -277,6 +277,16 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 	if scheduleVerbs[ts.Word(j)] && !ts[j].Upper && scheduleVerbSlot(ts, j) {
 		return TensePresent, true // "a course that starts in June and ends some time in December"
 	}
+	if w := ts.Word(j); (w == "play" || w == "plays") && !ts[j].Upper && scheduleVerbSlot(ts, j) {
+		// "The Gophers play Saturday against the Wildcats": a fixture,
+		// when a day's name follows at once (not "plays a role", nor the
+		// noun: "the new play Friday" has an adjective before it, so
+		// only a name, "they" or a name's parenthesis, "The Gophers
+		// (9-1) play Saturday", may stand before the verb).
+		if _, ok := text.Weekday(ts.Word(j + 1)); ok && ts[j+1].Upper && j > 0 && (ts[j-1].Upper && ts.Kind(j-1) == text.LexWord || ts.Word(j-1) == "they" || ts.Is(j-1, ")")) {
+			return TensePresent, true
+		}
+	}
 	return 0, false
 }
 

@@ -333,9 +333,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		out = append(out, news.Time{Text: body[e.start:e.end], Value: v, Relative: rel, Start: e.start, End: e.end})
 		kinds = append(kinds, e)
 	}
-	placeClauseDates(out, kinds, ref, haveRef)
-	placeEventDays(out, kinds)
 	quote := quoteSpans(body, ts)
+	placeClauseDates(out, kinds, ref, haveRef, quote)
+	placeEventDays(out, kinds)
 	if haveRef {
 		dateQuotedNights(body, ts, out, kinds, ref, quote)
 	}
@@ -403,8 +403,11 @@ func sequelValue(e expr, lastYear, lastYearSentence int) string {
 // they modify, so they take the day-precise date of another expression in
 // the same sentence (the nearest), else the reference date when that
 // clause is in the present tense ("The report comes a day after ..."),
-// else they stay unresolved (the anchoring event is undated).
-func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool) {
+// else they stay unresolved (the anchoring event is undated). A date on
+// the other side of a quotation's edge is not the clause's: "“Two months
+// after the onset, I was unable to stand,” he wrote in a study published
+// Monday" dates the writing, not the illness.
+func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool, quote []int) {
 	for k, e := range es {
 		if e.kind != kAfter || !e.prep {
 			continue
@@ -412,7 +415,7 @@ func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool) {
 		out[k].Value = ""
 		best := -1
 		for j, o := range es {
-			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) {
+			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
 				continue
 			}
 			if best < 0 || abs(o.start-e.start) < abs(es[best].start-e.start) {

@@ -219,6 +219,14 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "Minnesota plays Friday night at home.", "Friday night", "2010-06-18"},
 		{tuesday, "The new play Saturday drew crowds.", "Saturday", "2010-06-12"},
 		{tuesday, "He saw the play Saturday.", "Saturday", "2010-06-12"},
+		// A month-day under a bare "would" a month or less before the
+		// publication is a future seen from the past; further back, or
+		// under "will", the next one.
+		{tuesday, "He failed to keep his vow that Britain would leave on June 1.", "June 1", "2010-06-01"},
+		{tuesday, "The law would take effect Jan. 1.", "Jan. 1", "2011-01-01"},
+		{tuesday, "Britain will leave on June 1.", "June 1", "2011-06-01"},
+		{tuesday, "The vote would come on July 1.", "July 1", "2010-07-01"},
+		{tuesday, "The board would have met on June 1.", "June 1", "2010-06-01"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -56,10 +56,14 @@ type expr struct {
 	// counterfactual is set when a modal perfect governs ("would have
 	// been"): it says what would have happened, not when.
 	counterfactual bool
-	generic        bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
-	sequel         bool // "the very next year": one unit after the last year the text stated
-	ahead          bool // "in 10 days": a kAgo after the reference, placed only in a future clause
-	sentence       int  // index of the sentence (counted by break tokens)
+	// would is set on a yearless month-day a bare "would" governs
+	// (dateTense): a date a month or less before the reference keeps
+	// its year (wouldBack), not the next one.
+	would    bool
+	generic  bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
+	sequel   bool // "the very next year": one unit after the last year the text stated
+	ahead    bool // "in 10 days": a kAgo after the reference, placed only in a future clause
+	sentence int  // index of the sentence (counted by break tokens)
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -449,7 +453,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 			return expr{}, 0, false
 		}
 		if e.y == 0 {
-			e.tense, _ = governingTense(ts, i)
+			e.tense, e.would = dateTense(ts, i)
 			e.generic = eventNouns[ts.Word(k)]
 		}
 		return e, k, true
@@ -573,7 +577,7 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	if y, ok := yearAt(ts, k); ok {
 		e.y, e.end, k = y, ts[k].End, k+1
 	} else {
-		e.tense, _ = governingTense(ts, i)
+		e.tense, e.would = dateTense(ts, i)
 		e.generic = eventNouns[ts.Word(k)]
 	}
 	if !validDate(orLeap(e.y), m, d) {
@@ -608,6 +612,15 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	return expr{kind: kYear, start: ts[i].Start, end: ts[i].End, y: y}, i + 1, true
+}
+
+// dateTense is the governing tense of a yearless month-day at token i,
+// and whether that tense is a bare "would" ("vowed that Britain would
+// leave on Oct. 31"): a future seen from the past or a conditional one,
+// which may lie on either side of the publication.
+func dateTense(ts toks, i int) (Tense, bool) {
+	t, name, j := governing(ts, i)
+	return t, name == "modal" && t == TenseFuture && ts.Word(j) == "would"
 }
 
 // matchWeekday: "Wednesday", "Wednesday morning", "last Friday", "next

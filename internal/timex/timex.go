@@ -447,6 +447,10 @@ func clockDur(e expr) time.Duration {
 // one ("will be on March 1") may place it further.
 const maxAhead = 183 * 24 * time.Hour
 
+// wouldBack is how far before the reference a yearless month-day under a
+// bare "would" may be read as a future seen from the past (a month).
+const wouldBack = 31 * 24 * time.Hour
+
 // anchorReach is how many sentences back an anchor for "two days later" may
 // be; further back, the expression more likely counts from an event the text
 // does not date.
@@ -493,6 +497,11 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		d := nearestYear(e.m, e.d, e.wd, ref)
 		switch {
 		case e.wd != 0:
+		case e.would && d.Before(ref) && ref.Sub(d) <= wouldBack:
+			// "vowed that Britain would leave on Oct. 31" three weeks
+			// after it: a future seen from the past whose day has just
+			// gone; further back it is more likely the next one ("would
+			// take effect Jan. 1" in June).
 		case e.tense.forward() && d.Before(ref): // "the vote slated for June 25"
 			d = date(ref.Year(), e.m, e.d)
 			if d.Before(ref) {

@@ -227,6 +227,12 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "Britain will leave on June 1.", "June 1", "2011-06-01"},
 		{tuesday, "The vote would come on July 1.", "July 1", "2010-07-01"},
 		{tuesday, "The board would have met on June 1.", "June 1", "2010-06-01"},
+		// "this years’" is a misspelt "this year's"; "the last years'"
+		// a plural.
+		{tuesday, "For this years’ edition, artists came from ten countries.", "this year", "2010"},
+		{tuesday, "Last years' winner returns.", "Last year", "2009"},
+		{tuesday, "The last years' data were lost.", "last year", absent},
+		{tuesday, "This years show was long.", "This year", absent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -803,7 +803,8 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		// "the past ten years"; "the last decade of the century" is not.
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
 	}
-	if !ok || u == uDecade || strings.HasSuffix(ts.Word(j+1), "s") {
+	misspelt := ok && misspeltPossessive(ts, i, j+1)
+	if !ok || u == uDecade || strings.HasSuffix(ts.Word(j+1), "s") && !misspelt {
 		return expr{}, 0, false
 	}
 	if ts.Word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
@@ -813,9 +814,30 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}
+	if misspelt {
+		e.end-- // the expression is "this year", as in "this year's"
+	}
 	e.tense, _ = governingTense(ts, i)
 	e.sequel = mod == 1 && part == 0 && ts.Word(j) == "next" && sequelNext(ts, j)
 	return e, j + 2, true
+}
+
+// misspeltPossessive reports whether the plural unit at token k after
+// "this", "last" or "next" (token k-1; the expression opens at token i)
+// is a singular possessive spelt with the apostrophe after the "s":
+// "this years’ edition" is "this year's edition", as "this" takes no
+// plural; "the last years' data" is a plural, and is not read.
+func misspeltPossessive(ts toks, i, k int) bool {
+	w := ts.Word(k)
+	if !strings.HasSuffix(w, "s") || ts.Word(i-1) == "the" || i != k-1 {
+		return false
+	}
+	switch ts.Word(k - 1) {
+	case "this", "last", "next":
+	default:
+		return false
+	}
+	return (ts.Is(k+1, "'") || ts.Is(k+1, "’")) && ts.Adjacent(k+1) && ts.Word(k+2) != "s"
 }
 
 // matchFollowing: "the following year" (the word "following" at token

@@ -165,6 +165,12 @@ func TestQuotedNight(t *testing.T) {
 		{"no night named", wednesday, []string{"Readers reacted to the debate.", "“He was strong tonight,” one reader wrote."}, "tonight", "2010-06-16"},
 		{"night named is the publication's", "2010-06-15", []string{narration, "“He was strong tonight,” one analyst said."}, "tonight", "2010-06-15"},
 		{"tonight outside the quotation", wednesday, []string{narration, "“He was strong,” one analyst said tonight."}, "tonight", "2010-06-16"},
+		// A quoted "today" in the past tense dates its quotation as a
+		// quoted "tonight" does; in the present it stays the publication's.
+		{"past today", wednesday, []string{narration, "“We needed to win this debate today. Had we won today, we would lead.”"}, "today", "2010-06-15"},
+		{"present today", wednesday, []string{narration, "“We are in Ohio today,” the senator said."}, "today", "2010-06-16"},
+		{"past verb outside the quotation", wednesday, []string{narration, "The senator told “Today” and “today” viewers so."}, "today", "2010-06-16"},
+		{"past today, no night named", wednesday, []string{"Readers reacted to the debate.", "“We needed to win today,” one said."}, "today", "2010-06-16"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,7 +43,8 @@ func quoteSpans(body string, ts toks) []int {
 // text whose own narration places a night on the day before the
 // reference ("the loser of Tuesday night's debate" in a Wednesday
 // article) and never says "tonight" itself: such a quotation was spoken
-// that night, the report written the day after, so its "tonight" and the
+// that night (so too one that says "today" in the past tense: "we needed
+// to win this game today"), the report written the day after, so its "tonight" and the
 // other reference-relative expressions of the same quotation are read
 // with the day before as "now" (guideline 7 of docs/timex-judging.md: a
 // quote is read with the publication date unless the article dates it).
@@ -66,7 +67,7 @@ func dateQuotedNights(body string, ts toks, out []news.Time, es []expr, ref time
 	}
 	dated := map[int]bool{}
 	for _, e := range es {
-		if q := quote[e.tok]; q != 0 && isTonight(body, e) {
+		if q := quote[e.tok]; q != 0 && (isTonight(body, e) || pastToday(body, ts, e, quote)) {
 			dated[q] = true
 		}
 	}
@@ -80,6 +81,19 @@ func dateQuotedNights(body string, ts toks, out []news.Time, es []expr, ref time
 			out[k].Value, _, _, _ = resolveOne(e, eveRef, true, time.Time{}, false, 0)
 		}
 	}
+}
+
+// pastToday reports whether e is a "today" that a past verb of its own
+// quotation governs ("we needed to win this game today"): said in a
+// quotation of a report on the night before, it is that night's day, as
+// a quoted "tonight" is. A capitalised "Today" is left out: quoted, it is
+// as often a title ("told NBC's “Today” show").
+func pastToday(body string, ts toks, e expr, quote []int) bool {
+	if e.kind != kDayOffset || body[e.start:e.end] != "today" {
+		return false
+	}
+	t, _, j := governing(ts, e.tok)
+	return t == TensePast && j >= 0 && quote[j] == quote[e.tok]
 }
 
 // isTonight reports whether e is "tonight".

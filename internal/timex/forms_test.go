@@ -215,6 +215,9 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "He placed second in a poll of 2011 candidates and will decide by August.", "August", "2010-08"},
 		{tuesday, "The tour opens in 2011. Tickets went on sale on June 2.", "June 2", "2010-06-02"},
 		{tuesday, "The plant reopened in 2009. Hiring will start in May.", "May", "2011-05"},
+		{tuesday, "The band announced a 2011 North American tour. It opens March 9 in Miami.", "March 9", "2011-03-09"},
+		{tuesday, "The 2011 season opens on March 9.", "March 9", "2011-03-09"},
+		{tuesday, "The 2011 Sentra will go on sale in August.", "August", "2010-08"},
 		// "N units after X" takes no date across a quotation's edge.
 		{tuesday, "“Two months after the onset, I was unable to walk,” he wrote in a study published Monday.", "Two months after", ""},
 		{tuesday, "“Two months after the onset, on Friday, I fell,” he wrote Monday.", "Two months after", "2010-06-11"},

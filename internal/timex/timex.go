@@ -264,8 +264,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	sentDaySentence := -1
 	lastYear, lastYearSentence := 0, 0 // last year the text stated, for "the very next year"
 	// last year the text stated as a date's ("June 9, 2020", "June
-	// 2020", "in 2020"; not an attributive "the 2012 candidates", which
-	// names an event or a model), for nextYearNarrative
+	// 2020", "in 2020", "a 2020 tour"; not an attributive "the 2012
+	// candidates" or "the 2020 Sentra", which name no time of events),
+	// for nextYearNarrative
 	statedYear, statedYearSentence := 0, 0
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
@@ -322,7 +323,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		}
 		if e.y != 0 && !e.generic {
 			lastYear, lastYearSentence = e.y, e.sentence
-			if e.kind != kYear || ts.Word(e.tok-1) == "in" {
+			if e.kind != kYear || ts.Word(e.tok-1) == "in" || yearOfEvent(ts, e.tok) {
 				statedYear, statedYearSentence = e.y, e.sentence
 			}
 		}
@@ -341,6 +342,25 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	unplaceAddressed(ts, out, kinds, quote)
 	return out
+}
+
+// seasonNouns name a scheduled season of events: a year before one ("a
+// 2020 North American tour", "the 2020 season") gives the time of the
+// event the text goes on to date, as "in 2020" does.
+var seasonNouns = map[string]bool{
+	"tour": true, "season": true, "festival": true, "campaign": true, "election": true,
+	"elections": true, "olympics": true, "championship": true,
+}
+
+// yearOfEvent reports whether the year at token k is attributive to a
+// season noun, at most two words between ("a 2020 North American tour").
+func yearOfEvent(ts toks, k int) bool {
+	for j := k + 1; j <= k+3 && ts.Kind(j) == text.LexWord; j++ {
+		if seasonNouns[ts.Word(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // nextYearNarrative reports whether a yearless month-day or bare month

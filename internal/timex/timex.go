@@ -365,7 +365,8 @@ func yearOfEvent(ts toks, k int) bool {
 
 // nextYearNarrative reports whether a yearless month-day or bare month
 // takes the narrative's year: the text stated the year after the
-// reference as a date's (a full date, a month and year, "in 2020") in
+// reference as a date's (a full date, a month and year, "in 2020", "a
+// 2020 tour": yearOfEvent) in
 // its sentence or at most anchorReach sentences back, and the clause is
 // not past. Only the coming year is taken: a past year stated nearby is
 // often a background event's ("elected in 2008, she said on March 3"),

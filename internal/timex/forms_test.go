@@ -218,6 +218,10 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "The band announced a 2011 North American tour. It opens March 9 in Miami.", "March 9", "2011-03-09"},
 		{tuesday, "The 2011 season opens on March 9.", "March 9", "2011-03-09"},
 		{tuesday, "The 2011 Sentra will go on sale in August.", "August", "2010-08"},
+		// An "-ed" word joined by a hyphen is a compound adjective, not
+		// the clause's past verb.
+		{tuesday, "Ford will show an avalanche of battery-powered cars during the next two years.", "next two years", "2010/2012"},
+		{tuesday, "Ford will show an avalanche of cars powered during the next two years.", "next two years", ""},
 		// "N units after X" takes no date across a quotation's edge.
 		{tuesday, "“Two months after the onset, I was unable to walk,” he wrote in a study published Monday.", "Two months after", ""},
 		{tuesday, "“Two months after the onset, on Friday, I fell,” he wrote Monday.", "Two months after", "2010-06-11"},

@@ -261,6 +261,9 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	if !pastForms[w] && determiners[ts.Word(j-1)] {
 		return 0, false // "a registered nurse": an adjective, not a verb
 	}
+	if !pastForms[w] && ts.Is(j-1, "-") && ts.Adjacent(j) && ts.Adjacent(j-1) {
+		return 0, false // "battery-powered vehicles", "Saudi-led": a compound adjective
+	}
 	if w == "last" && ts.Word(j+1) != "week" && ts.Word(j+1) != "month" && ts.Word(j+1) != "year" {
 		return 0, false // "the last one"
 	}

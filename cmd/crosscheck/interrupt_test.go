@@ -145,13 +145,10 @@ func TestIngestInterruptedAnywhere(t *testing.T) {
 // storyOf returns the stored story of the archive's first article.
 func storyOf(t *testing.T, path string) string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openReadOnly(t, path)
 	defer db.Close()
 	var id string
-	err = db.QueryRow(`SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid LIMIT 1`).Scan(&id)
+	err := db.QueryRow(`SELECT s.story_id FROM story_articles s JOIN articles a ON a.id = s.article_id ORDER BY a.rowid LIMIT 1`).Scan(&id)
 	if err != nil {
 		t.Fatal(err)
 	}

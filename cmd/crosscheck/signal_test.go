@@ -211,12 +211,7 @@ func checkArchive(t *testing.T, path string) {
 // next ingest places them first).
 func checkStored(t *testing.T, path string, orphansOK bool) {
 	t.Helper()
-	// A busy timeout: the archive may be written by another process (or,
-	// in process, by a goroutine of a command just interrupted).
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openReadOnly(t, path)
 	defer db.Close()
 	var check string
 	if err := db.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
@@ -242,13 +237,22 @@ func checkStored(t *testing.T, path string, orphansOK bool) {
 	}
 }
 
-// queued returns the number of briefings waiting in the archive's queue.
-func queued(t *testing.T, path string) int {
+// openReadOnly opens the SQLite archive at path read-only; the caller
+// closes it (it is called in loops of hundreds). A busy timeout: the archive may be written by another
+// process (or, in process, by a goroutine of a command just interrupted).
+func openReadOnly(t *testing.T, path string) *sql.DB {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// queued returns the number of briefings waiting in the archive's queue.
+func queued(t *testing.T, path string) int {
+	t.Helper()
+	db := openReadOnly(t, path)
 	defer db.Close()
 	var n int
 	if err := db.QueryRow(`SELECT count(*) FROM brief_queue`).Scan(&n); err != nil {

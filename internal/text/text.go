@@ -93,7 +93,46 @@ func (s *Segmenter) Sentences(body string) []news.Span {
 		}
 		off = end + len(news.ParagraphSep)
 	}
-	return mergeQuoteTails(body, out)
+	return mergeQuoteTails(body, joinAbbrevNumbers(body, out))
+}
+
+// joinAbbrevNumbers joins a "sentence" that starts with a digit onto the one
+// before it when that one ends in an abbreviation's period ("(Nov.", "No.",
+// "Sept."): an abbreviation followed by a number is a date or a numbering
+// ("published today (Nov. 18) in", "Section No. 5"), never a sentence's
+// end, whereas Punkt splits there when the abbreviation is rare in its
+// training text. Only the abbreviations the scanner knows (abbrevs and the
+// month and weekday names, IsDateAbbrev) join, so "in 2019. 2020 will" still
+// splits.
+func joinAbbrevNumbers(body string, ss []news.Span) []news.Span {
+	out := ss[:0]
+	for _, s := range ss {
+		if n := len(out); n > 0 && s.Start < len(body) && body[s.Start] >= '0' && body[s.Start] <= '9' &&
+			endsInAbbrev(body[out[n-1].Start:out[n-1].End]) && !strings.Contains(body[out[n-1].End:s.Start], "\n") {
+			out[n-1].End = s.End
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// endsInAbbrev reports whether s ends in a known abbreviation and its period.
+func endsInAbbrev(s string) bool {
+	w, ok := strings.CutSuffix(s, ".")
+	if !ok {
+		return false
+	}
+	i := len(w)
+	for i > 0 && isASCIILetter(w[i-1]) {
+		i--
+	}
+	if i == len(w) || (i > 0 && w[i-1] == '.') {
+		return false
+	}
+	w = ASCIILower(w[i:])
+	_, known := abbrevs[w]
+	return known || IsDateAbbrev(w)
 }
 
 // Analyze fills a.Sentences from a.Body(). It is the first stage of the

@@ -20,6 +20,10 @@ func TestSentences(t *testing.T) {
 			[]string{"Mr. Smith went to Washington.", "He met the U.S. president.", "It rained."}},
 		{"quote ends sentence", `"We'll see." Trump said it twice.`,
 			[]string{`"We'll see."`, "Trump said it twice."}},
+		{"month abbreviation before a day", "The paper came out today (Nov. 18) in a journal. It was short.",
+			[]string{"The paper came out today (Nov. 18) in a journal.", "It was short."}},
+		{"numbering abbreviation", "She wore No. 9 all season. Then she retired.",
+			[]string{"She wore No. 9 all season.", "Then she retired."}},
 		{"empty", "", nil},
 		{"blank paragraphs", "\n\nOne.\n\n\n\nTwo.", []string{"One.", "Two."}},
 	}
@@ -33,6 +37,28 @@ func TestSentences(t *testing.T) {
 				if g := tc.body[s.Start:s.End]; g != tc.want[i] {
 					t.Errorf("sentence %d = %q, want %q", i, g, tc.want[i])
 				}
+			}
+		})
+	}
+}
+
+func TestEndsInAbbrev(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"published today (Nov.", true},
+		{"as of Sept.", true},
+		{"She wore No.", true},
+		{"It opened in the fall.", false},
+		{"It rose 5.", false},
+		{"the U.S.", false},
+		{"no period", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := endsInAbbrev(tc.s); got != tc.want {
+				t.Errorf("endsInAbbrev(%q) = %v, want %v", tc.s, got, tc.want)
 			}
 		})
 	}

@@ -420,6 +420,26 @@ func monthAt(ts toks, i int) (int, int, bool) {
 	return int(m), j, true
 }
 
+// bracketedWeekday returns the weekday (counted from 1) that a month-day
+// at token i glosses in brackets right after it ("Monday night (Nov. 18)",
+// "on Friday (Dec. 6)"; the caller checks that the bracket closes after the
+// date), 0 when there is none: the pair names one day, as "Monday, Nov. 18"
+// does, so the weekday pins the year.
+func bracketedWeekday(ts toks, i int) int {
+	if !ts.Is(i-1, "(") {
+		return 0
+	}
+	k := i - 2
+	if dayParts[ts.Word(k)] {
+		k--
+	}
+	day, ok := text.Weekday(ts.Word(k))
+	if !ok || !ts[k].Upper || text.IsDateAbbrev(ts.Word(k)) {
+		return 0
+	}
+	return int(day) + 1
+}
+
 // matchMonth: "April 4", "Apr. 4, 2017", "April 4th", "April 16-19", "April 2017",
 // "September" (a bare month needs a preposition before it when it could be
 // a verb or modal: "May", "March").
@@ -455,6 +475,9 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		if e.y == 0 {
 			e.tense, e.would = dateTense(ts, i)
 			e.generic = eventNouns[ts.Word(k)]
+			if ts.Is(k, ")") {
+				e.wd = bracketedWeekday(ts, i)
+			}
 		}
 		return e, k, true
 	}
@@ -759,7 +782,45 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 		e.end = ts[j].End
 		j++
 	}
+	e.generic = j == i+1 && nowadays(ts, i)
 	return e, j, true
+}
+
+// nowadays reports whether the bare "today" at token i means "these days",
+// not the publication's day: its clause is a present state or habit ("the
+// galaxies we observe today", "Today, such infections are rare", "as it
+// is today"). The day is meant when anything ties the clause to one day: a
+// past, perfect, future, modal, scheduled or progressive verb ("voted
+// today", "will undergo a medical today", "is meeting today"), a noun it
+// names the day of ("today's ruling", "the debate of today"), or "today"
+// as the subject of "be" ("Today is the deadline"). A present state told
+// by the speaker about himself ("we're happy today", "I am tired today")
+// is the day too.
+func nowadays(ts toks, i int) bool {
+	if ts.Word(i) != "today" {
+		return false
+	}
+	if ts.Is(i+1, "'") && ts.Word(i+2) == "s" && ts.Adjacent(i+1) || ts.Word(i+1) == "s" && ts.Adjacent(i+1) {
+		return false // "today's ruling"
+	}
+	if ts.Word(i-1) == "of" {
+		return false // "the debate of today"
+	}
+	switch ts.Word(i + 1) {
+	case "is", "was", "marks":
+		if i == 0 || ts.Kind(i-1) != text.LexWord {
+			return false // "Today is two months until the election"
+		}
+	}
+	t, name, j := governing(ts, i)
+	if t != TensePresent || name != "present-form" {
+		return false
+	}
+	switch ts.Word(j - 1) {
+	case "i", "we", "you":
+		return false // "we are happy today"
+	}
+	return true
 }
 
 // matchUnitRel: "last week", "this month", "next year", "earlier this

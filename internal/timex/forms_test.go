@@ -283,6 +283,30 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "The band will tour in 2011. The singer spoke during the show Monday night (June 14) in Nashville.", "June 14", "2010-06-14"},
 		{tuesday, "The band played on Friday (June 11).", "June 11", "2010-06-11"},
 		{tuesday, "The report came out Friday (June 13 in some time zones).", "June 13", "2010-06-13"},
+		// A dateline is no part of the first clause: an anchored count
+		// after it opens the sentence.
+		{tuesday, "BOSTON - Nearly a week after the storm hit, the city remains dark.", "a week after", "2010-06-15"},
+		{tuesday, "BOSTON - Nearly a week after the storm hit, the city was dark.", "a week after", ""},
+		{tuesday, "Nearly a week after the storm hit, the city remains dark.", "a week after", "2010-06-15"},
+		// The copula of a cleft or an extraposed subject does not govern
+		// the that-clause.
+		{tuesday, "It is for that reason that the agency on Monday hired two firms to build the lander.", "Monday", "2010-06-14"},
+		{tuesday, "It is likely that the vote on Friday will pass.", "Friday", "2010-06-18"},
+		{tuesday, "The vote is on Friday.", "Friday", "2010-06-18"},
+		// "as of" a month-day in a present clause: the day the state was
+		// measured, which has come.
+		{tuesday, "The fund holds 24% of the firm as of March 20.", "March 20", "2010-03-20"},
+		{tuesday, "As of Jan. 1, the law will require permits.", "Jan. 1", "2011-01-01"},
+		{tuesday, "The fund's stake in the firm is due to rise on Sept. 20.", "Sept. 20", "2010-09-20"},
+		// A span in an "if" clause with no tense cue looks ahead.
+		{tuesday, "A lander might one day touch down on the moon's icy crust, if mission planners learn enough about it in the coming years.", "coming years", "2010/2013"},
+		{tuesday, "Contracts worth $2bn over the coming years.", "coming years", ""},
+		// A bare month with "this|last|next year" after it is that
+		// year's month.
+		{tuesday, "In May this year, travellers were stranded in the hills.", "May this year", "2010-05"},
+		{tuesday, "In March last year, the plant closed.", "March last year", "2009-03"},
+		{tuesday, "The plant will open in May next year.", "May next year", "2011-05"},
+		{tuesday, "The plant will open in May, and this year's output will fall.", "May", "2011-05"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

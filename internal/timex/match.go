@@ -44,7 +44,7 @@ type expr struct {
 	wd         int // weekday+1 for weekdays and weekday-paired dates; 0 none
 	mod        int // -1 last/earlier, +1 next/later, 2 this, 3 "over the weekend"; 0 none
 	part       int // for kUnitRel: -1 "earlier this", +1 "later this"
-	n          int // count for kAgo/kAfter/kRecent/kDayOffset
+	n          int // count for kAgo/kAfter/kRecent/kDayOffset; a kMonth's year offset with mod 2 ("May last year")
 	unit       int
 	approx     bool // "several weeks ago", "days after"
 	hour, min  int
@@ -502,7 +502,31 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	case "this":
 		e.mod, e.start = 2, ts[i-1].Start
 	}
+	if off, ok := yearAfterMonth(ts, j); ok && e.mod == 0 {
+		// "In May this year", "in March last year": the month of the
+		// year the phrase names, as "May 2019" is.
+		e.mod, e.n, e.end = 2, off, ts[j+1].End
+		j += 2
+	}
 	return e, j, true
+}
+
+// yearAfterMonth reads "this year", "last year" or "next year" at token
+// i, right after a bare month, as the offset of that year from the
+// reference's.
+func yearAfterMonth(ts toks, i int) (int, bool) {
+	if ts.Word(i+1) != "year" || ts.Is(i+2, "'") || ts.Is(i+2, "’") {
+		return 0, false // not "May this year's budget"
+	}
+	switch ts.Word(i) {
+	case "this":
+		return 0, true
+	case "last":
+		return -1, true
+	case "next":
+		return 1, true
+	}
+	return 0, false
 }
 
 // dayRangeAt reads a range of days of one month at token i, "16-19" (one
@@ -643,6 +667,13 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 // which may lie on either side of the publication.
 func dateTense(ts toks, i int) (Tense, bool) {
 	t, name, j := governing(ts, i)
+	if t == TensePresent && ts.Word(i-2) == "as" && ts.Word(i-1) == "of" {
+		// "holds 24% of the company as of March 20": a present state
+		// measured on a day, which has come (the present places a
+		// date from the publication on); a future verb still looks
+		// ahead ("as of Jan. 1 the law will require").
+		return TenseUnknown, false
+	}
 	return t, name == "modal" && t == TenseFuture && ts.Word(j) == "would"
 }
 
@@ -982,8 +1013,12 @@ func matchSpan(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kSpan, start: ts[i].Start, end: ts[j].End, n: n, unit: u, approx: approx}
 	e.tense, _ = governingTense(ts, i)
-	if e.tense == TensePresent && inConditional(ts, i) {
-		e.tense = TenseFuture // "if they don't pass it in the next two weeks": a present for the future
+	if (e.tense == TensePresent || e.tense == TenseUnknown) && inConditional(ts, i) {
+		// "if they don't pass it in the next two weeks": a present for
+		// the future; so too with no tense cue ("if the team learns
+		// enough in the coming years"), as a past "if" clause shows its
+		// past verb.
+		e.tense = TenseFuture
 	}
 	return e, j + 1, true
 }
@@ -1402,6 +1437,9 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 	}
 	opens := true
 	for j := i - 1; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
+		if datelineAt(ts, j) {
+			break // "CHARLOTTE - Nearly a week after ...": the clause opens after the dateline
+		}
 		if !hedges[ts.Word(j)] {
 			opens = false
 			break
@@ -1419,6 +1457,40 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 	}
 	return prep, TenseUnknown
 }
+
+// datelineAt reports whether token j is the dash that closes a news
+// dateline at its sentence's start ("WASHINGTON —", "CHARLOTTE, N.C. -",
+// "LONDON (Reuters) -"): a place's capitalised words, with a state or an
+// agency after it, that are no part of the sentence's first clause (the
+// scanner keeps no case beyond a word's first letter, so capitals alone,
+// at most datelineWords of them, stand for it).
+func datelineAt(ts toks, j int) bool {
+	switch ts[j].S {
+	case "-", "—", "–":
+	default:
+		return false
+	}
+	caps, paren := 0, false
+	for k := j - 1; k >= 0 && ts[k].Kind != text.LexBreak; k-- {
+		switch s := ts[k].S; {
+		case s == ")":
+			paren = true
+		case s == "(":
+			paren = false
+		case paren:
+		case s == "," || s == ".":
+		case ts[k].Kind == text.LexWord && ts[k].Upper:
+			caps++
+		default:
+			return false
+		}
+	}
+	return caps > 0 && caps <= datelineWords
+}
+
+// datelineWords bounds a dateline's capitalised words ("SAN LUIS OBISPO,
+// Calif."), so a sentence of names before a dash is not one.
+const datelineWords = 5
 
 // validDate reports whether y-m-d is a real calendar date.
 func validDate(y, m, d int) bool {

@@ -346,7 +346,7 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 		seen++
 		if seen <= tenseBack {
-			if t, name := classify(ts, j); name != "" {
+			if t, name := classify(ts, j); name != "" && !cleftCopula(ts, j, i) {
 				return t, name, j
 			}
 		} else if ts.Word(j) == "to" && !aside[j-1] {
@@ -362,6 +362,23 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 	}
 	return tenseAt(ts, i, aside)
+}
+
+// cleftCopula reports whether token j is the "is" or "was" of a cleft or
+// an extraposed subject ("It is for that reason that NASA on Monday
+// enlisted ...", "It was clear that on Friday the board would vote") with
+// the "that" between it and the expression at token i: the expression
+// belongs to the that-clause, whose own verb governs it.
+func cleftCopula(ts toks, j, i int) bool {
+	if w := ts.Word(j); w != "is" && w != "was" || ts.Word(j-1) != "it" {
+		return false
+	}
+	for k := j + 1; k < i; k++ {
+		if ts.Word(k) == "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // presentPerfect reports whether the governing token j, claimed by the

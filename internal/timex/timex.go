@@ -661,8 +661,8 @@ func resolveMonth(e expr, ref time.Time) time.Time {
 	rm, ry := int(ref.Month()), ref.Year()
 	forward := e.mod == 1 || (e.mod == 0 && e.tense.forward())
 	switch {
-	case e.mod == 2:
-		return date(ry, e.m, 1)
+	case e.mod == 2: // "this May", "May next year" (n the year's offset)
+		return date(ry+e.n, e.m, 1)
 	case e.mod == -1: // strictly before the reference month
 		if e.m < rm {
 			return date(ry, e.m, 1)

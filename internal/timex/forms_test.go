@@ -271,6 +271,8 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "The mayor will resign today.", "today", "2010-06-15"},
 		{tuesday, "The mayor is resigning today.", "today", "2010-06-15"},
 		{tuesday, "The mayor has resigned today.", "today", "2010-06-15"},
+		{tuesday, "To show what is in the files, today the mayor released them.", "today", "2010-06-15"},
+		{tuesday, "The mayor resigned, and, today, few voters are happy.", "today", ""},
 		{tuesday, "Today's vote is a test for the mayor.", "Today", "2010-06-15"},
 		{tuesday, "The vote of today is a test for the mayor.", "today", "2010-06-15"},
 		{tuesday, "Today is the last day to register.", "Today", "2010-06-15"},

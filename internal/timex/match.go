@@ -844,6 +844,12 @@ func nowadays(ts toks, i int) bool {
 		}
 	}
 	t, name, j := governing(ts, i)
+	if ts.Is(i-1, ",") {
+		// "To make clear what is in these e-mails, today the White
+		// House took the step": a "today" opening a clause after a
+		// comma belongs to that clause, whose verb follows it.
+		t, name, j = tenseAt(ts, i, asides(ts, i))
+	}
 	if t != TensePresent || name != "present-form" {
 		return false
 	}

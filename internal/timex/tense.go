@@ -335,6 +335,9 @@ func governingTense(ts toks, i int) (Tense, string) {
 // governing is governingTense with the index of the governing token (-1
 // when none).
 func governing(ts toks, i int) (Tense, string, int) {
+	if j, ok := nounInfinitive(ts, i); ok {
+		return TenseFuture, "infinitive", j
+	}
 	aside := asides(ts, i)
 	seen, extended := 0, false
 	for j := i - 1; j >= 0 && (seen < tenseBack || !extended && seen < tenseBack+deferReach); j-- {
@@ -362,6 +365,38 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 	}
 	return tenseAt(ts, i, aside)
+}
+
+// nounInfinitive reports whether the expression at token i follows an
+// infinitive ("to air Tuesday", "to be shown on Tuesday") that no verb of
+// its own clause governs (back to a comma or the sentence's start): the
+// infinitive then post-modifies a noun ("an interview with Fox News to
+// air Tuesday morning", "In an interview, to be shown on Tuesday, he
+// said"), naming an event still planned, as "the vote set for Tuesday"
+// does. An infinitive after a verb ("went to Boston to see her Tuesday")
+// is governed by that verb. It returns the "to".
+func nounInfinitive(ts toks, i int) (int, bool) {
+	k := i - 1
+	switch ts.Word(k) {
+	case "on", "at":
+		k--
+	}
+	if ts.Kind(k) != text.LexWord || ts.Word(k-1) == "" {
+		return 0, false
+	}
+	to := k - 1
+	if ts.Word(to) == "be" {
+		to--
+	}
+	if ts.Word(to) != "to" {
+		return 0, false
+	}
+	for j := to - 1; j >= 0 && ts[j].Kind != text.LexBreak && !ts.Is(j, ","); j-- {
+		if _, name := classify(ts, j); name != "" {
+			return 0, false
+		}
+	}
+	return to, true
 }
 
 // cleftCopula reports whether token j is the "is" or "was" of a cleft or

@@ -75,6 +75,12 @@ func TestGoverningTense(t *testing.T) {
 		{"The council elected a chair in May.", "May", TensePast, "past-form"},
 		// Punctuation does not use up the reach: "is" is the 13th word back.
 		{"The sheriff is standing for office again against Jo Anne Park, a retired plumber, in May.", "May", TenseFuture, "progressive"},
+		// An infinitive after a noun, with no verb of its clause before
+		// it, names a planned event; after a verb, the verb governs.
+		{"The senator, in an interview with the network to air Tuesday morning, gave a warning.", "Tuesday", TenseFuture, "infinitive"},
+		{"In an interview with the network, to be shown on Tuesday, the senator gave a warning.", "Tuesday", TenseFuture, "infinitive"},
+		{"The senator went to Boston to see her Tuesday.", "Tuesday", TensePast, "past-form"},
+		{"The senator hoped to see her Tuesday.", "Tuesday", TensePast, "past-form"},
 		// A parenthetical relative clause does not govern what lies outside it.
 		{"Speaking on Friday, the senator, who is retiring this year, said no.", "Friday", TensePast, "past-form"},
 		{"The senator, who spoke on Friday, is retiring.", "Friday", TensePast, "past-form"},

@@ -309,6 +309,14 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "In March last year, the plant closed.", "March last year", "2009-03"},
 		{tuesday, "The plant will open in May next year.", "May next year", "2011-05"},
 		{tuesday, "The plant will open in May, and this year's output will fall.", "May", "2011-05"},
+		// A past narrative that has just stated a month of an earlier
+		// year goes on in that year for a later month; not for an
+		// earlier month, a future clause or a span's edge.
+		{tuesday, "The man fell ill in November 2008. By December, his symptoms worsened.", "December", "2008-12"},
+		{tuesday, "The man fell ill on Oct. 2, 2008. He was admitted on Dec. 9.", "Dec. 9", "2008-12-09"},
+		{tuesday, "She was elected in November 2008. She said on March 3 that she would run.", "March 3", "2010-03-03"},
+		{tuesday, "The firm grew in November 2008. In December, it will hire.", "December", "2010-12"},
+		{tuesday, "The fund has raised money since Jan. 1, 2008. In August, it raised $5m.", "August", "2009-08"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -268,6 +268,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	// candidates" or "the 2020 Sentra", which name no time of events),
 	// for nextYearNarrative
 	statedYear, statedYearSentence := 0, 0
+	// last month the text stated with its year ("November 2016", "Nov.
+	// 3, 2016"), for pastYearNarrative
+	var stated monthOfYear
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
 		if e.kind == 0 {
@@ -304,6 +307,13 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			in := e
 			in.y = statedYear
 			v, _, day, isDay = resolveOne(in, ref, haveRef, anchor, haveAnchor, anchorSentence)
+		} else if pastYearNarrative(e, ref, haveRef, stated) {
+			// "in November 2016 ... But by December, they worsened": a
+			// past narrative that has just stated a month of an earlier
+			// year goes on in that year.
+			in := e
+			in.y = stated.y
+			v, _, day, isDay = resolveOne(in, ref, haveRef, anchor, haveAnchor, anchorSentence)
 		}
 		if e.kind == kClock {
 			switch {
@@ -320,6 +330,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		}
 		if e.sequel {
 			v = sequelValue(e, lastYear, lastYearSentence)
+		}
+		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
+			stated = monthOfYear{y: e.y, m: e.m, sentence: e.sentence}
 		}
 		if e.y != 0 && !e.generic {
 			lastYear, lastYearSentence = e.y, e.sentence
@@ -379,6 +392,34 @@ func nextYearNarrative(e expr, ref time.Time, haveRef bool, year, yearSentence i
 		return false
 	}
 	return year == ref.Year()+1 && yearSentence >= e.sentence-anchorReach
+}
+
+// edgePreps open a span at a date ("since Jan. 1, 2015"): the date is its
+// edge, not the time a narrative stands at.
+var edgePreps = map[string]bool{"since": true, "from": true, "between": true, "through": true, "until": true, "till": true}
+
+// monthOfYear is a month the text stated with its year, and the sentence
+// it was stated in.
+type monthOfYear struct{ y, m, sentence int }
+
+// pastYearNarrative reports whether a yearless month-day or bare month in
+// a past clause takes the year of the month the text has just stated with
+// its year (in its sentence or at most anchorReach sentences back): that
+// year is before the reference's and the month comes later in it, so the
+// narrative is moving on through that year ("in November 2016 ... by
+// December, they worsened"). A date opening a span ("since Jan. 1, 2015":
+// edgePreps) is not stated so. A month not after the stated one is left to
+// the usual rule: it may be a background event's ("elected in November
+// 2008, she said on March 3"), as may a bare year's months ("in 2008"),
+// which are not taken.
+func pastYearNarrative(e expr, ref time.Time, haveRef bool, stated monthOfYear) bool {
+	if !haveRef || e.y != 0 || e.generic || e.wd != 0 || e.tense != TensePast {
+		return false
+	}
+	if e.kind != kDate && (e.kind != kMonth || e.mod != 0) {
+		return false
+	}
+	return stated.y != 0 && stated.y < ref.Year() && e.m > stated.m && stated.sentence >= e.sentence-anchorReach
 }
 
 // placeEventDays resolves "the day before the debate": the day before

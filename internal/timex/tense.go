@@ -62,6 +62,7 @@ var tenseRules = []tenseRule{
 	{"perfect", rulePerfect},
 	{"past-form", rulePastForm},
 	{"present-form", rulePresentForm},
+	{"relative-present", ruleRelativePresent},
 }
 
 // Tense cue tables.
@@ -291,6 +292,26 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 		}
 	}
 	return 0, false
+}
+
+// ruleRelativePresent: "The 2020 Sentra, which goes on sale in late
+// January", "a singer who lives in Paris": the word right after a
+// relative "which" or "who" is the relative clause's verb, so an "-s"
+// form there is a present simple (a plural noun cannot stand there: "in
+// which cases" has a preposition before "which", not read). "is" and
+// "has" are claimed before this by the present-form rule.
+func ruleRelativePresent(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if len(w) < 4 || ts[j].Upper || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") {
+		return 0, false
+	}
+	if r := ts.Word(j - 1); r != "which" && r != "who" {
+		return 0, false
+	}
+	if nounPreps[ts.Word(j-2)] || ts.Word(j-2) == "" && !ts.Is(j-2, ",") {
+		return 0, false
+	}
+	return TensePresent, true
 }
 
 // scheduleVerbSlot reports whether the schedule word at token j is a

@@ -81,6 +81,11 @@ func TestGoverningTense(t *testing.T) {
 		{"In an interview with the network, to be shown on Tuesday, the senator gave a warning.", "Tuesday", TenseFuture, "infinitive"},
 		{"The senator went to Boston to see her Tuesday.", "Tuesday", TensePast, "past-form"},
 		{"The senator hoped to see her Tuesday.", "Tuesday", TensePast, "past-form"},
+		// An "-s" form right after a relative "which|who" is the relative
+		// clause's present; after a preposition "which" is a determiner.
+		{"The new model, which goes on sale in January, is smaller.", "January", TensePresent, "relative-present"},
+		{"A singer who performs in March will open the show.", "March", TensePresent, "relative-present"},
+		{"In which cases in March the court may rule is unclear.", "March", TenseFuture, "modal"},
 		// A parenthetical relative clause does not govern what lies outside it.
 		{"Speaking on Friday, the senator, who is retiring this year, said no.", "Friday", TensePast, "past-form"},
 		{"The senator, who spoke on Friday, is retiring.", "Friday", TensePast, "past-form"},

@@ -266,6 +266,7 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "Such floods are rare today, but they do happen.", "today", ""},
 		{tuesday, "Today, most phones are made in Asia.", "Today", ""},
 		{tuesday, "The stars we see today are old.", "today", ""},
+		{tuesday, "How the mix of structured and dynamic stars we see today arose from the dust remains unclear.", "today", ""},
 		{tuesday, "The stars we saw today were bright.", "today", "2010-06-15"},
 		{tuesday, "The mayor resigned today.", "today", "2010-06-15"},
 		{tuesday, "The mayor will resign today.", "today", "2010-06-15"},

@@ -259,8 +259,11 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	case "is", "are", "am":
 		return 0, false // "are thought to": a present passive; the "be" governs
 	}
-	if !pastForms[w] && determiners[ts.Word(j-1)] {
-		return 0, false // "a registered nurse": an adjective, not a verb
+	if !pastForms[w] && (determiners[ts.Word(j-1)] || nounPreps[ts.Word(j-1)]) {
+		// "a registered nurse", "the diversity of structured galaxies":
+		// an adjective, not a verb (a preposition takes a noun phrase,
+		// never a finite verb)
+		return 0, false
 	}
 	if !pastForms[w] && ts.Is(j-1, "-") && ts.Adjacent(j) && ts.Adjacent(j-1) {
 		return 0, false // "battery-powered vehicles", "Saudi-led": a compound adjective

@@ -70,9 +70,12 @@ func TestGoverningTense(t *testing.T) {
 		{"The board agreed to meet on Monday.", "Monday", TensePast, "past-form"},
 		{"Both ends of the bridge were closed on Monday.", "Monday", TensePast, "past-form"},
 		{"The talks moved in fits and starts on Monday.", "Monday", TensePast, "past-form"},
-		// A regular "-ed" form after a determiner is an adjective.
+		// A regular "-ed" form after a determiner or a preposition is an
+		// adjective.
 		{"The mayor is standing against Jo Park, a licensed plumber, in May.", "May", TenseFuture, "progressive"},
 		{"The council elected a chair in May.", "May", TensePast, "past-form"},
+		{"The diversity of structured galaxies we see in March is vast.", "March", TensePresent, "present-form"},
+		{"A panel of appointed judges ruled in May.", "May", TensePast, "past-form"},
 		// Punctuation does not use up the reach: "is" is the 13th word back.
 		{"The sheriff is standing for office again against Jo Anne Park, a retired plumber, in May.", "May", TenseFuture, "progressive"},
 		// An infinitive after a noun, with no verb of its clause before

@@ -363,6 +363,11 @@ func governing(ts toks, i int) (Tense, string, int) {
 		return TenseFuture, "infinitive", j
 	}
 	aside := asides(ts, i)
+	if frontedAfterCoordinator(ts, i) {
+		if t, name, j := tenseAt(ts, i, aside); name != "" {
+			return t, name, j
+		}
+	}
 	seen, extended := 0, false
 	for j := i - 1; j >= 0 && (seen < tenseBack || !extended && seen < tenseBack+deferReach); j-- {
 		if ts[j].Kind == text.LexBreak {
@@ -421,6 +426,37 @@ func nounInfinitive(ts toks, i int) (int, bool) {
 		}
 	}
 	return to, true
+}
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true}
+
+// frontedAfterCoordinator reports whether the expression at token i is
+// an adverbial fronted in a coordinated clause: "and" or "but" right
+// before it (a preposition or two between: "and from October onward"),
+// a subject pronoun right after it ("onward", "on" or a comma between):
+// "went in search of stories and from October onward they will be
+// released". It belongs to the clause the pronoun opens, not to the first
+// clause's verb, so that clause's verb, after it, governs.
+func frontedAfterCoordinator(ts toks, i int) bool {
+	k := i - 1
+	for n := 0; n < 2 && (nounPreps[ts.Word(k)] || ts.Word(k) == "from" || ts.Word(k) == "since"); n++ {
+		k--
+	}
+	if w := ts.Word(k); w != "and" && w != "but" {
+		return false
+	}
+	for j := i + 1; j <= i+4 && j < len(ts); j++ {
+		switch w := ts.Word(j); {
+		case subjectPronouns[w]:
+			return true
+		case w == "onward" || w == "onwards" || w == "on" || ts.Is(j, ","):
+		case ts.Kind(j) == text.LexWord && j == i+1 && dayParts[w]:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // cleftCopula reports whether token j is the "is" or "was" of a cleft or

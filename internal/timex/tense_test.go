@@ -89,6 +89,12 @@ func TestGoverningTense(t *testing.T) {
 		{"The new model, which goes on sale in January, is smaller.", "January", TensePresent, "relative-present"},
 		{"A singer who performs in March will open the show.", "March", TensePresent, "relative-present"},
 		{"In which cases in March the court may rule is unclear.", "March", TenseFuture, "modal"},
+		// An adverbial fronted after "and|but" with a subject pronoun after
+		// it belongs to the clause the pronoun opens; with no subject
+		// after it the coordination may be of verbs, and is not read.
+		{"The curator went in search of old letters and from October onward they will be shown online.", "October", TenseFuture, "modal"},
+		{"The curator will look for old letters, but in May she found none.", "May", TensePast, "past-form"},
+		{"The curator went in search of old letters and in October will show them.", "October", TensePast, "past-form"},
 		// A parenthetical relative clause does not govern what lies outside it.
 		{"Speaking on Friday, the senator, who is retiring this year, said no.", "Friday", TensePast, "past-form"},
 		{"The senator, who spoke on Friday, is retiring.", "Friday", TensePast, "past-form"},

@@ -12,14 +12,15 @@
 // years ("in 2003", "the 1928 satire", "a 2015 cease-fire"; not counts such as
 // "2003 votes", "about 2000", "$2000") and decades ("the 1990s", value
 // "199"). Relative: weekdays ("Wednesday", "on Friday", "Wednesday morning",
-// "last Friday"), "today", "tonight", "last night", "yesterday", "tomorrow", "this
+// "last Friday"), "today" (not "nowadays": see below), "tonight", "last night", "yesterday", "tomorrow", "this
 // morning", "last/this/next week|weekend|month|year", "earlier/later this
 // week|month|year", "three years ago", "several weeks ago", "two days
 // later", "days after that attack", "in recent months", "the past few
 // weeks", "these past eight years", "the past decade", "over the weekend",
 // "over the next decade", "in the next couple of weeks", "the following
 // year", "a few hours after the vote", bare months ("in September", "a
-// March debate") and month-day ranges ("September 16-19"). A full weekday
+// March debate", "in May this year", "March last year") and month-day
+// ranges ("September 16-19"). A full weekday
 // name with two adjacent letters swapped ("Wednedsay") is read as the
 // weekday when it stands in a weekday's slot (slipWeekday). Times of day
 // ("8 p.m.", "5:45 p.m. ET", "at noon") are attached to a date; "midnight"
@@ -47,8 +48,14 @@
 //     future-tense clause ("the vote slated for June 25") the first such date
 //     on or after the reference, though a present-tense cue ("is")
 //     never places it more than 183 days ahead (it stays unresolved). A
-//     weekday-paired date without a year ("Wednesday, April 12") takes the
-//     nearest year in which that date falls on that weekday.
+//     weekday-paired date without a year ("Wednesday, April 12", or the
+//     date glossing the weekday in brackets: "Monday night (Nov. 18)")
+//     takes the nearest year in which that date falls on that weekday. In
+//     a past clause right after a month the text stated with an earlier
+//     year ("in November 2016"; not a span's edge, "since Jan. 1, 2015"),
+//     a later yearless month or month-day is in that year ("by December,
+//     they worsened": pastYearNarrative). "as of" a month-day in a present
+//     clause ("holds 24% as of March 20") is placed as in a past one.
 //   - A month-day range ("September 16-19") is placed as its first day
 //     would be and runs to its last day in the same month and year.
 //   - A bare month ("in September") is the latest such month not after the
@@ -109,6 +116,12 @@
 //     article) and never says "tonight" itself was spoken that night: its
 //     reference-relative expressions are read with the day before as the
 //     reference (see dateQuotedNights).
+//   - "today" in a present state or habit ("the galaxies we observe
+//     today", "Today, such infections are rare") means "nowadays" and is
+//     unresolved (nowadays); a past, perfect, future, modal, scheduled or
+//     progressive verb, a noun it dates ("today's ruling", "the debate of
+//     today"), "Today is ..." and a speaker's own state ("we're happy
+//     today") make it the day.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -128,7 +141,15 @@
 // phrase ("is expected to push for ... in his address Tuesday"); an infinitive after a modal or "to"
 // ("would remain", "to have") and a participle after "be" ("will be
 // quietly closed", "are thought to") are not the clause's verb, and
-// "once again" is no conjunction. A past verb places a weekday,
+// "once again" is no conjunction; an "-ed" form after a determiner, a
+// preposition or a hyphen is an adjective ("of structured galaxies"); the
+// copula of a cleft ("It is for that reason that NASA on Monday
+// enlisted") governs no that-clause; an adverbial fronted after "and|but"
+// before a subject pronoun ("and from October onward they will") belongs
+// to the clause after it; an "-s" form right after a relative "which|who"
+// is a present ("which goes on sale in January"); an infinitive that no
+// verb of its clause governs post-modifies a noun and names a planned
+// event ("an interview to air Tuesday morning"). A past verb places a weekday,
 // month-day, bare month or "this weekend" before the reference; a future
 // or present one after it ("The election is Thursday", "is standing for
 // a second term in November"); a clause opened by "until" or "unless" takes

@@ -9,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/internal/news"
@@ -56,14 +58,33 @@ var timexFresh3 string
 //go:embed timex_fresh3_pages.tsv
 var timexFresh3Pages string
 
+// timexFresh4 is the fourth fresh set, split "fresh4": expressions of the
+// Multi-News dev articles that state their own publication date (dataset
+// "multinews"), which no timex rule was tuned on, judged blind, in halves
+// "fresh4-tune" and "fresh4-check" fixed before any run
+// (docs/timex-judging.md, "Fresh set 4").
+//
+//go:embed timex_fresh4.tsv
+var timexFresh4 string
+
+// timexFresh4Articles lists the Multi-News articles fresh4 reads, one a
+// line: story id, the article's index in its story, the publication date
+// read in its text, where it was read.
+//
+//go:embed timex_fresh4_articles.tsv
+var timexFresh4Articles string
+
 // TimexOptions configures RunTimex.
 type TimexOptions struct {
 	// Data is the shared folder holding data/clustering/basil-dev.jsonl,
-	// data/quotes/polnear-dev.jsonl and data/extraction/ground-truth.json.
+	// data/quotes/polnear-dev.jsonl, data/extraction/ground-truth.json and
+	// data/mds/multinews-dev.jsonl.
 	Data string
 	// Split selects the items scored: one of TimexSplits, "all" (also
-	// the zero value) for every split. Only a single split's report lists
-	// its misses, so working on tune never shows a check or fresh item.
+	// the zero value) for every split. A halved set's name ("fresh4")
+	// scores both its halves and their total. Only a single split's
+	// report lists its misses, so working on tune never shows a check or
+	// fresh item, nor a set's run its untouched half's.
 	Split string
 	// Log, when set, receives one line per item not placed right.
 	Log io.Writer
@@ -80,9 +101,33 @@ type TimexItem struct {
 // be placed (news.Time.Value "").
 const TimexUnresolved = "unresolved"
 
+// timexSplitOrder is the judged splits, in report order.
+var timexSplitOrder = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check"}
+
 // TimexSplits are the values TimexOptions.Split accepts: the judged
-// splits in report order, then "all" for every one of them.
-var TimexSplits = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", timexAll}
+// splits in report order, the names of the sets judged in halves (the
+// splits "S-tune" and "S-check" give "S", scoring both), then "all" for
+// every split.
+var TimexSplits = timexAccepted()
+
+// timexAccepted builds TimexSplits from timexSplitOrder.
+func timexAccepted() []string {
+	out := slices.Clone(timexSplitOrder)
+	out = append(out, timexHalved()...)
+	return append(out, timexAll)
+}
+
+// timexHalved returns the names of the sets judged in halves: "S" for
+// each split "S-tune" whose "S-check" is judged too.
+func timexHalved() []string {
+	var out []string
+	for _, sp := range timexSplitOrder {
+		if set, ok := strings.CutSuffix(sp, "-tune"); ok && slices.Contains(timexSplitOrder, set+"-check") {
+			out = append(out, set)
+		}
+	}
+	return out
+}
 
 // timexAll is the TimexOptions.Split that scores every split.
 const timexAll = "all"
@@ -95,7 +140,8 @@ var ErrTimexGold = errors.New("eval: timex: bad judged item")
 
 // TimexItems parses the embedded judged sets: the tune and check items of
 // timex_judged.tsv, then the fresh items of timex_fresh.tsv, the fresh2
-// items of timex_fresh2.tsv and the fresh3 items of timex_fresh3.tsv.
+// items of timex_fresh2.tsv, the fresh3 items of timex_fresh3.tsv and the
+// fresh4 items of timex_fresh4.tsv.
 func TimexItems() ([]TimexItem, error) {
 	var out []TimexItem
 	for _, f := range []struct {
@@ -106,6 +152,7 @@ func TimexItems() ([]TimexItem, error) {
 		{"timex_fresh.tsv", timexFresh, []string{"fresh"}},
 		{"timex_fresh2.tsv", timexFresh2, []string{"fresh2"}},
 		{"timex_fresh3.tsv", timexFresh3, []string{"fresh3-tune", "fresh3-check"}},
+		{"timex_fresh4.tsv", timexFresh4, []string{"fresh4-tune", "fresh4-check"}},
 	} {
 		items, err := timexParse(f.name, f.text, f.splits...)
 		if err != nil {
@@ -149,6 +196,15 @@ type timexCounts struct {
 	right, wrong, leftUnresolved, wronglyResolved, total int
 }
 
+// add adds o's outcomes to c's.
+func (c *timexCounts) add(o *timexCounts) {
+	c.right += o.right
+	c.wrong += o.wrong
+	c.leftUnresolved += o.leftUnresolved
+	c.wronglyResolved += o.wronglyResolved
+	c.total += o.total
+}
+
 // RunTimex scores the resolution of temporal expressions on the judged set:
 // each judged article goes through pipeline.Analyze with its publication
 // date given, as `crosscheck ingest` reads a JSONL line with a date, and
@@ -163,12 +219,17 @@ type timexCounts struct {
 // and measured once before them; fresh2 was judged blind after those rules,
 // measured, and the rules after it chosen on it too; fresh3 was judged blind
 // on the extraction benchmark's news pages, whose ground-truth article body
-// is analysed with the publication date judged from the page
-// (docs/timex-judging.md).
+// is analysed with the publication date judged from the page; fresh4 was
+// judged blind on the Multi-News dev articles that state their own date,
+// analysed with that date (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
 	if err != nil {
 		return nil, err
+	}
+	set := ""
+	if slices.Contains(timexHalved(), o.Split) {
+		set = o.Split
 	}
 	items, err := TimexItems()
 	if err != nil {
@@ -238,7 +299,16 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		}
 	}
 	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "placed wrong", "left unresolved", "wrongly resolved"}}
-	for _, sp := range splits {
+	rows := splits
+	if set != "" {
+		sum := &timexCounts{}
+		for _, sp := range splits {
+			sum.add(counts[sp])
+		}
+		counts[set] = sum
+		rows = append(slices.Clone(splits), set)
+	}
+	for _, sp := range rows {
 		c := counts[sp]
 		r.Rows = append(r.Rows, []string{sp, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
 			fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
@@ -248,7 +318,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on) and timex_fresh3.tsv (fresh3, judged blind on the extraction pages); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages) and timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)
@@ -259,12 +329,13 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 
 // timexSplits returns the splits RunTimex scores for a TimexOptions.Split.
 func timexSplits(split string) ([]string, error) {
-	scored := slices.DeleteFunc(slices.Clone(TimexSplits), func(s string) bool { return s == timexAll })
 	switch {
 	case split == "" || split == timexAll:
-		return scored, nil
-	case slices.Contains(scored, split):
+		return slices.Clone(timexSplitOrder), nil
+	case slices.Contains(timexSplitOrder, split):
 		return []string{split}, nil
+	case slices.Contains(timexHalved(), split):
+		return []string{split + "-tune", split + "-check"}, nil
 	}
 	return nil, fmt.Errorf("%w %q (want %s)", ErrTimexSplit, split, strings.Join(TimexSplits, ", "))
 }
@@ -281,19 +352,9 @@ func orUnresolved(v string) string {
 // expression the time with the judged text in it nearest those words. A
 // missing expression gives "".
 func timexLocate(a *news.Article, it TimexItem) (string, error) {
-	body := a.Body()
-	sent, at := -1, 0
-	for i := range a.Sentences {
-		s := a.Sentences[i]
-		if loc := it.Sentence.FindStringIndex(body[s.Start:s.End]); loc != nil {
-			if sent >= 0 {
-				return "", fmt.Errorf("%w: %s %s: %q matches several sentences", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
-			}
-			sent, at = i, s.Start+loc[0]
-		}
-	}
-	if sent < 0 {
-		return "", fmt.Errorf("%w: %s %s: %q matches no sentence", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
+	sent, at, err := timexSentence(a, it)
+	if err != nil {
+		return "", err
 	}
 	s := a.Sentences[sent]
 	best, bestDist := "", -1
@@ -306,6 +367,27 @@ func timexLocate(a *news.Article, it TimexItem) (string, error) {
 		}
 	}
 	return best, nil
+}
+
+// timexSentence returns the index of the one sentence of the analysed
+// article that the item's words match, and the body offset of the match;
+// an error when they match none or several.
+func timexSentence(a *news.Article, it TimexItem) (sent, at int, err error) {
+	body := a.Body()
+	sent = -1
+	for i := range a.Sentences {
+		s := a.Sentences[i]
+		if loc := it.Sentence.FindStringIndex(body[s.Start:s.End]); loc != nil {
+			if sent >= 0 {
+				return 0, 0, fmt.Errorf("%w: %s %s: %q matches several sentences", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
+			}
+			sent, at = i, s.Start+loc[0]
+		}
+	}
+	if sent < 0 {
+		return 0, 0, fmt.Errorf("%w: %s %s: %q matches no sentence", ErrTimexGold, it.Dataset, it.Article, it.Sentence)
+	}
+	return sent, at, nil
 }
 
 func abs(x int) int {
@@ -347,7 +429,7 @@ func timexArticles(data string) (map[string]news.Raw, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("eval: timex: %s: %w", path, err)
 	}
-	pages, err := timexPages(timexFresh3Pages)
+	pages, err := timexDated("timex_fresh3_pages.tsv", timexFresh3Pages, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -362,22 +444,57 @@ func timexArticles(data string) (map[string]news.Raw, error) {
 		}
 		out["extraction/"+id] = news.Raw{ID: id, Input: id, URL: t.URL, Published: date, Text: t.ArticleBody}
 	}
+	dated, err := timexDated("timex_fresh4_articles.tsv", timexFresh4Articles, 2)
+	if err != nil {
+		return nil, err
+	}
+	docs, layout, err := cluLoad(filepath.Join(data, "data", "mds", "multinews-dev.jsonl"))
+	if err != nil {
+		return nil, fmt.Errorf("eval: timex: %w", err)
+	}
+	if layout != "multinews" {
+		return nil, fmt.Errorf("%w: multinews-dev.jsonl is not Multi-News JSONL", ErrTimexGold)
+	}
+	for _, d := range docs {
+		// cluMultiNews names an article "story/index"; the judged set
+		// writes "story_index".
+		id := strings.Replace(d.ID, "/", "_", 1)
+		if date, ok := dated[id]; ok {
+			out["multinews/"+id] = news.Raw{ID: id, Input: id, Published: date, Text: d.Text}
+			delete(dated, id)
+		}
+	}
+	if len(dated) > 0 {
+		return nil, fmt.Errorf("%w: Multi-News articles %v not in multinews-dev.jsonl", ErrTimexGold, slices.Sorted(maps.Keys(dated)))
+	}
 	return out, nil
 }
 
-// timexPages parses timex_fresh3_pages.tsv: page id to the publication
-// date judged from the page.
-func timexPages(text string) (map[string]string, error) {
+// timexDated parses a file of dated articles (timex_fresh3_pages.tsv,
+// timex_fresh4_articles.tsv): per line, keys key fields naming the article
+// (joined with "_", as the judged set's article field writes them), the
+// publication date judged from its text and where it was read. A key
+// after the first is an article's index in its story, a number.
+func timexDated(name, text string, keys int) (map[string]string, error) {
 	out := map[string]string{}
 	for n, line := range strings.Split(text, "\n") {
 		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 || !timexDate.MatchString(f[1]) {
-			return nil, fmt.Errorf("%w: timex_fresh3_pages.tsv line %d: want id, YYYY-MM-DD, where read", ErrTimexGold, n+1)
+		if len(f) != keys+2 || f[0] == "" || !timexDate.MatchString(f[keys]) {
+			return nil, fmt.Errorf("%w: %s line %d: want %d key fields, YYYY-MM-DD, where read", ErrTimexGold, name, n+1, keys)
 		}
-		out[f[0]] = f[1]
+		for _, k := range f[1:keys] {
+			if i, err := strconv.Atoi(k); err != nil || i < 0 || strconv.Itoa(i) != k {
+				return nil, fmt.Errorf("%w: %s line %d: index %q", ErrTimexGold, name, n+1, k)
+			}
+		}
+		id := strings.Join(f[:keys], "_")
+		if _, dup := out[id]; dup {
+			return nil, fmt.Errorf("%w: %s line %d: %s listed twice", ErrTimexGold, name, n+1, id)
+		}
+		out[id] = f[keys]
 	}
 	return out, nil
 }

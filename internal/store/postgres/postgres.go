@@ -88,10 +88,12 @@ func OpenWith(ctx context.Context, dsn string, o store.Options) (*Store, error) 
 	return &Store{pool: pool, cfg: cfg, clock: clock}, nil
 }
 
-// Close closes the pool; a second Close is a no-op.
+// Close gives up the clustering lock when this handle holds it and closes
+// the pool; a second Close is a no-op.
 func (s *Store) Close() error {
 	if !s.closed.Swap(true) {
 		s.closeClaims()
+		s.dropTurn()
 		s.pool.Close()
 	}
 	return nil

@@ -288,6 +288,9 @@ func TestPlaceRelease(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Given up however the subtest ends (unlock is idempotent):
+			// a failure below must not leave the next subtest waiting.
+			t.Cleanup(func() { unlock() })
 			seq := int64(i + 1)
 			_, err = s.Place(ctx, store.Placement{ArticleID: tc.article, Create: &news.Story{Title: tc.article}, State: state(seq), Release: true})
 			if !errors.Is(err, tc.wantErr) {

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -48,6 +49,9 @@ type Store struct {
 	clock  func() time.Time
 	closed atomic.Bool
 	bulk   atomic.Pointer[bulk] // set during a bulk load (Bulk)
+
+	heldMu sync.Mutex
+	held   map[*os.File]bool // the clustering lock's files while held (Close gives them up)
 }
 
 var (
@@ -147,6 +151,7 @@ func (s *Store) Close() error {
 		rb = b.tx.Rollback() // a load never committed is undone
 		b.mu.Unlock()
 	}
+	s.dropLocks()
 	return errors.Join(rb, s.r.Close(), s.w.Close())
 }
 

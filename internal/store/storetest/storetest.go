@@ -86,6 +86,10 @@ func Run(t *testing.T, open Opener) {
 		s, name := fresh(t)
 		testClusterLock(t, s, func() store.Store { return open(t, name, store.Options{}) })
 	})
+	t.Run("ClusterLockClose", func(t *testing.T) {
+		s, name := fresh(t)
+		testClusterLockClose(t, s, func() store.Store { return open(t, name, store.Options{}) })
+	})
 	t.Run("BriefQueueClaimOnce", func(t *testing.T) {
 		s, name := fresh(t)
 		testBriefClaimOnce(t, s, open(t, name, store.Options{}))

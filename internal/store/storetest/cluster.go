@@ -90,18 +90,26 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// testClusterLock checks that the clustering lock excludes lockers of one
-// store and of a second store over the same storage, that a cancelled
-// wait gives up without keeping the lock, and that unlock is idempotent.
-func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
+// lockers returns s and a second store over its storage (reopen) as
+// ClusterLockers; it skips the test when s is none.
+func lockers(t *testing.T, s store.Store, reopen func() store.Store) (lk, other store.ClusterLocker) {
+	t.Helper()
 	lk, ok := s.(store.ClusterLocker)
 	if !ok {
 		t.Skip("store does not implement store.ClusterLocker")
 	}
-	other, ok := reopen().(store.ClusterLocker)
+	other, ok = reopen().(store.ClusterLocker)
 	if !ok {
 		t.Fatal("the reopened store is no ClusterLocker")
 	}
+	return lk, other
+}
+
+// testClusterLock checks that the clustering lock excludes lockers of one
+// store and of a second store over the same storage, that a cancelled
+// wait gives up without keeping the lock, and that unlock is idempotent.
+func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
+	lk, other := lockers(t, s, reopen)
 	unlock, err := lk.LockClustering(ctx(t))
 	must(t, err)
 	// Given up on every exit path, a failure's included (unlock is
@@ -183,14 +191,7 @@ func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
 // error return) before its unlock must not leave Close waiting, nor
 // another store waiting for the lock, for ever.
 func testClusterLockClose(t *testing.T, s store.Store, reopen func() store.Store) {
-	lk, ok := s.(store.ClusterLocker)
-	if !ok {
-		t.Skip("store does not implement store.ClusterLocker")
-	}
-	other, ok := reopen().(store.ClusterLocker)
-	if !ok {
-		t.Fatal("the reopened store is no ClusterLocker")
-	}
+	lk, other := lockers(t, s, reopen)
 	unlock, err := lk.LockClustering(ctx(t))
 	must(t, err)
 	closed := make(chan error, 1)

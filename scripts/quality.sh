@@ -36,20 +36,20 @@ run() { # title, command...
 
 run "Seeds scorecard (against ../shared/gold/seeds.gold.json)" "$bin" eval seeds --data "$shared"
 run "Seeds scorecard with the reference date given" "$bin" eval seeds --data "$shared" --published 2017-04-12
-run "HTML extraction (Scrapinghub benchmark half, shingle F1)" "$bin" eval extract --data "$shared/data/extraction"
+run "HTML extraction (Scrapinghub benchmark half, shingle F1)" "$bin" eval extract --data "$shared"
 run "Boilerplate cleaner (line level)" "$bin" eval boilerplate --data "$shared"
-run "Quotes and speakers (PolNeAR dev)" "$bin" eval quotes --data "$shared/data/quotes/polnear-dev.jsonl"
+run "Quotes and speakers (PolNeAR dev)" "$bin" eval quotes --data "$shared"
 run "Time expressions placed by tense (judged BASIL and PolNeAR dev items, tune and check)" "$bin" eval timex --data "$shared"
 # eval discrepancies is not recorded here: it lists the reported sentences
 # for a reader to judge, and third-party text stays out of the repository.
 # Its figures, with the command, are in the README.
-run "Summary and agreement citations (32 hand-judged dev stories; tune and check)" "$bin" eval citations --data internal/eval/testdata/citations-judged.json
-run "Not-an-article verdict (Multi-News dev, reader-judged junk pages)" "$bin" eval junk --data "$shared/data/mds"
+run "Summary and agreement citations (32 hand-judged dev stories; tune and check)" "$bin" eval citations --data "$shared"
+run "Not-an-article verdict (Multi-News dev, reader-judged junk pages)" "$bin" eval junk --data "$shared"
 run "People and organisations listed in briefings (judged dev stories)" "$bin" eval entities --data "$shared"
-run "Story headlines (BASIL and Multi-News dev, judged)" "$bin" eval headlines --data "$shared/data"
-run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" eval summarize --data "$shared/data/mds/multinews-dev.jsonl" --max-words 300
-run "Story clustering (BASIL, in date order and re-dated into three weeks)" "$bin" eval cluster --data "$shared/data/clustering/basil-dev.jsonl"
-run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared/data/mds/multinews-dev.jsonl"
+run "Story headlines (BASIL and Multi-News dev, judged)" "$bin" eval headlines --data "$shared"
+run "Summaries (Multi-News dev, 300 words, baselines from the same run)" "$bin" eval summarize --data "$shared" --max-words 300
+run "Story clustering (BASIL, in date order and re-dated into three weeks)" "$bin" eval cluster --data "$shared"
+run "Story clustering (Multi-News articles shuffled into one stream)" "$bin" eval cluster --data "$shared" --set multinews
 run "Per-article analysis speed (Multi-News articles, one core)" go test ./internal/pipeline -run '^$' -bench BenchmarkAnalyzeMultiNews -benchtime 3x -count 3 -cpu 1
 run "Briefing the 150 Multi-News dev stories in one process (CPU seconds per pass)" go test ./internal/brief -run '^$' -bench BenchmarkBriefMultiNews -benchtime 5x -count 5
 run "Briefing cost by story size (synthetic stories)" go test ./internal/brief -run '^$' -bench 'BenchmarkBrief/(10|50)x' -benchtime 3x

@@ -26,9 +26,9 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// withStore runs fn on the archive dsn names.
-func withStore(ctx context.Context, dsn string, fn func(store.Store) error) error {
-	st, err := archive.Open(ctx, dsn)
+// withStore runs fn on the archive dsn names, opened with o.
+func withStore(ctx context.Context, dsn string, o store.Options, fn func(store.Store) error) error {
+	st, err := archive.OpenWith(ctx, dsn, o)
 	if err != nil {
 		if ctx.Err() != nil {
 			// A signal while the archive is opened (a new archive's
@@ -41,13 +41,14 @@ func withStore(ctx context.Context, dsn string, fn func(store.Store) error) erro
 	return fn(st)
 }
 
-// withEngine runs fn with the story engine over the archive dsn names.
+// withEngine runs fn with the story engine over the archive dsn names;
+// the archive stamps its rows with the engine's clock.
 func withEngine(ctx context.Context, dsn string, o ingest.Options, fn func(store.Store, *ingest.Engine) error) error {
 	p, err := pipeline.New(pipeline.Options{})
 	if err != nil {
 		return err
 	}
-	return withStore(ctx, dsn, func(st store.Store) error {
+	return withStore(ctx, dsn, store.Options{Now: o.Now}, func(st store.Store) error {
 		eng, err := ingest.New(ctx, st, p, o)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -131,7 +132,7 @@ func storiesCmd(fs *flag.FlagSet) cli.Action {
 	format := cli.Choice(fs, "format", "output `format`", "text", "json")
 	limit := cli.AtLeast(fs, "limit", store.DefaultLimit, 1, "list at most `N` stories, newest news first")
 	return func(ctx context.Context, _ []string, stdout, _ io.Writer) error {
-		return withStore(ctx, *db, func(st store.Store) error { return listing.WriteStories(ctx, stdout, st, *limit, *format) })
+		return withStore(ctx, *db, store.Options{}, func(st store.Store) error { return listing.WriteStories(ctx, stdout, st, *limit, *format) })
 	}
 }
 
@@ -141,7 +142,7 @@ func storyCmd(fs *flag.FlagSet) cli.Action {
 	db := fs.String("db", "", archive.Usage)
 	format := cli.Choice(fs, "format", "output `format`", brief.Formats()...)
 	return func(ctx context.Context, id []string, stdout, stderr io.Writer) error {
-		return withStore(ctx, *db, func(st store.Store) error {
+		return withStore(ctx, *db, store.Options{}, func(st store.Store) error {
 			b, status, err := ingest.StoryBriefing(ctx, st, brief.New(brief.Options{Stem: text.Stem}), strings.Join(id, ""), ingest.ReadOptions{})
 			var none *ingest.NoStoryError
 			if errors.As(err, &none) {
@@ -165,7 +166,7 @@ func searchCmd(fs *flag.FlagSet) cli.Action {
 		if len(store.QueryWords(query)) == 0 {
 			return cli.Usagef("QUERY has no word to search for")
 		}
-		return withStore(ctx, *db, func(st store.Store) error {
+		return withStore(ctx, *db, store.Options{}, func(st store.Store) error {
 			return listing.WriteSearch(ctx, stdout, stderr, st, query, *limit, *format)
 		})
 	}

@@ -129,13 +129,13 @@ func briefCmd(fs *flag.FlagSet) cli.Action {
 // evalCmd scores one stage (eval.Stages) on evaluation data.
 func evalCmd(fs *flag.FlagSet) cli.Action {
 	var o eval.StageOptions
-	fs.StringVar(&o.Data, "data", "", "`PATH` of the evaluation data (required)")
+	fs.StringVar(&o.Data, "data", "", "`PATH` of the evaluation data, the same for every stage: the folder holding data/, gold/ and seeds/ (../shared), or its data/ folder; a stage's own file or folder is read as given (required)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	fs.IntVar(&o.MaxWords, "max-words", 300, "summarize: cap on summary length in `words`")
 	fs.IntVar(&o.Limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
 	fs.StringVar(&o.Published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
 	fs.StringVar(&o.Split, "split", "all", "timex, discrepancies, quotes, citations, entities: score one `split` of the judged set: tune, check or all (entities: also fresh, fresh2 and fresh3, its once-untouched sets; timex: "+strings.Join(eval.TimexSplits, ", ")+", the fresh ones judged blind; a set judged in halves, fresh3 or fresh4, scores both)")
-	fs.StringVar(&o.Set, "set", "", "entities: score one `set` only: basil, multinews or polnear (empty: all)")
+	fs.StringVar(&o.Set, "set", "", "entities: score one `set` only: basil, multinews or polnear (empty: all); cluster: basil or multinews (empty: basil)")
 	fs.StringVar(&o.Order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {
 		if o.Data == "" {

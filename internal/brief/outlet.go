@@ -90,7 +90,11 @@ var minorWords = map[string]bool{"the": true, "a": true, "an": true, "of": true,
 // letters of a single word ("Reuters" is "Reu") or, when the word joins
 // capitalised parts, their capitals ("HuffPost" is "HP", "YouTube" "YT":
 // a truncation such as "Huf" reads as no name); a web host loses its last
-// part first ("apnews.com" is "Apn"). At most four letters.
+// part first ("apnews.com" is "Apn"). At most four letters. Inner
+// capitals that do not start a part are the word's own: the capital after
+// a leading "Mc" ("McClatchy" is "McC", not "MC": "Mc" is never a word of
+// its own, while "Mac" is, so "MacRumors" is "MR"). An apostrophe joins
+// a word and a possessive "'s" is none ("Barron's" is "Bar", not "BS").
 func Initials(name string) string {
 	if strings.Contains(name, ".") && !strings.Contains(name, " ") {
 		if i := strings.LastIndexByte(name, '.'); i > 0 {
@@ -99,8 +103,18 @@ func Initials(name string) string {
 		name = strings.ReplaceAll(name, ".", " ")
 	}
 	var words []string
-	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&' }) {
-		if !minorWords[strings.ToLower(w)] {
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&' && !apostrophe(r) }) {
+		w = strings.TrimRightFunc(w, apostrophe)
+		for _, poss := range []string{"'s", "’s", "'S", "’S"} {
+			w = strings.TrimSuffix(w, poss)
+		}
+		w = strings.Map(func(r rune) rune {
+			if apostrophe(r) {
+				return -1
+			}
+			return r
+		}, w)
+		if w != "" && !minorWords[strings.ToLower(w)] {
 			words = append(words, w)
 		}
 	}
@@ -125,13 +139,19 @@ func Initials(name string) string {
 	return sb.String()
 }
 
+// apostrophe reports the straight and the typographic apostrophe.
+func apostrophe(r rune) bool { return r == '\'' || r == '’' }
+
 // capitals are the upper-case letters of a mixed-case word ("HuffPost":
-// "HP"); none for a word in one case.
+// "HP"), but for the one after a leading "Mc" ("McClatchy": "M"); none for
+// a word in one case.
 func capitals(word []rune) []rune {
 	var caps []rune
 	lower := false
-	for _, r := range word {
+	for i, r := range word {
 		switch {
+		case i == 2 && word[0] == 'M' && word[1] == 'c' && unicode.IsUpper(r):
+			// part of the name "Mc" begins
 		case unicode.IsUpper(r):
 			caps = append(caps, r)
 		case unicode.IsLower(r):

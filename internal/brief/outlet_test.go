@@ -87,7 +87,7 @@ func TestMarkersStable(t *testing.T) {
 }
 
 func TestMarkersLabelsUnique(t *testing.T) {
-	ms := Markers([]string{"Fox News", "Free Nation", "fn"})
+	ms := Markers([]string{"Fox News", "Free Nation", "fn", "McClatchy", "McCoy", "Mc Courier"})
 	seen := map[string]bool{}
 	for _, m := range ms {
 		if seen[m.Label] {
@@ -112,6 +112,19 @@ func TestInitials(t *testing.T) {
 		{"news.example.co", "NE"},
 		{"Le Monde", "LM"},
 		{"—", "?"},
+		// One word with inner capitals: camel-case parts give their
+		// capitals, a leading "Mc" starts no part (it is never a word
+		// of its own), a possessive "'s" is no word.
+		{"BuzzFeed", "BF"},
+		{"YouTube", "YT"},
+		{"MacRumors", "MR"},
+		{"McClatchy", "McC"},
+		{"McAllister", "McA"},
+		{"McKinnonPost", "MP"},
+		{"Barron's", "Bar"},
+		{"McSweeney's", "McS"},
+		{"Harbour’s Gazette", "HG"},
+		{"O'Reilly", "OR"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := Initials(tc.in); got != tc.want {

@@ -74,7 +74,6 @@ func RunBoilerplate(ctx context.Context, o BoilerplateOptions) (*Report, error) 
 // boilerplatePaths finds the seeds folder, the gold file and the extraction
 // folder under dir; missing parts are "".
 func boilerplatePaths(dir string) (seeds, gold, ext string) {
-	isDir := func(p string) bool { fi, err := os.Stat(p); return err == nil && fi.IsDir() }
 	isFile := func(p string) bool { fi, err := os.Stat(p); return err == nil && !fi.IsDir() }
 	if dir == "" {
 		return "", "", ""

@@ -15,8 +15,11 @@ var ErrUnknownStage = errors.New("eval: unknown stage")
 // StageOptions are what the command line gives every stage; each stage
 // reads the fields it needs.
 type StageOptions struct {
-	// Data is the path of the evaluation data (a file or directory, per
-	// stage). Required.
+	// Data is the path of the evaluation data: the evaluation root (the
+	// folder holding data/, gold/ and seeds/, ../shared) or its data/
+	// folder, the same for every stage, which finds its own files under
+	// it (Stage.Under); or, as before, the stage's own file or folder.
+	// Required.
 	Data string
 	// Published is the reference date given to the seeds (seeds; empty:
 	// inferred from the text).
@@ -29,7 +32,8 @@ type StageOptions struct {
 	// lists its misses.
 	Split string
 	// Set is the data set scored (entities: basil, multinews or polnear;
-	// empty: all).
+	// empty: all; cluster, from the evaluation root: basil or multinews;
+	// empty: basil).
 	Set string
 	// MaxWords caps the summary length and Limit the number of stories
 	// scored (summarize; 0: all).
@@ -42,7 +46,19 @@ type StageOptions struct {
 type Stage struct {
 	Name string
 	Run  func(ctx context.Context, o StageOptions) (*Report, error)
+	// Under is the file or folder the stage reads under the evaluation
+	// root (slash-separated), when StageOptions.Data names the root; nil
+	// means the root itself.
+	Under func(o StageOptions) string
 }
+
+// under is a Stage.Under that does not depend on the options.
+func under(path string) func(StageOptions) string { return func(StageOptions) string { return path } }
+
+// judgedCitations is the judged-citations file the citations stage reads
+// when --data names the evaluation root: it is the repository's, read
+// from the repository's root (the current directory).
+const judgedCitations = "internal/eval/testdata/citations-judged.json"
 
 // Stages returns every stage, in the order help lists them. Each scores
 // the product's own path; add a stage with one entry.
@@ -50,40 +66,48 @@ func Stages() []Stage {
 	return []Stage{
 		{"extract", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunExtract(ctx, ExtractOptions{Data: o.Data, Progress: o.Progress})
-		}},
+		}, under("data/extraction")},
 		{"boilerplate", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunBoilerplate(ctx, BoilerplateOptions{Data: o.Data})
-		}},
+		}, nil},
 		{"quotes", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunQuotes(ctx, QuotesOptions{Data: o.Data, Split: o.Split})
-		}},
+		}, under("data/quotes/polnear-dev.jsonl")},
 		{"summarize", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunSummarize(ctx, SummarizeOptions{Data: o.Data, MaxWords: o.MaxWords, Limit: o.Limit, Progress: o.Progress})
-		}},
+		}, under("data/mds/multinews-dev.jsonl")},
 		{"cluster", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunCluster(ctx, ClusterOptions{Data: o.Data, Order: o.Order, Seed: 1, Progress: o.Progress})
+		}, func(o StageOptions) string {
+			if o.Set == "multinews" {
+				return "data/mds/multinews-dev.jsonl"
+			}
+			return "data/clustering/basil-dev.jsonl"
 		}},
 		{"timex", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunTimex(ctx, TimexOptions{Data: o.Data, Split: o.Split})
-		}},
+		}, nil},
 		{"seeds", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunSeeds(ctx, SeedsOptions{Data: o.Data, Published: o.Published})
-		}},
+		}, nil},
 		{"citations", func(ctx context.Context, o StageOptions) (*Report, error) {
+			if root, ok := Root(o.Data); ok {
+				return RunCitations(ctx, CitationsOptions{Data: judgedCitations, Shared: root, Split: o.Split})
+			}
 			return RunCitations(ctx, CitationsOptions{Data: o.Data, Split: o.Split})
-		}},
+		}, nil},
 		{"discrepancies", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunDiscrepancies(ctx, DiscrepanciesOptions{Gold: o.Data, Split: o.Split, Progress: o.Progress})
-		}},
+		}, under("gold/discrepancies-dev.json")},
 		{"headlines", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunHeadlines(ctx, HeadlinesOptions{Data: o.Data, Progress: o.Progress})
-		}},
+		}, under("data")},
 		{"entities", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunEntities(ctx, EntitiesOptions{Data: o.Data, Split: o.Split, Set: o.Set, Progress: o.Progress})
-		}},
+		}, nil},
 		{"junk", func(ctx context.Context, o StageOptions) (*Report, error) {
 			return RunJunk(ctx, JunkOptions{Data: o.Data})
-		}},
+		}, under("data/mds")},
 	}
 }
 
@@ -96,7 +120,8 @@ func StageNames() []string {
 	return out
 }
 
-// RunStage runs the stage called name on o.Data. A name Stages does not
+// RunStage runs the stage called name on o.Data (the evaluation root, or
+// the stage's own data: see StageOptions.Data). A name Stages does not
 // list is ErrUnknownStage; a Data path that is missing fails before the
 // stage starts.
 func RunStage(ctx context.Context, name string, o StageOptions) (*Report, error) {
@@ -104,6 +129,7 @@ func RunStage(ctx context.Context, name string, o StageOptions) (*Report, error)
 		if s.Name != name {
 			continue
 		}
+		o.Data = stageData(s, o)
 		if _, err := os.Stat(o.Data); err != nil {
 			return nil, fmt.Errorf("eval %s: data: %w", name, err)
 		}

@@ -36,3 +36,92 @@ func TestRunStageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestStageData: every stage takes the evaluation root, spelled as the
+// folder holding data/, gold/ and seeds/ or as its data/ folder, and
+// finds its own data under it; a stage's own file or folder is read as
+// given.
+func TestStageData(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"data/extraction", "data/mds", "data/quotes", "data/clustering", "gold", "seeds"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	own := filepath.Join(t.TempDir(), "own.jsonl")
+	stage := map[string]Stage{}
+	for _, s := range Stages() {
+		stage[s.Name] = s
+	}
+	for _, tc := range []struct {
+		stage, set string
+		want       string // under the root ("" the root itself)
+	}{
+		{"extract", "", "data/extraction"},
+		{"boilerplate", "", ""},
+		{"quotes", "", "data/quotes/polnear-dev.jsonl"},
+		{"summarize", "", "data/mds/multinews-dev.jsonl"},
+		{"cluster", "", "data/clustering/basil-dev.jsonl"},
+		{"cluster", "basil", "data/clustering/basil-dev.jsonl"},
+		{"cluster", "multinews", "data/mds/multinews-dev.jsonl"},
+		{"timex", "", ""},
+		{"seeds", "", ""},
+		{"citations", "", ""},
+		{"discrepancies", "", "gold/discrepancies-dev.json"},
+		{"headlines", "", "data"},
+		{"entities", "", ""},
+		{"junk", "", "data/mds"},
+	} {
+		s, ok := stage[tc.stage]
+		if !ok {
+			t.Fatalf("no stage %q", tc.stage)
+		}
+		want := filepath.Join(root, filepath.FromSlash(tc.want))
+		for _, given := range []string{root, filepath.Join(root, "data"), filepath.Join(root, "data") + string(filepath.Separator)} {
+			t.Run(tc.stage+"/"+tc.set+"/"+filepath.Base(given), func(t *testing.T) {
+				if got := stageData(s, StageOptions{Data: given, Set: tc.set}); got != want {
+					t.Errorf("--data %s: reads %s, want %s", given, got, want)
+				}
+			})
+		}
+		t.Run(tc.stage+"/"+tc.set+"/own", func(t *testing.T) {
+			if got := stageData(s, StageOptions{Data: own, Set: tc.set}); got != own {
+				t.Errorf("--data %s: reads %s, want it as given", own, got)
+			}
+		})
+	}
+	if len(stage) != 12 {
+		t.Errorf("%d stages; the table above covers 12: add the new one", len(stage))
+	}
+}
+
+func TestRoot(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"data/mds", "gold"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lone := filepath.Join(t.TempDir(), "data") // a data/ folder with no root around it
+	if err := os.MkdirAll(filepath.Join(lone, "mds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, path, want string
+		ok               bool
+	}{
+		{"root", root, root, true},
+		{"data folder", filepath.Join(root, "data"), root, true},
+		{"a folder below data", filepath.Join(root, "data", "mds"), filepath.Join(root, "data", "mds"), false},
+		{"gold", filepath.Join(root, "gold"), filepath.Join(root, "gold"), false},
+		{"lone data folder", lone, lone, false},
+		{"missing", filepath.Join(root, "none"), filepath.Join(root, "none"), false},
+		{"empty", "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, ok := Root(tc.path); got != tc.want || ok != tc.ok {
+				t.Errorf("Root(%q) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

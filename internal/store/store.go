@@ -32,7 +32,9 @@
 // # Times
 //
 // Stored times are truncated to microseconds (PostgreSQL's precision) and
-// returned in UTC.
+// returned in UTC. The times a store stamps itself (a story's Updated when
+// the caller gives none, a briefing's, a rejection's) come from the clock
+// in Options, never from the database server's.
 package store
 
 import (
@@ -71,6 +73,23 @@ var (
 	// story already (another process placed it meanwhile).
 	ErrPlaced = errors.New("store: article already placed in a story")
 )
+
+// Options configures an implementation's Open.
+type Options struct {
+	// Now is the clock that stamps what the store records: when an
+	// article was stored, a story created or changed, a briefing written,
+	// an input rejected, a migration applied. nil means time.Now. Waits
+	// (a busy database, a lock) are measured with the real clock.
+	Now func() time.Time
+}
+
+// Clock returns o.Now, or time.Now when it is nil.
+func (o Options) Clock() func() time.Time {
+	if o.Now == nil {
+		return time.Now
+	}
+	return o.Now
+}
 
 // DefaultLimit is the page size used when ListOptions.Limit or a limit
 // argument is zero or negative.

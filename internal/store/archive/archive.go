@@ -22,14 +22,19 @@ const Usage = "archive: a SQLite file `DSN` or a postgres:// URL (default $DATAB
 // means $DATABASE_URL when set, else store.DefaultPath (a SQLite file in
 // the user's data directory). The caller closes the store.
 func Open(ctx context.Context, dsn string) (store.Store, error) {
+	return OpenWith(ctx, dsn, store.Options{})
+}
+
+// OpenWith is Open with options for the store (its clock).
+func OpenWith(ctx context.Context, dsn string, o store.Options) (store.Store, error) {
 	dsn, err := resolve(dsn)
 	if err != nil {
 		return nil, err
 	}
 	if isPostgres(dsn) {
-		return postgres.Open(ctx, dsn)
+		return postgres.OpenWith(ctx, dsn, o)
 	}
-	return sqlite.Open(ctx, dsn)
+	return sqlite.OpenWith(ctx, dsn, o)
 }
 
 // resolve is the data source name Open uses for dsn: dsn itself when set,

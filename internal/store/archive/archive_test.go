@@ -4,6 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/store"
 
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/postgres"
@@ -88,6 +91,34 @@ func TestOpenPostgres(t *testing.T) {
 			defer st.Close()
 			if _, ok := st.(*postgres.Store); !ok {
 				t.Errorf("Open = %T, want a PostgreSQL store", st)
+			}
+		})
+	}
+}
+
+// TestOpenWithClock: the clock given to OpenWith reaches either backend
+// (what each stamps with it is the conformance suite's business).
+func TestOpenWithClock(t *testing.T) {
+	at := time.Date(2031, 2, 3, 4, 5, 6, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		dsn  func(t *testing.T) string
+	}{
+		{"sqlite", func(t *testing.T) string { return filepath.Join(t.TempDir(), "clock.db") }},
+		{"postgres", func(t *testing.T) string { return pgtest.Start(t) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st, err := OpenWith(t.Context(), tc.dsn(t), store.Options{Now: func() time.Time { return at }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			if err := st.RecordRejected(t.Context(), "in/x.html", "clock"); err != nil {
+				t.Fatal(err)
+			}
+			got, err := st.Rejected(t.Context(), store.ListOptions{})
+			if err != nil || len(got) != 1 || !got[0].At.Equal(at) {
+				t.Errorf("Rejected = %+v, %v; want one at %v", got, err, at)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/store/pgtest"
 	"github.com/crosscheck/crosscheck/internal/store/storetest"
@@ -36,7 +37,7 @@ func BenchmarkStaleStories(b *testing.B) {
 	if _, err := s.pool.Exec(ctx, `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
 		b.Fatal(err)
 	}
-	if err := migrateDB(ctx, s.pool, migrations[:9]); err != nil {
+	if err := migrateDB(ctx, s.pool, migrations[:9], time.Now); err != nil {
 		b.Fatal(err)
 	}
 	for _, st := range []struct {

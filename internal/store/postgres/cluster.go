@@ -46,8 +46,10 @@ func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]stor
 // connection taken from the pool and kept until unlock, which runs
 // pg_advisory_unlock and gives the connection back. PostgreSQL releases
 // the lock when the session ends, so a killed holder (its connection
-// closed by the kernel) never blocks the others. A connection whose lock
-// state is in doubt (an error while locking or unlocking) is closed
+// closed by the kernel) never blocks the others; Close ends the session
+// of a lock still held, so a caller that failed before its unlock does not
+// block them (nor Close wait for the connection) either. A connection
+// whose lock state is in doubt (an error while locking or unlocking) is closed
 // rather than returned to the pool.
 func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
 	return s.lockClustering(ctx, nil)
@@ -74,6 +76,11 @@ func (s *Store) lockClustering(ctx context.Context, reads func(*pgx.Batch)) (fun
 		return nil, fmt.Errorf("postgres: lock clustering: %w", err)
 	}
 	s.turnMu.Lock()
+	if s.closed.Load() { // Close sets it before it looks for a turn
+		s.turnMu.Unlock()
+		t.discard()
+		return nil, fmt.Errorf("postgres: lock clustering: %w", store.ErrClosed)
+	}
 	s.turn = t
 	s.turnMu.Unlock()
 	return func() error {
@@ -117,6 +124,23 @@ func (t *turn) discard() {
 	_ = t.conn.Conn().Close(cctx)
 	t.conn.Release()
 	t.done = true
+}
+
+// dropTurn gives up the clustering lock this handle holds, if any, by
+// ending its session (Close): the pool's Close would otherwise wait for
+// the lock's connection, and the others for the lock, until the holder's
+// unlock, which a caller that failed may never call.
+func (s *Store) dropTurn() {
+	t := s.heldTurn()
+	if t == nil {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s.endTurn(t)
+	if !t.done {
+		t.discard()
+	}
 }
 
 // heldTurn is the turn this handle holds, or nil.

@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -242,7 +243,9 @@ const lz4Check = `SELECT 1 FROM pg_settings WHERE name = 'default_toast_compress
 // migrateDB applies the migrations not yet recorded in schema_migrations in
 // one transaction holding a transaction-level advisory lock, so that
 // processes opening the archive at once apply each migration exactly once.
-func migrateDB(ctx context.Context, pool *pgxpool.Pool, migrations []migrate.Migration) error {
+// clock stamps each migration applied (the column's default, the server's
+// clock, is not used).
+func migrateDB(ctx context.Context, pool *pgxpool.Pool, migrations []migrate.Migration, clock func() time.Time) error {
 	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 			return fmt.Errorf("postgres: migrate: lock: %w", err)
@@ -259,7 +262,7 @@ func migrateDB(ctx context.Context, pool *pgxpool.Pool, migrations []migrate.Mig
 			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name) VALUES ($1, $2)`, m.Version, m.Name)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations(version, name, applied) VALUES ($1, $2, $3)`, m.Version, m.Name, ts(clock()))
 			return err
 		})
 		if err != nil {

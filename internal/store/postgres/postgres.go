@@ -44,6 +44,7 @@ const retries = 5
 type Store struct {
 	pool   *pgxpool.Pool
 	cfg    *pgxpool.Config
+	clock  func() time.Time
 	closed atomic.Bool
 	claims claimant // this handle's claim on the articles it stores
 
@@ -65,6 +66,13 @@ var (
 // key=value string, see pgxpool.ParseConfig; pool_max_conns and friends are
 // honoured) and brings its schema up to date.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	return OpenWith(ctx, dsn, store.Options{})
+}
+
+// OpenWith is Open with options: o.Now stamps what the store records (the
+// database server's clock is not used).
+func OpenWith(ctx context.Context, dsn string, o store.Options) (*Store, error) {
+	clock := o.Clock()
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
@@ -73,17 +81,19 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: open: %w", err)
 	}
-	if err := migrateDB(ctx, pool, migrations); err != nil {
+	if err := migrateDB(ctx, pool, migrations, clock); err != nil {
 		pool.Close()
 		return nil, err
 	}
-	return &Store{pool: pool, cfg: cfg}, nil
+	return &Store{pool: pool, cfg: cfg, clock: clock}, nil
 }
 
-// Close closes the pool; a second Close is a no-op.
+// Close gives up the clustering lock when this handle holds it and closes
+// the pool; a second Close is a no-op.
 func (s *Store) Close() error {
 	if !s.closed.Swap(true) {
 		s.closeClaims()
+		s.dropTurn()
 		s.pool.Close()
 	}
 	return nil
@@ -103,6 +113,9 @@ func txt(s string) string {
 
 // ts converts a time to what is stored: microseconds, UTC.
 func ts(t time.Time) time.Time { return store.Time(t) }
+
+// now is the store's clock as stored.
+func (s *Store) now() time.Time { return ts(s.clock()) }
 
 // notFound maps pgx.ErrNoRows to store.ErrNotFound.
 func notFound(err error) error {
@@ -161,14 +174,14 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 	for range retries {
 		err = s.pool.QueryRow(ctx, `WITH ins AS (
 				INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now()) ON CONFLICT DO NOTHING RETURNING id),
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $14) ON CONFLICT DO NOTHING RETURNING id),
 			claim AS (INSERT INTO article_claims(article_id, owner) SELECT id, $10::integer FROM ins),
 			rawin AS (INSERT INTO raw_inputs(article_id, bytes, meta, body_from)
 				SELECT id, $11::bytea, $12::bytea, $13::integer FROM ins)
 			SELECT id, true FROM ins
 			UNION ALL SELECT id, false FROM articles WHERE hash = $2 AND NOT EXISTS (SELECT FROM ins)`,
 			id, r.Hash, txt(a.Input), txt(a.URL), txt(a.Outlet), txt(a.Title), txt(a.Published), txt(a.Body()), r.Doc,
-			owner, raw.Bytes, r.Meta, r.From).Scan(&got, &added)
+			owner, raw.Bytes, r.Meta, r.From, s.now()).Scan(&got, &added)
 		if errors.Is(err, pgx.ErrNoRows) {
 			// Hash or id taken by a transaction that committed after
 			// the statement's snapshot (the insert waited for it), or
@@ -334,7 +347,7 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 	created := false
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		var err error
-		created, err = createStory(ctx, tx, id, st)
+		created, err = s.createStory(ctx, tx, id, st)
 		return err
 	})
 	if err != nil {
@@ -344,17 +357,17 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 }
 
 // createStory is CreateStory's transaction: created=false when id exists.
-func createStory(ctx context.Context, tx pgx.Tx, id string, st news.Story) (bool, error) {
+func (s *Store) createStory(ctx context.Context, tx pgx.Tx, id string, st news.Story) (bool, error) {
 	if _, err := resolve(ctx, tx, id, noLock); err == nil {
 		return false, nil
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return false, err
 	}
-	t := record.StoryTime(st)
+	t := record.StoryTime(st, s.clock)
 	var ins string
 	err := tx.QueryRow(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
-		VALUES ($1, $2, now(), $3, $4, $5, $6, $7)
-		ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).Scan(&ins)
+		VALUES ($1, $2, $8, $3, $4, $5, $6, $7)
+		ON CONFLICT (id) DO NOTHING RETURNING id`, id, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows), s.now()).Scan(&ins)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return false, nil // a concurrent creator won
 	}
@@ -374,7 +387,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 	if err := s.check(st.ID); err != nil {
 		return fmt.Errorf("postgres: update story: %w", err)
 	}
-	t := record.StoryTime(st)
+	t := record.StoryTime(st, s.clock)
 	err := s.tx(ctx, func(tx pgx.Tx) error {
 		id, err := resolve(ctx, tx, st.ID, writeLock)
 		if err != nil {
@@ -394,7 +407,7 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 	if err := s.check(articleID, storyID); err != nil {
 		return fmt.Errorf("postgres: assign story: %w", err)
 	}
-	err := s.tx(ctx, func(tx pgx.Tx) error { return assignTo(ctx, tx, articleID, storyID) })
+	err := s.tx(ctx, func(tx pgx.Tx) error { return s.assignTo(ctx, tx, articleID, storyID) })
 	if err != nil {
 		return fmt.Errorf("postgres: assign %q to story %q: %w", articleID, storyID, err)
 	}
@@ -402,12 +415,12 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 }
 
 // assignTo is AssignStory's transaction.
-func assignTo(ctx context.Context, tx pgx.Tx, articleID, storyID string) error {
+func (s *Store) assignTo(ctx context.Context, tx pgx.Tx, articleID, storyID string) error {
 	id, err := resolve(ctx, tx, storyID, writeLock)
 	if err != nil {
 		return fmt.Errorf("story %q: %w", storyID, err)
 	}
-	return assign(ctx, tx, articleID, id, ts(time.Now()))
+	return assign(ctx, tx, articleID, id, s.now())
 }
 
 // MergeStories implements store.StoryWriter.
@@ -415,7 +428,7 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("postgres: merge stories: %w", err)
 	}
-	err := s.tx(ctx, func(tx pgx.Tx) error { return mergeStories(ctx, tx, into, from) })
+	err := s.tx(ctx, func(tx pgx.Tx) error { return s.mergeStories(ctx, tx, into, from) })
 	if err != nil {
 		return fmt.Errorf("postgres: merge story %q into %q: %w", from, into, err)
 	}
@@ -423,7 +436,7 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 }
 
 // mergeStories is MergeStories' transaction.
-func mergeStories(ctx context.Context, tx pgx.Tx, into, from string) error {
+func (s *Store) mergeStories(ctx context.Context, tx pgx.Tx, into, from string) error {
 	// MergePair locks in id order so that two merges cannot deadlock.
 	in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id, writeLock) })
 	if err != nil {
@@ -440,7 +453,7 @@ func mergeStories(ctx context.Context, tx pgx.Tx, into, from string) error {
 			WHERE sa.article_id = n.article_id`, []any{in, fr}},
 		{`UPDATE story_aliases SET story_id = $1 WHERE story_id = $2`, []any{in, fr}},
 		{`INSERT INTO story_aliases(id, story_id) VALUES ($1, $2)`, []any{fr, in}},
-		{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{ts(time.Now()), in}},
+		{`UPDATE stories SET updated = greatest(updated, $1) WHERE id = $2`, []any{s.now(), in}},
 		{`DELETE FROM stories WHERE id = $1`, []any{fr}},
 	}
 	for _, st := range stmts {
@@ -608,7 +621,7 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 		_, err = tx.Exec(ctx, `INSERT INTO briefings(story_id, version, updated, story_updated, doc)
 			SELECT id, 1, $2, updated, $3 FROM stories WHERE id = $1
 			ON CONFLICT (story_id) DO UPDATE SET version = briefings.version + 1, updated = excluded.updated,
-			story_updated = excluded.story_updated, doc = excluded.doc`, id, ts(time.Now()), doc)
+			story_updated = excluded.story_updated, doc = excluded.doc`, id, s.now(), doc)
 		if err != nil {
 			return err
 		}
@@ -685,7 +698,7 @@ func (s *Store) RecordRejected(ctx context.Context, input, reason string) error 
 		return store.ErrClosed
 	}
 	if _, err := s.pool.Exec(ctx, `INSERT INTO rejected(input, reason, at) VALUES ($1, $2, $3)`,
-		txt(input), txt(reason), ts(time.Now())); err != nil {
+		txt(input), txt(reason), s.now()); err != nil {
 		return fmt.Errorf("postgres: record rejected %q: %w", input, err)
 	}
 	return nil

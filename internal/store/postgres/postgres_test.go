@@ -27,7 +27,13 @@ func server(t *testing.T) func(t testing.TB, name string) string {
 
 func open(t testing.TB, dsn string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), dsn)
+	return openWith(t, dsn, store.Options{})
+}
+
+// openWith opens dsn with o and closes it at the test's end.
+func openWith(t testing.TB, dsn string, o store.Options) *Store {
+	t.Helper()
+	s, err := OpenWith(context.Background(), dsn, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,8 +43,8 @@ func open(t testing.TB, dsn string) *Store {
 
 func TestConformance(t *testing.T) {
 	db := server(t)
-	storetest.Run(t, func(t testing.TB, name string) store.Store {
-		return open(t, db(t, name))
+	storetest.Run(t, func(t testing.TB, name string, o store.Options) store.Store {
+		return openWith(t, db(t, name), o)
 	})
 }
 
@@ -96,7 +102,7 @@ func TestUpgrade(t *testing.T) {
 	if _, err := s.pool.Exec(t.Context(), `DROP SCHEMA public CASCADE; CREATE SCHEMA public`); err != nil {
 		t.Fatal(err)
 	}
-	if err := migrateDB(t.Context(), s.pool, migrations[:1]); err != nil {
+	if err := migrateDB(t.Context(), s.pool, migrations[:1], time.Now); err != nil {
 		t.Fatal(err)
 	}
 	// The article as a version-1 crosscheck stored it (today's
@@ -282,6 +288,9 @@ func TestPlaceRelease(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// Given up however the subtest ends (unlock is idempotent):
+			// a failure below must not leave the next subtest waiting.
+			t.Cleanup(func() { unlock() })
 			seq := int64(i + 1)
 			_, err = s.Place(ctx, store.Placement{ArticleID: tc.article, Create: &news.Story{Title: tc.article}, State: state(seq), Release: true})
 			if !errors.Is(err, tc.wantErr) {

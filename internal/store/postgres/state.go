@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -154,12 +153,12 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 					LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = $1 FOR UPDATE OF a`, articleID).Scan(&sid)
 				return sid, notFound(err)
 			},
-			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
-			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
+			Create: func(id string, st news.Story) (bool, error) { return s.createStory(ctx, tx, id, st) },
+			Assign: func(articleID, storyID string) error { return s.assignTo(ctx, tx, articleID, storyID) },
 			// A savepoint: a failed statement would abort the whole
 			// transaction, and an already-merged pair is no failure.
 			Merge: func(into, from string) error {
-				return pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { return mergeStories(ctx, sp, into, from) })
+				return pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { return s.mergeStories(ctx, sp, into, from) })
 			},
 			State: func(d store.ClusterDelta) error { return putClusterState(ctx, tx, d) },
 		})
@@ -186,15 +185,15 @@ func (s *Store) placeBatch(ctx context.Context, p store.Placement) (store.Placed
 	out := store.Placed{StoryID: p.StoryID}
 	b := &pgx.Batch{}
 	var created pgconn.CommandTag
-	t := ts(time.Now())
+	t := s.now()
 	if p.Create != nil {
 		st := *p.Create
 		st.Articles = []news.ArticleRef{{ID: p.ArticleID}}
 		out.StoryID = store.StoryIDOf(st)
-		t = record.StoryTime(st)
+		t = record.StoryTime(st, s.clock)
 		b.Queue(`INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
-			SELECT $1, $2, now(), $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM story_aliases WHERE id = $1)
-			ON CONFLICT (id) DO NOTHING`, out.StoryID, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows)).
+			SELECT $1, $2, $8, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM story_aliases WHERE id = $1)
+			ON CONFLICT (id) DO NOTHING`, out.StoryID, txt(st.Title), t, txt(st.Time.Event), optTime(st.Time.First), optTime(st.Time.Latest), txt(st.Follows), s.now()).
 			Exec(func(ct pgconn.CommandTag) error { created = ct; return nil })
 	}
 	const target = `coalesce((SELECT story_id FROM story_aliases WHERE id = $2), $2)`

@@ -42,8 +42,9 @@ func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]stor
 // the sidecar file <path>.cluster-lock, opened afresh for each lock so that
 // two lockers in one process exclude each other too. The kernel releases
 // it when the holder's file is closed, by unlock or by the process's death
-// (SIGKILL included), so a killed holder never blocks the others. The lock
-// file is empty and never removed.
+// (SIGKILL included), so a killed holder never blocks the others; Close
+// gives up a lock still held, so a caller that failed before its unlock
+// does not block them either. The lock file is empty and never removed.
 func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
 	if s.closed.Load() {
 		return nil, store.ErrClosed
@@ -89,18 +90,55 @@ func (s *Store) LockClustering(ctx context.Context) (func() error, error) {
 		mu.Unlock()
 		return nil, fmt.Errorf("sqlite: lock clustering: %w", ctx.Err())
 	}
-	var once sync.Once
+	if !s.hold(f) {
+		f.Close()
+		return nil, fmt.Errorf("sqlite: lock clustering: %w", store.ErrClosed)
+	}
 	return func() error {
-		var err error
-		once.Do(func() {
-			// Closing the only descriptor of the open file releases
-			// the lock.
-			if cerr := f.Close(); cerr != nil {
-				err = fmt.Errorf("sqlite: unlock clustering: %w", cerr)
-			}
-		})
-		return err
+		if err := s.release(f); err != nil {
+			return fmt.Errorf("sqlite: unlock clustering: %w", err)
+		}
+		return nil
 	}, nil
+}
+
+// hold records f as a held lock's file, for Close; false (nothing
+// recorded) when the store is closed already.
+func (s *Store) hold(f *os.File) bool {
+	s.heldMu.Lock()
+	defer s.heldMu.Unlock()
+	if s.closed.Load() { // Close sets it before it takes heldMu
+		return false
+	}
+	if s.held == nil {
+		s.held = map[*os.File]bool{}
+	}
+	s.held[f] = true
+	return true
+}
+
+// release gives up the lock held on f: closing the only descriptor of
+// the open file releases it. A lock given up already (by an earlier
+// unlock, or by Close) is a no-op.
+func (s *Store) release(f *os.File) error {
+	s.heldMu.Lock()
+	held := s.held[f]
+	delete(s.held, f)
+	s.heldMu.Unlock()
+	if !held {
+		return nil
+	}
+	return f.Close()
+}
+
+// dropLocks gives up every clustering lock the store holds (Close).
+func (s *Store) dropLocks() {
+	s.heldMu.Lock()
+	defer s.heldMu.Unlock()
+	for f := range s.held {
+		f.Close()
+	}
+	clear(s.held)
 }
 
 // flock takes an exclusive lock on f, retrying when a signal interrupts

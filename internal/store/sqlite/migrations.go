@@ -171,8 +171,8 @@ CREATE INDEX cluster_stories_head ON cluster_stories(id, story_id, head);
 
 // migrateDB applies the migrations not yet recorded in schema_migrations, all
 // in one IMMEDIATE transaction so that concurrent openers serialise and a
-// crash leaves the schema as it was.
-func migrateDB(ctx context.Context, db *sql.DB) error {
+// crash leaves the schema as it was. clock stamps each migration applied.
+func migrateDB(ctx context.Context, db *sql.DB, clock func() time.Time) error {
 	tx, err := db.BeginTx(ctx, nil) // the write pool opens IMMEDIATE transactions
 	if err != nil {
 		return fmt.Errorf("sqlite: migrate: %w", err)
@@ -191,7 +191,7 @@ func migrateDB(ctx context.Context, db *sql.DB) error {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name, applied) VALUES (?, ?, ?)`,
-			m.Version, m.Name, time.Now().UnixMicro())
+			m.Version, m.Name, clock().UnixMicro())
 		return err
 	})
 	if err != nil {

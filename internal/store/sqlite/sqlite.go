@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,8 +46,12 @@ const busyTimeout = 10 * time.Second
 type Store struct {
 	w, r   *sql.DB
 	lock   string // the clustering lock's sidecar file
+	clock  func() time.Time
 	closed atomic.Bool
 	bulk   atomic.Pointer[bulk] // set during a bulk load (Bulk)
+
+	heldMu sync.Mutex
+	held   map[*os.File]bool // the clustering lock's files while held (Close gives them up)
 }
 
 var (
@@ -60,6 +65,12 @@ var (
 // Open opens (creating when absent) the SQLite archive at path, creating
 // its directory, and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, store.Options{})
+}
+
+// OpenWith is Open with options: o.Now stamps what the store records.
+func OpenWith(ctx context.Context, path string, o store.Options) (*Store, error) {
+	clock := o.Clock()
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file:") {
 		return nil, fmt.Errorf("sqlite: open %q: need a file path: %w", path, store.ErrInvalid)
 	}
@@ -89,7 +100,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
 	w.SetConnMaxLifetime(0)
-	if err := migrateRetry(ctx, w); err != nil {
+	if err := migrateRetry(ctx, w, clock); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -100,17 +111,17 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	}
 	r.SetMaxOpenConns(readers)
 	r.SetMaxIdleConns(readers)
-	return &Store{w: w, r: r, lock: path + ".cluster-lock"}, nil
+	return &Store{w: w, r: r, lock: path + ".cluster-lock", clock: clock}, nil
 }
 
 // migrateRetry migrates, retrying for up to busyTimeout while another
 // process holds the database: two processes creating one new file at once
 // can get SQLITE_BUSY from switching it to WAL, which the busy timeout does
 // not cover.
-func migrateRetry(ctx context.Context, w *sql.DB) error {
+func migrateRetry(ctx context.Context, w *sql.DB, clock func() time.Time) error {
 	deadline := time.Now().Add(busyTimeout)
 	for {
-		err := migrateDB(ctx, w)
+		err := migrateDB(ctx, w, clock)
 		if err == nil || !busy(err) || time.Now().After(deadline) {
 			return err
 		}
@@ -140,6 +151,7 @@ func (s *Store) Close() error {
 		rb = b.tx.Rollback() // a load never committed is undone
 		b.mu.Unlock()
 	}
+	s.dropLocks()
 	return errors.Join(rb, s.r.Close(), s.w.Close())
 }
 
@@ -156,7 +168,8 @@ func micros(t time.Time) int64 {
 
 func fromMicros(v int64) time.Time { return time.UnixMicro(v).UTC() }
 
-func now() int64 { return time.Now().UnixMicro() }
+// now is the store's clock in the stored form.
+func (s *Store) now() int64 { return s.clock().UnixMicro() }
 
 // tx runs fn in a write transaction.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
@@ -202,7 +215,7 @@ func (s *Store) PutArticle(ctx context.Context, raw news.Raw, a *news.Article) (
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, hash, input, url, outlet, title, published, body, doc, added)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, r.Hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), r.Doc, now())
+			id, r.Hash, a.Input, a.URL, a.Outlet, a.Title, a.Published, a.Body(), r.Doc, s.now())
 		if err != nil {
 			return err
 		}
@@ -378,7 +391,7 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 	created := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		created, err = createStory(ctx, tx, id, st)
+		created, err = s.createStory(ctx, tx, id, st)
 		return err
 	})
 	if err != nil {
@@ -388,16 +401,16 @@ func (s *Store) CreateStory(ctx context.Context, st news.Story) (string, bool, e
 }
 
 // createStory is CreateStory's transaction: created=false when id exists.
-func createStory(ctx context.Context, tx *sql.Tx, id string, st news.Story) (bool, error) {
+func (s *Store) createStory(ctx context.Context, tx *sql.Tx, id string, st news.Story) (bool, error) {
 	if _, err := resolve(ctx, tx, id); err == nil {
 		return false, nil
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return false, err
 	}
-	t := micros(record.StoryTime(st))
+	t := micros(record.StoryTime(st, s.clock))
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories(id, title, created, updated, event, first_published, latest_published, follows)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, st.Title, now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest), st.Follows); err != nil {
+		id, st.Title, s.now(), t, st.Time.Event, optMicros(st.Time.First), optMicros(st.Time.Latest), st.Follows); err != nil {
 		return false, err
 	}
 	for _, a := range st.Articles {
@@ -413,7 +426,7 @@ func (s *Store) UpdateStory(ctx context.Context, st news.Story) error {
 	if err := s.check(st.ID); err != nil {
 		return fmt.Errorf("sqlite: update story: %w", err)
 	}
-	t := micros(record.StoryTime(st))
+	t := micros(record.StoryTime(st, s.clock))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		id, err := resolve(ctx, tx, st.ID)
 		if err != nil {
@@ -438,7 +451,7 @@ func (s *Store) AssignStory(ctx context.Context, articleID, storyID string) erro
 		if err != nil {
 			return fmt.Errorf("story %q: %w", storyID, err)
 		}
-		return assign(ctx, tx, articleID, id, now())
+		return assign(ctx, tx, articleID, id, s.now())
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: assign %q to story %q: %w", articleID, storyID, err)
@@ -451,7 +464,7 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 	if err := s.check(into, from); err != nil {
 		return fmt.Errorf("sqlite: merge stories: %w", err)
 	}
-	err := s.tx(ctx, func(tx *sql.Tx) error { return mergeStories(ctx, tx, into, from) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.mergeStories(ctx, tx, into, from) })
 	if err != nil {
 		return fmt.Errorf("sqlite: merge story %q into %q: %w", from, into, err)
 	}
@@ -459,7 +472,7 @@ func (s *Store) MergeStories(ctx context.Context, into, from string) error {
 }
 
 // mergeStories is MergeStories' transaction.
-func mergeStories(ctx context.Context, tx *sql.Tx, into, from string) error {
+func (s *Store) mergeStories(ctx context.Context, tx *sql.Tx, into, from string) error {
 	in, fr, err := record.MergePair(into, from, func(id string) (string, error) { return resolve(ctx, tx, id) })
 	if err != nil {
 		return err
@@ -477,7 +490,7 @@ func mergeStories(ctx context.Context, tx *sql.Tx, into, from string) error {
 		{`UPDATE story_articles SET story_id = ?, seq = seq + ? WHERE story_id = ?`, []any{in, top, fr}},
 		{`UPDATE story_aliases SET story_id = ? WHERE story_id = ?`, []any{in, fr}},
 		{`INSERT INTO story_aliases(id, story_id) VALUES (?, ?)`, []any{fr, in}},
-		{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{now(), in}},
+		{`UPDATE stories SET updated = max(updated, ?) WHERE id = ?`, []any{s.now(), in}},
 	}
 	for _, st := range stmts {
 		if _, err := tx.ExecContext(ctx, st.q, st.args...); err != nil {
@@ -668,7 +681,7 @@ func (s *Store) PutBriefing(ctx context.Context, storyID string, b *news.Briefin
 		_, err = tx.ExecContext(ctx, `INSERT INTO briefings(story_id, version, updated, story_updated, doc)
 			VALUES (?1, 1, ?2, (SELECT updated FROM stories WHERE id = ?1), ?3)
 			ON CONFLICT(story_id) DO UPDATE SET version = version + 1, updated = excluded.updated,
-			story_updated = excluded.story_updated, doc = excluded.doc`, id, now(), doc)
+			story_updated = excluded.story_updated, doc = excluded.doc`, id, s.now(), doc)
 		if err != nil {
 			return err
 		}
@@ -749,7 +762,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]store.Se
 // RecordRejected implements store.IngestLog.
 func (s *Store) RecordRejected(ctx context.Context, input, reason string) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO rejected(input, reason, at) VALUES (?, ?, ?)`, input, reason, now())
+		_, err := tx.ExecContext(ctx, `INSERT INTO rejected(input, reason, at) VALUES (?, ?, ?)`, input, reason, s.now())
 		return err
 	})
 	if err != nil {

@@ -14,8 +14,8 @@ import (
 
 func TestConformance(t *testing.T) {
 	dir := t.TempDir()
-	storetest.Run(t, func(t testing.TB, name string) store.Store {
-		s, err := Open(context.Background(), filepath.Join(dir, name+".db"))
+	storetest.Run(t, func(t testing.TB, name string, o store.Options) store.Store {
+		s, err := OpenWith(context.Background(), filepath.Join(dir, name+".db"), o)
 		if err != nil {
 			t.Fatal(err)
 		}

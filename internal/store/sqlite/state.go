@@ -162,9 +162,9 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 					LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?`, articleID).Scan(&sid)
 				return sid, notFound(err)
 			},
-			Create: func(id string, st news.Story) (bool, error) { return createStory(ctx, tx, id, st) },
-			Assign: func(articleID, storyID string) error { return assignTo(ctx, tx, articleID, storyID) },
-			Merge:  func(into, from string) error { return mergeStories(ctx, tx, into, from) },
+			Create: func(id string, st news.Story) (bool, error) { return s.createStory(ctx, tx, id, st) },
+			Assign: func(articleID, storyID string) error { return s.assignTo(ctx, tx, articleID, storyID) },
+			Merge:  func(into, from string) error { return s.mergeStories(ctx, tx, into, from) },
 			State:  func(d store.ClusterDelta) error { return putClusterState(ctx, tx, d) },
 		})
 		return err
@@ -176,12 +176,12 @@ func (s *Store) Place(ctx context.Context, p store.Placement) (store.Placed, err
 }
 
 // assignTo is AssignStory's transaction.
-func assignTo(ctx context.Context, tx *sql.Tx, articleID, storyID string) error {
+func (s *Store) assignTo(ctx context.Context, tx *sql.Tx, articleID, storyID string) error {
 	id, err := resolve(ctx, tx, storyID)
 	if err != nil {
 		return fmt.Errorf("story %q: %w", storyID, err)
 	}
-	return assign(ctx, tx, articleID, id, now())
+	return assign(ctx, tx, articleID, id, s.now())
 }
 
 // PutClusterState implements store.ClusterState.

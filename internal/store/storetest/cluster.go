@@ -90,20 +90,31 @@ func equalStrings(a, b []string) bool {
 	return true
 }
 
-// testClusterLock checks that the clustering lock excludes lockers of one
-// store and of a second store over the same storage, that a cancelled
-// wait gives up without keeping the lock, and that unlock is idempotent.
-func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
+// lockers returns s and a second store over its storage (reopen) as
+// ClusterLockers; it skips the test when s is none.
+func lockers(t *testing.T, s store.Store, reopen func() store.Store) (lk, other store.ClusterLocker) {
+	t.Helper()
 	lk, ok := s.(store.ClusterLocker)
 	if !ok {
 		t.Skip("store does not implement store.ClusterLocker")
 	}
-	other, ok := reopen().(store.ClusterLocker)
+	other, ok = reopen().(store.ClusterLocker)
 	if !ok {
 		t.Fatal("the reopened store is no ClusterLocker")
 	}
+	return lk, other
+}
+
+// testClusterLock checks that the clustering lock excludes lockers of one
+// store and of a second store over the same storage, that a cancelled
+// wait gives up without keeping the lock, and that unlock is idempotent.
+func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
+	lk, other := lockers(t, s, reopen)
 	unlock, err := lk.LockClustering(ctx(t))
 	must(t, err)
+	// Given up on every exit path, a failure's included (unlock is
+	// idempotent), so that a failing test fails rather than waits.
+	t.Cleanup(func() { unlock() })
 
 	t.Run("held lock blocks, cancel gives up", func(t *testing.T) {
 		for _, l := range []store.ClusterLocker{lk, other} {
@@ -173,4 +184,35 @@ func testClusterLock(t *testing.T, s store.Store, reopen func() store.Store) {
 			t.Errorf("%d overlapping holders in %d holds", overlaps.Load(), done.Load())
 		}
 	})
+}
+
+// testClusterLockClose checks that closing a store gives up the
+// clustering lock it holds: a caller that fails (a test's t.Fatal, an
+// error return) before its unlock must not leave Close waiting, nor
+// another store waiting for the lock, for ever.
+func testClusterLockClose(t *testing.T, s store.Store, reopen func() store.Store) {
+	lk, other := lockers(t, s, reopen)
+	unlock, err := lk.LockClustering(ctx(t))
+	must(t, err)
+	closed := make(chan error, 1)
+	go func() { closed <- s.Close() }()
+	select {
+	case err := <-closed:
+		must(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close did not return while the store held the clustering lock")
+	}
+	c, cancel := context.WithTimeout(ctx(t), 10*time.Second)
+	defer cancel()
+	u, err := other.LockClustering(c)
+	if err != nil {
+		t.Fatalf("another store cannot take the lock the closed store held: %v", err)
+	}
+	must(t, u())
+	if err := unlock(); err != nil {
+		t.Errorf("unlock after Close: %v, want nil (the lock is given up already)", err)
+	}
+	if _, err := lk.LockClustering(ctx(t)); !errors.Is(err, store.ErrClosed) {
+		t.Errorf("LockClustering after Close: %v, want ErrClosed", err)
+	}
 }

@@ -4,8 +4,8 @@
 //
 //	func TestConformance(t *testing.T) {
 //		dir := t.TempDir()
-//		storetest.Run(t, func(t testing.TB, name string) store.Store {
-//			s, err := sqlite.Open(context.Background(), filepath.Join(dir, name+".db"))
+//		storetest.Run(t, func(t testing.TB, name string, o store.Options) store.Store {
+//			s, err := sqlite.OpenWith(context.Background(), filepath.Join(dir, name+".db"), o)
 //			...
 //		})
 //	}
@@ -32,15 +32,16 @@ import (
 // the same data again (this checks that reopening, and so re-running the
 // migrations, keeps everything); it may also be called while the first
 // store is open, as a second process would open the same archive. The
-// Opener should close the store in t.Cleanup; Close is idempotent.
-type Opener func(t testing.TB, name string) store.Store
+// store must be opened with o (its clock). The Opener should close the
+// store in t.Cleanup; Close is idempotent.
+type Opener func(t testing.TB, name string, o store.Options) store.Store
 
 // Run runs the conformance suite.
 func Run(t *testing.T, open Opener) {
 	var n atomic.Int64
 	fresh := func(t *testing.T) (store.Store, string) {
 		name := fmt.Sprintf("c%03d", n.Add(1))
-		return open(t, name), name
+		return open(t, name, store.Options{}), name
 	}
 	for _, tc := range []struct {
 		name string
@@ -79,19 +80,26 @@ func Run(t *testing.T, open Opener) {
 	}
 	t.Run("ReopenKeepsData", func(t *testing.T) {
 		s, name := fresh(t)
-		testReopen(t, s, func() store.Store { return open(t, name) })
+		testReopen(t, s, func() store.Store { return open(t, name, store.Options{}) })
 	})
 	t.Run("ClusterLock", func(t *testing.T) {
 		s, name := fresh(t)
-		testClusterLock(t, s, func() store.Store { return open(t, name) })
+		testClusterLock(t, s, func() store.Store { return open(t, name, store.Options{}) })
+	})
+	t.Run("ClusterLockClose", func(t *testing.T) {
+		s, name := fresh(t)
+		testClusterLockClose(t, s, func() store.Store { return open(t, name, store.Options{}) })
 	})
 	t.Run("BriefQueueClaimOnce", func(t *testing.T) {
 		s, name := fresh(t)
-		testBriefClaimOnce(t, s, open(t, name))
+		testBriefClaimOnce(t, s, open(t, name, store.Options{}))
 	})
 	t.Run("ArticleClaims", func(t *testing.T) {
 		s, name := fresh(t)
-		testClaims(t, s, func() store.Store { return open(t, name) })
+		testClaims(t, s, func() store.Store { return open(t, name, store.Options{}) })
+	})
+	t.Run("Clock", func(t *testing.T) {
+		testClock(t, open(t, fmt.Sprintf("c%03d", n.Add(1)), store.Options{Now: func() time.Time { return clockAt }}))
 	})
 	t.Run("UseAfterClose", func(t *testing.T) {
 		s, _ := fresh(t)

@@ -136,11 +136,11 @@ func TestNewArticle(t *testing.T) {
 
 func TestStoryTime(t *testing.T) {
 	at := time.Date(2026, 3, 1, 12, 0, 0, 123456789, time.FixedZone("x", 3600))
-	if got := StoryTime(news.Story{Updated: at}); !got.Equal(at.Truncate(time.Microsecond)) || got.Location() != time.UTC {
+	if got := StoryTime(news.Story{Updated: at}, time.Now); !got.Equal(at.Truncate(time.Microsecond)) || got.Location() != time.UTC {
 		t.Errorf("StoryTime(set) = %v", got)
 	}
 	before := time.Now().Add(-time.Second)
-	if got := StoryTime(news.Story{}); got.Before(before) || got.Location() != time.UTC {
+	if got := StoryTime(news.Story{}, time.Now); got.Before(before) || got.Location() != time.UTC {
 		t.Errorf("StoryTime(zero) = %v, want about now", got)
 	}
 }

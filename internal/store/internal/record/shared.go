@@ -67,11 +67,11 @@ func NewArticle(raw news.Raw, a *news.Article) (Article, error) {
 	return r, nil
 }
 
-// StoryTime is the updated time a story write records: s.Updated, or now
-// when zero, at the stored precision.
-func StoryTime(s news.Story) time.Time {
+// StoryTime is the updated time a story write records: s.Updated, or the
+// store's clock now when zero, at the stored precision.
+func StoryTime(s news.Story, now func() time.Time) time.Time {
 	if s.Updated.IsZero() {
-		return store.Time(time.Now())
+		return store.Time(now())
 	}
 	return store.Time(s.Updated)
 }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -30,7 +31,9 @@ var ErrCitationsSplit = errors.New("eval: unknown citations split")
 
 // CitationsOptions configures RunCitations.
 type CitationsOptions struct {
-	// Data is the judged-citations file (internal/eval/testdata/citations-judged.json).
+	// Data is a judged-citations file; empty means the repository's own
+	// judgements (internal/eval/testdata/citations-judged.json, built in),
+	// so the run does not depend on the current directory.
 	Data string
 	// Shared is the folder holding data/ (the public evaluation data).
 	// Empty: testutil.SharedDir (../shared beside the repository, or
@@ -87,13 +90,32 @@ type CitationsStoryData struct {
 	Brief    *news.Briefing
 }
 
+// builtinCitations is the repository's judged-citations file, built in so
+// that `crosscheck eval citations --data ../shared` runs from anywhere.
+//
+//go:embed testdata/citations-judged.json
+var builtinCitations []byte
+
+// citationsJudgements returns the judged file at path, or the built-in one
+// when path is empty.
+func citationsJudgements(path string) ([]byte, error) {
+	if path == "" {
+		return builtinCitations, nil
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("eval citations: %w", err)
+	}
+	return raw, nil
+}
+
 // LoadCitations reads the judged file and briefs every judged story
 // through the product path (pipeline.Analyze, then brief with the CLI's
 // defaults), in file order.
 func LoadCitations(ctx context.Context, o CitationsOptions) (*CitationsFile, []CitationsStoryData, error) {
-	raw, err := os.ReadFile(o.Data)
+	raw, err := citationsJudgements(o.Data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("eval citations: %w", err)
+		return nil, nil, err
 	}
 	var f CitationsFile
 	if err := json.Unmarshal(raw, &f); err != nil {

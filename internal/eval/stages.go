@@ -12,6 +12,9 @@ import (
 // ErrUnknownStage: RunStage was given a name Stages does not list.
 var ErrUnknownStage = errors.New("eval: unknown stage")
 
+// ErrStageSet reports a --set value a stage does not know.
+var ErrStageSet = errors.New("eval: unknown set")
+
 // StageOptions are what the command line gives every stage; each stage
 // reads the fields it needs.
 type StageOptions struct {
@@ -55,11 +58,6 @@ type Stage struct {
 // under is a Stage.Under that does not depend on the options.
 func under(path string) func(StageOptions) string { return func(StageOptions) string { return path } }
 
-// judgedCitations is the judged-citations file the citations stage reads
-// when --data names the evaluation root: it is the repository's, read
-// from the repository's root (the current directory).
-const judgedCitations = "internal/eval/testdata/citations-judged.json"
-
 // Stages returns every stage, in the order help lists them. Each scores
 // the product's own path; add a stage with one entry.
 func Stages() []Stage {
@@ -77,6 +75,9 @@ func Stages() []Stage {
 			return RunSummarize(ctx, SummarizeOptions{Data: o.Data, MaxWords: o.MaxWords, Limit: o.Limit, Progress: o.Progress})
 		}, under("data/mds/multinews-dev.jsonl")},
 		{"cluster", func(ctx context.Context, o StageOptions) (*Report, error) {
+			if o.Set != "" && o.Set != "basil" && o.Set != "multinews" {
+				return nil, fmt.Errorf("%w %q for cluster (want basil or multinews)", ErrStageSet, o.Set)
+			}
 			return RunCluster(ctx, ClusterOptions{Data: o.Data, Order: o.Order, Seed: 1, Progress: o.Progress})
 		}, func(o StageOptions) string {
 			if o.Set == "multinews" {
@@ -92,7 +93,7 @@ func Stages() []Stage {
 		}, nil},
 		{"citations", func(ctx context.Context, o StageOptions) (*Report, error) {
 			if root, ok := Root(o.Data); ok {
-				return RunCitations(ctx, CitationsOptions{Data: judgedCitations, Shared: root, Split: o.Split})
+				return RunCitations(ctx, CitationsOptions{Shared: root, Split: o.Split})
 			}
 			return RunCitations(ctx, CitationsOptions{Data: o.Data, Split: o.Split})
 		}, nil},

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -123,5 +125,45 @@ func TestRoot(t *testing.T) {
 				t.Errorf("Root(%q) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
 			}
 		})
+	}
+}
+
+// TestStageSetUnknown: a --set the stage does not know is an error, not a
+// silent run on the default set.
+func TestStageSetUnknown(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "data", "clustering"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "data", "clustering", "basil-dev.jsonl"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, set := range []string{"polnear", "multinew", "BASIL "} {
+		t.Run(set, func(t *testing.T) {
+			_, err := RunStage(context.Background(), "cluster", StageOptions{Data: root, Set: set})
+			if !errors.Is(err, ErrStageSet) {
+				t.Errorf("cluster --set %q: err %v, want ErrStageSet", set, err)
+			}
+		})
+	}
+}
+
+// TestCitationsBuiltin: with no file named, the citations stage reads the
+// repository's judgements built into the binary, from any directory.
+func TestCitationsBuiltin(t *testing.T) {
+	want, err := os.ReadFile("testdata/citations-judged.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	got, err := citationsJudgements("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("built-in judgements differ from testdata/citations-judged.json (%d vs %d bytes)", len(got), len(want))
+	}
+	if _, err := citationsJudgements("no-such-file.json"); err == nil {
+		t.Error("a missing named file gave no error")
 	}
 }

@@ -235,7 +235,13 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	raws, err := timexArticles(o.Data)
+	need := map[string]bool{}
+	for _, it := range items {
+		if slices.Contains(splits, it.Split) {
+			need[it.Dataset] = true
+		}
+	}
+	raws, err := timexArticles(o.Data, need)
 	if err != nil {
 		return nil, err
 	}
@@ -398,21 +404,49 @@ func abs(x int) int {
 }
 
 // timexArticles reads the judged set's source articles as the raw
-// documents a user would hand crosscheck, keyed "dataset/id".
-func timexArticles(data string) (map[string]news.Raw, error) {
+// documents a user would hand crosscheck, keyed "dataset/id": those of the
+// datasets need names (nil: every dataset), so that a run reads only the
+// files its items come from.
+func timexArticles(data string, need map[string]bool) (map[string]news.Raw, error) {
 	out := map[string]news.Raw{}
+	for _, ds := range []struct {
+		name string
+		read func(data string, out map[string]news.Raw) error
+	}{
+		{"basil", timexBasil},
+		{"polnear", timexPolnear},
+		{"extraction", timexExtraction},
+		{"multinews", timexMultiNews},
+	} {
+		if need != nil && !need[ds.name] {
+			continue
+		}
+		if err := ds.read(data, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// timexBasil adds the BASIL dev articles.
+func timexBasil(data string, out map[string]news.Raw) error {
 	basil := filepath.Join(data, "data", "clustering", "basil-dev.jsonl")
 	docs, _, err := cluLoad(basil)
 	if err != nil {
-		return nil, fmt.Errorf("eval: timex: %w", err)
+		return fmt.Errorf("eval: timex: %w", err)
 	}
 	for _, d := range docs {
 		out["basil/"+d.ID] = news.Raw{ID: d.ID, Input: d.ID, Title: d.Title, Outlet: d.Outlet, Published: d.Date, Text: d.Text}
 	}
+	return nil
+}
+
+// timexPolnear adds the PolNeAR dev articles.
+func timexPolnear(data string, out map[string]news.Raw) error {
 	path := filepath.Join(data, "data", "quotes", "polnear-dev.jsonl")
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("eval: timex: %w", err)
+		return fmt.Errorf("eval: timex: %w", err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
@@ -422,38 +456,50 @@ func timexArticles(data string) (map[string]news.Raw, error) {
 		}
 		var d quoteDoc
 		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
-			return nil, fmt.Errorf("eval: timex: %s:%d: %w", path, line, err)
+			return fmt.Errorf("eval: timex: %s:%d: %w", path, line, err)
 		}
 		out["polnear/"+d.DocID] = quoteRaw(&d)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("eval: timex: %s: %w", path, err)
+		return fmt.Errorf("eval: timex: %s: %w", path, err)
 	}
+	return nil
+}
+
+// timexExtraction adds the extraction benchmark pages fresh3 reads, dated
+// by timex_fresh3_pages.tsv.
+func timexExtraction(data string, out map[string]news.Raw) error {
 	pages, err := timexDated("timex_fresh3_pages.tsv", timexFresh3Pages, 1)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	truth, err := extractReadTruth(filepath.Join(data, "data", "extraction", "ground-truth.json"))
 	if err != nil {
-		return nil, fmt.Errorf("eval: timex: %w", err)
+		return fmt.Errorf("eval: timex: %w", err)
 	}
 	for id, date := range pages {
 		t, ok := truth[id]
 		if !ok {
-			return nil, fmt.Errorf("%w: extraction page %s not in ground-truth.json", ErrTimexGold, id)
+			return fmt.Errorf("%w: extraction page %s not in ground-truth.json", ErrTimexGold, id)
 		}
 		out["extraction/"+id] = news.Raw{ID: id, Input: id, URL: t.URL, Published: date, Text: t.ArticleBody}
 	}
+	return nil
+}
+
+// timexMultiNews adds the Multi-News dev articles fresh4 reads, dated by
+// timex_fresh4_articles.tsv.
+func timexMultiNews(data string, out map[string]news.Raw) error {
 	dated, err := timexDated("timex_fresh4_articles.tsv", timexFresh4Articles, 2)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	docs, layout, err := cluLoad(filepath.Join(data, "data", "mds", "multinews-dev.jsonl"))
 	if err != nil {
-		return nil, fmt.Errorf("eval: timex: %w", err)
+		return fmt.Errorf("eval: timex: %w", err)
 	}
 	if layout != "multinews" {
-		return nil, fmt.Errorf("%w: multinews-dev.jsonl is not Multi-News JSONL", ErrTimexGold)
+		return fmt.Errorf("%w: multinews-dev.jsonl is not Multi-News JSONL", ErrTimexGold)
 	}
 	for _, d := range docs {
 		// cluMultiNews names an article "story/index"; the judged set
@@ -465,9 +511,9 @@ func timexArticles(data string) (map[string]news.Raw, error) {
 		}
 	}
 	if len(dated) > 0 {
-		return nil, fmt.Errorf("%w: Multi-News articles %v not in multinews-dev.jsonl", ErrTimexGold, slices.Sorted(maps.Keys(dated)))
+		return fmt.Errorf("%w: Multi-News articles %v not in multinews-dev.jsonl", ErrTimexGold, slices.Sorted(maps.Keys(dated)))
 	}
-	return out, nil
+	return nil
 }
 
 // timexDated parses a file of dated articles (timex_fresh3_pages.tsv,

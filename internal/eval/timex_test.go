@@ -212,7 +212,7 @@ func TestTimexSentences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raws, err := timexArticles(data)
+	raws, err := timexArticles(data, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,9 @@ func (s *Store) ArticlesAfter(ctx context.Context, seq int64, limit int) ([]stor
 // the lock when the session ends, so a killed holder (its connection
 // closed by the kernel) never blocks the others; Close ends the session
 // of a lock still held, so a caller that failed before its unlock does not
-// block them (nor Close wait for the connection) either. A connection
+// block them, nor Close wait for that connection, either. A LockClustering
+// still waiting for the lock when Close runs keeps its connection until its
+// context ends (cancel it before Close). A connection
 // whose lock state is in doubt (an error while locking or unlocking) is closed
 // rather than returned to the pool.
 func (s *Store) LockClustering(ctx context.Context) (func() error, error) {

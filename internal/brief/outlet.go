@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/say"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // Palette is how many outlet colours briefing.css defines ("o0".."o11"):
@@ -104,10 +105,7 @@ func Initials(name string) string {
 	}
 	var words []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '&' && !apostrophe(r) }) {
-		w = strings.TrimRightFunc(w, apostrophe)
-		for _, poss := range []string{"'s", "’s", "'S", "’S"} {
-			w = strings.TrimSuffix(w, poss)
-		}
+		w, _ = text.StripPossessive(w)
 		w = strings.Map(func(r rune) rune {
 			if apostrophe(r) {
 				return -1

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // collectEvents lists the reporting verbs outside quotes with their
@@ -64,7 +65,7 @@ func (d *doc) claimEvents() {
 				d.events = append(d.events, event{cue: k, word: d.tok(k), kind: subjPronoun, pronoun: g, subj: [2]int{d.toks[p].Start, d.toks[p].End}})
 				break
 			}
-			if _, poss := stripPossessive(t); poss && d.nameTok(p) {
+			if _, poss := text.StripPossessive(t); poss && d.nameTok(p) {
 				if i, ok := d.runBack(p, lo); ok {
 					d.events = append(d.events, event{cue: k, word: d.tok(k), kind: subjName, subj: [2]int{d.toks[i].Start, d.toks[p].End}})
 				}

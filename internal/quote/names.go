@@ -6,6 +6,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/internal/entity"
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
 // collectRuns lists every capitalised name run of the body with the
@@ -18,7 +19,7 @@ func (d *doc) collectRuns() {
 	n := len(d.toks)
 	for i := 0; i+1 < n; i++ {
 		if d.nameTok(i+1) && d.gapAfter(i) == " " && d.firstNameGender(d.tok(i)) != genderUnknown {
-			t, _ := stripPossessive(d.tok(i + 1))
+			t, _ := text.StripPossessive(d.tok(i + 1))
 			d.surnames[t] = true
 		}
 	}
@@ -30,7 +31,7 @@ func (d *doc) collectRuns() {
 		// Extend forward over the raw run (titles included) to find its end.
 		j := i
 		for j+1 < n && j-i < 8 && d.runGapOK(j) {
-			if _, poss := stripPossessive(d.tok(j)); poss {
+			if _, poss := text.StripPossessive(d.tok(j)); poss {
 				break
 			}
 			t := d.tok(j + 1)
@@ -48,7 +49,7 @@ func (d *doc) collectRuns() {
 		if ok {
 			r := nameRun{start: d.toks[s].Start, end: d.toks[j].End}
 			for k := s; k <= j; k++ {
-				t, _ := stripPossessive(d.tok(k))
+				t, _ := text.StripPossessive(d.tok(k))
 				r.toks = append(r.toks, t)
 			}
 			for k := i; k < s; k++ {
@@ -110,7 +111,7 @@ func (d *doc) genderOf(name string) int {
 // ("Lucian" → "Lucian Kim").
 func (d *doc) fullName(span [2]int) (name, typ string) {
 	span = d.nameHead(span)
-	surface, _ := stripPossessive(strings.TrimSpace(d.body[span[0]:span[1]]))
+	surface, _ := text.StripPossessive(strings.TrimSpace(d.body[span[0]:span[1]]))
 	f := strings.Fields(surface)
 	if len(f) == 0 {
 		return "", ""
@@ -162,7 +163,7 @@ func (d *doc) fullName(span [2]int) (name, typ string) {
 
 // runSurface is the run's text as the body gives it, possessive removed.
 func (d *doc) runSurface(r nameRun) string {
-	s, _ := stripPossessive(d.body[r.start:r.end])
+	s, _ := text.StripPossessive(d.body[r.start:r.end])
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -222,16 +222,6 @@ func isLowerStart(s string) bool {
 	return unicode.IsLower(r)
 }
 
-// stripPossessive removes a trailing 's or ’s: "NPR's" → "NPR".
-func stripPossessive(s string) (string, bool) {
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
-			return s[:len(s)-len(suf)], true
-		}
-	}
-	return s, false
-}
-
 // title reports whether capitalised t is a title or role in front of a
 // name ("President", "Ms", "Russian").
 func (d *doc) title(t string) bool {
@@ -292,7 +282,7 @@ func (d *doc) runBack(j, lo int) (i int, ok bool) {
 	i = j
 	for i-1 >= lo && j-i < 6 && d.runGapOK(i-1) {
 		t := d.tok(i - 1)
-		if _, poss := stripPossessive(t); poss && isUpperStart(t) {
+		if _, poss := text.StripPossessive(t); poss && isUpperStart(t) {
 			break // "NPR's Lucian Kim"
 		}
 		switch {
@@ -317,7 +307,7 @@ func (d *doc) runFwd(i, hi int) (int, int, bool) {
 	}
 	j := i
 	for j+1 < hi && j-i < 6 && d.runGapOK(j) {
-		if _, poss := stripPossessive(d.tok(j)); poss {
+		if _, poss := text.StripPossessive(d.tok(j)); poss {
 			break
 		}
 		t := d.tok(j + 1)
@@ -379,7 +369,7 @@ func (d *doc) trimRun(i, j int) (int, bool) {
 			i++
 			continue
 		}
-		if _, poss := stripPossessive(t); poss && i < j {
+		if _, poss := text.StripPossessive(t); poss && i < j {
 			i++
 			continue
 		}

@@ -93,7 +93,7 @@ func (d *doc) sentenceReferent(ei int) bool {
 // possessive; hi bounds the search. ok is false when no role and name
 // follow.
 func (d *doc) possessiveRole(j, hi int) (int, int, bool) {
-	if _, poss := stripPossessive(d.tok(j)); !poss || j+1 >= hi || d.gapAfter(j) != " " {
+	if _, poss := text.StripPossessive(d.tok(j)); !poss || j+1 >= hi || d.gapAfter(j) != " " {
 		return 0, 0, false
 	}
 	if d.nameTok(j + 1) {
@@ -215,7 +215,7 @@ func (d *doc) participleClause(k int) bool {
 // head such a phrase (a pronoun, a determiner, a month).
 func (d *doc) unnamedBefore(j, lo int) (int, bool) {
 	head := d.tok(j)
-	if base, _ := stripPossessive(strings.ToLower(head)); isPronounSubject(base, base) || determiners[base] || quantifiers[base] {
+	if base, _ := text.StripPossessive(strings.ToLower(head)); isPronounSubject(base, base) || determiners[base] || quantifiers[base] {
 		return 0, false
 	}
 	if !roleWord(head) && !d.genericOpener(j, lo) {

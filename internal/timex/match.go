@@ -448,8 +448,11 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
-	if d, d2, k, ok := dayRangeAt(ts, j); ok && validDate(2000, m, d2) {
-		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: d2}
+	if d, d2, k, ok := dayRangeAt(ts, j); ok {
+		if !validDate(2000, m, d) {
+			return expr{}, 0, false // "February 30-31": no day of it exists; not the bare month either
+		}
+		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: min(d2, monthDays(2000, m))}
 		if ts.Is(k, ",") {
 			if y, ok := yearAt(ts, k+1); ok {
 				e.y, e.end, k = y, ts[k+1].End, k+2
@@ -599,8 +602,11 @@ func orLeap(y int) int {
 // matchDayMonth: "4 April", "4th of April 2017", "16-19 September".
 func matchDayMonth(ts toks, i int) (expr, int, bool) {
 	if d, d2, j, ok := dayRangeAt(ts, i); ok {
-		if m, k, ok := monthAt(ts, j); ok && validDate(2000, m, d2) {
-			e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: d2}
+		if m, k, ok := monthAt(ts, j); ok {
+			if !validDate(2000, m, d) {
+				return expr{}, 0, false
+			}
+			e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d, d2: min(d2, monthDays(2000, m))}
 			if y, ok := yearAt(ts, k); ok {
 				e.y, e.end, k = y, ts[k].End, k+1
 			} else {
@@ -1452,16 +1458,50 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 		}
 	}
 	if !opens {
-		t, _ = governingTense(ts, i)
-		return prep, t
+		t, name, _ := governing(ts, i)
+		return prep, ongoing(ts, prep, w, t, name)
 	}
 	for j := w + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
 		if ts.Is(j, ",") {
-			t, _ = tenseAfter(ts, j, asides(ts, j))
-			return prep, t
+			t, name, _ := tenseAt(ts, j, asides(ts, j))
+			return prep, ongoing(ts, prep, w, t, name)
 		}
 	}
 	return prep, TenseUnknown
+}
+
+// ongoing reads a present progressive that an anchored count after a
+// past event modifies ("shops are running out of stock less than a week
+// after the market opened", "officials are saying two weeks after she
+// was crowned") as the present it is: the event is over, so the count
+// dates the ongoing state, not an arrangement still to come (the
+// progressive's future reading, "is meeting a week after the vote",
+// needs an event not yet past). Other tenses are returned as they are.
+func ongoing(ts toks, prep bool, w int, t Tense, name string) Tense {
+	if !prep || t != TenseFuture || name != "progressive" || !pastObject(ts, w+1) {
+		return t
+	}
+	return TensePresent
+}
+
+// objectReach bounds the words of an anchored count's object clause
+// searched for its verb.
+const objectReach = 8
+
+// pastObject reports whether the clause opening at token j, an anchored
+// count's object ("she was crowned", "the market opened"), has a past
+// verb before its end (a comma or the sentence's end).
+func pastObject(ts toks, j int) bool {
+	for k, seen := j, 0; k < len(ts) && seen < objectReach && ts[k].Kind != text.LexBreak && !ts.Is(k, ","); k++ {
+		if ts[k].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		if t, name := classify(ts, k); name != "" {
+			return t == TensePast
+		}
+	}
+	return false
 }
 
 // datelineAt reports whether token j is the dash that closes a news
@@ -1497,6 +1537,11 @@ func datelineAt(ts toks, j int) bool {
 // datelineWords bounds a dateline's capitalised words ("SAN LUIS OBISPO,
 // Calif."), so a sentence of names before a dash is not one.
 const datelineWords = 5
+
+// monthDays is the number of days of month m in year y.
+func monthDays(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
 
 // validDate reports whether y-m-d is a real calendar date.
 func validDate(y, m, d int) bool {

@@ -669,10 +669,17 @@ func resolveDayRange(e expr, ref time.Time, haveRef bool) (string, bool, time.Ti
 	first := e
 	first.d2 = 0
 	v, rel, d, ok := resolveOne(first, ref, haveRef, time.Time{}, false, 0)
-	if !ok || !validDate(d.Year(), e.m, e.d2) {
+	if !ok {
 		return "", true, time.Time{}, false
 	}
-	return v + "/" + date(d.Year(), e.m, e.d2).Format(dayLayout), rel, time.Time{}, false
+	// A last day past the month's end ("September 30-31", "February
+	// 27-29" in a common year) is cut to the month's last day: the days
+	// that exist are kept, the range never spills into the next month.
+	last := min(e.d2, monthDays(d.Year(), e.m))
+	if last <= d.Day() {
+		return v, rel, time.Time{}, false
+	}
+	return v + "/" + date(d.Year(), e.m, last).Format(dayLayout), rel, time.Time{}, false
 }
 
 func date(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

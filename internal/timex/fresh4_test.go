@@ -1,0 +1,34 @@
+package timex
+
+import "testing"
+
+// TestResolveFormsFresh4: forms read since fresh set 4
+// (docs/timex-judging.md, "Rules after fresh set 4"), on invented
+// sentences. "" is unresolved, absent not found.
+func TestResolveFormsFresh4(t *testing.T) {
+	const tuesday = "2010-06-15"
+	tests := []struct{ published, sentence, expr, want string }{
+		// A present progressive modified by a count after a past event is
+		// the ongoing present: the count dates the publication day. After
+		// an event not yet past, or with a past progressive, it is not.
+		{tuesday, "Shops are running out of bread less than a week after the bakery closed.", "a week after", "2010-06-15"},
+		{tuesday, "Officials are saying two weeks after she was elected that she is too young.", "two weeks after", "2010-06-15"},
+		{tuesday, "Less than a week after the bakery closed, shops are running out of bread.", "a week after", "2010-06-15"},
+		{tuesday, "The council is meeting a week after the vote.", "a week after", ""},
+		{tuesday, "Shops were running out of bread a week after the bakery closed.", "a week after", ""},
+		{tuesday, "Shops are running out of bread a week after the bakery closed on Friday.", "a week after", "2010-06-11"},
+		// A month-day range whose last day the month lacks keeps the days
+		// that exist; one whose first day is missing is no date (and not
+		// the bare month either).
+		{tuesday, "The fair ran September 30-31 last year, organisers said.", "September 30-31", "2009-09-30"},
+		{tuesday, "The fair ran April 28-31, organisers said.", "April 28-31", "2010-04-28/2010-04-30"},
+		{tuesday, "The fair ran 28-31 April, organisers said.", "28-31 April", "2010-04-28/2010-04-30"},
+		{tuesday, "The fair ran February 30-31, organisers said.", "February", absent},
+		{tuesday, "The fair ran February 30-31, organisers said.", "February 30-31", absent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

@@ -17,6 +17,26 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "The council is meeting a week after the vote.", "a week after", ""},
 		{tuesday, "Shops were running out of bread a week after the bakery closed.", "a week after", ""},
 		{tuesday, "Shops are running out of bread a week after the bakery closed on Friday.", "a week after", "2010-06-11"},
+		// The present simple of any verb with "today" is a state or
+		// habit, "nowadays" (the speaker's own "be" keeps the day, as
+		// before); so is an epistemic modal's "be" or perfect. A modal
+		// before an event, a passive or a past keeps the day.
+		{tuesday, "Today the council regulates our market stalls.", "Today", ""},
+		{tuesday, "The ruins draw tourists, a trade that still leaves the town proud today.", "today", ""},
+		{tuesday, "Solar cars may only be a prototype today.", "today", ""},
+		{tuesday, "The plant may close today.", "today", "2010-06-15"},
+		{tuesday, "The law may be repealed today.", "today", "2010-06-15"},
+		{tuesday, "We may be late today.", "today", "2010-06-15"},
+		{tuesday, "Have you gone to the polls today?", "today", "2010-06-15"},
+		{tuesday, "She flew to Paris today.", "today", "2010-06-15"},
+		// The cost, as for "is in Boston today": a scheduled present
+		// simple of a third person is not told from a habit.
+		{tuesday, "She leaves for Paris today.", "today", ""},
+		// A present simple taking its object places a month-day ahead,
+		// as "is" does; an irregular past behind.
+		{tuesday, "The report says Smith delivers his budget on June 18.", "June 18", "2010-06-18"},
+		{tuesday, "The family fled the town on June 12.", "June 12", "2010-06-12"},
+		{tuesday, "The family fled the town on Friday.", "Friday", "2010-06-11"},
 		// A month-day range whose last day the month lacks keeps the days
 		// that exist; one whose first day is missing is no date (and not
 		// the bare month either).

@@ -856,14 +856,58 @@ func nowadays(ts toks, i int) bool {
 		// comma belongs to that clause, whose verb follows it.
 		t, name, j = tenseAt(ts, i, asides(ts, i))
 	}
-	if t != TensePresent || name != "present-form" {
+	if name == "modal" && epistemic(ts, j) {
+		t, name = TensePresent, "epistemic" // "may only be a concept today", "Today it may well have grown"
+	}
+	if t != TensePresent {
+		return false
+	}
+	switch name {
+	case "present-form":
+		switch ts.Word(j - 1) {
+		case "i", "we", "you":
+			return false // "we are happy today": the speaker's state on the day
+		}
+		return true
+	case "subject-verb", "verb-object", "relative-present", "epistemic":
+		// the present simple of any other verb: a state or habit
+		// ("consoles that exist today", "the stars we observe today",
+		// "it still leaves her angry today")
+		return true
+	}
+	return false
+}
+
+// epistemic reports whether the modal at token j speaks of what is
+// possibly or surely so, not of what will happen: "may", "might",
+// "could" or "must" (adverbs after it skipped) before "be" and no
+// participle or "-ing" form ("may only be a concept", not "may be
+// repealed", "might be leaving"), or before "have" and a participle
+// ("may well have expanded"). Its subject's present state, or a result
+// holding now, is read as "be" is: with "today", nowadays (not for the
+// speaker's own: "we may be late today").
+func epistemic(ts toks, j int) bool {
+	switch ts.Word(j) {
+	case "may", "might", "could", "must":
+	default:
 		return false
 	}
 	switch ts.Word(j - 1) {
 	case "i", "we", "you":
-		return false // "we are happy today"
+		return false
 	}
-	return true
+	k := j + 1
+	for n := 0; n < 2 && (ts.Word(k) == "only" || ts.Word(k) == "well" || ts.Word(k) == "still" || ts.Word(k) == "also" || ts.Word(k) == "not"); n++ {
+		k++
+	}
+	nx := ts.Word(k + 1)
+	switch ts.Word(k) {
+	case "be":
+		return !regularPast(nx) && !pastForms[nx] && !strings.HasSuffix(nx, "en") && !strings.HasSuffix(nx, "ing")
+	case "have":
+		return regularPast(nx) || pastForms[nx] || participles[nx]
+	}
+	return false
 }
 
 // matchUnitRel: "last week", "this month", "next year", "earlier this

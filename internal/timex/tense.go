@@ -63,6 +63,8 @@ var tenseRules = []tenseRule{
 	{"past-form", rulePastForm},
 	{"present-form", rulePresentForm},
 	{"relative-present", ruleRelativePresent},
+	{"subject-verb", ruleSubjectVerb},
+	{"verb-object", ruleVerbObject},
 }
 
 // Tense cue tables.
@@ -107,7 +109,37 @@ var (
 		"wrote": true, "shot": true, "led": true, "fell": true, "struck": true, "broke": true,
 		"became": true, "got": true, "found": true, "thought": true, "knew": true, "brought": true,
 		"didn": true, "wasn": true, "weren": true, "hadn": true,
+		// Irregular pasts, English's strong and mixed verbs whose past
+		// is no present nor (in news) a common noun; "cut", "hit",
+		// "put", "set", "read", "let", "cost", "quit", "spread", "shut"
+		// (the present too), "bit", "fed", "ground", "lay", "rose", "saw"
+		// (kept above), "wound" are left out.
+		"ate": true, "arose": true, "awoke": true, "blew": true, "bought": true, "built": true,
+		"caught": true, "chose": true, "clung": true, "crept": true, "dealt": true, "drank": true,
+		"drew": true, "drove": true, "dug": true, "fled": true, "flew": true, "fought": true,
+		"forbade": true, "forgave": true, "forgot": true, "foresaw": true, "froze": true, "grew": true,
+		"heard": true, "hid": true, "kept": true, "knelt": true, "lent": true, "meant": true,
+		"mistook": true, "overcame": true, "oversaw": true, "overtook": true, "overthrew": true,
+		"paid": true, "rang": true, "rebuilt": true, "rode": true, "sang": true, "sank": true,
+		"sat": true, "shook": true, "shrank": true, "slept": true, "slid": true, "sold": true,
+		"sought": true, "sped": true, "spent": true, "spun": true, "sprang": true, "stole": true,
+		"stood": true, "stuck": true, "stung": true, "swam": true, "swept": true, "swore": true,
+		"swung": true, "taught": true, "threw": true, "tore": true, "understood": true,
+		"undertook": true, "upheld": true, "wept": true, "withdrew": true, "withheld": true,
+		"woke": true, "wore": true,
 		"ago": true, "earlier": true, "yesterday": true, "last": true, "since": true,
+	}
+	// participles are irregular past participles that are no past form
+	// and do not end in "-en" or "-ed" ("Have you gone"). They are read
+	// only in a question's inversion, where the perfect is unmistakable:
+	// a declarative present perfect of a result state ("has grown into
+	// one of the largest producers in America today") speaks of now, and
+	// was left to the present "has" as before.
+	participles = map[string]bool{
+		"gone": true, "done": true, "known": true, "shown": true, "grown": true, "thrown": true,
+		"flown": true, "drawn": true, "begun": true, "sung": true, "swum": true, "drunk": true,
+		"sunk": true, "worn": true, "torn": true, "sworn": true, "born": true, "borne": true,
+		"hung": true, "withdrawn": true, "overthrown": true,
 	}
 	// determiners open a noun phrase: a regular "-ed" form right after one
 	// is an adjective ("a registered nurse", "the elected officials"), not
@@ -232,11 +264,14 @@ func rulePerfect(ts toks, j int) (Tense, bool) {
 	if !haveForms[ts.Word(j)] {
 		return 0, false
 	}
-	k := j + 1
+	k, inverted := j+1, false
+	if subjectPronouns[ts.Word(k)] && ts[j].Upper {
+		k, inverted = k+1, true // a question's inversion: "Have you gone", "Has it rained"
+	}
 	if ts.Word(k) == "not" || ts.Word(k) == "already" || ts.Word(k) == "long" {
 		k++
 	}
-	if nx := ts.Word(k); nx == "been" || pastForms[nx] || len(nx) > 4 && (strings.HasSuffix(nx, "ed") || strings.HasSuffix(nx, "en")) {
+	if nx := ts.Word(k); nx == "been" || pastForms[nx] || inverted && participles[nx] || len(nx) > 4 && (strings.HasSuffix(nx, "ed") || strings.HasSuffix(nx, "en")) {
 		return TensePast, true
 	}
 	return 0, false
@@ -250,7 +285,7 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	if w == "won" && negated(ts, j) {
 		return 0, false
 	}
-	if !pastForms[w] && !(len(w) > 4 && strings.HasSuffix(w, "ed") && !ts[j].Upper && ts.Kind(j) == text.LexWord) {
+	if !pastForms[w] && !(regularPast(w) && !ts[j].Upper && ts.Kind(j) == text.LexWord) {
 		return 0, false
 	}
 	switch ts.Word(skipAdverbs(ts, j-1)) {
@@ -272,6 +307,13 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 		return 0, false // "the last one"
 	}
 	return TensePast, true
+}
+
+// regularPast reports whether w has the regular past's ending: "-ed"
+// past four letters ("appeared"; not "need", "shed"), or "-ied" ("died",
+// "vied", "tied").
+func regularPast(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") || len(w) == 4 && strings.HasSuffix(w, "ied")
 }
 
 func rulePresentForm(ts toks, j int) (Tense, bool) {
@@ -312,6 +354,98 @@ func ruleRelativePresent(ts toks, j int) (Tense, bool) {
 		return 0, false
 	}
 	if nounPreps[ts.Word(j-2)] || ts.Word(j-2) == "" && !ts.Is(j-2, ",") {
+		return 0, false
+	}
+	return TensePresent, true
+}
+
+// Finite verbs outside the tables: English marks a clause's finite verb
+// by its place, not by a list. Right after a subject pronoun (adverbs
+// between) the word is the verb: "she leaves", "it exists", "they
+// agree", "we observe"; its tense is the form's (a past form or "-ed" is
+// claimed by the past rule before this). A third person "-s" form that
+// takes a determiner or an object pronoun at once ("Obama delivers his
+// address", "the mayor tells the council") is a verb too, when what
+// stands before it can be its subject: a name, or a noun after a
+// determiner (a plural noun there is the subject's noun phrase itself,
+// "the senator's aides", and takes no object right after it).
+var (
+	// thirdPronouns take the "-s" form; plainPronouns the base form.
+	thirdPronouns = map[string]bool{"he": true, "she": true, "it": true}
+	plainPronouns = map[string]bool{"i": true, "we": true, "you": true, "they": true}
+	// objectStarts open the object of a transitive verb.
+	objectStarts = map[string]bool{
+		"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true,
+		"our": true, "my": true, "your": true, "him": true, "them": true, "us": true, "me": true,
+	}
+	// notVerbs are function words that may stand right after a subject
+	// pronoun without being its verb ("they both", "we all", "it too").
+	notVerbs = map[string]bool{
+		"both": true, "all": true, "each": true, "alone": true, "too": true, "either": true,
+		"neither": true, "now": true, "then": true, "here": true, "there": true, "and": true,
+		"or": true, "but": true, "who": true, "which": true, "that": true, "to": true, "as": true,
+		"themselves": true, "himself": true, "herself": true, "itself": true, "ourselves": true,
+		"yourself": true, "myself": true, "said": true, "say": true, "says": true, "in": true,
+		"at": true, "on": true, "for": true, "of": true, "with": true, "by": true, "from": true,
+		"only": true, "even": true, "just": true, "again": true, "once": true, "ever": true,
+		"often": true, "usually": true, "sometimes": true, "always": true, "also": true,
+	}
+)
+
+// relatives open a relative clause as its subject.
+var relatives = map[string]bool{"that": true, "which": true, "who": true}
+
+// sForm reports whether w looks like a third person present ("leaves",
+// "exists", "goes"): "-s", not "-ss", "-us", "-is" nor "'s".
+func sForm(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+}
+
+// ruleSubjectVerb: the word right after a subject pronoun (adverbs
+// between) is its finite verb; "-s" after "he|she|it", the base form
+// after "I|we|you|they", read as a present. Past and "-ed" forms are
+// claimed by the past rule first; modals, "be" and "have" by theirs.
+func ruleSubjectVerb(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if ts[j].Upper || ts.Kind(j) != text.LexWord || notVerbs[w] {
+		return 0, false
+	}
+	p := skipAdverbs(ts, j-1)
+	if a := ts.Word(p - 1); modals[a] || beForms[a] || haveForms[a] || a == "do" || a == "does" || a == "did" {
+		return 0, false // a question's inversion, "Have you gone", "Does it matter": the auxiliary governs
+	}
+	switch s := ts.Word(p); {
+	case thirdPronouns[s] && sForm(w):
+	case plainPronouns[s] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") && len(w) > 1:
+	default:
+		return 0, false
+	}
+	if ts.Is(p+1, "'") || ts.Is(p+1, "’") {
+		return 0, false // "it's", "they're": the contraction's verb governs
+	}
+	return TensePresent, true
+}
+
+// ruleVerbObject: a third person "-s" form with its object right after
+// it ("Obama delivers his address", "the mayor tells the council"),
+// after a name or a determiner's noun that can be its subject.
+func ruleVerbObject(ts toks, j int) (Tense, bool) {
+	w := ts.Word(j)
+	if ts[j].Upper || ts.Kind(j) != text.LexWord || !sForm(w) || notVerbs[w] || !objectStarts[ts.Word(j+1)] {
+		return 0, false
+	}
+	if _, unit := unitWords[w]; unit {
+		return 0, false
+	}
+	p := skipAdverbs(ts, j-1)
+	switch {
+	case p > 0 && ts.Kind(p) == text.LexWord && ts[p].Upper && ts.Kind(p-1) != text.LexBreak:
+		// a name, not the sentence's first word
+	case ts.Kind(p) == text.LexWord && !ts[p].Upper && determiners[ts.Word(p-1)] && !strings.HasSuffix(ts.Word(p), "s"):
+		// "the mayor tells"
+	case relatives[ts.Word(p)] && ts.Kind(p-1) == text.LexWord:
+		// "an event that still leaves her angry"
+	default:
 		return 0, false
 	}
 	return TensePresent, true

@@ -37,6 +37,20 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "The report says Smith delivers his budget on June 18.", "June 18", "2010-06-18"},
 		{tuesday, "The family fled the town on June 12.", "June 12", "2010-06-12"},
 		{tuesday, "The family fled the town on Friday.", "Friday", "2010-06-11"},
+		// An exact count of years or months with no object counts from
+		// the last date the text gave when that is a year or a month of
+		// the count's unit, at most three sentences back; a day given
+		// after it, a count of another unit, a vague count, an
+		// attributive year or an older anchor do not.
+		{tuesday, "In 2004, the mayor lost. Two years later, she won the seat.", "Two years later", "2006"},
+		{tuesday, "The charge was used in the 2008 elections. Two years prior, the senator said the same.", "Two years prior", "2006"},
+		{tuesday, "In March, the city bought land, but it sold the plot two months later.", "two months later", "2010-05"},
+		{tuesday, "In March, the city bought land. A year later, it sold the plot.", "A year later", ""},
+		{tuesday, "In 2004, the mayor lost. Years later, she won the seat.", "Years later", ""},
+		{tuesday, "In 2004, the mayor lost on May 3, 2004. Two years later, she won the seat.", "Two years later", "2006"},
+		{tuesday, "The 2004 candidates met. Two years later, one of them won.", "Two years later", ""},
+		{tuesday, "In 2004, the mayor lost. She ran again. She lost again. She moved. She waited. Two years later, she won the seat.", "Two years later", ""},
+		{tuesday, "In 2009, the mayor lost. Two years later, she won the seat.", "Two years later", ""},
 		// A month-day range whose last day the month lacks keeps the days
 		// that exist; one whose first day is missing is no date (and not
 		// the bare month either).

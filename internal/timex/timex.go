@@ -292,6 +292,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	// last month the text stated with its year ("November 2016", "Nov.
 	// 3, 2016"), for pastYearNarrative
 	var stated monthOfYear
+	// the last date the text gave, when it was a year or a month, not a
+	// day, for "Two years later" after "In 2012" (coarseCount)
+	var coarse coarseAnchor
 	for i := 0; i < len(exprs); i++ {
 		e := exprs[i]
 		if e.kind == 0 {
@@ -352,6 +355,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if e.sequel {
 			v = sequelValue(e, lastYear, lastYearSentence)
 		}
+		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok {
+			v = cv
+		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
 			stated = monthOfYear{y: e.y, m: e.m, sentence: e.sentence}
 		}
@@ -364,6 +370,10 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if isDay {
 			anchor, haveAnchor, anchorSentence = day, true, e.sentence
 			sentDay, sentDaySentence = day, e.sentence
+			coarse = coarseAnchor{} // a day is the last date given now
+		}
+		if c, ok := coarseOf(e, v, ts); ok {
+			coarse = c
 		}
 		out = append(out, news.Time{Text: body[e.start:e.end], Value: v, Relative: rel, Start: e.start, End: e.end})
 		kinds = append(kinds, e)
@@ -479,6 +489,65 @@ func sequelValue(e expr, lastYear, lastYearSentence int) string {
 		return ""
 	}
 	return strconv.Itoa(lastYear + 1)
+}
+
+// coarseAnchor is the last date the text gave when it was a year or a
+// month ("In 2012", "in the 2010 elections", "In May"): its first day,
+// its unit (uYear, uMonth) and its sentence; unit 0 when none.
+type coarseAnchor struct {
+	at       time.Time
+	unit     int
+	sentence int
+}
+
+// coarseOf returns the coarse anchor that e, resolved to v, gives: a year
+// stated as the time of events ("in 2012", "the 2010 elections"; not an
+// attributive "the 2012 candidates") or a month of a known year ("In
+// May", "in May 2019"). Counts and spans are none.
+func coarseOf(e expr, v string, ts toks) (coarseAnchor, bool) {
+	if e.generic || v == "" {
+		return coarseAnchor{}, false
+	}
+	switch {
+	case e.kind == kYear && len(v) == 4 && (ts.Word(e.tok-1) == "in" || yearOfEvent(ts, e.tok)):
+		y, _ := strconv.Atoi(v)
+		return coarseAnchor{date(y, 1, 1), uYear, e.sentence}, true
+	case e.kind == kMonth && len(v) == len(monthLayout):
+		if d, err := time.Parse(monthLayout, v); err == nil {
+			return coarseAnchor{d, uMonth, e.sentence}, true
+		}
+	}
+	return coarseAnchor{}, false
+}
+
+// coarseCount resolves an exact count "N years later|earlier|prior" or
+// "N months later|earlier|prior" (no object) from the last date the text
+// gave when that was a year or a month of the count's own unit, at most
+// anchorReach sentences back ("In 2012, she lost a primary. Two years
+// later, she won": 2014; "In May, the agency awarded orders, but one
+// firm cancelled two months later": July). A count of another unit ("a
+// year earlier" after "In January 2012") is not read from it: the unit
+// of the anchor is not the count's, and the judges left that unresolved.
+func coarseCount(e expr, c coarseAnchor, ref time.Time, haveRef bool) (string, bool) {
+	if e.kind != kAfter || e.prep || e.approx || c.unit == 0 || e.unit != c.unit || c.sentence < e.sentence-anchorReach {
+		return "", false
+	}
+	v := resolveAfter(e, c.at, ref, haveRef)
+	if haveRef && !e.tense.forward() && rangeStart(v) > ref.Format(pointLayout(e.unit)) {
+		return "", false // not after the article in a past clause
+	}
+	return v, true
+}
+
+// pointLayout is the layout of a point value of the unit.
+func pointLayout(unit int) string {
+	switch unit {
+	case uMonth:
+		return monthLayout
+	case uYear:
+		return "2006"
+	}
+	return dayLayout
 }
 
 // placeClauseDates resolves prepositional anchored counts ("a day after

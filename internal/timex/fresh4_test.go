@@ -37,6 +37,9 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "The report says Smith delivers his budget on June 18.", "June 18", "2010-06-18"},
 		{tuesday, "The family fled the town on June 12.", "June 12", "2010-06-12"},
 		{tuesday, "The family fled the town on Friday.", "Friday", "2010-06-11"},
+		// "does not plan to ... until September" looks ahead, as "doesn't" does.
+		{tuesday, "The agency does not plan to publish the figures until late September.", "September", "2010-09"},
+		{tuesday, "The agency did not publish the figures until late September.", "September", "2009-09"},
 		// An exact count of years or months with no object counts from
 		// the last date the text gave when that is a year or a month of
 		// the count's unit, at most three sentences back; a day given

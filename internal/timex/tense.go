@@ -154,7 +154,7 @@ var (
 	presentForms = map[string]bool{
 		"is": true, "are": true, "am": true, "remains": true, "remain": true, "comes": true,
 		"has": true, "have": true, "continues": true, "stands": true, "seems": true, "faces": true,
-		"isn": true, "aren": true, "doesn": true, "don": true,
+		"isn": true, "aren": true, "doesn": true, "don": true, "does": true,
 	}
 	// scheduleVerbs are present-tense verbs of a scheduled event's course
 	// ("the term ends in December", "the session opens Monday", "the

@@ -114,6 +114,9 @@ func TestGoverningTense(t *testing.T) {
 		{"The family fled the town on Friday.", "Friday", TensePast, "past-form"},
 		{"The rivals vied for votes on Friday.", "Friday", TensePast, "past-form"},
 		{"Have you gone there on Friday?", "Friday", TensePast, "perfect"},
+		// "does" of do-support is a present, as "doesn't" is.
+		{"The agency does not plan to act until September.", "September", TensePresent, "present-form"},
+		{"The agency doesn't plan to act until September.", "September", TensePresent, "present-form"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

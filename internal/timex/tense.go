@@ -395,6 +395,20 @@ var (
 // relatives open a relative clause as its subject.
 var relatives = map[string]bool{"that": true, "which": true, "who": true}
 
+// clauseVerbs are verbs of saying, thinking and showing, which take a
+// clause without "that" ("argues the cable was urgent"): what follows
+// them is the clause's subject, not their object, and the clause's own
+// verb governs a time in it.
+var clauseVerbs = map[string]bool{
+	"says": true, "argues": true, "claims": true, "insists": true, "notes": true, "believes": true,
+	"thinks": true, "warns": true, "adds": true, "suggests": true, "reports": true, "shows": true,
+	"finds": true, "writes": true, "explains": true, "knows": true, "hopes": true, "fears": true,
+	"feels": true, "admits": true, "acknowledges": true, "predicts": true, "expects": true,
+	"estimates": true, "recalls": true, "realizes": true, "realises": true, "contends": true,
+	"maintains": true, "alleges": true, "asserts": true, "announces": true, "confirms": true,
+	"denies": true, "reveals": true, "indicates": true, "means": true, "agrees": true,
+}
+
 // sForm reports whether w looks like a third person present ("leaves",
 // "exists", "goes"): "-s", not "-ss", "-us", "-is" nor "'s".
 func sForm(w string) bool {
@@ -434,7 +448,7 @@ func ruleVerbObject(ts toks, j int) (Tense, bool) {
 	if ts[j].Upper || ts.Kind(j) != text.LexWord || !sForm(w) || notVerbs[w] || !objectStarts[ts.Word(j+1)] {
 		return 0, false
 	}
-	if _, unit := unitWords[w]; unit {
+	if _, unit := unitWords[w]; unit || clauseVerbs[w] {
 		return 0, false
 	}
 	p := skipAdverbs(ts, j-1)

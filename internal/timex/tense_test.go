@@ -110,6 +110,7 @@ func TestGoverningTense(t *testing.T) {
 		{"The minister tells the council on Friday.", "Friday", TensePresent, "verb-object"},
 		{"A storm that still haunts the town in May.", "May", TensePresent, "verb-object"},
 		{"The senator's aides the week before Friday.", "Friday", TenseUnknown, ""},
+		{"Senator Smith argues the Aug. 16 cable was urgent.", "Aug", TensePast, "past-form"},
 		{"In recent weeks the market on Friday.", "Friday", TenseUnknown, ""},
 		{"The family fled the town on Friday.", "Friday", TensePast, "past-form"},
 		{"The rivals vied for votes on Friday.", "Friday", TensePast, "past-form"},

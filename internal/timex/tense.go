@@ -687,6 +687,12 @@ func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 			continue
 		}
 		seen++
+		if relatives[ts.Word(skipAdverbs(ts, j-1))] {
+			// "On Thursday, an aide who opposes the bill resigned": a
+			// relative clause after the expression tells its own
+			// noun's time, not the clause's that holds the expression
+			continue
+		}
 		if t, name := classify(ts, j); name != "" {
 			return t, name, j
 		}

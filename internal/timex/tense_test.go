@@ -115,6 +115,10 @@ func TestGoverningTense(t *testing.T) {
 		{"The family fled the town on Friday.", "Friday", TensePast, "past-form"},
 		{"The rivals vied for votes on Friday.", "Friday", TensePast, "past-form"},
 		{"Have you gone there on Friday?", "Friday", TensePast, "perfect"},
+		// A relative clause after a fronted expression is its noun's,
+		// not the expression's clause.
+		{"On Thursday, an aide who opposes the bill resigned.", "Thursday", TensePast, "past-form"},
+		{"On Thursday, an aide who still opposes the bill resigned.", "Thursday", TensePast, "past-form"},
 		// "does" of do-support is a present, as "doesn't" is.
 		{"The agency does not plan to act until September.", "September", TensePresent, "present-form"},
 		{"The agency doesn't plan to act until September.", "September", TensePresent, "present-form"},

@@ -37,6 +37,8 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "The report says Smith delivers his budget on June 18.", "June 18", "2010-06-18"},
 		{tuesday, "The family fled the town on June 12.", "June 12", "2010-06-12"},
 		{tuesday, "The family fled the town on Friday.", "Friday", "2010-06-11"},
+		// A subject relative's present places a month-day ahead.
+		{tuesday, "The paper reported details of the farewell tour that stops at the arena on Sept. 18.", "Sept. 18", "2010-09-18"},
 		// "does not plan to ... until September" looks ahead, as "doesn't" does.
 		{tuesday, "The agency does not plan to publish the figures until late September.", "September", "2010-09"},
 		{tuesday, "The agency did not publish the figures until late September.", "September", "2009-09"},

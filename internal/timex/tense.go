@@ -350,13 +350,50 @@ func ruleRelativePresent(ts toks, j int) (Tense, bool) {
 	if len(w) < 4 || ts[j].Upper || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") {
 		return 0, false
 	}
-	if r := ts.Word(j - 1); r != "which" && r != "who" {
+	if r := ts.Word(j - 1); r == "that" {
+		return thatRelative(ts, j)
+	} else if r != "which" && r != "who" {
 		return 0, false
 	}
 	if nounPreps[ts.Word(j-2)] || ts.Word(j-2) == "" && !ts.Is(j-2, ",") {
 		return 0, false
 	}
 	return TensePresent, true
+}
+
+// relativeFollowers may follow a subject relative's verb: a preposition,
+// a particle or its object ("the tour that stops at the arena", "a law
+// that takes effect"); a verb there would make the "-s" word the
+// relative's subject ("the plan that officials approved").
+var relativeFollowers = map[string]bool{
+	"to": true, "from": true, "into": true, "up": true, "out": true, "off": true, "down": true,
+	"through": true, "across": true, "around": true, "over": true, "under": true, "about": true,
+}
+
+// thatRelative: "the reunion tour that stops at the arena on July 22":
+// after "that", an "-s" form is a subject relative's present when "that"
+// follows a singular noun of a noun phrase (a determiner at most three
+// words before it, nothing but lowercase words between: not "says that
+// officials", "I think that costs") and a preposition, a particle or an
+// object follows the "-s" form.
+func thatRelative(ts toks, j int) (Tense, bool) {
+	x := ts.Word(j + 1)
+	if !nounPreps[x] && !objectStarts[x] && !relativeFollowers[x] {
+		return 0, false
+	}
+	n := ts.Word(j - 2)
+	if ts.Kind(j-2) != text.LexWord || ts[j-2].Upper || strings.HasSuffix(n, "s") || regularPast(n) || pastForms[n] || notVerbs[n] {
+		return 0, false
+	}
+	for k := j - 3; k >= j-5; k-- {
+		switch w := ts.Word(k); {
+		case determiners[w]:
+			return TensePresent, true
+		case ts.Kind(k) != text.LexWord || ts[k].Upper || regularPast(w) || pastForms[w] || modals[w] || beForms[w] || haveForms[w] || nounPreps[w]:
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // Finite verbs outside the tables: English marks a clause's finite verb

@@ -119,6 +119,12 @@ func TestGoverningTense(t *testing.T) {
 		// not the expression's clause.
 		{"On Thursday, an aide who opposes the bill resigned.", "Thursday", TensePast, "past-form"},
 		{"On Thursday, an aide who still opposes the bill resigned.", "Thursday", TensePast, "past-form"},
+		// A subject relative "that" after a noun phrase's singular noun,
+		// with a preposition or object after its "-s" form; not an object
+		// relative, nor after a verb.
+		{"Fans bought seats for the farewell tour that stops at the arena on Friday.", "Friday", TensePresent, "relative-present"},
+		{"The mayor backed the plan that officials approved on Friday.", "Friday", TensePast, "past-form"},
+		{"Smith says that costs rise in May.", "May", TenseUnknown, ""},
 		// "does" of do-support is a present, as "doesn't" is.
 		{"The agency does not plan to act until September.", "September", TensePresent, "present-form"},
 		{"The agency doesn't plan to act until September.", "September", TensePresent, "present-form"},

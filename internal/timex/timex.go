@@ -121,7 +121,17 @@
 //     unresolved (nowadays); a past, perfect, future, modal, scheduled or
 //     progressive verb, a noun it dates ("today's ruling", "the debate of
 //     today"), "Today is ..." and a speaker's own state ("we're happy
-//     today") make it the day.
+//     today") make it the day. The present simple of any verb ("Today the
+//     council regulates our lives", "an event that still leaves her angry
+//     today") and an epistemic modal's "be" or perfect ("may only be a
+//     concept today") are states: nowadays.
+//   - An exact "N years|months later|earlier|prior" (no object) whose last
+//     preceding date is a year or month of the same unit, at most three
+//     sentences back, counts from it ("In 2012, ... Two years later":
+//     "2014"); a count of another unit is not read from it.
+//   - A month-day range whose last day the month lacks ("September
+//     30-31") keeps the days it has; one whose first day is missing is
+//     no date.
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -147,7 +157,15 @@
 // enlisted") governs no that-clause; an adverbial fronted after "and|but"
 // before a subject pronoun ("and from October onward they will") belongs
 // to the clause after it; an "-s" form right after a relative "which|who"
-// is a present ("which goes on sale in January"); an infinitive that no
+// is a present ("which goes on sale in January"), as after "that" in a
+// subject relative ("the tour that stops at the arena"); finite verbs
+// outside the tables are found by their place: the word after a subject
+// pronoun ("she leaves", "they agree"; not in a question's inversion),
+// an "-s" form taking its object after a name, a determiner's noun or a
+// relative ("Obama delivers his address"; not a verb of saying, which
+// takes a clause), an irregular or "-ied" past ("fled", "vied"), "does";
+// the forward search passes over a relative clause's verb; an
+// infinitive that no
 // verb of its clause governs post-modifies a noun and names a planned
 // event ("an interview to air Tuesday morning"). A past verb places a weekday,
 // month-day, bare month or "this weekend" before the reference; a future
@@ -171,7 +189,9 @@
 // another year ("the Sept. 11 attacks"), an anchored "several months
 // later" that would fall after the reference in a past clause, and a
 // prepositional "a day after the vote" whose clause has no date in its
-// sentence and is not in the present tense. The timeline, the date
+// sentence and is not in the present tense (a present progressive after
+// a past event, "are running out a week after the market opened", is
+// the ongoing present). The timeline, the date
 // discrepancies and the renderings skip such times; the article listing
 // shows them with value "-".
 //

@@ -706,14 +706,9 @@ func adverbialOnce(ts toks, j int) bool {
 	return false
 }
 
-// tenseAfter is the tense of the nearest token after i (in the sentence,
-// at most tenseForward away, asides not counted) that a rule claims.
-func tenseAfter(ts toks, i int, aside map[int]bool) (Tense, string) {
-	t, name, _ := tenseAt(ts, i, aside)
-	return t, name
-}
-
-// tenseAt is tenseAfter with the index of the claimed token (-1 none).
+// tenseAt is the tense of the nearest token after i (in the sentence,
+// at most tenseForward away, asides not counted) that a rule claims, with
+// the rule's name and the token's index (-1 none).
 func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 	seen := 0
 	for j := i + 1; j < len(ts) && seen < tenseForward; j++ {

@@ -194,11 +194,15 @@ func timexParse(name, text string, splits ...string) ([]TimexItem, error) {
 // timexCounts are the four outcomes of one split.
 type timexCounts struct {
 	right, wrong, leftUnresolved, wronglyResolved, total int
+	// rightSameExtent counts the right ones crosscheck delimited as the
+	// judge did (the figure before extent was scored apart).
+	rightSameExtent int
 }
 
 // add adds o's outcomes to c's.
 func (c *timexCounts) add(o *timexCounts) {
 	c.right += o.right
+	c.rightSameExtent += o.rightSameExtent
 	c.wrong += o.wrong
 	c.leftUnresolved += o.leftUnresolved
 	c.wronglyResolved += o.wronglyResolved
@@ -276,15 +280,18 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 			}
 			arts[key] = a
 		}
-		got, err := timexLocate(a, it)
+		got, same, err := timexLocate(a, it)
 		if err != nil {
 			return nil, err
 		}
 		c.total++
 		outcome := ""
 		switch {
-		case got == it.Want:
+		case timexRight(got, it.Want):
 			c.right++
+			if same {
+				c.rightSameExtent++
+			}
 		case it.Want == "":
 			c.wronglyResolved++
 			outcome = "wrongly resolved"
@@ -304,7 +311,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 			fmt.Fprintln(o.Log, miss)
 		}
 	}
-	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "placed wrong", "left unresolved", "wrongly resolved"}}
+	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "of them same extent", "placed wrong", "left unresolved", "wrongly resolved"}}
 	rows := splits
 	if set != "" {
 		sum := &timexCounts{}
@@ -317,14 +324,15 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	for _, sp := range rows {
 		c := counts[sp]
 		r.Rows = append(r.Rows, []string{sp, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
-			fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
+			fmt.Sprint(c.rightSameExtent), fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
 		r.Add(sp+"_items", float64(c.total))
 		r.Add(sp+"_right", ratio(c.right, c.total))
+		r.Add(sp+"_right_same_extent", ratio(c.rightSameExtent, c.total))
 		r.Add(sp+"_wrong", float64(c.wrong))
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages) and timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles); guidelines docs/timex-judging.md; rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages) and timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles); guidelines docs/timex-judging.md; an item is the time with the judged text, else the one overlapping it most, right when its value is the judged one or a time of day on the judged day (of them same extent: delimited as judged); rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)
@@ -353,26 +361,72 @@ func orUnresolved(v string) string {
 	return v
 }
 
-// timexLocate returns the value crosscheck gave the judged expression: the
-// sentence is the one the item's words match (exactly one must), the
-// expression the time with the judged text in it nearest those words. A
+// timexLocate returns the value crosscheck gave the judged expression and
+// whether crosscheck delimited it as the judge did (or found no time
+// there). The sentence is the one
+// the item's words match (exactly one must); the judged occurrence is the
+// judged text in that sentence nearest those words. The time crosscheck
+// found there is the one with the judged text (the nearest such), else the
+// one overlapping the occurrence most: a judge writes the day of "2:20
+// p.m. Thursday" and the weekend of "over the weekend" (guidelines), and
+// extent is scored apart from value, as TempEval's relaxed match does. A
 // missing expression gives "".
-func timexLocate(a *news.Article, it TimexItem) (string, error) {
+func timexLocate(a *news.Article, it TimexItem) (value string, sameExtent bool, err error) {
 	sent, at, err := timexSentence(a, it)
 	if err != nil {
-		return "", err
+		return "", false, err
 	}
 	s := a.Sentences[sent]
-	best, bestDist := "", -1
-	for _, t := range a.Times {
+	best, bestDist := -1, -1
+	for i, t := range a.Times {
 		if t.Start < s.Start || t.End > s.End || !strings.EqualFold(t.Text, it.Expr) {
 			continue
 		}
 		if d := abs(t.Start - at); bestDist < 0 || d < bestDist {
-			best, bestDist = t.Value, d
+			best, bestDist = i, d
 		}
 	}
-	return best, nil
+	if best >= 0 {
+		return a.Times[best].Value, true, nil
+	}
+	lo, hi, ok := timexOccurrence(a.Body(), s, it.Expr, at)
+	if !ok {
+		return "", true, nil
+	}
+	most := 0
+	for _, t := range a.Times {
+		if o := min(t.End, hi) - max(t.Start, lo); o > most {
+			value, most = t.Value, o
+		}
+	}
+	// No time there at all is the judge's extent too: nothing to delimit.
+	return value, most == 0, nil
+}
+
+// timexOccurrence returns the body span of the occurrence of expr (case
+// folded, whole words) in sentence s nearest the offset at.
+func timexOccurrence(body string, s news.Span, expr string, at int) (lo, hi int, ok bool) {
+	if expr == "" {
+		return 0, 0, false
+	}
+	rx, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(expr) + `\b`)
+	if err != nil {
+		return 0, 0, false
+	}
+	bestDist := -1
+	for _, m := range rx.FindAllStringIndex(body[s.Start:s.End], -1) {
+		if d := abs(s.Start + m[0] - at); bestDist < 0 || d < bestDist {
+			lo, hi, bestDist = s.Start+m[0], s.Start+m[1], d
+		}
+	}
+	return lo, hi, bestDist >= 0
+}
+
+// timexRight reports whether crosscheck's value got places the judged
+// value want: the same value, or a time of day on the judged day (the
+// judge leaves out a time of day beside a date, guidelines).
+func timexRight(got, want string) bool {
+	return got == want || want != "" && !strings.Contains(want, "/") && strings.HasPrefix(got, want+"T") && !strings.Contains(got, "/")
 }
 
 // timexSentence returns the index of the one sentence of the analysed

@@ -315,3 +315,43 @@ func TestRunTimexSet(t *testing.T) {
 		}
 	}
 }
+
+// TestTimexLocate: the judged expression is found by its text, else by the
+// time crosscheck delimited around it; a time of day on the judged day is
+// the day.
+func TestTimexLocate(t *testing.T) {
+	body := "The council met at 2:20 p.m. Thursday and again over the weekend. Nothing happened today."
+	cut := strings.Index(body, " Nothing")
+	a := &news.Article{Paragraphs: []string{body}, Sentences: []news.Span{{Start: 0, End: cut}, {Start: cut + 1, End: len(body)}}}
+	at := func(sub string) (int, int) {
+		i := strings.Index(body, sub)
+		return i, i + len(sub)
+	}
+	s1, e1 := at("2:20 p.m. Thursday")
+	s2, e2 := at("over the weekend")
+	a.Times = []news.Time{{Text: "2:20 p.m. Thursday", Value: "2030-05-02T14:20", Start: s1, End: e1}, {Text: "over the weekend", Value: "2030-05-04/2030-05-05", Start: s2, End: e2}}
+	for _, tc := range []struct {
+		name, words, expr, want string
+		same, right             bool
+	}{
+		{"day in a time of day", `council\W+met`, "Thursday", "2030-05-02", false, true},
+		{"whole time of day", `council\W+met`, "2:20 p.m. Thursday", "2030-05-02T14:20", true, true},
+		{"weekend inside a longer extent", `again\W+over`, "weekend", "2030-05-04/2030-05-05", false, true},
+		{"wrong day", `council\W+met`, "Thursday", "2030-05-09", false, false},
+		{"a span is not a time of day", `again\W+over`, "weekend", "2030-05-04", false, false},
+		{"nothing found, judged unresolved", `Nothing\W+happened`, "today", "", true, true},
+		{"nothing found, judged dated", `Nothing\W+happened`, "today", "2030-05-06", true, false},
+		{"part of a word is no occurrence", `council\W+met`, "day", "", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			it := TimexItem{Dataset: "test", Article: "a", Sentence: regexp.MustCompile(tc.words), Expr: tc.expr, Want: tc.want}
+			got, same, err := timexLocate(a, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if same != tc.same || timexRight(got, tc.want) != tc.right {
+				t.Errorf("got %q (same extent %v, right %v), want same extent %v, right %v", got, same, timexRight(got, tc.want), tc.same, tc.right)
+			}
+		})
+	}
+}

@@ -583,12 +583,18 @@ func governing(ts toks, i int) (Tense, string, int) {
 
 // nounInfinitive reports whether the expression at token i follows an
 // infinitive ("to air Tuesday", "to be shown on Tuesday") that no verb of
-// its own clause governs (back to a comma or the sentence's start): the
-// infinitive then post-modifies a noun ("an interview with Fox News to
-// air Tuesday morning", "In an interview, to be shown on Tuesday, he
-// said"), naming an event still planned, as "the vote set for Tuesday"
-// does. An infinitive after a verb ("went to Boston to see her Tuesday")
-// is governed by that verb. It returns the "to".
+// its own clause governs (back to a comma or the sentence's start) and
+// that a noun stands right before: the infinitive then post-modifies the
+// noun ("an interview with the network to air Tuesday morning", "In an
+// interview, to be shown on Tuesday, he said"), naming an event still
+// planned, as "the vote set for Tuesday" does. An infinitive after a
+// verb ("went to Boston to see her Tuesday") is governed by that verb.
+// A preposition "to" is no infinitive: the word after it must be a base
+// form (a participle after "to be"), not a name, a plural noun, a
+// pronoun or a determiner ("a statement to reporters Monday", "a trip to
+// Boston Monday"); and an adjective, "in order" or a participle before
+// "to" is no noun ("Unable to attend Monday", "Speaking to reporters
+// Monday"). It returns the "to".
 func nounInfinitive(ts toks, i int) (int, bool) {
 	k := i - 1
 	switch ts.Word(k) {
@@ -601,8 +607,13 @@ func nounInfinitive(ts toks, i int) (int, bool) {
 	to := k - 1
 	if ts.Word(to) == "be" {
 		to--
+		if v := ts.Word(k); ts[k].Upper || !regularPast(v) && !pastForms[v] && !participles[v] {
+			return 0, false
+		}
+	} else if !baseForm(ts, k) {
+		return 0, false
 	}
-	if ts.Word(to) != "to" {
+	if ts.Word(to) != "to" || !infinitiveNoun(ts, to) {
 		return 0, false
 	}
 	for j := to - 1; j >= 0 && ts[j].Kind != text.LexBreak && !ts.Is(j, ","); j-- {
@@ -611,6 +622,64 @@ func nounInfinitive(ts toks, i int) (int, bool) {
 		}
 	}
 	return to, true
+}
+
+// infinitiveTakers are adjectives and ordinals that take an infinitive
+// without being nouns ("a player unable to attend", "the first to vote").
+var infinitiveTakers = map[string]bool{
+	"able": true, "unable": true, "likely": true, "unlikely": true, "ready": true, "eager": true,
+	"willing": true, "unwilling": true, "due": true, "set": true, "poised": true, "free": true,
+	"keen": true, "anxious": true, "happy": true, "glad": true, "sure": true, "certain": true,
+	"bound": true, "about": true, "enough": true, "too": true, "first": true, "last": true,
+	"next": true, "only": true, "order": true,
+}
+
+// baseForm reports whether token k may be an infinitive's verb: a
+// lowercase word that is no pronoun, determiner, function word, plural
+// noun ("to reporters"), gerund ("to talking") or "-ed" form.
+func baseForm(ts toks, k int) bool {
+	w := ts.Word(k)
+	switch {
+	case ts[k].Upper || len(w) < 2:
+		return false
+	case objectStarts[w] || subjectPronouns[w] || determiners[w] || notVerbs[w] || nounPreps[w]:
+		return false
+	case sForm(w) || regularPast(w) || strings.HasSuffix(w, "ing"):
+		return false
+	}
+	return true
+}
+
+// infinitiveNoun reports whether a noun stands right before the "to" at
+// token to (a comma between: "In an interview, to be shown"): a name
+// inside the sentence, or a lowercase noun with a determiner at most
+// three words before it ("a game", "the new show"), which no adjective,
+// participle or adverb takes the place of.
+func infinitiveNoun(ts toks, to int) bool {
+	n := to - 1
+	if ts.Is(n, ",") {
+		n--
+	}
+	w := ts.Word(n)
+	if ts.Kind(n) != text.LexWord || w == "" {
+		return false
+	}
+	if ts[n].Upper {
+		// A name, not a sentence's first word ("Unable", "Speaking").
+		return n > 0 && ts[n-1].Kind == text.LexWord && !ts.Is(n-1, ",")
+	}
+	if infinitiveTakers[w] || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || regularPast(w) || pastForms[w] || participles[w] {
+		return false
+	}
+	for j := n - 1; j >= n-3 && j >= 0; j-- {
+		switch v := ts.Word(j); {
+		case determiners[v]:
+			return true
+		case ts.Kind(j) != text.LexWord || ts[j].Upper || nounPreps[v] || notVerbs[v]:
+			return false
+		}
+	}
+	return false
 }
 
 // subjectPronouns open a clause as its subject.

@@ -97,18 +97,15 @@ func (s *Segmenter) Sentences(body string) []news.Span {
 }
 
 // joinAbbrevNumbers joins a "sentence" that starts with a digit onto the one
-// before it when that one ends in an abbreviation's period ("(Nov.", "No.",
-// "Sept."): an abbreviation followed by a number is a date or a numbering
-// ("published today (Nov. 18) in", "Section No. 5"), never a sentence's
-// end, whereas Punkt splits there when the abbreviation is rare in its
-// training text. Only the abbreviations the scanner knows (abbrevs and the
-// month and weekday names, IsDateAbbrev) join, so "in 2019. 2020 will" still
-// splits.
+// before it when that one ends in an abbreviation's period that a number
+// completes (joinsNumber): a date or a numbering ("published on Friday
+// (Oct. 4) by", "Section No. 5") is never a sentence's end, whereas Punkt
+// splits there when the abbreviation is rare in its training text.
 func joinAbbrevNumbers(body string, ss []news.Span) []news.Span {
 	out := ss[:0]
 	for _, s := range ss {
-		if n := len(out); n > 0 && s.Start < len(body) && body[s.Start] >= '0' && body[s.Start] <= '9' &&
-			endsInAbbrev(body[out[n-1].Start:out[n-1].End]) && !strings.Contains(body[out[n-1].End:s.Start], "\n") {
+		if n := len(out); n > 0 && joinsNumber(body[out[n-1].Start:out[n-1].End], body[s.Start:s.End]) &&
+			!strings.Contains(body[out[n-1].End:s.Start], "\n") {
 			out[n-1].End = s.End
 			continue
 		}
@@ -117,10 +114,18 @@ func joinAbbrevNumbers(body string, ss []news.Span) []news.Span {
 	return out
 }
 
-// endsInAbbrev reports whether s ends in a known abbreviation and its period.
-func endsInAbbrev(s string) bool {
-	w, ok := strings.CutSuffix(s, ".")
-	if !ok {
+// joinsNumber reports whether prev ends in an abbreviation's period that
+// the number opening next completes, so the two are one sentence. Only
+// the capitalised forms count, as everyday words share the lower-case
+// spellings ("in the sun. 20 minutes later", "She sat. 3 hours", "said
+// no. 4 people"): "No." before any number; a month's abbreviation
+// ("Nov.", "Sept.") before a day number, 1 to 31 ("Sept. 2019" and "Nov.
+// 40 rooms" split); a weekday's abbreviation before a day number and a
+// month's name ("Sat. 12 June"; "on a Wed. 30 minutes later" splits).
+// Titles ("Dr.", "Gen.") take names, not numbers, and never join.
+func joinsNumber(prev, next string) bool {
+	w, ok := strings.CutSuffix(prev, ".")
+	if !ok || next == "" || next[0] < '0' || next[0] > '9' {
 		return false
 	}
 	i := len(w)
@@ -130,9 +135,43 @@ func endsInAbbrev(s string) bool {
 	if i == len(w) || (i > 0 && w[i-1] == '.') {
 		return false
 	}
-	w = ASCIILower(w[i:])
-	_, known := abbrevs[w]
-	return known || IsDateAbbrev(w)
+	w = w[i:]
+	if w[0] < 'A' || w[0] > 'Z' || ASCIILower(w[1:]) != w[1:] {
+		return false
+	}
+	lw := ASCIILower(w)
+	if lw == "no" {
+		return true
+	}
+	d, rest := leadingNumber(next)
+	if d < 1 || d > 31 {
+		return false
+	}
+	if _, ok := monthAbbrevs[lw]; ok {
+		return true
+	}
+	if _, ok := weekdayAbbrevs[lw]; ok {
+		f := strings.Fields(rest)
+		if len(f) > 0 {
+			_, isMonth := Month(ASCIILower(strings.TrimRight(f[0], ".,")))
+			return isMonth
+		}
+	}
+	return false
+}
+
+// leadingNumber reads the digits opening s (at most two: a longer number
+// is no day, -1) and returns their value and what follows them.
+func leadingNumber(s string) (int, string) {
+	n, i := 0, 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		if i == 2 {
+			return -1, s
+		}
+		n = n*10 + int(s[i]-'0')
+		i++
+	}
+	return n, s[i:]
 }
 
 // Analyze fills a.Sentences from a.Body(). It is the first stage of the

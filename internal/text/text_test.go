@@ -20,10 +20,14 @@ func TestSentences(t *testing.T) {
 			[]string{"Mr. Smith went to Washington.", "He met the U.S. president.", "It rained."}},
 		{"quote ends sentence", `"We'll see." Trump said it twice.`,
 			[]string{`"We'll see."`, "Trump said it twice."}},
-		{"month abbreviation before a day", "The paper came out today (Nov. 18) in a journal. It was short.",
-			[]string{"The paper came out today (Nov. 18) in a journal.", "It was short."}},
+		{"month abbreviation before a day", "The survey was released on Friday (Oct. 4) by the board. It ran long.",
+			[]string{"The survey was released on Friday (Oct. 4) by the board.", "It ran long."}},
 		{"numbering abbreviation", "She wore No. 9 all season. Then she retired.",
 			[]string{"She wore No. 9 all season.", "Then she retired."}},
+		{"everyday word before a count", "They lay in the sun. 20 minutes later they left.",
+			[]string{"They lay in the sun.", "20 minutes later they left."}},
+		{"verb before a count", "She sat. 3 hours passed.",
+			[]string{"She sat.", "3 hours passed."}},
 		{"empty", "", nil},
 		{"blank paragraphs", "\n\nOne.\n\n\n\nTwo.", []string{"One.", "Two."}},
 	}
@@ -42,23 +46,33 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-func TestEndsInAbbrev(t *testing.T) {
+func TestJoinsNumber(t *testing.T) {
 	tests := []struct {
-		s    string
-		want bool
+		prev, next string
+		want       bool
 	}{
-		{"published today (Nov.", true},
-		{"as of Sept.", true},
-		{"She wore No.", true},
-		{"It opened in the fall.", false},
-		{"It rose 5.", false},
-		{"the U.S.", false},
-		{"no period", false},
+		{"the report came out (Nov.", "4) and was read widely.", true},
+		{"as of Sept.", "30, the fund held cash.", true},
+		{"She wore No.", "9 all season.", true},
+		{"The fair opens Sat.", "12 June.", true},
+		{"as of Sept.", "2019 figures show.", false},
+		{"as of Sept.", "32 rooms were let.", false},
+		{"as of Sept.", "0 rooms were let.", false},
+		{"They lay in the sun.", "20 minutes later they left.", false},
+		{"She sat.", "3 hours passed.", false},
+		{"They said no.", "4 people came.", false},
+		{"We met on a Wed.", "30 minutes passed.", false},
+		{"He quit in Jan.", "December came.", false},
+		{"He met Dr.", "5 times.", false},
+		{"It opened in the fall.", "5 days later it shut.", false},
+		{"It rose 5.", "3 more fell.", false},
+		{"the U.S.", "2 firms left.", false},
+		{"no period", "5 more.", false},
 	}
 	for _, tc := range tests {
-		t.Run(tc.s, func(t *testing.T) {
-			if got := endsInAbbrev(tc.s); got != tc.want {
-				t.Errorf("endsInAbbrev(%q) = %v, want %v", tc.s, got, tc.want)
+		t.Run(tc.prev+" "+tc.next, func(t *testing.T) {
+			if got := joinsNumber(tc.prev, tc.next); got != tc.want {
+				t.Errorf("joinsNumber(%q, %q) = %v, want %v", tc.prev, tc.next, got, tc.want)
 			}
 		})
 	}

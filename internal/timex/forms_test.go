@@ -278,9 +278,10 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "The vote of today is a test for the mayor.", "today", "2010-06-15"},
 		{tuesday, "Today is the last day to register.", "Today", "2010-06-15"},
 		{tuesday, "“We are very happy today,” the coach said.", "today", "2010-06-15"},
-		// The cost, taken for precision: a present state of a third
-		// person is not told from a habit, so it stays unresolved.
-		{tuesday, "The mayor is in Boston today.", "today", ""},
+		// A third person's passing state (a place, the weather) is the
+		// day; a lasting one is nowadays (review fixes).
+		{tuesday, "The mayor is in Boston today.", "today", "2010-06-15"},
+		{tuesday, "The mayor is a lawyer today.", "today", ""},
 		// A month-day glossing a weekday in brackets is a weekday-paired
 		// date: the weekday pins the year, as in "Monday, Nov. 18".
 		{tuesday, "The band will tour in 2011. The singer spoke during the show Monday night (June 14) in Nashville.", "June 14", "2010-06-14"},

@@ -832,7 +832,8 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 // names the day of ("today's ruling", "the debate of today"), or "today"
 // as the subject of "be" ("Today is the deadline"). A present state told
 // by the speaker about himself ("we're happy today", "I am tired today")
-// is the day too.
+// is the day too, and so is "be" with a passing state ("Schools are
+// closed today", "the mayor is in Boston today": passingState).
 func nowadays(ts toks, i int) bool {
 	if ts.Word(i) != "today" {
 		return false
@@ -868,12 +869,54 @@ func nowadays(ts toks, i int) bool {
 		case "i", "we", "you":
 			return false // "we are happy today": the speaker's state on the day
 		}
-		return true
+		return !passingState(ts, j, i)
 	case "subject-verb", "verb-object", "relative-present", "epistemic":
 		// the present simple of any other verb: a state or habit
 		// ("consoles that exist today", "the stars we observe today",
 		// "it still leaves her angry today")
 		return true
+	}
+	return false
+}
+
+// passingStates are predicates of a state that holds for a day or less
+// (a stage-level predicate): a place's opening hours, a market's move,
+// the weather, a person's whereabouts or health. After "be" with
+// "today" they speak of the day ("Schools are closed today", "Stocks are
+// higher today"), where a lasting property speaks of nowadays ("Such
+// floods are rare today", "most phones are made in Asia").
+var passingStates = map[string]bool{
+	"open": true, "closed": true, "shut": true, "higher": true, "lower": true, "up": true,
+	"down": true, "flat": true, "mixed": true, "hot": true, "cold": true, "warm": true,
+	"cool": true, "sunny": true, "rainy": true, "wet": true, "dry": true, "windy": true,
+	"cloudy": true, "stormy": true, "snowy": true, "humid": true, "absent": true, "away": true,
+	"off": true, "home": true, "back": true, "due": true, "late": true, "busy": true,
+	"sick": true, "ill": true, "free": true,
+}
+
+// passingState reports whether the "be" at token j, governing the
+// "today" at token i, takes a passing state (passingStates, or "in|at|on"
+// and a place's name: "the mayor is in Boston today") with no comparison
+// ("higher today than ever", "as high today as in 1990": nowadays).
+func passingState(ts toks, j, i int) bool {
+	if !beForms[ts.Word(j)] {
+		return false
+	}
+	lo, hi := min(i, j), max(i, j)
+	for k := lo; k <= hi+2 && k < len(ts); k++ {
+		if w := ts.Word(k); w == "than" || w == "as" {
+			return false
+		}
+	}
+	k := j + 1
+	for n := 0; n < 2 && (ts.Word(k) == "still" || ts.Word(k) == "also" || ts.Word(k) == "not" || ts.Word(k) == "all"); n++ {
+		k++
+	}
+	switch w := ts.Word(k); {
+	case passingStates[w] && !ts[k].Upper:
+		return true
+	case w == "in" || w == "at" || w == "on":
+		return k+1 < len(ts) && ts[k+1].Upper && ts.Kind(k+1) == text.LexWord
 	}
 	return false
 }

@@ -121,7 +121,9 @@
 //     unresolved (nowadays); a past, perfect, future, modal, scheduled or
 //     progressive verb, a noun it dates ("today's ruling", "the debate of
 //     today"), "Today is ..." and a speaker's own state ("we're happy
-//     today") make it the day. The present simple of any verb ("Today the
+//     today") and "be" with a passing state ("Schools are closed today",
+//     "the mayor is in Boston today": passingState) make it the day. The
+//     present simple of any verb ("Today the
 //     council regulates our lives", "an event that still leaves her angry
 //     today") and an epistemic modal's "be" or perfect ("may only be a
 //     concept today") are states: nowadays.

@@ -167,7 +167,7 @@ func TestQuotedNight(t *testing.T) {
 		{"tonight outside the quotation", wednesday, []string{narration, "“He was strong,” one analyst said tonight."}, "tonight", "2010-06-16"},
 		// A quoted "today" in the past tense dates its quotation as a
 		// quoted "tonight" does; in the present it stays the publication's.
-		{"past today", wednesday, []string{narration, "“We needed to win this debate today. Had we won today, we would lead.”"}, "today", "2010-06-15"},
+		{"past today", wednesday, []string{narration, "“We hoped to carry this vote today. Had we won today, we would lead.”"}, "today", "2010-06-15"},
 		{"present today", wednesday, []string{narration, "“We are in Ohio today,” the senator said."}, "today", "2010-06-16"},
 		{"past verb outside the quotation", wednesday, []string{narration, "The senator told “Today” and “today” viewers so."}, "today", "2010-06-16"},
 		{"past today, no night named", wednesday, []string{"Readers reacted to the debate.", "“We needed to win today,” one said."}, "today", "2010-06-16"},
@@ -193,18 +193,18 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "It was the last night of the festival.", "last night", absent},
 		// "at the weekend" is "over the weekend"; "spent the weekend" is
 		// the weekend just gone unless a perfect governs it.
-		{tuesday, "Fans said the interview aired at the weekend was a success.", "weekend", "2010-06-12/2010-06-13"},
+		{tuesday, "Viewers said the film screened at the weekend was a hit.", "weekend", "2010-06-12/2010-06-13"},
 		{tuesday, "The team will rest at the weekend.", "weekend", "2010-06-19/2010-06-20"},
 		{tuesday, "While fans spent the weekend watching TV, the prince was busy.", "weekend", "2010-06-12/2010-06-13"},
 		{tuesday, "The mayor has spent the weekend at home.", "weekend", ""},
 		{tuesday, "The gallery is open at the weekend.", "weekend", ""},
 		// A weekday naming an event under a present verb is the nearest
 		// such day, as under a future one.
-		{tuesday, "The coach has few hopes after Monday night's loss to the Chiefs.", "Monday night", "2010-06-14"},
+		{tuesday, "The manager sees little hope after Monday night's defeat by the Rovers.", "Monday night", "2010-06-14"},
 		{"2010-06-17", "Analysts say Friday's vote is a test for the mayor.", "Friday", "2010-06-18"},
 		{tuesday, "The council meets Friday to vote.", "Friday", "2010-06-18"},
 		// "plans" after a determiner is a noun, no cue of a plan to come.
-		{tuesday, "The band unveiled its plans at the close of its Monday night performance.", "Monday night", "2010-06-14"},
+		{tuesday, "The troupe revealed its plans at the end of its Monday night show.", "Monday night", "2010-06-14"},
 		{tuesday, "The band plans a show Friday.", "Friday", "2010-06-18"},
 		// A yearless date or bare month takes the coming year when the
 		// text has just stated it as a date's, and the clause is not
@@ -215,27 +215,27 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "He placed second in a poll of 2011 candidates and will decide by August.", "August", "2010-08"},
 		{tuesday, "The tour opens in 2011. Tickets went on sale on June 2.", "June 2", "2010-06-02"},
 		{tuesday, "The plant reopened in 2009. Hiring will start in May.", "May", "2011-05"},
-		{tuesday, "The band announced a 2011 North American tour. It opens March 9 in Miami.", "March 9", "2011-03-09"},
+		{tuesday, "The choir announced a 2011 European tour. It opens March 9 in Lyon.", "March 9", "2011-03-09"},
 		{tuesday, "The 2011 season opens on March 9.", "March 9", "2011-03-09"},
-		{tuesday, "The 2011 Sentra will go on sale in August.", "August", "2010-08"},
+		{tuesday, "The 2011 Hornet hatchback will go on sale in August.", "August", "2010-08"},
 		// An "-ed" word joined by a hyphen is a compound adjective, not
 		// the clause's past verb.
-		{tuesday, "Ford will show an avalanche of battery-powered cars during the next two years.", "next two years", "2010/2012"},
-		{tuesday, "Ford will show an avalanche of cars powered during the next two years.", "next two years", ""},
+		{tuesday, "The maker will unveil a dozen solar-powered boats during the next two years.", "next two years", "2010/2012"},
+		{tuesday, "The maker will unveil a dozen boats powered during the next two years.", "next two years", ""},
 		// "N units after X" takes no date across a quotation's edge.
-		{tuesday, "“Two months after the onset, I was unable to walk,” he wrote in a study published Monday.", "Two months after", ""},
-		{tuesday, "“Two months after the onset, on Friday, I fell,” he wrote Monday.", "Two months after", "2010-06-11"},
-		{tuesday, "Two months after the onset, he wrote a study published Monday.", "Two months after", "2010-06-14"},
+		{tuesday, "“Two months after the fall, I could not climb stairs,” she wrote in a report published Monday.", "Two months after", ""},
+		{tuesday, "“Two months after the fall, on Friday, I slipped,” she wrote Monday.", "Two months after", "2010-06-11"},
+		{tuesday, "Two months after the fall, she wrote a report published Monday.", "Two months after", "2010-06-14"},
 		// "play|plays" right before a day's name, after a name, "they"
 		// or a name's parenthesis, is a fixture; not the noun.
-		{tuesday, "The Gophers (9-1) play Saturday against the Wildcats.", "Saturday", "2010-06-19"},
+		{tuesday, "The Hawks (8-2) play Saturday against the Rams.", "Saturday", "2010-06-19"},
 		{tuesday, "Minnesota plays Friday night at home.", "Friday night", "2010-06-18"},
 		{tuesday, "The new play Saturday drew crowds.", "Saturday", "2010-06-12"},
 		{tuesday, "He saw the play Saturday.", "Saturday", "2010-06-12"},
 		// A month-day under a bare "would" a month or less before the
 		// publication is a future seen from the past; further back, or
 		// under "will", the next one.
-		{tuesday, "He failed to keep his vow that Britain would leave on June 1.", "June 1", "2010-06-01"},
+		{tuesday, "He broke his pledge that the firm would move on June 1.", "June 1", "2010-06-01"},
 		{tuesday, "The law would take effect Jan. 1.", "Jan. 1", "2011-01-01"},
 		{tuesday, "Britain will leave on June 1.", "June 1", "2011-06-01"},
 		{tuesday, "The vote would come on July 1.", "July 1", "2010-07-01"},
@@ -266,7 +266,7 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "Such floods are rare today, but they do happen.", "today", ""},
 		{tuesday, "Today, most phones are made in Asia.", "Today", ""},
 		{tuesday, "The stars we see today are old.", "today", ""},
-		{tuesday, "How the mix of structured and dynamic stars we see today arose from the dust remains unclear.", "today", ""},
+		{tuesday, "Why the range of painted and carved masks we find today survived the floods puzzles the curators.", "today", ""},
 		{tuesday, "The stars we saw today were bright.", "today", "2010-06-15"},
 		{tuesday, "The mayor resigned today.", "today", "2010-06-15"},
 		{tuesday, "The mayor will resign today.", "today", "2010-06-15"},
@@ -294,27 +294,27 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "Nearly a week after the storm hit, the city remains dark.", "a week after", "2010-06-15"},
 		// The copula of a cleft or an extraposed subject does not govern
 		// the that-clause.
-		{tuesday, "It is for that reason that the agency on Monday hired two firms to build the lander.", "Monday", "2010-06-14"},
+		{tuesday, "It is because of the floods that the council on Monday hired two surveyors to map the river.", "Monday", "2010-06-14"},
 		{tuesday, "It is likely that the vote on Friday will pass.", "Friday", "2010-06-18"},
 		{tuesday, "The vote is on Friday.", "Friday", "2010-06-18"},
 		// "as of" a month-day in a present clause: the day the state was
 		// measured, which has come.
-		{tuesday, "The fund holds 24% of the firm as of March 20.", "March 20", "2010-03-20"},
+		{tuesday, "The trust owns a third of the mill as of April 3.", "April 3", "2010-04-03"},
 		{tuesday, "As of Jan. 1, the law will require permits.", "Jan. 1", "2011-01-01"},
 		{tuesday, "The fund's stake in the firm is due to rise on Sept. 20.", "Sept. 20", "2010-09-20"},
 		// A span in an "if" clause with no tense cue looks ahead.
-		{tuesday, "A lander might one day touch down on the moon's icy crust, if mission planners learn enough about it in the coming years.", "coming years", "2010/2013"},
+		{tuesday, "A ferry might one day cross the strait in winter, if engineers learn enough about the currents in the coming years.", "coming years", "2010/2013"},
 		{tuesday, "Contracts worth $2bn over the coming years.", "coming years", ""},
 		// A bare month with "this|last|next year" after it is that
 		// year's month.
-		{tuesday, "In May this year, travellers were stranded in the hills.", "May this year", "2010-05"},
+		{tuesday, "In May this year, hikers were caught by a storm on the ridge.", "May this year", "2010-05"},
 		{tuesday, "In March last year, the plant closed.", "March last year", "2009-03"},
 		{tuesday, "The plant will open in May next year.", "May next year", "2011-05"},
 		{tuesday, "The plant will open in May, and this year's output will fall.", "May", "2011-05"},
 		// A past narrative that has just stated a month of an earlier
 		// year goes on in that year for a later month; not for an
 		// earlier month, a future clause or a span's edge.
-		{tuesday, "The man fell ill in November 2008. By December, his symptoms worsened.", "December", "2008-12"},
+		{tuesday, "The boy caught a fever in November 2008. By December, his cough grew worse.", "December", "2008-12"},
 		{tuesday, "The man fell ill on Oct. 2, 2008. He was admitted on Dec. 9.", "Dec. 9", "2008-12-09"},
 		{tuesday, "She was elected in November 2008. She said on March 3 that she would run.", "March 3", "2010-03-03"},
 		{tuesday, "The firm grew in November 2008. In December, it will hire.", "December", "2010-12"},

@@ -11,19 +11,19 @@ func TestResolveFormsFresh4(t *testing.T) {
 		// A present progressive modified by a count after a past event is
 		// the ongoing present: the count dates the publication day. After
 		// an event not yet past, or with a past progressive, it is not.
-		{tuesday, "Shops are running out of bread less than a week after the bakery closed.", "a week after", "2010-06-15"},
-		{tuesday, "Officials are saying two weeks after she was elected that she is too young.", "two weeks after", "2010-06-15"},
-		{tuesday, "Less than a week after the bakery closed, shops are running out of bread.", "a week after", "2010-06-15"},
+		{tuesday, "Clinics are turning patients away less than a week after the new wing opened.", "a week after", "2010-06-15"},
+		{tuesday, "Critics are arguing two weeks after he was appointed that he lacks experience.", "two weeks after", "2010-06-15"},
+		{tuesday, "Less than a week after the new wing opened, clinics are turning patients away.", "a week after", "2010-06-15"},
 		{tuesday, "The council is meeting a week after the vote.", "a week after", ""},
-		{tuesday, "Shops were running out of bread a week after the bakery closed.", "a week after", ""},
-		{tuesday, "Shops are running out of bread a week after the bakery closed on Friday.", "a week after", "2010-06-11"},
+		{tuesday, "Clinics were turning patients away a week after the new wing opened.", "a week after", ""},
+		{tuesday, "Clinics are turning patients away a week after the new wing opened on Friday.", "a week after", "2010-06-11"},
 		// The present simple of any verb with "today" is a state or
 		// habit, "nowadays" (the speaker's own "be" keeps the day, as
 		// before); so is an epistemic modal's "be" or perfect. A modal
 		// before an event, a passive or a past keeps the day.
-		{tuesday, "Today the council regulates our market stalls.", "Today", ""},
-		{tuesday, "The ruins draw tourists, a trade that still leaves the town proud today.", "today", ""},
-		{tuesday, "Solar cars may only be a prototype today.", "today", ""},
+		{tuesday, "Today a board sets the fares on every ferry.", "Today", ""},
+		{tuesday, "The lake draws anglers, a sport that still keeps the village lively today.", "today", ""},
+		{tuesday, "Flying taxis may only be a sketch today.", "today", ""},
 		{tuesday, "The plant may close today.", "today", "2010-06-15"},
 		{tuesday, "The law may be repealed today.", "today", "2010-06-15"},
 		{tuesday, "We may be late today.", "today", "2010-06-15"},
@@ -34,21 +34,21 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "She leaves for Paris today.", "today", ""},
 		// A present simple taking its object places a month-day ahead,
 		// as "is" does; an irregular past behind.
-		{tuesday, "The report says Smith delivers his budget on June 18.", "June 18", "2010-06-18"},
+		{tuesday, "The memo says the treasurer presents her plan on June 18.", "June 18", "2010-06-18"},
 		{tuesday, "The family fled the town on June 12.", "June 12", "2010-06-12"},
 		{tuesday, "The family fled the town on Friday.", "Friday", "2010-06-11"},
 		// A subject relative's present places a month-day ahead.
-		{tuesday, "The paper reported details of the farewell tour that stops at the arena on Sept. 18.", "Sept. 18", "2010-09-18"},
+		{tuesday, "The newsletter described a cycling route that passes through the valley on Sept. 18.", "Sept. 18", "2010-09-18"},
 		// "does not plan to ... until September" looks ahead, as "doesn't" does.
-		{tuesday, "The agency does not plan to publish the figures until late September.", "September", "2010-09"},
-		{tuesday, "The agency did not publish the figures until late September.", "September", "2009-09"},
+		{tuesday, "The league does not intend to name its squad until late September.", "September", "2010-09"},
+		{tuesday, "The league did not name its squad until late September.", "September", "2009-09"},
 		// An exact count of years or months with no object counts from
 		// the last date the text gave when that is a year or a month of
 		// the count's unit, at most three sentences back; a day given
 		// after it, a count of another unit, a vague count, an
 		// attributive year or an older anchor do not.
 		{tuesday, "In 2004, the mayor lost. Two years later, she won the seat.", "Two years later", "2006"},
-		{tuesday, "The charge was used in the 2008 elections. Two years prior, the senator said the same.", "Two years prior", "2006"},
+		{tuesday, "Turnout fell in the 2008 elections. Two years prior, the mayor warned of it.", "Two years prior", "2006"},
 		{tuesday, "In March, the city bought land, but it sold the plot two months later.", "two months later", "2010-05"},
 		{tuesday, "In March, the city bought land. A year later, it sold the plot.", "A year later", ""},
 		{tuesday, "In 2004, the mayor lost. Years later, she won the seat.", "Years later", ""},

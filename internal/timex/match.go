@@ -674,7 +674,7 @@ func matchYear(ts toks, i int) (expr, int, bool) {
 func dateTense(ts toks, i int) (Tense, bool) {
 	t, name, j := governing(ts, i)
 	if t == TensePresent && ts.Word(i-2) == "as" && ts.Word(i-1) == "of" {
-		// "holds 24% of the company as of March 20": a present state
+		// "owns a third of the mill as of April 3": a present state
 		// measured on a day, which has come (the present places a
 		// date from the publication on); a future verb still looks
 		// ahead ("as of Jan. 1 the law will require").
@@ -825,10 +825,10 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 
 // nowadays reports whether the bare "today" at token i means "these days",
 // not the publication's day: its clause is a present state or habit ("the
-// galaxies we observe today", "Today, such infections are rare", "as it
-// is today"). The day is meant when anything ties the clause to one day: a
+// masks we find today", "Today, such floods are rare", "as the town is
+// today"). The day is meant when anything ties the clause to one day: a
 // past, perfect, future, modal, scheduled or progressive verb ("voted
-// today", "will undergo a medical today", "is meeting today"), a noun it
+// today", "will sign the forms today", "is meeting today"), a noun it
 // names the day of ("today's ruling", "the debate of today"), or "today"
 // as the subject of "be" ("Today is the deadline"). A present state told
 // by the speaker about himself ("we're happy today", "I am tired today")
@@ -847,18 +847,18 @@ func nowadays(ts toks, i int) bool {
 	switch ts.Word(i + 1) {
 	case "is", "was", "marks":
 		if i == 0 || ts.Kind(i-1) != text.LexWord {
-			return false // "Today is two months until the election"
+			return false // "Today is the last day to register"
 		}
 	}
 	t, name, j := governing(ts, i)
 	if ts.Is(i-1, ",") {
-		// "To make clear what is in these e-mails, today the White
-		// House took the step": a "today" opening a clause after a
+		// "To show what is in the files, today the mayor released
+		// them": a "today" opening a clause after a
 		// comma belongs to that clause, whose verb follows it.
 		t, name, j = tenseAt(ts, i, asides(ts, i))
 	}
 	if name == "modal" && epistemic(ts, j) {
-		t, name = TensePresent, "epistemic" // "may only be a concept today", "Today it may well have grown"
+		t, name = TensePresent, "epistemic" // "may only be a sketch today", "Today it may well have grown"
 	}
 	if t != TensePresent {
 		return false
@@ -872,8 +872,8 @@ func nowadays(ts toks, i int) bool {
 		return !passingState(ts, j, i)
 	case "subject-verb", "verb-object", "relative-present", "epistemic":
 		// the present simple of any other verb: a state or habit
-		// ("consoles that exist today", "the stars we observe today",
-		// "it still leaves her angry today")
+		// ("the ferries that run today", "the masks we find today",
+		// "it still keeps the village lively today")
 		return true
 	}
 	return false
@@ -924,7 +924,7 @@ func passingState(ts toks, j, i int) bool {
 // epistemic reports whether the modal at token j speaks of what is
 // possibly or surely so, not of what will happen: "may", "might",
 // "could" or "must" (adverbs after it skipped) before "be" and no
-// participle or "-ing" form ("may only be a concept", not "may be
+// participle or "-ing" form ("may only be a sketch", not "may be
 // repealed", "might be leaving"), or before "have" and a participle
 // ("may well have expanded"). Its subject's present state, or a result
 // holding now, is read as "be" is: with "today", nowadays (not for the
@@ -1537,7 +1537,7 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 	opens := true
 	for j := i - 1; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
 		if datelineAt(ts, j) {
-			break // "CHARLOTTE - Nearly a week after ...": the clause opens after the dateline
+			break // "DENVER - Nearly a week after ...": the clause opens after the dateline
 		}
 		if !hedges[ts.Word(j)] {
 			opens = false
@@ -1559,8 +1559,8 @@ func anchoredClause(ts toks, i, w int) (prep bool, t Tense) {
 
 // ongoing reads a present progressive that an anchored count after a
 // past event modifies ("shops are running out of stock less than a week
-// after the market opened", "officials are saying two weeks after she
-// was crowned") as the present it is: the event is over, so the count
+// after the market opened", "critics are arguing two weeks after he
+// was appointed") as the present it is: the event is over, so the count
 // dates the ongoing state, not an arrangement still to come (the
 // progressive's future reading, "is meeting a week after the vote",
 // needs an event not yet past). Other tenses are returned as they are.
@@ -1576,7 +1576,7 @@ func ongoing(ts toks, prep bool, w int, t Tense, name string) Tense {
 const objectReach = 8
 
 // pastObject reports whether the clause opening at token j, an anchored
-// count's object ("she was crowned", "the market opened"), has a past
+// count's object ("he was appointed", "the market opened"), has a past
 // verb before its end (a comma or the sentence's end).
 func pastObject(ts toks, j int) bool {
 	for k, seen := j, 0; k < len(ts) && seen < objectReach && ts[k].Kind != text.LexBreak && !ts.Is(k, ","); k++ {
@@ -1592,7 +1592,7 @@ func pastObject(ts toks, j int) bool {
 }
 
 // datelineAt reports whether token j is the dash that closes a news
-// dateline at its sentence's start ("WASHINGTON —", "CHARLOTTE, N.C. -",
+// dateline at its sentence's start ("WASHINGTON —", "DENVER, Colo. -",
 // "LONDON (Reuters) -"): a place's capitalised words, with a state or an
 // agency after it, that are no part of the sentence's first clause (the
 // scanner keeps no case beyond a word's first letter, so capitals alone,

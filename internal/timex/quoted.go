@@ -41,10 +41,10 @@ func quoteSpans(body string, ts toks) []int {
 
 // dateQuotedNights re-reads the quotations that speak of "tonight" in a
 // text whose own narration places a night on the day before the
-// reference ("the loser of Tuesday night's debate" in a Wednesday
+// reference ("the winner of Tuesday night's vote" in a Wednesday
 // article) and never says "tonight" itself: such a quotation was spoken
-// that night (so too one that says "today" in the past tense: "we needed
-// to win this game today"), the report written the day after, so its "tonight" and the
+// that night (so too one that says "today" in the past tense: "we had
+// to take the match today"), the report written the day after, so its "tonight" and the
 // other reference-relative expressions of the same quotation are read
 // with the day before as "now" (guideline 7 of docs/timex-judging.md: a
 // quote is read with the publication date unless the article dates it).
@@ -84,7 +84,7 @@ func dateQuotedNights(body string, ts toks, out []news.Time, es []expr, ref time
 }
 
 // pastToday reports whether e is a "today" that a past verb of its own
-// quotation governs ("we needed to win this game today"): said in a
+// quotation governs ("we had to take the match today"): said in a
 // quotation of a report on the night before, it is that night's day, as
 // a quoted "tonight" is. A capitalised "Today" is left out: quoted, it is
 // as often a title ("told NBC's “Today” show").

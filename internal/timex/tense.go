@@ -295,7 +295,7 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 		return 0, false // "are thought to": a present passive; the "be" governs
 	}
 	if !pastForms[w] && (determiners[ts.Word(j-1)] || nounPreps[ts.Word(j-1)]) {
-		// "a registered nurse", "the diversity of structured galaxies":
+		// "a registered nurse", "the range of carved masks":
 		// an adjective, not a verb (a preposition takes a noun phrase,
 		// never a finite verb)
 		return 0, false
@@ -327,11 +327,11 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 		return TensePresent, true // "a course that starts in June and ends some time in December"
 	}
 	if w := ts.Word(j); (w == "play" || w == "plays") && !ts[j].Upper && scheduleVerbSlot(ts, j) {
-		// "The Gophers play Saturday against the Wildcats": a fixture,
+		// "The Hawks play Saturday against the Rams": a fixture,
 		// when a day's name follows at once (not "plays a role", nor the
 		// noun: "the new play Friday" has an adjective before it, so
-		// only a name, "they" or a name's parenthesis, "The Gophers
-		// (9-1) play Saturday", may stand before the verb).
+		// only a name, "they" or a name's parenthesis, "The Hawks
+		// (8-2) play Saturday", may stand before the verb).
 		if _, ok := text.Weekday(ts.Word(j + 1)); ok && ts[j+1].Upper && j > 0 && (ts[j-1].Upper && ts.Kind(j-1) == text.LexWord || ts.Word(j-1) == "they" || ts.Is(j-1, ")")) {
 			return TensePresent, true
 		}
@@ -339,8 +339,8 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 	return 0, false
 }
 
-// ruleRelativePresent: "The 2020 Sentra, which goes on sale in late
-// January", "a singer who lives in Paris": the word right after a
+// ruleRelativePresent: "The new hatchback, which goes on sale in
+// late January", "a singer who lives in Paris": the word right after a
 // relative "which" or "who" is the relative clause's verb, so an "-s"
 // form there is a present simple (a plural noun cannot stand there: "in
 // which cases" has a preposition before "which", not read). "is" and
@@ -370,7 +370,7 @@ var relativeFollowers = map[string]bool{
 	"through": true, "across": true, "around": true, "over": true, "under": true, "about": true,
 }
 
-// thatRelative: "the reunion tour that stops at the arena on July 22":
+// thatRelative: "a cycling route that passes through the valley on Sept. 18":
 // after "that", an "-s" form is a subject relative's present when "that"
 // follows a singular noun of a noun phrase (a determiner at most three
 // words before it, nothing but lowercase words between: not "says that
@@ -401,8 +401,8 @@ func thatRelative(ts toks, j int) (Tense, bool) {
 // between) the word is the verb: "she leaves", "it exists", "they
 // agree", "we observe"; its tense is the form's (a past form or "-ed" is
 // claimed by the past rule before this). A third person "-s" form that
-// takes a determiner or an object pronoun at once ("Obama delivers his
-// address", "the mayor tells the council") is a verb too, when what
+// takes a determiner or an object pronoun at once ("the treasurer presents
+// her budget", "the mayor tells the council") is a verb too, when what
 // stands before it can be its subject: a name, or a noun after a
 // determiner (a plural noun there is the subject's noun phrase itself,
 // "the senator's aides", and takes no object right after it).
@@ -478,7 +478,7 @@ func ruleSubjectVerb(ts toks, j int) (Tense, bool) {
 }
 
 // ruleVerbObject: a third person "-s" form with its object right after
-// it ("Obama delivers his address", "the mayor tells the council"),
+// it ("the treasurer presents her budget", "the mayor tells the council"),
 // after a name or a determiner's noun that can be its subject.
 func ruleVerbObject(ts toks, j int) (Tense, bool) {
 	w := ts.Word(j)
@@ -495,7 +495,7 @@ func ruleVerbObject(ts toks, j int) (Tense, bool) {
 	case ts.Kind(p) == text.LexWord && !ts[p].Upper && determiners[ts.Word(p-1)] && !strings.HasSuffix(ts.Word(p), "s"):
 		// "the mayor tells"
 	case relatives[ts.Word(p)] && ts.Kind(p-1) == text.LexWord:
-		// "an event that still leaves her angry"
+		// "a sport that still keeps the village lively"
 	default:
 		return 0, false
 	}
@@ -569,7 +569,7 @@ func governing(ts toks, i int) (Tense, string, int) {
 		} else if ts.Word(j) == "to" && !aside[j-1] {
 			// An infinitive takes its time from the verb of plan or need
 			// it completes, however long its own phrase ("is expected to
-			// push for an overhaul of ... in his address Tuesday").
+			// argue for a reform of ... in her weekly speech on Tuesday").
 			if t, name := classify(ts, j-1); name == "scheduled" || name == "intent" {
 				return t, name, j - 1
 			}
@@ -687,11 +687,11 @@ var subjectPronouns = map[string]bool{"i": true, "we": true, "you": true, "he": 
 
 // frontedAfterCoordinator reports whether the expression at token i is
 // an adverbial fronted in a coordinated clause: "and" or "but" right
-// before it (a preposition or two between: "and from October onward"),
+// before it (a preposition or two between: "and from March onward"),
 // a subject pronoun right after it ("onward", "on" or a comma between):
-// "went in search of stories and from October onward they will be
-// released". It belongs to the clause the pronoun opens, not to the first
-// clause's verb, so that clause's verb, after it, governs.
+// "went in search of old letters and from March onward she will post
+// them online". It belongs to the clause the pronoun opens, not to the
+// first clause's verb, so that clause's verb, after it, governs.
 func frontedAfterCoordinator(ts toks, i int) bool {
 	k := i - 1
 	for n := 0; n < 2 && (nounPreps[ts.Word(k)] || ts.Word(k) == "from" || ts.Word(k) == "since"); n++ {
@@ -714,8 +714,8 @@ func frontedAfterCoordinator(ts toks, i int) bool {
 }
 
 // cleftCopula reports whether token j is the "is" or "was" of a cleft or
-// an extraposed subject ("It is for that reason that NASA on Monday
-// enlisted ...", "It was clear that on Friday the board would vote") with
+// an extraposed subject ("It is because of the floods that the council
+// on Monday hired ...", "It was clear that on Friday the board would vote") with
 // the "that" between it and the expression at token i: the expression
 // belongs to the that-clause, whose own verb governs it.
 func cleftCopula(ts toks, j, i int) bool {

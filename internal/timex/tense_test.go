@@ -74,7 +74,7 @@ func TestGoverningTense(t *testing.T) {
 		// adjective.
 		{"The mayor is standing against Jo Park, a licensed plumber, in May.", "May", TenseFuture, "progressive"},
 		{"The council elected a chair in May.", "May", TensePast, "past-form"},
-		{"The diversity of structured galaxies we see in March is vast.", "March", TensePresent, "subject-verb"},
+		{"The range of carved masks we find in March is wide.", "March", TensePresent, "subject-verb"},
 		{"A panel of appointed judges ruled in May.", "May", TensePast, "past-form"},
 		// Punctuation does not use up the reach: "is" is the 13th word back.
 		{"The sheriff is standing for office again against Jo Anne Park, a retired plumber, in May.", "May", TenseFuture, "progressive"},
@@ -86,13 +86,13 @@ func TestGoverningTense(t *testing.T) {
 		{"The senator hoped to see her Tuesday.", "Tuesday", TensePast, "past-form"},
 		// An "-s" form right after a relative "which|who" is the relative
 		// clause's present; after a preposition "which" is a determiner.
-		{"The new model, which goes on sale in January, is smaller.", "January", TensePresent, "relative-present"},
+		{"The new model, which reaches shops in January, is smaller.", "January", TensePresent, "relative-present"},
 		{"A singer who performs in March will open the show.", "March", TensePresent, "relative-present"},
 		{"In which cases in March the court may rule is unclear.", "March", TenseFuture, "modal"},
 		// An adverbial fronted after "and|but" with a subject pronoun after
 		// it belongs to the clause the pronoun opens; with no subject
 		// after it the coordination may be of verbs, and is not read.
-		{"The curator went in search of old letters and from October onward they will be shown online.", "October", TenseFuture, "modal"},
+		{"The curator went in search of old letters and from March onward she will post them online.", "March", TenseFuture, "modal"},
 		{"The curator will look for old letters, but in May she found none.", "May", TensePast, "past-form"},
 		{"The curator went in search of old letters and in October will show them.", "October", TensePast, "past-form"},
 		// A parenthetical relative clause does not govern what lies outside it.
@@ -106,11 +106,11 @@ func TestGoverningTense(t *testing.T) {
 		{"It still rains most days in April.", "April", TensePresent, "subject-verb"},
 		{"Does it rain on Friday?", "Friday", TenseUnknown, ""},
 		{"They both on Friday.", "Friday", TenseUnknown, ""},
-		{"Senator Smith delivers his budget on Friday.", "Friday", TensePresent, "verb-object"},
+		{"The treasurer presents her budget on Friday.", "Friday", TensePresent, "verb-object"},
 		{"The minister tells the council on Friday.", "Friday", TensePresent, "verb-object"},
 		{"A storm that still haunts the town in May.", "May", TensePresent, "verb-object"},
 		{"The senator's aides the week before Friday.", "Friday", TenseUnknown, ""},
-		{"Senator Smith argues the Aug. 16 cable was urgent.", "Aug", TensePast, "past-form"},
+		{"The auditor claims the Oct. 4 invoice was forged.", "Oct", TensePast, "past-form"},
 		{"In recent weeks the market on Friday.", "Friday", TenseUnknown, ""},
 		{"The family fled the town on Friday.", "Friday", TensePast, "past-form"},
 		{"The rivals vied for votes on Friday.", "Friday", TensePast, "past-form"},

@@ -52,10 +52,10 @@
 //     date glossing the weekday in brackets: "Monday night (Nov. 18)")
 //     takes the nearest year in which that date falls on that weekday. In
 //     a past clause right after a month the text stated with an earlier
-//     year ("in November 2016"; not a span's edge, "since Jan. 1, 2015"),
-//     a later yearless month or month-day is in that year ("by December,
-//     they worsened": pastYearNarrative). "as of" a month-day in a present
-//     clause ("holds 24% as of March 20") is placed as in a past one.
+//     year ("in November 2008"; not a span's edge, "since Jan. 1, 2008"),
+//     a later yearless month or month-day is in that year ("By December,
+//     his cough grew worse": pastYearNarrative). "as of" a month-day in a
+//     present clause ("owns a third as of April 3") is placed as in a past one.
 //   - A month-day range ("September 16-19") is placed as its first day
 //     would be and runs to its last day in the same month and year.
 //   - A bare month ("in September") is the latest such month not after the
@@ -116,17 +116,17 @@
 //     article) and never says "tonight" itself was spoken that night: its
 //     reference-relative expressions are read with the day before as the
 //     reference (see dateQuotedNights).
-//   - "today" in a present state or habit ("the galaxies we observe
-//     today", "Today, such infections are rare") means "nowadays" and is
-//     unresolved (nowadays); a past, perfect, future, modal, scheduled or
+//   - "today" in a present state or habit ("the masks we find today",
+//     "Today, such floods are rare") means "nowadays" and is unresolved
+//     (nowadays); a past, perfect, future, modal, scheduled or
 //     progressive verb, a noun it dates ("today's ruling", "the debate of
-//     today"), "Today is ..." and a speaker's own state ("we're happy
+//     today"), "Today is ...", a speaker's own state ("we're happy
 //     today") and "be" with a passing state ("Schools are closed today",
 //     "the mayor is in Boston today": passingState) make it the day. The
-//     present simple of any verb ("Today the
-//     council regulates our lives", "an event that still leaves her angry
-//     today") and an epistemic modal's "be" or perfect ("may only be a
-//     concept today") are states: nowadays.
+//     present simple of any verb ("Today a board sets the fares", "a
+//     sport that still keeps the village lively today") and an epistemic
+//     modal's "be" or perfect ("may only be a sketch today") are states:
+//     nowadays.
 //   - An exact "N years|months later|earlier|prior" (no object) whose last
 //     preceding date is a year or month of the same unit, at most three
 //     sentences back, counts from it ("In 2012, ... Two years later":
@@ -150,21 +150,21 @@
 // and present forms ("is", "remains", and the present simple of a
 // scheduled event's course: "begins", "ends", "opens"); an infinitive
 // after a verb of plan or need takes its time from it however long its
-// phrase ("is expected to push for ... in his address Tuesday"); an infinitive after a modal or "to"
+// phrase ("is expected to argue for ... in her weekly speech on Tuesday"); an infinitive after a modal or "to"
 // ("would remain", "to have") and a participle after "be" ("will be
 // quietly closed", "are thought to") are not the clause's verb, and
 // "once again" is no conjunction; an "-ed" form after a determiner, a
-// preposition or a hyphen is an adjective ("of structured galaxies"); the
-// copula of a cleft ("It is for that reason that NASA on Monday
-// enlisted") governs no that-clause; an adverbial fronted after "and|but"
-// before a subject pronoun ("and from October onward they will") belongs
+// preposition or a hyphen is an adjective ("of carved masks"); the
+// copula of a cleft ("It is because of the floods that the council on
+// Monday hired") governs no that-clause; an adverbial fronted after "and|but"
+// before a subject pronoun ("and from March onward she will") belongs
 // to the clause after it; an "-s" form right after a relative "which|who"
-// is a present ("which goes on sale in January"), as after "that" in a
-// subject relative ("the tour that stops at the arena"); finite verbs
+// is a present ("which opens to the public in May"), as after "that" in a
+// subject relative ("a route that passes through the valley"); finite verbs
 // outside the tables are found by their place: the word after a subject
 // pronoun ("she leaves", "they agree"; not in a question's inversion),
 // an "-s" form taking its object after a name, a determiner's noun or a
-// relative ("Obama delivers his address"; not a verb of saying, which
+// relative ("the treasurer presents her budget"; not a verb of saying, which
 // takes a clause), an irregular or "-ied" past ("fled", "vied"), "does";
 // the forward search passes over a relative clause's verb; an
 // infinitive that no
@@ -308,7 +308,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	lastYear, lastYearSentence := 0, 0 // last year the text stated, for "the very next year"
 	// last year the text stated as a date's ("June 9, 2020", "June
 	// 2020", "in 2020", "a 2020 tour"; not an attributive "the 2012
-	// candidates" or "the 2020 Sentra", which name no time of events),
+	// candidates" or "the 2020 Hornet", which name no time of events),
 	// for nextYearNarrative
 	statedYear, statedYearSentence := 0, 0
 	// last month the text stated with its year ("November 2016", "Nov.
@@ -354,7 +354,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			in.y = statedYear
 			v, _, day, isDay = resolveOne(in, ref, haveRef, anchor, haveAnchor, anchorSentence)
 		} else if pastYearNarrative(e, ref, haveRef, stated) {
-			// "in November 2016 ... But by December, they worsened": a
+			// "in November 2008 ... By December, his cough grew worse": a
 			// past narrative that has just stated a month of an earlier
 			// year goes on in that year.
 			in := e
@@ -411,7 +411,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 }
 
 // seasonNouns name a scheduled season of events: a year before one ("a
-// 2020 North American tour", "the 2020 season") gives the time of the
+// 2020 European tour", "the 2020 season") gives the time of the
 // event the text goes on to date, as "in 2020" does.
 var seasonNouns = map[string]bool{
 	"tour": true, "season": true, "festival": true, "campaign": true, "election": true,
@@ -419,7 +419,7 @@ var seasonNouns = map[string]bool{
 }
 
 // yearOfEvent reports whether the year at token k is attributive to a
-// season noun, at most two words between ("a 2020 North American tour").
+// season noun, at most two words between ("a 2020 European tour").
 func yearOfEvent(ts toks, k int) bool {
 	for j := k + 1; j <= k+3 && ts.Kind(j) == text.LexWord; j++ {
 		if seasonNouns[ts.Word(j)] {
@@ -459,8 +459,8 @@ type monthOfYear struct{ y, m, sentence int }
 // a past clause takes the year of the month the text has just stated with
 // its year (in its sentence or at most anchorReach sentences back): that
 // year is before the reference's and the month comes later in it, so the
-// narrative is moving on through that year ("in November 2016 ... by
-// December, they worsened"). A date opening a span ("since Jan. 1, 2015":
+// narrative is moving on through that year ("in November 2008 ... By
+// December, his cough grew worse"). A date opening a span ("since Jan. 1, 2015":
 // edgePreps) is not stated so. A month not after the stated one is left to
 // the usual rule: it may be a background event's ("elected in November
 // 2008, she said on March 3"), as may a bare year's months ("in 2008"),
@@ -863,8 +863,8 @@ func resolveWeekday(e expr, ref time.Time) time.Time {
 		}
 		return ref.AddDate(0, 0, fwd)
 	case e.possessive && (e.tense.forward() || e.counterfactual):
-		// "Monday's debate might not move mountains", "hopes are slim
-		// after Monday night's loss": a future or present verb may speak
+		// "Monday's vote might not change much", "hopes are slim
+		// after Monday night's defeat": a future or present verb may speak
 		// of the named event's effects, so the nearest such day (ties go
 		// back); so too under a modal perfect ("The Wednesday hearing
 		// would have been her first"), which tells what would have been,

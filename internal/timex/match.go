@@ -463,7 +463,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		}
 		return e, k, true
 	}
-	if d, k, ok := dayNumber(ts, j); ok && !ts.Is(k, ":") {
+	if d, k, ok := dayNumber(ts, j); ok && !clockColon(ts, k) {
 		e := expr{kind: kDate, start: ts[i].Start, end: ts[k-1].End, m: m, d: d}
 		if ts.Is(k, ",") {
 			if y, ok := yearAt(ts, k+1); ok {
@@ -471,6 +471,12 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 			}
 		} else if y, ok := yearAt(ts, k); ok {
 			e.y, e.end, k = y, ts[k].End, k+1
+		} else if off, ok := yearAfterMonth(ts, k+1); ok && ts.Word(k) == "of" {
+			// "June 16th of last year": the day of the year the phrase
+			// names, as "June 16, 2015" is; "in May this year" is the
+			// month's form of it.
+			e.mod, e.n, e.end = 2, off, ts[k+2].End
+			k += 3
 		}
 		if !validDate(orLeap(e.y), m, d) {
 			return expr{}, 0, false
@@ -512,6 +518,14 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		j += 2
 	}
 	return e, j, true
+}
+
+// clockColon reports whether the colon at token k, right after a day
+// number, is a clock's or a score's ("June 11: 30" split by the scanner),
+// a number following it with no space: a colon that opens a quotation or
+// a list ("rated this remark on June 11:") leaves the date whole.
+func clockColon(ts toks, k int) bool {
+	return ts.Is(k, ":") && ts.Kind(k+1) == text.LexNum && ts[k+1].Start == ts[k].End
 }
 
 // yearAfterMonth reads "this year", "last year" or "next year" at token

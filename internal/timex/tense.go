@@ -229,6 +229,12 @@ func ruleScheduled(ts toks, j int) (Tense, bool) {
 	if toScheduled[w] && ts.Word(j+1) == "to" {
 		return TenseFuture, true
 	}
+	if w == "set" && ts.Word(j+1) == "for" && !subjectPronouns[ts.Word(j-1)] {
+		// "an election set for June 25", "the hearing is set for
+		// Tuesday": a participle of arrangement, as "slated" and
+		// "scheduled" are; not "they set for themselves".
+		return TenseFuture, true
+	}
 	if scheduledWords[w] && !ts[j].Upper {
 		if w == "plans" && determiners[ts.Word(j-1)] {
 			return 0, false // "unveiled its plans": a noun, not "plans to"

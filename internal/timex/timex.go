@@ -441,7 +441,7 @@ func nextYearNarrative(e expr, ref time.Time, haveRef bool, year, yearSentence i
 	if !haveRef || e.y != 0 || e.generic || e.wd != 0 || e.tense == TensePast {
 		return false
 	}
-	if e.kind != kDate && (e.kind != kMonth || e.mod != 0) {
+	if (e.kind != kDate && e.kind != kMonth) || e.mod != 0 {
 		return false
 	}
 	return year == ref.Year()+1 && yearSentence >= e.sentence-anchorReach
@@ -469,7 +469,7 @@ func pastYearNarrative(e expr, ref time.Time, haveRef bool, stated monthOfYear) 
 	if !haveRef || e.y != 0 || e.generic || e.wd != 0 || e.tense != TensePast {
 		return false
 	}
-	if e.kind != kDate && (e.kind != kMonth || e.mod != 0) {
+	if (e.kind != kDate && e.kind != kMonth) || e.mod != 0 {
 		return false
 	}
 	return stated.y != 0 && stated.y < ref.Year() && e.m > stated.m && stated.sentence >= e.sentence-anchorReach
@@ -667,6 +667,13 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		}
 		if !haveRef {
 			return "", true, time.Time{}, false
+		}
+		if e.mod == 2 { // "June 16th of last year" (n the year's offset)
+			if !validDate(ref.Year()+e.n, e.m, e.d) {
+				return "", true, time.Time{}, false
+			}
+			d := date(ref.Year()+e.n, e.m, e.d)
+			return d.Format(dayLayout), true, d, true
 		}
 		d := nearestYear(e.m, e.d, e.wd, ref)
 		switch {

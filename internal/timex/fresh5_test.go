@@ -1,0 +1,31 @@
+package timex
+
+import "testing"
+
+// TestResolveFormsFresh5: forms read since fresh set 5's tune half
+// (docs/timex-judging.md, "Rules after fresh set 5's tune half"), on
+// invented sentences. "" is unresolved, absent not found.
+func TestResolveFormsFresh5(t *testing.T) {
+	const tuesday = "2010-06-15"
+	tests := []struct{ published, sentence, expr, want string }{
+		// A month-day before a colon that opens a quotation or a list is
+		// the day; a clock's colon right before digits is not a day.
+		{tuesday, "The board reviewed what the coach wrote on May 3:", "May 3", "2010-05-03"},
+		{tuesday, "Critics recall the remark the mayor made on April 20: \"We are done.\"", "April 20", "2010-04-20"},
+		// "MONTH DAY of last|this|next year": the day of that year.
+		{tuesday, "We opened the shop on August 9th of last year and never looked back.", "August 9th of last year", "2009-08-09"},
+		{tuesday, "The bridge will open on March 2 of next year.", "March 2 of next year", "2011-03-02"},
+		{tuesday, "The club was founded on February 29 of last year.", "February 29 of last year", ""},
+		// "set for" a date is an arrangement, as "slated for" is: a
+		// yearless date after it is the coming one, though a past verb
+		// comes earlier in the sentence.
+		{tuesday, "The mayor named an aide to run the office until voters pick a successor in a runoff set for April 3.", "April 3", "2011-04-03"},
+		{tuesday, "The hearing is set for May 20.", "May 20", "2011-05-20"},
+		{tuesday, "The hearing was held on May 20.", "May 20", "2010-05-20"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

@@ -22,6 +22,13 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The mayor named an aide to run the office until voters pick a successor in a runoff set for April 3.", "April 3", "2011-04-03"},
 		{tuesday, "The hearing is set for May 20.", "May 20", "2011-05-20"},
 		{tuesday, "The hearing was held on May 20.", "May 20", "2010-05-20"},
+		// A prepositional anchored count dates its clause, not its own
+		// object: a date inside the object (up to a comma, colon, bracket
+		// or dash) leaves an undated clause unresolved.
+		{tuesday, "The ruling came three days after the panel rejected the appeal on Monday.", "three days after", ""},
+		{tuesday, "The ruling came three days after the panel rejected the appeal, on Monday.", "three days after", "2010-06-14"},
+		{tuesday, "The offer was made a month before -- on March 26.", "a month before", "2010-03-26"},
+		{tuesday, "Two days after the panel met, the ruling came on Monday.", "Two days after", "2010-06-14"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

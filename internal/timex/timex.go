@@ -401,7 +401,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		kinds = append(kinds, e)
 	}
 	quote := quoteSpans(body, ts)
-	placeClauseDates(out, kinds, ref, haveRef, quote)
+	placeClauseDates(out, kinds, ts, ref, haveRef, quote)
 	placeEventDays(out, kinds)
 	if haveRef {
 		dateQuotedNights(body, ts, out, kinds, ref, quote)
@@ -580,16 +580,23 @@ func pointLayout(unit int) string {
 // else they stay unresolved (the anchoring event is undated). A date on
 // the other side of a quotation's edge is not the clause's: "“Two months
 // after the onset, I was unable to stand,” he wrote in a study published
-// Monday" dates the writing, not the illness.
-func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool, quote []int) {
+// Monday" dates the writing, not the illness. Nor is a date inside the
+// count's own object (objectEnd): "came three days after the council
+// condemned the launch on Monday" dates the condemnation, and the clause
+// is then undated.
+func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRef bool, quote []int) {
 	for k, e := range es {
 		if e.kind != kAfter || !e.prep {
 			continue
 		}
 		out[k].Value = ""
 		best := -1
+		objEnd := objectEnd(ts, e)
 		for j, o := range es {
 			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
+				continue
+			}
+			if o.start >= e.end && o.start < objEnd {
 				continue
 			}
 			if best < 0 || abs(o.start-e.start) < abs(es[best].start-e.start) {
@@ -604,6 +611,32 @@ func placeClauseDates(out []news.Time, es []expr, ref time.Time, haveRef bool, q
 		}
 	}
 }
+
+// objectEnd returns the byte offset where the object of a prepositional
+// anchored count ends ("after the council condemned the launch on
+// Monday"): the first comma, semicolon, colon, bracket or dash after it, else the
+// sentence's end. A clause the count opens ends at its comma ("A day
+// after the vote, she resigned on Tuesday"), so the main clause's date
+// stays outside.
+func objectEnd(ts toks, e expr) int {
+	j := e.tok
+	for j < len(ts) && ts[j].Start < e.end {
+		j++
+	}
+	for ; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
+		if ts[j].Kind == text.LexPunct && (objectEnds[ts[j].S] || ts[j].S == "-" && ts[j].Start > ts[j-1].End) {
+			return ts[j].Start // a spaced hyphen is a dash ("a month before -- on March 26")
+		}
+	}
+	if j < len(ts) {
+		return ts[j].Start
+	}
+	return int(^uint(0) >> 1)
+}
+
+// objectEnds are the punctuation marks that close an anchored count's
+// object.
+var objectEnds = map[string]bool{",": true, ";": true, ":": true, "—": true, "–": true, "(": true}
 
 func abs(x int) int {
 	if x < 0 {

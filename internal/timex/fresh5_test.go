@@ -29,6 +29,11 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The ruling came three days after the panel rejected the appeal, on Monday.", "three days after", "2010-06-14"},
 		{tuesday, "The offer was made a month before -- on March 26.", "a month before", "2010-03-26"},
 		{tuesday, "Two days after the panel met, the ruling came on Monday.", "Two days after", "2010-06-14"},
+		// An appositive after a name (a comma, a determiner, no verb, a
+		// comma) is an aside: a fronted expression reaches the main
+		// clause's verb past it.
+		{"2010-06-14", "At a forum this weekend in Boston, Ann Lee, the chief of the harbour board of the city, firmly told the students who came that fees would rise.", "this weekend", "2010-06-12/2010-06-13"},
+		{"2010-06-14", "At a forum this weekend in Boston, Ann Lee, the chief of the harbour board of the city, will tell the students that fees must rise.", "this weekend", "2010-06-19/2010-06-20"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -822,7 +822,8 @@ func asides(ts toks, i int) map[int]bool {
 		lo--
 	}
 	for j := lo; j < len(ts) && j < i+asideReach && ts[j].Kind != text.LexBreak; j++ {
-		if ts[j].S != "," || (ts.Word(j+1) != "who" && ts.Word(j+1) != "which") {
+		relative := ts.Word(j+1) == "who" || ts.Word(j+1) == "which"
+		if ts[j].S != "," || !relative && !appositiveAt(ts, j) {
 			continue
 		}
 		end := -1
@@ -835,6 +836,9 @@ func asides(ts toks, i int) map[int]bool {
 		if end < 0 || i > j && i < end {
 			continue // not closed, or holds the expression
 		}
+		if !relative && !verbless(ts, j+1, end) {
+			continue // "Smith, the mayor said, ...": a clause, not an aside
+		}
 		if out == nil {
 			out = map[int]bool{}
 		}
@@ -844,6 +848,34 @@ func asides(ts toks, i int) map[int]bool {
 		j = end - 1
 	}
 	return out
+}
+
+// appositiveAt reports whether the comma at token j opens an appositive
+// noun phrase after a name ("Ann Lee, the chief of the city's board,
+// told ..."): a capitalised word before it, a determiner after it. Its
+// words up to the next comma are then an aside, so that a fronted
+// expression ("At a forum on Friday, Ann Lee, the chief of ..., told")
+// reaches the main clause's verb; with no verb in it (verbless), marking
+// it hides no verb from the search.
+func appositiveAt(ts toks, j int) bool {
+	if j == 0 || ts.Kind(j-1) != text.LexWord || !ts[j-1].Upper {
+		return false
+	}
+	switch ts.Word(j + 1) {
+	case "the", "a", "an":
+		return true
+	}
+	return false
+}
+
+// verbless reports whether no tense rule claims a word of tokens [lo, hi).
+func verbless(ts toks, lo, hi int) bool {
+	for k := lo; k < hi; k++ {
+		if _, name := classify(ts, k); name != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func classify(ts toks, j int) (Tense, string) {

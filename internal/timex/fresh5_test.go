@@ -34,6 +34,12 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// clause's verb past it.
 		{"2010-06-14", "At a forum this weekend in Boston, Ann Lee, the chief of the harbour board of the city, firmly told the students who came that fees would rise.", "this weekend", "2010-06-12/2010-06-13"},
 		{"2010-06-14", "At a forum this weekend in Boston, Ann Lee, the chief of the harbour board of the city, will tell the students that fees must rise.", "this weekend", "2010-06-19/2010-06-20"},
+		// "even today": a state lasting up to now (nowadays), unless its
+		// own clause is past or future.
+		{tuesday, "Even today, the old quarrel is far from settled.", "today", ""},
+		{tuesday, "The mayor said the statue would not heal the feuds, which, even today, split the valley towns.", "today", ""},
+		{tuesday, "Even today, the mayor said, the bridge was closed.", "today", "2010-06-15"},
+		{tuesday, "Even today, the council will meet twice.", "today", "2010-06-15"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -864,6 +864,16 @@ func nowadays(ts toks, i int) bool {
 			return false // "Today is the last day to register"
 		}
 	}
+	if ts.Word(i-1) == "even" {
+		// "Even today, the town is divided", "the feuds that, even
+		// today, split the valley": the particle sets the present
+		// against all the years before it, a state lasting up to now.
+		// Its own clause (the verb after it) decides; a past or a
+		// future there ("even today, she said", "even today it will
+		// rain") keeps the day.
+		t, _, _ := tenseAt(ts, i, asides(ts, i))
+		return t != TensePast && t != TenseFuture
+	}
 	t, name, j := governing(ts, i)
 	if ts.Is(i-1, ",") {
 		// "To show what is in the files, today the mayor released

@@ -40,6 +40,11 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The mayor said the statue would not heal the feuds, which, even today, split the valley towns.", "today", ""},
 		{tuesday, "Even today, the mayor said, the bridge was closed.", "today", "2010-06-15"},
 		{tuesday, "Even today, the council will meet twice.", "today", "2010-06-15"},
+		// A present clause a count of years dates is the reference's
+		// year; a count of days or months, the day.
+		{tuesday, "Thousands of refugees remain in the camps 18 years after the war ended.", "18 years after", "2010"},
+		{tuesday, "Less than a decade after the town was flooded, most residents believe it is safe.", "a decade after", "2010"},
+		{tuesday, "Voters are still making up their minds less than a month before the election.", "a month before", "2010-06-15"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

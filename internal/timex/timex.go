@@ -607,7 +607,16 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 		case best >= 0:
 			out[k].Value = out[best].Value[:len(dayLayout)]
 		case haveRef && e.tense == TensePresent:
-			out[k].Value = ref.Format(dayLayout)
+			// The present clause is dated by the reference, at the
+			// year for a count of years: "troops remain 18 years after
+			// the attacks" is the year, "the report comes a day after
+			// the vote" and "voters still deciding less than a month
+			// before the election" the day (as judged).
+			if e.unit == uYear || e.unit == uDecade {
+				out[k].Value = ref.Format("2006")
+			} else {
+				out[k].Value = ref.Format(dayLayout)
+			}
 		}
 	}
 }

@@ -45,6 +45,12 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "Thousands of refugees remain in the camps 18 years after the war ended.", "18 years after", "2010"},
 		{tuesday, "Less than a decade after the town was flooded, most residents believe it is safe.", "a decade after", "2010"},
 		{tuesday, "Voters are still making up their minds less than a month before the election.", "a month before", "2010-06-15"},
+		// "N and a half units ago": the unit holding N units and a half
+		// back; half a day is no day.
+		{tuesday, "The panel reached its verdict at least two-and-a-half months ago.", "two-and-a-half months ago", "2010-03"},
+		{tuesday, "The mill closed two and a half years ago.", "two and a half years ago", "2007"},
+		{tuesday, "The mill closed two and a half days ago.", "days ago", absent},
+		{tuesday, "The mill closed two and a half days ago.", "two and a half days ago", absent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -47,6 +47,7 @@ type expr struct {
 	n          int // count for kAgo/kAfter/kRecent/kDayOffset; a kMonth's year offset with mod 2 ("May last year")
 	unit       int
 	approx     bool // "several weeks ago", "days after"
+	half       bool // a kAgo count with "and a half": "two and a half years ago"
 	hour, min  int
 	clock      bool  // a time of day is attached
 	midnight   bool  // the clock is "midnight": which day's it is, is ambiguous
@@ -1309,6 +1310,21 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 	return 0, 0, false, false
 }
 
+// andAHalf reads "and a half" at token j, with or without hyphens
+// ("two-and-a-half"), and returns the token after it.
+func andAHalf(ts toks, j int) (int, bool) {
+	for _, w := range []string{"and", "a", "half"} {
+		if ts.Is(j, "-") && ts.Adjacent(j) {
+			j++
+		}
+		if ts.Word(j) != w {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
 // matchCountUnit: "three years ago", "2 days later", "several weeks ago",
 // "two days after", "a week earlier", "three days from now", "in 10 days"
 // (placed only in a future clause).
@@ -1317,14 +1333,27 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 	if !ok {
 		return expr{}, 0, false
 	}
+	half := false
+	if k, ok := andAHalf(ts, j); ok && !approx {
+		half, j = true, k // "two and a half years ago", "two-and-a-half months ago"
+	}
 	if subDayUnits[ts.Word(j)] {
+		if half {
+			return expr{}, 0, false
+		}
 		return matchClauseHours(ts, i, j)
 	}
 	u, ok := unitWords[ts.Word(j)]
 	if !ok || u == uWeekend {
 		return expr{}, 0, false
 	}
-	e := expr{start: ts[i].Start, end: ts[j+1-1].End, n: n, unit: u, approx: approx}
+	e := expr{start: ts[i].Start, end: ts[j+1-1].End, n: n, unit: u, approx: approx, half: half}
+	if half && (ts.Word(j+1) != "ago" || u == uDay) {
+		// Only "N and a half units ago" is read: which day half a day
+		// gives is unsaid, and the anchored and span forms count whole
+		// units.
+		return expr{}, 0, false
+	}
 	switch ts.Word(j + 1) {
 	case "ago":
 		e.kind = kAgo
@@ -1416,8 +1445,8 @@ func matchBareUnitAfter(ts toks, i int) (expr, int, bool) {
 	if !ok || !strings.HasSuffix(ts.Word(i), "s") {
 		return expr{}, 0, false
 	}
-	if _, _, _, ok := countAt(ts, i-1); ok {
-		return expr{}, 0, false
+	if _, _, _, ok := countAt(ts, i-1); ok || ts.Word(i-1) == "half" {
+		return expr{}, 0, false // counted ("two and a half days ago": matchCountUnit's)
 	}
 	e := expr{start: ts[i].Start, end: ts[i+1-1].End, n: 3, unit: u, approx: true}
 	switch ts.Word(i + 1) {

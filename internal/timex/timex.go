@@ -1059,6 +1059,22 @@ func resolveAgo(e expr, ref time.Time) string {
 		}
 		return rangeOf(a, b, e.unit)
 	}
+	if e.half {
+		// Half a unit more: "two and a half months ago" on May 28 is
+		// mid-March, the month holding it.
+		var d time.Time
+		switch e.unit {
+		case uWeek:
+			d = ref.AddDate(0, 0, sign*(7*e.n+3))
+		case uMonth:
+			d = ref.AddDate(0, sign*e.n, sign*15)
+		case uYear:
+			d = ref.AddDate(sign*e.n, sign*6, 0)
+		case uDecade:
+			d = ref.AddDate(sign*(10*e.n+5), 0, 0)
+		}
+		return pointOf(d, e.unit)
+	}
 	return pointOf(shift(ref, e.unit, sign*e.n), e.unit)
 }
 

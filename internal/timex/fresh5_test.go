@@ -51,6 +51,16 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The mill closed two and a half years ago.", "two and a half years ago", "2007"},
 		{tuesday, "The mill closed two and a half days ago.", "days ago", absent},
 		{tuesday, "The mill closed two and a half days ago.", "two and a half days ago", absent},
+		// The object of "until", "ahead of", "in advance of" comes after
+		// a clause dated on the reference day; not after "that", nor when
+		// a verb of the object governs, nor with the clause undated.
+		{tuesday, "The guild published an appeal Tuesday, in advance of the bishop's sermon there on Thursday.", "Thursday", "2010-06-17"},
+		{tuesday, "The guild published an appeal Tuesday in advance of the bishop's sermon there on Thursday.", "Thursday", "2010-06-17"},
+		{tuesday, "The mayor on Tuesday named a deputy to run the port until a runoff in March.", "March", "2011-03"},
+		{tuesday, "The mayor on Tuesday closed the road ahead of the parade on Friday.", "Friday", "2010-06-18"},
+		{tuesday, "The mayor closed the road ahead of the parade on Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor said Tuesday that until the floods in March the road was open.", "March", "2010-03"},
+		{tuesday, "The mayor on Tuesday recalled the road works until the council had met in March.", "March", "2010-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -404,6 +404,9 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	placeClauseDates(out, kinds, ts, ref, haveRef, quote)
 	placeEventDays(out, kinds)
 	if haveRef {
+		placeAheadOf(out, kinds, ts, ref)
+	}
+	if haveRef {
 		dateQuotedNights(body, ts, out, kinds, ref, quote)
 	}
 	unplaceAddressed(ts, out, kinds, quote)
@@ -619,6 +622,105 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 			}
 		}
 	}
+}
+
+// aheadReach bounds the words between an expression and the "until" or
+// "ahead of" whose object holds it.
+const aheadReach = 10
+
+// placeAheadOf places a weekday, a yearless month-day or a bare month in
+// the object of "until", "till", "pending", "ahead of" or "in advance
+// of" on or after the reference when the clause the phrase modifies is
+// dated on the reference day ("released a letter Tuesday in advance of
+// the bishop's visit on Thursday" in a Tuesday's text; "named an aide on
+// Wednesday to serve until an election in June"): the phrase's object
+// comes after the clause's time, so it cannot lie before that day. The
+// expression's own verb must govern from before the phrase (a verb of
+// the object, "until the panel had met on Monday", decides for itself),
+// and no "that" may stand between the date and the phrase ("said Tuesday
+// that until the floods in May ..." is another clause). "before" is not
+// read: it opens past narrations ("before the war in March") too often.
+func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
+	today := ref.Format(dayLayout)
+	for k, e := range es {
+		if e.generic || e.y != 0 || e.mod != 0 || out[k].Value == "" || strings.Contains(out[k].Value, "/") {
+			continue
+		}
+		if e.kind != kWeekday && (e.kind != kDate || e.d2 != 0 || e.wd != 0) && e.kind != kMonth {
+			continue
+		}
+		p := aheadPrep(ts, e.tok)
+		if p < 0 {
+			continue
+		}
+		if _, _, g := governing(ts, e.tok); g >= p {
+			continue
+		}
+		dated := false
+		for j, o := range es {
+			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
+				continue
+			}
+			if !wordBetween(ts, o.tok, p, "that") {
+				dated = true
+			}
+		}
+		if !dated {
+			continue
+		}
+		v := out[k].Value
+		switch e.kind {
+		case kWeekday:
+			if d, err := time.Parse(dayLayout, v[:len(dayLayout)]); err == nil && d.Before(ref) {
+				out[k].Value = d.AddDate(0, 0, 7).Format(dayLayout) + v[len(dayLayout):]
+			}
+		case kDate:
+			if d, err := time.Parse(dayLayout, v[:len(dayLayout)]); err == nil && d.Before(ref) && validDate(d.Year()+1, e.m, e.d) {
+				out[k].Value = date(d.Year()+1, e.m, e.d).Format(dayLayout) + v[len(dayLayout):]
+			}
+		case kMonth:
+			if m, err := time.Parse(monthLayout, v); err == nil && m.Before(date(ref.Year(), int(ref.Month()), 1)) {
+				out[k].Value = m.AddDate(1, 0, 0).Format(monthLayout)
+			}
+		}
+	}
+}
+
+// aheadPrep returns the token of the "until", "till", "pending" or the
+// "of" of "ahead of" / "in advance of" that opens the phrase holding
+// token i (at most aheadReach words back, no comma or break between),
+// else -1.
+func aheadPrep(ts toks, i int) int {
+	seen := 0
+	for j := i - 1; j >= 0 && seen < aheadReach; j-- {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
+			return -1
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		switch ts.Word(j) {
+		case "until", "till", "pending":
+			return j
+		case "of":
+			if ts.Word(j-1) == "ahead" || ts.Word(j-1) == "advance" && ts.Word(j-2) == "in" {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// wordBetween reports whether word w stands strictly between tokens a
+// and b.
+func wordBetween(ts toks, a, b int, w string) bool {
+	for j := a + 1; j < b; j++ {
+		if ts.Word(j) == w {
+			return true
+		}
+	}
+	return false
 }
 
 // objectEnd returns the byte offset where the object of a prepositional

@@ -61,6 +61,11 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The mayor closed the road ahead of the parade on Friday.", "Friday", "2010-06-11"},
 		{tuesday, "The mayor said Tuesday that until the floods in March the road was open.", "March", "2010-03"},
 		{tuesday, "The mayor on Tuesday recalled the road works until the council had met in March.", "March", "2010-03"},
+		// A verb ahead that opens a coordinated predicate ("... and
+		// said") does not govern an expression of the first conjunct,
+		// whose own verb may stand beyond the usual window.
+		{tuesday, "The league would formally submit its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2011-03"},
+		{tuesday, "The league formally submitted its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2010-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -584,7 +584,49 @@ func governing(ts toks, i int) (Tense, string, int) {
 			seen, extended = 0, true
 		}
 	}
-	return tenseAt(ts, i, aside)
+	t, name, j := tenseAt(ts, i, aside)
+	if name != "" && coordinators[ts.Word(j-1)] {
+		// The verb ahead opens a coordinated predicate ("would declare
+		// its intent to leave the pact by the end of March and suggested
+		// that ..."), with its own tense: the expression belongs to the
+		// first conjunct, whose verb may stand further back than the
+		// window.
+		if bt, bname, bj := governingFar(ts, i, aside); bname != "" {
+			return bt, bname, bj
+		}
+	}
+	return t, name, j
+}
+
+// coordinators join two predicates of one subject ("declared ... and
+// suggested").
+var coordinators = map[string]bool{"and": true, "but": true, "or": true}
+
+// farBack bounds the backward search of governingFar.
+const farBack = 2 * tenseBack
+
+// governingFar is the backward search of governing beyond its window, up
+// to farBack words and never past a break, a comma, "that" or another
+// coordinator (the conjunct's own start): the verb of the first of two
+// coordinated predicates.
+func governingFar(ts toks, i int, aside map[int]bool) (Tense, string, int) {
+	seen := 0
+	for j := i - 1; j >= 0 && seen < farBack; j-- {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
+			break
+		}
+		if aside[j] || ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		if w := ts.Word(j); w == "that" || coordinators[w] {
+			break
+		}
+		if t, name := classify(ts, j); name != "" && !cleftCopula(ts, j, i) {
+			return t, name, j
+		}
+	}
+	return TenseUnknown, "", -1
 }
 
 // nounInfinitive reports whether the expression at token i follows an

@@ -66,6 +66,11 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// whose own verb may stand beyond the usual window.
 		{tuesday, "The league would formally submit its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2011-03"},
 		{tuesday, "The league formally submitted its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2010-03"},
+		// "N units away" after a present "be": as "N units from now".
+		{tuesday, "The runoff is two months away.", "two months away", "2010-08"},
+		{tuesday, "The festival is now just three weeks away.", "three weeks away", "2010-07-05/2010-07-11"},
+		{tuesday, "The festival was three weeks away.", "three weeks away", absent},
+		{tuesday, "She moved a year away from home.", "a year away", absent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

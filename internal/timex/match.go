@@ -1310,6 +1310,25 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 	return 0, 0, false, false
 }
 
+// awayFromNow reports whether a count whose first token is i, followed
+// by its unit and "away", is the predicate of a present "be" or "remain"
+// (hedges and "now", "still" between: "the vote is now just two weeks
+// away"): a distance in time from now. A past "be" ("was a week away")
+// counts from the narrative's time, and other uses ("moved a year away
+// from home") are no time.
+func awayFromNow(ts toks, i int) bool {
+	for j, n := i-1, 0; j >= 0 && n < 4 && ts[j].Kind == text.LexWord; j, n = j-1, n+1 {
+		switch w := ts.Word(j); w {
+		case "is", "are", "remains", "remain", "s", "re":
+			return true
+		case "now", "still", "only", "just", "less", "than", "more", "nearly", "almost", "about", "roughly", "barely":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // andAHalf reads "and a half" at token j, with or without hyphens
 // ("two-and-a-half"), and returns the token after it.
 func andAHalf(ts toks, j int) (int, bool) {
@@ -1369,6 +1388,13 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 			return e, j + 3, true
 		}
 		return expr{}, 0, false
+	case "away":
+		if !awayFromNow(ts, i) {
+			return expr{}, 0, false
+		}
+		// "the election is two months away": as "two months from now".
+		e.kind, e.mod, e.end = kAgo, 1, ts[j+1].End
+		return e, j + 2, true
 	default:
 		if ts.Word(i-1) != "in" || approx || ts.Word(j+1) == "or" || ts.Word(j+1) == "and" || sinceSpan(ts, i-1) {
 			return expr{}, 0, false

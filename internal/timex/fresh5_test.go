@@ -71,6 +71,9 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The festival is now just three weeks away.", "three weeks away", "2010-07-05/2010-07-11"},
 		{tuesday, "The festival was three weeks away.", "three weeks away", absent},
 		{tuesday, "She moved a year away from home.", "a year away", absent},
+		// "DAY, the day after|before X" restates the day just given.
+		{tuesday, "The clerks began the count on Wednesday, the day after the polls closed.", "day after", "2010-06-09"},
+		{tuesday, "On May 3, the day before the ballot, the mayor resigned.", "day before", "2010-05-03"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -1170,6 +1170,12 @@ func matchEventDay(ts toks, i int) (expr, int, bool) {
 	default:
 		return expr{}, 0, false
 	}
+	if datedApposition(ts, i-2) {
+		// "on Wednesday, the day after the vote": the phrase restates
+		// the day just given, so it is that day (a count of none from
+		// the last date).
+		return expr{kind: kAfter, start: ts[i].Start, end: ts[i+1].End, unit: uDay, n: 0, mod: mod}, i + 2, true
+	}
 	if adverbialAfter(ts, i+2) {
 		// "summarized a meeting the day before.": a day before the last
 		// date the text gave, as "a day earlier".
@@ -1183,6 +1189,25 @@ func matchEventDay(ts toks, i int) (expr, int, bool) {
 		return expr{}, 0, false
 	}
 	return expr{kind: kEventDay, start: ts[i].Start, end: ts[i+1].End, mod: mod, event: noun}, i + 2, true
+}
+
+// datedApposition reports whether the comma at token k follows a
+// weekday or a month-day ("on Wednesday, the day after", "on May 3, the
+// day before"): "the day after|before" right after it is an apposition
+// to that day. A weekday with a part of day ("Wednesday night, the day
+// after") is not the day of "day".
+func datedApposition(ts toks, k int) bool {
+	if !ts.Is(k, ",") || k < 1 {
+		return false
+	}
+	if _, ok := text.Weekday(ts.Word(k - 1)); ok && ts[k-1].Upper {
+		return true
+	}
+	if _, _, ok := dayNumber(ts, k-1); ok && ts.Kind(k-1) == text.LexNum {
+		_, _, ok := monthAt(ts, k-2)
+		return ok
+	}
+	return false
 }
 
 // adverbialAfter reports whether token i, right after "the day before"

@@ -76,7 +76,10 @@
 //     weeks ago" the ISO week as a range, "five days ago" a day. A vague
 //     count ("several weeks ago", "weeks ago", "a few days ago") is the range
 //     from 7 to 2 units before the reference; units listed together
-//     ("months, weeks or days ago") name no one time.
+//     ("months, weeks or days ago") name no one time. "two and a half
+//     months ago" is the unit holding that point ("2010-03" on May 28);
+//     "the vote is two months away" (after a present "be") is as "two
+//     months from now".
 //   - "two days later", "a week earlier", "two days prior", "days after
 //     that", "the following day" and an adverbial "the day before" (no
 //     object: "a meeting the day before.") count from the previous
@@ -84,7 +87,12 @@
 //     sentences back; otherwise they stay unresolved. "a day after the
 //     vote", "a few hours after the vote", "two years prior to the vote"
 //     date the clause they modify: the nearest day-precise date of its
-//     sentence, else the reference in a present-tense clause. Vague counts give a range from 1 to 9 days (or 2
+//     sentence, else the reference in a present-tense clause (its year
+//     for a count of years: "troops remain 18 years after the war"). A
+//     date inside the count's own object ("came three days after the
+//     council met on Monday", up to a comma, colon, bracket or dash) is
+//     not the clause's. "on Wednesday, the day after the vote" restates
+//     that Wednesday. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
 //   - "the very next year", "the next year", "the following year" (not
 //     "over the next year", nor "the coming year") count from the
@@ -126,7 +134,7 @@
 //     present simple of any verb ("Today a board sets the fares", "a
 //     sport that still keeps the village lively today") and an epistemic
 //     modal's "be" or perfect ("may only be a sketch today") are states:
-//     nowadays.
+//     nowadays; so is "even today" unless its clause is past or future.
 //   - An exact "N years|months later|earlier|prior" (no object) whose last
 //     preceding date is a year or month of the same unit, at most three
 //     sentences back, counts from it ("In 2012, ... Two years later":
@@ -134,6 +142,12 @@
 //   - A month-day range whose last day the month lacks ("September
 //     30-31") keeps the days it has; one whose first day is missing is
 //     no date.
+//   - "June 16th of last year" is that year's day; a month-day before a
+//     colon that opens a quotation ("on June 11:") is the day.
+//   - A weekday, yearless month-day or month in the object of "until",
+//     "ahead of" or "in advance of" is on or after the reference when the
+//     clause is dated on the reference day ("released Tuesday in advance
+//     of the visit on Thursday": placeAheadOf).
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
@@ -145,7 +159,7 @@
 // its sentence that a named rule claims, else the nearest after it): modal
 // and future ("will", "could", "would", "may", "won't"), intent ("needs
 // to", "wants to"), conditional ("if she were to win"), scheduled ("is
-// set to", "scheduled", "likely to"), present progressive ("is running"), perfect
+// set to", "scheduled", "set for", "likely to"), present progressive ("is running"), perfect
 // ("has been", "had threatened"), past forms ("said", "appeared", "since")
 // and present forms ("is", "remains", and the present simple of a
 // scheduled event's course: "begins", "ends", "opens"); an infinitive
@@ -166,7 +180,10 @@
 // an "-s" form taking its object after a name, a determiner's noun or a
 // relative ("the treasurer presents her budget"; not a verb of saying, which
 // takes a clause), an irregular or "-ied" past ("fled", "vied"), "does";
-// the forward search passes over a relative clause's verb; an
+// the forward search passes over a relative clause's verb and an
+// appositive after a name ("Ann Lee, the head of the board, said"), and a
+// verb it finds after "and|but|or" (a coordinated predicate) yields to
+// the first conjunct's verb further back; an
 // infinitive that no
 // verb of its clause governs post-modifies a noun and names a planned
 // event ("an interview to air Tuesday morning"). A past verb places a weekday,

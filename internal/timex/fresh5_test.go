@@ -61,6 +61,9 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The mayor closed the road ahead of the parade on Friday.", "Friday", "2010-06-11"},
 		{tuesday, "The mayor said Tuesday that until the floods in March the road was open.", "March", "2010-03"},
 		{tuesday, "The mayor on Tuesday recalled the road works until the council had met in March.", "March", "2010-03"},
+		{tuesday, "On Tuesday the mayor recalled how he had waited until Friday to act.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor on Tuesday said he had waited until Friday to act.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor on Tuesday postponed the vote until Thursday.", "Thursday", "2010-06-17"},
 		// A verb ahead that opens a coordinated predicate ("... and
 		// said") does not govern an expression of the first conjunct,
 		// whose own verb may stand beyond the usual window.

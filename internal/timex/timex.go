@@ -653,9 +653,11 @@ const aheadReach = 10
 // Wednesday to serve until an election in June"): the phrase's object
 // comes after the clause's time, so it cannot lie before that day. The
 // expression's own verb must govern from before the phrase (a verb of
-// the object, "until the panel had met on Monday", decides for itself),
-// and no "that" may stand between the date and the phrase ("said Tuesday
-// that until the floods in May ..." is another clause). "before" is not
+// the object, "until the panel had met on Monday", decides for itself)
+// and be no past perfect ("had waited until Friday" lies before the
+// clause's day), and no clause opener ("that", "how", "when") may stand
+// between the date and the phrase ("said Tuesday that until the floods
+// in May ..." is another clause). "before" is not
 // read: it opens past narrations ("before the war in March") too often.
 func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 	today := ref.Format(dayLayout)
@@ -670,15 +672,15 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 		if p < 0 {
 			continue
 		}
-		if _, _, g := governing(ts, e.tok); g >= p {
-			continue
+		if t, name, g := governing(ts, e.tok); g >= p || t == TensePast && (name == "perfect" || ts.Word(g-1) == "had") {
+			continue // the object's own verb, or a past perfect ("had waited until Friday") before the clause's day
 		}
 		dated := false
 		for j, o := range es {
 			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
 				continue
 			}
-			if !wordBetween(ts, o.tok, p, "that") {
+			if !clauseOpenerBetween(ts, o.tok, p) {
 				dated = true
 			}
 		}
@@ -729,12 +731,16 @@ func aheadPrep(ts toks, i int) int {
 	return -1
 }
 
-// wordBetween reports whether word w stands strictly between tokens a
-// and b.
-func wordBetween(ts toks, a, b int, w string) bool {
+// clauseOpeners open a content or adverbial clause: a date before one
+// dates another clause than the words after it.
+var clauseOpeners = map[string]bool{"that": true, "how": true, "why": true, "when": true, "where": true, "whether": true, "if": true}
+
+// clauseOpenerBetween reports whether a clause opener, a subject pronoun
+// or a verb of saying stands strictly between tokens a and b.
+func clauseOpenerBetween(ts toks, a, b int) bool {
 	for j := a + 1; j < b; j++ {
-		if ts.Word(j) == w {
-			return true
+		if w := ts.Word(j); clauseOpeners[w] || subjectPronouns[w] || w == "said" || w == "says" || w == "told" {
+			return true // "said Tuesday he had ...": a reported clause
 		}
 	}
 	return false

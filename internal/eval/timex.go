@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
@@ -380,8 +382,9 @@ func orUnresolved(v string) string {
 // there). The sentence is the one
 // the item's words match (exactly one must); the judged occurrence is the
 // judged text in that sentence nearest those words. The time crosscheck
-// found there is the one with the judged text (the nearest such), else the
-// one overlapping the occurrence most: a judge writes the day of "2:20
+// found there is the one with exactly the occurrence's extent, else the
+// one overlapping the occurrence most (when the judged text is not in the
+// sentence as words, the time with that text nearest the words): a judge writes the day of "2:20
 // p.m. Thursday" and the weekend of "over the weekend" (guidelines), and
 // extent is scored apart from value, as TempEval's relaxed match does. A
 // missing expression gives "".
@@ -391,24 +394,29 @@ func timexLocate(a *news.Article, it TimexItem) (value string, sameExtent bool, 
 		return "", false, err
 	}
 	s := a.Sentences[sent]
-	best, bestDist := -1, -1
-	for i, t := range a.Times {
-		if t.Start < s.Start || t.End > s.End || !strings.EqualFold(t.Text, it.Expr) {
-			continue
-		}
-		if d := abs(t.Start - at); bestDist < 0 || d < bestDist {
-			best, bestDist = i, d
-		}
-	}
-	if best >= 0 {
-		return a.Times[best].Value, true, nil
-	}
 	lo, hi, ok := timexOccurrence(a.Body(), s, it.Expr, at)
 	if !ok {
-		return "", true, nil
+		// The judged text is not in the sentence as whole words: the
+		// time with that text nearest the words, if any.
+		best, bestDist := -1, -1
+		for i, t := range a.Times {
+			if t.Start < s.Start || t.End > s.End || !strings.EqualFold(t.Text, it.Expr) {
+				continue
+			}
+			if d := abs(t.Start - at); bestDist < 0 || d < bestDist {
+				best, bestDist = i, d
+			}
+		}
+		if best < 0 {
+			return "", true, nil
+		}
+		return a.Times[best].Value, true, nil
 	}
 	most := 0
 	for _, t := range a.Times {
+		if t.Start == lo && t.End == hi {
+			return t.Value, true, nil
+		}
 		if o := min(t.End, hi) - max(t.Start, lo); o > most {
 			value, most = t.Value, o
 		}
@@ -423,7 +431,17 @@ func timexOccurrence(body string, s news.Span, expr string, at int) (lo, hi int,
 	if expr == "" {
 		return 0, 0, false
 	}
-	rx, err := regexp.Compile(`(?i)\b` + regexp.QuoteMeta(expr) + `\b`)
+	// \b only at an edge that is a word character, so that "Sept." or
+	// "’90s" is still found.
+	edge := func(r rune) string {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return `\b`
+		}
+		return ""
+	}
+	first, _ := utf8.DecodeRuneInString(expr)
+	last, _ := utf8.DecodeLastRuneInString(expr)
+	rx, err := regexp.Compile(`(?i)` + edge(first) + regexp.QuoteMeta(expr) + edge(last))
 	if err != nil {
 		return 0, 0, false
 	}

@@ -348,6 +348,45 @@ func TestRunTimexSet(t *testing.T) {
 	}
 }
 
+// TestTimexLocateOccurrence: the judged occurrence, not another time with
+// the same text in the sentence, decides; an expression ending in a
+// full stop is still found.
+func TestTimexLocateOccurrence(t *testing.T) {
+	body := "Crews left at 9 a.m. Friday, not Friday noon as planned, and came back Sept."
+	a := &news.Article{Paragraphs: []string{body}, Sentences: []news.Span{{Start: 0, End: len(body)}}}
+	span := func(sub string) (int, int) {
+		i := strings.Index(body, sub)
+		return i, i + len(sub)
+	}
+	s1, e1 := span("9 a.m. Friday")
+	s2, _ := span("Friday noon")
+	s3, e3 := span("Sept.")
+	a.Times = []news.Time{
+		{Text: "9 a.m. Friday", Value: "2030-05-10T09:00", Start: s1, End: e1},
+		{Text: "Friday", Value: "2030-05-03", Start: s2, End: s2 + len("Friday")},
+		{Text: "Sept.", Value: "2030-09", Start: s3, End: e3},
+	}
+	for _, tc := range []struct {
+		name, words, expr, want string
+		right                   bool
+	}{
+		{"the judged Friday is the one inside the time of day", `Crews\W+left`, "Friday", "2030-05-03", false},
+		{"and its own value is scored", `Crews\W+left`, "Friday", "2030-05-10", true},
+		{"a full stop at the edge", `came\W+back`, "Sept.", "2030-09", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			it := TimexItem{Dataset: "test", Article: "a", Sentence: regexp.MustCompile(tc.words), Expr: tc.expr, Want: tc.want}
+			got, _, err := timexLocate(a, it)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if timexRight(got, tc.want) != tc.right {
+				t.Errorf("got %q: right %v, want %v", got, timexRight(got, tc.want), tc.right)
+			}
+		})
+	}
+}
+
 // TestTimexLocate: the judged expression is found by its text, else by the
 // time crosscheck delimited around it; a time of day on the judged day is
 // the day.

@@ -657,7 +657,11 @@ const aheadReach = 10
 // and be no past perfect ("had waited until Friday" lies before the
 // clause's day), and no clause opener ("that", "how", "when") may stand
 // between the date and the phrase ("said Tuesday that until the floods
-// in May ..." is another clause). "before" is not
+// in May ..." is another clause). The dated expression must hang on the
+// same verb, and no relative pronoun or participle on a noun may stand
+// between it and the phrase ("praised the crews who worked until
+// Friday", "released data covering the period until March": the phrase
+// dates the noun's own clause). "before" is not
 // read: it opens past narrations ("before the war in March") too often.
 func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 	today := ref.Format(dayLayout)
@@ -672,13 +676,17 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 		if p < 0 {
 			continue
 		}
-		if t, name, g := governing(ts, e.tok); g >= p || t == TensePast && (name == "perfect" || ts.Word(g-1) == "had") {
+		t, name, g := governing(ts, e.tok)
+		if g >= p || t == TensePast && (name == "perfect" || ts.Word(g-1) == "had") {
 			continue // the object's own verb, or a past perfect ("had waited until Friday") before the clause's day
 		}
 		dated := false
 		for j, o := range es {
 			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
 				continue
+			}
+			if _, _, og := governing(ts, o.tok); g >= 0 && og != g || modifierClauseBetween(ts, max(g, o.tok), p) {
+				continue // another verb's clause, or "praised the crews who worked until Friday": the phrase dates the noun's clause
 			}
 			if !clauseOpenerBetween(ts, o.tok, p) {
 				dated = true
@@ -733,6 +741,36 @@ func aheadPrep(ts toks, i int) int {
 
 // clauseOpeners open a content or adverbial clause: a date before one
 // dates another clause than the words after it.
+// relativeOpeners open a relative clause on the noun before them.
+var relativeOpeners = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true}
+
+// modifierClauseBetween reports whether a relative pronoun, or a
+// participle right after a noun ("emails sent", "data covering", "the
+// shirts worn"), stands strictly between tokens g and p: a phrase at p
+// then modifies that clause on the noun, not the verb or date at g.
+func modifierClauseBetween(ts toks, g, p int) bool {
+	for j := g + 1; j < p; j++ {
+		if ts[j].Kind != text.LexWord || ts[j].Upper {
+			continue
+		}
+		w := ts.Word(j)
+		if relativeOpeners[w] {
+			return true
+		}
+		prev := ts.Word(j - 1)
+		if j-1 <= g || ts[j-1].Kind != text.LexWord || determiners[prev] || nounPreps[prev] || prev == "to" || prev == "and" || prev == "or" {
+			continue
+		}
+		if len(w) > 5 && strings.HasSuffix(w, "ing") && !timeOfDayNouns[w] || regularPast(w) || pastForms[w] || participles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeOfDayNouns end in "-ing" but are no participle.
+var timeOfDayNouns = map[string]bool{"morning": true, "evening": true, "during": true}
+
 var clauseOpeners = map[string]bool{"that": true, "how": true, "why": true, "when": true, "where": true, "whether": true, "if": true}
 
 // clauseOpenerBetween reports whether a clause opener, a subject pronoun

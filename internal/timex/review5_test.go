@@ -1,0 +1,28 @@
+package timex
+
+import "testing"
+
+// TestResolveReviewFresh5 covers the review of the rules after fresh set
+// 5's tune half (docs/timex-judging.md, "Rules after fresh set 5's tune
+// half"), on invented sentences. "" is unresolved, absent not found.
+func TestResolveReviewFresh5(t *testing.T) {
+	const tuesday = "2010-06-15"
+	tests := []struct{ published, sentence, expr, want string }{
+		// "until" / "ahead of" moves its object past the dated clause's
+		// day only when both hang on one verb, and not past a relative
+		// pronoun or a participle on the object noun: that clause is
+		// the phrase's own.
+		{tuesday, "The mayor on Tuesday praised the crews who worked until Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor on Tuesday released emails sent until Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor on Tuesday released data covering the period until March.", "March", "2010-03"},
+		{tuesday, "The mayor on Tuesday sold the shirts worn until March.", "March", "2010-03"},
+		{tuesday, "The mayor on Tuesday described the suspect hiding in the woods until Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The new rebuke comes in a memo released Tuesday and signed by some forty nurses at the clinic in Leeds, in advance of the minister's tour there on Thursday.", "Thursday", "2010-06-17"},
+		{tuesday, "The mayor on Tuesday postponed the building work until Thursday.", "Thursday", "2010-06-17"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

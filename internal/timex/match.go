@@ -1335,23 +1335,62 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 	return 0, 0, false, false
 }
 
-// awayFromNow reports whether a count whose first token is i, followed
-// by its unit and "away", is the predicate of a present "be" or "remain"
-// (hedges and "now", "still" between: "the vote is now just two weeks
-// away"): a distance in time from now. A past "be" ("was a week away")
+// awayFromNow reports whether a count whose first token is i, its unit
+// at u and "away" after it, is the predicate of a present "be" or
+// "remain" (hedges and "now", "still" between: "the vote is now just two
+// weeks away") whose subject names an event (awayEvents): a distance in
+// time from now. A place's distance ("the nearest clinic is a day away
+// by road") is no time, nor is a count followed by a means or a start
+// ("by", "on foot", "from", "drive"); a past "be" ("was a week away")
 // counts from the narrative's time, and other uses ("moved a year away
 // from home") are no time.
-func awayFromNow(ts toks, i int) bool {
+func awayFromNow(ts toks, i, u int) bool {
+	switch nx := ts.Word(u + 2); nx {
+	case "by", "from", "drive", "walk", "ride", "flight", "sail", "journey", "trip":
+		return false
+	case "on":
+		if ts.Word(u+3) == "foot" {
+			return false
+		}
+	}
 	for j, n := i-1, 0; j >= 0 && n < 4 && ts[j].Kind == text.LexWord; j, n = j-1, n+1 {
 		switch w := ts.Word(j); w {
 		case "is", "are", "remains", "remain", "s", "re":
-			return true
+			return eventSubject(ts, j)
 		case "now", "still", "only", "just", "less", "than", "more", "nearly", "almost", "about", "roughly", "barely":
 		default:
 			return false
 		}
 	}
 	return false
+}
+
+// eventSubject reports whether the subject before the verb at v (up to
+// six words back, within its clause) holds an event noun.
+func eventSubject(ts toks, v int) bool {
+	for j, n := v-1, 0; j >= 0 && n < 6 && ts[j].Kind == text.LexWord; j, n = j-1, n+1 {
+		if w := ts.Word(j); awayEvents[w] {
+			return true
+		} else if clauseOpeners[w] || w == "said" || w == "says" {
+			return false
+		}
+	}
+	return false
+}
+
+// awayEvents are nouns of events that a count "away" can place in time:
+// "the runoff is two months away" is a date, "the camp is a day away" a
+// distance.
+var awayEvents = map[string]bool{
+	"election": true, "elections": true, "vote": true, "votes": true, "ballot": true, "referendum": true,
+	"poll": true, "polls": true, "primary": true, "primaries": true, "runoff": true, "caucus": true,
+	"caucuses": true, "deadline": true, "trial": true, "hearing": true, "verdict": true, "sentencing": true,
+	"launch": true, "game": true, "games": true, "match": true, "final": true, "finals": true,
+	"tournament": true, "race": true, "season": true, "summit": true, "meeting": true, "conference": true,
+	"convention": true, "debate": true, "debates": true, "festival": true, "ceremony": true,
+	"inauguration": true, "wedding": true, "opening": true, "premiere": true, "release": true,
+	"anniversary": true, "holiday": true, "holidays": true, "olympics": true, "cup": true,
+	"playoffs": true, "kickoff": true,
 }
 
 // andAHalf reads "and a half" at token j, with or without hyphens
@@ -1414,7 +1453,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		}
 		return expr{}, 0, false
 	case "away":
-		if !awayFromNow(ts, i) {
+		if !awayFromNow(ts, i, j) {
 			return expr{}, 0, false
 		}
 		// "the election is two months away": as "two months from now".

@@ -19,6 +19,14 @@ func TestResolveReviewFresh5(t *testing.T) {
 		{tuesday, "The mayor on Tuesday described the suspect hiding in the woods until Friday.", "Friday", "2010-06-11"},
 		{tuesday, "The new rebuke comes in a memo released Tuesday and signed by some forty nurses at the clinic in Leeds, in advance of the minister's tour there on Thursday.", "Thursday", "2010-06-17"},
 		{tuesday, "The mayor on Tuesday postponed the building work until Thursday.", "Thursday", "2010-06-17"},
+		// "N units away" is a time only with an event as subject, and
+		// not before a means or a start ("by road", "on foot", "from").
+		{tuesday, "The nearest hospital is a day away by road.", "a day away", absent},
+		{tuesday, "The camp is three days away on foot.", "three days away", absent},
+		{tuesday, "The lake is two days away.", "two days away", absent},
+		{tuesday, "The final is two days away.", "two days away", "2010-06-17"},
+		{tuesday, "The town's budget vote is still three weeks away.", "three weeks away", "2010-07-05/2010-07-11"},
+		{tuesday, "The summit is a day away from the coast.", "a day away", absent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

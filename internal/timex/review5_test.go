@@ -27,6 +27,12 @@ func TestResolveReviewFresh5(t *testing.T) {
 		{tuesday, "The final is two days away.", "two days away", "2010-06-17"},
 		{tuesday, "The town's budget vote is still three weeks away.", "three weeks away", "2010-07-05/2010-07-11"},
 		{tuesday, "The summit is a day away from the coast.", "a day away", absent},
+		// "set for" arranges only a date right after it (a hedge
+		// between), and not in a passive past.
+		{tuesday, "The table was set for dinner on Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The record set for the race in May still stands.", "May", "2010-05"},
+		{tuesday, "A recount set for July 9 drew few volunteers.", "July 9", "2010-07-09"},
+		{tuesday, "The ferry strike, set for late August, worried the island.", "August", "2010-08"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -229,10 +229,12 @@ func ruleScheduled(ts toks, j int) (Tense, bool) {
 	if toScheduled[w] && ts.Word(j+1) == "to" {
 		return TenseFuture, true
 	}
-	if w == "set" && ts.Word(j+1) == "for" && !subjectPronouns[ts.Word(j-1)] {
-		// "an election set for June 25", "the hearing is set for
+	if w == "set" && ts.Word(j+1) == "for" && !subjectPronouns[ts.Word(j-1)] && ts.Word(j-1) != "was" && ts.Word(j-1) != "were" && dateAfterFor(ts, j+2) {
+		// "a recount set for July 9", "the hearing is set for late
 		// Tuesday": a participle of arrangement, as "slated" and
-		// "scheduled" are; not "they set for themselves".
+		// "scheduled" are; not "they set for themselves", a passive
+		// past ("the table was set for dinner") nor a noun after "for"
+		// ("the record set for the race").
 		return TenseFuture, true
 	}
 	if scheduledWords[w] && !ts[j].Upper {
@@ -242,6 +244,24 @@ func ruleScheduled(ts toks, j int) (Tense, bool) {
 		return TenseFuture, true
 	}
 	return 0, false
+}
+
+// dateAfterFor reports whether a date starts at token k, after an
+// optional hedge ("late", "early", "mid"): a month or weekday name, a
+// number, or "next", "this", "tomorrow".
+func dateAfterFor(ts toks, k int) bool {
+	if w := ts.Word(k); w == "late" || w == "early" || w == "mid" {
+		k++
+		if ts.Is(k, "-") {
+			k++
+		}
+	}
+	if k >= len(ts) {
+		return false
+	}
+	w := ts.Word(k)
+	_, day := text.Weekday(w)
+	return ts[k].Kind == text.LexNum || w == "next" || w == "this" || w == "tomorrow" || (text.IsMonth(w) || day) && ts[k].Upper
 }
 
 // ruleProgressive: "is running", "are meeting" (present progressive:

@@ -916,13 +916,16 @@ var passingStates = map[string]bool{
 	"cool": true, "sunny": true, "rainy": true, "wet": true, "dry": true, "windy": true,
 	"cloudy": true, "stormy": true, "snowy": true, "humid": true, "absent": true, "away": true,
 	"off": true, "home": true, "back": true, "due": true, "late": true, "busy": true,
-	"sick": true, "ill": true, "free": true,
+	"sick": true, "ill": true,
 }
 
 // passingState reports whether the "be" at token j, governing the
-// "today" at token i, takes a passing state (passingStates, or "in|at|on"
-// and a place's name: "the mayor is in Boston today") with no comparison
-// ("higher today than ever", "as high today as in 1990": nowadays).
+// "today" at token i, takes a passing state (passingStates, or a
+// person's whereabouts, "in|at" and a place's name after a person
+// subject: "the mayor is in Boston today") with no comparison ("higher
+// today than ever", "as high today as in 1990": nowadays). A thing's
+// place ("much of the old realm is in Spain today") lasts, and "on" and
+// a name is as often a programme ("is on Medicaid today") as a place.
 func passingState(ts toks, j, i int) bool {
 	if !beForms[ts.Word(j)] {
 		return false
@@ -940,10 +943,36 @@ func passingState(ts toks, j, i int) bool {
 	switch w := ts.Word(k); {
 	case passingStates[w] && !ts[k].Upper:
 		return true
-	case w == "in" || w == "at" || w == "on":
-		return k+1 < len(ts) && ts[k+1].Upper && ts.Kind(k+1) == text.LexWord
+	case w == "in" || w == "at":
+		return k+1 < len(ts) && ts[k+1].Upper && ts.Kind(k+1) == text.LexWord && personSubject(ts, j)
 	}
 	return false
+}
+
+// personSubject reports whether the word before the verb at token j is
+// a person: "he", "she", "they", a capitalised name, or a noun of
+// office (personNouns).
+func personSubject(ts toks, j int) bool {
+	s := j - 1
+	if s < 0 || ts.Kind(s) != text.LexWord {
+		return false
+	}
+	switch w := ts.Word(s); {
+	case w == "he" || w == "she" || w == "they" || personNouns[w]:
+		return true
+	case ts[s].Upper:
+		return !subjectPronouns[w] && !determiners[w] // "It is in ...", "This is in ..."
+	}
+	return false
+}
+
+// personNouns are nouns of office whose holder's whereabouts news
+// reports by the day.
+var personNouns = map[string]bool{
+	"mayor": true, "president": true, "governor": true, "senator": true, "minister": true,
+	"premier": true, "chancellor": true, "pope": true, "king": true, "queen": true, "prince": true,
+	"leader": true, "candidate": true, "nominee": true, "secretary": true, "envoy": true,
+	"ambassador": true, "chief": true, "delegation": true, "team": true, "coach": true,
 }
 
 // epistemic reports whether the modal at token j speaks of what is

@@ -33,6 +33,19 @@ func TestResolveReviewFresh5(t *testing.T) {
 		{tuesday, "The record set for the race in May still stands.", "May", "2010-05"},
 		{tuesday, "A recount set for July 9 drew few volunteers.", "July 9", "2010-07-09"},
 		{tuesday, "The ferry strike, set for late August, worried the island.", "August", "2010-08"},
+		// "be" with "today" speaks of the day for a passing state or a
+		// person's whereabouts ("in|at" a place); a thing's place, "on"
+		// a programme and "free" to act are nowadays.
+		{tuesday, "Most of the old realm is in Spain today.", "today", ""},
+		{tuesday, "She is on Medicaid today.", "today", ""},
+		{tuesday, "Farmers are free today to sell abroad.", "today", ""},
+		{tuesday, "Schools are closed today.", "today", "2010-06-15"},
+		{tuesday, "Stocks are higher today.", "today", "2010-06-15"},
+		{tuesday, "The museum is open today.", "today", "2010-06-15"},
+		{tuesday, "He said the weather is hot today.", "today", "2010-06-15"},
+		{tuesday, "Today, the mayor is in Boston.", "Today", "2010-06-15"},
+		{tuesday, "Ann Lee is at Leeds today.", "today", "2010-06-15"},
+		{tuesday, "They are in Paris today.", "today", "2010-06-15"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -19,7 +19,7 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// "set for" a date is an arrangement, as "slated for" is: a
 		// yearless date after it is the coming one, though a past verb
 		// comes earlier in the sentence.
-		{tuesday, "The mayor named an aide to run the office until voters pick a successor in a runoff set for April 3.", "April 3", "2011-04-03"},
+		{tuesday, "The league chose an interim coach while fans wait for a playoff set for April 3.", "April 3", "2011-04-03"},
 		{tuesday, "The hearing is set for May 20.", "May 20", "2011-05-20"},
 		{tuesday, "The hearing was held on May 20.", "May 20", "2010-05-20"},
 		// A prepositional anchored count dates its clause, not its own
@@ -27,7 +27,7 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// or dash) leaves an undated clause unresolved.
 		{tuesday, "The ruling came three days after the panel rejected the appeal on Monday.", "three days after", ""},
 		{tuesday, "The ruling came three days after the panel rejected the appeal, on Monday.", "three days after", "2010-06-14"},
-		{tuesday, "The offer was made a month before -- on March 26.", "a month before", "2010-03-26"},
+		{tuesday, "The permit was signed two weeks before -- on October 4.", "two weeks before", "2009-10-04"},
 		{tuesday, "Two days after the panel met, the ruling came on Monday.", "Two days after", "2010-06-14"},
 		// An appositive after a name (a comma, a determiner, no verb, a
 		// comma) is an aside: a fronted expression reaches the main
@@ -37,17 +37,17 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// "even today": a state lasting up to now (nowadays), unless its
 		// own clause is past or future.
 		{tuesday, "Even today, the old quarrel is far from settled.", "today", ""},
-		{tuesday, "The mayor said the statue would not heal the feuds, which, even today, split the valley towns.", "today", ""},
+		{tuesday, "The guide noted that the old paths, even today, cross the marsh.", "today", ""},
 		{tuesday, "Even today, the mayor said, the bridge was closed.", "today", "2010-06-15"},
 		{tuesday, "Even today, the council will meet twice.", "today", "2010-06-15"},
 		// A present clause a count of years dates is the reference's
 		// year; a count of days or months, the day.
-		{tuesday, "Thousands of refugees remain in the camps 18 years after the war ended.", "18 years after", "2010"},
+		{tuesday, "The old bridge is still unrepaired 40 years after the flood.", "40 years after", "2010"},
 		{tuesday, "Less than a decade after the town was flooded, most residents believe it is safe.", "a decade after", "2010"},
-		{tuesday, "Voters are still making up their minds less than a month before the election.", "a month before", "2010-06-15"},
+		{tuesday, "The shop is shut two weeks before the fair.", "two weeks before", "2010-06-15"},
 		// "N and a half units ago": the unit holding N units and a half
 		// back; half a day is no day.
-		{tuesday, "The panel reached its verdict at least two-and-a-half months ago.", "two-and-a-half months ago", "2010-03"},
+		{tuesday, "The herd left the valley three-and-a-half months ago.", "three-and-a-half months ago", "2010-02"},
 		{tuesday, "The mill closed two and a half years ago.", "two and a half years ago", "2007"},
 		{tuesday, "The mill closed two and a half days ago.", "days ago", absent},
 		{tuesday, "The mill closed two and a half days ago.", "two and a half days ago", absent},
@@ -67,8 +67,8 @@ func TestResolveFormsFresh5(t *testing.T) {
 		// A verb ahead that opens a coordinated predicate ("... and
 		// said") does not govern an expression of the first conjunct,
 		// whose own verb may stand beyond the usual window.
-		{tuesday, "The league would formally submit its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2011-03"},
-		{tuesday, "The league formally submitted its bid to host the games in the capital of the region by the end of March and said that it expected support.", "March", "2010-03"},
+		{tuesday, "The ferry firm might sell its two oldest boats to a rival line from the northern islands before October and hinted that more sales could follow.", "October", "2010-10"},
+		{tuesday, "The ferry firm sold its two oldest boats to a rival line from the northern islands before October and hinted that more sales could follow.", "October", "2009-10"},
 		// "N units away" after a present "be": as "N units from now".
 		{tuesday, "The runoff is two months away.", "two months away", "2010-08"},
 		{tuesday, "The festival is now just three weeks away.", "three weeks away", "2010-07-05/2010-07-11"},

@@ -227,7 +227,7 @@ func collect(ts toks, exprs []expr) clues {
 			switch {
 			case e.y != 0 && (!fut || e.wd != 0):
 				c.full = append(c.full, cl)
-			case e.y == 0 && e.mod == 0 && (!fut || e.wd != 0): // not "June 16th of last year"
+			case e.y == 0 && e.mod == 0 && (!fut || e.wd != 0): // not "May 3rd of last year"
 				c.md = append(c.md, cl)
 			}
 		case kYear, kMonth:

@@ -473,7 +473,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		} else if y, ok := yearAt(ts, k); ok {
 			e.y, e.end, k = y, ts[k].End, k+1
 		} else if off, ok := yearAfterMonth(ts, k+1); ok && ts.Word(k) == "of" {
-			// "June 16th of last year": the day of the year the phrase
+			// "May 3rd of last year": the day of the year the phrase
 			// names, as "June 16, 2015" is; "in May this year" is the
 			// month's form of it.
 			e.mod, e.n, e.end = 2, off, ts[k+2].End
@@ -1366,8 +1366,8 @@ func countAt(ts toks, i int) (n int, next int, approx bool, ok bool) {
 
 // awayFromNow reports whether a count whose first token is i, its unit
 // at u and "away" after it, is the predicate of a present "be" or
-// "remain" (hedges and "now", "still" between: "the vote is now just two
-// weeks away") whose subject names an event (awayEvents): a distance in
+// "remain" (hedges and "now", "still" between: "the final is now just
+// nine days away") whose subject names an event (awayEvents): a distance in
 // time from now. A place's distance ("the nearest clinic is a day away
 // by road") is no time, nor is a count followed by a means or a start
 // ("by", "on foot", "from", "drive"); a past "be" ("was a week away")
@@ -1408,7 +1408,7 @@ func eventSubject(ts toks, v int) bool {
 }
 
 // awayEvents are nouns of events that a count "away" can place in time:
-// "the runoff is two months away" is a date, "the camp is a day away" a
+// "the final is nine days away" is a date, "the camp is a day away" a
 // distance.
 var awayEvents = map[string]bool{
 	"election": true, "elections": true, "vote": true, "votes": true, "ballot": true, "referendum": true,
@@ -1485,7 +1485,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		if !awayFromNow(ts, i, j) {
 			return expr{}, 0, false
 		}
-		// "the election is two months away": as "two months from now".
+		// "the final is nine days away": as "nine days from now".
 		e.kind, e.mod, e.end = kAgo, 1, ts[j+1].End
 		return e, j + 2, true
 	default:

@@ -606,9 +606,9 @@ func governing(ts toks, i int) (Tense, string, int) {
 	}
 	t, name, j := tenseAt(ts, i, aside)
 	if name != "" && coordinators[ts.Word(j-1)] {
-		// The verb ahead opens a coordinated predicate ("would declare
-		// its intent to leave the pact by the end of March and suggested
-		// that ..."), with its own tense: the expression belongs to the
+		// The verb ahead opens a coordinated predicate ("might sell the
+		// two ferries to a rival line before October and hinted that
+		// ..."), with its own tense: the expression belongs to the
 		// first conjunct, whose verb may stand further back than the
 		// window.
 		if bt, bname, bj := governingFar(ts, i, aside); bname != "" {

@@ -78,8 +78,8 @@
 //     from 7 to 2 units before the reference; units listed together
 //     ("months, weeks or days ago") name no one time. "two and a half
 //     months ago" is the unit holding that point ("2010-03" on May 28);
-//     "the vote is two months away" (after a present "be") is as "two
-//     months from now".
+//     "the final is nine days away" (after a present "be", an event as
+//     subject) is as "nine days from now".
 //   - "two days later", "a week earlier", "two days prior", "days after
 //     that", "the following day" and an adverbial "the day before" (no
 //     object: "a meeting the day before.") count from the previous
@@ -88,11 +88,11 @@
 //     vote", "a few hours after the vote", "two years prior to the vote"
 //     date the clause they modify: the nearest day-precise date of its
 //     sentence, else the reference in a present-tense clause (its year
-//     for a count of years: "troops remain 18 years after the war"). A
-//     date inside the count's own object ("came three days after the
-//     council met on Monday", up to a comma, colon, bracket or dash) is
-//     not the clause's. "on Wednesday, the day after the vote" restates
-//     that Wednesday. Vague counts give a range from 1 to 9 days (or 2
+//     for a count of years: "the old bridge is still unrepaired 40 years
+//     after the flood"). A date inside the count's own object ("came
+//     three days after the council met on Monday", up to a comma, colon,
+//     bracket or dash) is not the clause's. "on Wednesday, the day after
+//     the vote" restates that Wednesday. Vague counts give a range from 1 to 9 days (or 2
 //     to 7 larger units) after the anchor, cut at the reference date.
 //   - "the very next year", "the next year", "the following year" (not
 //     "over the next year", nor "the coming year") count from the
@@ -142,7 +142,8 @@
 //   - A month-day range whose last day the month lacks ("September
 //     30-31") keeps the days it has; one whose first day is missing is
 //     no date.
-//   - "June 16th of last year" is that year's day; a month-day before a
+//   - "the 3rd of May last year" shapes: "May 3rd of last year" is that
+//     year's day; a month-day before a
 //     colon that opens a quotation ("on June 11:") is the day.
 //   - A weekday, yearless month-day or month in the object of "until",
 //     "ahead of" or "in advance of" is on or after the reference when the
@@ -628,10 +629,10 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 			out[k].Value = out[best].Value[:len(dayLayout)]
 		case haveRef && e.tense == TensePresent:
 			// The present clause is dated by the reference, at the
-			// year for a count of years: "troops remain 18 years after
-			// the attacks" is the year, "the report comes a day after
-			// the vote" and "voters still deciding less than a month
-			// before the election" the day (as judged).
+			// year for a count of years: "the old bridge is still
+			// unrepaired 40 years after the flood" is the year, "the
+			// report comes a day after the vote" and "the shop is
+			// shut two weeks before the fair" the day (as judged).
 			if e.unit == uYear || e.unit == uDecade {
 				out[k].Value = ref.Format("2006")
 			} else {
@@ -797,7 +798,7 @@ func objectEnd(ts toks, e expr) int {
 	}
 	for ; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
 		if ts[j].Kind == text.LexPunct && (objectEnds[ts[j].S] || ts[j].S == "-" && ts[j].Start > ts[j-1].End) {
-			return ts[j].Start // a spaced hyphen is a dash ("a month before -- on March 26")
+			return ts[j].Start // a spaced hyphen is a dash ("two weeks earlier -- on October 4")
 		}
 	}
 	if j < len(ts) {
@@ -873,7 +874,7 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		if !haveRef {
 			return "", true, time.Time{}, false
 		}
-		if e.mod == 2 { // "June 16th of last year" (n the year's offset)
+		if e.mod == 2 { // "May 3rd of last year" (n the year's offset)
 			if !validDate(ref.Year()+e.n, e.m, e.d) {
 				return "", true, time.Time{}, false
 			}

@@ -182,11 +182,33 @@ func ruleModal(ts toks, j int) (Tense, bool) {
 	if (w == "can" || w == "may") && ts[j].Upper {
 		return 0, false
 	}
-	if ts.Word(j+1) == "have" || ts.Word(j+2) == "have" && ts.Word(j+1) == "not" {
-		return TensePast, true // "could have written"
+	if h := j + 1; ts.Word(h) == "have" || ts.Word(h+1) == "have" && ts.Word(h) == "not" {
+		if ts.Word(h) == "not" {
+			h++
+		}
+		if !mainHave(ts, h) {
+			return TensePast, true // "could have written"
+		}
+		// "will have their say", "would have to act": "have" is the
+		// main verb, and the modal's time is still to come.
 	}
 	return TenseFuture, true
 }
+
+// mainHave reports whether the "have" at token h after a modal is the
+// main verb, not a perfect's auxiliary: an object opens right after it
+// (a determiner, a possessive, a pronoun, a quantifier or a number: "will
+// have their say", "would have a vote", "could have no role") or an
+// infinitive ("would have to act", obligation). A participle after it
+// ("could have written", "might have put") makes a perfect.
+func mainHave(ts toks, h int) bool {
+	w := ts.Word(h + 1)
+	return objectStarts[w] || haveObjects[w] || ts.Kind(h+1) == text.LexNum
+}
+
+// haveObjects open a main verb "have"'s object besides objectStarts, or
+// its infinitive.
+var haveObjects = map[string]bool{"to": true, "no": true, "some": true, "any": true, "more": true, "enough": true, "little": true, "much": true, "many": true, "two": true, "three": true}
 
 // ruleIntent: "needs to refocus", "wants to win", "has to act": a
 // present-tense verb of need or wish before "to" puts its infinitive

@@ -1,0 +1,25 @@
+package timex
+
+import "testing"
+
+// TestResolveWeekdayWeek: a bare weekday's week from its clause
+// (docs/timex-judging.md, "Weekdays a week off"), on invented sentences.
+// "" is unresolved.
+func TestResolveWeekdayWeek(t *testing.T) {
+	const tuesday = "2010-06-15"
+	tests := []struct{ published, sentence, expr, want string }{
+		// A modal's "have" with an object or an infinitive after it is
+		// the main verb: the modal's time is still to come. With a
+		// participle after it, a perfect: past.
+		{tuesday, "On Friday, the voters will have their say.", "Friday", "2010-06-18"},
+		{tuesday, "On Friday, the council would have a vote on the budget.", "Friday", "2010-06-18"},
+		{tuesday, "The board would have to decide by Friday.", "Friday", "2010-06-18"},
+		{tuesday, "The board could have decided on Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The board might have put the plan aside on Friday.", "Friday", "2010-06-11"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}

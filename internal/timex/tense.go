@@ -878,6 +878,15 @@ func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 			continue
 		}
 		seen++
+		if ts.Word(j) == "that" && (seen == 1 || seen == 2 && dayParts[ts.Word(i+1)]) && weekdayToken(ts, i) {
+			// "claims Monday that he's going to stay": a "that" right
+			// after the expression opens the complement of the word
+			// before it, which the expression modifies; the
+			// complement's verb tells its own time. Only for a weekday:
+			// "today" before such a clause ("tell today that the law
+			// is ...") takes the nowadays reading from it.
+			break
+		}
 		if relatives[ts.Word(skipAdverbs(ts, j-1))] {
 			// "On Thursday, an aide who opposes the bill resigned": a
 			// relative clause after the expression tells its own
@@ -889,6 +898,12 @@ func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 		}
 	}
 	return TenseUnknown, "", -1
+}
+
+// weekdayToken reports whether token i is a weekday's name.
+func weekdayToken(ts toks, i int) bool {
+	_, ok := text.Weekday(ts.Word(i))
+	return ok && ts[i].Upper
 }
 
 // asideReach bounds the tokens searched for the parenthetical clauses

@@ -16,6 +16,13 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "The board would have to decide by Friday.", "Friday", "2010-06-18"},
 		{tuesday, "The board could have decided on Friday.", "Friday", "2010-06-11"},
 		{tuesday, "The board might have put the plan aside on Friday.", "Friday", "2010-06-11"},
+		// A "that" right after the weekday opens the complement of the
+		// word before it: the complement's verb does not date the
+		// weekday, which modifies that word.
+		{tuesday, "The mayor's claims Monday that he is going to stay angered the council.", "Monday", "2010-06-14"},
+		{tuesday, "Her announcement Friday that she would run surprised no one.", "Friday", "2010-06-11"},
+		{tuesday, "Her announcement Friday night that she would run surprised no one.", "Friday night", "2010-06-11"},
+		{tuesday, "On Friday the mayor will speak.", "Friday", "2010-06-18"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -610,6 +610,14 @@ func governing(ts toks, i int) (Tense, string, int) {
 			continue
 		}
 		seen++
+		if seen <= tenseBack && complementizer(ts, j) && weekdayToken(ts, i) {
+			// "were hoping that the elections on Thursday would offer":
+			// the expression stands in a content clause before its
+			// verb, which dates it, not the verb the clause completes
+			if t, name, k := tenseAt(ts, i, aside); name != "" {
+				return t, name, k
+			}
+		}
 		if seen <= tenseBack {
 			if t, name := classify(ts, j); name != "" && !cleftCopula(ts, j, i) {
 				return t, name, j
@@ -638,6 +646,23 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 	}
 	return t, name, j
+}
+
+// complementizer reports whether the "that" at token j opens a content
+// clause: a verb stands right before it ("said that", "were hoping
+// that", "believes that"), not a noun (a relative: "the plan that").
+func complementizer(ts toks, j int) bool {
+	if ts.Word(j) != "that" || ts.Kind(j-1) != text.LexWord || ts[j-1].Upper {
+		return false
+	}
+	w := ts.Word(j - 1)
+	if clauseVerbs[w] || w == "said" || w == "say" || w == "says" {
+		return true
+	}
+	if _, name := classify(ts, j-1); name == "past-form" || name == "present-form" || name == "subject-verb" {
+		return !determiners[ts.Word(j-2)]
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && beForms[ts.Word(skipAdverbs(ts, j-2))]
 }
 
 // coordinators join two predicates of one subject ("declared ... and

@@ -23,6 +23,13 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "Her announcement Friday that she would run surprised no one.", "Friday", "2010-06-11"},
 		{tuesday, "Her announcement Friday night that she would run surprised no one.", "Friday night", "2010-06-11"},
 		{tuesday, "On Friday the mayor will speak.", "Friday", "2010-06-18"},
+		// A weekday in a content clause before the clause's verb takes
+		// that verb's time, not the time of the verb the clause
+		// completes.
+		{tuesday, "Officials were hoping that the talks on Thursday would end the strike.", "Thursday", "2010-06-17"},
+		{tuesday, "The mayor said that the vote on Friday will be close.", "Friday", "2010-06-18"},
+		{tuesday, "The mayor said that the bridge on Friday was closed.", "Friday", "2010-06-11"},
+		{tuesday, "The mayor said on Friday that the bridge will close.", "Friday", "2010-06-11"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

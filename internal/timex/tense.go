@@ -620,6 +620,14 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 		if seen <= tenseBack {
 			if t, name := classify(ts, j); name != "" && !cleftCopula(ts, j, i) {
+				if attributiveSchedule(ts, name, j) {
+					// "canceled a scheduled interview Monday night":
+					// the adjective tells the noun's plan; a finite
+					// verb further back governs the clause
+					if bt, bname, bj := governingBefore(ts, i, j, seen, aside); bname != "" {
+						return bt, bname, bj
+					}
+				}
 				return t, name, j
 			}
 		} else if ts.Word(j) == "to" && !aside[j-1] {
@@ -663,6 +671,32 @@ func complementizer(ts toks, j int) bool {
 		return !determiners[ts.Word(j-2)]
 	}
 	return len(w) > 4 && strings.HasSuffix(w, "ing") && beForms[ts.Word(skipAdverbs(ts, j-2))]
+}
+
+// attributiveSchedule reports whether token j, claimed by the rule
+// named name, is a scheduled word used as an adjective: right after a
+// determiner ("a scheduled interview", "the upcoming vote").
+func attributiveSchedule(ts toks, name string, j int) bool {
+	return name == "scheduled" && determiners[ts.Word(j-1)]
+}
+
+// governingBefore goes on with governing's backward search from token
+// j (exclusive), seen words already counted, for a verb other than an
+// attributive scheduled word.
+func governingBefore(ts toks, i, j, seen int, aside map[int]bool) (Tense, string, int) {
+	for k := j - 1; k >= 0 && seen < tenseBack; k-- {
+		if ts[k].Kind == text.LexBreak {
+			break
+		}
+		if aside[k] || ts[k].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		if t, name := classify(ts, k); name != "" && !cleftCopula(ts, k, i) && !attributiveSchedule(ts, name, k) {
+			return t, name, k
+		}
+	}
+	return TenseUnknown, "", -1
 }
 
 // coordinators join two predicates of one subject ("declared ... and

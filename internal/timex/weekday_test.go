@@ -30,6 +30,13 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "The mayor said that the vote on Friday will be close.", "Friday", "2010-06-18"},
 		{tuesday, "The mayor said that the bridge on Friday was closed.", "Friday", "2010-06-11"},
 		{tuesday, "The mayor said on Friday that the bridge will close.", "Friday", "2010-06-11"},
+		// A scheduled word after a determiner is the noun's adjective:
+		// a finite verb further back governs the clause; with none,
+		// the plan it names still places the weekday ahead.
+		{tuesday, "The mayor canceled a scheduled interview Monday night.", "Monday night", "2010-06-14"},
+		{tuesday, "The board postponed the planned vote Friday.", "Friday", "2010-06-11"},
+		{tuesday, "The upcoming vote Friday worries the mayor.", "Friday", "2010-06-18"},
+		{tuesday, "Voters await the upcoming vote on Friday.", "Friday", "2010-06-18"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -652,8 +652,9 @@ const aheadReach = 10
 // dated on the reference day ("released a letter Tuesday in advance of
 // the bishop's visit on Thursday" in a Tuesday's text; "named an aide on
 // Wednesday to serve until an election in June"): the phrase's object
-// comes after the clause's time, so it cannot lie before that day. The
-// expression's own verb must govern from before the phrase (a verb of
+// comes after the clause's time, so it cannot lie before that day; so
+// too when the clause is in the present ("is campaigning ahead of
+// Saturday's poll": its time is now). The expression's own verb must govern from before the phrase (a verb of
 // the object, "until the panel had met on Monday", decides for itself)
 // and be no past perfect ("had waited until Friday" lies before the
 // clause's day), and no clause opener ("that", "how", "when") may stand
@@ -681,7 +682,10 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 		if g >= p || t == TensePast && (name == "perfect" || ts.Word(g-1) == "had") {
 			continue // the object's own verb, or a past perfect ("had waited until Friday") before the clause's day
 		}
-		dated := false
+		// A clause in the present ("she is campaigning ahead of
+		// Saturday's poll", "the road remains closed until Friday") is
+		// dated now, as one dated on the reference day is.
+		dated := name == "progressive" && t == TenseFuture || name == "present-form" && t == TensePresent
 		for j, o := range es {
 			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
 				continue

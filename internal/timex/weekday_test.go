@@ -37,6 +37,12 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "The board postponed the planned vote Friday.", "Friday", "2010-06-11"},
 		{tuesday, "The upcoming vote Friday worries the mayor.", "Friday", "2010-06-18"},
 		{tuesday, "Voters await the upcoming vote on Friday.", "Friday", "2010-06-18"},
+		// The object of "ahead of" or "until" comes after a present
+		// clause's time, now: a named day's event there is ahead.
+		{tuesday, "The mayor is campaigning ahead of Thursday's debate and Saturday's vote.", "Saturday", "2010-06-19"},
+		{tuesday, "The mayor is campaigning ahead of Saturday's vote.", "Saturday", "2010-06-19"},
+		{tuesday, "The council has until Saturday's deadline to act.", "Saturday", "2010-06-19"},
+		{tuesday, "The mayor was campaigning ahead of Saturday's vote.", "Saturday", "2010-06-12"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -765,7 +765,53 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	case "every", "each":
 		e.generic = true // "every Sunday"
 	}
+	if e.mod == 0 && fromOrigin(ts, i, j) {
+		e.tense, e.possessive = TensePast, false
+	}
 	return e, j, true
+}
+
+// fromOrigin reports whether the weekday at token i (its phrase ending
+// before token j) is the object of a "from" that names a noun's origin
+// ("the message from Tuesday", "the footage from Saturday's rally"): a
+// noun of a noun phrase before "from" (a determiner at most three words
+// before it, none but lowercase words that no tense rule claims between),
+// and no range's other edge after the weekday ("from Monday to
+// Friday"). What comes from a day has happened: the day is the most
+// recent such one, whatever the tense of the clause ("is clear").
+func fromOrigin(ts toks, i, j int) bool {
+	if ts.Word(i-1) != "from" {
+		return false
+	}
+	if ts.Is(j, "'") || ts.Is(j, "’") {
+		j += 2 // "from Saturday's rally"
+	}
+	switch ts.Word(j) {
+	case "to", "until", "till", "through", "thru", "into", "onward", "onwards", "on":
+		return false
+	}
+	if ts.Is(j, "-") || ts.Is(j, "–") || ts.Is(j, "—") {
+		return false
+	}
+	n := i - 2
+	if w := ts.Word(n); ts.Kind(n) != text.LexWord || ts[n].Upper || strings.HasSuffix(w, "ing") || regularPast(w) || pastForms[w] || participles[w] || notVerbs[w] {
+		return false
+	}
+	if _, name := classify(ts, n); name != "" {
+		return false
+	}
+	for k := n - 1; k >= n-3 && k >= 0; k-- {
+		switch w := ts.Word(k); {
+		case determiners[w]:
+			return true
+		case ts.Kind(k) != text.LexWord || ts[k].Upper || nounPreps[w] || notVerbs[w]:
+			return false
+		}
+		if _, name := classify(ts, k); name != "" {
+			return false
+		}
+	}
+	return false
 }
 
 // slipWeekday reads the word at token i as a full weekday name with two

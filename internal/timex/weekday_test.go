@@ -6,7 +6,7 @@ import "testing"
 // (docs/timex-judging.md, "Weekdays a week off"), on invented sentences.
 // "" is unresolved.
 func TestResolveWeekdayWeek(t *testing.T) {
-	const tuesday = "2010-06-15"
+	const tuesday, friday = "2010-06-15", "2010-06-18"
 	tests := []struct{ published, sentence, expr, want string }{
 		// A modal's "have" with an object or an infinitive after it is
 		// the main verb: the modal's time is still to come. With a
@@ -43,6 +43,13 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "The mayor is campaigning ahead of Saturday's vote.", "Saturday", "2010-06-19"},
 		{tuesday, "The council has until Saturday's deadline to act.", "Saturday", "2010-06-19"},
 		{tuesday, "The mayor was campaigning ahead of Saturday's vote.", "Saturday", "2010-06-12"},
+		// "NOUN from WEEKDAY" names the noun's origin: what comes from
+		// a day has happened, whatever the clause's tense; a range's
+		// edge ("from Monday to Wednesday") is not an origin.
+		{friday, "The message from Tuesday is clear.", "Tuesday", "2010-06-15"},
+		{friday, "The footage from Saturday's rally will be shown again.", "Saturday", "2010-06-12"},
+		{friday, "The meeting is from Monday to Wednesday.", "Monday", "2010-06-21"},
+		{friday, "The talks moved from Tuesday to Monday.", "Tuesday", "2010-06-15"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

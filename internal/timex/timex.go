@@ -698,6 +698,13 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 			}
 		}
 		if !dated {
+			if name == "" && e.kind == kWeekday {
+				// No verb found to date the clause: news's past default
+				// and the phrase's "after the clause" disagree, and
+				// nothing settles the week ("a letter to the senator in
+				// advance of his visit to the campus on Thursday").
+				out[k].Value = ""
+			}
 			continue
 		}
 		v := out[k].Value

@@ -50,6 +50,16 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{friday, "The footage from Saturday's rally will be shown again.", "Saturday", "2010-06-12"},
 		{friday, "The meeting is from Monday to Wednesday.", "Monday", "2010-06-21"},
 		{friday, "The talks moved from Tuesday to Monday.", "Tuesday", "2010-06-15"},
+		// A weekday in the object of "in advance of", "ahead of" or
+		// "until" whose clause no verb dates: the phrase says "after the
+		// clause", the news default says past; nothing settles the
+		// week, so it stays unresolved. A past verb found keeps the
+		// past reading; a clause dated on the reference day, the
+		// coming day.
+		{tuesday, "A letter to the senator in advance of his visit to the campus of the college on Thursday morning.", "Thursday morning", ""},
+		{tuesday, "A letter to the senator in advance of his visit on Thursday.", "Thursday", ""},
+		{tuesday, "The group sent a letter to the senator in advance of his visit on Thursday.", "Thursday", "2010-06-10"},
+		{tuesday, "The group on Tuesday sent a letter in advance of his visit on Thursday.", "Thursday", "2010-06-17"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -771,15 +771,29 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	return e, j, true
 }
 
+// resultNouns name what an event left behind: their object has
+// happened ("the impact of Monday's debate", "the fallout from Tuesday's
+// vote", "in the wake of Friday's attack").
+var resultNouns = map[string]bool{
+	"impact": true, "effect": true, "effects": true, "aftermath": true, "fallout": true,
+	"wake": true, "results": true, "result": true, "outcome": true, "consequences": true,
+	"aftereffects": true, "aftershocks": true,
+}
+
 // fromOrigin reports whether the weekday at token i (its phrase ending
 // before token j) is the object of a "from" that names a noun's origin
 // ("the message from Tuesday", "the footage from Saturday's rally"): a
 // noun of a noun phrase before "from" (a determiner at most three words
 // before it, none but lowercase words that no tense rule claims between),
 // and no range's other edge after the weekday ("from Monday to
-// Friday"). What comes from a day has happened: the day is the most
-// recent such one, whatever the tense of the clause ("is clear").
+// Friday"); or the object of a result noun's "of" or "from" ("the
+// impact of Monday's debate"). What comes from a day, or what an event
+// left behind, has happened: the day is the most recent such one,
+// whatever the tense of the clause ("is clear", "is still small").
 func fromOrigin(ts toks, i, j int) bool {
+	if p := ts.Word(i - 1); (p == "of" || p == "from") && resultNouns[ts.Word(i-2)] && ts.Kind(i-2) == text.LexWord && !ts[i-2].Upper {
+		return true // "the impact of Monday's debate"
+	}
 	if ts.Word(i-1) != "from" {
 		return false
 	}

@@ -50,6 +50,10 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{friday, "The footage from Saturday's rally will be shown again.", "Saturday", "2010-06-12"},
 		{friday, "The meeting is from Monday to Wednesday.", "Monday", "2010-06-21"},
 		{friday, "The talks moved from Tuesday to Monday.", "Tuesday", "2010-06-15"},
+		// A result noun's object has happened.
+		{friday, "The impact of Monday's vote is still small.", "Monday", "2010-06-14"},
+		{tuesday, "The fallout from Thursday's vote will last for weeks.", "Thursday", "2010-06-10"},
+		{friday, "The stakes of Monday's vote are high.", "Monday", "2010-06-21"},
 		// A weekday in the object of "in advance of", "ahead of" or
 		// "until" whose clause no verb dates: the phrase says "after the
 		// clause", the news default says past; nothing settles the

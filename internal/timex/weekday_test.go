@@ -64,6 +64,11 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{tuesday, "A letter to the senator in advance of his visit on Thursday.", "Thursday", ""},
 		{tuesday, "The group sent a letter to the senator in advance of his visit on Thursday.", "Thursday", "2010-06-10"},
 		{tuesday, "The group on Tuesday sent a letter in advance of his visit on Thursday.", "Thursday", "2010-06-17"},
+		// A present perfect takes no definite past time: a named
+		// day's event in its clause is dated by nothing there, and is
+		// left unresolved; a past verb dates it.
+		{friday, "The mayor has praised the host of Monday's debate.", "Monday", ""},
+		{friday, "The mayor praised the host of Monday's debate.", "Monday", "2010-06-14"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {

@@ -39,7 +39,21 @@
 //     is written in the past tense; when its clause is in the future tense
 //     ("will meet on Friday") it means the first such day on or after the
 //     reference. "last Friday" is the most recent Friday strictly before the
-//     reference, "next Friday" the first strictly after.
+//     reference, "next Friday" the first strictly after. The clause's
+//     verb is looked for as English builds the clause: a modal's "have"
+//     with an object is its main verb ("will have their say": future); a
+//     "that" right after the weekday opens a complement whose verb does
+//     not date it ("claims Monday that he is going to"); inside a content
+//     clause the clause's own verb dates it ("hoping that the talks on
+//     Thursday would"); a scheduled word after a determiner is the
+//     noun's adjective ("canceled a scheduled interview Monday night":
+//     the verb further back governs). "NOUN from WEEKDAY" and a result
+//     noun's object ("the message from Tuesday", "the impact of Monday's
+//     debate") have happened: the most recent such day. A weekday's
+//     week is left unresolved where the clause does not settle it: a
+//     possessive under a present perfect ("has praised the host of
+//     Monday's debate"), the object of "ahead of" or "until" with no
+//     verb found to date the clause.
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
 //     double its distance) and never more than 183 days after it (but when
@@ -665,6 +679,9 @@ const aheadReach = 10
 // Friday", "released data covering the period until March": the phrase
 // dates the noun's own clause). "before" is not
 // read: it opens past narrations ("before the war in March") too often.
+// An undated clause whose verb the search does not find leaves a weekday
+// there unresolved: the phrase puts it after the clause, the news
+// default before now, and nothing settles the week.
 func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 	today := ref.Format(dayLayout)
 	for k, e := range es {

@@ -772,7 +772,7 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	if e.mod == 0 && fromOrigin(ts, i, j) {
 		e.tense, e.possessive = TensePast, false
 	} else if e.possessive && e.mod == 0 && presentPerfect(ts, rule, g) {
-		// "has praised the host of Monday's debate": a present perfect
+		// "have mocked the costumes of Sunday's parade": a present perfect
 		// takes no definite past time, so the named day's event is
 		// dated by nothing in the clause; its week is left unsettled
 		// rather than guessed.
@@ -782,7 +782,7 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 }
 
 // resultNouns name what an event left behind: their object has
-// happened ("the impact of Monday's debate", "the fallout from Tuesday's
+// happened ("the aftermath of Monday's storm", "the fallout from Tuesday's
 // vote", "in the wake of Friday's attack").
 var resultNouns = map[string]bool{
 	"impact": true, "effect": true, "effects": true, "aftermath": true, "fallout": true,
@@ -792,17 +792,17 @@ var resultNouns = map[string]bool{
 
 // fromOrigin reports whether the weekday at token i (its phrase ending
 // before token j) is the object of a "from" that names a noun's origin
-// ("the message from Tuesday", "the footage from Saturday's rally"): a
+// ("the photos from Wednesday", "the footage from Saturday's rally"): a
 // noun of a noun phrase before "from" (a determiner at most three words
 // before it, none but lowercase words that no tense rule claims between),
 // and no range's other edge after the weekday ("from Monday to
 // Friday"); or the object of a result noun's "of" or "from" ("the
-// impact of Monday's debate"). What comes from a day, or what an event
+// aftermath of Monday's storm"). What comes from a day, or what an event
 // left behind, has happened: the day is the most recent such one,
 // whatever the tense of the clause ("is clear", "is still small").
 func fromOrigin(ts toks, i, j int) bool {
 	if p := ts.Word(i - 1); (p == "of" || p == "from") && resultNouns[ts.Word(i-2)] && ts.Kind(i-2) == text.LexWord && !ts[i-2].Upper {
-		return true // "the impact of Monday's debate"
+		return true // "the aftermath of Monday's storm"
 	}
 	if ts.Word(i-1) != "from" {
 		return false

@@ -189,7 +189,7 @@ func ruleModal(ts toks, j int) (Tense, bool) {
 		if !mainHave(ts, h) {
 			return TensePast, true // "could have written"
 		}
-		// "will have their say", "would have to act": "have" is the
+		// "will have its last rehearsal", "would have to act": "have" is the
 		// main verb, and the modal's time is still to come.
 	}
 	return TenseFuture, true
@@ -198,7 +198,7 @@ func ruleModal(ts toks, j int) (Tense, bool) {
 // mainHave reports whether the "have" at token h after a modal is the
 // main verb, not a perfect's auxiliary: an object opens right after it
 // (a determiner, a possessive, a pronoun, a quantifier or a number: "will
-// have their say", "would have a vote", "could have no role") or an
+// have its last rehearsal", "would have a vote", "could have no role") or an
 // infinitive ("would have to act", obligation). A participle after it
 // ("could have written", "might have put") makes a perfect.
 func mainHave(ts toks, h int) bool {
@@ -611,7 +611,7 @@ func governing(ts toks, i int) (Tense, string, int) {
 		}
 		seen++
 		if seen <= tenseBack && complementizer(ts, j) && weekdayToken(ts, i) {
-			// "were hoping that the elections on Thursday would offer":
+			// "believed that the rain on Thursday would save the crop":
 			// the expression stands in a content clause before its
 			// verb, which dates it, not the verb the clause completes
 			if t, name, k := tenseAt(ts, i, aside); name != "" {
@@ -621,7 +621,7 @@ func governing(ts toks, i int) (Tense, string, int) {
 		if seen <= tenseBack {
 			if t, name := classify(ts, j); name != "" && !cleftCopula(ts, j, i) {
 				if attributiveSchedule(ts, name, j) {
-					// "canceled a scheduled interview Monday night":
+					// "dropped a planned concert Saturday":
 					// the adjective tells the noun's plan; a finite
 					// verb further back governs the clause
 					if bt, bname, bj := governingBefore(ts, i, j, seen, aside); bname != "" {
@@ -675,7 +675,7 @@ func complementizer(ts toks, j int) bool {
 
 // attributiveSchedule reports whether token j, claimed by the rule
 // named name, is a scheduled word used as an adjective: right after a
-// determiner ("a scheduled interview", "the upcoming vote").
+// determiner ("a planned concert", "the upcoming match").
 func attributiveSchedule(ts toks, name string, j int) bool {
 	return name == "scheduled" && determiners[ts.Word(j-1)]
 }
@@ -938,7 +938,7 @@ func tenseAt(ts toks, i int, aside map[int]bool) (Tense, string, int) {
 		}
 		seen++
 		if ts.Word(j) == "that" && (seen == 1 || seen == 2 && dayParts[ts.Word(i+1)]) && weekdayToken(ts, i) {
-			// "claims Monday that he's going to stay": a "that" right
+			// "the promise Sunday that the team will win": a "that" right
 			// after the expression opens the complement of the word
 			// before it, which the expression modifies; the
 			// complement's verb tells its own time. Only for a weekday:

@@ -41,19 +41,19 @@
 //     reference. "last Friday" is the most recent Friday strictly before the
 //     reference, "next Friday" the first strictly after. The clause's
 //     verb is looked for as English builds the clause: a modal's "have"
-//     with an object is its main verb ("will have their say": future); a
-//     "that" right after the weekday opens a complement whose verb does
-//     not date it ("claims Monday that he is going to"); inside a content
-//     clause the clause's own verb dates it ("hoping that the talks on
-//     Thursday would"); a scheduled word after a determiner is the
-//     noun's adjective ("canceled a scheduled interview Monday night":
-//     the verb further back governs). "NOUN from WEEKDAY" and a result
-//     noun's object ("the message from Tuesday", "the impact of Monday's
-//     debate") have happened: the most recent such day. A weekday's
-//     week is left unresolved where the clause does not settle it: a
-//     possessive under a present perfect ("has praised the host of
-//     Monday's debate"), the object of "ahead of" or "until" with no
-//     verb found to date the clause.
+//     with an object is its main verb ("will have its last rehearsal":
+//     future); a "that" right after the weekday opens a complement whose
+//     verb does not date it ("the promise Sunday that the team will
+//     win"); inside a content clause the clause's own verb dates it
+//     ("believed that the rain on Thursday would"); a scheduled word
+//     after a determiner is the noun's adjective ("dropped a planned
+//     concert Saturday": the verb further back governs). "NOUN from
+//     WEEKDAY" and a result noun's object ("the photos from Wednesday",
+//     "the aftermath of Monday's storm") have happened: the most recent
+//     such day. A weekday's week is left unresolved where the clause
+//     does not settle it: a possessive under a present perfect ("have
+//     mocked the costumes of Sunday's parade"), the object of "ahead of"
+//     or "until" with no verb found to date the clause.
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
 //     double its distance) and never more than 183 days after it (but when
@@ -667,9 +667,10 @@ const aheadReach = 10
 // the bishop's visit on Thursday" in a Tuesday's text; "named an aide on
 // Wednesday to serve until an election in June"): the phrase's object
 // comes after the clause's time, so it cannot lie before that day; so
-// too when the clause is in the present ("is campaigning ahead of
-// Saturday's poll": its time is now). The expression's own verb must govern from before the phrase (a verb of
-// the object, "until the panel had met on Monday", decides for itself)
+// too when the clause is in the present ("is training ahead of
+// Saturday's final": its time is now). The expression's own verb must
+// govern from before the phrase (a verb of the object, "until the panel
+// had met on Monday", decides for itself)
 // and be no past perfect ("had waited until Friday" lies before the
 // clause's day), and no clause opener ("that", "how", "when") may stand
 // between the date and the phrase ("said Tuesday that until the floods
@@ -699,8 +700,8 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 		if g >= p || t == TensePast && (name == "perfect" || ts.Word(g-1) == "had") {
 			continue // the object's own verb, or a past perfect ("had waited until Friday") before the clause's day
 		}
-		// A clause in the present ("she is campaigning ahead of
-		// Saturday's poll", "the road remains closed until Friday") is
+		// A clause in the present ("the team is training ahead of
+		// Saturday's final", "the road remains closed until Friday") is
 		// dated now, as one dated on the reference day is.
 		dated := name == "progressive" && t == TenseFuture || name == "present-form" && t == TensePresent
 		for j, o := range es {
@@ -718,8 +719,8 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 			if name == "" && e.kind == kWeekday {
 				// No verb found to date the clause: news's past default
 				// and the phrase's "after the clause" disagree, and
-				// nothing settles the week ("a letter to the senator in
-				// advance of his visit to the campus on Thursday").
+				// nothing settles the week ("flags along the harbour in
+				// advance of the regatta on Thursday").
 				out[k].Value = ""
 			}
 			continue

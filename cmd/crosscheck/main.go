@@ -134,7 +134,7 @@ func evalCmd(fs *flag.FlagSet) cli.Action {
 	fs.IntVar(&o.MaxWords, "max-words", 300, "summarize: cap on summary length in `words`")
 	fs.IntVar(&o.Limit, "limit", 0, "summarize: score only the first `N` stories (0: all)")
 	fs.StringVar(&o.Published, "published", "", "seeds: reference `DATE` given to the seeds (empty: inferred from the text)")
-	fs.StringVar(&o.Split, "split", "all", "timex, discrepancies, quotes, citations, entities: score one `split` of the judged set: tune, check or all (entities: also fresh, fresh2 and fresh3, its once-untouched sets; timex: "+strings.Join(eval.TimexSplits, ", ")+", the fresh ones judged blind; a set judged in halves, fresh3, fresh4 or fresh5, scores both)")
+	fs.StringVar(&o.Split, "split", "all", "timex, discrepancies, quotes, citations, entities: score one `split` of the judged set: tune, check or all (entities: also fresh, fresh2 and fresh3, its once-untouched sets; timex: "+strings.Join(eval.TimexSplits, ", ")+", the fresh ones judged blind; a set judged in halves, fresh3, fresh4, fresh5 or fresh6, scores both)")
 	fs.StringVar(&o.Set, "set", "", "entities: score one `set` only: basil, multinews or polnear (empty: all); cluster: basil or multinews (empty: basil)")
 	fs.StringVar(&o.Order, "order", "", "cluster: `order` the articles arrive in: date or shuffle (default by data set)")
 	return func(ctx context.Context, pos []string, stdout, stderr io.Writer) error {

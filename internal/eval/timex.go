@@ -86,6 +86,16 @@ var timexFresh4Articles string
 //go:embed timex_fresh5.tsv
 var timexFresh5 string
 
+// timexFresh6 is the sixth fresh set, split "fresh6": every expression in
+// scope of the articles of timexJudged's tune half (datasets "basil" and
+// "polnear") that no item of timexJudged, timexFresh, timexFresh2 or
+// timexFresh5 holds, as timexFresh5 is for the check half; judged blind,
+// in halves "fresh6-tune" and "fresh6-check" fixed before any run
+// (docs/timex-judging.md, "Fresh set 6").
+//
+//go:embed timex_fresh6.tsv
+var timexFresh6 string
+
 // TimexOptions configures RunTimex.
 type TimexOptions struct {
 	// Data is the shared folder holding data/clustering/basil-dev.jsonl,
@@ -114,7 +124,7 @@ type TimexItem struct {
 const TimexUnresolved = "unresolved"
 
 // timexSplitOrder is the judged splits, in report order.
-var timexSplitOrder = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check", "fresh5-tune", "fresh5-check"}
+var timexSplitOrder = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check", "fresh5-tune", "fresh5-check", "fresh6-tune", "fresh6-check"}
 
 // TimexSplits are the values TimexOptions.Split accepts: the judged
 // splits in report order, the names of the sets judged in halves (the
@@ -153,8 +163,8 @@ var ErrTimexGold = errors.New("eval: timex: bad judged item")
 // TimexItems parses the embedded judged sets: the tune and check items of
 // timex_judged.tsv, then the fresh items of timex_fresh.tsv, the fresh2
 // items of timex_fresh2.tsv, the fresh3 items of timex_fresh3.tsv, the
-// fresh4 items of timex_fresh4.tsv and the fresh5 items of
-// timex_fresh5.tsv.
+// fresh4 items of timex_fresh4.tsv, the fresh5 items of
+// timex_fresh5.tsv and the fresh6 items of timex_fresh6.tsv.
 func TimexItems() ([]TimexItem, error) {
 	var out []TimexItem
 	for _, f := range []struct {
@@ -167,6 +177,7 @@ func TimexItems() ([]TimexItem, error) {
 		{"timex_fresh3.tsv", timexFresh3, []string{"fresh3-tune", "fresh3-check"}},
 		{"timex_fresh4.tsv", timexFresh4, []string{"fresh4-tune", "fresh4-check"}},
 		{"timex_fresh5.tsv", timexFresh5, []string{"fresh5-tune", "fresh5-check"}},
+		{"timex_fresh6.tsv", timexFresh6, []string{"fresh6-tune", "fresh6-check"}},
 	} {
 		items, err := timexParse(f.name, f.text, f.splits...)
 		if err != nil {
@@ -240,7 +251,8 @@ func (c *timexCounts) add(o *timexCounts) {
 // is analysed with the publication date judged from the page; fresh4 was
 // judged blind on the Multi-News dev articles that state their own date,
 // analysed with that date; fresh5 was judged blind on the expressions of
-// the check half's articles that the judged set had not sampled
+// the check half's articles that the judged set had not sampled, fresh6 on
+// those of the tune half's articles that no set had judged
 // (docs/timex-judging.md).
 func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 	splits, err := timexSplits(o.Split)
@@ -348,7 +360,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
 		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
 	}
-	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages), timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles) and timex_fresh5.tsv (fresh5, judged blind: the check articles' expressions the judged set had not sampled); guidelines docs/timex-judging.md; an item is the time with the judged text, else the one overlapping it most, right when its value is the judged one or a time of day on the judged day (of them same extent: delimited as judged); rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
+	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages), timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles), timex_fresh5.tsv (fresh5, judged blind: the check articles' expressions the judged set had not sampled) and timex_fresh6.tsv (fresh6, judged blind: the tune articles' expressions no set had judged); guidelines docs/timex-judging.md; an item is the time with the judged text, else the one overlapping it most, right when its value is the judged one or a time of day on the judged day (of them same extent: delimited as judged); rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
 		for _, m := range misses {
 			r.Notes = append(r.Notes, "miss: "+m)

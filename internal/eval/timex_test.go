@@ -26,14 +26,15 @@ var timexValue = regexp.MustCompile(`^(\d{4}(-\d{2}(-\d{2})?)?)(/\d{4}(-\d{2}(-\
 // article an earlier set has items in (each fresh set's articles are ones
 // nobody tuned on or read before), except a set that re-reads an earlier
 // split's articles for the expressions it did not sample (fresh5, the
-// check half's), whose every article must hold an item of that split.
+// check half's; fresh6, the tune half's), whose every article must hold
+// an item of that split.
 func TestTimexItems(t *testing.T) {
 	items, err := TimexItems()
 	if err != nil {
 		t.Fatal(err)
 	}
 	splits := timexScored(t)
-	rank := map[string]int{"tune": 0, "check": 0, "fresh": 1, "fresh2": 2, "fresh3-tune": 3, "fresh3-check": 3, "fresh4-tune": 4, "fresh4-check": 4, "fresh5-tune": 5, "fresh5-check": 5}
+	rank := map[string]int{"tune": 0, "check": 0, "fresh": 1, "fresh2": 2, "fresh3-tune": 3, "fresh3-check": 3, "fresh4-tune": 4, "fresh4-check": 4, "fresh5-tune": 5, "fresh5-check": 5, "fresh6-tune": 6, "fresh6-check": 6}
 	rereads := timexRereads()
 	pages, err := timexDated("timex_fresh3_pages.tsv", timexFresh3Pages, 1)
 	if err != nil {
@@ -100,7 +101,7 @@ func TestTimexItems(t *testing.T) {
 // timexRereads maps each split of a set that re-reads an earlier split's
 // articles, for the expressions that split did not sample, to that split.
 func timexRereads() map[string]string {
-	return map[string]string{"fresh5-tune": "check", "fresh5-check": "check"}
+	return map[string]string{"fresh5-tune": "check", "fresh5-check": "check", "fresh6-tune": "tune", "fresh6-check": "tune"}
 }
 
 // timexScored is every split RunTimex scores for "all".
@@ -117,7 +118,7 @@ func timexScored(t *testing.T) []string {
 // halved set's name for both its halves, all of them for "all" or nothing,
 // an error naming the choices otherwise.
 func TestTimexSplits(t *testing.T) {
-	every := []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check", "fresh5-tune", "fresh5-check"}
+	every := []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check", "fresh5-tune", "fresh5-check", "fresh6-tune", "fresh6-check"}
 	for _, tc := range []struct {
 		in   string
 		want []string
@@ -135,7 +136,9 @@ func TestTimexSplits(t *testing.T) {
 		{"fresh4", []string{"fresh4-tune", "fresh4-check"}, false},
 		{"fresh5-tune", []string{"fresh5-tune"}, false},
 		{"fresh5", []string{"fresh5-tune", "fresh5-check"}, false},
-		{"fresh6", nil, true},
+		{"fresh6-check", []string{"fresh6-check"}, false},
+		{"fresh6", []string{"fresh6-tune", "fresh6-check"}, false},
+		{"fresh7", nil, true},
 		{"fresh2-tune", nil, true},
 		{"Tune", nil, true},
 	} {

@@ -65,9 +65,6 @@ type expr struct {
 	sequel   bool // "the very next year": one unit after the last year the text stated
 	ahead    bool // "in 10 days": a kAgo after the reference, placed only in a future clause
 	sentence int  // index of the sentence (counted by break tokens)
-	// unsettled is set on a weekday whose clause does not say which
-	// week it is in: left unresolved rather than guessed.
-	unsettled bool
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -759,8 +756,7 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 		e.mod, e.start = 2, ts[i-1].Start
 	}
 	var rule string
-	var g int
-	e.tense, rule, g = governing(ts, i)
+	e.tense, rule = governingTense(ts, i)
 	e.counterfactual = rule == "modal" && e.tense == TensePast
 	e.possessive = ts.Is(j, "'") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1) ||
 		ts.Is(j, "’") && ts.Word(j+1) == "s" && ts.Adjacent(j) && ts.Adjacent(j+1) ||
@@ -771,12 +767,6 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	}
 	if e.mod == 0 && fromOrigin(ts, i, j) {
 		e.tense, e.possessive = TensePast, false
-	} else if e.possessive && e.mod == 0 && presentPerfect(ts, rule, g) {
-		// "have mocked the costumes of Sunday's parade": a present perfect
-		// takes no definite past time, so the named day's event is
-		// dated by nothing in the clause; its week is left unsettled
-		// rather than guessed.
-		e.unsettled = true
 	}
 	return e, j, true
 }

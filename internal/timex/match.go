@@ -765,19 +765,22 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 	case "every", "each":
 		e.generic = true // "every Sunday"
 	}
-	if e.mod == 0 && fromOrigin(ts, i, j) {
+	if e.mod == 0 && fromOrigin(ts, i, j) && (e.possessive || rule != "modal") {
+		// a bare "from Monday" under a modal is a start ("the new
+		// fares from Monday will be higher"), not an origin
 		e.tense, e.possessive = TensePast, false
 	}
 	return e, j, true
 }
 
-// resultNouns name what an event left behind: their object has
+// resultNouns name only what an event left behind: their object has
 // happened ("the aftermath of Monday's storm", "the fallout from Tuesday's
-// vote", "in the wake of Friday's attack").
+// vote", "in the wake of Friday's attack"). Nouns that also name what is
+// still to come ("the outcome of Thursday's meeting will decide", "the
+// result of Sunday's runoff is uncertain", "the impact of Friday's vote
+// will be felt") are not among them.
 var resultNouns = map[string]bool{
-	"impact": true, "effect": true, "effects": true, "aftermath": true, "fallout": true,
-	"wake": true, "results": true, "result": true, "outcome": true, "consequences": true,
-	"aftereffects": true, "aftershocks": true,
+	"aftermath": true, "fallout": true, "wake": true, "aftereffects": true, "aftershocks": true,
 }
 
 // fromOrigin reports whether the weekday at token i (its phrase ending

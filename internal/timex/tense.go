@@ -623,7 +623,13 @@ func governing(ts toks, i int) (Tense, string, int) {
 				if attributiveSchedule(ts, name, j) {
 					// "dropped a planned concert Saturday":
 					// the adjective tells the noun's plan; a finite
-					// verb further back governs the clause
+					// verb further back governs the clause, unless
+					// the noun phrase is the subject of a verb after
+					// it ("said the scheduled launch Friday will go
+					// ahead")
+					if ft, fname, fj := tenseAt(ts, i, aside); fname != "" {
+						return ft, fname, fj
+					}
 					if bt, bname, bj := governingBefore(ts, i, j, seen, aside); bname != "" {
 						return bt, bname, bj
 					}
@@ -677,7 +683,15 @@ func complementizer(ts toks, j int) bool {
 // named name, is a scheduled word used as an adjective: right after a
 // determiner ("a planned concert", "the upcoming match").
 func attributiveSchedule(ts toks, name string, j int) bool {
-	return name == "scheduled" && determiners[ts.Word(j-1)]
+	if name != "scheduled" || !determiners[ts.Word(j-1)] || j < 2 || ts.Kind(j-2) != text.LexWord {
+		return false
+	}
+	// Only a noun phrase that is the object of the verb right before it
+	// ("canceled a scheduled stop"): after a reporting verb's subject
+	// ("said the scheduled launch Friday will go ahead") the plan is the
+	// clause's own.
+	_, verb := classify(ts, j-2)
+	return verb != ""
 }
 
 // governingBefore goes on with governing's backward search from token

@@ -53,6 +53,14 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{friday, "The aftermath of Monday's storm remains visible.", "Monday", "2010-06-14"},
 		{tuesday, "The fallout from Thursday's vote will last for weeks.", "Thursday", "2010-06-10"},
 		{friday, "The stakes of Monday's vote are high.", "Monday", "2010-06-21"},
+		// Review rows: a bare "from WEEKDAY" under a modal is a start; a
+		// scheduled noun phrase after
+		// a reporting verb's clause keeps its own plan.
+		{tuesday, "The new fares from Monday will be higher.", "Monday", "2010-06-21"},
+		{tuesday, "The strike from Monday will halt trains.", "Monday", "2010-06-21"},
+		{tuesday, "Trains will run on the new timetable from Monday.", "Monday", "2010-06-21"},
+		{tuesday, "Officials said the scheduled launch Friday will go ahead.", "Friday", "2010-06-18"},
+		{tuesday, "The band canceled a scheduled stop Friday.", "Friday", "2010-06-11"},
 		// A weekday in the object of "in advance of", "ahead of" or
 		// "until" whose clause no verb dates: the phrase says "after the
 		// clause", the news default says past; nothing settles the

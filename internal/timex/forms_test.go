@@ -7,7 +7,7 @@ import "testing"
 // Monday unless a row says otherwise; "" is unresolved, absent not found.
 func TestResolveForms(t *testing.T) {
 	const monday, sunday, september = "2010-06-14", "2010-06-13", "2010-09-21"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// "over the weekend": the weekend just gone in a past clause (the
 		// current one when published on it), the coming one in a future
 		// clause, none in a present (habitual) one.
@@ -79,11 +79,7 @@ func TestResolveForms(t *testing.T) {
 		{monday, "The deadline is at midnight Friday.", "midnight", absent},
 		{monday, "The deadline was Friday at midnight.", "Friday", "2010-06-11"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }
 
 // TestResolveFormsFresh2: forms read since fresh set 2
@@ -92,7 +88,7 @@ func TestResolveForms(t *testing.T) {
 // unresolved, absent not found.
 func TestResolveFormsFresh2(t *testing.T) {
 	const monday, wednesday = "2010-06-14", "2010-06-16"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// A full weekday name with two adjacent letters swapped is the
 		// weekday, in a weekday's slot; not inside a name, and no other
 		// slip (a plural, a name one letter off).
@@ -137,11 +133,7 @@ func TestResolveFormsFresh2(t *testing.T) {
 		{monday, "The vote was held May 16. He said so the day before yesterday.", "day before", absent},
 		{monday, "The vote was held May 16. He left the day before he died.", "day before", absent},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }
 
 // TestQuotedNight: a quotation saying "tonight" in a report whose
@@ -185,7 +177,7 @@ func TestQuotedNight(t *testing.T) {
 // "" is unresolved, absent not found.
 func TestResolveFormsFresh3(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// "last night" is the night before the publication; after a
 		// determiner it is an ordinal.
 		{tuesday, "Rebels said the plane was shot down last night near the border.", "last night", "2010-06-14"},
@@ -247,18 +239,14 @@ func TestResolveFormsFresh3(t *testing.T) {
 		{tuesday, "The last years' data were lost.", "last year", absent},
 		{tuesday, "This years show was long.", "This year", absent},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }
 
 // TestResolveFormsFresh3Check covers the rules written after fresh set
 // 3's check half was read (docs/timex-judging.md), on invented sentences.
 func TestResolveFormsFresh3Check(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// "today" in a present state or habit is "nowadays"; a past,
 		// perfect, future, modal, scheduled or progressive verb, a noun it
 		// names the day of, "today" as the subject of "be" and a speaker's
@@ -320,9 +308,5 @@ func TestResolveFormsFresh3Check(t *testing.T) {
 		{tuesday, "The firm grew in November 2008. In December, it will hire.", "December", "2010-12"},
 		{tuesday, "The fund has raised money since Jan. 1, 2008. In August, it raised $5m.", "August", "2009-08"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

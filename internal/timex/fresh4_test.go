@@ -7,7 +7,7 @@ import "testing"
 // sentences. "" is unresolved, absent not found.
 func TestResolveFormsFresh4(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// A present progressive modified by a count after a past event is
 		// the ongoing present: the count dates the publication day. After
 		// an event not yet past, or with a past progressive, it is not.
@@ -67,9 +67,5 @@ func TestResolveFormsFresh4(t *testing.T) {
 		{tuesday, "The fair ran February 30-31, organisers said.", "February", absent},
 		{tuesday, "The fair ran February 30-31, organisers said.", "February 30-31", absent},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

@@ -7,7 +7,7 @@ import "testing"
 // invented sentences. "" is unresolved, absent not found.
 func TestResolveFormsFresh5(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// A month-day before a colon that opens a quotation or a list is
 		// the day; a clock's colon right before digits is not a day.
 		{tuesday, "The board reviewed what the coach wrote on May 3:", "May 3", "2010-05-03"},
@@ -78,9 +78,5 @@ func TestResolveFormsFresh5(t *testing.T) {
 		{tuesday, "The clerks began the count on Wednesday, the day after the polls closed.", "day after", "2010-06-09"},
 		{tuesday, "On May 3, the day before the ballot, the mayor resigned.", "day before", "2010-05-03"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

@@ -7,7 +7,7 @@ import "testing"
 // half"), on invented sentences. "" is unresolved, absent not found.
 func TestResolveReviewFresh5(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// "until" / "ahead of" moves its object past the dated clause's
 		// day only when both hang on one verb, and not past a relative
 		// pronoun or a participle on the object noun: that clause is
@@ -47,9 +47,5 @@ func TestResolveReviewFresh5(t *testing.T) {
 		{tuesday, "Ann Lee is at Leeds today.", "today", "2010-06-15"},
 		{tuesday, "They are in Paris today.", "today", "2010-06-15"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

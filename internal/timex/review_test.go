@@ -7,7 +7,7 @@ import "testing"
 // is unresolved.
 func TestResolveReviewFixes(t *testing.T) {
 	const tuesday = "2010-06-15"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// A preposition "to" is no infinitive: its object is a plural
 		// noun, a name, a pronoun or a determiner's noun; an adjective,
 		// "in order to" or a participle before "to" modifies no noun. A
@@ -43,9 +43,5 @@ func TestResolveReviewFixes(t *testing.T) {
 		{tuesday, "Most shops are owned by chains today.", "today", ""},
 		{tuesday, "Grain is grown in Kansas today.", "today", ""},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

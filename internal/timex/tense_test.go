@@ -228,6 +228,22 @@ const absent = "-"
 // checkValue analyses the one-paragraph article sentence published on
 // published and checks the value of every time with text expr: want ("" is
 // unresolved), or no such time when want is absent.
+// valueCase is one table row of the resolution tests: a sentence read
+// with its publication date, the expression and the value wanted ("" is
+// unresolved).
+type valueCase struct{ published, sentence, expr, want string }
+
+// checkValues runs checkValue on each row, as a subtest named by its
+// sentence.
+func checkValues(t *testing.T, tests []valueCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
+		})
+	}
+}
+
 func checkValue(t *testing.T, published, sentence, expr, want string) {
 	t.Helper()
 	checkParagraphs(t, published, []string{sentence}, expr, want)

@@ -7,7 +7,7 @@ import "testing"
 // "" is unresolved.
 func TestResolveWeekdayWeek(t *testing.T) {
 	const tuesday, friday = "2010-06-15", "2010-06-18"
-	tests := []struct{ published, sentence, expr, want string }{
+	tests := []valueCase{
 		// A modal's "have" with an object or an infinitive after it is
 		// the main verb: the modal's time is still to come. With a
 		// participle after it, a perfect: past.
@@ -78,9 +78,5 @@ func TestResolveWeekdayWeek(t *testing.T) {
 		{friday, "Critics have mocked the costumes of Sunday's parade.", "Sunday", "2010-06-13"},
 		{friday, "Critics mocked the costumes of Sunday's parade.", "Sunday", "2010-06-13"},
 	}
-	for _, tc := range tests {
-		t.Run(tc.sentence, func(t *testing.T) {
-			checkValue(t, tc.published, tc.sentence, tc.expr, tc.want)
-		})
-	}
+	checkValues(t, tests)
 }

@@ -234,6 +234,49 @@ func (c *timexCounts) add(o *timexCounts) {
 	c.total += o.total
 }
 
+// score adds one item's outcome to c: got is crosscheck's value for the
+// judged expression ("" for none), want the judged one ("" for
+// unresolved), same whether crosscheck delimited it as judged. It returns
+// "" for an item placed right, else the outcome's name.
+func (c *timexCounts) score(got, want string, same bool) string {
+	c.total++
+	switch {
+	case timexRight(got, want):
+		c.right++
+		if same {
+			c.rightSameExtent++
+		}
+		return ""
+	case want == "":
+		c.wronglyResolved++
+		return "wrongly resolved"
+	case got == "":
+		c.leftUnresolved++
+		return "left unresolved"
+	}
+	c.wrong++
+	return "placed wrong"
+}
+
+// timexHeader is the header of a report of timexCounts rows, the first
+// column naming each row's items.
+func timexHeader(first string) []string {
+	return []string{first, "items", "placed right", "of them same extent", "placed wrong", "left unresolved", "wrongly resolved"}
+}
+
+// report adds c to r as a row named name (under timexHeader) and its
+// metrics, keyed name_....
+func (c *timexCounts) report(r *Report, name string) {
+	r.Rows = append(r.Rows, []string{name, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
+		fmt.Sprint(c.rightSameExtent), fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
+	r.Add(name+"_items", float64(c.total))
+	r.Add(name+"_right", ratio(c.right, c.total))
+	r.Add(name+"_right_same_extent", ratio(c.rightSameExtent, c.total))
+	r.Add(name+"_wrong", float64(c.wrong))
+	r.Add(name+"_left_unresolved", float64(c.leftUnresolved))
+	r.Add(name+"_wrongly_resolved", float64(c.wronglyResolved))
+}
+
 // RunTimex scores the resolution of temporal expressions on the judged set:
 // each judged article goes through pipeline.Analyze with its publication
 // date given, as `crosscheck ingest` reads a JSONL line with a date, and
@@ -312,24 +355,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.total++
-		outcome := ""
-		switch {
-		case timexRight(got, it.Want):
-			c.right++
-			if same {
-				c.rightSameExtent++
-			}
-		case it.Want == "":
-			c.wronglyResolved++
-			outcome = "wrongly resolved"
-		case got == "":
-			c.leftUnresolved++
-			outcome = "left unresolved"
-		default:
-			c.wrong++
-			outcome = "placed wrong"
-		}
+		outcome := c.score(got, it.Want, same)
 		if outcome == "" {
 			continue
 		}
@@ -339,7 +365,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 			fmt.Fprintln(o.Log, miss)
 		}
 	}
-	r := &Report{Stage: "timex", Data: o.Data, Header: []string{"split", "items", "placed right", "of them same extent", "placed wrong", "left unresolved", "wrongly resolved"}}
+	r := &Report{Stage: "timex", Data: o.Data, Header: timexHeader("split")}
 	rows := splits
 	if set != "" {
 		sum := &timexCounts{}
@@ -350,15 +376,7 @@ func RunTimex(ctx context.Context, o TimexOptions) (*Report, error) {
 		rows = append(slices.Clone(splits), set)
 	}
 	for _, sp := range rows {
-		c := counts[sp]
-		r.Rows = append(r.Rows, []string{sp, fmt.Sprint(c.total), fmt.Sprintf("%d (%s%%)", c.right, Pct(ratio(c.right, c.total))),
-			fmt.Sprint(c.rightSameExtent), fmt.Sprint(c.wrong), fmt.Sprint(c.leftUnresolved), fmt.Sprint(c.wronglyResolved)})
-		r.Add(sp+"_items", float64(c.total))
-		r.Add(sp+"_right", ratio(c.right, c.total))
-		r.Add(sp+"_right_same_extent", ratio(c.rightSameExtent, c.total))
-		r.Add(sp+"_wrong", float64(c.wrong))
-		r.Add(sp+"_left_unresolved", float64(c.leftUnresolved))
-		r.Add(sp+"_wrongly_resolved", float64(c.wronglyResolved))
+		counts[sp].report(r, sp)
 	}
 	r.Notes = append(r.Notes, "judged sets: internal/eval/timex_judged.tsv (tune, check), timex_fresh.tsv (fresh, judged blind, measured once, then tuned on), timex_fresh2.tsv (fresh2, judged blind after those rules, measured, then tuned on), timex_fresh3.tsv (fresh3, judged blind on the extraction pages), timex_fresh4.tsv (fresh4, judged blind on the dated Multi-News articles), timex_fresh5.tsv (fresh5, judged blind: the check articles' expressions the judged set had not sampled) and timex_fresh6.tsv (fresh6, judged blind: the tune articles' expressions no set had judged); guidelines docs/timex-judging.md; an item is the time with the judged text, else the one overlapping it most, right when its value is the judged one or a time of day on the judged day (of them same extent: delimited as judged); rules chosen on tune, after the fresh set on tune and fresh, after fresh2 on fresh2 too")
 	if len(splits) == 1 {
@@ -424,17 +442,27 @@ func timexLocate(a *news.Article, it TimexItem) (value string, sameExtent bool, 
 		}
 		return a.Times[best].Value, true, nil
 	}
+	value, sameExtent = timexAt(a, lo, hi)
+	return value, sameExtent, nil
+}
+
+// timexAt returns the value crosscheck gave the judged expression at the
+// body span [lo, hi): the value of the time with exactly that extent,
+// else of the one overlapping it most ("" when none overlaps), and
+// whether crosscheck delimited it as judged (a time with that extent, or
+// no time there at all).
+func timexAt(a *news.Article, lo, hi int) (value string, sameExtent bool) {
 	most := 0
 	for _, t := range a.Times {
 		if t.Start == lo && t.End == hi {
-			return t.Value, true, nil
+			return t.Value, true
 		}
 		if o := min(t.End, hi) - max(t.Start, lo); o > most {
 			value, most = t.Value, o
 		}
 	}
 	// No time there at all is the judge's extent too: nothing to delimit.
-	return value, most == 0, nil
+	return value, most == 0
 }
 
 // timexOccurrence returns the body span of the occurrence of expr (case

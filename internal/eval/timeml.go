@@ -1,0 +1,499 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/pipeline"
+)
+
+// A second, blind check of timeline resolution against an outside gold
+// standard: the TempEval-3 training corpus TBAQ-cleaned (TimeBank 1.2
+// and AQUAINT, TimeML-annotated news), whose every TIMEX3 carries a
+// normalised value and every document its creation time (DCT). The corpus
+// is LDC material distributed for research, so the repository holds no
+// copy: RunTimeML reads it from a directory the caller names.
+// docs/timex-timeml.md says which items are scored and why.
+
+// TimeMLDoc is one TimeML document as the scoring reads it.
+type TimeMLDoc struct {
+	// DCT is the value of the TIMEX3 whose functionInDocument is
+	// CREATION_TIME ("1998-01-08", "1998-02-27T08:39:00").
+	DCT string
+	// Text is the TEXT element's plain text: tags stripped, entities
+	// decoded.
+	Text string
+	// Timexes are the TIMEX3 elements inside TEXT, in text order.
+	Timexes []TimeMLTimex
+}
+
+// TimeMLTimex is one TIMEX3 inside TEXT.
+type TimeMLTimex struct {
+	ID, Type, Value string
+	// Text is Doc.Text[Start:End], the expression as annotated.
+	Text string
+	// Start and End are byte offsets into TimeMLDoc.Text; End exclusive.
+	Start, End int
+}
+
+// ErrTimeML reports a TimeML document the reader cannot take: not well
+// formed XML, no or several TEXT elements or creation times, a creation
+// time that is not a date, a TIMEX3 inside another.
+var ErrTimeML = errors.New("eval: timeml: malformed document")
+
+// ParseTimeML reads one TimeML document. Only what the scoring needs is
+// kept: the creation time, TEXT's plain text and the TIMEX3s inside TEXT
+// with their spans in it; EVENT, SIGNAL and the links are skipped, their
+// words kept in the text.
+func ParseTimeML(r io.Reader) (*TimeMLDoc, error) {
+	dec := xml.NewDecoder(r)
+	doc := &TimeMLDoc{}
+	var text strings.Builder
+	texts, dcts := 0, 0
+	inText := false
+	var open *TimeMLTimex // the TIMEX3 inside TEXT being read
+	openDCT := false      // inside the creation time's TIMEX3 (which may sit anywhere)
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrTimeML, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "TEXT":
+				if texts++; texts > 1 {
+					return nil, fmt.Errorf("%w: line %d: a second TEXT element", ErrTimeML, timemlLine(dec))
+				}
+				if open != nil || openDCT {
+					return nil, fmt.Errorf("%w: line %d: TEXT inside a TIMEX3", ErrTimeML, timemlLine(dec))
+				}
+				inText = true
+			case "TIMEX3":
+				if open != nil || openDCT {
+					return nil, fmt.Errorf("%w: line %d: a TIMEX3 inside a TIMEX3", ErrTimeML, timemlLine(dec))
+				}
+				x := TimeMLTimex{ID: timemlAttr(t, "tid"), Type: timemlAttr(t, "type"), Value: timemlAttr(t, "value"), Start: text.Len()}
+				if timemlAttr(t, "functionInDocument") == "CREATION_TIME" {
+					if dcts++; dcts > 1 {
+						return nil, fmt.Errorf("%w: line %d: a second creation time", ErrTimeML, timemlLine(dec))
+					}
+					if !timemlDay.MatchString(x.Value) {
+						return nil, fmt.Errorf("%w: line %d: creation time %q is not a date", ErrTimeML, timemlLine(dec), x.Value)
+					}
+					doc.DCT = x.Value
+					openDCT = true
+					continue
+				}
+				if inText {
+					open = &x
+				}
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "TEXT":
+				inText = false
+			case "TIMEX3":
+				if open != nil {
+					open.End = text.Len()
+					doc.Timexes = append(doc.Timexes, *open)
+				}
+				open, openDCT = nil, false
+			}
+		case xml.CharData:
+			if inText {
+				text.Write(t)
+			}
+		}
+	}
+	switch {
+	case texts == 0:
+		return nil, fmt.Errorf("%w: no TEXT element", ErrTimeML)
+	case dcts == 0:
+		return nil, fmt.Errorf("%w: no creation time (a TIMEX3 with functionInDocument=\"CREATION_TIME\")", ErrTimeML)
+	}
+	doc.Text = text.String()
+	for i := range doc.Timexes {
+		x := &doc.Timexes[i]
+		x.Text = doc.Text[x.Start:x.End]
+	}
+	return doc, nil
+}
+
+// timemlAttr returns the value of the start element's attribute name, "" when
+// absent.
+func timemlAttr(t xml.StartElement, name string) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// timemlLine is the decoder's current line, for error messages.
+func timemlLine(dec *xml.Decoder) int {
+	l, _ := dec.InputPos()
+	return l
+}
+
+// timemlDay is a value that starts with a calendar date, as a creation
+// time's does ("1998-01-08", "1998-02-27T08:39:00").
+var timemlDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}(T|$)`)
+
+// The kinds of a scored item: the news.Time form its gold value maps
+// onto.
+const (
+	timemlDayKind     = "day"
+	timemlTimeKind    = "time of day" // scored on its day
+	timemlMonthKind   = "month"
+	timemlYearKind    = "year"
+	timemlDecadeKind  = "decade"
+	timemlWeekKind    = "week"
+	timemlWeekendKind = "weekend"
+)
+
+// timemlKinds are the scored kinds, in report order.
+var timemlKinds = []string{timemlDayKind, timemlTimeKind, timemlMonthKind, timemlYearKind, timemlDecadeKind, timemlWeekKind, timemlWeekendKind}
+
+// Why a TIMEX3 inside TEXT is left out, in the order the rules apply.
+const (
+	timemlOutType    = "not DATE or TIME (duration, set)"
+	timemlOutYear    = "states its year"
+	timemlOutRef     = "PRESENT_REF, PAST_REF, FUTURE_REF"
+	timemlOutX       = "unspecified digits (X)"
+	timemlOutQuarter = "quarter or half"
+	timemlOutSeason  = "season"
+	timemlOutOther   = "other value"
+)
+
+// timemlOuts are the reasons to leave an item out, in report order.
+var timemlOuts = []string{timemlOutType, timemlOutYear, timemlOutRef, timemlOutX, timemlOutQuarter, timemlOutSeason, timemlOutOther}
+
+var (
+	// timemlStatedYear is an expression text that states its year: four
+	// digits ("1998", "the 1990s"), an apostrophe and two ("'98", "the
+	// '80s") or a year in words ("nineteen ninety-six", "the year two
+	// thousand"). Such an expression needs no publication date.
+	timemlStatedYear = regexp.MustCompile(`(?i)\d{4}|['’‘]\d\d|\bnineteen[- ](hundred|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)|\btwo thousand\b`)
+	timemlQuarter    = regexp.MustCompile(`^\d{4}-[QH]\d$`)
+	timemlSeason     = regexp.MustCompile(`^\d{4}-(SP|SU|FA|WI)$`)
+	// timemlTimeOfDay is a TIME value on a day: a clock time or a part
+	// of the day (morning, midday, afternoon, evening, night, daytime).
+	timemlTimeOfDay = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})T(\d{2}(:\d{2}(:\d{2}(\.\d+)?)?)?|MO|MI|AF|EV|NI|DT)$`)
+	timemlWeek      = regexp.MustCompile(`^(\d{4})-W(\d{1,2})(-WE)?$`)
+	timemlDecade    = regexp.MustCompile(`^\d{3}$`)
+	timemlYear      = regexp.MustCompile(`^\d{4}$`)
+)
+
+// timemlSelect decides from the gold alone whether a TIMEX3 inside TEXT is
+// scored: a DATE or TIME whose text states no year (its value needs the
+// creation time) and whose value maps onto a news.Time form. It returns
+// the news.Time value expected and the item's kind, or "" and the reason
+// it is left out (docs/timex-timeml.md, "Selection").
+func timemlSelect(x TimeMLTimex) (want, kind, out string) {
+	v := x.Value
+	switch {
+	case x.Type != "DATE" && x.Type != "TIME":
+		return "", "", timemlOutType
+	case timemlStatedYear.MatchString(x.Text):
+		return "", "", timemlOutYear
+	case strings.HasSuffix(v, "_REF"):
+		return "", "", timemlOutRef
+	case strings.Contains(v, "X"):
+		return "", "", timemlOutX
+	case timemlQuarter.MatchString(v):
+		return "", "", timemlOutQuarter
+	case timemlSeason.MatchString(v):
+		return "", "", timemlOutSeason
+	}
+	if _, err := time.Parse(time.DateOnly, v); err == nil {
+		return v, timemlDayKind, ""
+	}
+	if m := timemlTimeOfDay.FindStringSubmatch(v); m != nil {
+		if _, err := time.Parse(time.DateOnly, m[1]); err == nil {
+			return m[1], timemlTimeKind, ""
+		}
+	}
+	if _, err := time.Parse("2006-01", v); err == nil {
+		return v, timemlMonthKind, ""
+	}
+	if timemlYear.MatchString(v) {
+		return v, timemlYearKind, ""
+	}
+	if timemlDecade.MatchString(v) {
+		return v, timemlDecadeKind, ""
+	}
+	if m := timemlWeek.FindStringSubmatch(v); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		w, _ := strconv.Atoi(m[2])
+		if mon, ok := isoWeekMonday(y, w); ok {
+			if m[3] != "" {
+				return timemlRange(mon.AddDate(0, 0, 5), mon.AddDate(0, 0, 6)), timemlWeekendKind, ""
+			}
+			return timemlRange(mon, mon.AddDate(0, 0, 6)), timemlWeekKind, ""
+		}
+	}
+	return "", "", timemlOutOther
+}
+
+// isoWeekMonday returns the Monday of ISO week w of year y; false when the
+// year has no such week.
+func isoWeekMonday(y, w int) (time.Time, bool) {
+	if w < 1 || w > 53 {
+		return time.Time{}, false
+	}
+	// January 4 is always in week 1.
+	jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
+	mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+	if yy, ww := mon.ISOWeek(); yy != y || ww != w {
+		return time.Time{}, false
+	}
+	return mon, true
+}
+
+// timemlRange writes a day range as news.Time does ("a/b").
+func timemlRange(a, b time.Time) string {
+	return a.Format(time.DateOnly) + "/" + b.Format(time.DateOnly)
+}
+
+// TimeML corpora of TBAQ-cleaned, in report order: the subdirectories of
+// TimeMLOptions.Dir.
+var timemlCorpora = []string{"TimeBank", "AQUAINT"}
+
+// The halves of the TimeML documents: sorted by file name, alternate ones
+// (even positions tune, odd check), fixed before any run.
+const (
+	timemlTune  = "timeml-tune"
+	timemlCheck = "timeml-check"
+)
+
+// ErrTimeMLSplit reports a TimeMLOptions.Split that is not a half.
+var ErrTimeMLSplit = errors.New("eval: timeml: unknown split")
+
+// TimeMLOptions configures RunTimeML.
+type TimeMLOptions struct {
+	// Dir is TBAQ-cleaned: it holds TimeBank/*.tml and AQUAINT/*.tml.
+	Dir string
+	// Split is "timeml-tune" or "timeml-check" to score one half and
+	// list its misses, "" to score both (no misses listed, so a check of
+	// the whole never shows the untouched half's items).
+	Split string
+	// Log, when set, receives one line per item not placed right, as the
+	// report's notes list them (a single half only).
+	Log io.Writer
+}
+
+// timemlFile is one document of the corpus and its half.
+type timemlFile struct {
+	corpus, name, path, half string
+}
+
+// timemlFiles lists the corpus's documents with their halves: all files
+// sorted by name, alternate ones in each half.
+func timemlFiles(dir string) ([]timemlFile, error) {
+	var out []timemlFile
+	for _, c := range timemlCorpora {
+		es, err := os.ReadDir(filepath.Join(dir, c))
+		if err != nil {
+			return nil, fmt.Errorf("eval: timeml: %w", err)
+		}
+		for _, e := range es {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".tml") {
+				out = append(out, timemlFile{corpus: c, name: e.Name(), path: filepath.Join(dir, c, e.Name())})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("eval: timeml: no .tml file under %s/{%s}", dir, strings.Join(timemlCorpora, ","))
+	}
+	slices.SortFunc(out, func(a, b timemlFile) int { return strings.Compare(a.name, b.name) })
+	for i := range out {
+		out[i].half = timemlTune
+		if i%2 == 1 {
+			out[i].half = timemlCheck
+		}
+	}
+	return out, nil
+}
+
+// RunTimeML scores crosscheck's resolution of the selected TIMEX3s of
+// TBAQ-cleaned (timemlSelect) as RunTimex scores the judged sets: each
+// document's text goes through pipeline.Analyze with the day of its
+// creation time as the publication date, and the gold expression's value
+// is that of the time crosscheck found at its span (timexAt: the same
+// extent, else the time overlapping it most), right when it is the gold
+// value or a time of day on the gold day. An expression in a line the
+// cleaner removed, or in a document crosscheck takes for no article,
+// gets no time: left unresolved, and counted apart in the notes. Rows:
+// the halves, both, each corpus, each kind; the notes count what the
+// selection left out, per reason. TestTimeML is its one caller (deadcode
+// lists it): the corpus is not in the shared folder, so the command has
+// no split for it.
+func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
+	if o.Split != "" && o.Split != timemlTune && o.Split != timemlCheck {
+		return nil, fmt.Errorf("%w %q (want %s, %s or none)", ErrTimeMLSplit, o.Split, timemlTune, timemlCheck)
+	}
+	files, err := timemlFiles(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("eval: timeml: %w", err)
+	}
+	counts := map[string]*timexCounts{}
+	count := func(name string) *timexCounts {
+		if counts[name] == nil {
+			counts[name] = &timexCounts{}
+		}
+		return counts[name]
+	}
+	outs := map[string]int{}
+	docs, notArticles, removed, timexes := 0, 0, 0, 0
+	var misses []string
+	for _, f := range files {
+		if o.Split != "" && f.half != o.Split {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		b, err := os.ReadFile(f.path)
+		if err != nil {
+			return nil, fmt.Errorf("eval: timeml: %w", err)
+		}
+		doc, err := ParseTimeML(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.path, err)
+		}
+		docs++
+		raw := news.Raw{ID: f.name, Input: f.name, Published: doc.DCT[:10], Text: doc.Text}
+		a, err := p.Analyze(raw)
+		switch {
+		case errors.Is(err, pipeline.ErrNotArticle):
+			notArticles++
+			a = nil
+		case err != nil:
+			return nil, fmt.Errorf("eval: timeml: %s: %w", f.path, err)
+		}
+		at, err := timemlBodySpans(doc.Text, a)
+		if err != nil {
+			return nil, fmt.Errorf("eval: timeml: %s: %w", f.path, err)
+		}
+		timexes += len(doc.Timexes)
+		for _, x := range doc.Timexes {
+			want, kind, out := timemlSelect(x)
+			if out != "" {
+				outs[out]++
+				continue
+			}
+			got, same := "", true
+			if lo, hi, ok := at(x.Start, x.End); ok {
+				if a.Body()[lo:hi] != x.Text {
+					return nil, fmt.Errorf("eval: timeml: %s: %s %q mapped to %q", f.path, x.ID, x.Text, a.Body()[lo:hi])
+				}
+				got, same = timexAt(a, lo, hi)
+			} else {
+				removed++
+			}
+			outcome := ""
+			for _, row := range []string{f.half, f.corpus, kind} {
+				outcome = count(row).score(got, want, same)
+			}
+			if outcome == "" {
+				continue
+			}
+			miss := fmt.Sprintf("%s\t%s\t%s/%s\t%s\t%s %q\tgot %q\twant %q (%s)", f.half, outcome, f.corpus, f.name, doc.DCT, x.ID, x.Text, orUnresolved(got), want, x.Value)
+			misses = append(misses, miss)
+			if o.Split != "" && o.Log != nil {
+				fmt.Fprintln(o.Log, miss)
+			}
+		}
+	}
+	r := &Report{Stage: "timeml", Data: o.Dir, Header: timexHeader("part")}
+	both := &timexCounts{}
+	var rows []string
+	for _, h := range []string{timemlTune, timemlCheck} {
+		if c := counts[h]; c != nil {
+			both.add(c)
+			rows = append(rows, h)
+		}
+	}
+	counts["timeml"] = both
+	rows = append(rows, "timeml")
+	rows = append(rows, timemlCorpora...)
+	rows = append(rows, timemlKinds...)
+	for _, row := range rows {
+		count(row).report(r, strings.ReplaceAll(row, " ", "_"))
+	}
+	r.Notes = append(r.Notes, fmt.Sprintf("TBAQ-cleaned (TempEval-3 training: TimeBank 1.2, AQUAINT), %d documents, %d TIMEX3s inside TEXT, %d scored; halves: documents sorted by file name, alternate ones; selection and conventions: docs/timex-timeml.md", docs, timexes, both.total))
+	r.Notes = append(r.Notes, fmt.Sprintf("documents crosscheck took for no article: %d; scored expressions in lines the cleaner removed: %d (both count as left unresolved)", notArticles, removed))
+	for _, out := range timemlOuts {
+		r.Notes = append(r.Notes, fmt.Sprintf("left out, %s: %d", out, outs[out]))
+		r.Add("out_"+timemlMetricKey(out), float64(outs[out]))
+	}
+	if o.Split != "" {
+		for _, m := range misses {
+			r.Notes = append(r.Notes, "miss: "+m)
+		}
+	}
+	return r, nil
+}
+
+// timemlMetricKey makes a reason a metric key: its first words, lower
+// case, joined by "_" ("not DATE or TIME (duration, set)" gives
+// "not_date_or_time").
+func timemlMetricKey(s string) string {
+	s, _, _ = strings.Cut(s, " (")
+	return strings.ToLower(strings.ReplaceAll(strings.ReplaceAll(s, ", ", "_"), " ", "_"))
+}
+
+// timemlBodySpans returns a function mapping a span of the TimeML text to
+// the analysed article's body: the cleaner keeps each line it does not
+// remove, trimmed, as one paragraph, in order, so each paragraph is found
+// in the text after the previous one. A span outside every kept
+// paragraph (in a removed line) maps to nothing, as does every span when
+// a is nil (no article). A paragraph not found in the text is an error:
+// the mapping would be wrong.
+func timemlBodySpans(text string, a *news.Article) (func(lo, hi int) (int, int, bool), error) {
+	type para struct{ text, body int } // where a paragraph starts in text and in the body
+	var ps []para
+	var lens []int
+	if a != nil {
+		cur, body := 0, 0
+		for i, p := range a.Paragraphs {
+			k := strings.Index(text[cur:], p)
+			if k < 0 {
+				return nil, fmt.Errorf("paragraph %d not found in the TimeML text", i)
+			}
+			ps = append(ps, para{cur + k, body})
+			lens = append(lens, len(p))
+			cur += k + len(p)
+			body += len(p) + len(news.ParagraphSep)
+		}
+	}
+	return func(lo, hi int) (int, int, bool) {
+		for i, p := range ps {
+			if lo >= p.text && hi <= p.text+lens[i] {
+				return lo - p.text + p.body, hi - p.text + p.body, true
+			}
+		}
+		return 0, 0, false
+	}, nil
+}

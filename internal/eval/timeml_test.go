@@ -233,15 +233,7 @@ The river rose <TIMEX3 tid="t1" type="DATE" value="PAST_REF">recently</TIMEX3>, 
 			t.Fatal(err)
 		}
 	}
-	r, err := RunTimeML(context.Background(), TimeMLOptions{Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := r.Print(&buf); err != nil {
-		t.Fatal(err)
-	}
-	t.Log("\n" + buf.String())
+	r := runTimeML(t, TimeMLOptions{Dir: dir})
 	// Sorted by name: a1 (tune), b1 (check), c1 (tune).
 	for key, want := range map[string]float64{
 		"timeml-tune_items": 2, "timeml-check_items": 2, "timeml_items": 4,
@@ -275,7 +267,13 @@ func TestTimeML(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("CROSSCHECK_TIMEML: %v", err)
 	}
-	r, err := RunTimeML(context.Background(), TimeMLOptions{Dir: dir, Split: os.Getenv("CROSSCHECK_TIMEML_SPLIT")})
+	runTimeML(t, TimeMLOptions{Dir: dir, Split: os.Getenv("CROSSCHECK_TIMEML_SPLIT")})
+}
+
+// runTimeML runs RunTimeML and logs the printed report.
+func runTimeML(t *testing.T, o TimeMLOptions) *Report {
+	t.Helper()
+	r, err := RunTimeML(context.Background(), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,4 +282,5 @@ func TestTimeML(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Log("\n" + buf.String())
+	return r
 }

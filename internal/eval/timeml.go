@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/internal/news"
 	"github.com/crosscheck/crosscheck/internal/pipeline"
@@ -466,34 +467,46 @@ func timemlMetricKey(s string) string {
 
 // timemlBodySpans returns a function mapping a span of the TimeML text to
 // the analysed article's body: the cleaner keeps each line it does not
-// remove, trimmed, as one paragraph, in order, so each paragraph is found
-// in the text after the previous one. A span outside every kept
-// paragraph (in a removed line) maps to nothing, as does every span when
-// a is nil (no article). A paragraph not found in the text is an error:
-// the mapping would be wrong.
+// remove, trimmed, as one paragraph, in order, so each paragraph is the
+// next line that holds it with nothing but blanks around it. A span
+// outside every kept paragraph (in a removed line) maps to nothing, as
+// does every span when a is nil (no article). A paragraph found in no
+// line is an error: the mapping would be wrong.
 func timemlBodySpans(text string, a *news.Article) (func(lo, hi int) (int, int, bool), error) {
-	type para struct{ text, body int } // where a paragraph starts in text and in the body
+	type para struct{ text, body, n int } // where a paragraph starts in text and in the body, its length
 	var ps []para
-	var lens []int
 	if a != nil {
-		cur, body := 0, 0
+		lines := strings.SplitAfter(text, "\n")
+		ln, off, body := 0, 0, 0
 		for i, p := range a.Paragraphs {
-			k := strings.Index(text[cur:], p)
-			if k < 0 {
-				return nil, fmt.Errorf("paragraph %d not found in the TimeML text", i)
+			for ; ln < len(lines); ln++ {
+				l := lines[ln]
+				if k := strings.Index(l, p); k >= 0 && timemlBlank(l[:k]) && timemlBlank(l[k+len(p):]) {
+					ps = append(ps, para{off + k, body, len(p)})
+					break
+				}
+				off += len(l)
 			}
-			ps = append(ps, para{cur + k, body})
-			lens = append(lens, len(p))
-			cur += k + len(p)
+			if ln == len(lines) {
+				return nil, fmt.Errorf("paragraph %d is no line of the TimeML text", i)
+			}
+			off += len(lines[ln])
+			ln++
 			body += len(p) + len(news.ParagraphSep)
 		}
 	}
 	return func(lo, hi int) (int, int, bool) {
-		for i, p := range ps {
-			if lo >= p.text && hi <= p.text+lens[i] {
+		for _, p := range ps {
+			if lo >= p.text && hi <= p.text+p.n {
 				return lo - p.text + p.body, hi - p.text + p.body, true
 			}
 		}
 		return 0, 0, false
 	}, nil
+}
+
+// timemlBlank reports whether s holds only white space (or byte-order
+// marks), what the cleaner trims off a line.
+func timemlBlank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }) == ""
 }

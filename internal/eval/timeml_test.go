@@ -192,6 +192,19 @@ func TestTimeMLBodySpans(t *testing.T) {
 	if _, _, ok := at(lo, lo+len("dropped")); ok {
 		t.Error("a span in a removed line was mapped")
 	}
+	// A kept paragraph is a whole line, not the same words inside an
+	// earlier, removed line.
+	short := "A dropped line ending Friday.\nFriday.\n"
+	at, err = timemlBodySpans(short, &news.Article{Paragraphs: []string{"Friday."}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lo, _, ok := at(strings.Index(short, "Friday"), strings.Index(short, "Friday")+6); ok {
+		t.Errorf("the removed line's Friday was mapped to %d", lo)
+	}
+	if lo, _, ok := at(strings.LastIndex(short, "Friday"), strings.LastIndex(short, "Friday")+6); !ok || lo != 0 {
+		t.Errorf("the kept line's Friday mapped to %d (%v), want 0", lo, ok)
+	}
 	if _, err := timemlBodySpans(text, &news.Article{Paragraphs: []string{"Not in the text."}}); err == nil {
 		t.Error("a paragraph not in the text gave no error")
 	}

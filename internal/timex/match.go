@@ -1118,6 +1118,11 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	if ts.Word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
 	}
+	if u == uDay && mod == 1 && part == 0 {
+		if e, next, ok := matchNextDay(ts, j); ok { // "The next day, he left"
+			return e, next, true
+		}
+	}
 	if u == uDay { // "last day", "this day" are not dates
 		return expr{}, 0, false
 	}

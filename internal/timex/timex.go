@@ -434,6 +434,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	quote := quoteSpans(body, ts)
 	placeClauseDates(out, kinds, ts, ref, haveRef, quote)
+	placeDatedEvents(out, kinds, ts, ref, haveRef, quote)
 	placeEventDays(out, kinds)
 	if haveRef {
 		placeAheadOf(out, kinds, ts, ref)
@@ -631,7 +632,7 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
 				continue
 			}
-			if o.start >= e.end && o.start < objEnd {
+			if o.start >= e.end && o.start < objEnd || otherClauseDate(ts, o.tok, e.tok, objEnd) {
 				continue
 			}
 			if best < 0 || abs(o.start-e.start) < abs(es[best].start-e.start) {

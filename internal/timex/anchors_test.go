@@ -1,0 +1,82 @@
+package timex
+
+import "testing"
+
+// TestNextDaySequel: "the next day" after a dated narrative event is the
+// day after it, as "the following day"; a span ("over the next day"), a
+// vague count ("the next day or two") or a day of a series ("the next day
+// of hearings") is not read. Invented sentences; "" is unresolved,
+// absent not found.
+func TestNextDaySequel(t *testing.T) {
+	const monday = "2011-03-14"
+	tests := []struct {
+		paras      []string
+		expr, want string
+	}{
+		{[]string{"The mayor first spoke about the plan on Thursday.", "The next day, she said the vote would wait."}, "next day", "2011-03-11"},
+		{[]string{"The team landed in Oslo on March 2 and flew home the next day."}, "next day", "2011-03-03"},
+		// No dated event within reach: the sequel counts from nothing.
+		{[]string{"The mayor first spoke about the plan.", "The next day, she said the vote would wait."}, "next day", ""},
+		// Negative rows: not the sequel.
+		{[]string{"The mayor spoke on Thursday.", "She will spend the next day or two on the budget."}, "next day", absent},
+		{[]string{"The hearing opened on Thursday.", "Witnesses are due on the next day of hearings."}, "next day", absent},
+		{[]string{"The mayor spoke on Thursday.", "Over the next day, crews cleared the road."}, "next day", absent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
+			checkParagraphs(t, monday, tc.paras, tc.expr, tc.want)
+		})
+	}
+}
+
+// TestOtherClauseDate: a prepositional count takes its sentence's date
+// only when the date is its clause's: not a date inside a relative clause
+// the count is outside of, nor one across a content clause's opener.
+func TestOtherClauseDate(t *testing.T) {
+	const friday = "2011-03-18"
+	checkValues(t, []valueCase{
+		// Negative rows: another clause's date.
+		{friday, "Asked about the flood, which struck a month ago Thursday, the mayor faulted the agency for waiting more than a week after the flood to act.", "a week after", ""},
+		{friday, "The post on Thursday made clear that, a few days before the vote, the council was still split.", "a few days before", ""},
+		// The clause's own date is still taken, also past a "that" inside
+		// the count's own object.
+		{friday, "A day after telling reporters that he would stay quiet, the coach spoke at length on Thursday.", "A day after", "2011-03-17"},
+		{friday, "On Wednesday the council, which had met on Monday, voted two days after the hearing.", "two days after", "2011-03-16"},
+		{friday, "On Wednesday, two days after the hearing, the council voted.", "two days after", "2011-03-16"},
+	})
+}
+
+// TestDatedEvents: a prepositional count whose sentence leaves its clause
+// undated takes the day another sentence gives the same event: the
+// count's subject ("The ruling came ... after"), named again as the noun
+// or its verb, is dated on that day; its object ("after a storm hit") is
+// counted from it. Ambiguous or undated events leave it unresolved.
+func TestDatedEvents(t *testing.T) {
+	const wednesday = "2012-05-16"
+	tests := []struct {
+		paras      []string
+		expr, want string
+	}{
+		// The subject's event, named again by its verb or its noun.
+		{[]string{"The league announced Tuesday that the final will move to Oslo.", "Fans were surprised.", "The announcement came just nine days after the owners met in secret."}, "nine days after", "2012-05-15"},
+		{[]string{"The verdict was read on Monday in a packed hall.", "The verdict came two years after the fire destroyed the depot."}, "two years after", "2012-05-14"},
+		// The object's event, counted from.
+		{[]string{"Four days after a leaked memo circulated among staff, the minister quit.", "The memo, sent to the whole office last Friday, described deep cuts."}, "Four days after", "2012-05-15"},
+		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters had tracked for a week, arrived early Sunday in the bay."}, "Hours after", "2012-05-13"},
+		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters first spotted on Sunday, is still over the bay."}, "Hours after", ""},
+		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm hit the coast early Sunday."}, "Hours after", "2012-05-13"},
+		// Negative rows: the event is dated on two days, not dated, only
+		// a vague count, or named in a quotation.
+		{[]string{"The league announced Tuesday that the final will move.", "It announced on Monday a new sponsor.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
+		{[]string{"The league made an announcement about the final.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
+		{[]string{"Days after a leaked memo circulated, the minister quit.", "The memo, sent last Friday, described deep cuts."}, "Days after", ""},
+		{[]string{"Four days after a leaked memo circulated, the minister quit.", "\"The memo arrived on Friday,\" an aide said."}, "Four days after", ""},
+		// A day after the reference in a past clause is not taken.
+		{[]string{"Three days after the storm hit, the bridge reopened.", "The storm is expected to hit the coast on Tuesday."}, "Three days after", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
+			checkParagraphs(t, wednesday, tc.paras, tc.expr, tc.want)
+		})
+	}
+}

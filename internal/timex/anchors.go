@@ -296,4 +296,3 @@ func mentionDate(out []news.Time, es []expr, ts toks, m int) string {
 	}
 	return ""
 }
-

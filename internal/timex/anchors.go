@@ -296,3 +296,166 @@ func mentionDate(out []news.Time, es []expr, ts toks, m int) string {
 	}
 	return ""
 }
+
+// speechVerbs attribute a quotation to its speaker.
+var speechVerbs = map[string]bool{
+	"said": true, "says": true, "saying": true, "told": true, "telling": true, "added": true,
+	"adding": true, "asked": true, "wrote": true, "suggested": true, "declared": true, "insisted": true,
+	"argued": true, "explained": true, "noted": true, "stated": true, "replied": true, "recalled": true,
+	"announced": true, "warned": true, "tweeted": true,
+}
+
+// speakerPronouns stand for a speaker named before.
+var speakerPronouns = map[string]bool{"he": true, "she": true, "they": true}
+
+// dateSpokenQuotes re-reads the day words of a quotation ("today",
+// "tonight", "tomorrow", "last night", "this afternoon") with the day
+// the narrative says it was spoken as "now" (guideline 7: a quote is read
+// with the publication date unless the article dates it): the day of a
+// day-precise date in its attribution (", said the senator on the floor
+// on Tuesday", "she told reporters Monday: “..."), or, when the
+// attribution names no day and its speaker is a pronoun ("he said", "He
+// then defended the remark, saying, “..."), the one day of the previous
+// sentence when that sentence reports the same speaker's speech ("The
+// senator suggested Sunday that ..."). Only a day before the reference
+// is taken (on it nothing changes; after it the report would precede the
+// speech).
+func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote []int) {
+	sentOf := sentences(ts)
+	spoken := map[int]time.Time{} // quotation number -> its day of speaking
+	done := map[int]bool{}
+	for _, e := range es {
+		q := quote[e.tok]
+		if q == 0 || e.kind != kDayOffset || e.generic || done[q] {
+			continue
+		}
+		done[q] = true
+		if d, ok := speechDay(ts, out, es, sentOf, quote, q); ok && d.Before(ref) {
+			spoken[q] = d
+		}
+	}
+	for k, e := range es {
+		d, ok := spoken[quote[e.tok]]
+		if !ok || quote[e.tok] == 0 || e.kind != kDayOffset || e.generic {
+			continue
+		}
+		out[k].Value, _, _, _ = resolveOne(e, d, true, time.Time{}, false, 0)
+	}
+}
+
+// speechDay returns the day quotation q was spoken, as dateSpokenQuotes
+// reads it.
+func speechDay(ts toks, out []news.Time, es []expr, sentOf []int, quote []int, q int) (time.Time, bool) {
+	first, last := -1, -1
+	for k := range ts {
+		if quote[k] == q {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return time.Time{}, false
+	}
+	// The attribution after the quotation: from its closing mark to the
+	// sentence's end or the next quotation, a verb of saying in its first
+	// four words; before it: from the sentence's start or the last
+	// quotation to its opening mark, introducing it with a comma or a
+	// colon ("She told reporters on Monday: “...").
+	lo, hi := -1, -1
+	after := last + 2
+	for j := after; j < len(ts) && ts[j].Kind != text.LexBreak && quote[j] == 0 && !openMark(ts, j); j++ {
+		hi = j
+	}
+	if hi >= after && speechIn(ts, after, min(hi, after+3)) {
+		lo = after
+	} else {
+		hi = first - 2
+		lo = hi + 1
+		for j := hi; j >= 0 && ts[j].Kind != text.LexBreak && quote[j] == 0 && !closeMark(ts, j); j-- {
+			lo = j
+		}
+		if lo > hi || !ts.Is(hi, ",") && !ts.Is(hi, ":") || !speechIn(ts, lo, hi) {
+			return time.Time{}, false
+		}
+	}
+	if d, n := datesIn(out, es, quote, lo, hi); n == 1 {
+		return d, true
+	} else if n > 1 {
+		return time.Time{}, false
+	}
+	pronoun := false
+	for j := lo; j <= hi; j++ {
+		pronoun = pronoun || speakerPronouns[ts.Word(j)]
+	}
+	if !pronoun || min(lo, first) == 0 {
+		return time.Time{}, false
+	}
+	// The previous sentence: the same speaker's dated speech.
+	start := min(lo, first) // the sentence the quotation or its attribution opens
+	prev := sentOf[start] - 1
+	plo, phi := -1, -1
+	for j := start - 1; j >= 0 && sentOf[j] >= prev; j-- {
+		if sentOf[j] == prev && ts[j].Kind != text.LexBreak {
+			if phi < 0 {
+				phi = j
+			}
+			plo = j
+		}
+	}
+	if plo < 0 {
+		return time.Time{}, false
+	}
+	said := false
+	for j := plo; j <= phi; j++ {
+		said = said || quote[j] == 0 && speechVerbs[ts.Word(j)]
+	}
+	if !said {
+		return time.Time{}, false
+	}
+	if d, n := datesIn(out, es, quote, plo, phi); n == 1 {
+		return d, true
+	}
+	return time.Time{}, false
+}
+
+// speechIn reports whether a verb of saying lies in tokens lo..hi.
+func speechIn(ts toks, lo, hi int) bool {
+	for j := max(lo, 0); j <= hi; j++ {
+		if speechVerbs[ts.Word(j)] {
+			return true
+		}
+	}
+	return false
+}
+
+// datesIn returns the day of the placed day-precise expressions outside
+// quotations within tokens lo..hi, and how many distinct days they give.
+func datesIn(out []news.Time, es []expr, quote []int, lo, hi int) (time.Time, int) {
+	day, n := "", 0
+	for k, e := range es {
+		if e.tok < lo || e.tok > hi || quote[e.tok] != 0 || !dayPrecise(e.kind) || e.generic || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
+			continue
+		}
+		if v := out[k].Value[:len(dayLayout)]; v != day {
+			day = v
+			n++
+		}
+	}
+	d, err := time.Parse(dayLayout, day)
+	if err != nil {
+		return time.Time{}, 0
+	}
+	return d, n
+}
+
+// openMark and closeMark report whether token j is a quotation's opening
+// or closing mark.
+func openMark(ts toks, j int) bool {
+	return ts.Is(j, "“") || ts.Is(j, "\"") || ts.Is(j, "'") && ts.Is(j+1, "'")
+}
+
+func closeMark(ts toks, j int) bool {
+	return ts.Is(j, "”") || ts.Is(j, "\"") || ts.Is(j, "'") && ts.Is(j-1, "'")
+}

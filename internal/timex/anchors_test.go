@@ -80,3 +80,35 @@ func TestDatedEvents(t *testing.T) {
 		})
 	}
 }
+
+// TestSpokenQuotes: the day words of a quotation are read from the day
+// its attribution says it was spoken ("said ... on Tuesday"), or, for a
+// pronoun speaker whose attribution names no day, the day of the previous
+// sentence's report of speech; otherwise from the publication date.
+func TestSpokenQuotes(t *testing.T) {
+	tests := []struct {
+		published  string
+		paras      []string
+		expr, want string
+	}{
+		{"2011-03-17", []string{"\"We had planned to vote on it last evening,\" said the chair at a briefing on Tuesday, \"but the clerk was ill.\""}, "last evening", "2011-03-14"},
+		{"2011-03-16", []string{"The mayor appeared on a radio show on Monday and began by saying she was sorry.", "She then defended the plan, saying, “The crowd last night was small.”"}, "last night", "2011-03-13"},
+		{"2011-03-14", []string{"The coach suggested Sunday that the team was tired.", "\"We rest. Tomorrow we travel to Leeds,\" he said on a podcast."}, "Tomorrow", "2011-03-14"},
+		{"2011-03-16", []string{"She told reporters on Monday: “The vote is tonight.”"}, "tonight", "2011-03-14"},
+		// Negative rows: the quotation keeps the publication's day.
+		{"2011-03-14", []string{"The coach spoke on Sunday.", "\"Tomorrow we travel,\" the coach said."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-14", []string{"The team lost on Sunday.", "\"Tomorrow we travel,\" he said."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Sunday after the loss on Saturday."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Monday."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-14", []string{"He arrived on Sunday.", "\"Tomorrow we travel,\" the note read."}, "Tomorrow", "2011-03-15"},
+		// "last evening" is the evening before the publication, as "last
+		// night"; after a determiner it is an ordinal.
+		{"2011-03-16", []string{"The council met last evening."}, "last evening", "2011-03-15"},
+		{"2011-03-16", []string{"Crowds filled the square on the last evening of the fair."}, "last evening", absent},
+	}
+	for _, tc := range tests {
+		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
+			checkParagraphs(t, tc.published, tc.paras, tc.expr, tc.want)
+		})
+	}
+}

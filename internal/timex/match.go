@@ -879,7 +879,7 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 	case "last":
 		// "last night" is the night before the reference (not "the last
 		// night of the festival": after a determiner it is an ordinal).
-		if ts.Word(i+1) != "night" || determiners[ts.Word(i-1)] {
+		if ts.Word(i+1) != "night" && ts.Word(i+1) != "evening" || determiners[ts.Word(i-1)] {
 			return expr{}, 0, false
 		}
 		return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End, n: -1}, i + 2, true

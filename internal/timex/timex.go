@@ -441,6 +441,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	if haveRef {
 		dateQuotedNights(body, ts, out, kinds, ref, quote)
+		dateSpokenQuotes(ts, out, kinds, ref, quote)
 	}
 	unplaceAddressed(ts, out, kinds, quote)
 	return out

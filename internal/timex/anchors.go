@@ -359,13 +359,16 @@ func speechDay(ts toks, out []news.Time, es []expr, sentOf []int, quote []int, q
 		return time.Time{}, false
 	}
 	// The attribution after the quotation: from its closing mark to the
-	// sentence's end or the next quotation, a verb of saying in its first
+	// next comma, the sentence's end or the next quotation, a verb of saying in its first
 	// four words; before it: from the sentence's start or the last
 	// quotation to its opening mark, introducing it with a comma or a
 	// colon ("She told reporters on Monday: “...").
 	lo, hi := -1, -1
 	after := last + 2
 	for j := after; j < len(ts) && ts[j].Kind != text.LexBreak && quote[j] == 0 && !openMark(ts, j); j++ {
+		if j > after && ts.Is(j, ",") {
+			break // ", he said, a day before the vote on Tuesday": an aside
+		}
 		hi = j
 	}
 	if hi >= after && speechIn(ts, after, min(hi, after+3)) {

@@ -100,6 +100,7 @@ func TestSpokenQuotes(t *testing.T) {
 		{"2011-03-14", []string{"The team lost on Sunday.", "\"Tomorrow we travel,\" he said."}, "Tomorrow", "2011-03-15"},
 		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Sunday after the loss on Saturday."}, "Tomorrow", "2011-03-15"},
 		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Monday."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-14", []string{"\"We win tomorrow,\" he said, a day before the final on Tuesday."}, "tomorrow", "2011-03-15"},
 		{"2011-03-14", []string{"He arrived on Sunday.", "\"Tomorrow we travel,\" the note read."}, "Tomorrow", "2011-03-15"},
 		// "last evening" is the evening before the publication, as "last
 		// night"; after a determiner it is an ordinal.

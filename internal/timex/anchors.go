@@ -462,3 +462,11 @@ func openMark(ts toks, j int) bool {
 func closeMark(ts toks, j int) bool {
 	return ts.Is(j, "”") || ts.Is(j, "\"") || ts.Is(j, "'") && ts.Is(j-1, "'")
 }
+
+// countedVague reports whether the vague anchored count e has a count
+// word ("a few months earlier", "several years later"), not a bare
+// plural ("Years later"), which may lie any distance away.
+func countedVague(ts toks, e expr) bool {
+	_, bare := unitWords[ts.Word(e.tok)]
+	return e.approx && !bare
+}

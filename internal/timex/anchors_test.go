@@ -113,3 +113,27 @@ func TestSpokenQuotes(t *testing.T) {
 		})
 	}
 }
+
+// TestVagueCoarseCount: a vague "a few months earlier|later" counts from
+// the last date the text gave when that was a month (or a year, for
+// years) of its unit, as an exact count does: 2 to 7 units from it.
+func TestVagueCoarseCount(t *testing.T) {
+	const published = "2016-10-02"
+	tests := []struct {
+		paras      []string
+		expr, want string
+	}{
+		{[]string{"It was early April, and the depot was full.", "A few months earlier, the old owner would have sold it."}, "A few months earlier", "2015-09/2016-02"},
+		{[]string{"In 2009 the firm moved to Leeds.", "A few years later, it closed."}, "A few years later", "2011/2016"},
+		// Negative rows: a count of another unit, a past count that
+		// would start after the publication, a bare plural.
+		{[]string{"It was early April, and the depot was full.", "A few years earlier, the old owner would have sold it."}, "A few years earlier", ""},
+		{[]string{"In September the depot was full.", "Several months later, the owner sold it."}, "Several months later", ""},
+		{[]string{"It was early April, and the depot was full.", "Months earlier, the old owner would have sold it."}, "Months earlier", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
+			checkParagraphs(t, published, tc.paras, tc.expr, tc.want)
+		})
+	}
+}

@@ -409,7 +409,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if e.sequel {
 			v = sequelValue(e, lastYear, lastYearSentence)
 		}
-		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok {
+		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok && (!e.approx || countedVague(ts, e)) {
 			v = cv
 		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
@@ -587,8 +587,11 @@ func coarseOf(e expr, v string, ts toks) (coarseAnchor, bool) {
 // firm cancelled two months later": July). A count of another unit ("a
 // year earlier" after "In January 2012") is not read from it: the unit
 // of the anchor is not the count's, and the judges left that unresolved.
+// A vague count with a count word ("A few months earlier" after "It was
+// early April": countedVague) is the range of 2 to 7 units from it, as
+// from a day (resolveAfter); a bare "Years later" is not read.
 func coarseCount(e expr, c coarseAnchor, ref time.Time, haveRef bool) (string, bool) {
-	if e.kind != kAfter || e.prep || e.approx || c.unit == 0 || e.unit != c.unit || c.sentence < e.sentence-anchorReach {
+	if e.kind != kAfter || e.prep || c.unit == 0 || e.unit != c.unit || c.sentence < e.sentence-anchorReach {
 		return "", false
 	}
 	v := resolveAfter(e, c.at, ref, haveRef)

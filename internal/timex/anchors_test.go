@@ -9,24 +9,16 @@ import "testing"
 // absent not found.
 func TestNextDaySequel(t *testing.T) {
 	const monday = "2011-03-14"
-	tests := []struct {
-		paras      []string
-		expr, want string
-	}{
-		{[]string{"The mayor first spoke about the plan on Thursday.", "The next day, she said the vote would wait."}, "next day", "2011-03-11"},
-		{[]string{"The team landed in Oslo on March 2 and flew home the next day."}, "next day", "2011-03-03"},
+	checkTexts(t, []textCase{
+		{monday, []string{"The mayor first spoke about the plan on Thursday.", "The next day, she said the vote would wait."}, "next day", "2011-03-11"},
+		{monday, []string{"The team landed in Oslo on March 2 and flew home the next day."}, "next day", "2011-03-03"},
 		// No dated event within reach: the sequel counts from nothing.
-		{[]string{"The mayor first spoke about the plan.", "The next day, she said the vote would wait."}, "next day", ""},
+		{monday, []string{"The mayor first spoke about the plan.", "The next day, she said the vote would wait."}, "next day", ""},
 		// Negative rows: not the sequel.
-		{[]string{"The mayor spoke on Thursday.", "She will spend the next day or two on the budget."}, "next day", absent},
-		{[]string{"The hearing opened on Thursday.", "Witnesses are due on the next day of hearings."}, "next day", absent},
-		{[]string{"The mayor spoke on Thursday.", "Over the next day, crews cleared the road."}, "next day", absent},
-	}
-	for _, tc := range tests {
-		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
-			checkParagraphs(t, monday, tc.paras, tc.expr, tc.want)
-		})
-	}
+		{monday, []string{"The mayor spoke on Thursday.", "She will spend the next day or two on the budget."}, "next day", absent},
+		{monday, []string{"The hearing opened on Thursday.", "Witnesses are due on the next day of hearings."}, "next day", absent},
+		{monday, []string{"The mayor spoke on Thursday.", "Over the next day, crews cleared the road."}, "next day", absent},
+	})
 }
 
 // TestOtherClauseDate: a prepositional count takes its sentence's date
@@ -53,32 +45,24 @@ func TestOtherClauseDate(t *testing.T) {
 // counted from it. Ambiguous or undated events leave it unresolved.
 func TestDatedEvents(t *testing.T) {
 	const wednesday = "2012-05-16"
-	tests := []struct {
-		paras      []string
-		expr, want string
-	}{
+	checkTexts(t, []textCase{
 		// The subject's event, named again by its verb or its noun.
-		{[]string{"The league announced Tuesday that the final will move to Oslo.", "Fans were surprised.", "The announcement came just nine days after the owners met in secret."}, "nine days after", "2012-05-15"},
-		{[]string{"The verdict was read on Monday in a packed hall.", "The verdict came two years after the fire destroyed the depot."}, "two years after", "2012-05-14"},
+		{wednesday, []string{"The league announced Tuesday that the final will move to Oslo.", "Fans were surprised.", "The announcement came just nine days after the owners met in secret."}, "nine days after", "2012-05-15"},
+		{wednesday, []string{"The verdict was read on Monday in a packed hall.", "The verdict came two years after the fire destroyed the depot."}, "two years after", "2012-05-14"},
 		// The object's event, counted from.
-		{[]string{"Four days after a leaked memo circulated among staff, the minister quit.", "The memo, sent to the whole office last Friday, described deep cuts."}, "Four days after", "2012-05-15"},
-		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters had tracked for a week, arrived early Sunday in the bay."}, "Hours after", "2012-05-13"},
-		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters first spotted on Sunday, is still over the bay."}, "Hours after", ""},
-		{[]string{"Hours after the storm made landfall, the roads were shut.", "The storm hit the coast early Sunday."}, "Hours after", "2012-05-13"},
+		{wednesday, []string{"Four days after a leaked memo circulated among staff, the minister quit.", "The memo, sent to the whole office last Friday, described deep cuts."}, "Four days after", "2012-05-15"},
+		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters had tracked for a week, arrived early Sunday in the bay."}, "Hours after", "2012-05-13"},
+		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters first spotted on Sunday, is still over the bay."}, "Hours after", ""},
+		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm hit the coast early Sunday."}, "Hours after", "2012-05-13"},
 		// Negative rows: the event is dated on two days, not dated, only
 		// a vague count, or named in a quotation.
-		{[]string{"The league announced Tuesday that the final will move.", "It announced on Monday a new sponsor.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
-		{[]string{"The league made an announcement about the final.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
-		{[]string{"Days after a leaked memo circulated, the minister quit.", "The memo, sent last Friday, described deep cuts."}, "Days after", ""},
-		{[]string{"Four days after a leaked memo circulated, the minister quit.", "\"The memo arrived on Friday,\" an aide said."}, "Four days after", ""},
+		{wednesday, []string{"The league announced Tuesday that the final will move.", "It announced on Monday a new sponsor.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
+		{wednesday, []string{"The league made an announcement about the final.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
+		{wednesday, []string{"Days after a leaked memo circulated, the minister quit.", "The memo, sent last Friday, described deep cuts."}, "Days after", ""},
+		{wednesday, []string{"Four days after a leaked memo circulated, the minister quit.", "\"The memo arrived on Friday,\" an aide said."}, "Four days after", ""},
 		// A day after the reference in a past clause is not taken.
-		{[]string{"Three days after the storm hit, the bridge reopened.", "The storm is expected to hit the coast on Tuesday."}, "Three days after", ""},
-	}
-	for _, tc := range tests {
-		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
-			checkParagraphs(t, wednesday, tc.paras, tc.expr, tc.want)
-		})
-	}
+		{wednesday, []string{"Three days after the storm hit, the bridge reopened.", "The storm is expected to hit the coast on Tuesday."}, "Three days after", ""},
+	})
 }
 
 // TestSpokenQuotes: the day words of a quotation are read from the day
@@ -86,11 +70,7 @@ func TestDatedEvents(t *testing.T) {
 // pronoun speaker whose attribution names no day, the day of the previous
 // sentence's report of speech; otherwise from the publication date.
 func TestSpokenQuotes(t *testing.T) {
-	tests := []struct {
-		published  string
-		paras      []string
-		expr, want string
-	}{
+	checkTexts(t, []textCase{
 		{"2011-03-17", []string{"\"We had planned to vote on it last evening,\" said the chair at a briefing on Tuesday, \"but the clerk was ill.\""}, "last evening", "2011-03-14"},
 		{"2011-03-16", []string{"The mayor appeared on a radio show on Monday and began by saying she was sorry.", "She then defended the plan, saying, “The crowd last night was small.”"}, "last night", "2011-03-13"},
 		{"2011-03-14", []string{"The coach suggested Sunday that the team was tired.", "\"We rest. Tomorrow we travel to Leeds,\" he said on a podcast."}, "Tomorrow", "2011-03-14"},
@@ -106,12 +86,7 @@ func TestSpokenQuotes(t *testing.T) {
 		// night"; after a determiner it is an ordinal.
 		{"2011-03-16", []string{"The council met last evening."}, "last evening", "2011-03-15"},
 		{"2011-03-16", []string{"Crowds filled the square on the last evening of the fair."}, "last evening", absent},
-	}
-	for _, tc := range tests {
-		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
-			checkParagraphs(t, tc.published, tc.paras, tc.expr, tc.want)
-		})
-	}
+	})
 }
 
 // TestVagueCoarseCount: a vague "a few months earlier|later" counts from
@@ -119,21 +94,31 @@ func TestSpokenQuotes(t *testing.T) {
 // years) of its unit, as an exact count does: 2 to 7 units from it.
 func TestVagueCoarseCount(t *testing.T) {
 	const published = "2016-10-02"
-	tests := []struct {
-		paras      []string
-		expr, want string
-	}{
-		{[]string{"It was early April, and the depot was full.", "A few months earlier, the old owner would have sold it."}, "A few months earlier", "2015-09/2016-02"},
-		{[]string{"In 2009 the firm moved to Leeds.", "A few years later, it closed."}, "A few years later", "2011/2016"},
+	checkTexts(t, []textCase{
+		{published, []string{"It was early April, and the depot was full.", "A few months earlier, the old owner would have sold it."}, "A few months earlier", "2015-09/2016-02"},
+		{published, []string{"In 2009 the firm moved to Leeds.", "A few years later, it closed."}, "A few years later", "2011/2016"},
 		// Negative rows: a count of another unit, a past count that
 		// would start after the publication, a bare plural.
-		{[]string{"It was early April, and the depot was full.", "A few years earlier, the old owner would have sold it."}, "A few years earlier", ""},
-		{[]string{"In September the depot was full.", "Several months later, the owner sold it."}, "Several months later", ""},
-		{[]string{"It was early April, and the depot was full.", "Months earlier, the old owner would have sold it."}, "Months earlier", ""},
-	}
+		{published, []string{"It was early April, and the depot was full.", "A few years earlier, the old owner would have sold it."}, "A few years earlier", ""},
+		{published, []string{"In September the depot was full.", "Several months later, the owner sold it."}, "Several months later", ""},
+		{published, []string{"It was early April, and the depot was full.", "Months earlier, the old owner would have sold it."}, "Months earlier", ""},
+	})
+}
+
+// textCase is a resolution case on an article of several paragraphs.
+type textCase struct {
+	published  string
+	paras      []string
+	expr, want string
+}
+
+// checkTexts runs checkParagraphs on each row, as a subtest named by its
+// last paragraph.
+func checkTexts(t *testing.T, tests []textCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
-			checkParagraphs(t, published, tc.paras, tc.expr, tc.want)
+			checkParagraphs(t, tc.published, tc.paras, tc.expr, tc.want)
 		})
 	}
 }

@@ -1,0 +1,252 @@
+package timex
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// Years of yearless month-days and bare months.
+//
+// "June 19" and "in November" take their year from the verb that governs
+// them (resolveOne, resolveMonth): a past verb places them before the
+// reference, a future or present one after it. The governing search
+// finds the nearest verb, which is not always the one whose time the date
+// shares. The rules here correct the tense a yearless month-day or bare
+// month takes in two linguistic cases before it is resolved (yearClauses,
+// called by resolveAll):
+//
+//   - A scheduled event's date inside a noun phrase ("the June 19 vote",
+//     "the Republican primary on June 3") dates the event, not the
+//     clause: a past verb the phrase only hangs on ("pushed for a delay
+//     of the June 19 vote", "bought air time ahead of the Jan. 3
+//     caucuses") says when the pushing or buying was, and the event may
+//     lie on either side of the reference. Such a date takes the nearest
+//     occurrence (nearestYear, dates before the reference preferred),
+//     not the past verb's: eventPhraseDate.
+//   - A clause opened by "if", "unless", "before", "after", "until",
+//     "once" or "when" whose own finite verb is a present ("before the
+//     new Congress takes over in January", "if the party wins the seat
+//     in November") speaks of the future: English puts such adverbial
+//     clauses in the present for what is still to come. The verb the
+//     governing search finds outside the clause ("needs to ... before",
+//     "has emerged as the favourite ... if") does not date it:
+//     presentAdverbialClause.
+
+// yearClauses corrects the tense of yearless month-days and bare months
+// in the two cases of this file. It changes exprs in place.
+func yearClauses(ts toks, exprs []expr) {
+	for k := range exprs {
+		e := &exprs[k]
+		if e.y != 0 || e.generic || e.wd != 0 || e.mod != 0 || e.kind != kDate && e.kind != kMonth {
+			continue
+		}
+		switch {
+		case !e.tense.forward() && presentAdverbialClause(ts, e.tok):
+			// a present, not a future: a month-day more than half a
+			// year ahead stays unresolved (maxAhead)
+			e.tense, e.would = TensePresent, false
+		case e.kind == kDate && e.tense == TensePast && eventPhraseDate(ts, e.tok, e.end):
+			e.tense = TenseUnknown
+		}
+	}
+}
+
+// scheduledEvents are nouns of events set for a day ahead of time, whose
+// date a noun phrase gives ("the June 19 vote", "the primary on June
+// 3"). Nouns of what an event left behind ("report", "ruling", "speech")
+// are not among them: their date lies before the text that cites them.
+var scheduledEvents = map[string]bool{
+	"election": true, "elections": true, "primary": true, "primaries": true, "vote": true,
+	"voting": true, "ballot": true, "caucus": true, "caucuses": true, "runoff": true,
+	"referendum": true, "debate": true, "debates": true, "hearing": true, "summit": true,
+	"convention": true, "deadline": true,
+}
+
+// eventPhraseDate reports whether the yearless month-day at token i
+// (ending at byte end) dates a scheduled event inside a noun phrase that
+// the governing verb does not take as its own: attributive, right after
+// a determiner and before the event noun ("the June 19 vote", "the Jan.
+// 3 caucuses", at most two lower-case modifiers between), or after the
+// noun and "on" ("the Republican Senate primary on June 3"); and the
+// phrase is not the direct object of the governing verb, nor the object
+// of a preposition right after it ("won the Jan. 3 caucuses", "voted in
+// the June 19 election": the verb's event is the event itself, and its
+// past dates it).
+func eventPhraseDate(ts toks, i, end int) bool {
+	det := -1
+	next := i
+	for next < len(ts) && ts[next].Start < end {
+		next++
+	}
+	switch {
+	case determiners[ts.Word(i-1)] && scheduledAfter(ts, next):
+		det = i - 1
+	case ts.Word(i-1) == "on" && scheduledEvents[ts.Word(i-2)] && !ts[i-2].Upper:
+		// "the Republican Senate primary on June 3": a determiner at
+		// most three modifiers before the noun
+		for k := i - 3; k >= i-6 && k >= 0 && ts.Kind(k) == text.LexWord; k-- {
+			if determiners[ts.Word(k)] {
+				det = k
+				break
+			}
+		}
+	}
+	if det < 0 {
+		return false
+	}
+	_, _, g := governing(ts, i)
+	if g < 0 || g > det {
+		return true // the phrase stands before its clause's verb (a subject, an appositive)
+	}
+	host := skipAdverbs(ts, det-1)
+	if !nounPreps[ts.Word(host)] && ts.Word(host) != "to" {
+		// a verb's direct object: not the governing verb's own ("won
+		// the Jan. 3 caucuses"), but an infinitive's ("wanted to
+		// postpone the June 19 vote")
+		return host != g && ts.Word(host-1) == "to"
+	}
+	if ts.Word(host) == "of" && (ts.Word(host-1) == "ahead" || ts.Word(host-1) == "advance" && ts.Word(host-2) == "in") {
+		return true // "ahead of the Jan. 3 caucuses": after the clause's time
+	}
+	return headNoun(ts, host-1) && host-1 != g
+}
+
+// headNoun reports whether token n is a lower-case noun heading a noun
+// phrase: a determiner at most three words before it, nothing but
+// lower-case words no tense rule claims between ("a postponement", "a
+// candidate", "the first hopeful"). A phrase after it and a preposition
+// post-modifies that noun ("a candidate in the primary on June 3"), not
+// the verb ("took part in", "was low in").
+func headNoun(ts toks, n int) bool {
+	if ts.Kind(n) != text.LexWord || ts[n].Upper {
+		return false
+	}
+	for k := n - 1; k >= n-3 && k >= 0; k-- {
+		switch w := ts.Word(k); {
+		case determiners[w]:
+			return true
+		case ts.Kind(k) != text.LexWord || ts[k].Upper || nounPreps[w]:
+			return false
+		}
+		if _, name := classify(ts, k); name != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// scheduledAfter reports whether a scheduled event's noun stands at
+// token k, after at most two lower-case modifiers ("the June 19 special
+// election").
+func scheduledAfter(ts toks, k int) bool {
+	for j := k; j < k+3; j++ {
+		w := ts.Word(j)
+		if w == "" || ts[j].Upper || ts.Kind(j) != text.LexWord {
+			return false
+		}
+		if scheduledEvents[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// futureOpeners open an adverbial clause whose present stands for the
+// future ("if the party wins", "before the court rules").
+var futureOpeners = map[string]bool{
+	"if": true, "unless": true, "before": true, "after": true, "until": true, "till": true,
+	"once": true, "when": true,
+}
+
+// habitual words make a present clause a habit ("when Congress returns
+// in September each year"), not a future.
+var habitual = map[string]bool{
+	"each": true, "every": true, "usually": true, "typically": true, "often": true,
+	"always": true, "normally": true, "generally": true, "traditionally": true,
+}
+
+// clauseReach bounds the words between the opener of an adverbial clause
+// and the expression in it.
+const clauseReach = 10
+
+// presentAdverbialClause reports whether the expression at token i
+// stands in an adverbial clause of condition or time whose own finite
+// verb is a present, after it in the clause: "before the 112th Congress
+// takes over in January", "if Democrats win the seat in November". The
+// opener must stand at most clauseReach words before the expression with
+// no comma, semicolon or break between; the clause's verb is a
+// lower-case word right after its subject, a name or a subject pronoun
+// ("Congress takes", "Democrats win", "she leaves"), in the present form
+// ("-s" after a singular subject, the base form after a plural one); no
+// past, perfect or modal form may stand in the clause ("if Democrats won
+// in November", "before the vote had ended"), and no word of habit in
+// the sentence ("when Congress returns in September each year").
+func presentAdverbialClause(ts toks, i int) bool {
+	open := -1
+	for j, seen := i-1, 0; j >= 0 && seen < clauseReach; j-- {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") || ts.Is(j, ":") {
+			return false
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		if futureOpeners[ts.Word(j)] && !ts[j].Upper {
+			open = j
+			break
+		}
+	}
+	if open < 0 {
+		return false
+	}
+	verb := false
+	for j := open + 1; j < i; j++ {
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		w := ts.Word(j)
+		if t, name := classify(ts, j); name != "" && t != TensePresent || w == "had" || w == "did" {
+			return false // "if Democrats had won", "before the vote would"
+		}
+		if presentAfterSubject(ts, j) {
+			verb = true
+		}
+	}
+	if !verb {
+		return false
+	}
+	for j := i; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
+		if habitual[ts.Word(j)] {
+			return false
+		}
+	}
+	for j := i + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
+		if habitual[ts.Word(j)] {
+			return false
+		}
+	}
+	return true
+}
+
+// presentAfterSubject reports whether token j is a present finite verb
+// right after its subject: an "-s" form after a name or "he|she|it"
+// ("Congress takes", "she leaves"), a base form after a plural name or
+// "I|we|you|they" ("Democrats win", "they agree").
+func presentAfterSubject(ts toks, j int) bool {
+	w := ts.Word(j)
+	if ts[j].Upper || len(w) < 2 || notVerbs[w] || objectStarts[w] || determiners[w] || nounPreps[w] || regularPast(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	if ts.Kind(j-1) != text.LexWord {
+		return false
+	}
+	s := ts.Word(j - 1)
+	switch {
+	case thirdPronouns[s] || ts[j-1].Upper && !sForm(s):
+		return sForm(w)
+	case plainPronouns[s] || ts[j-1].Upper && sForm(s):
+		return !strings.HasSuffix(w, "s")
+	}
+	return false
+}

@@ -32,6 +32,14 @@ import (
 //     governing search finds outside the clause ("needs to ... before",
 //     "has emerged as the favourite ... if") does not date it:
 //     presentAdverbialClause.
+//   - A date in the complement of a noun of prospect ("a chance of
+//     losing the seat in November", "their push for gains in
+//     November") lies in what the noun looks forward to, after the time
+//     of the clause that holds the noun. When that time is now (the
+//     noun's verb is a present or a present perfect, "have strayed from
+//     ... in their push for", or a stative past reported from a day of
+//     the last week, "said on Monday that they had a chance of"), the
+//     date lies ahead of the reference: prospectNow.
 
 // yearClauses corrects the tense of yearless month-days and bare months
 // in the two cases of this file. It changes exprs in place.
@@ -42,6 +50,8 @@ func yearClauses(ts toks, exprs []expr) {
 			continue
 		}
 		switch {
+		case !e.tense.forward() && prospectNow(ts, e.tok, nowDated(exprs, e.sentence)):
+			e.tense, e.would = TensePresent, false
 		case !e.tense.forward() && presentAdverbialClause(ts, e.tok):
 			// a present, not a future: a month-day more than half a
 			// year ahead stays unresolved (maxAhead)
@@ -247,6 +257,92 @@ func presentAfterSubject(ts toks, j int) bool {
 		return sForm(w)
 	case plainPronouns[s] || ts[j-1].Upper && sForm(s):
 		return !strings.HasSuffix(w, "s")
+	}
+	return false
+}
+
+// prospectNouns look forward to an event their complement names ("a
+// chance of losing", "their push for gains", "hopes of winning").
+var prospectNouns = map[string]bool{
+	"chance": true, "chances": true, "odds": true, "risk": true, "hope": true, "hopes": true,
+	"prospect": true, "prospects": true, "possibility": true, "likelihood": true,
+	"danger": true, "push": true, "bid": true, "drive": true, "quest": true,
+}
+
+// prospectReach bounds the words between a noun of prospect and the date
+// in its complement.
+const prospectReach = 12
+
+// reportVerbs report speech or thought: a stative past in the clause
+// they take ("said that they had a chance") is the present of the day
+// they were spoken.
+var reportVerbs = map[string]bool{
+	"said": true, "told": true, "says": true, "predicted": true, "warned": true, "argued": true,
+	"suggested": true, "acknowledged": true, "conceded": true, "estimated": true,
+}
+
+// prospectNow reports whether the yearless date at token i stands in the
+// complement of a noun of prospect ("chance of", "push for": the noun,
+// then "of" or "for", at most prospectReach words before the date, no
+// comma, semicolon or break between) whose clause is dated now: its
+// verb is a present or a present perfect, or a stative past ("had",
+// "was", "were") in the clause a verb of saying takes when the sentence
+// holds a day of the last week or "today" or "yesterday" (now, which
+// nowDated reports). A past event verb ("lost his bid for a second term
+// in November") dates the prospect's end, and keeps its tense.
+func prospectNow(ts toks, i int, now bool) bool {
+	n := -1
+	for j, seen := i-1, 0; j > 0 && seen < prospectReach; j-- {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
+			return false
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		if w := ts.Word(j); (w == "of" || w == "for") && prospectNouns[ts.Word(j-1)] && !ts[j-1].Upper {
+			n = j - 1
+			break
+		}
+	}
+	if n < 0 {
+		return false
+	}
+	t, name, g := governing(ts, n)
+	switch {
+	case g < 0 || g > n:
+		return false
+	case t == TensePresent || presentPerfect(ts, name, g):
+		return true
+	case !now || t != TensePast:
+		return false
+	}
+	if w := ts.Word(g); w != "had" && w != "was" && w != "were" {
+		return false
+	}
+	for k := g - 1; k >= 0 && ts[k].Kind != text.LexBreak; k-- {
+		if ts.Word(k) == "that" {
+			for r := k - 1; r >= 0 && ts[r].Kind != text.LexBreak; r-- {
+				if reportVerbs[ts.Word(r)] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// nowDated reports whether sentence s holds a day of the last week: a
+// bare weekday or "last WEEKDAY", "today", "yesterday".
+func nowDated(exprs []expr, s int) bool {
+	for _, o := range exprs {
+		if o.sentence != s || o.generic {
+			continue
+		}
+		if o.kind == kWeekday && o.mod != 1 && !o.tense.forward() || o.kind == kDayOffset && (o.n == 0 || o.n == -1) {
+			return true
+		}
 	}
 	return false
 }

@@ -50,3 +50,22 @@ func TestPresentAdverbialClause(t *testing.T) {
 		{nov, "The firm hired two engineers before Lee returns on Sept. 3.", "Sept. 3", ""},
 	})
 }
+
+// TestProspectNow: a yearless month or month-day in the complement of a
+// noun of prospect whose clause is dated now lies ahead
+// (docs/timex-rules-years.md), on invented sentences; a past event verb,
+// a report from further back, or no "of"/"for" complement keeps the
+// past.
+func TestProspectNow(t *testing.T) {
+	const jun = "2015-06-17" // a Wednesday
+	checkValues(t, []valueCase{
+		{jun, "The party chair said on Monday that Greens had a fair chance of winning the seat in October.", "October", "2015-10"},
+		{jun, "The coach said Tuesday that the club was in danger of losing its licence in August.", "August", "2015-08"},
+		{jun, "Rivals have mocked the mayor in their push for a recall vote in September.", "September", "2015-09"},
+		// Negative rows.
+		{jun, "Lee said on Monday that Smith lost his bid for a second term in October.", "October", "2014-10"},
+		{jun, "The party chair said in March that Greens had a fair chance of winning the seat in October.", "October", "2014-10"},
+		{jun, "The party chair said on Monday that Greens had a fair chance, as in October.", "October", "2014-10"},
+		{jun, "Smith lost a bid in October, Lee said on Monday.", "October", "2014-10"},
+	})
+}

@@ -40,6 +40,12 @@ import (
 //     ... in their push for", or a stative past reported from a day of
 //     the last week, "said on Monday that they had a chance of"), the
 //     date lies ahead of the reference: prospectNow.
+//   - A second predicate joined by "and" or "but" right after a time
+//     expression ("The exhibit opened Wednesday and runs through Nov.
+//     5") has its own tense: an "-s" form there is a present (a time
+//     expression heads no noun phrase a plural noun could be joined
+//     to), and it governs the date after it, not the first predicate's
+//     past: coordinatedPresent.
 
 // yearClauses corrects the tense of yearless month-days and bare months
 // in the two cases of this file. It changes exprs in place.
@@ -50,6 +56,8 @@ func yearClauses(ts toks, exprs []expr) {
 			continue
 		}
 		switch {
+		case e.tense == TensePast && coordinatedPresent(ts, e.tok, exprs):
+			e.tense, e.would = TensePresent, false
 		case !e.tense.forward() && prospectNow(ts, e.tok, nowDated(exprs, e.sentence)):
 			e.tense, e.would = TensePresent, false
 		case !e.tense.forward() && presentAdverbialClause(ts, e.tok):
@@ -341,6 +349,54 @@ func nowDated(exprs []expr, s int) bool {
 			continue
 		}
 		if o.kind == kWeekday && o.mod != 1 && !o.tense.forward() || o.kind == kDayOffset && (o.n == 0 || o.n == -1) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedPresent reports whether the date at token i follows a
+// present "-s" form that opens a second predicate right after a time
+// expression and "and" or "but" ("opened Wednesday and runs through Nov.
+// 5"): at most three words between the verb and the date, none a verb
+// and no comma; the verb lower-case and no time word itself ("Monday and
+// Tuesdays").
+func coordinatedPresent(ts toks, i int, exprs []expr) bool {
+	for j, seen := i-1, 0; j > 1 && seen < 4; j-- {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
+			return false
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		seen++
+		w := ts.Word(j)
+		if c := ts.Word(j - 1); (c == "and" || c == "but") && sForm(w) && !ts[j].Upper && !timeWord(w) {
+			return endsExpr(ts, j-2, exprs)
+		}
+		if _, name := classify(ts, j); name != "" {
+			return false
+		}
+	}
+	return false
+}
+
+// timeWord reports whether w is a weekday, a month or a unit of time
+// ("Tuesdays", "weeks"), which may be joined to a time expression as a
+// noun.
+func timeWord(w string) bool {
+	_, day := text.Weekday(w)
+	_, unit := unitWords[w]
+	return day || unit || text.IsMonth(w)
+}
+
+// endsExpr reports whether token k is the last token of one of exprs.
+func endsExpr(ts toks, k int, exprs []expr) bool {
+	if k < 0 {
+		return false
+	}
+	for _, o := range exprs {
+		if o.end == ts[k].End {
 			return true
 		}
 	}

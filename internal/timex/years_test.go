@@ -69,3 +69,21 @@ func TestProspectNow(t *testing.T) {
 		{jun, "Smith lost a bid in October, Lee said on Monday.", "October", "2014-10"},
 	})
 }
+
+// TestCoordinatedPresent: a present "-s" form opening a second predicate
+// right after a time expression and "and" governs the date after it
+// (docs/timex-rules-years.md), on invented sentences; a noun joined to a
+// noun, a past second predicate or a time word does not.
+func TestCoordinatedPresent(t *testing.T) {
+	const sep = "2015-09-16" // a Wednesday
+	checkValues(t, []valueCase{
+		{sep, "The exhibit opened Tuesday and runs through Nov. 8 at the city museum.", "Nov. 8", "2015-11-08"},
+		{sep, "The drive began on Monday and lasts until Oct. 30.", "Oct. 30", "2015-10-30"},
+		{sep, "The festival began last week but lasts into November.", "November", "2015-11"},
+		// Negative rows.
+		{sep, "The city raised taxes and fees through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "The exhibit opened Tuesday and ran through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "The exhibit opened to good reviews and runs through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "The club played on Monday and Tuesdays through Nov. 8.", "Nov. 8", "2014-11-08"},
+	})
+}

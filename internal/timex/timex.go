@@ -331,7 +331,7 @@ const minYear = 1000
 // resolveAll turns matched expressions into news.Times, joining times of
 // day to adjacent dates.
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
-	yearClauses(ts, exprs) // years.go: the clause a yearless date's year follows
+	yearClauses(ts, exprs, ref, haveRef) // years.go: the clause a yearless date's year follows
 	out := make([]news.Time, 0, len(exprs))
 	kinds := make([]expr, 0, len(exprs)) // the expression behind each of out
 	var anchor time.Time                 // last day-precise date, for "two days later"

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck/internal/text"
 )
@@ -48,8 +49,10 @@ import (
 //     past: coordinatedPresent.
 
 // yearClauses corrects the tense of yearless month-days and bare months
-// in the two cases of this file. It changes exprs in place.
-func yearClauses(ts toks, exprs []expr) {
+// in the cases of this file, and places a bare month naming a scheduled
+// event in its nearest year (nearestMonthYear). It changes exprs in
+// place.
+func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 	for k := range exprs {
 		e := &exprs[k]
 		if e.y != 0 || e.generic || e.wd != 0 || e.mod != 0 || e.kind != kDate && e.kind != kMonth {
@@ -64,10 +67,39 @@ func yearClauses(ts toks, exprs []expr) {
 			// a present, not a future: a month-day more than half a
 			// year ahead stays unresolved (maxAhead)
 			e.tense, e.would = TensePresent, false
-		case e.kind == kDate && e.tense == TensePast && eventPhraseDate(ts, e.tok, e.end):
-			e.tense = TenseUnknown
+		case e.tense == TensePast && eventPhraseDate(ts, e.tok, e.end, e.kind):
+			if e.kind == kDate {
+				e.tense = TenseUnknown
+			} else if haveRef {
+				// "qualified for the December debate": the month's
+				// nearest year, as a year stated with it ("this
+				// December") would give
+				e.mod, e.n = 2, nearestMonthYear(e.m, ref)-ref.Year()
+			}
 		}
 	}
+}
+
+// nearestMonthYear is the year that puts month m nearest the reference's
+// month, as nearestYear does for a month-day: a month after the
+// reference's counts double its distance and none more than six months
+// after it.
+func nearestMonthYear(m int, ref time.Time) int {
+	best, bestCost := ref.Year(), -1
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		diff := y*12 + m - (ref.Year()*12 + int(ref.Month()))
+		cost := -diff
+		if diff > 0 {
+			if diff > 6 {
+				continue
+			}
+			cost = 2 * diff
+		}
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost = y, cost
+		}
+	}
+	return best
 }
 
 // scheduledEvents are nouns of events set for a day ahead of time, whose
@@ -91,16 +123,20 @@ var scheduledEvents = map[string]bool{
 // of a preposition right after it ("won the Jan. 3 caucuses", "voted in
 // the June 19 election": the verb's event is the event itself, and its
 // past dates it).
-func eventPhraseDate(ts toks, i, end int) bool {
+func eventPhraseDate(ts toks, i, end, kind int) bool {
 	det := -1
 	next := i
 	for next < len(ts) && ts[next].Start < end {
 		next++
 	}
+	prep := "on" // "the primary on June 3", "the primary in June"
+	if kind == kMonth {
+		prep = "in"
+	}
 	switch {
 	case determiners[ts.Word(i-1)] && scheduledAfter(ts, next):
 		det = i - 1
-	case ts.Word(i-1) == "on" && scheduledEvents[ts.Word(i-2)] && !ts[i-2].Upper:
+	case ts.Word(i-1) == prep && scheduledEvents[ts.Word(i-2)] && !ts[i-2].Upper:
 		// "the Republican Senate primary on June 3": a determiner at
 		// most three modifiers before the noun
 		for k := i - 3; k >= i-6 && k >= 0 && ts.Kind(k) == text.LexWord; k-- {
@@ -113,19 +149,24 @@ func eventPhraseDate(ts toks, i, end int) bool {
 	if det < 0 {
 		return false
 	}
-	_, _, g := governing(ts, i)
+	_, name, g := governing(ts, i)
+	if pastPerfect(ts, name, g) {
+		return false // "had fixed the budget before the vote in January": a past narrative's time
+	}
 	if g < 0 || g > det {
 		return true // the phrase stands before its clause's verb (a subject, an appositive)
 	}
 	host := skipAdverbs(ts, det-1)
-	if !nounPreps[ts.Word(host)] && ts.Word(host) != "to" {
+	if !nounPreps[ts.Word(host)] && !aimPreps[ts.Word(host)] && ts.Word(host) != "to" {
 		// a verb's direct object: not the governing verb's own ("won
 		// the Jan. 3 caucuses"), but an infinitive's ("wanted to
 		// postpone the June 19 vote")
 		return host != g && ts.Word(host-1) == "to"
 	}
-	if ts.Word(host) == "of" && (ts.Word(host-1) == "ahead" || ts.Word(host-1) == "advance" && ts.Word(host-2) == "in") {
-		return true // "ahead of the Jan. 3 caucuses": after the clause's time
+	if ts.Word(host) == "of" && (ts.Word(host-1) == "ahead" || ts.Word(host-1) == "advance" && ts.Word(host-2) == "in") || aimPreps[ts.Word(host)] {
+		// "ahead of the Jan. 3 caucuses", "qualified for the December
+		// debate": the event comes after the clause's time
+		return true
 	}
 	return headNoun(ts, host-1) && host-1 != g
 }
@@ -153,6 +194,10 @@ func headNoun(ts toks, n int) bool {
 	}
 	return false
 }
+
+// aimPreps take an event the clause's time comes before: "bought air
+// time before the Jan. 3 caucuses", "qualified for the December debate".
+var aimPreps = map[string]bool{"for": true, "before": true, "toward": true, "towards": true}
 
 // scheduledAfter reports whether a scheduled event's noun stands at
 // token k, after at most two lower-case modifiers ("the June 19 special
@@ -399,6 +444,24 @@ func endsExpr(ts toks, k int, exprs []expr) bool {
 		if o.end == ts[k].End {
 			return true
 		}
+	}
+	return false
+}
+
+// pastPerfect reports whether the governing token g, claimed by the rule
+// named name, is a past perfect: "had" opening it ("had fixed") or its
+// participle after "had" ("fixed" in "had already fixed").
+func pastPerfect(ts toks, name string, g int) bool {
+	switch {
+	case g < 0:
+		return false
+	case name == "perfect":
+		return ts.Word(g) == "had"
+	case name == "past-form" && ts.Word(g) != "had":
+		// a participle after "had"; "had" itself as a past form is the
+		// main verb ("they had a vote"), the perfect rule claiming
+		// the auxiliary first
+		return ts.Word(skipAdverbs(ts, g-1)) == "had"
 	}
 	return false
 }

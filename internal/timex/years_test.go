@@ -22,6 +22,19 @@ func TestEventPhraseDate(t *testing.T) {
 		{nov, "Few voters took part in the Dec. 8 referendum.", "Dec. 8", "2014-12-08"},
 		{nov, "The union cited the Dec. 8 report in its appeal.", "Dec. 8", "2014-12-08"},
 		{nov, "The union ran radio spots ahead of a rally on Dec. 8.", "Dec. 8", "2014-12-08"},
+		// A preposition of aim or time before the event: the clause's
+		// time comes before the event.
+		{nov, "Four parties qualified for the Dec. 8 debate.", "Dec. 8", "2015-12-08"},
+		{nov, "The union printed leaflets before the Dec. 8 referendum.", "Dec. 8", "2015-12-08"},
+		// A bare month naming a scheduled event takes its nearest year
+		// (ahead counts double, at most six months ahead).
+		{nov, "Four parties qualified for the December debate.", "December", "2015-12"},
+		{nov, "The union printed leaflets ahead of the January referendum.", "January", "2016-01"},
+		{nov, "The union printed leaflets ahead of the June referendum.", "June", "2015-06"},
+		{nov, "Four parties took part in the December debate.", "December", "2014-12"},
+		{nov, "Four parties qualified for the December concert.", "December", "2014-12"},
+		{nov, "Four parties had qualified for the December debate.", "December", "2014-12"},
+		{nov, "The union had printed leaflets before the Dec. 8 referendum.", "Dec. 8", "2014-12-08"},
 		// A date half a year back is nearer than one a month ahead
 		// counted double: the nearest rule keeps the past there.
 		{nov, "The union ran radio spots ahead of the May 20 referendum.", "May 20", "2015-05-20"},

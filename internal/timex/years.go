@@ -58,6 +58,9 @@ func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 		if e.y != 0 || e.generic || e.wd != 0 || e.mod != 0 || e.kind != kDate && e.kind != kMonth {
 			continue
 		}
+		if haveRef && earlierYearStated(exprs, e.sentence, ref) {
+			continue // "In 2012, the union ran spots ahead of the Jan. 3 caucuses": that year's narrative
+		}
 		switch {
 		case e.tense == TensePast && coordinatedPresent(ts, e.tok, exprs):
 			e.tense, e.would = TensePresent, false
@@ -462,6 +465,20 @@ func pastPerfect(ts toks, name string, g int) bool {
 		// main verb ("they had a vote"), the perfect rule claiming
 		// the auxiliary first
 		return ts.Word(skipAdverbs(ts, g-1)) == "had"
+	}
+	return false
+}
+
+// earlierYearStated reports whether sentence s states a year before the
+// reference's ("In 2012", "in March 2012", "the 2012 race"): the sentence
+// narrates from that year, and what its clauses look forward to may lie
+// before the reference; the rules of this file leave its dates to the
+// tense.
+func earlierYearStated(exprs []expr, s int, ref time.Time) bool {
+	for _, o := range exprs {
+		if o.sentence == s && o.y != 0 && o.y < ref.Year() && (o.kind == kYear || o.kind == kMonth || o.kind == kDate) {
+			return true
+		}
 	}
 	return false
 }

@@ -35,6 +35,8 @@ func TestEventPhraseDate(t *testing.T) {
 		{nov, "Four parties qualified for the December concert.", "December", "2014-12"},
 		{nov, "Four parties had qualified for the December debate.", "December", "2014-12"},
 		{nov, "The union had printed leaflets before the Dec. 8 referendum.", "Dec. 8", "2014-12-08"},
+		// A sentence that states an earlier year narrates from it.
+		{nov, "In 2013, the union ran radio spots ahead of the Dec. 8 referendum.", "Dec. 8", "2014-12-08"},
 		// A date half a year back is nearer than one a month ahead
 		// counted double: the nearest rule keeps the past there.
 		{nov, "The union ran radio spots ahead of the May 20 referendum.", "May 20", "2015-05-20"},
@@ -57,6 +59,7 @@ func TestPresentAdverbialClause(t *testing.T) {
 		{nov, "The council had fixed the budget before the vote in January.", "January", "2015-01"},
 		{nov, "The council passed the budget before Smith had returned in January.", "January", "2015-01"},
 		{nov, "Lobbyists crowded the halls when Parliament returns in January each year.", "January", "2015-01"},
+		{nov, "In a 2013 memo, the council warned of cuts if Greens win the seat in March.", "March", "2015-03"},
 		{nov, "The council passed the budget before the new rules in January.", "January", "2015-01"},
 		// A month-day more than half a year ahead on a present cue
 		// stays unresolved (maxAhead), as a present clause's does.

@@ -156,8 +156,20 @@ func eventPhraseDate(ts toks, i, end, kind int) bool {
 	if pastPerfect(ts, name, g) {
 		return false // "had fixed the budget before the vote in January": a past narrative's time
 	}
-	if g < 0 || g > det {
-		return true // the phrase stands before its clause's verb (a subject, an appositive)
+	if g < 0 {
+		return true
+	}
+	if g > det {
+		// Before its clause's verb: in an aside ("Ann Lee, a hopeful in
+		// the primary on June 3, toured"), a comma between, it names
+		// the event only; as the verb's subject ("The Jan. 3 caucuses
+		// drew record crowds") the verb tells of the event itself.
+		for k := i; k < g; k++ {
+			if ts.Is(k, ",") {
+				return true
+			}
+		}
+		return false
 	}
 	host := skipAdverbs(ts, det-1)
 	if !nounPreps[ts.Word(host)] && !aimPreps[ts.Word(host)] && ts.Word(host) != "to" {

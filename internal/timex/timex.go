@@ -76,6 +76,14 @@
 //     reference month (ref 2017-04-12 gives "2016-09"; "in April" gives
 //     "2017-04"); in a future-tense clause, or after "next", the first not
 //     before it.
+//   - The clause a yearless month-day or bare month takes its year from
+//     is corrected before resolving (years.go): a scheduled event's date
+//     in a noun phrase a past verb only hangs on ("ahead of the Jan. 3
+//     caucuses") takes the nearest occurrence; a present clause of
+//     condition or time ("before the new Congress takes over in
+//     January"), a prospect's complement dated now ("said Monday they had
+//     a chance of losing in November") and a present second predicate
+//     ("opened Wednesday and runs through Nov. 5") place it ahead.
 //   - Weeks are ISO weeks (Monday to Sunday): "last week" is the week before
 //     the reference's ("2017-04-03/2017-04-09" for ref 2017-04-12), "earlier
 //     this week" runs from Monday to the reference, "later this week" from

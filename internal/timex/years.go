@@ -14,8 +14,9 @@ import (
 // reference, a future or present one after it. The governing search
 // finds the nearest verb, which is not always the one whose time the date
 // shares. The rules here correct the tense a yearless month-day or bare
-// month takes in two linguistic cases before it is resolved (yearClauses,
-// called by resolveAll):
+// month takes in four linguistic cases before it is resolved (yearClauses,
+// called by resolveAll); a sentence that states an earlier year is left
+// to the tense in all four (earlierYearStated):
 //
 //   - A scheduled event's date inside a noun phrase ("the June 19 vote",
 //     "the Republican primary on June 3") dates the event, not the
@@ -23,8 +24,8 @@ import (
 //     of the June 19 vote", "bought air time ahead of the Jan. 3
 //     caucuses") says when the pushing or buying was, and the event may
 //     lie on either side of the reference. Such a date takes the nearest
-//     occurrence (nearestYear, dates before the reference preferred),
-//     not the past verb's: eventPhraseDate.
+//     occurrence (nearestYear, dates before the reference preferred; a
+//     bare month nearestMonthYear), not the past verb's: eventPhraseDate.
 //   - A clause opened by "if", "unless", "before", "after", "until",
 //     "once" or "when" whose own finite verb is a present ("before the
 //     new Congress takes over in January", "if the party wins the seat
@@ -116,16 +117,21 @@ var scheduledEvents = map[string]bool{
 	"convention": true, "deadline": true,
 }
 
-// eventPhraseDate reports whether the yearless month-day at token i
-// (ending at byte end) dates a scheduled event inside a noun phrase that
-// the governing verb does not take as its own: attributive, right after
-// a determiner and before the event noun ("the June 19 vote", "the Jan.
-// 3 caucuses", at most two lower-case modifiers between), or after the
-// noun and "on" ("the Republican Senate primary on June 3"); and the
-// phrase is not the direct object of the governing verb, nor the object
-// of a preposition right after it ("won the Jan. 3 caucuses", "voted in
-// the June 19 election": the verb's event is the event itself, and its
-// past dates it).
+// eventPhraseDate reports whether the yearless month-day or bare month
+// (kind) at token i (ending at byte end) dates a scheduled event inside a
+// noun phrase that the governing verb does not take as its own:
+// attributive, right after a determiner and before the event noun ("the
+// June 19 vote", "the Jan. 3 caucuses", "the December debate", at most
+// two lower-case modifiers between), or after the noun and "on" ("the
+// Republican Senate primary on June 3"; "in" for a month). The phrase
+// hangs on a noun ("a postponement of"), an infinitive ("to postpone"),
+// "ahead of" or a preposition of aim (aimPreps), or stands in an aside
+// before the verb; not the direct object of the governing verb, nor the
+// object of a preposition right after it ("won the Jan. 3 caucuses",
+// "took part in the Dec. 8 referendum"), nor its subject ("The Dec. 8
+// referendum drew few voters"): the verb's event is then the event
+// itself, and its past dates it. A past perfect ("had qualified for the
+// December debate") keeps the past narrative's time.
 func eventPhraseDate(ts toks, i, end, kind int) bool {
 	det := -1
 	next := i

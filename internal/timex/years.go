@@ -142,9 +142,10 @@ func eventPhraseDate(ts toks, i, end, kind int) bool {
 	if kind == kMonth {
 		prep = "in"
 	}
+	after := next // the first token after the phrase
 	switch {
-	case determiners[ts.Word(i-1)] && scheduledAfter(ts, next):
-		det = i - 1
+	case determiners[ts.Word(i-1)] && scheduledAfter(ts, next) >= 0:
+		det, after = i-1, scheduledAfter(ts, next)+1
 	case ts.Word(i-1) == prep && scheduledEvents[ts.Word(i-2)] && !ts[i-2].Upper:
 		// "the Republican Senate primary on June 3": a determiner at
 		// most three modifiers before the noun
@@ -157,6 +158,9 @@ func eventPhraseDate(ts toks, i, end, kind int) bool {
 	}
 	if det < 0 {
 		return false
+	}
+	if _, verb := classify(ts, after); verb != "" {
+		return false // "before the deadline on Oct. 1 passed": the subject of its own verb, which dates it
 	}
 	_, name, g := governing(ts, i)
 	if pastPerfect(ts, name, g) {
@@ -220,20 +224,20 @@ func headNoun(ts toks, n int) bool {
 // time before the Jan. 3 caucuses", "qualified for the December debate".
 var aimPreps = map[string]bool{"for": true, "before": true, "toward": true, "towards": true}
 
-// scheduledAfter reports whether a scheduled event's noun stands at
-// token k, after at most two lower-case modifiers ("the June 19 special
-// election").
-func scheduledAfter(ts toks, k int) bool {
+// scheduledAfter returns the token of a scheduled event's noun at token
+// k, after at most two lower-case modifiers ("the June 19 special
+// election"), else -1.
+func scheduledAfter(ts toks, k int) int {
 	for j := k; j < k+3; j++ {
 		w := ts.Word(j)
 		if w == "" || ts[j].Upper || ts.Kind(j) != text.LexWord {
-			return false
+			return -1
 		}
 		if scheduledEvents[w] {
-			return true
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // futureOpeners open an adverbial clause whose present stands for the

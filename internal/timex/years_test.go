@@ -22,6 +22,8 @@ func TestEventPhraseDate(t *testing.T) {
 		{nov, "Few voters took part in the Dec. 8 referendum.", "Dec. 8", "2014-12-08"},
 		{nov, "The union cited the Dec. 8 report in its appeal.", "Dec. 8", "2014-12-08"},
 		{nov, "The Dec. 8 referendum drew few voters.", "Dec. 8", "2014-12-08"},
+		{nov, "Lawmakers adjourned before the deadline on Dec. 8 passed.", "Dec. 8", "2014-12-08"},
+		{nov, "Lawmakers adjourned before the Dec. 8 deadline passed.", "Dec. 8", "2014-12-08"},
 		{nov, "The union ran radio spots ahead of a rally on Dec. 8.", "Dec. 8", "2014-12-08"},
 		// A preposition of aim or time before the event: the clause's
 		// time comes before the event.

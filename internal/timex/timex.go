@@ -1050,13 +1050,9 @@ func nearestYear(m, d, wd int, ref time.Time) time.Time {
 		if wd != 0 && int(c.Weekday())+1 != wd {
 			continue
 		}
-		diff := c.Sub(ref).Hours() / 24
-		cost := -diff
-		if diff > 0 {
-			if diff > 183 {
-				continue
-			}
-			cost = 2 * diff
+		cost, ok := nearCost(c.Sub(ref).Hours()/24, 183)
+		if !ok {
+			continue
 		}
 		if bestCost < 0 || cost < bestCost {
 			best, bestCost = c, cost

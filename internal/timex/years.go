@@ -89,21 +89,28 @@ func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 // reference's counts double its distance and none more than six months
 // after it.
 func nearestMonthYear(m int, ref time.Time) int {
-	best, bestCost := ref.Year(), -1
+	best, bestCost := ref.Year(), -1.0
 	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		diff := y*12 + m - (ref.Year()*12 + int(ref.Month()))
-		cost := -diff
-		if diff > 0 {
-			if diff > 6 {
-				continue
-			}
-			cost = 2 * diff
-		}
-		if bestCost < 0 || cost < bestCost {
+		cost, ok := nearCost(float64(y*12+m-(ref.Year()*12+int(ref.Month()))), 6)
+		if ok && (bestCost < 0 || cost < bestCost) {
 			best, bestCost = y, cost
 		}
 	}
 	return best
+}
+
+// nearCost is the cost nearestYear and nearestMonthYear give a candidate
+// diff units after the reference (before it when negative): its
+// distance, doubled after the reference, where news less often looks;
+// ok is false more than limit units after it.
+func nearCost(diff, limit float64) (cost float64, ok bool) {
+	switch {
+	case diff <= 0:
+		return -diff, true
+	case diff > limit:
+		return 0, false
+	}
+	return 2 * diff, true
 }
 
 // scheduledEvents are nouns of events set for a day ahead of time, whose

@@ -443,7 +443,13 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	}
 	quote := quoteSpans(body, ts)
 	placeClauseDates(out, kinds, ts, ref, haveRef, quote)
+	if haveRef {
+		placeWeekdays(out, kinds, ts, ref) // weekdays.go
+	}
 	placeDatedEvents(out, kinds, ts, ref, haveRef, quote)
+	if haveRef {
+		placeSpans(body, out, kinds, ts, ref) // spans.go
+	}
 	placeEventDays(out, kinds)
 	if haveRef {
 		placeAheadOf(out, kinds, ts, ref)

@@ -1,0 +1,195 @@
+package timex
+
+import (
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
+)
+
+// This file holds the article-level weekday rules: a weekday whose own
+// clause reads its week only weakly takes the week that the article's
+// other mentions of the same day or the same event settle
+// (placeWeekdaysByArticle), and a weekday in what a present invitation
+// invites to lies ahead (invitedTo).
+
+// placeWeekdays applies the article-level weekday rules to the resolved
+// times out (kinds[k] is the expression behind out[k]). It runs before
+// the rules that count from a weekday's day ("the day after Monday's
+// debate").
+func placeWeekdays(out []news.Time, kinds []expr, ts toks, ref time.Time) {
+	for k, e := range kinds {
+		if !bareWeekday(e) || out[k].Value == "" {
+			continue
+		}
+		if invitedTo(ts, e.tok) {
+			setDay(&out[k], weekdayAhead(e, ref))
+		}
+	}
+	placeWeekdaysByArticle(out, kinds, ts, ref)
+}
+
+// bareWeekday reports whether e is a weekday with neither "last", "next"
+// nor "this" and no date beside it: its week is read from its clause.
+func bareWeekday(e expr) bool {
+	return e.kind == kWeekday && e.mod == 0 && !e.generic && e.wd != 0
+}
+
+// weekdayBack and weekdayAhead are the two days a bare weekday can
+// name: the most recent such day on or before the reference, and the
+// first on or after it.
+func weekdayBack(e expr, ref time.Time) time.Time {
+	back := (int(ref.Weekday()) - (e.wd - 1) + 7) % 7
+	return ref.AddDate(0, 0, -back)
+}
+
+func weekdayAhead(e expr, ref time.Time) time.Time {
+	fwd := ((e.wd - 1) - int(ref.Weekday()) + 7) % 7
+	return ref.AddDate(0, 0, fwd)
+}
+
+// setDay puts t on day d, keeping a time of day joined to it.
+func setDay(t *news.Time, d time.Time) {
+	v := d.Format(dayLayout)
+	if len(t.Value) > len(dayLayout) && t.Value[len(dayLayout)] == 'T' {
+		v += t.Value[len(dayLayout):]
+	}
+	t.Value = v
+}
+
+// weakWeek reports whether the clause of the bare weekday e reads its
+// week only weakly, so that the article's other mentions may settle it:
+//
+//   - a weekday naming an event ("Monday's debate") placed by the
+//     nearest-day rule (a present, future or modal perfect verb, which
+//     may speak of the event's effects either way), or whose verb comes
+//     after it: the weekday then sits inside the verb's subject ("the
+//     tweet inviting her to Monday's debate was only a joke"), and the
+//     verb dates the subject's head, not the event the possessive names;
+//   - a present perfect, which takes no definite past time;
+//   - a present verb found after the weekday, of which the weekday is
+//     no predicate ("For all the cheering at the rally Monday night,
+//     the party still has work to do"); the present before it ("The
+//     vote is Monday", "the panel meets Monday") is a schedule and
+//     stays;
+//   - no verb found at all.
+func weakWeek(ts toks, e expr) bool {
+	t, name, j := governing(ts, e.tok)
+	switch {
+	case t == TenseUnknown || name == "":
+		return true
+	case presentPerfect(ts, name, j):
+		return true
+	case e.possessive && (e.tense.forward() || e.counterfactual || j > e.tok):
+		return true
+	case !e.possessive && e.tense == TensePresent && j > e.tok:
+		return true
+	}
+	return false
+}
+
+// placeWeekdaysByArticle settles the week of a bare weekday whose own
+// clause reads it weakly (weakWeek) from the article's other mentions:
+// news names each day of its story by its weekday once for the whole
+// article ("Monday" is one day in one report, a later or earlier one
+// being "next Monday", "last Monday" or a date), and an event named by
+// its day ("Monday's debate") is one event. So the other bare mentions of
+// the same weekday whose clauses read their week firmly, and the other
+// expressions that date the same event noun on a day (a date, "the
+// debate tomorrow night", a firm weekday), vote; when they all name one
+// of the weekday's two candidate days (the most recent such day and the
+// coming one), the weekday takes it. With no vote, or votes for both
+// days, it stays as its clause placed it.
+func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Time) {
+	weak := make([]bool, len(kinds))
+	for k, e := range kinds {
+		weak[k] = bareWeekday(e) && weakWeek(ts, e)
+	}
+	for k, e := range kinds {
+		if !weak[k] || out[k].Value == "" {
+			continue
+		}
+		back, ahead := weekdayBack(e, ref).Format(dayLayout), weekdayAhead(e, ref).Format(dayLayout)
+		if back == ahead {
+			continue // the reference day itself
+		}
+		vote := ""
+		for j, o := range kinds {
+			if j == k || weak[j] || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
+				continue
+			}
+			same := bareWeekday(o) && o.wd == e.wd
+			event := e.event != "" && o.event == e.event && dayPrecise(o.kind) && (o.kind != kWeekday || o.mod == 0)
+			if !same && !event {
+				continue
+			}
+			d := out[j].Value[:len(dayLayout)]
+			if d != back && d != ahead {
+				continue
+			}
+			if vote != "" && vote != d {
+				vote = "" // the article names both weeks: unsettled
+				break
+			}
+			vote = d
+		}
+		if d, err := time.Parse(dayLayout, vote); err == nil {
+			setDay(&out[k], d)
+		}
+	}
+}
+
+// inviteReach bounds the words between an invitation's verb and the
+// weekday of what it invites to.
+const inviteReach = 24
+
+// invitedTo reports whether the weekday at token i dates what a present
+// invitation invites to: a present perfect or present of "invite"
+// ("has invited the mayors to a meeting on Friday morning", "invites
+// readers to a talk Thursday", "is inviting") stands before it in its
+// sentence, with a "to" between and no clause boundary (a semicolon,
+// colon, quotation mark, "that", "who", "which") nor another finite
+// verb. The invitation holds now, so what it invites to has not yet
+// happened: the weekday is the coming one. A past invitation ("invited
+// them to a dinner on Friday") tells nothing of now and is left to the
+// clause's verb.
+func invitedTo(ts toks, i int) bool {
+	sawTo := false
+	for j, n := i-1, 0; j >= 0 && n < inviteReach; j-- {
+		if ts[j].Kind == text.LexBreak {
+			return false
+		}
+		if ts[j].Kind == text.LexPunct {
+			switch ts[j].S {
+			case ";", ":", "\"", "“", "”":
+				return false
+			}
+			continue
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		n++
+		w := ts.Word(j)
+		switch w {
+		case "that", "who", "which", "whom":
+			return false
+		case "to":
+			sawTo = true
+			continue
+		case "invites":
+			return sawTo
+		case "invited":
+			h := skipAdverbs(ts, j-1)
+			return sawTo && (ts.Word(h) == "has" || ts.Word(h) == "have")
+		case "inviting":
+			h := skipAdverbs(ts, j-1)
+			return sawTo && (ts.Word(h) == "is" || ts.Word(h) == "are")
+		}
+		if _, name := classify(ts, j); name != "" && name != "verb-object" {
+			return false // another clause's verb stands between
+		}
+	}
+	return false
+}

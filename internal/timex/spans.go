@@ -1,11 +1,331 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/news"
+	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// placeSpans applies the span rules to the resolved times out.
+// This file holds the rules for spans from a time on ("over the next
+// decade", "for the next 18 years", "in the coming months", "within the
+// next several days"): where they count from. A span counts from the
+// time of its clause. resolveOne places one from the reference only in
+// a future clause; placeSpans reads the other clauses:
+//
+//   - spanOfYears: a span of years or decades counts from the year of its
+//     clause, which a year stated before it in its sentence gives ("a
+//     loss in 1995 that let him avoid taxes for the next 18 years"),
+//     else, in a present clause ("the fund is secure for the next 40
+//     years"), the reference's year. In a past clause with no year
+//     stated the span counts from the narrative's time ("worked abroad
+//     over the next two years") and stays unresolved, unless it is the
+//     period of a sum ("passed a bill that cut $300 billion over the
+//     next decade": sumBefore): a projection counted from the news's
+//     own days, which lie in the reference's year. A past clause right
+//     after an earlier year stated is left unresolved either way.
+//   - spanFromDay: a span of days, weeks or months in a past clause
+//     counts from the day its sentence gives that clause ("said in an
+//     email Friday: ... within the next several days").
+//   - spanTense: with no verb in the tense reader's window, the
+//     clause's verb is looked for further back ("would make trips to
+//     six states ... in the coming months").
+//   - "several" in a span is its far end, seven units (the vague count's
+//     two to seven), as "a few" and no count are three and "a couple"
+//     two.
+//   - "the coming year or two": the coming unit to the second one
+//     (spanOrN).
+//   - a vague anchored count of months or years after a month or a year
+//     the text gave ("A few months earlier" after "early April"):
+//     vagueCoarseCount.
+
+// spanTenseReach bounds the words spanTense searches back.
+const spanTenseReach = 2 * tenseBack
+
+// placeSpans applies the span rules to the resolved times out (kinds[k]
+// is the expression behind out[k]).
 func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Time) {
+	for k, e := range kinds {
+		switch {
+		case e.kind == kSpan && !e.generic:
+			if v, ok := spanValue(out, kinds, k, ts, ref); ok {
+				out[k].Value = v
+			}
+		case e.kind == kAfter && e.approx && !e.prep && out[k].Value == "":
+			if v, ok := vagueCoarseCount(out, kinds, k, ts, ref); ok {
+				out[k].Value = v
+			}
+		case e.kind == kUnitRel && e.mod == 1 && !e.sequel && out[k].Value != "":
+			if v, end, ok := spanOrN(ts, e, ref); ok {
+				out[k].Value, out[k].End = v, end
+				out[k].Text = body[out[k].Start:end]
+			}
+		}
+	}
+}
+
+// spanValue is the value of the span kinds[k] (ok false: leave it as
+// resolveOne placed it).
+func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (string, bool) {
+	e := kinds[k]
+	n := e.n
+	if spanSeveral(ts, e) {
+		n = 7
+	}
+	t, word := e.tense, ""
+	if t == TenseUnknown {
+		t, word = spanTense(ts, e.tok)
+	} else {
+		_, _, j := governing(ts, e.tok)
+		word = ts.Word(j)
+	}
+	if t == TenseUnknown {
+		return "", true // no verb: often advice ("Put a part aside over the next four years")
+	}
+	if e.unit == uYear || e.unit == uDecade {
+		y, ok := spanOfYears(kinds, k, t, word, ref)
+		if !ok || y == ref.Year() && t == TensePast && !sumBefore(ts, e.tok) {
+			// A past clause's own span counts from the narrative's
+			// time ("worked abroad over the next two years"); only a
+			// sum's period is the projection's, from now.
+			return "", true
+		}
+		from := date(y, 1, 1)
+		return rangeOf(from, shift(from, e.unit, n), e.unit), true
+	}
+	switch t {
+	case TenseFuture:
+		return rangeOf(ref, shift(ref, e.unit, n), e.unit), true
+	case TensePast:
+		if d, ok := sentenceDay(out, kinds, k); ok {
+			return rangeOf(d, shift(d, e.unit, n), e.unit), true
+		}
+	}
+	return "", true
+}
+
+// sumReach bounds the words between a sum of money and the span of
+// years it is counted over.
+const sumReach = 6
+
+// sumBefore reports whether a sum of money ("$2.6bn", "$800 billion in
+// new revenue", "1.2 trillion euros") stands right before the
+// preposition of the span at token i ("over the next decade"), at most
+// sumReach words back and in the same phrase (no verb or comma between):
+// the span is then the period a projection's total is counted over,
+// which news counts from its own time.
+func sumBefore(ts toks, i int) bool {
+	for j, n := i-3, 0; j >= 0 && n < sumReach; j-- {
+		switch {
+		case ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";"):
+			return false
+		case ts.Is(j, "$") || ts.Is(j, "€") || ts.Is(j, "£"):
+			return true
+		case ts[j].Kind == text.LexWord:
+			n++
+			switch ts.Word(j) {
+			case "million", "billion", "trillion", "bn", "dollars", "euros", "pounds":
+				return true
+			}
+			if _, name := classify(ts, j); name != "" {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// spanSeveral reports whether the span e is counted by "several".
+func spanSeveral(ts toks, e expr) bool {
+	for j := e.tok; j < len(ts) && ts[j].Start < e.end; j++ {
+		if ts.Word(j) == "several" {
+			return true
+		}
+	}
+	return false
+}
+
+// spanOfYears returns the year a span of years or decades (kinds[k],
+// its clause's tense t and governing word) counts from: a year stated
+// as a date's before it in its sentence, earlier than the reference's,
+// when its clause is no "will" future (which counts from now: "Elected
+// in 2008, she will retire over the next two years" is not read so);
+// else the reference's year, unless the clause is past and the text
+// stated an earlier year at most anchorReach sentences back (ok false:
+// the narrative may stand in that year).
+func spanOfYears(kinds []expr, k int, t Tense, word string, ref time.Time) (int, bool) {
+	e := kinds[k]
+	will := word == "will" || word == "ll" || word == "shall" || word == "won"
+	recent := false
+	for j := k - 1; j >= 0; j-- {
+		o := kinds[j]
+		if o.sentence < e.sentence-anchorReach {
+			break
+		}
+		if o.y == 0 || o.generic || o.y >= ref.Year() || o.kind == kDecade {
+			continue
+		}
+		if o.sentence == e.sentence && !will {
+			return o.y, true
+		}
+		recent = true
+	}
+	if t == TensePast && recent {
+		return 0, false
+	}
+	return ref.Year(), true
+}
+
+// sentenceDay returns the day another expression of kinds[k]'s sentence
+// gives (the nearest day-precise one), which dates a past clause.
+func sentenceDay(out []news.Time, kinds []expr, k int) (time.Time, bool) {
+	e := kinds[k]
+	best := -1
+	for j, o := range kinds {
+		if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
+			continue
+		}
+		if best < 0 || abs(o.start-e.start) < abs(kinds[best].start-e.start) {
+			best = j
+		}
+	}
+	if best < 0 {
+		return time.Time{}, false
+	}
+	d, err := time.Parse(dayLayout, out[best].Value[:len(dayLayout)])
+	return d, err == nil
+}
+
+// spanTense looks for the verb of a span's clause further back than the
+// tense reader's window (a long object between: "would make trips to
+// six states ... in the coming months"), up to spanTenseReach words,
+// not past a sentence break, a semicolon, a colon, a quotation mark or
+// a relative pronoun. It returns the tense and the verb's word.
+func spanTense(ts toks, i int) (Tense, string) {
+	for j, n := i-1, 0; j >= 0 && n < spanTenseReach; j-- {
+		if ts[j].Kind == text.LexBreak {
+			break
+		}
+		if ts[j].Kind == text.LexPunct {
+			switch ts[j].S {
+			case ";", ":", "\"", "“", "”":
+				return TenseUnknown, ""
+			}
+			continue
+		}
+		if ts[j].Kind != text.LexWord {
+			continue
+		}
+		n++
+		if relatives[ts.Word(j)] {
+			break
+		}
+		if t, name := classify(ts, j); name != "" {
+			return t, ts.Word(j)
+		}
+	}
+	return TenseUnknown, ""
+}
+
+// orNFollowers are the words after "the next year or two" that leave
+// the count on the unit (a preposition or a conjunction), not on a noun
+// of its own.
+var orNFollowers = map[string]bool{
+	"in": true, "of": true, "and": true, "or": true, "but": true, "as": true, "to": true, "at": true,
+	"for": true, "when": true, "before": true, "after": true, "while": true, "if": true, "until": true,
+}
+
+// spanOrN reads "the coming year or two", "the next month or three"
+// after the unit of a "next|coming UNIT" at e: the coming unit to the
+// Nth (a count word from two to five, not followed by a noun that it
+// counts: "the next week or two days" is read, "the next year or two
+// others" is not). It returns the value, the new end offset and ok.
+func spanOrN(ts toks, e expr, ref time.Time) (string, int, bool) {
+	if e.unit != uYear && e.unit != uMonth && e.unit != uWeek {
+		return "", 0, false
+	}
+	j := e.tok
+	for j < len(ts) && ts[j].End <= e.end {
+		j++
+	}
+	if ts.Word(j) != "or" {
+		return "", 0, false
+	}
+	n, ok := numberWords[ts.Word(j+1)]
+	if !ok || n < 2 || n > 5 {
+		return "", 0, false
+	}
+	if nx := ts.Word(j + 2); ts.Kind(j+2) == text.LexWord && !orNFollowers[nx] {
+		if u, ok := unitWords[nx]; !ok || u != e.unit {
+			return "", 0, false
+		}
+	}
+	var from, to time.Time
+	switch e.unit {
+	case uYear:
+		from, to = date(ref.Year()+1, 1, 1), date(ref.Year()+n, 1, 1)
+	case uMonth:
+		from = date(ref.Year(), int(ref.Month())+1, 1)
+		to = date(ref.Year(), int(ref.Month())+n, 1)
+	case uWeek:
+		from = isoWeekStart(ref).AddDate(0, 0, 7)
+		to = isoWeekStart(ref).AddDate(0, 0, 7*n+6)
+	}
+	end := ts[j+1].End
+	if u, ok := unitWords[ts.Word(j+2)]; ok && u == e.unit {
+		end = ts[j+2].End
+	}
+	return rangeOf(from, to, e.unit), end, true
+}
+
+// vagueCoarseCount resolves a vague "a few months earlier", "several
+// years later" (no object) from the last date the text gave when that
+// was a month or a year of the count's own unit, at most anchorReach
+// sentences back ("It was early March ... A few months earlier, the
+// plant had closed": from two to seven months before that March; a
+// counted vague count only, not a bare "Years later"), as
+// coarseCount does an exact count, with the package's vague range. A
+// day given after the month, or a month for a count of weeks or years,
+// anchors nothing here; nor does a count that would pass the reference
+// in a clause that is not future.
+func vagueCoarseCount(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (string, bool) {
+	e := kinds[k]
+	if e.unit != uMonth && e.unit != uYear || unitWords[ts.Word(e.tok)] != 0 {
+		return "", false // a bare "Years later" is vaguer still
+	}
+	for j := k - 1; j >= 0; j-- {
+		o, v := kinds[j], out[j].Value
+		if o.sentence < e.sentence-anchorReach {
+			return "", false
+		}
+		if v == "" || o.generic || strings.Contains(v, "/") {
+			continue
+		}
+		switch o.kind {
+		case kMonth, kYear:
+		case kDate, kWeekday, kDayOffset:
+			return "", false // a day is the last date given
+		default:
+			continue
+		}
+		var at time.Time
+		switch {
+		case e.unit == uMonth && o.kind == kMonth && len(v) == len(monthLayout):
+			at, _ = time.Parse(monthLayout, v)
+		case e.unit == uYear && o.kind == kYear && len(v) == 4:
+			at, _ = time.Parse("2006", v)
+		default:
+			return "", false
+		}
+		if at.IsZero() {
+			return "", false
+		}
+		r := resolveAfter(e, at, ref, true)
+		if !e.tense.forward() && rangeStart(r) > ref.Format(pointLayout(e.unit)) {
+			return "", false
+		}
+		return r, true
+	}
+	return "", false
 }

@@ -140,6 +140,14 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 	}
 }
 
+// provoked are the objects with which "invite" means "provoke" ("has
+// invited comparisons to Friday's crash"): no invitation to an event.
+var provoked = map[string]bool{
+	"comparison": true, "comparisons": true, "criticism": true, "scrutiny": true, "ridicule": true,
+	"speculation": true, "questions": true, "backlash": true, "trouble": true, "controversy": true,
+	"attack": true, "attacks": true, "disaster": true, "mockery": true, "suspicion": true,
+}
+
 // inviteReach bounds the words between an invitation's verb and the
 // weekday of what it invites to.
 const inviteReach = 24
@@ -179,13 +187,13 @@ func invitedTo(ts toks, i int) bool {
 			sawTo = true
 			continue
 		case "invites":
-			return sawTo
+			return sawTo && !provoked[ts.Word(j+1)]
 		case "invited":
 			h := skipAdverbs(ts, j-1)
-			return sawTo && (ts.Word(h) == "has" || ts.Word(h) == "have")
+			return sawTo && !provoked[ts.Word(j+1)] && (ts.Word(h) == "has" || ts.Word(h) == "have")
 		case "inviting":
 			h := skipAdverbs(ts, j-1)
-			return sawTo && (ts.Word(h) == "is" || ts.Word(h) == "are")
+			return sawTo && !provoked[ts.Word(j+1)] && (ts.Word(h) == "is" || ts.Word(h) == "are")
 		}
 		if _, name := classify(ts, j); name != "" && name != "verb-object" {
 			return false // another clause's verb stands between

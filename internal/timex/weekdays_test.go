@@ -98,6 +98,18 @@ func TestWeekdaysByArticle(t *testing.T) {
 			"The panel meets again Monday.",
 			"The mood after Monday's session is calm.",
 		}, "The mood", "Monday", "2010-06-21"},
+		{"a possessive under a present, after a past mention", sunday, []string{
+			"Voters went to the polls on Tuesday.",
+			"The results of Tuesday's vote are still being counted.",
+		}, "The results", "Tuesday", "2010-06-15"},
+		{"a present perfect after a future mention", sunday, []string{
+			"The board will vote on Monday.",
+			"Members have argued about Monday's vote for weeks.",
+		}, "Members", "Monday", "2010-06-21"},
+		{"a schedule after a past mention", friday, []string{
+			"Police said the man was arrested Monday.",
+			"His hearing is Monday.",
+		}, "His hearing", "Monday", "2010-06-21"},
 		{"another weekday does not vote", friday, []string{
 			"The senator attacked the bill at Tuesday's hearing.",
 			"The effect of Monday's hearing is still small.",
@@ -119,6 +131,8 @@ func TestInvitedTo(t *testing.T) {
 		{thursday, "The mayor invited the owners of the shops to a meeting at city hall on Friday morning.", "Friday morning", "2010-06-11"},
 		{thursday, "The mayor has invited the owners, who met the council on Friday, to a dinner.", "Friday", "2010-06-11"},
 		{thursday, "The mayor has invited the owners to city hall; they arrived on Friday.", "Friday", "2010-06-11"},
+		// "invite" meaning "provoke" invites to no event.
+		{thursday, "The remark has invited comparisons to the collapse of the old pier on Friday.", "Friday", "2010-06-11"},
 	}
 	checkValues(t, tests)
 }

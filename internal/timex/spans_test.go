@@ -63,3 +63,18 @@ func TestVagueCoarseCount(t *testing.T) {
 	}
 	checkArticles(t, tests)
 }
+
+// TestWeekJustGone: "this week" in a simple past clause of a Monday's text
+// is the week just gone (weekJustGone); a present perfect, a future, or
+// another day's text keep the current week.
+func TestWeekJustGone(t *testing.T) {
+	const monday, tuesday = "2013-05-13", "2013-05-14"
+	tests := []valueCase{
+		{monday, "The governor this week also said she would sign the bill.", "this week", "2013-05-06/2013-05-12"},
+		{monday, "Two mayors resigned this week over the scandal.", "this week", "2013-05-06/2013-05-12"},
+		{monday, "The governor has said this week that she would sign the bill.", "this week", "2013-05-13/2013-05-19"},
+		{monday, "The governor will sign the bill this week.", "this week", "2013-05-13/2013-05-19"},
+		{tuesday, "The governor this week also said she would sign the bill.", "this week", "2013-05-13/2013-05-19"},
+	}
+	checkValues(t, tests)
+}

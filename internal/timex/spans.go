@@ -38,6 +38,8 @@ import (
 //     (spanOrN).
 //   - "this week" in a simple past clause of a Monday's text is the
 //     week just gone (weekJustGone).
+//   - "in a few weeks", "in several months" in a "will" future: from the
+//     unit two ahead to the unit seven ahead (vagueAheadValue).
 //   - a vague anchored count of months or years after a month or a year
 //     the text gave ("A few months earlier" after "early April"):
 //     vagueCoarseCount.
@@ -58,6 +60,8 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 			if v, ok := vagueCoarseCount(out, kinds, k, ts, ref); ok {
 				out[k].Value = v
 			}
+		case e.kind == kAgo && e.ahead && e.approx:
+			out[k].Value = vagueAheadValue(ts, e, ref)
 		case e.kind == kUnitRel && e.unit == uWeek && e.mod == 2 && e.part == 0 && out[k].Value != "":
 			if weekJustGone(ts, e, ref) {
 				mon := isoWeekStart(ref).AddDate(0, 0, -7)
@@ -352,3 +356,99 @@ func weekJustGone(ts toks, e expr, ref time.Time) bool {
 	t, name, j := governing(ts, e.tok)
 	return t == TensePast && name != "modal" && !presentPerfect(ts, name, j) && ts.Word(j) != "had"
 }
+
+// vagueAhead reports whether the count at token i is "a few" or
+// "several" ("in a few weeks", "in several days"; matchCountUnit reads
+// it after "in" as a time ahead, vagueAheadValue places it).
+func vagueAhead(ts toks, i int) bool {
+	return ts.Word(i) == "a" && ts.Word(i+1) == "few" || ts.Word(i) == "several"
+}
+
+// vagueAheadValue places "in a few weeks", "in several months" (a vague
+// count ahead, at e): in a "will" future ("once the row calms down in a
+// few weeks, voters will judge"), the units from the second to the
+// seventh after the reference's, each whole at its unit (as "in two
+// weeks" is the ISO week two ahead), the mirror of the vague "several
+// weeks ago". A "would" is a future seen from a past report ("said in
+// May that she would speak in a few weeks"), a present or past is no
+// time ahead: unresolved.
+func vagueAheadValue(ts toks, e expr, ref time.Time) string {
+	t, name, j := governing(ts, e.tok)
+	if t == TensePresent && (temporalClause(ts, j) || openerBetween(ts, j, e.tok)) {
+		// "once the row calms down in a few weeks, voters will judge":
+		// a temporal clause's present stands for the future of the
+		// clause it depends on, whose verb follows its comma.
+		t, name, j = mainAfterComma(ts, e.tok)
+	}
+	if t != TenseFuture || name != "modal" {
+		return ""
+	}
+	switch ts.Word(j) {
+	case "will", "ll", "shall", "won":
+	default:
+		return ""
+	}
+	lo, _, _ := strings.Cut(pointOf(shift(ref, e.unit, 2), e.unit), "/")
+	hi := pointOf(shift(ref, e.unit, 7), e.unit)
+	if _, b, ok := strings.Cut(hi, "/"); ok {
+		hi = b
+	}
+	return lo + "/" + hi
+}
+
+// temporalOpeners open a temporal or conditional clause whose present
+// stands for the future of the clause it depends on.
+var temporalOpeners = map[string]bool{"once": true, "when": true, "after": true, "until": true, "if": true, "before": true}
+
+// temporalClause reports whether the verb at token j opens with its
+// subject a clause of temporalOpeners: one of them at most three words
+// before it ("once this calms down", "when the new board meets").
+func temporalClause(ts toks, j int) bool {
+	for k := j - 1; k >= 0 && k >= j-4; k-- {
+		if ts[k].Kind != text.LexWord {
+			return false
+		}
+		if temporalOpeners[ts.Word(k)] {
+			return !adverbialOnce(ts, k)
+		}
+	}
+	return false
+}
+
+// openerBetween reports whether one of temporalOpeners stands between
+// the governing token j and the expression at i, with no comma between:
+// the expression is then in that clause ("I suspect that once this
+// calms down in a few weeks, ..."), which the verb at j does not date.
+func openerBetween(ts toks, j, i int) bool {
+	for k := j + 1; k < i && j >= 0; k++ {
+		if ts.Is(k, ",") {
+			return false
+		}
+		if temporalOpeners[ts.Word(k)] && !adverbialOnce(ts, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// mainAfterComma returns the tense, rule name and token of the verb of
+// the clause after the comma that closes the clause holding token i (at
+// most clauseReach words on).
+func mainAfterComma(ts toks, i int) (Tense, string, int) {
+	for j, n := i+1, 0; j < len(ts) && n < clauseReach; j++ {
+		if ts[j].Kind == text.LexBreak {
+			break
+		}
+		if ts.Is(j, ",") {
+			return tenseAt(ts, j, nil)
+		}
+		if ts[j].Kind == text.LexWord {
+			n++
+		}
+	}
+	return TenseUnknown, "", -1
+}
+
+// clauseReach bounds the words from an expression to the comma closing
+// its temporal clause.
+const clauseReach = 8

@@ -78,3 +78,21 @@ func TestWeekJustGone(t *testing.T) {
 	}
 	checkValues(t, tests)
 }
+
+// TestVagueAhead: "in a few weeks", "in several months" in a "will"
+// future run from the unit two ahead to the unit seven ahead, each whole
+// (vagueAheadValue); a temporal clause's present takes the future of the
+// clause after its comma; "would", a present or a past is no time ahead.
+func TestVagueAhead(t *testing.T) {
+	const saturday = "2010-08-14"
+	tests := []valueCase{
+		{saturday, "The bridge will reopen in a few weeks.", "a few weeks", "2010-08-23/2010-10-03"},
+		{saturday, "I suspect that once the row dies down in a few weeks, voters will forget it.", "a few weeks", "2010-08-23/2010-10-03"},
+		{saturday, "The council will vote on the plan in several months.", "several months", "2010-10/2011-03"},
+		{saturday, "She said in May that she would speak about it in a few weeks.", "a few weeks", ""},
+		{saturday, "The crew built the shed in a few weeks.", "a few weeks", ""},
+		{saturday, "Prices usually settle in a few weeks.", "a few weeks", ""},
+		{saturday, "Once the row dies down in a few weeks, voters forget it.", "a few weeks", ""},
+	}
+	checkValues(t, tests)
+}

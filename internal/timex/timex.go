@@ -53,7 +53,10 @@
 //     such day. A weekday's week is left unresolved where the clause
 //     does not settle it: a possessive under a present perfect ("have
 //     mocked the costumes of Sunday's parade"), the object of "ahead of"
-//     or "until" with no verb found to date the clause.
+//     or "until" with no verb found to date the clause. A weekday its
+//     clause reads only weakly takes the week the article's firm
+//     mentions of the same day or event give, and one in what a present
+//     invitation invites to is the coming one (weekdays.go).
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
 //     double its distance) and never more than 183 days after it (but when
@@ -127,9 +130,14 @@
 //     coming weeks" (a preposition of extent, "the next|coming", a count
 //     or none, a plural unit or "decade") are the range from the reference
 //     to the stated count (two for "a couple", three for none) of units
-//     after it, in a future clause only (a present in an "if" clause
+//     after it, in a future clause (a present in an "if" clause
 //     counts as future): in a past one they count from the narrative's
-//     time, and without a tense cue they are often advice.
+//     time, and without a tense cue they are often advice. placeSpans
+//     (spans.go) reads the other clauses: a span of years from a year
+//     its sentence states or, in a present clause or for a sum's
+//     period, from the reference's year; a past clause's span from the
+//     day its sentence gives; "several" as seven; "the coming year or
+//     two"; "in a few weeks"; "this week" in a Monday's past clause.
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause, with no tense cue,

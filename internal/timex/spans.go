@@ -36,8 +36,6 @@ import (
 //     two.
 //   - "the coming year or two": the coming unit to the second one
 //     (spanOrN).
-//   - "this week" in a simple past clause of a Monday's text is the
-//     week just gone (weekJustGone).
 //   - "in a few weeks", "in several months" in a "will" future: from the
 //     unit two ahead to the unit seven ahead (vagueAheadValue).
 //   - a vague anchored count of months or years after a month or a year
@@ -62,11 +60,6 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 			}
 		case e.kind == kAgo && e.ahead && e.approx:
 			out[k].Value = vagueAheadValue(ts, e, ref)
-		case e.kind == kUnitRel && e.unit == uWeek && e.mod == 2 && e.part == 0 && out[k].Value != "":
-			if weekJustGone(ts, e, ref) {
-				mon := isoWeekStart(ref).AddDate(0, 0, -7)
-				out[k].Value = dayRange(mon, mon.AddDate(0, 0, 6))
-			}
 		case e.kind == kUnitRel && e.mod == 1 && !e.sequel && out[k].Value != "":
 			if v, end, ok := spanOrN(ts, e, ref); ok {
 				out[k].Value, out[k].End = v, end
@@ -339,22 +332,6 @@ func vagueCoarseCount(out []news.Time, kinds []expr, k int, ts toks, ref time.Ti
 		return r, true
 	}
 	return "", false
-}
-
-// weekJustGone reports whether "this week" at e, in a text of a Monday,
-// is the week just gone: its clause is a simple past ("The mayor this
-// week also said"; not a present perfect, which takes no definite past
-// time, nor a future). On a Monday the current week holds only the
-// publication day, which news names "Monday" or "today"; a past event
-// "this week" is then of the writer's week, the one just gone (texts
-// dated Monday are often written over the weekend), as a past "this
-// weekend" written on a weekday is the weekend just gone.
-func weekJustGone(ts toks, e expr, ref time.Time) bool {
-	if ref.Weekday() != time.Monday || e.tense != TensePast {
-		return false
-	}
-	t, name, j := governing(ts, e.tok)
-	return t == TensePast && name != "modal" && !presentPerfect(ts, name, j) && ts.Word(j) != "had"
 }
 
 // vagueAhead reports whether the count at token i is "a few" or

@@ -64,21 +64,6 @@ func TestVagueCoarseCount(t *testing.T) {
 	checkArticles(t, tests)
 }
 
-// TestWeekJustGone: "this week" in a simple past clause of a Monday's text
-// is the week just gone (weekJustGone); a present perfect, a future, or
-// another day's text keep the current week.
-func TestWeekJustGone(t *testing.T) {
-	const monday, tuesday = "2013-05-13", "2013-05-14"
-	tests := []valueCase{
-		{monday, "The governor this week also said she would sign the bill.", "this week", "2013-05-06/2013-05-12"},
-		{monday, "Two mayors resigned this week over the scandal.", "this week", "2013-05-06/2013-05-12"},
-		{monday, "The governor has said this week that she would sign the bill.", "this week", "2013-05-13/2013-05-19"},
-		{monday, "The governor will sign the bill this week.", "this week", "2013-05-13/2013-05-19"},
-		{tuesday, "The governor this week also said she would sign the bill.", "this week", "2013-05-13/2013-05-19"},
-	}
-	checkValues(t, tests)
-}
-
 // TestVagueAhead: "in a few weeks", "in several months" in a "will"
 // future run from the unit two ahead to the unit seven ahead, each whole
 // (vagueAheadValue); a temporal clause's present takes the future of the

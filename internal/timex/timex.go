@@ -137,7 +137,7 @@
 //     its sentence states or, in a present clause or for a sum's
 //     period, from the reference's year; a past clause's span from the
 //     day its sentence gives; "several" as seven; "the coming year or
-//     two"; "in a few weeks"; "this week" in a Monday's past clause.
+//     two"; "in a few weeks".
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause, with no tense cue,

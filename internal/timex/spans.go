@@ -51,9 +51,7 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 	for k, e := range kinds {
 		switch {
 		case e.kind == kSpan && !e.generic:
-			if v, ok := spanValue(out, kinds, k, ts, ref); ok {
-				out[k].Value = v
-			}
+			out[k].Value = spanValue(out, kinds, k, ts, ref)
 		case e.kind == kAfter && e.approx && !e.prep && out[k].Value == "":
 			if v, ok := vagueCoarseCount(out, kinds, k, ts, ref); ok {
 				out[k].Value = v
@@ -69,9 +67,8 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 	}
 }
 
-// spanValue is the value of the span kinds[k] (ok false: leave it as
-// resolveOne placed it).
-func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (string, bool) {
+// spanValue is the value of the span kinds[k] ("" unresolved).
+func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) string {
 	e := kinds[k]
 	n := e.n
 	if spanSeveral(ts, e) {
@@ -85,7 +82,7 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (st
 		word = ts.Word(j)
 	}
 	if t == TenseUnknown {
-		return "", true // no verb: often advice ("Put a part aside over the next four years")
+		return "" // no verb: often advice ("Put a part aside over the next four years")
 	}
 	if e.unit == uYear || e.unit == uDecade {
 		y, ok := spanOfYears(kinds, k, t, word, ref)
@@ -93,20 +90,20 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (st
 			// A past clause's own span counts from the narrative's
 			// time ("worked abroad over the next two years"); only a
 			// sum's period is the projection's, from now.
-			return "", true
+			return ""
 		}
 		from := date(y, 1, 1)
-		return rangeOf(from, shift(from, e.unit, n), e.unit), true
+		return rangeOf(from, shift(from, e.unit, n), e.unit)
 	}
 	switch t {
 	case TenseFuture:
-		return rangeOf(ref, shift(ref, e.unit, n), e.unit), true
+		return rangeOf(ref, shift(ref, e.unit, n), e.unit)
 	case TensePast:
 		if d, ok := sentenceDay(out, kinds, k); ok {
-			return rangeOf(d, shift(d, e.unit, n), e.unit), true
+			return rangeOf(d, shift(d, e.unit, n), e.unit)
 		}
 	}
-	return "", true
+	return ""
 }
 
 // sumReach bounds the words between a sum of money and the span of

@@ -38,9 +38,6 @@ import (
 //     (spanOrN).
 //   - "in a few weeks", "in several months" in a "will" future: from the
 //     unit two ahead to the unit seven ahead (vagueAheadValue).
-//   - a vague anchored count of months or years after a month or a year
-//     the text gave ("A few months earlier" after "early April"):
-//     vagueCoarseCount.
 
 // spanTenseReach bounds the words spanTense searches back.
 const spanTenseReach = 2 * tenseBack
@@ -52,10 +49,6 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 		switch {
 		case e.kind == kSpan && !e.generic:
 			out[k].Value = spanValue(out, kinds, k, ts, ref)
-		case e.kind == kAfter && e.approx && !e.prep && out[k].Value == "":
-			if v, ok := vagueCoarseCount(out, kinds, k, ts, ref); ok {
-				out[k].Value = v
-			}
 		case e.kind == kAgo && e.ahead && e.approx:
 			out[k].Value = vagueAheadValue(ts, e, ref)
 		case e.kind == kUnitRel && e.mod == 1 && !e.sequel && out[k].Value != "":
@@ -280,57 +273,6 @@ func spanOrN(ts toks, e expr, ref time.Time) (string, int, bool) {
 	return rangeOf(from, to, e.unit), end, true
 }
 
-// vagueCoarseCount resolves a vague "a few months earlier", "several
-// years later" (no object) from the last date the text gave when that
-// was a month or a year of the count's own unit, at most anchorReach
-// sentences back ("It was early March ... A few months earlier, the
-// plant had closed": from two to seven months before that March; a
-// counted vague count only, not a bare "Years later"), as
-// coarseCount does an exact count, with the package's vague range. A
-// day given after the month, or a month for a count of weeks or years,
-// anchors nothing here; nor does a count that would pass the reference
-// in a clause that is not future.
-func vagueCoarseCount(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) (string, bool) {
-	e := kinds[k]
-	if e.unit != uMonth && e.unit != uYear || unitWords[ts.Word(e.tok)] != 0 {
-		return "", false // a bare "Years later" is vaguer still
-	}
-	for j := k - 1; j >= 0; j-- {
-		o, v := kinds[j], out[j].Value
-		if o.sentence < e.sentence-anchorReach {
-			return "", false
-		}
-		if v == "" || o.generic || strings.Contains(v, "/") {
-			continue
-		}
-		switch o.kind {
-		case kMonth, kYear:
-		case kDate, kWeekday, kDayOffset:
-			return "", false // a day is the last date given
-		default:
-			continue
-		}
-		var at time.Time
-		switch {
-		case e.unit == uMonth && o.kind == kMonth && len(v) == len(monthLayout):
-			at, _ = time.Parse(monthLayout, v)
-		case e.unit == uYear && o.kind == kYear && len(v) == 4:
-			at, _ = time.Parse("2006", v)
-		default:
-			return "", false
-		}
-		if at.IsZero() {
-			return "", false
-		}
-		r := resolveAfter(e, at, ref, true)
-		if !e.tense.forward() && rangeStart(r) > ref.Format(pointLayout(e.unit)) {
-			return "", false
-		}
-		return r, true
-	}
-	return "", false
-}
-
 // vagueAhead reports whether the count at token i is "a few" or
 // "several" ("in a few weeks", "in several days"; matchCountUnit reads
 // it after "in" as a time ahead, vagueAheadValue places it).
@@ -407,9 +349,9 @@ func openerBetween(ts toks, j, i int) bool {
 
 // mainAfterComma returns the tense, rule name and token of the verb of
 // the clause after the comma that closes the clause holding token i (at
-// most clauseReach words on).
+// most commaReach words on).
 func mainAfterComma(ts toks, i int) (Tense, string, int) {
-	for j, n := i+1, 0; j < len(ts) && n < clauseReach; j++ {
+	for j, n := i+1, 0; j < len(ts) && n < commaReach; j++ {
 		if ts[j].Kind == text.LexBreak {
 			break
 		}
@@ -423,6 +365,6 @@ func mainAfterComma(ts toks, i int) (Tense, string, int) {
 	return TenseUnknown, "", -1
 }
 
-// clauseReach bounds the words from an expression to the comma closing
+// commaReach bounds the words from an expression to the comma closing
 // its temporal clause.
-const clauseReach = 8
+const commaReach = 8

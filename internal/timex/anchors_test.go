@@ -2,106 +2,146 @@ package timex
 
 import "testing"
 
-// TestNextDaySequel: "the next day" after a dated narrative event is the
-// day after it, as "the following day"; a span ("over the next day"), a
-// vague count ("the next day or two") or a day of a series ("the next day
-// of hearings") is not read. Invented sentences; "" is unresolved,
-// absent not found.
-func TestNextDaySequel(t *testing.T) {
-	const monday = "2011-03-14"
-	checkTexts(t, []textCase{
-		{monday, []string{"The mayor first spoke about the plan on Thursday.", "The next day, she said the vote would wait."}, "next day", "2011-03-11"},
-		{monday, []string{"The team landed in Oslo on March 2 and flew home the next day."}, "next day", "2011-03-03"},
-		// No dated event within reach: the sequel counts from nothing.
-		{monday, []string{"The mayor first spoke about the plan.", "The next day, she said the vote would wait."}, "next day", ""},
-		// Negative rows: not the sequel.
-		{monday, []string{"The mayor spoke on Thursday.", "She will spend the next day or two on the budget."}, "next day", absent},
-		{monday, []string{"The hearing opened on Thursday.", "Witnesses are due on the next day of hearings."}, "next day", absent},
-		{monday, []string{"The mayor spoke on Thursday.", "Over the next day, crews cleared the road."}, "next day", absent},
-	})
-}
-
 // TestOtherClauseDate: a prepositional count takes its sentence's date
 // only when the date is its clause's: not a date inside a relative clause
-// the count is outside of, nor one across a content clause's opener.
+// the count is outside of, nor one across a complement clause's opener.
+// A relative "that" after a noun, and a "that" determining a unit or
+// part of day, open no such clause. Invented sentences; "" is unresolved.
 func TestOtherClauseDate(t *testing.T) {
 	const friday = "2011-03-18"
 	checkValues(t, []valueCase{
 		// Negative rows: another clause's date.
-		{friday, "Asked about the flood, which struck a month ago Thursday, the mayor faulted the agency for waiting more than a week after the flood to act.", "a week after", ""},
-		{friday, "The post on Thursday made clear that, a few days before the vote, the council was still split.", "a few days before", ""},
-		// The clause's own date is still taken, also past a "that" inside
-		// the count's own object.
-		{friday, "A day after telling reporters that he would stay quiet, the coach spoke at length on Thursday.", "A day after", "2011-03-17"},
+		{friday, "The pier, which a barge struck on Tuesday, stayed shut for two days after the collision.", "two days after", ""},
+		{friday, "An audit released on Thursday found that the firm had shredded files three days before the inspection.", "three days before", ""},
+		{friday, "Officials confirmed on Tuesday whether the plant closed two days after the spill.", "two days after", ""},
+		// The clause's own date is still taken: past a "that" inside the
+		// count's own object, a relative "that" after a noun, a "that"
+		// determining a part of day.
+		{friday, "Two days after promising voters that taxes would fall, the governor raised them on Thursday.", "Two days after", "2011-03-17"},
+		{friday, "Two days after the hearing, the bill that the council drafted was signed on Monday.", "Two days after", "2011-03-14"},
+		{friday, "A week after the crash, the airline that owns the jet grounded its fleet on Thursday.", "A week after", "2011-03-17"},
+		{friday, "Two days after the flood, crews worked through that night and reopened the road on Thursday.", "Two days after", "2011-03-17"},
 		{friday, "On Wednesday the council, which had met on Monday, voted two days after the hearing.", "two days after", "2011-03-16"},
 		{friday, "On Wednesday, two days after the hearing, the council voted.", "two days after", "2011-03-16"},
 	})
 }
 
-// TestDatedEvents: a prepositional count whose sentence leaves its clause
-// undated takes the day another sentence gives the same event: the
-// count's subject ("The ruling came ... after"), named again as the noun
-// or its verb, is dated on that day; its object ("after a storm hit") is
-// counted from it. Ambiguous or undated events leave it unresolved.
-func TestDatedEvents(t *testing.T) {
-	const wednesday = "2012-05-16"
-	checkTexts(t, []textCase{
-		// The subject's event, named again by its verb or its noun.
-		{wednesday, []string{"The league announced Tuesday that the final will move to Oslo.", "Fans were surprised.", "The announcement came just nine days after the owners met in secret."}, "nine days after", "2012-05-15"},
-		{wednesday, []string{"The verdict was read on Monday in a packed hall.", "The verdict came two years after the fire destroyed the depot."}, "two years after", "2012-05-14"},
-		// The object's event, counted from.
-		{wednesday, []string{"Four days after a leaked memo circulated among staff, the minister quit.", "The memo, sent to the whole office last Friday, described deep cuts."}, "Four days after", "2012-05-15"},
-		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters had tracked for a week, arrived early Sunday in the bay."}, "Hours after", "2012-05-13"},
-		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm, which forecasters first spotted on Sunday, is still over the bay."}, "Hours after", ""},
-		{wednesday, []string{"Hours after the storm made landfall, the roads were shut.", "The storm hit the coast early Sunday."}, "Hours after", "2012-05-13"},
-		// Negative rows: the event is dated on two days, not dated, only
-		// a vague count, or named in a quotation.
-		{wednesday, []string{"The league announced Tuesday that the final will move.", "It announced on Monday a new sponsor.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
-		{wednesday, []string{"The league made an announcement about the final.", "The announcement came just nine days after the owners met."}, "nine days after", ""},
-		{wednesday, []string{"Days after a leaked memo circulated, the minister quit.", "The memo, sent last Friday, described deep cuts."}, "Days after", ""},
-		{wednesday, []string{"Four days after a leaked memo circulated, the minister quit.", "\"The memo arrived on Friday,\" an aide said."}, "Four days after", ""},
-		// A day after the reference in a past clause is not taken.
-		{wednesday, []string{"Three days after the storm hit, the bridge reopened.", "The storm is expected to hit the coast on Tuesday."}, "Three days after", ""},
-	})
-}
-
 // TestSpokenQuotes: the day words of a quotation are read from the day
-// its attribution says it was spoken ("said ... on Tuesday"), or, for a
-// pronoun speaker whose attribution names no day, the day of the previous
-// sentence's report of speech; otherwise from the publication date.
+// the attribution's verb takes as its adjunct ("said Monday", "told aides
+// on Monday"); a date elsewhere in the attribution, in another sentence
+// or after the reference leaves the publication's reading.
 func TestSpokenQuotes(t *testing.T) {
+	const wednesday = "2014-06-18"
 	checkTexts(t, []textCase{
-		{"2011-03-17", []string{"\"We had planned to vote on it last evening,\" said the chair at a briefing on Tuesday, \"but the clerk was ill.\""}, "last evening", "2011-03-14"},
-		{"2011-03-16", []string{"The mayor appeared on a radio show on Monday and began by saying she was sorry.", "She then defended the plan, saying, “The crowd last night was small.”"}, "last night", "2011-03-13"},
-		{"2011-03-14", []string{"The coach suggested Sunday that the team was tired.", "\"We rest. Tomorrow we travel to Leeds,\" he said on a podcast."}, "Tomorrow", "2011-03-14"},
+		{"2011-03-16", []string{"\"The count ends tonight,\" the clerk said Monday."}, "tonight", "2011-03-14"},
 		{"2011-03-16", []string{"She told reporters on Monday: “The vote is tonight.”"}, "tonight", "2011-03-14"},
-		// Negative rows: the quotation keeps the publication's day.
-		{"2011-03-14", []string{"The coach spoke on Sunday.", "\"Tomorrow we travel,\" the coach said."}, "Tomorrow", "2011-03-15"},
-		{"2011-03-14", []string{"The team lost on Sunday.", "\"Tomorrow we travel,\" he said."}, "Tomorrow", "2011-03-15"},
-		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Sunday after the loss on Saturday."}, "Tomorrow", "2011-03-15"},
-		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Monday."}, "Tomorrow", "2011-03-15"},
+		{"2011-03-16", []string{"\"The office will shut today,\" he told the committee on Monday."}, "today", "2011-03-14"},
+		{wednesday, []string{"\"We will vote tomorrow,\" the senator said Tuesday."}, "tomorrow", "2014-06-18"},
+		{wednesday, []string{"\"We lost today,\" the coach said on Saturday.", "\"Tomorrow we train.\""}, "today", "2014-06-14"},
+		{wednesday, []string{"\"Tomorrow we march,\" they said on Sunday."}, "Tomorrow", "2014-06-16"},
+		// Negative rows: the attribution's date is not the verb's adjunct.
+		{wednesday, []string{"\"It all ends tomorrow,\" he said of the strike that began on Monday."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"In an interview about Friday's crash, she said: \"We will know more tomorrow.\""}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"We will win tomorrow,\" he said before Tuesday's final."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"We will win tomorrow,\" the captain said ahead of Tuesday's final."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"We vote tomorrow,\" the senator said after Monday's session."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"It ends tomorrow,\" she said Monday's talks had failed."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"Tomorrow we rebuild,\" the mayor said at the site of Sunday's fire."}, "Tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"It opens tomorrow,\" he said about the bridge that closed on Monday."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"Asked about Tuesday's vote, the minister said: \"We will know tonight.\""}, "tonight", "2014-06-18"},
+		{wednesday, []string{"\"We meet again tomorrow,\" the envoy said in a statement on the talks held Monday."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"Today is a sad day,\" she told mourners at Saturday's funeral."}, "Today", "2014-06-18"},
+		{wednesday, []string{"\"The talks end today,\" she said, recalling the summit on Monday."}, "today", "2014-06-18"},
+		{wednesday, []string{"\"The vote is tomorrow,\" he said in an interview published on Sunday."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"We will know more tomorrow,\" said Ms. Lee, speaking on Monday."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"Speaking after Saturday's defeat, the coach said: \"Tomorrow we rest.\""}, "Tomorrow", "2014-06-19"},
+		{wednesday, []string{"\"The results will be out tomorrow,\" the official told reporters, who had waited since Monday."}, "tomorrow", "2014-06-19"},
 		{"2011-03-14", []string{"\"We win tomorrow,\" he said, a day before the final on Tuesday."}, "tomorrow", "2011-03-15"},
+		// Two days in the attribution: which is the speech's is unsaid.
+		{"2011-03-14", []string{"\"Tomorrow we travel,\" he said Sunday after the loss on Saturday."}, "Tomorrow", "2011-03-15"},
+		// A speech dated after the reference is not read.
+		{"2011-03-14", []string{"\"We win tomorrow,\" he said on March 20, 2011."}, "tomorrow", "2011-03-15"},
+		// Negative rows: a pronoun speaker's quotation keeps the
+		// publication's day whatever the sentence before dates.
+		{wednesday, []string{"The coach said the team lost on Saturday because of injuries.", "\"We fly home tomorrow,\" he said."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"Jones, the defence lawyer, will appeal.", "Prosecutors said on Monday that they would seek a retrial.", "\"We will file tomorrow,\" he said."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"The union said the strike began on Friday.", "\"It ends tonight,\" she said."}, "tonight", "2014-06-18"},
+		{wednesday, []string{"The minister spoke on Monday.", "\"We act tomorrow,\" she said."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"Lee said on Monday that talks had failed.", "\"We strike tomorrow,\" they said."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"He was arrested on Sunday.", "\"I will go home today,\" he said."}, "today", "2014-06-18"},
+		{wednesday, []string{"The strike began on Monday.", "\"We return tomorrow,\" a union leader said."}, "tomorrow", "2014-06-19"},
+		{wednesday, []string{"Asked on Monday about the vote, he said the party was ready.", "\"We win tomorrow,\" he added."}, "tomorrow", "2014-06-19"},
 		{"2011-03-14", []string{"He arrived on Sunday.", "\"Tomorrow we travel,\" the note read."}, "Tomorrow", "2011-03-15"},
-		// "last evening" is the evening before the publication, as "last
-		// night"; after a determiner it is an ordinal.
-		{"2011-03-16", []string{"The council met last evening."}, "last evening", "2011-03-15"},
-		{"2011-03-16", []string{"Crowds filled the square on the last evening of the fair."}, "last evening", absent},
+		// "last night" after "one" is an ordinal, as after a determiner;
+		// "last evening" is not read (which evening a quotation's "last
+		// evening" is depends on when it was spoken).
+		{wednesday, []string{"Fans spent one last night at the old ground."}, "last night", absent},
+		{wednesday, []string{"Fans gathered for one last evening at the old ground."}, "last evening", absent},
+		{"2011-03-16", []string{"The council met last evening."}, "last evening", absent},
 	})
 }
 
-// TestVagueCoarseCount: a vague "a few months earlier|later" counts from
-// the last date the text gave when that was a month (or a year, for
-// years) of its unit, as an exact count does: 2 to 7 units from it.
+// TestVagueCoarseCount: a vague "a few months earlier|later" in a past
+// clause counts from the last date the text gave when that was a month
+// (or a year, for years) of its unit, as an exact count does: 2 to 7
+// units from it. Other units, bare plurals, future clauses and a past
+// count starting after the publication stay unresolved.
 func TestVagueCoarseCount(t *testing.T) {
 	const published = "2016-10-02"
 	checkTexts(t, []textCase{
-		{published, []string{"It was early April, and the depot was full.", "A few months earlier, the old owner would have sold it."}, "A few months earlier", "2015-09/2016-02"},
+		{published, []string{"The harvest was over by August.", "A few months earlier, a drought had struck the valley."}, "A few months earlier", "2016-01/2016-06"},
 		{published, []string{"In 2009 the firm moved to Leeds.", "A few years later, it closed."}, "A few years later", "2011/2016"},
-		// Negative rows: a count of another unit, a past count that
-		// would start after the publication, a bare plural.
-		{published, []string{"It was early April, and the depot was full.", "A few years earlier, the old owner would have sold it."}, "A few years earlier", ""},
+		{published, []string{"The plant opened in 2001.", "Several years later, the town grew."}, "Several years later", "2003/2008"},
+		// Negative rows.
+		{published, []string{"The harvest was over by August.", "A few years earlier, a drought had struck the valley."}, "A few years earlier", ""},
 		{published, []string{"In September the depot was full.", "Several months later, the owner sold it."}, "Several months later", ""},
-		{published, []string{"It was early April, and the depot was full.", "Months earlier, the old owner would have sold it."}, "Months earlier", ""},
+		{published, []string{"The harvest was over by August.", "Months earlier, a drought had struck the valley."}, "Months earlier", ""},
+		{"2014-06-18", []string{"The law takes effect in January.", "A few months later, the city will review it."}, "A few months later", ""},
+		{"2014-06-18", []string{"The museum reopened in May.", "A few weeks later, it will close again."}, "A few weeks later", ""},
+		{"2014-06-18", []string{"The club was founded in 1990.", "Several years later, it will move."}, "Several years later", ""},
+	})
+}
+
+// TestUndatedEvents: a count from an event ("two days after the
+// senator introduced the bill") is not read from a date the text gives
+// another mention of a noun, nor is "the next day" read as a sequel:
+// these were rules tried and taken out (docs/timex-rules-anchors.md),
+// and each row here is a sentence they placed wrong.
+func TestUndatedEvents(t *testing.T) {
+	const friday = "2014-06-20"
+	checkTexts(t, []textCase{
+		{friday, []string{"The senator met donors in Ohio on Monday.", "Two days after the senator introduced the bill, party leaders scheduled a vote."}, "Two days after", ""},
+		{friday, []string{"The company reported weak earnings on Tuesday.", "Three days after the company announced the layoffs, its chief executive resigned."}, "Three days after", ""},
+		{friday, []string{"The striker scored twice against Leeds on Saturday.", "Two days after the striker signed his new contract, the club sold him."}, "Two days after", ""},
+		{friday, []string{"The police arrested a man on Tuesday.", "Three days after the police raided the house, a second man was held."}, "Three days after", ""},
+		{friday, []string{"The election results were certified on Monday.", "Two weeks before the election, the party changed its leader."}, "Two weeks before", ""},
+		{friday, []string{"The attack site reopened to visitors on Tuesday.", "Three days after the attack, police arrested a suspect."}, "Three days after", ""},
+		{friday, []string{"The trial will resume on Monday after a break.", "A week before the trial, the defence had asked for a delay."}, "A week before", ""},
+		{friday, []string{"The storm hit the coast early Sunday.", "Forty-eight hours after the storm made landfall, the roads were still shut."}, "Forty-eight hours after", ""},
+		{friday, []string{"The storm hit the coast early Sunday.", "72 hours after the storm made landfall, the roads were still shut."}, "72 hours after", ""},
+		{friday, []string{"The storm hit the coast early Sunday.", "Hours after the storm made landfall, the roads were shut."}, "Hours after", ""},
+		{friday, []string{"The verdict, read last week, drew protests outside the courthouse on Monday.", "The verdict came two years after the fire destroyed the depot."}, "two years after", ""},
+		{friday, []string{"State lawmakers met in a closed session on Monday.", "The statement came two days after the vote."}, "two days after", ""},
+		{friday, []string{"The first vote, on Monday, failed by two votes.", "The vote came two days after the speaker had promised a majority."}, "two days after", ""},
+		{friday, []string{"The government shut the border on Monday.", "The governor ordered a curfew on Tuesday.", "The agreement came days after talks collapsed."}, "days after", ""},
+		{friday, []string{"Investors agreed on Monday to a new round of funding.", "The agreement came two weeks after the founder quit."}, "two weeks after", ""},
+		{friday, []string{"The game against Leeds ended in a draw on Saturday.", "The decision came two days after the game."}, "two days after", ""},
+		{friday, []string{"The protest began on Monday.", "Crowds grew.", "Shops shut.", "Roads closed.", "Schools emptied.", "Trains stopped.", "Talks failed.", "Three days after the protest started, the minister quit."}, "Three days after", ""},
+		{friday, []string{"The mayor spoke on Monday.", "Two days after the flood, the river fell."}, "Two days after", ""},
+		{friday, []string{"The board met on Tuesday.", "A week after the merger, staff were told of cuts."}, "A week after", ""},
+		{friday, []string{"The vote was held on Tuesday.", "Two weeks after the vote was announced, turnout forecasts rose."}, "Two weeks after", ""},
+		{friday, []string{"The company announced layoffs on Monday.", "Five days after the announcement, the union called a strike."}, "Five days after", ""},
+		{friday, []string{"The hearing was held on Monday.", "The hearing came a month after the arrest."}, "a month after", ""},
+		{friday, []string{"The minister resigned on Tuesday.", "Days after the scandal broke, polls slumped."}, "Days after", ""},
+		{friday, []string{"Police said the shooting happened on Monday.", "The shooting came two days after a rally."}, "two days after", ""},
+		// "the next day": generic, habitual and planned uses.
+		{friday, []string{"On Monday, the agency approved the drug.", "Patients who take it often feel dizzy the next day."}, "next day", absent},
+		{friday, []string{"The retailer cut prices on Monday.", "Shoppers who order by noon get delivery the next day."}, "next day", absent},
+		{friday, []string{"The court heard the case on Tuesday.", "It usually rules the next day, a clerk said."}, "next day", absent},
+		{friday, []string{"The storm hit on Monday.", "Forecasters say the next day is often the worst."}, "next day", absent},
+		{friday, []string{"The clinic opened on Tuesday.", "Results usually arrive the next day."}, "next day", absent},
+		{friday, []string{"The bank closed on Friday.", "Cheques deposited late clear the next day."}, "next day", absent},
+		{friday, []string{"Voting closed on Tuesday.", "Ballots posted that day count if they arrive the next day."}, "next day", absent},
 	})
 }
 
@@ -113,11 +153,15 @@ type textCase struct {
 }
 
 // checkTexts runs checkParagraphs on each row, as a subtest named by its
-// last paragraph.
+// paragraphs.
 func checkTexts(t *testing.T, tests []textCase) {
 	t.Helper()
 	for _, tc := range tests {
-		t.Run(tc.paras[len(tc.paras)-1], func(t *testing.T) {
+		name := ""
+		for _, p := range tc.paras {
+			name += p + " "
+		}
+		t.Run(name, func(t *testing.T) {
 			checkParagraphs(t, tc.published, tc.paras, tc.expr, tc.want)
 		})
 	}

@@ -878,8 +878,9 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 		n = 1
 	case "last":
 		// "last night" is the night before the reference (not "the last
-		// night of the festival": after a determiner it is an ordinal).
-		if ts.Word(i+1) != "night" && ts.Word(i+1) != "evening" || determiners[ts.Word(i-1)] {
+		// night of the festival", "one last night at the ground": after a
+		// determiner or "one" it is an ordinal).
+		if ts.Word(i+1) != "night" || determiners[ts.Word(i-1)] || ts.Word(i-1) == "one" {
 			return expr{}, 0, false
 		}
 		return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End, n: -1}, i + 2, true
@@ -1117,11 +1118,6 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	}
 	if ts.Word(i-1) == "the" && mod == -1 { // "the past week" = the last seven days
 		return expr{kind: kRecent, start: ts[i].Start, end: ts[j+1].End, unit: u, n: 1}, j + 2, true
-	}
-	if u == uDay && mod == 1 && part == 0 {
-		if e, next, ok := matchNextDay(ts, j); ok { // "The next day, he left"
-			return e, next, true
-		}
 	}
 	if u == uDay { // "last day", "this day" are not dates
 		return expr{}, 0, false

@@ -454,7 +454,6 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	if haveRef {
 		placeWeekdays(out, kinds, ts, ref) // weekdays.go
 	}
-	placeDatedEvents(out, kinds, ts, ref, haveRef, quote)
 	if haveRef {
 		placeSpans(body, out, kinds, ts, ref) // spans.go
 	}

@@ -51,25 +51,12 @@ func determinerThat(ts toks, j int) bool {
 	return unit || dayParts[ts.Word(j+1)]
 }
 
-// relativeThat reports whether the "that" at token j follows a noun
-// phrase's head: a lower-case word after a determiner, at most one
-// lower-case modifier between ("the old airline that owns"). Such a
-// "that" opens a relative (or a noun's complement) clause, which belongs
-// to the noun phrase rather than separating two clauses.
+// relativeThat reports whether the "that" at token j follows the head of
+// a noun phrase ("the old airline that owns"): it opens a relative (or a
+// noun's complement) clause, part of that noun phrase, rather than a
+// clause beside the count's.
 func relativeThat(ts toks, j int) bool {
-	for k := j - 1; k >= j-3 && k >= 0; k-- {
-		w := ts.Word(k)
-		if ts.Kind(k) != text.LexWord || ts[k].Upper && !determiners[w] {
-			return false
-		}
-		if determiners[w] {
-			return k < j-1
-		}
-		if regularPast(w) || pastForms[w] {
-			return false
-		}
-	}
-	return false
+	return nounPhraseHead(ts, j-1)
 }
 
 // inRelativeClause reports whether token i lies in a non-restrictive
@@ -208,22 +195,10 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 		if e.tok != j || j > hi || !dayPrecise(e.kind) || e.generic || e.possessive || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
 			continue
 		}
-		if n := tokenAt(ts, e.end); ts.Is(n, "'") || ts.Is(n, "’") {
-			return time.Time{}, false // "said Monday's vote"
-		}
 		d, err := time.Parse(dayLayout, out[k].Value[:len(dayLayout)])
 		return d, err == nil
 	}
 	return time.Time{}, false
-}
-
-// tokenAt returns the first token starting at or after byte offset off.
-func tokenAt(ts toks, off int) int {
-	k := 0
-	for k < len(ts) && ts[k].Start < off {
-		k++
-	}
-	return k
 }
 
 // datesIn returns the day of the placed day-precise expressions outside

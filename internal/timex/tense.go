@@ -429,19 +429,29 @@ func thatRelative(ts toks, j int) (Tense, bool) {
 	if !nounPreps[x] && !objectStarts[x] && !relativeFollowers[x] {
 		return 0, false
 	}
-	n := ts.Word(j - 2)
-	if ts.Kind(j-2) != text.LexWord || ts[j-2].Upper || strings.HasSuffix(n, "s") || regularPast(n) || pastForms[n] || notVerbs[n] {
+	if strings.HasSuffix(ts.Word(j-2), "s") || !nounPhraseHead(ts, j-2) {
 		return 0, false
 	}
-	for k := j - 3; k >= j-5; k-- {
+	return TensePresent, true
+}
+
+// nounPhraseHead reports whether token n can end a noun phrase: a
+// lower-case word that is no verb form, with a determiner at most three
+// words before it and only lower-case words that are no verb or
+// preposition between ("the new route", "a bill").
+func nounPhraseHead(ts toks, n int) bool {
+	if w := ts.Word(n); ts.Kind(n) != text.LexWord || ts[n].Upper || regularPast(w) || pastForms[w] || notVerbs[w] {
+		return false
+	}
+	for k := n - 1; k >= n-3; k-- {
 		switch w := ts.Word(k); {
 		case determiners[w]:
-			return TensePresent, true
+			return true
 		case ts.Kind(k) != text.LexWord || ts[k].Upper || regularPast(w) || pastForms[w] || modals[w] || beForms[w] || haveForms[w] || nounPreps[w]:
-			return 0, false
+			return false
 		}
 	}
-	return 0, false
+	return false
 }
 
 // Finite verbs outside the tables: English marks a clause's finite verb

@@ -609,9 +609,10 @@ func coarseOf(e expr, v string, ts toks) (coarseAnchor, bool) {
 // firm cancelled two months later": July). A count of another unit ("a
 // year earlier" after "In January 2012") is not read from it: the unit
 // of the anchor is not the count's, and the judges left that unresolved.
-// A vague count with a count word ("A few months earlier" after "It was
-// early April": countedVague) is the range of 2 to 7 units from it, as
-// from a day (resolveAfter); a bare "Years later" is not read.
+// A vague count with a count word in a past clause ("The mill shut in
+// 1998; several years later the town emptied": countedVague) is the
+// range of 2 to 7 units from it, as from a day (resolveAfter); a bare
+// "Years later" is not read.
 func coarseCount(e expr, c coarseAnchor, ref time.Time, haveRef bool) (string, bool) {
 	if e.kind != kAfter || e.prep || c.unit == 0 || e.unit != c.unit || c.sentence < e.sentence-anchorReach {
 		return "", false

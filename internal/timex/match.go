@@ -61,6 +61,7 @@ type expr struct {
 	// (dateTense): a date a month or less before the reference keeps
 	// its year (wouldBack), not the next one.
 	would    bool
+	unplaced bool // a year rule (years.go) found no safe year: left unresolved
 	generic  bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
 	sequel   bool // "the very next year": one unit after the last year the text stated
 	ahead    bool // "in 10 days": a kAgo after the reference, placed only in a future clause

@@ -916,7 +916,7 @@ func joined(ts toks, a, b expr) bool {
 
 // resolveOne resolves e. day/isDay report a day-precise result (for anchors).
 func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAnchor bool, anchorSentence int) (v string, rel bool, day time.Time, isDay bool) {
-	if e.generic {
+	if e.generic || e.unplaced {
 		return "", true, time.Time{}, false
 	}
 	switch e.kind {

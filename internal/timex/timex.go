@@ -79,14 +79,14 @@
 //     reference month (ref 2017-04-12 gives "2016-09"; "in April" gives
 //     "2017-04"); in a future-tense clause, or after "next", the first not
 //     before it.
-//   - The clause a yearless month-day or bare month takes its year from
-//     is corrected before resolving (years.go): a scheduled event's date
-//     in a noun phrase a past verb only hangs on ("ahead of the Jan. 3
-//     caucuses") takes the nearest occurrence; a present clause of
-//     condition or time ("before the new Congress takes over in
-//     January"), a prospect's complement dated now ("said Monday they had
-//     a chance of losing in November") and a present second predicate
-//     ("opened Wednesday and runs through Nov. 5") place it ahead.
+//   - In a few narrow cases (years.go) the tense a yearless month-day or
+//     bare month follows is not its nearest verb's. An event put off ("a
+//     delay of the March 3 hearing") is placed in its nearest year. Ahead
+//     of the reference lie: a present clause of condition or time under a
+//     main clause that is no simple past ("has promised aid unless Lee
+//     objects in May"); what a noun of prospect held now looks to ("has
+//     kept its hopes of a title in May"); a present second predicate that
+//     reaches the date ("closed Monday and stays shut until May 2").
 //   - Weeks are ISO weeks (Monday to Sunday): "last week" is the week before
 //     the reference's ("2017-04-03/2017-04-09" for ref 2017-04-12), "earlier
 //     this week" runs from Monday to the reference, "later this week" from

@@ -36,9 +36,10 @@ import (
 //     "push", held by a present or present perfect verb, looks ahead
 //     ("has kept alive its hopes of a deal in October") (prospectNow).
 //   - Coordinated presents: a second predicate opened by an "-s" form after
-//     "and" or "but" and a time expression ("closed Monday and reopens on
-//     May 2") is a present of its own, when no verb follows the date in
-//     its clause (coordinatedPresent).
+//     "and" or "but" and a time expression ("closed Monday and stays shut
+//     until May 2") is a present of its own; when it reaches the date
+//     ("until", "through") and no verb follows the date in its clause,
+//     the date lies ahead (coordinatedPresent).
 
 // yearClauses adjusts, in place, the tense of the yearless month-days and
 // bare months of exprs that one of this file's cases covers. A bare month
@@ -292,11 +293,14 @@ var prospectNouns = map[string]bool{
 	"danger": true, "push": true, "bid": true, "drive": true, "quest": true,
 }
 
-// prospectEnds mark a prospect as over ("his failed bid"): what it
+// prospectEnds mark a prospect as over, as its modifier ("his failed
+// bid") or as the verb that holds it ("has dropped his bid"): what it
 // looked forward to may lie in the past.
 var prospectEnds = map[string]bool{
 	"failed": true, "unsuccessful": true, "abortive": true, "doomed": true, "abandoned": true,
 	"aborted": true, "thwarted": true, "lost": true, "last": true, "previous": true, "earlier": true,
+	"dropped": true, "ended": true, "suspended": true, "scrapped": true, "shelved": true,
+	"halted": true, "quit": true,
 }
 
 // prospectReach bounds the words between a noun of prospect and the date
@@ -311,8 +315,8 @@ const prospectReach = 12
 // ("in their push for"). The nearest preposition before the noun is no
 // "of" or "from" ("has recovered from his bid for", "the failure of the
 // push for" hold the noun in another noun's or verb's phrase, which may
-// tell of its end), and no word that ends the prospect stands between
-// ("his failed bid"). A past verb keeps its tense: the prospect may be
+// tell of its end), and no word that ends the prospect stands from the
+// verb to the noun ("his failed bid", "has dropped its push for"). A past verb keeps its tense: the prospect may be
 // long over.
 func prospectNow(ts toks, i int) bool {
 	n := -1
@@ -336,7 +340,7 @@ func prospectNow(ts toks, i int) bool {
 	if g < 0 || g > n || t != TensePresent && !presentPerfect(ts, name, g) {
 		return false
 	}
-	for k := n - 1; k > g; k-- {
+	for k := n - 1; k >= g; k-- {
 		switch w := ts.Word(k); {
 		case prospectEnds[w] || w == "of" || w == "from":
 			return false
@@ -349,10 +353,11 @@ func prospectNow(ts toks, i int) bool {
 
 // coordinatedPresent reports whether the date at token i, ending at byte
 // end, follows a present "-s" form that opens a second predicate right
-// after a time expression and "and" or "but" ("closed Monday and reopens
-// on May 2"): at most three words between the verb and the date, none a
-// verb and no comma; the verb lower-case and no time word itself
-// ("Monday and Tuesdays"). A verb after the date in its clause ("and
+// after a time expression and "and" or "but" ("closed Monday and stays
+// shut until May 2"), a preposition of reachPreps right before the date:
+// at most three words between the verb and the date, none a verb and no
+// comma; the verb lower-case and no time word itself ("Monday and
+// Tuesdays"). A verb after the date in its clause ("and
 // talks in January failed") makes the "-s" word a plural noun, the
 // subject of that verb.
 func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
@@ -366,7 +371,7 @@ func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 		seen++
 		w := ts.Word(j)
 		if c := ts.Word(j - 1); (c == "and" || c == "but") && sForm(w) && !ts[j].Upper && !timeWord(w) {
-			return endsExpr(ts, j-2, exprs) && !verbAfter(ts, end)
+			return reachPreps[ts.Word(i-1)] && endsExpr(ts, j-2, exprs) && !verbAfter(ts, end)
 		}
 		if _, name := classify(ts, j); name != "" {
 			return false
@@ -374,6 +379,12 @@ func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 	}
 	return false
 }
+
+// reachPreps end a span at the date after them ("runs through Nov. 8",
+// "lasts until Oct. 30", "lasts into November"): a present state that
+// reaches a date reaches it ahead of now. A present of any other kind
+// ("and centres on the June 3 primary") may tell of a past date.
+var reachPreps = map[string]bool{"through": true, "until": true, "till": true, "into": true}
 
 // verbAfter reports whether a verb form, or a lower-case word ending in
 // "-ed", stands after byte end in its clause (up to a comma, semicolon or
@@ -416,13 +427,20 @@ func endsExpr(ts toks, k int, exprs []expr) bool {
 }
 
 // earlierYearStated reports whether sentence s states a year before the
-// reference's ("In 2012", "in March 2012", "the 2012 race"): the sentence
+// reference's ("In 2012", "in March 2012", "the 2012 race", "last year",
+// "two years ago"): the sentence
 // narrates from that year, and what its clauses look forward to may lie
 // before the reference; the rules of this file leave its dates to the
 // tense.
 func earlierYearStated(exprs []expr, s int, ref time.Time) bool {
 	for _, o := range exprs {
-		if o.sentence == s && o.y != 0 && o.y < ref.Year() && (o.kind == kYear || o.kind == kMonth || o.kind == kDate) {
+		if o.sentence != s {
+			continue
+		}
+		if o.kind == kUnitRel && o.unit == uYear && o.mod == -1 || o.kind == kAgo && o.unit >= uYear {
+			return true // "last year", "a year ago"
+		}
+		if o.y != 0 && o.y < ref.Year() && (o.kind == kYear || o.kind == kMonth || o.kind == kDate) {
 			return true
 		}
 	}

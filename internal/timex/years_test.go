@@ -33,6 +33,7 @@ func TestPresentAdverbialClause(t *testing.T) {
 	const nov = "2015-11-20"
 	checkValues(t, []valueCase{
 		{nov, "The mayor has promised a new bridge unless Greens block the plan in March.", "March", "2016-03"},
+		{nov, "The mayor has promised aid unless Lee objects in May.", "May", "2016-05"},
 		// Negative rows.
 		{nov, "The council fixed the budget before the new board took office in January.", "January", "2015-01"},
 		{nov, "The council had fixed the budget before the vote in January.", "January", "2015-01"},
@@ -56,10 +57,12 @@ func TestProspectNow(t *testing.T) {
 	const jun = "2015-06-17"
 	checkValues(t, []valueCase{
 		{jun, "Rivals have mocked the mayor in their push for a recall vote in September.", "September", "2015-09"},
+		{jun, "The club has kept alive its hopes of a title in September.", "September", "2015-09"},
 		// Negative rows.
 		{jun, "Lee said on Monday that Smith lost his bid for a second term in October.", "October", "2014-10"},
 		{jun, "By March the league saw a fair chance of a title in October.", "October", "2014-10"},
 		{jun, "Smith lost a bid in October, Lee said on Monday.", "October", "2014-10"},
+		{jun, "Smith has dropped his bid for the Senate in October.", "October", "2014-10"},
 	})
 }
 
@@ -71,11 +74,14 @@ func TestCoordinatedPresent(t *testing.T) {
 	const sep = "2015-09-16"
 	checkValues(t, []valueCase{
 		{sep, "The drive began on Monday and lasts until Oct. 30.", "Oct. 30", "2015-10-30"},
+		{sep, "The pool closed Monday and stays shut until Oct. 30.", "Oct. 30", "2015-10-30"},
 		{sep, "The festival began last week but lasts into November.", "November", "2015-11"},
 		// Negative rows.
 		{sep, "The city raised taxes and fees through Nov. 8.", "Nov. 8", "2014-11-08"},
-		{sep, "The exhibit opened Tuesday and ran through Nov. 8.", "Nov. 8", "2014-11-08"},
-		{sep, "The exhibit opened to good reviews and runs through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "Work on the pier stopped on Friday and lasted through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "The pier closed to great protest and stays shut through Nov. 8.", "Nov. 8", "2014-11-08"},
+		{sep, "The trial opened Monday and centres on the Nov. 8 primary.", "Nov. 8", "2014-11-08"},
+		{sep, "The probe began Tuesday and focuses on deals in November.", "November", "2014-11"},
 		{sep, "The club played on Monday and Tuesdays through Nov. 8.", "Nov. 8", "2014-11-08"},
 	})
 }

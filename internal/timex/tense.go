@@ -923,24 +923,6 @@ func presentPerfect(ts toks, name string, j int) bool {
 	return false
 }
 
-// pastPerfect, presentPerfect's twin, reports whether the governing token g, claimed by the rule
-// named name, is a past perfect: "had" opening it ("had fixed") or its
-// participle after "had" ("fixed" in "had already fixed").
-func pastPerfect(ts toks, name string, g int) bool {
-	switch {
-	case g < 0:
-		return false
-	case name == "perfect":
-		return ts.Word(g) == "had"
-	case name == "past-form" && ts.Word(g) != "had":
-		// a participle after "had"; "had" itself as a past form is the
-		// main verb ("they had a vote"), the perfect rule claiming
-		// the auxiliary first
-		return ts.Word(skipAdverbs(ts, g-1)) == "had"
-	}
-	return false
-}
-
 // deferring are the conjunctions whose clause takes its time from the
 // clause it depends on ("won't be printed until the panel signs it
 // during its session in October"): its own verb is a present standing for

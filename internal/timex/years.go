@@ -20,21 +20,19 @@ import (
 // Every case here is narrow on purpose. A date placed a year off is the
 // worst error a reader meets, and news often names past events of eight
 // to twelve months back ("after the Nov. 6 election") in the same shapes
-// these cases read. Where a shape fits both, the cases stand aside.
+// these cases read. Where a shape fits both, the cases stand aside; an
+// event's date in a noun phrase ("a delay of the Nov. 6 election") is
+// left to its verb for that reason.
 //
-//   - Postponed events: after "of" of a noun that pushes an event later
-//     ("a delay of the March 3 hearing", "the postponement of the vote on
-//     May 9"), the date is the event's, set at the time of the clause and
-//     so not yet past then; it takes the nearest occurrence
-//     (eventPhraseDate).
 //   - Present adverbial clauses: a clause of condition or time ("if",
 //     "unless", "until", "before", ...) with a present finite verb of its
-//     own stands for the future ("unless the board agrees in June"), when
-//     the main clause's finite verb is no simple past
+//     own stands for the future ("unless Lee objects in June"), when the
+//     main clause's finite verb is a present or future (or, before a
+//     conjunction that takes no noun phrase, a present perfect)
 //     (presentAdverbialClause).
 //   - Prospects held now: the complement of a noun such as "chance" or
 //     "push", held by a present or present perfect verb, looks ahead
-//     ("has kept alive its hopes of a deal in October") (prospectNow).
+//     ("has kept alive its hopes of a title in October") (prospectNow).
 //   - Coordinated presents: a second predicate opened by an "-s" form after
 //     "and" or "but" and a time expression ("closed Monday and stays shut
 //     until May 2") is a present of its own; when it reaches the date
@@ -58,13 +56,6 @@ func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 		case e.tense == TensePast && coordinatedPresent(ts, e.tok, e.end, exprs):
 		case !e.tense.forward() && prospectNow(ts, e.tok):
 		case !e.tense.forward() && presentAdverbialClause(ts, e.tok):
-		case e.tense == TensePast && eventPhraseDate(ts, e.tok, e.end, e.kind):
-			if e.kind == kDate {
-				e.tense = TenseUnknown
-			} else if haveRef {
-				e.mod, e.n = 2, nearestMonthYear(e.m, ref)-ref.Year()
-			}
-			continue
 		default:
 			continue
 		}
@@ -78,22 +69,7 @@ func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 	}
 }
 
-// nearestMonthYear is the year that puts month m nearest the reference's
-// month, as nearestYear does for a month-day: a month after the
-// reference's counts double its distance and none more than six months
-// after it.
-func nearestMonthYear(m int, ref time.Time) int {
-	best, bestCost := ref.Year(), -1.0
-	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
-		cost, ok := nearCost(float64(y*12+m-(ref.Year()*12+int(ref.Month()))), 6)
-		if ok && (bestCost < 0 || cost < bestCost) {
-			best, bestCost = y, cost
-		}
-	}
-	return best
-}
-
-// nearCost is the cost nearestYear and nearestMonthYear give a candidate
+// nearCost is the cost nearestYear gives a candidate
 // diff units after the reference (before it when negative): its
 // distance, doubled after the reference, where news less often looks;
 // ok is false more than limit units after it.
@@ -105,44 +81,6 @@ func nearCost(diff, limit float64) (cost float64, ok bool) {
 		return 0, false
 	}
 	return 2 * diff, true
-}
-
-// postponers are nouns of putting an event off: the event their "of"
-// takes had not yet been held when it was put off.
-var postponers = map[string]bool{
-	"postponement": true, "postponements": true, "delay": true, "delays": true,
-	"deferral": true, "rescheduling": true,
-}
-
-// eventPhraseDate reports whether the yearless month-day or bare month
-// (kind) at token i, ending at byte end, dates an event (monthEventNouns) in a
-// noun phrase after "of" of a postponer: "sought a delay of the March 3
-// hearing", "the postponement of the vote on May 9" ("in May" for a
-// month). Any other host, a preposition ("in the Nov. 6 election",
-// "before the March 31 deadline"), a noun of outcome ("the result of",
-// "a recount of") or a verb, leaves the date to its verb: the event may
-// then be long past. A past perfect keeps a past narrative's time.
-func eventPhraseDate(ts toks, i, end, kind int) bool {
-	next := i
-	for next < len(ts) && ts[next].Start < end {
-		next++
-	}
-	prep := "on"
-	if kind == kMonth {
-		prep = "in"
-	}
-	det := -1
-	switch {
-	case determiners[ts.Word(i-1)] && eventAfter(ts, next) != "":
-		det = i - 1
-	case ts.Word(i-1) == prep && monthEventNouns[ts.Word(i-2)] && !ts[i-2].Upper && determiners[ts.Word(i-3)]:
-		det = i - 3
-	}
-	if det < 0 || ts.Word(det-1) != "of" || !postponers[ts.Word(det-2)] || ts[det-2].Upper {
-		return false
-	}
-	_, name, g := governing(ts, i)
-	return !pastPerfect(ts, name, g)
 }
 
 // timeOpeners open an adverbial clause of time. With the deferring
@@ -202,7 +140,7 @@ func presentAdverbialClause(ts toks, i int) bool {
 			verb = true
 		}
 	}
-	if !verb || !mainNotPast(ts, open, i) {
+	if !verb || !mainNotPast(ts, open, i, clauseOnly(ts.Word(open))) {
 		return false
 	}
 	for j := i; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
@@ -219,14 +157,15 @@ func presentAdverbialClause(ts toks, i int) bool {
 }
 
 // mainNotPast reports whether the main clause of the adverbial clause
-// opened at token open (holding token i) has a finite verb that is no
-// simple past: the first verb form of the sentence before the opener, or,
-// when the clause opens the sentence, the first one after the comma that
-// closes it. A simple past there ("Stocks slumped after ...", "The vote
-// was put off until ...") dates the clause's event too, and a word the
-// clause's verb test took for a present ("after China worries") is then
-// more likely a noun. No verb found is no evidence.
-func mainNotPast(ts toks, open, i int) bool {
+// opened at token open (holding token i) has a finite verb that is a
+// present or a future, or a present perfect when perfect is set: the
+// first verb form of the sentence before the opener, or, when the clause
+// opens the sentence, the first one after the comma that closes it. A
+// past there ("Stocks slumped after ...", "The vote was put off until
+// ...", "Sales have slumped after ...") dates the clause's event too, and
+// a word the clause's verb test took for a present ("after China
+// worries") is then more likely a noun. No verb found is no evidence.
+func mainNotPast(ts toks, open, i int, perfect bool) bool {
 	start := open
 	for start > 0 && ts[start-1].Kind != text.LexBreak {
 		start--
@@ -248,9 +187,20 @@ func mainNotPast(ts toks, open, i int) bool {
 		if name == "" {
 			continue
 		}
-		return t != TensePast || presentPerfect(ts, name, j)
+		if presentPerfect(ts, name, j) {
+			return perfect
+		}
+		return t != TensePast
 	}
 	return false
+}
+
+// clauseOnly reports whether the opener w takes a clause only ("if",
+// "unless", "once", "when"), not a noun phrase as "after", "before" and
+// "until" do: after it, a word following a name is a verb ("if Greens
+// win"), never the head of a noun phrase ("after Apple launches").
+func clauseOnly(w string) bool {
+	return conditionals[w] || w == "once" || w == "when"
 }
 
 // hasVerb reports whether a verb form stands in tokens [lo, hi).
@@ -310,14 +260,16 @@ const prospectReach = 12
 // prospectNow reports whether the yearless date at token i stands in the
 // complement of a noun of prospect ("chance of", "push for": the noun,
 // then "of" or "for", at most prospectReach words before the date, no
-// comma, semicolon or break between) that a present or present perfect
-// verb holds: its object, or the object of a preposition of the verb's
-// ("in their push for"). The nearest preposition before the noun is no
-// "of" or "from" ("has recovered from his bid for", "the failure of the
-// push for" hold the noun in another noun's or verb's phrase, which may
-// tell of its end), and no word that ends the prospect stands from the
-// verb to the noun ("his failed bid", "has dropped its push for"). A past verb keeps its tense: the prospect may be
-// long over.
+// comma, semicolon, break or edge preposition such as "since" between)
+// that a present or present perfect verb holds: its object, or the
+// object of a preposition of the verb's ("in their push for"). The
+// nearest preposition before the noun is no "of" or "from" ("has
+// recovered from his bid for", "the failure of the push for" hold the
+// noun in another noun's or verb's phrase, which may tell of its end); no
+// word that ends the prospect stands from the verb to the noun ("his
+// failed bid", "has dropped its push for"); no past verb follows the
+// date in the sentence (pastAfter). A past verb holding the noun keeps
+// its tense: the prospect may be long over.
 func prospectNow(ts toks, i int) bool {
 	n := -1
 	for j, seen := i-1, 0; j > 0 && seen < prospectReach; j-- {
@@ -336,8 +288,13 @@ func prospectNow(ts toks, i int) bool {
 	if n < 0 {
 		return false
 	}
+	for k := n + 1; k < i; k++ {
+		if edgePreps[ts.Word(k)] {
+			return false // "no chance of a recount since the June 3 primary"
+		}
+	}
 	t, name, g := governing(ts, n)
-	if g < 0 || g > n || t != TensePresent && !presentPerfect(ts, name, g) {
+	if g < 0 || g > n || t != TensePresent && !presentPerfect(ts, name, g) || pastAfter(ts, i) {
 		return false
 	}
 	for k := n - 1; k >= g; k-- {
@@ -349,6 +306,18 @@ func prospectNow(ts toks, i int) bool {
 		}
 	}
 	return true
+}
+
+// pastAfter reports whether a past verb form stands after token i in its
+// sentence ("hopes for a comeback in the June 3 primary, which he
+// lost"): the sentence then tells of the prospect's outcome.
+func pastAfter(ts toks, i int) bool {
+	for j := i + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
+		if t, name := classify(ts, j); name != "" && t == TensePast {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedPresent reports whether the date at token i, ending at byte

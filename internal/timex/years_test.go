@@ -107,3 +107,49 @@ func TestYearsReview(t *testing.T) {
 		{"2015-06-17", "The treasurer said Tuesday that the city was at risk of default on June 1, when a bond payment fell due.", "June 1", "2015-06-01"},
 	})
 }
+
+// TestYearsPastEvents: invented sentences naming an event eight to twelve
+// months before the article, in the shapes the cases of years.go read
+// (a noun of prospect, a present after "and", a clause opener, an event
+// put off); none may be placed a year ahead.
+func TestYearsPastEvents(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2016-03-10", "Shares have not recovered since the May 4 crash.", "May 4", "2015-05-04"},
+		{"2013-09-15", "Turnout fell sharply after the Nov. 6 election.", "Nov. 6", "2012-11-06"},
+		{"2016-03-10", "Lee finished third in the June 3 primary.", "June 3", "2015-06-03"},
+		{"2016-01-20", "Results of the March 1 vote were challenged in court.", "March 1", "2015-03-01"},
+		{"2016-02-05", "The board has not met since the April 30 hearing.", "April 30", "2015-04-30"},
+		{"2016-07-20", "Lee has been silent since his defeat in the Sept. 14 runoff.", "Sept. 14", "2015-09-14"},
+		{"2016-09-01", "Smith has led the party since the Nov. 25 election.", "Nov. 25", "2015-11-25"},
+		{"2016-08-10", "Critics recalled the chaos of the Sept. 18 referendum.", "Sept. 18", "2015-09-18"},
+		{"2016-08-10", "Results of the Sept. 18 referendum showed a narrow win for the plan.", "Sept. 18", "2015-09-18"},
+		{"2016-02-10", "The index has fallen 20 percent since Chinese stocks crashed in June.", "June", "2015-06"},
+		{"2016-03-01", "The party is still reeling after voters rejected it in the May 7 election.", "May 7", "2015-05-07"},
+		{"2016-03-10", "The Greens have rebuilt since their loss in the June 3 primary.", "June 3", "2015-06-03"},
+		{"2016-04-01", "Since the May 5 vote, Lee has led the council.", "May 5", "2015-05-05"},
+		{"2016-04-01", "Lee has led the council since the May 5 vote, when Greens gained six seats.", "May 5", "2015-05-05"},
+		{"2016-01-12", "The bank has faced lawsuits over its losses in the March 9 crash.", "March 9", "2015-03-09"},
+		{"2013-09-15", "Smith has refused to concede the Nov. 6 election.", "Nov. 6", "2012-11-06"},
+		{"2013-09-15", "A recount after the Nov. 6 election confirmed Smith's win.", "Nov. 6", "2012-11-06"},
+		// An event put off, long ago or recently: left to the verb.
+		{"2017-02-15", "Last year's delay of the April 7 vote angered the opposition.", "April 7", "2016-04-07"},
+		{"2017-02-15", "A delay of the April 7 vote last year angered the opposition.", "April 7", "2016-04-07"},
+		{"2013-09-15", "Smith asked for a delay of the Nov. 6 election, which went ahead anyway.", "Nov. 6", "2012-11-06"},
+		{"2016-03-10", "Lee recalled the chaos that followed the postponement of the June 3 primary.", "June 3", "2015-06-03"},
+		// Prospects that are over, or bounded by "since".
+		{"2016-01-20", "Smith has abandoned the push for reform in December.", "December", "2015-12"},
+		{"2016-01-20", "Smith has dropped his bid for the Senate in December.", "December", "2015-12"},
+		{"2016-03-10", "Smith has had no chance of a recount since the June 3 primary.", "June 3", "2015-06-03"},
+		{"2016-03-10", "Smith has pinned his hopes for a comeback on the June 3 primary, which he lost.", "June 3", "2015-06-03"},
+		// Presents after "and" that do not reach the date.
+		{"2016-02-10", "The strike began Monday and costs in January topped $1 million.", "January", "2016-01"},
+		{"2016-03-10", "The trial opened Monday and centres on the June 3 primary.", "June 3", "2015-06-03"},
+		{"2016-03-10", "The inquiry began Tuesday and looks at the June 3 primary.", "June 3", "2015-06-03"},
+		{"2016-02-10", "The strike ended Monday but talks in March went nowhere.", "March", "2015-03"},
+		// A present perfect main clause before "after" or "until" and a
+		// name with a plural noun.
+		{"2017-03-01", "The pound has fallen sharply after Brexit fears in June.", "June", "2016-06"},
+		{"2016-02-10", "Sales have slumped after Apple launches in September.", "September", "2015-09"},
+		{"2016-07-10", "Lawmakers have delayed the vote until Senate hearings in May.", "May", "2016-05"},
+	})
+}

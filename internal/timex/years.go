@@ -88,8 +88,8 @@ func nearCost(diff, limit float64) (cost float64, ok bool) {
 // stands for the future ("before the court rules", "if the party wins").
 var timeOpeners = map[string]bool{"before": true, "after": true, "when": true}
 
-// habitual words make a present clause a habit ("when Congress returns
-// in September each year"), not a future.
+// habitual words make a present clause a habit, not a future: the
+// "when Lee travels" of "sleeps badly when Lee travels in May each year".
 var habitual = map[string]bool{
 	"each": true, "every": true, "usually": true, "typically": true, "often": true,
 	"always": true, "normally": true, "generally": true, "traditionally": true,
@@ -215,8 +215,8 @@ func hasVerb(ts toks, lo, hi int) bool {
 
 // presentAfterSubject reports whether token j is a present finite verb
 // right after its subject: an "-s" form after a name or "he|she|it"
-// ("Congress takes", "she leaves"), a base form after a plural name or
-// "I|we|you|they" ("Democrats win", "they agree").
+// ("Lee objects", "she leaves"), a base form after a plural name or
+// "I|we|you|they" ("Greens block", "they agree").
 func presentAfterSubject(ts toks, j int) bool {
 	w := ts.Word(j)
 	if ts[j].Upper || len(w) < 2 || notVerbs[w] || objectStarts[w] || determiners[w] || nounPreps[w] || regularPast(w) || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
@@ -349,7 +349,7 @@ func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 	return false
 }
 
-// reachPreps end a span at the date after them ("runs through Nov. 8",
+// reachPreps end a span at the date after them ("stays shut through Nov. 8",
 // "lasts until Oct. 30", "lasts into November"): a present state that
 // reaches a date reaches it ahead of now. A present of any other kind
 // ("and centres on the June 3 primary") may tell of a past date.

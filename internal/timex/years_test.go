@@ -38,7 +38,7 @@ func TestProspectNow(t *testing.T) {
 		{jun, "The club has kept alive its hopes of a title in September.", "September", "2015-09"},
 		// Negative rows.
 		{jun, "Lee said on Monday that Smith lost his bid for a second term in October.", "October", "2014-10"},
-		{jun, "By March the league saw a fair chance of a title in October.", "October", "2014-10"},
+		{jun, "By March the league saw a good chance of a title in October.", "October", "2014-10"},
 		{jun, "Smith lost a bid in October, Lee said on Monday.", "October", "2014-10"},
 		{jun, "Smith has dropped his bid for the Senate in October.", "October", "2014-10"},
 	})

@@ -136,6 +136,9 @@ func TestYearsPastEvents(t *testing.T) {
 		{"2017-02-15", "A delay of the April 7 vote last year angered the opposition.", "April 7", "2016-04-07"},
 		{"2013-09-15", "Smith asked for a delay of the Nov. 6 election, which went ahead anyway.", "Nov. 6", "2012-11-06"},
 		{"2016-03-10", "Lee recalled the chaos that followed the postponement of the June 3 primary.", "June 3", "2015-06-03"},
+		{"2013-09-15", "Smith campaigned hard for the Nov. 6 election.", "Nov. 6", "2012-11-06"},
+		{"2013-09-15", "Smith raised $2 million for the Nov. 6 election.", "Nov. 6", "2012-11-06"},
+		{"2016-08-10", "Lee prepared for the Sept. 18 referendum for months.", "Sept. 18", "2015-09-18"},
 		// Prospects that are over, or bounded by "since".
 		{"2016-01-20", "Smith has abandoned the push for reform in December.", "December", "2015-12"},
 		{"2016-01-20", "Smith has dropped his bid for the Senate in December.", "December", "2015-12"},

@@ -160,6 +160,14 @@ func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int) (time.Ti
 	return speechAdjunct(ts, out, es, verb, hi)
 }
 
+// reportVerbs are the verbs of saying an attribution uses ("said",
+// "told"), past or present, whose own date says when a quotation was
+// spoken.
+var reportVerbs = map[string]bool{
+	"said": true, "told": true, "says": true, "predicted": true, "warned": true, "argued": true,
+	"suggested": true, "acknowledged": true, "conceded": true, "estimated": true,
+}
+
 // speechVerbIn returns the token of the last verb of saying (reportVerbs)
 // in tokens lo..hi, or -1.
 func speechVerbIn(ts toks, lo, hi int) int {

@@ -348,6 +348,8 @@ const minYear = 1000
 // day to adjacent dates.
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
 	yearClauses(ts, exprs, ref, haveRef) // years.go: the clause a yearless date's year follows
+	// general.go: forward-looking complements of a past verb
+	generalCases(ts, exprs, ref, haveRef)
 	out := make([]news.Time, 0, len(exprs))
 	kinds := make([]expr, 0, len(exprs)) // the expression behind each of out
 	var anchor time.Time                 // last day-precise date, for "two days later"

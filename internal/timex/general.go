@@ -17,8 +17,8 @@ import (
 //     time limit ("extended its offer until Nov. 9", "the vote was
 //     postponed to March 3", "gave the firm until mid-November to
 //     reply"), a date after "effective" ("created a new post, effective
-//     Feb. 1"), and a date in the to-complement of a verb that directs or
-//     commits to a later act ("has decided to admit three members in
+//     Feb. 1"), and a date in the to-complement of a verb that commits to
+//     or summons for a later act ("has decided to admit three members in
 //     early March", "subpoenaed him to testify on Feb. 10", "invited the
 //     ministers to a ceremony on March 12"). A news report's past verb is
 //     recent, so the date lies on either side of the reference: a yearless
@@ -26,8 +26,9 @@ import (
 //     before the reference preferred, none more than half a year ahead:
 //     nearestYear, nearestMonthYear), as a scheduled event's date does in
 //     years.go. A sentence that states an earlier year ("In 2012", "last
-//     year") narrates from it and is left to the tense:
-//     forwardComplement.
+//     year"), or follows one that states a month of an earlier year ("in
+//     November 2008"), narrates from it and is left to the tense:
+//     forwardComplement, statesEarlierYear.
 
 // generalCases applies the general cases of this file to the yearless
 // month-days and bare months of exprs before they are resolved (called by
@@ -55,11 +56,20 @@ func generalCases(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 // statesEarlierYear reports whether the sentence of exprs[k] holds
 // another expression of a year before the reference's: a stated year
 // ("in 2012", "March 2012"), a month-day or month of "last year" ("March 3
-// last year"), "last year" or a count of years ago.
+// last year"), "last year" or a count of years ago; or whether one of the
+// anchorReach sentences before it states a month or month-day with an
+// earlier year ("in November 2008"), whose narrative pastYearNarrative
+// goes on in.
 func statesEarlierYear(exprs []expr, k int, ref time.Time) bool {
 	s := exprs[k].sentence
 	for j, o := range exprs {
-		if j == k || o.sentence != s {
+		if j == k || o.sentence > s || o.sentence < s-anchorReach {
+			continue
+		}
+		if o.sentence < s {
+			if (o.kind == kMonth || o.kind == kDate) && o.y != 0 && o.y < ref.Year() {
+				return true
+			}
 			continue
 		}
 		switch {

@@ -40,6 +40,10 @@ func TestForwardComplement(t *testing.T) {
 		{nov, "The panel extended the programme through June.", "June", "2015-06"},
 		// A sentence that states an earlier year narrates from it.
 		{nov, "The offer was extended last year until Dec. 14.", "Dec. 14", "2014-12-14"},
+	})
+	// So does the text after a month of an earlier year.
+	checkParagraphs(t, nov, []string{"The mill closed in March 2012. Its owners extended the workers' pay until Aug. 3."}, "Aug. 3", "2012-08-03")
+	checkValues(t, []valueCase{
 		// Verbs whose complement happens at their own time, and a
 		// noun after "to" with a verb that takes only an infinitive.
 		{nov, "The company managed to close the deal on Jan. 8.", "Jan. 8", "2015-01-08"},

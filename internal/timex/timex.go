@@ -182,6 +182,10 @@
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
+//   - A yearless month-day or month in a forward-looking complement of a
+//     past verb ("extended the offer until Nov. 9", "effective Feb. 1",
+//     "decided to admit them in early March") takes its nearest
+//     occurrence (general.go).
 //
 // # Tense
 //

@@ -126,6 +126,16 @@ var directVerbs = map[string]bool{
 	"decided": true, "agreed": true, "voted": true, "invited": true, "summoned": true, "subpoenaed": true,
 }
 
+// decisionActs are verbs whose to-complement restates the decision
+// itself ("voted to approve the budget in January", "agreed to accept the
+// offer"): the act is the vote or the agreement, and a date after it may
+// be the decision's own.
+var decisionActs = map[string]bool{
+	"approve": true, "adopt": true, "accept": true, "endorse": true, "back": true, "support": true,
+	"reject": true, "oppose": true, "pass": true, "ratify": true, "confirm": true, "keep": true,
+	"retain": true, "allow": true, "authorize": true, "deny": true, "condemn": true, "censure": true,
+}
+
 // refPreps introduce, inside a to-complement, an event the complement
 // refers back to ("decided to act after the floods in January", "agreed to
 // pay for the damage in March"), whose date is that event's, not the
@@ -136,7 +146,9 @@ var refPreps = map[string]bool{
 }
 
 // summonVerbs take an event noun after "to" ("invited them to a
-// ceremony on March 12").
+// ceremony on March 12"): an indefinite one, which brings in the event
+// the summons is for; a definite noun may be a place the summons took
+// its guest to ("was invited to the White House in February").
 var summonVerbs = map[string]bool{"invited": true, "summoned": true, "subpoenaed": true}
 
 // auxWords may stand between a governing token and its verb ("has
@@ -208,7 +220,10 @@ func forwardComplement(ts toks, i int, exprs []expr) bool {
 		if c < 0 {
 			return false
 		}
-		return summonVerbs[ts.Word(c)] || baseVerbAt(ts, j+1)
+		if n := ts.Word(j + 1); summonVerbs[ts.Word(c)] && (n == "a" || n == "an") {
+			return true // "invited them to a ceremony on March 12"
+		}
+		return baseVerbAt(ts, j+1) && !decisionActs[ts.Word(j+1)]
 	}
 	return false
 }

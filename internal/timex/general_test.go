@@ -49,6 +49,11 @@ func TestForwardComplement(t *testing.T) {
 		{nov, "The company managed to close the deal on Jan. 8.", "Jan. 8", "2015-01-08"},
 		{nov, "The firm agreed to a settlement in February.", "February", "2015-02"},
 		{nov, "She told reporters on Jan. 8 that the plan had failed.", "Jan. 8", "2015-01-08"},
+		// A place after "invited to": the date may be the visit's.
+		{nov, "She was invited to the White House in February.", "February", "2015-02"},
+		// A complement that restates the decision: the date may be
+		// the vote's own.
+		{nov, "The council voted to approve the budget in January.", "January", "2015-01"},
 		// A later verb governs the date.
 		{nov, "The council voted to build a new school, and the work ended in March.", "March", "2015-03"},
 		{nov, "The senator, who decided to retire, spoke in January.", "January", "2015-01"},

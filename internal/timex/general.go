@@ -24,8 +24,7 @@ import (
 //     recent, so the date lies on either side of the reference: a yearless
 //     month-day or bare month there takes the nearest occurrence (dates
 //     before the reference preferred, none more than half a year ahead:
-//     nearestYear, nearestMonthYear), as a scheduled event's date does in
-//     years.go. A sentence that states an earlier year ("In 2012", "last
+//     nearestYear, nearestMonthYear). A sentence that states an earlier year ("In 2012", "last
 //     year"), or follows one that states a month of an earlier year ("in
 //     November 2008"), narrates from it and is left to the tense:
 //     forwardComplement, statesEarlierYear.
@@ -51,6 +50,21 @@ func generalCases(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 			e.mod, e.n = 2, nearestMonthYear(e.m, ref)-ref.Year()
 		}
 	}
+}
+
+// nearestMonthYear is the year that puts month m nearest the reference's
+// month, as nearestYear does for a month-day: a month after the
+// reference's counts double its distance (nearCost) and none more than
+// six months after it.
+func nearestMonthYear(m int, ref time.Time) int {
+	best, bestCost := ref.Year(), -1.0
+	for y := ref.Year() - 1; y <= ref.Year()+1; y++ {
+		cost, ok := nearCost(float64(y*12+m-(ref.Year()*12+int(ref.Month()))), 6)
+		if ok && (bestCost < 0 || cost < bestCost) {
+			best, bestCost = y, cost
+		}
+	}
+	return best
 }
 
 // statesEarlierYear reports whether the sentence of exprs[k] holds

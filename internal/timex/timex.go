@@ -182,10 +182,6 @@
 //   - A time of day takes the date of a date expression joined to it
 //     ("Wednesday at 8 p.m."), else the nearest day-precise date in the same
 //     sentence, else the reference date.
-//   - A yearless month-day or month in a forward-looking complement of a
-//     past verb ("extended the offer until Nov. 9", "effective Feb. 1",
-//     "decided to admit them in early March") takes its nearest
-//     occurrence (general.go).
 //
 // # Tense
 //
@@ -352,8 +348,6 @@ const minYear = 1000
 // day to adjacent dates.
 func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool) []news.Time {
 	yearClauses(ts, exprs, ref, haveRef) // years.go: the clause a yearless date's year follows
-	// general.go: forward-looking complements of a past verb
-	generalCases(ts, exprs, ref, haveRef)
 	out := make([]news.Time, 0, len(exprs))
 	kinds := make([]expr, 0, len(exprs)) // the expression behind each of out
 	var anchor time.Time                 // last day-precise date, for "two days later"

@@ -1554,7 +1554,7 @@ func matchCountUnit(ts toks, i int) (expr, int, bool) {
 		e.kind, e.mod, e.end = kAgo, 1, ts[j+1].End
 		return e, j + 2, true
 	default:
-		if ts.Word(i-1) != "in" || approx && !vagueAhead(ts, i) || ts.Word(j+1) == "or" || ts.Word(j+1) == "and" || sinceSpan(ts, i-1) {
+		if ts.Word(i-1) != "in" || approx || ts.Word(j+1) == "or" || ts.Word(j+1) == "and" || sinceSpan(ts, i-1) {
 			return expr{}, 0, false
 		}
 		// "the vote will be held in 10 days": a point after the reference.

@@ -49,10 +49,11 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 		switch {
 		case e.kind == kSpan && !e.generic:
 			out[k].Value = spanValue(out, kinds, k, ts, ref)
-		case e.kind == kAgo && e.ahead && e.approx:
-			out[k].Value = vagueAheadValue(ts, e, ref)
 		case e.kind == kUnitRel && e.mod == 1 && !e.sequel && out[k].Value != "":
 			if v, end, ok := spanOrN(ts, e, ref); ok {
+				if earlierYear(kinds, k, ref, false) {
+					v = "" // "in 2009 he predicted ... the next year or two"
+				}
 				out[k].Value, out[k].End = v, end
 				out[k].Text = body[out[k].Start:end]
 			}
@@ -67,22 +68,26 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 	if spanSeveral(ts, e) {
 		n = 7
 	}
-	t, word := e.tense, ""
+	t, word, perfect := e.tense, "", false
 	if t == TenseUnknown {
-		t, word = spanTense(ts, e.tok)
+		t, word = spanTense(ts, e.tok, false)
 	} else {
-		_, _, j := governing(ts, e.tok)
-		word = ts.Word(j)
+		_, name, j := governing(ts, e.tok)
+		word, perfect = ts.Word(j), presentPerfect(ts, name, j)
+	}
+	if word == "would" && earlierYear(kinds, k, ref, false) {
+		return "" // a future seen from a report of an earlier year
 	}
 	if t == TenseUnknown {
 		return "" // no verb: often advice ("Put a part aside over the next four years")
 	}
 	if e.unit == uYear || e.unit == uDecade {
-		y, ok := spanOfYears(kinds, k, t, word, ref)
-		if !ok || y == ref.Year() && t == TensePast && !sumBefore(ts, e.tok) {
+		y, ok := spanOfYears(kinds, k, t, word, perfect, ref)
+		if !ok || y == ref.Year() && t == TensePast && (!sumBefore(ts, e.tok) || earlierYear(kinds, k, ref, true)) {
 			// A past clause's own span counts from the narrative's
-			// time ("worked abroad over the next two years"); only a
-			// sum's period is the projection's, from now.
+			// time, which the article need not state; only a sum's
+			// period in an article that names no earlier year counts
+			// from now, as a projection does.
 			return ""
 		}
 		from := date(y, 1, 1)
@@ -92,11 +97,33 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 	case TenseFuture:
 		return rangeOf(ref, shift(ref, e.unit, n), e.unit)
 	case TensePast:
+		// A past report of a present or future span ("expect to
+		// finish within ...") counts from the report's day; a span
+		// whose own verb is past lies in a narrative whose day is
+		// unstated.
+		if own, _ := spanTense(ts, e.tok, true); !own.forward() {
+			return ""
+		}
 		if d, ok := sentenceDay(out, kinds, k); ok {
 			return rangeOf(d, shift(d, e.unit, n), e.unit)
 		}
 	}
 	return ""
+}
+
+// earlierYear reports whether a year earlier than the reference's is
+// stated anywhere in kinds[k]'s sentence or, when article is set,
+// anywhere before it in the article.
+func earlierYear(kinds []expr, k int, ref time.Time, article bool) bool {
+	for j, o := range kinds {
+		if o.sentence != kinds[k].sentence && (j > k || !article) {
+			continue
+		}
+		if j != k && o.y > 0 && !o.generic && o.y < ref.Year() && o.kind != kDecade {
+			return true
+		}
+	}
+	return false
 }
 
 // sumReach bounds the words between a sum of money and the span of
@@ -148,7 +175,7 @@ func spanSeveral(ts toks, e expr) bool {
 // else the reference's year, unless the clause is past and the text
 // stated an earlier year at most anchorReach sentences back (ok false:
 // the narrative may stand in that year).
-func spanOfYears(kinds []expr, k int, t Tense, word string, ref time.Time) (int, bool) {
+func spanOfYears(kinds []expr, k int, t Tense, word string, perfect bool, ref time.Time) (int, bool) {
 	e := kinds[k]
 	will := word == "will" || word == "ll" || word == "shall" || word == "won"
 	recent := false
@@ -161,7 +188,12 @@ func spanOfYears(kinds []expr, k int, t Tense, word string, ref time.Time) (int,
 			continue
 		}
 		if o.sentence == e.sentence && !will {
-			return o.y, true
+			switch {
+			case t == TensePast && !perfect:
+				return o.y, true
+			case t == TensePresent || perfect:
+				return 0, false // the year may date the subject, not the clause
+			}
 		}
 		recent = true
 	}
@@ -196,7 +228,7 @@ func sentenceDay(out []news.Time, kinds []expr, k int) (time.Time, bool) {
 // six states ... in the coming months"), up to spanTenseReach words,
 // not past a sentence break, a semicolon, a colon, a quotation mark or
 // a relative pronoun. It returns the tense and the verb's word.
-func spanTense(ts toks, i int) (Tense, string) {
+func spanTense(ts toks, i int, bare bool) (Tense, string) {
 	for j, n := i-1, 0; j >= 0 && n < spanTenseReach; j-- {
 		if ts[j].Kind == text.LexBreak {
 			break
@@ -217,6 +249,9 @@ func spanTense(ts toks, i int) (Tense, string) {
 		}
 		if t, name := classify(ts, j); name != "" {
 			return t, ts.Word(j)
+		}
+		if bare && presentAfterSubject(ts, j) {
+			return TensePresent, ts.Word(j) // "crews expect to finish"
 		}
 	}
 	return TenseUnknown, ""
@@ -272,99 +307,3 @@ func spanOrN(ts toks, e expr, ref time.Time) (string, int, bool) {
 	}
 	return rangeOf(from, to, e.unit), end, true
 }
-
-// vagueAhead reports whether the count at token i is "a few" or
-// "several" ("in a few weeks", "in several days"; matchCountUnit reads
-// it after "in" as a time ahead, vagueAheadValue places it).
-func vagueAhead(ts toks, i int) bool {
-	return ts.Word(i) == "a" && ts.Word(i+1) == "few" || ts.Word(i) == "several"
-}
-
-// vagueAheadValue places "in a few weeks", "in several months" (a vague
-// count ahead, at e): in a "will" future ("once the row calms down in a
-// few weeks, voters will judge"), the units from the second to the
-// seventh after the reference's, each whole at its unit (as "in two
-// weeks" is the ISO week two ahead), the mirror of the vague "several
-// weeks ago". A "would" is a future seen from a past report ("said in
-// May that she would speak in a few weeks"), a present or past is no
-// time ahead: unresolved.
-func vagueAheadValue(ts toks, e expr, ref time.Time) string {
-	t, name, j := governing(ts, e.tok)
-	if t == TensePresent && (temporalClause(ts, j) || openerBetween(ts, j, e.tok)) {
-		// "once the row calms down in a few weeks, voters will judge":
-		// a temporal clause's present stands for the future of the
-		// clause it depends on, whose verb follows its comma.
-		t, name, j = mainAfterComma(ts, e.tok)
-	}
-	if t != TenseFuture || name != "modal" {
-		return ""
-	}
-	switch ts.Word(j) {
-	case "will", "ll", "shall", "won":
-	default:
-		return ""
-	}
-	lo, _, _ := strings.Cut(pointOf(shift(ref, e.unit, 2), e.unit), "/")
-	hi := pointOf(shift(ref, e.unit, 7), e.unit)
-	if _, b, ok := strings.Cut(hi, "/"); ok {
-		hi = b
-	}
-	return lo + "/" + hi
-}
-
-// temporalOpeners open a temporal or conditional clause whose present
-// stands for the future of the clause it depends on.
-var temporalOpeners = map[string]bool{"once": true, "when": true, "after": true, "until": true, "if": true, "before": true}
-
-// temporalClause reports whether the verb at token j opens with its
-// subject a clause of temporalOpeners: one of them at most three words
-// before it ("once this calms down", "when the new board meets").
-func temporalClause(ts toks, j int) bool {
-	for k := j - 1; k >= 0 && k >= j-4; k-- {
-		if ts[k].Kind != text.LexWord {
-			return false
-		}
-		if temporalOpeners[ts.Word(k)] {
-			return !adverbialOnce(ts, k)
-		}
-	}
-	return false
-}
-
-// openerBetween reports whether one of temporalOpeners stands between
-// the governing token j and the expression at i, with no comma between:
-// the expression is then in that clause ("I suspect that once this
-// calms down in a few weeks, ..."), which the verb at j does not date.
-func openerBetween(ts toks, j, i int) bool {
-	for k := j + 1; k < i && j >= 0; k++ {
-		if ts.Is(k, ",") {
-			return false
-		}
-		if temporalOpeners[ts.Word(k)] && !adverbialOnce(ts, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// mainAfterComma returns the tense, rule name and token of the verb of
-// the clause after the comma that closes the clause holding token i (at
-// most commaReach words on).
-func mainAfterComma(ts toks, i int) (Tense, string, int) {
-	for j, n := i+1, 0; j < len(ts) && n < commaReach; j++ {
-		if ts[j].Kind == text.LexBreak {
-			break
-		}
-		if ts.Is(j, ",") {
-			return tenseAt(ts, j, nil)
-		}
-		if ts[j].Kind == text.LexWord {
-			n++
-		}
-	}
-	return TenseUnknown, "", -1
-}
-
-// commaReach bounds the words from an expression to the comma closing
-// its temporal clause.
-const commaReach = 8

@@ -252,10 +252,7 @@ func checkValue(t *testing.T, published, sentence, expr, want string) {
 // checkParagraphs is checkValue on an article of several paragraphs.
 func checkParagraphs(t *testing.T, published string, paras []string, expr, want string) {
 	t.Helper()
-	a := &news.Article{Published: published, Paragraphs: paras}
-	if err := New().Analyze(a); err != nil {
-		t.Fatal(err)
-	}
+	a := analyzed(t, published, paras)
 	found := false
 	for _, tm := range a.Times {
 		if tm.Text != expr {
@@ -271,4 +268,15 @@ func checkParagraphs(t *testing.T, published string, paras []string, expr, want 
 	if !found && want != absent {
 		t.Errorf("%q not found in %+v", expr, a.Times)
 	}
+}
+
+// analyzed is the invented article of paragraphs paras, published on
+// published, after Analyze.
+func analyzed(t *testing.T, published string, paras []string) *news.Article {
+	t.Helper()
+	a := &news.Article{Published: published, Paragraphs: paras}
+	if err := New().Analyze(a); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

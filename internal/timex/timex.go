@@ -1112,11 +1112,17 @@ func resolveMonth(e expr, ref time.Time) time.Time {
 	}
 }
 
+// weekdayGaps returns the days back from ref to the most recent weekday
+// wd (1 Sunday .. 7 Saturday) and forward to the coming one, 0 when ref
+// is that day.
+func weekdayGaps(wd int, ref time.Time) (back, fwd int) {
+	want := time.Weekday(wd - 1)
+	return (int(ref.Weekday()) - int(want) + 7) % 7, (int(want) - int(ref.Weekday()) + 7) % 7
+}
+
 // resolveWeekday applies the weekday convention (see the package doc).
 func resolveWeekday(e expr, ref time.Time) time.Time {
-	want := time.Weekday(e.wd - 1)
-	back := (int(ref.Weekday()) - int(want) + 7) % 7 // days back to the most recent, 0 = today
-	fwd := (int(want) - int(ref.Weekday()) + 7) % 7
+	back, fwd := weekdayGaps(e.wd, ref)
 	switch {
 	case e.mod == -1:
 		if back == 0 {

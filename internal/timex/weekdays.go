@@ -23,7 +23,7 @@ func placeWeekdays(out []news.Time, kinds []expr, ts toks, ref time.Time) {
 		if !bareWeekday(e) || out[k].Value == "" {
 			continue
 		}
-		if invitedTo(ts, e.tok) {
+		if !e.possessive && invitedTo(ts, e.tok) {
 			setDay(&out[k], weekdayAhead(e, ref))
 		}
 	}
@@ -40,12 +40,12 @@ func bareWeekday(e expr) bool {
 // name: the most recent such day on or before the reference, and the
 // first on or after it.
 func weekdayBack(e expr, ref time.Time) time.Time {
-	back := (int(ref.Weekday()) - (e.wd - 1) + 7) % 7
+	back, _ := weekdayGaps(e.wd, ref)
 	return ref.AddDate(0, 0, -back)
 }
 
 func weekdayAhead(e expr, ref time.Time) time.Time {
-	fwd := ((e.wd - 1) - int(ref.Weekday()) + 7) % 7
+	_, fwd := weekdayGaps(e.wd, ref)
 	return ref.AddDate(0, 0, fwd)
 }
 
@@ -79,7 +79,7 @@ func weakWeek(ts toks, e expr) bool {
 	switch {
 	case t == TenseUnknown || name == "":
 		return true
-	case presentPerfect(ts, name, j):
+	case e.possessive && presentPerfect(ts, name, j):
 		return true
 	case e.possessive && (e.tense.forward() || e.counterfactual || j > e.tok):
 		return true
@@ -114,7 +114,7 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 		if back == ahead {
 			continue // the reference day itself
 		}
-		vote := ""
+		vote, byEvent := "", false
 		for j, o := range kinds {
 			if j == k || weak[j] || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
 				continue
@@ -133,6 +133,16 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 				break
 			}
 			vote = d
+			byEvent = byEvent || event
+		}
+		if !byEvent && vote != "" {
+			switch weekdayVote(ts, e, vote == back) {
+			case voteAgainst:
+				continue
+			case voteOpen:
+				out[k].Value = ""
+				continue
+			}
 		}
 		if d, err := time.Parse(dayLayout, vote); err == nil {
 			setDay(&out[k], d)
@@ -172,6 +182,10 @@ func invitedTo(ts toks, i int) bool {
 			switch ts[j].S {
 			case ";", ":", "\"", "“", "”":
 				return false
+			case ",":
+				if !sawTo {
+					return false // "to see the painting, stolen on Friday"
+				}
 			}
 			continue
 		}
@@ -187,17 +201,70 @@ func invitedTo(ts toks, i int) bool {
 			sawTo = true
 			continue
 		case "invites":
-			return sawTo && !provoked[ts.Word(j+1)]
+			return sawTo && !provokes(ts, j)
 		case "invited":
 			h := skipAdverbs(ts, j-1)
-			return sawTo && !provoked[ts.Word(j+1)] && (ts.Word(h) == "has" || ts.Word(h) == "have")
+			return sawTo && !provokes(ts, j) && (ts.Word(h) == "has" || ts.Word(h) == "have")
 		case "inviting":
 			h := skipAdverbs(ts, j-1)
-			return sawTo && !provoked[ts.Word(j+1)] && (ts.Word(h) == "is" || ts.Word(h) == "are")
+			return sawTo && !provokes(ts, j) && (ts.Word(h) == "is" || ts.Word(h) == "are")
 		}
 		if _, name := classify(ts, j); name != "" && name != "verb-object" {
 			return false // another clause's verb stands between
 		}
+	}
+	return false
+}
+
+// provokes reports whether a word of provoked stands in the object of
+// the "invite" at token j, up to its "to" ("has invited fresh
+// comparisons to ..."): the verb then means "provoke".
+func provokes(ts toks, j int) bool {
+	for k := j + 1; k < len(ts) && ts[k].Kind != text.LexBreak && ts.Word(k) != "to"; k++ {
+		if provoked[ts.Word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// Verdicts of a weekday's own clause on a vote of the article's other
+// mentions of the same weekday (weekdayVote).
+const (
+	voteFits    = iota // the clause leaves the vote's day open
+	voteAgainst        // the clause names the other day: keep its own
+	voteOpen           // the clause fits either day: leave it unresolved
+)
+
+// weekdayVote judges a vote of the article's other mentions of the same
+// weekday (toBack: for the most recent such day, else the coming one) by
+// the weekday e's own clause. Two mentions of one weekday may name two
+// events a week apart ("The board will meet on Monday" and "Monday's
+// meeting was cut short"), so such a vote may only settle what the
+// clause leaves open: a past clause names a day gone and a future one a
+// day to come, whatever the vote; a present perfect over a possessive
+// ("has praised the host of Monday's gala") speaks of an event gone or
+// of one to come alike, so only a date of the event itself settles it
+// and a vote of the weekday alone leaves it unresolved.
+func weekdayVote(ts toks, e expr, toBack bool) int {
+	t, name, j := governing(ts, e.tok)
+	switch {
+	case presentPerfect(ts, name, j):
+		return voteOpen
+	case t == TensePast && !toBack, toBack && (t == TenseFuture || e.tense == TenseFuture || scheduledBe(ts, j)):
+		return voteAgainst
+	}
+	return voteFits
+}
+
+// scheduledBe reports whether the verb at token j is a present of "be"
+// followed by a word of arrangement ("is expected to draw", "are set
+// to"): a present that speaks of what is to come.
+func scheduledBe(ts toks, j int) bool {
+	switch ts.Word(j) {
+	case "is", "are":
+		_, ok := ruleScheduled(ts, j+1)
+		return ok
 	}
 	return false
 }

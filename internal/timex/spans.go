@@ -8,36 +8,36 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// This file holds the rules for spans from a time on ("over the next
-// decade", "for the next 18 years", "in the coming months", "within the
-// next several days"): where they count from. A span counts from the
-// time of its clause. resolveOne places one from the reference only in
-// a future clause; placeSpans reads the other clauses:
+// Spans from a time on ("over the next decade", "within the next
+// several days", "in the coming months") count from the time of the
+// clause that holds them. resolveOne counts a span from the reference
+// only when its clause is future; placeSpans settles the rest, and
+// leaves a span unresolved whenever its clause may stand in a time the
+// article does not state.
 //
-//   - spanOfYears: a span of years or decades counts from the year of its
-//     clause, which a year stated before it in its sentence gives ("a
-//     loss in 1995 that let him avoid taxes for the next 18 years"),
-//     else, in a present clause ("the fund is secure for the next 40
-//     years"), the reference's year. In a past clause with no year
-//     stated the span counts from the narrative's time ("worked abroad
-//     over the next two years") and stays unresolved, unless it is the
-//     period of a sum ("passed a bill that cut $300 billion over the
-//     next decade": sumBefore): a projection counted from the news's
-//     own days, which lie in the reference's year. A past clause right
-//     after an earlier year stated is left unresolved either way.
-//   - spanFromDay: a span of days, weeks or months in a past clause
-//     counts from the day its sentence gives that clause ("said in an
-//     email Friday: ... within the next several days").
-//   - spanTense: with no verb in the tense reader's window, the
-//     clause's verb is looked for further back ("would make trips to
-//     six states ... in the coming months").
-//   - "several" in a span is its far end, seven units (the vague count's
-//     two to seven), as "a few" and no count are three and "a couple"
-//     two.
-//   - "the coming year or two": the coming unit to the second one
-//     (spanOrN).
-//   - "in a few weeks", "in several months" in a "will" future: from the
-//     unit two ahead to the unit seven ahead (vagueAheadValue).
+// Years and decades (spanOfYears): a simple past counts from an earlier
+// year in its sentence ("In 2008 the bank lost $5 billion over the next
+// two years": 2008 to 2010). A present or a present perfect after such a
+// year is left unresolved, since the year may date the subject alone
+// ("The deal signed in 2016 is worth ..."). Any other clause counts from
+// the reference's year ("plans to double its staff over the next
+// decade"), except a past whose narrative year may lie in the sentences
+// before, and a "would" after an earlier year of its sentence (a future
+// seen from a report of that year). A past clause with no year counts
+// from the narrative's time: unresolved, unless the span is the period
+// of a sum (sumBefore) in an article that states no earlier year, which
+// news counts from now.
+//
+// Days, weeks and months in a past report (spanValue): counted from the
+// day the sentence gives only when the span's own verb is present or
+// future ("“Engineers expect to restore power within the next several
+// days,” the utility said Friday"); a span whose own verb is past lies
+// in a narrative whose day is unstated.
+//
+// The other cases: the verb looked for further back than the tense
+// reader's window when a long list stands between (spanTense); "several"
+// as seven units, the far end of the vague count; "the coming year or
+// two" as the coming unit to the Nth (spanOrN).
 
 // spanTenseReach bounds the words spanTense searches back.
 const spanTenseReach = 2 * tenseBack
@@ -130,8 +130,8 @@ func earlierYear(kinds []expr, k int, ref time.Time, article bool) bool {
 // years it is counted over.
 const sumReach = 6
 
-// sumBefore reports whether a sum of money ("$2.6bn", "$800 billion in
-// new revenue", "1.2 trillion euros") stands right before the
+// sumBefore reports whether a sum of money ("$40m", "12 billion
+// dollars", "1.2 trillion euros") stands right before the
 // preposition of the span at token i ("over the next decade"), at most
 // sumReach words back and in the same phrase (no verb or comma between):
 // the span is then the period a projection's total is counted over,
@@ -223,11 +223,13 @@ func sentenceDay(out []news.Time, kinds []expr, k int) (time.Time, bool) {
 	return d, err == nil
 }
 
-// spanTense looks for the verb of a span's clause further back than the
-// tense reader's window (a long object between: "would make trips to
-// six states ... in the coming months"), up to spanTenseReach words,
-// not past a sentence break, a semicolon, a colon, a quotation mark or
-// a relative pronoun. It returns the tense and the verb's word.
+// spanTense returns the tense and word of the verb that governs the span
+// at token i when the tense reader's window holds none: a list of places
+// may stand between ("would tour arenas in Leeds, Cardiff, ... in the
+// coming months"). It searches back at most spanTenseReach words and
+// stops at a sentence break, a semicolon, a colon, a quotation mark or a
+// relative pronoun. With bare set, a base or "-s" present right after its
+// subject counts too ("engineers expect to restore").
 func spanTense(ts toks, i int, bare bool) (Tense, string) {
 	for j, n := i-1, 0; j >= 0 && n < spanTenseReach; j-- {
 		if ts[j].Kind == text.LexBreak {

@@ -133,11 +133,11 @@
 //     after it, in a future clause (a present in an "if" clause
 //     counts as future): in a past one they count from the narrative's
 //     time, and without a tense cue they are often advice. placeSpans
-//     (spans.go) reads the other clauses: a span of years from a year
-//     its sentence states or, in a present clause or for a sum's
-//     period, from the reference's year; a past clause's span from the
-//     day its sentence gives; "several" as seven; "the coming year or
-//     two"; "in a few weeks".
+//     (spans.go) reads the other clauses: a span of years in a simple
+//     past from a year its sentence states, else from the reference's
+//     year unless a year before it may date the clause; a past report's
+//     span whose own verb looks ahead from the day its sentence gives;
+//     "several" as seven; "the coming year or two".
 //   - "over the weekend" is the weekend just gone (the current one when
 //     the reference is on it), the coming one in a future clause;
 //     unresolved in a present-tense (habitual) clause, with no tense cue,

@@ -8,11 +8,12 @@ import (
 	"github.com/crosscheck/crosscheck/internal/text"
 )
 
-// This file holds the article-level weekday rules: a weekday whose own
-// clause reads its week only weakly takes the week that the article's
-// other mentions of the same day or the same event settle
-// (placeWeekdaysByArticle), and a weekday in what a present invitation
-// invites to lies ahead (invitedTo).
+// Article-level weekday rules. A bare weekday's clause sometimes cannot
+// tell the past week from the coming one; the article's firm mentions of
+// the same day or of the same event may then settle it
+// (placeWeekdaysByArticle), within what the clause itself allows
+// (weekdayVote). Separately, a weekday dating the event a present
+// invitation invites to is the coming one (invitedTo).
 
 // placeWeekdays applies the article-level weekday rules to the resolved
 // times out (kinds[k] is the expression behind out[k]). It runs before
@@ -59,21 +60,22 @@ func setDay(t *news.Time, d time.Time) {
 }
 
 // weakWeek reports whether the clause of the bare weekday e reads its
-// week only weakly, so that the article's other mentions may settle it:
+// week only weakly, so that the article's other mentions may settle it.
+// Four clauses do:
 //
-//   - a weekday naming an event ("Monday's debate") placed by the
-//     nearest-day rule (a present, future or modal perfect verb, which
-//     may speak of the event's effects either way), or whose verb comes
-//     after it: the weekday then sits inside the verb's subject ("the
-//     tweet inviting her to Monday's debate was only a joke"), and the
-//     verb dates the subject's head, not the event the possessive names;
-//   - a present perfect, which takes no definite past time;
-//   - a present verb found after the weekday, of which the weekday is
-//     no predicate ("For all the cheering at the rally Monday night,
-//     the party still has work to do"); the present before it ("The
-//     vote is Monday", "the panel meets Monday") is a schedule and
-//     stays;
-//   - no verb found at all.
+//   - one where the weekday names an event by a possessive and the
+//     nearest-day rule placed it (a present, future or modal perfect
+//     verb can speak of the event's effects in either week), or where
+//     the verb follows the weekday, which then sits in the verb's
+//     subject ("A photo showing the host at Monday night's fundraiser
+//     was fake": the verb dates the photo, not the fundraiser);
+//   - a present perfect over such a possessive, which gives no definite
+//     time;
+//   - a present verb after a bare weekday of which the weekday is no
+//     predicate ("Despite the noise in the arena Tuesday night, the
+//     coach says ..."), while a present before it is a schedule ("His
+//     arraignment is Monday") and stays firm;
+//   - a clause with no verb found.
 func weakWeek(ts toks, e expr) bool {
 	t, name, j := governing(ts, e.tok)
 	switch {
@@ -99,8 +101,10 @@ func weakWeek(ts toks, e expr) bool {
 // expressions that date the same event noun on a day (a date, "the
 // debate tomorrow night", a firm weekday), vote; when they all name one
 // of the weekday's two candidate days (the most recent such day and the
-// coming one), the weekday takes it. With no vote, or votes for both
-// days, it stays as its clause placed it.
+// coming one), the weekday takes it, unless the vote comes from the
+// weekday alone and its own clause rejects or cannot judge it
+// (weekdayVote). With no vote, or votes for both days, it stays as its
+// clause placed it.
 func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Time) {
 	weak := make([]bool, len(kinds))
 	for k, e := range kinds {
@@ -150,8 +154,9 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 	}
 }
 
-// provoked are the objects with which "invite" means "provoke" ("has
-// invited comparisons to Friday's crash"): no invitation to an event.
+// provoked are the objects with which "invite" means "provoke"
+// ("invited scrutiny", "invites speculation"): no invitation to an
+// event.
 var provoked = map[string]bool{
 	"comparison": true, "comparisons": true, "criticism": true, "scrutiny": true, "ridicule": true,
 	"speculation": true, "questions": true, "backlash": true, "trouble": true, "controversy": true,
@@ -162,16 +167,19 @@ var provoked = map[string]bool{
 // weekday of what it invites to.
 const inviteReach = 24
 
-// invitedTo reports whether the weekday at token i dates what a present
-// invitation invites to: a present perfect or present of "invite"
-// ("has invited the mayors to a meeting on Friday morning", "invites
-// readers to a talk Thursday", "is inviting") stands before it in its
-// sentence, with a "to" between and no clause boundary (a semicolon,
-// colon, quotation mark, "that", "who", "which") nor another finite
-// verb. The invitation holds now, so what it invites to has not yet
-// happened: the weekday is the coming one. A past invitation ("invited
-// them to a dinner on Friday") tells nothing of now and is left to the
-// clause's verb.
+// invitedTo reports whether the bare weekday at token i dates the event
+// a present invitation invites to. The invitation is a present or
+// present perfect of "invite" ("invites families to its closing parade
+// on Saturday", "has invited artists to perform on Saturday", "are
+// inviting") before the weekday in its sentence, with "to" between and
+// nothing that would start another clause: no semicolon, colon,
+// quotation mark, relative pronoun or other finite verb, and no comma
+// between the "to" and the weekday. An invitation that holds now is to
+// something not yet past, so the weekday is the coming one. A past
+// "invited" says nothing of now, and an object of provoked makes the
+// verb mean "provoke"; both are left to the clause. Callers skip
+// possessive weekdays ("invites readers to compare Tuesday's figures"),
+// which name an event the invited act is about, not the one invited to.
 func invitedTo(ts toks, i int) bool {
 	sawTo := false
 	for j, n := i-1, 0; j >= 0 && n < inviteReach; j-- {

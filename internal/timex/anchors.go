@@ -19,26 +19,19 @@ import (
 // sits in a non-restrictive relative clause that does not hold the count
 // ("The pier, which a barge struck on Tuesday, stayed shut for days after
 // the collision"), or a complement clause opens between the two ("Her
-// memo on Monday argued that, weeks before the audit, ..."). A "that"
-// inside the count's own object (before objEnd), a "that" determining a
-// unit or part of day ("that week") and a relative "that" right after a
-// noun ("the depot that the firm sold") open no such clause.
+// memo on Monday argued that, weeks before the audit, ..."; the openers
+// are timex.go's clauseOpeners). A "that" inside the count's own object
+// (before objEnd), a "that" determining a unit or part of day ("that
+// week") and a relative "that" right after a singular noun ("the depot
+// that the firm sold") open no such clause.
 func otherClauseDate(ts toks, o, c, objEnd int) bool {
 	lo, hi := min(o, c), max(o, c)
 	for j := lo + 1; j < hi; j++ {
-		if j > c && ts[j].Start < objEnd {
+		if j > c && ts[j].Start < objEnd || ts[j].Kind != text.LexWord {
 			continue
 		}
-		if ts[j].Kind != text.LexWord {
-			continue
-		}
-		switch ts.Word(j) {
-		case "whether":
+		if w := ts.Word(j); clauseOpeners[w] && (w != "that" || !determinerThat(ts, j) && !relativeThat(ts, j)) {
 			return true
-		case "that":
-			if !determinerThat(ts, j) && !relativeThat(ts, j) {
-				return true
-			}
 		}
 	}
 	return inRelativeClause(ts, o) && !inRelativeClause(ts, c)
@@ -52,23 +45,28 @@ func determinerThat(ts toks, j int) bool {
 }
 
 // relativeThat reports whether the "that" at token j follows the head of
-// a noun phrase ("the old airline that owns"): it opens a relative (or a
-// noun's complement) clause, part of that noun phrase, rather than a
-// clause beside the count's.
+// a noun phrase ("the old airline that owns"; nounPhraseHead, which takes
+// no word in "-s": "the mayor admits that" is a verb's complement): it
+// opens a relative (or a noun's complement) clause, part of that noun
+// phrase, rather than a clause beside the count's.
 func relativeThat(ts toks, j int) bool {
 	return nounPhraseHead(ts, j-1)
 }
 
 // inRelativeClause reports whether token i lies in a non-restrictive
-// relative clause: a ", which|who|whose|whom" before it with no comma or
-// break between.
+// relative clause: a comma and a relative opener (relativeOpeners) before
+// it with no comma or break between. A restrictive relative, with no
+// comma ("the pilot who flew the jet resigned on Thursday"), may end
+// before i without a mark, so i may be its main clause's. tense.go's
+// asides is not used: it takes only a clause closed by a comma, and a
+// relative ending the sentence ("after the hearing, which took place on
+// Monday.") is one too.
 func inRelativeClause(ts toks, i int) bool {
 	for j := i - 1; j > 0; j-- {
-		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
+		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") {
 			return false
 		}
-		switch ts.Word(j) {
-		case "which", "who", "whose", "whom":
+		if relativeOpeners[ts.Word(j)] {
 			return ts.Is(j-1, ",")
 		}
 	}
@@ -86,22 +84,20 @@ func inRelativeClause(ts toks, i int) bool {
 func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote []int) {
 	spoken := map[int]time.Time{} // quotation number -> its day of speaking
 	done := map[int]bool{}
-	for _, e := range es {
-		q := quote[e.tok]
-		if q == 0 || e.kind != kDayOffset || e.generic || done[q] {
-			continue
-		}
-		done[q] = true
-		if d, ok := speechDay(ts, out, es, quote, q); ok && d.Before(ref) {
-			spoken[q] = d
-		}
-	}
 	for k, e := range es {
-		d, ok := spoken[quote[e.tok]]
-		if !ok || quote[e.tok] == 0 || e.kind != kDayOffset || e.generic {
-			continue
+		q := quote[e.tok]
+		if q == 0 || e.kind != kDayOffset {
+			continue // a generic "today" stays unresolved (resolveOne)
 		}
-		out[k].Value, _, _, _ = resolveOne(e, d, true, time.Time{}, false, 0)
+		if !done[q] {
+			done[q] = true
+			if d, ok := speechDay(ts, out, es, quote, q); ok && d.Before(ref) {
+				spoken[q] = d
+			}
+		}
+		if d, ok := spoken[q]; ok {
+			out[k].Value, _, _, _ = resolveOne(e, d, true, time.Time{}, false, 0)
+		}
 	}
 }
 
@@ -150,11 +146,13 @@ func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int) (time.Ti
 			return time.Time{}, false
 		}
 		verb = speechVerbIn(ts, lo, hi)
-		if verb < 0 {
+		if verb < 0 || !verbless(ts, verb+1, hi) {
+			// `Jones told friends on Monday and wrote: "..."`: the
+			// quotation is the last verb's, which is no verb of saying.
 			return time.Time{}, false
 		}
 	}
-	if _, n := datesIn(out, es, quote, lo, hi); n != 1 {
+	if _, n := datesIn(out, es, lo, hi); n != 1 {
 		return time.Time{}, false
 	}
 	return speechAdjunct(ts, out, es, verb, hi)
@@ -162,21 +160,51 @@ func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int) (time.Ti
 
 // reportVerbs are the verbs of saying an attribution uses ("said",
 // "told"), past or present, whose own date says when a quotation was
-// spoken.
+// spoken. internal/quote's cueVerbs is another list for another purpose
+// (telling a quotation's cue, with base, "-ing" and "-s" forms and
+// verbs such as "posted" or "chanted" that date no speech); timex and
+// quote share a stage rank (internal/lint), so neither may import the
+// other's.
 var reportVerbs = map[string]bool{
 	"said": true, "told": true, "says": true, "predicted": true, "warned": true, "argued": true,
 	"suggested": true, "acknowledged": true, "conceded": true, "estimated": true,
 }
 
 // speechVerbIn returns the token of the last verb of saying (reportVerbs)
-// in tokens lo..hi, or -1.
+// in tokens lo..hi, or -1; also -1 when that verb is in a subordinate or
+// relative clause (subordinateAt): "Smith, who told reporters on Monday
+// that he was innocent, posted a video:" dates the telling, not the
+// posting that introduces the quotation, and an earlier verb of saying
+// ("Smith said, after he told reporters on Monday ...:") takes no date
+// of the subordinate clause's.
 func speechVerbIn(ts toks, lo, hi int) int {
 	for j := hi; j >= max(lo, 0); j-- {
 		if reportVerbs[ts.Word(j)] {
+			if subordinateAt(ts, lo, j) {
+				return -1
+			}
 			return j
 		}
 	}
 	return -1
+}
+
+// subordinators open an adverbial clause ("after he told reporters").
+var subordinators = map[string]bool{
+	"after": true, "as": true, "before": true, "while": true, "since": true, "because": true,
+	"although": true, "though": true, "until": true, "once": true,
+}
+
+// subordinateAt reports whether token v, not before lo, stands in a
+// subordinate or relative clause: a clause opener (clauseOpeners,
+// relativeOpeners, subordinators) before it with no comma between.
+func subordinateAt(ts toks, lo, v int) bool {
+	for j := v - 1; j >= max(lo, 0) && !ts.Is(j, ","); j-- {
+		if w := ts.Word(j); clauseOpeners[w] || relativeOpeners[w] || subordinators[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // speechAdjunct returns the day of the date right after the verb of
@@ -191,7 +219,7 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 		if determiners[ts.Word(j)] {
 			j++
 		}
-		if ts.Kind(j) != text.LexWord || ts[j].Upper {
+		if ts.Kind(j) != text.LexWord {
 			return time.Time{}, false
 		}
 		j++
@@ -200,7 +228,7 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 		j++
 	}
 	for k, e := range es {
-		if e.tok != j || j > hi || !dayPrecise(e.kind) || e.generic || e.possessive || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
+		if e.tok != j || j > hi || !dayPrecise(e.kind) || e.possessive || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
 			continue
 		}
 		d, err := time.Parse(dayLayout, out[k].Value[:len(dayLayout)])
@@ -209,12 +237,14 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 	return time.Time{}, false
 }
 
-// datesIn returns the day of the placed day-precise expressions outside
-// quotations within tokens lo..hi, and how many distinct days they give.
-func datesIn(out []news.Time, es []expr, quote []int, lo, hi int) (time.Time, int) {
+// datesIn returns the day of the placed day-precise expressions within
+// tokens lo..hi (an attribution: no quotation's tokens), and how many
+// distinct days they give; a range counts as its first day. A generic
+// expression has no value (resolveOne).
+func datesIn(out []news.Time, es []expr, lo, hi int) (time.Time, int) {
 	day, n := "", 0
 	for k, e := range es {
-		if e.tok < lo || e.tok > hi || quote[e.tok] != 0 || !dayPrecise(e.kind) || e.generic || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
+		if e.tok < lo || e.tok > hi || !dayPrecise(e.kind) || len(out[k].Value) < len(dayLayout) {
 			continue
 		}
 		if v := out[k].Value[:len(dayLayout)]; v != day {
@@ -230,12 +260,21 @@ func datesIn(out []news.Time, es []expr, quote []int, lo, hi int) (time.Time, in
 }
 
 // countedVague reports whether the vague anchored count e may be read
-// from a stated month or year (coarseCount): it has a count word ("a few
-// months earlier", "several years later"; a bare "Years later" may lie
-// any distance away) and its clause is past (in a present or future
-// clause, "A few months later, the city will review it", the anchor may
-// itself be a plan whose year is not the text's).
-func countedVague(ts toks, e expr) bool {
+// from the stated month or year c (coarseCount): it has a count word ("a
+// few months earlier", "several years later"; a bare "Years later" may
+// lie any distance away), its clause is past, and so is the anchor's,
+// which lies no later than the reference. In a present or future clause
+// ("A few months later, the city will review it") and from a deadline or
+// forecast ("The law expires in 2020", "expected to close by December")
+// the anchor may itself be a plan, whose time the narrative is not at.
+func countedVague(ts toks, e expr, c coarseAnchor, ref time.Time, haveRef bool) bool {
 	_, bare := unitWords[ts.Word(e.tok)]
-	return e.approx && !bare && e.tense == TensePast
+	if !e.approx || bare || e.tense != TensePast {
+		return false
+	}
+	if haveRef && c.at.Format(pointLayout(c.unit)) > ref.Format(pointLayout(c.unit)) {
+		return false
+	}
+	t, _ := governingTense(ts, c.tok)
+	return t == TensePast
 }

@@ -879,9 +879,11 @@ func matchDayWord(ts toks, i int) (expr, int, bool) {
 		n = 1
 	case "last":
 		// "last night" is the night before the reference (not "the last
-		// night of the festival", "one last night at the ground": after a
-		// determiner or "one" it is an ordinal).
-		if ts.Word(i+1) != "night" || determiners[ts.Word(i-1)] || ts.Word(i-1) == "one" {
+		// night of the festival": after a determiner it is an ordinal).
+		// After "one" it is mostly the night before too ("rescued two on
+		// Sunday and one last night"), so "one last night at the ground"
+		// is left to that reading.
+		if ts.Word(i+1) != "night" || determiners[ts.Word(i-1)] {
 			return expr{}, 0, false
 		}
 		return expr{kind: kDayOffset, start: ts[i].Start, end: ts[i+1].End, n: -1}, i + 2, true

@@ -429,7 +429,7 @@ func thatRelative(ts toks, j int) (Tense, bool) {
 	if !nounPreps[x] && !objectStarts[x] && !relativeFollowers[x] {
 		return 0, false
 	}
-	if strings.HasSuffix(ts.Word(j-2), "s") || !nounPhraseHead(ts, j-2) {
+	if !nounPhraseHead(ts, j-2) {
 		return 0, false
 	}
 	return TensePresent, true
@@ -438,9 +438,11 @@ func thatRelative(ts toks, j int) (Tense, bool) {
 // nounPhraseHead reports whether token n can end a noun phrase: a
 // lower-case word that is no verb form, with a determiner at most three
 // words before it and only lower-case words that are no verb or
-// preposition between ("the new route", "a bill").
+// preposition between ("the new route", "a bill"). A word in "-s" is
+// not taken: it may be a present verb after its subject ("the mayor
+// admits that", "the report warns that") as well as a plural noun.
 func nounPhraseHead(ts toks, n int) bool {
-	if w := ts.Word(n); ts.Kind(n) != text.LexWord || ts[n].Upper || regularPast(w) || pastForms[w] || notVerbs[w] {
+	if w := ts.Word(n); ts.Kind(n) != text.LexWord || ts[n].Upper || strings.HasSuffix(w, "s") || regularPast(w) || pastForms[w] || notVerbs[w] {
 		return false
 	}
 	for k := n - 1; k >= n-3; k-- {

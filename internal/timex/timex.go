@@ -426,7 +426,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if e.sequel {
 			v = sequelValue(e, lastYear, lastYearSentence)
 		}
-		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok && (!e.approx || countedVague(ts, e)) {
+		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok && (!e.approx || countedVague(ts, e, coarse, ref, haveRef)) {
 			v = cv
 		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
@@ -579,6 +579,7 @@ type coarseAnchor struct {
 	at       time.Time
 	unit     int
 	sentence int
+	tok      int // the date's first token
 }
 
 // coarseOf returns the coarse anchor that e, resolved to v, gives: a year
@@ -592,10 +593,10 @@ func coarseOf(e expr, v string, ts toks) (coarseAnchor, bool) {
 	switch {
 	case e.kind == kYear && len(v) == 4 && (ts.Word(e.tok-1) == "in" || yearOfEvent(ts, e.tok)):
 		y, _ := strconv.Atoi(v)
-		return coarseAnchor{date(y, 1, 1), uYear, e.sentence}, true
+		return coarseAnchor{date(y, 1, 1), uYear, e.sentence, e.tok}, true
 	case e.kind == kMonth && len(v) == len(monthLayout):
 		if d, err := time.Parse(monthLayout, v); err == nil {
-			return coarseAnchor{d, uMonth, e.sentence}, true
+			return coarseAnchor{d, uMonth, e.sentence, e.tok}, true
 		}
 	}
 	return coarseAnchor{}, false

@@ -798,8 +798,6 @@ func aheadPrep(ts toks, i int) int {
 	return -1
 }
 
-// clauseOpeners open a content or adverbial clause: a date before one
-// dates another clause than the words after it.
 // relativeOpeners open a relative clause on the noun before them.
 var relativeOpeners = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true}
 
@@ -830,6 +828,8 @@ func modifierClauseBetween(ts toks, g, p int) bool {
 // timeOfDayNouns end in "-ing" but are no participle.
 var timeOfDayNouns = map[string]bool{"morning": true, "evening": true, "during": true}
 
+// clauseOpeners open a content or adverbial clause: a date before one
+// dates another clause than the words after it.
 var clauseOpeners = map[string]bool{"that": true, "how": true, "why": true, "when": true, "where": true, "whether": true, "if": true}
 
 // clauseOpenerBetween reports whether a clause opener, a subject pronoun

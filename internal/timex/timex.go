@@ -79,14 +79,11 @@
 //     reference month (ref 2017-04-12 gives "2016-09"; "in April" gives
 //     "2017-04"); in a future-tense clause, or after "next", the first not
 //     before it.
-//   - In a few narrow cases (years.go) the tense a yearless month-day or
-//     bare month follows is not its nearest verb's. An event put off ("a
-//     delay of the March 3 hearing") is placed in its nearest year. Ahead
-//     of the reference lie: a present clause of condition or time under a
-//     main clause that is no simple past ("has promised aid unless Lee
-//     objects in May"); what a noun of prospect held now looks to ("has
-//     kept its hopes of a title in May"); a present second predicate that
-//     reaches the date ("closed Monday and stays shut until May 2").
+//   - In two narrow cases a yearless month-day or bare month follows a
+//     present that is not its nearest verb, and so lies ahead of the
+//     reference: a present clause of condition or time under a present
+//     main clause, and a present verb of duration after "and" that
+//     reaches the date. years.go states them and their limits.
 //   - Weeks are ISO weeks (Monday to Sunday): "last week" is the week before
 //     the reference's ("2017-04-03/2017-04-09" for ref 2017-04-12), "earlier
 //     this week" runs from Monday to the reference, "later this week" from

@@ -30,14 +30,12 @@ import (
 //     main clause's finite verb is a present or future (or, before a
 //     conjunction that takes no noun phrase, a present perfect)
 //     (presentAdverbialClause).
-//   - Prospects held now: the complement of a noun such as "chance" or
-//     "push", held by a present or present perfect verb, looks ahead
-//     ("has kept alive its hopes of a title in October") (prospectNow).
-//   - Coordinated presents: a second predicate opened by an "-s" form after
-//     "and" or "but" and a time expression ("closed Monday and stays shut
-//     until May 2") is a present of its own; when it reaches the date
-//     ("until", "through") and no verb follows the date in its clause,
-//     the date lies ahead (coordinatedPresent).
+//   - Coordinated presents: a second predicate opened by a present verb
+//     of duration ("lasts", "stays") after "and" or "but" and a time
+//     expression ("closed Monday and stays shut until May 2") is a
+//     present of its own; when it reaches the date ("until", "through")
+//     and no verb follows the date in its clause, the date lies ahead
+//     (coordinatedPresent).
 
 // yearClauses adjusts, in place, the tense of the yearless month-days and
 // bare months of exprs that one of this file's cases covers. A bare month
@@ -54,7 +52,6 @@ func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
 		}
 		switch {
 		case e.tense == TensePast && coordinatedPresent(ts, e.tok, e.end, exprs):
-		case !e.tense.forward() && prospectNow(ts, e.tok):
 		case !e.tense.forward() && presentAdverbialClause(ts, e.tok):
 		default:
 			continue
@@ -102,8 +99,8 @@ const clauseReach = 10
 // presentAdverbialClause reports whether the expression at token i
 // stands in an adverbial clause of condition or time whose own finite
 // verb is a present ("unless the board agrees in June", "until the mill
-// reopens on May 2") and whose main clause's finite verb is no simple
-// past (mainNotPast). The opener stands at most clauseReach words before
+// reopens on May 2") and whose main clause's finite verb is a present or
+// a future (mainNotPast). The opener stands at most clauseReach words before
 // the expression, no comma, semicolon or break between; the clause's verb
 // is a lower-case word right after its subject (presentAfterSubject);
 // no other verb form stands in the clause ("if the board agreed in
@@ -119,7 +116,7 @@ func presentAdverbialClause(ts toks, i int) bool {
 			continue
 		}
 		seen++
-		if w := ts.Word(j); (deferring[w] || conditionals[w] || timeOpeners[w]) && !ts[j].Upper {
+		if w := ts.Word(j); deferring[w] || conditionals[w] || timeOpeners[w] {
 			open = j
 			break
 		}
@@ -132,15 +129,14 @@ func presentAdverbialClause(ts toks, i int) bool {
 		if ts[j].Kind != text.LexWord {
 			continue
 		}
-		w := ts.Word(j)
-		if t, name := classify(ts, j); name != "" && t != TensePresent || w == "had" || w == "did" {
+		if t, name := classify(ts, j); name != "" && t != TensePresent {
 			return false
 		}
 		if presentAfterSubject(ts, j) {
 			verb = true
 		}
 	}
-	if !verb || !mainNotPast(ts, open, i, clauseOnly(ts.Word(open))) {
+	if !verb || !mainNotPast(ts, open, clauseOnly(ts.Word(open))) {
 		return false
 	}
 	for j := i; j >= 0 && ts[j].Kind != text.LexBreak; j-- {
@@ -157,32 +153,46 @@ func presentAdverbialClause(ts toks, i int) bool {
 }
 
 // mainNotPast reports whether the main clause of the adverbial clause
-// opened at token open (holding token i) has a finite verb that is a
+// opened at token open has a finite verb that is a
 // present or a future, or a present perfect when perfect is set: the
-// first verb form of the sentence before the opener, or, when the clause
-// opens the sentence, the first one after the comma that closes it. A
-// past there ("Stocks slumped after ...", "The vote was put off until
-// ...", "Sales have slumped after ...") dates the clause's event too, and
-// a word the clause's verb test took for a present ("after China
-// worries") is then more likely a noun. No verb found is no evidence.
-func mainNotPast(ts toks, open, i int, perfect bool) bool {
+// first verb form of the sentence before the opener, skipping a verb
+// right after a relative pronoun ("Lee, who leads the party, resigned
+// after ...": tense.go's relatives) and a verb between two commas (an
+// aside). A past verb in such an aside ("Shares remain weak, analysts
+// said, after ...") tells of a report of the event: the case stands
+// aside. A past main verb ("Stocks slumped after ...", "The vote was put
+// off until ...", "Sales have slumped after ...") dates the clause's event
+// too, and a word the clause's verb test took for a present ("after China
+// worries") is then more likely a noun. No verb before the opener (a
+// clause that opens the sentence) is no evidence: the case stays out.
+func mainNotPast(ts toks, open int, perfect bool) bool {
 	start := open
 	for start > 0 && ts[start-1].Kind != text.LexBreak {
 		start--
 	}
-	lo, hi := start, open
-	if !hasVerb(ts, start, open) {
-		lo, hi = -1, -1
-		for j := i + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
-			if ts.Is(j, ",") {
-				lo = j + 1
-				break
-			}
+	aside := make([]bool, open-start)
+	last := -1
+	for j := start; j < open; j++ {
+		if !ts.Is(j, ",") {
+			continue
 		}
-		for hi = lo; lo >= 0 && hi < len(ts) && ts[hi].Kind != text.LexBreak; hi++ {
+		for k := last + 1; last >= 0 && k < j; k++ {
+			aside[k-start] = true
+		}
+		last = j
+	}
+	for j := start; j < open; j++ {
+		if !aside[j-start] {
+			continue
+		}
+		if t, name := classify(ts, j); name != "" && t == TensePast && !presentPerfect(ts, name, j) {
+			return false
 		}
 	}
-	for j := lo; j >= 0 && j < hi; j++ {
+	for j := start; j < open; j++ {
+		if aside[j-start] || relatives[ts.Word(j-1)] {
+			continue
+		}
 		t, name := classify(ts, j)
 		if name == "" {
 			continue
@@ -201,16 +211,6 @@ func mainNotPast(ts toks, open, i int, perfect bool) bool {
 // win"), never the head of a noun phrase ("after Apple launches").
 func clauseOnly(w string) bool {
 	return conditionals[w] || w == "once" || w == "when"
-}
-
-// hasVerb reports whether a verb form stands in tokens [lo, hi).
-func hasVerb(ts toks, lo, hi int) bool {
-	for j := lo; j < hi; j++ {
-		if _, name := classify(ts, j); name != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // presentAfterSubject reports whether token j is a present finite verb
@@ -235,100 +235,24 @@ func presentAfterSubject(ts toks, j int) bool {
 	return false
 }
 
-// prospectNouns look forward to an event their complement names ("a
-// chance of losing", "their push for gains", "hopes of winning").
-var prospectNouns = map[string]bool{
-	"chance": true, "chances": true, "odds": true, "risk": true, "hope": true, "hopes": true,
-	"prospect": true, "prospects": true, "possibility": true, "likelihood": true,
-	"danger": true, "push": true, "bid": true, "drive": true, "quest": true,
-}
-
-// prospectEnds mark a prospect as over, as its modifier ("his failed
-// bid") or as the verb that holds it ("has dropped his bid"): what it
-// looked forward to may lie in the past.
-var prospectEnds = map[string]bool{
-	"failed": true, "unsuccessful": true, "abortive": true, "doomed": true, "abandoned": true,
-	"aborted": true, "thwarted": true, "lost": true, "last": true, "previous": true, "earlier": true,
-	"dropped": true, "ended": true, "suspended": true, "scrapped": true, "shelved": true,
-	"halted": true, "quit": true,
-}
-
-// prospectReach bounds the words between a noun of prospect and the date
-// in its complement.
-const prospectReach = 12
-
-// prospectNow reports whether the yearless date at token i stands in the
-// complement of a noun of prospect ("chance of", "push for": the noun,
-// then "of" or "for", at most prospectReach words before the date, no
-// comma, semicolon, break or edge preposition such as "since" between)
-// that a present or present perfect verb holds: its object, or the
-// object of a preposition of the verb's ("in their push for"). The
-// nearest preposition before the noun is no "of" or "from" ("has
-// recovered from his bid for", "the failure of the push for" hold the
-// noun in another noun's or verb's phrase, which may tell of its end); no
-// word that ends the prospect stands from the verb to the noun ("his
-// failed bid", "has dropped its push for"); no past verb follows the
-// date in the sentence (pastAfter). A past verb holding the noun keeps
-// its tense: the prospect may be long over.
-func prospectNow(ts toks, i int) bool {
-	n := -1
-	for j, seen := i-1, 0; j > 0 && seen < prospectReach; j-- {
-		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
-			return false
-		}
-		if ts[j].Kind != text.LexWord {
-			continue
-		}
-		seen++
-		if w := ts.Word(j); (w == "of" || w == "for") && prospectNouns[ts.Word(j-1)] && !ts[j-1].Upper {
-			n = j - 1
-			break
-		}
-	}
-	if n < 0 {
-		return false
-	}
-	for k := n + 1; k < i; k++ {
-		if edgePreps[ts.Word(k)] {
-			return false // "no chance of a recount since the June 3 primary"
-		}
-	}
-	t, name, g := governing(ts, n)
-	if g < 0 || g > n || t != TensePresent && !presentPerfect(ts, name, g) || pastAfter(ts, i) {
-		return false
-	}
-	for k := n - 1; k >= g; k-- {
-		switch w := ts.Word(k); {
-		case prospectEnds[w] || w == "of" || w == "from":
-			return false
-		case nounPreps[w]:
-			return true // "in their push for": a phrase of the verb's
-		}
-	}
-	return true
-}
-
-// pastAfter reports whether a past verb form stands after token i in its
-// sentence ("hopes for a comeback in the June 3 primary, which he
-// lost"): the sentence then tells of the prospect's outcome.
-func pastAfter(ts toks, i int) bool {
-	for j := i + 1; j < len(ts) && ts[j].Kind != text.LexBreak; j++ {
-		if t, name := classify(ts, j); name != "" && t == TensePast {
-			return true
-		}
-	}
-	return false
+// durativeVerbs are the present "-s" forms of verbs of duration: a
+// state or activity that goes on over a span ("stays shut until", "runs
+// through"). After "and" or "but" another "-s" word is as often a plural
+// noun joined to the object before it ("sold bonds on Monday and shares
+// through Sept. 30"); these words open a second predicate far more often.
+var durativeVerbs = map[string]bool{
+	"lasts": true, "runs": true, "continues": true, "stays": true, "remains": true,
+	"extends": true, "goes": true, "keeps": true, "stretches": true,
 }
 
 // coordinatedPresent reports whether the date at token i, ending at byte
-// end, follows a present "-s" form that opens a second predicate right
-// after a time expression and "and" or "but" ("closed Monday and stays
-// shut until May 2"), a preposition of reachPreps right before the date:
-// at most three words between the verb and the date, none a verb and no
-// comma; the verb lower-case and no time word itself ("Monday and
-// Tuesdays"). A verb after the date in its clause ("and
-// talks in January failed") makes the "-s" word a plural noun, the
-// subject of that verb.
+// end, follows a verb of duration (durativeVerbs) that opens a second
+// predicate right after a time expression and "and" or "but" ("closed
+// Monday and stays shut until May 2"), a preposition of reachPreps right
+// before the date: at most three words between the verb and the date,
+// none a verb and no comma. A verb after the date in its clause ("and
+// runs in August drained its rivals") makes the "-s" word a plural noun,
+// the subject of that verb.
 func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 	for j, seen := i-1, 0; j > 1 && seen < 4; j-- {
 		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
@@ -339,7 +263,7 @@ func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 		}
 		seen++
 		w := ts.Word(j)
-		if c := ts.Word(j - 1); (c == "and" || c == "but") && sForm(w) && !ts[j].Upper && !timeWord(w) {
+		if c := ts.Word(j - 1); (c == "and" || c == "but") && durativeVerbs[w] {
 			return reachPreps[ts.Word(i-1)] && endsExpr(ts, j-2, exprs) && !verbAfter(ts, end)
 		}
 		if _, name := classify(ts, j); name != "" {

@@ -274,9 +274,9 @@ func coordinatedPresent(ts toks, i, end int, exprs []expr) bool {
 }
 
 // reachPreps end a span at the date after them ("stays shut through Nov. 8",
-// "lasts until Oct. 30", "lasts into November"): a present state that
-// reaches a date reaches it ahead of now. A present of any other kind
-// ("and centres on the June 3 primary") may tell of a past date. They are
+// "continues into the spring"): a present state that reaches a date
+// reaches it ahead of now. A present that only names a date ("and
+// centres on the Nov. 8 primary") may tell of a past one. They are
 // the end edges of edgePreps, with "into"; a start edge ("runs from")
 // may lie behind now.
 var reachPreps = map[string]bool{"through": true, "until": true, "till": true, "into": true}

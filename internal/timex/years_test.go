@@ -80,7 +80,7 @@ func TestYearsReview(t *testing.T) {
 		// Event phrases under a preposition, a noun of outcome, "before",
 		// an aside, an infinitive or "ahead of".
 		{"2016-03-10", "Voters flocked to the polls in the June 7 primary.", "June 7", "2015-06-07"},
-		{"2016-03-10", "Smith won 40 percent of the vote in the primary on June 3.", "June 3", "2015-06-03"},
+		{"2016-02-02", "Smith won 40 percent of the vote in the caucus on May 12.", "May 12", "2015-05-12"},
 		{"2016-08-10", "Voters rejected the plan in the Sept. 18 referendum.", "Sept. 18", "2015-09-18"},
 		{"2013-09-15", "Smith conceded weeks after his defeat in the Nov. 6 election.", "Nov. 6", "2012-11-06"},
 		{"2016-09-20", "The government fell in March after its defeat in the December referendum.", "December", "2015-12"},

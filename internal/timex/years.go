@@ -299,15 +299,6 @@ func verbAfter(ts toks, end int) bool {
 	return false
 }
 
-// timeWord reports whether w is a weekday, a month or a unit of time
-// ("Tuesdays", "weeks"), which may be joined to a time expression as a
-// noun.
-func timeWord(w string) bool {
-	_, day := text.Weekday(w)
-	_, unit := unitWords[w]
-	return day || unit || text.IsMonth(w)
-}
-
 // endsExpr reports whether token k is the last token of one of exprs.
 func endsExpr(ts toks, k int, exprs []expr) bool {
 	if k < 0 {

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,27 +18,30 @@ import (
 //
 // Years and decades (spanOfYears): a simple past counts from an earlier
 // year in its sentence ("In 2008 the bank lost $5 billion over the next
-// two years": 2008 to 2010). A present or a present perfect after such a
-// year is left unresolved, since the year may date the subject alone
-// ("The deal signed in 2016 is worth ..."). Any other clause counts from
-// the reference's year ("plans to double its staff over the next
-// decade"), except a past whose narrative year may lie in the sentences
-// before, and a "would" after an earlier year of its sentence (a future
-// seen from a report of that year). A past clause with no year counts
-// from the narrative's time: unresolved, unless the span is the period
-// of a sum (sumBefore) in an article that states no earlier year, which
-// news counts from now.
+// two years": 2008 to 2010), unless the sentence also dates a report
+// recently (recentIn: "X, who took over in 2010, said on Tuesday it
+// aimed to ... over the next five years"), when the year may date the
+// subject and the span the report: unresolved. A present or a present
+// perfect after such a year is left unresolved, since the year may date
+// the subject alone ("The deal signed in 2016 is worth ..."). A past
+// clause with no such year counts from the narrative's time, which the
+// article need not state: unresolved, a sum's period among them ("Back
+// then, the firm invested $9 billion over the next decade"). Any other
+// clause counts from the reference's year ("plans to double its staff
+// over the next decade"), except a "would" after an earlier year of its
+// sentence (a future seen from a report of that year).
 //
 // Days, weeks and months in a past report (spanValue): counted from the
 // day the sentence gives only when the span's own verb is present or
-// future ("“Engineers expect to restore power within the next several
-// days,” the utility said Friday"); a span whose own verb is past lies
-// in a narrative whose day is unstated.
+// future ("Surveyors expect to finish within the next several days,
+// according to a letter sent on Friday"); a span whose own verb is past
+// lies in a narrative whose day is unstated.
 //
 // The other cases: the verb looked for further back than the tense
 // reader's window when a long list stands between (spanTense); "several"
 // as seven units, the far end of the vague count; "the coming year or
-// two" as the coming unit to the Nth (spanOrN).
+// two" as the coming unit to the Nth (spanOrN), unresolved in a past or
+// "would" clause after an earlier year or "last year" (seenBefore).
 
 // spanTenseReach bounds the words spanTense searches back.
 const spanTenseReach = 2 * tenseBack
@@ -51,7 +55,7 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 			out[k].Value = spanValue(out, kinds, k, ts, ref)
 		case e.kind == kUnitRel && e.mod == 1 && !e.sequel && out[k].Value != "":
 			if v, end, ok := spanOrN(ts, e, ref); ok {
-				if earlierYear(kinds, k, ref, false) {
+				if seenBefore(kinds, k, ts, ref) {
 					v = "" // "in 2009 he predicted ... the next year or two"
 				}
 				out[k].Value, out[k].End = v, end
@@ -59,6 +63,30 @@ func placeSpans(body string, out []news.Time, kinds []expr, ts toks, ref time.Ti
 			}
 		}
 	}
+}
+
+// seenBefore reports whether the "next|coming UNIT or N" at kinds[k] may
+// be counted from an earlier year than the reference's: its clause is
+// past or a "would" (a report, or a future seen from one), and its
+// sentence states an earlier year or "last year" ("She said last year
+// that the firm would list its shares in the next year or two"). A
+// present or future clause counts from now whatever year dates its
+// subject ("The minister, who took office in 2016, says reforms will
+// take hold in the coming year or two").
+func seenBefore(kinds []expr, k int, ts toks, ref time.Time) bool {
+	t, _, j := governing(ts, kinds[k].tok)
+	if t != TensePast && ts.Word(j) != "would" {
+		return false
+	}
+	if earlierYear(kinds, k, ref) {
+		return true
+	}
+	for j, o := range kinds {
+		if j != k && o.sentence == kinds[k].sentence && o.kind == kUnitRel && o.mod == -1 && o.unit == uYear {
+			return true // "last year"
+		}
+	}
+	return false
 }
 
 // spanValue is the value of the span kinds[k] ("" unresolved).
@@ -75,19 +103,19 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 		_, name, j := governing(ts, e.tok)
 		word, perfect = ts.Word(j), presentPerfect(ts, name, j)
 	}
-	if word == "would" && earlierYear(kinds, k, ref, false) {
+	if word == "would" && earlierYear(kinds, k, ref) {
 		return "" // a future seen from a report of an earlier year
 	}
 	if t == TenseUnknown {
 		return "" // no verb: often advice ("Put a part aside over the next four years")
 	}
 	if e.unit == uYear || e.unit == uDecade {
-		y, ok := spanOfYears(kinds, k, t, word, perfect, ref)
-		if !ok || y == ref.Year() && t == TensePast && (!sumBefore(ts, e.tok) || earlierYear(kinds, k, ref, true)) {
+		y, ok := spanOfYears(kinds, k, t, perfect, ref)
+		if !ok || y == ref.Year() && t == TensePast || y < ref.Year() && recentIn(out, kinds, k, ref) {
 			// A past clause's own span counts from the narrative's
-			// time, which the article need not state; only a sum's
-			// period in an article that names no earlier year counts
-			// from now, as a projection does.
+			// time, which the article need not state; and a year in
+			// a sentence that also dates a recent report may date
+			// the subject, not the span.
 			return ""
 		}
 		from := date(y, 1, 1)
@@ -112,46 +140,14 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 }
 
 // earlierYear reports whether a year earlier than the reference's is
-// stated anywhere in kinds[k]'s sentence or, when article is set,
-// anywhere before it in the article.
-func earlierYear(kinds []expr, k int, ref time.Time, article bool) bool {
+// stated anywhere in kinds[k]'s sentence.
+func earlierYear(kinds []expr, k int, ref time.Time) bool {
 	for j, o := range kinds {
-		if o.sentence != kinds[k].sentence && (j > k || !article) {
+		if o.sentence != kinds[k].sentence {
 			continue
 		}
 		if j != k && o.y > 0 && !o.generic && o.y < ref.Year() && o.kind != kDecade {
 			return true
-		}
-	}
-	return false
-}
-
-// sumReach bounds the words between a sum of money and the span of
-// years it is counted over.
-const sumReach = 6
-
-// sumBefore reports whether a sum of money ("$40m", "12 billion
-// dollars", "1.2 trillion euros") stands right before the
-// preposition of the span at token i ("over the next decade"), at most
-// sumReach words back and in the same phrase (no verb or comma between):
-// the span is then the period a projection's total is counted over,
-// which news counts from its own time.
-func sumBefore(ts toks, i int) bool {
-	for j, n := i-3, 0; j >= 0 && n < sumReach; j-- {
-		switch {
-		case ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";"):
-			return false
-		case ts.Is(j, "$") || ts.Is(j, "€") || ts.Is(j, "£"):
-			return true
-		case ts[j].Kind == text.LexWord:
-			n++
-			switch ts.Word(j) {
-			case "million", "billion", "trillion", "bn", "dollars", "euros", "pounds":
-				return true
-			}
-			if _, name := classify(ts, j); name != "" {
-				return false
-			}
 		}
 	}
 	return false
@@ -168,37 +164,24 @@ func spanSeveral(ts toks, e expr) bool {
 }
 
 // spanOfYears returns the year a span of years or decades (kinds[k],
-// its clause's tense t and governing word) counts from: a year stated
-// as a date's before it in its sentence, earlier than the reference's,
-// when its clause is no "will" future (which counts from now: "Elected
-// in 2008, she will retire over the next two years" is not read so);
-// else the reference's year, unless the clause is past and the text
-// stated an earlier year at most anchorReach sentences back (ok false:
-// the narrative may stand in that year).
-func spanOfYears(kinds []expr, k int, t Tense, word string, perfect bool, ref time.Time) (int, bool) {
+// its clause's tense t and whether that is a present perfect) counts
+// from: a year stated as a date's before it in its sentence, earlier
+// than the reference's, when its clause is a simple past; none (ok
+// false) when its clause is a present or a present perfect after such a
+// year, which may date the subject alone; else the reference's year.
+func spanOfYears(kinds []expr, k int, t Tense, perfect bool, ref time.Time) (int, bool) {
 	e := kinds[k]
-	will := word == "will" || word == "ll" || word == "shall" || word == "won"
-	recent := false
-	for j := k - 1; j >= 0; j-- {
+	for j := k - 1; j >= 0 && kinds[j].sentence == e.sentence; j-- {
 		o := kinds[j]
-		if o.sentence < e.sentence-anchorReach {
-			break
-		}
 		if o.y == 0 || o.generic || o.y >= ref.Year() || o.kind == kDecade {
 			continue
 		}
-		if o.sentence == e.sentence && !will {
-			switch {
-			case t == TensePast && !perfect:
-				return o.y, true
-			case t == TensePresent || perfect:
-				return 0, false // the year may date the subject, not the clause
-			}
+		switch {
+		case t == TensePast && !perfect:
+			return o.y, true
+		case t == TensePresent || perfect:
+			return 0, false // the year may date the subject, not the clause
 		}
-		recent = true
-	}
-	if t == TensePast && recent {
-		return 0, false
 	}
 	return ref.Year(), true
 }
@@ -225,7 +208,7 @@ func sentenceDay(out []news.Time, kinds []expr, k int) (time.Time, bool) {
 
 // spanTense returns the tense and word of the verb that governs the span
 // at token i when the tense reader's window holds none: a list of places
-// may stand between ("would tour arenas in Leeds, Cardiff, ... in the
+// may stand between ("will check the kitchens of restaurants, cafés, ... in the
 // coming months"). It searches back at most spanTenseReach words and
 // stops at a sentence break, a semicolon, a colon, a quotation mark or a
 // relative pronoun. With bare set, a base or "-s" present right after its
@@ -308,4 +291,54 @@ func spanOrN(ts toks, e expr, ref time.Time) (string, int, bool) {
 		end = ts[j+2].End
 	}
 	return rangeOf(from, to, e.unit), end, true
+}
+
+// recentReach is how long before the reference a report counts as
+// recent for recentIn: "last week", a past weekday, "earlier this
+// month", "last month" (whose end lies at most a month back).
+const recentReach = 45 * 24 * time.Hour
+
+// recentIn reports whether another expression of kinds[k]'s sentence was
+// resolved to a day, week or month that reaches into the recentReach
+// before the reference without starting after it ("said on Tuesday",
+// "last week", "this week").
+func recentIn(out []news.Time, kinds []expr, k int, ref time.Time) bool {
+	for j, o := range kinds {
+		if j == k || o.sentence != kinds[k].sentence || o.generic {
+			continue
+		}
+		from, to, ok := valueDays(out[j].Value)
+		if ok && !from.After(ref) && ref.Sub(to) < recentReach {
+			return true
+		}
+	}
+	return false
+}
+
+// valueDays returns the first and last day of a resolved value of day,
+// ISO week or month precision, or of a range of days ("2019-03-12",
+// "2019-W11", "2019-02", "2019-03-11/2019-03-14").
+func valueDays(v string) (time.Time, time.Time, bool) {
+	a, b, isRange := strings.Cut(v, "/")
+	if isRange {
+		x, ok1 := ParseDate(a)
+		y, ok2 := ParseDate(b)
+		return x, y, ok1 && ok2
+	}
+	if d, ok := ParseDate(v); ok {
+		return d, d, true
+	}
+	if y, w, ok := strings.Cut(v, "-W"); ok && len(v) == 8 {
+		yy, err1 := strconv.Atoi(y)
+		ww, err2 := strconv.Atoi(w)
+		if err1 != nil || err2 != nil {
+			return time.Time{}, time.Time{}, false
+		}
+		from := isoWeekStart(date(yy, 1, 4)).AddDate(0, 0, 7*(ww-1))
+		return from, from.AddDate(0, 0, 6), true
+	}
+	if m, err := time.Parse(monthLayout, v); err == nil && len(v) == len(monthLayout) {
+		return m, m.AddDate(0, 1, -1), true
+	}
+	return time.Time{}, time.Time{}, false
 }

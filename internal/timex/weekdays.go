@@ -179,7 +179,11 @@ const inviteReach = 24
 // "invited" says nothing of now, and an object of provoked makes the
 // verb mean "provoke"; both are left to the clause. Callers skip
 // possessive weekdays ("invites readers to compare Tuesday's figures"),
-// which name an event the invited act is about, not the one invited to.
+// which name an event the invited act is about, not the one invited to;
+// and a weekday after "of", "after", "following", "about", "since",
+// "from", "during" or "before" past the "to" ("invites readers to send
+// photos of the snowfall on Tuesday"), which may date what the invited
+// act is about, a time gone.
 func invitedTo(ts toks, i int) bool {
 	sawTo := false
 	for j, n := i-1, 0; j >= 0 && n < inviteReach; j-- {
@@ -208,6 +212,10 @@ func invitedTo(ts toks, i int) bool {
 		case "to":
 			sawTo = true
 			continue
+		case "of", "after", "following", "about", "since", "from", "during", "before":
+			if !sawTo {
+				return false // "to send photos of the snowfall on Tuesday"
+			}
 		case "invites":
 			return sawTo && !provokes(ts, j)
 		case "invited":
@@ -253,11 +261,18 @@ const (
 // day to come, whatever the vote; a present perfect over a possessive
 // ("has praised the host of Monday's gala") speaks of an event gone or
 // of one to come alike, so only a date of the event itself settles it
-// and a vote of the weekday alone leaves it unresolved.
+// and a vote of the weekday alone leaves it unresolved. So does a
+// present clause over a possessive ("Tickets for Friday's auction are
+// nearly sold out" beside "The club held its gala on Friday"): the
+// possessive names an event of its own, which may lie in either week,
+// unless the present is one of arrangement ("is expected to draw"),
+// which speaks of what is to come.
 func weekdayVote(ts toks, e expr, toBack bool) int {
 	t, name, j := governing(ts, e.tok)
 	switch {
 	case presentPerfect(ts, name, j):
+		return voteOpen
+	case e.possessive && t == TensePresent && !scheduledBe(ts, j):
 		return voteOpen
 	case t == TensePast && !toBack, toBack && (t == TenseFuture || e.tense == TenseFuture || scheduledBe(ts, j)):
 		return voteAgainst

@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -140,13 +139,15 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 }
 
 // earlierYear reports whether a year earlier than the reference's is
-// stated anywhere in kinds[k]'s sentence.
+// stated anywhere in kinds[k]'s sentence, a decade's among them ("In the
+// 1990s, economists predicted the economy would boom over the next
+// decade").
 func earlierYear(kinds []expr, k int, ref time.Time) bool {
 	for j, o := range kinds {
 		if o.sentence != kinds[k].sentence {
 			continue
 		}
-		if j != k && o.y > 0 && !o.generic && o.y < ref.Year() && o.kind != kDecade {
+		if j != k && o.y > 0 && !o.generic && o.y < ref.Year() {
 			return true
 		}
 	}
@@ -167,8 +168,9 @@ func spanSeveral(ts toks, e expr) bool {
 // its clause's tense t and whether that is a present perfect) counts
 // from: a year stated as a date's before it in its sentence, earlier
 // than the reference's, when its clause is a simple past; none (ok
-// false) when its clause is a present or a present perfect after such a
-// year, which may date the subject alone; else the reference's year.
+// false) when its clause is a present or a present perfect (whose tense
+// is present) after such a year, which may date the subject alone; else
+// the reference's year.
 func spanOfYears(kinds []expr, k int, t Tense, perfect bool, ref time.Time) (int, bool) {
 	e := kinds[k]
 	for j := k - 1; j >= 0 && kinds[j].sentence == e.sentence; j-- {
@@ -179,7 +181,7 @@ func spanOfYears(kinds []expr, k int, t Tense, perfect bool, ref time.Time) (int
 		switch {
 		case t == TensePast && !perfect:
 			return o.y, true
-		case t == TensePresent || perfect:
+		case t == TensePresent:
 			return 0, false // the year may date the subject, not the clause
 		}
 	}
@@ -301,7 +303,7 @@ const recentReach = 45 * 24 * time.Hour
 // recentIn reports whether another expression of kinds[k]'s sentence was
 // resolved to a day, week or month that reaches into the recentReach
 // before the reference without starting after it ("said on Tuesday",
-// "last week", "this week").
+// "last week", "last month").
 func recentIn(out []news.Time, kinds []expr, k int, ref time.Time) bool {
 	for j, o := range kinds {
 		if j == k || o.sentence != kinds[k].sentence || o.generic {
@@ -315,9 +317,9 @@ func recentIn(out []news.Time, kinds []expr, k int, ref time.Time) bool {
 	return false
 }
 
-// valueDays returns the first and last day of a resolved value of day,
-// ISO week or month precision, or of a range of days ("2019-03-12",
-// "2019-W11", "2019-02", "2019-03-11/2019-03-14").
+// valueDays returns the first and last day of a resolved value of day or
+// month precision, or of a range of days ("2019-03-12", "2019-02",
+// "2019-03-11/2019-03-17": "last week" is such a range).
 func valueDays(v string) (time.Time, time.Time, bool) {
 	a, b, isRange := strings.Cut(v, "/")
 	if isRange {
@@ -327,15 +329,6 @@ func valueDays(v string) (time.Time, time.Time, bool) {
 	}
 	if d, ok := ParseDate(v); ok {
 		return d, d, true
-	}
-	if y, w, ok := strings.Cut(v, "-W"); ok && len(v) == 8 {
-		yy, err1 := strconv.Atoi(y)
-		ww, err2 := strconv.Atoi(w)
-		if err1 != nil || err2 != nil {
-			return time.Time{}, time.Time{}, false
-		}
-		from := isoWeekStart(date(yy, 1, 4)).AddDate(0, 0, 7*(ww-1))
-		return from, from.AddDate(0, 0, 6), true
 	}
 	if m, err := time.Parse(monthLayout, v); err == nil && len(v) == len(monthLayout) {
 		return m, m.AddDate(0, 1, -1), true

@@ -54,6 +54,12 @@ func TestSpanOfYears(t *testing.T) {
 		{fri15, "The museum, which reopened in 2014, said this week that it hoped to raise $20 million over the next five years.", "next five years", ""},
 		{fri15, "Last week the utility, which was privatised in 2002, said it intended to replace every meter over the next ten years.", "next ten years", ""},
 		{fri15, "The bank, which was rescued in 2009, told shareholders last month that it aimed to cut 2,000 jobs over the next three years.", "next three years", ""},
+		// A clause counted from now keeps its span beside a recent day.
+		{fri15, "Lawmakers said on Tuesday they will cut taxes over the next decade.", "next decade", "2019/2029"},
+		// A later year dates no narrative of the span.
+		{fri15, "The plan, due in 2025, is expected to save $2 billion over the next decade.", "next decade", "2019/2029"},
+		// A "would" after an earlier decade (earlierYear).
+		{fri15, "In the 1990s, economists predicted the economy would boom over the next decade.", "next decade", ""},
 		// Not recent: more than recentReach before the reference.
 		{fri15, "The bank, which was rescued in 2009, told shareholders in November 2018 that it aimed to cut 2,000 jobs over the next three years.", "next three years", "2018/2021"},
 	}
@@ -124,6 +130,8 @@ func TestSpanOrN(t *testing.T) {
 		{fri15, "The minister, who took office in 2016, says reforms will take hold in the coming year or two.", "coming year or two", "2020/2021"},
 		{fri15, "She said last year that the firm would list its shares in the next year or two.", "next year or two", ""},
 		{fri15, "Sales fell last year but will recover in the next year or two.", "next year or two", "2020/2021"},
+		{fri15, "She said on Tuesday that the firm would list its shares next year and open offices abroad in the coming year or two.", "coming year or two", "2020/2021"},
+		{fri15, "In the 1990s, he predicted the market would recover within the next year or two.", "next year or two", ""},
 		{fri15, "Rivals may open in the coming year or two hundred more shops may close.", "coming year or two", absent},
 		{fri15, "Rivals may open in the coming year or two hundred more shops may close.", "coming year", "2020"},
 	}

@@ -198,6 +198,9 @@ func TestInvitedTo(t *testing.T) {
 		{thu14, "The paper invites readers to send photos of the snowfall on Tuesday.", "Tuesday", "2019-03-12"},
 		{fri15, "The trust has invited volunteers to help clear debris from the storm on Saturday.", "Saturday", "2019-03-09"},
 		{thu14, "The museum invites visitors to a lecture about the flood on Saturday.", "Saturday", "2019-03-09"},
+		// "invite" as "provoke" before a bare weekday (provokes).
+		{thu14, "The remarks have invited comparisons to the speech on Tuesday.", "Tuesday", "2019-03-12"},
+		{thu14, "The ruling invites comparisons to the verdict on Tuesday.", "Tuesday", "2019-03-12"},
 		// An "on" is no such word: the invitation's own event.
 		{thu14, "The library invites residents to a talk on climate on Tuesday.", "Tuesday", "2019-03-19"},
 		{fri15, "The team has invited fans to an open training session on Saturday.", "Saturday", "2019-03-16"},

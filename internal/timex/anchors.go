@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -84,6 +85,7 @@ func inRelativeClause(ts toks, i int) bool {
 func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote []int) {
 	spoken := map[int]time.Time{} // quotation number -> its day of speaking
 	done := map[int]bool{}
+	var spans map[int][2]int // quotation number -> its first and last token, once needed
 	for k, e := range es {
 		q := quote[e.tok]
 		if q == 0 || e.kind != kDayOffset {
@@ -91,7 +93,10 @@ func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote 
 		}
 		if !done[q] {
 			done[q] = true
-			if d, ok := speechDay(ts, out, es, quote, q); ok && d.Before(ref) {
+			if spans == nil {
+				spans = quoteTokens(quote)
+			}
+			if d, ok := speechDay(ts, out, es, quote, q, spans[q]); ok && d.Before(ref) {
 				spoken[q] = d
 			}
 		}
@@ -101,6 +106,24 @@ func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote 
 	}
 }
 
+// quoteTokens returns the first and last token of each quotation
+// (quote[k] its number, 0 outside any), read in one pass so that the
+// quotations of a long text cost no more than its tokens.
+func quoteTokens(quote []int) map[int][2]int {
+	spans := map[int][2]int{}
+	for k, q := range quote {
+		if q == 0 {
+			continue
+		}
+		if sp, ok := spans[q]; ok {
+			spans[q] = [2]int{sp[0], k}
+		} else {
+			spans[q] = [2]int{k, k}
+		}
+	}
+	return spans
+}
+
 // speechDay returns the day quotation q was spoken: the day of the date
 // its attribution's verb takes as adjunct. The attribution follows the
 // quotation up to the next comma, the sentence's end or the next
@@ -108,17 +131,9 @@ func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote 
 // Monday`); or it precedes the quotation from the sentence's start and
 // ends in a comma or a colon (`She told aides on Monday: "..."`). An
 // attribution holding dates of two days gives none.
-func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int) (time.Time, bool) {
-	first, last := -1, -1
-	for k := range ts {
-		if quote[k] == q {
-			if first < 0 {
-				first = k
-			}
-			last = k
-		}
-	}
-	if first < 0 {
+func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int, span [2]int) (time.Time, bool) {
+	first, last := span[0], span[1]
+	if q == 0 || last < first {
 		return time.Time{}, false
 	}
 	after := last + 1
@@ -227,8 +242,9 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 	if ts.Word(j) == "on" {
 		j++
 	}
-	for k, e := range es {
-		if e.tok != j || j > hi || !dayPrecise(e.kind) || e.possessive || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
+	for k := firstAt(es, j); k < len(es) && es[k].tok == j; k++ {
+		e := es[k]
+		if j > hi || !dayPrecise(e.kind) || e.possessive || len(out[k].Value) < len(dayLayout) || strings.Contains(out[k].Value, "/") {
 			continue
 		}
 		d, err := time.Parse(dayLayout, out[k].Value[:len(dayLayout)])
@@ -243,8 +259,9 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 // expression has no value (resolveOne).
 func datesIn(out []news.Time, es []expr, lo, hi int) (time.Time, int) {
 	day, n := "", 0
-	for k, e := range es {
-		if e.tok < lo || e.tok > hi || !dayPrecise(e.kind) || len(out[k].Value) < len(dayLayout) {
+	for k := firstAt(es, lo); k < len(es) && es[k].tok <= hi; k++ {
+		e := es[k]
+		if e.tok < lo || !dayPrecise(e.kind) || len(out[k].Value) < len(dayLayout) {
 			continue
 		}
 		if v := out[k].Value[:len(dayLayout)]; v != day {
@@ -277,4 +294,10 @@ func countedVague(ts toks, e expr, c coarseAnchor, ref time.Time, haveRef bool) 
 	}
 	t, _ := governingTense(ts, c.tok)
 	return t == TensePast
+}
+
+// firstAt returns the index of the first expression of es (in token
+// order, as match returns them) at or after token tok, by binary search.
+func firstAt(es []expr, tok int) int {
+	return sort.Search(len(es), func(k int) bool { return es[k].tok >= tok })
 }

@@ -653,8 +653,19 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 		out[k].Value = ""
 		best := -1
 		objEnd := objectEnd(ts, e)
-		for j, o := range es {
-			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
+		// es are in token order, so the sentence's expressions stand
+		// together around k: a long text costs its sentences, not its
+		// expressions squared.
+		lo, hi := k, k
+		for lo > 0 && es[lo-1].sentence == e.sentence {
+			lo--
+		}
+		for hi+1 < len(es) && es[hi+1].sentence == e.sentence {
+			hi++
+		}
+		for j := lo; j <= hi; j++ {
+			o := es[j]
+			if j == k || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
 				continue
 			}
 			if o.start >= e.end && o.start < objEnd || otherClauseDate(ts, o.tok, e.tok, objEnd) {

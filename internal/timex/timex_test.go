@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -431,6 +432,38 @@ func BenchmarkTag(b *testing.B) {
 		if err := tg.Analyze(&a); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkTagLong tags one long text dense in the forms the article-level
+// rules read (quotations with dated attributions, counts after events,
+// possessive weekdays, yearless dates, spans), at two sizes: the cost per
+// byte should stay flat as the text grows (those rules once compared every
+// expression with every other and grew with its square).
+func BenchmarkTagLong(b *testing.B) {
+	sents := []string{
+		"On Monday the board met.", "Monday's vote is close.",
+		"\"We win tonight,\" he said Monday.", "The fund invites readers to a talk on Tuesday.",
+		"Sales rose over the next decade.", "Two days after the vote, Lee quit.",
+		"The law runs through Nov. 5.", "A few months earlier, it had cut jobs.",
+	}
+	for _, n := range []int{2000, 8000} {
+		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {
+			var sb strings.Builder
+			for i := range n {
+				sb.WriteString(sents[(i*7+i/3)%len(sents)])
+				sb.WriteByte(' ')
+			}
+			base := &news.Article{Paragraphs: []string{sb.String()}, Published: "2016-09-28"}
+			tg := New()
+			b.SetBytes(int64(sb.Len()))
+			for b.Loop() {
+				a := *base
+				if err := tg.Analyze(&a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

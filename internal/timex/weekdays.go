@@ -107,8 +107,30 @@ func weakWeek(ts toks, e expr) bool {
 // clause placed it.
 func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Time) {
 	weak := make([]bool, len(kinds))
+	anyWeak := false
 	for k, e := range kinds {
 		weak[k] = bareWeekday(e) && weakWeek(ts, e)
+		anyWeak = anyWeak || weak[k]
+	}
+	if !anyWeak {
+		return
+	}
+	// The voters' days, gathered once: by weekday (a firm bare mention)
+	// and by event noun (a firm day-precise date of the event), so that
+	// a long text costs one pass, not one per weak weekday.
+	byDay := map[int]map[string]bool{}
+	byNoun := map[string]map[string]bool{}
+	for j, o := range kinds {
+		if weak[j] || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
+			continue
+		}
+		d := out[j].Value[:len(dayLayout)]
+		if bareWeekday(o) {
+			addVote(byDay, o.wd, d)
+		}
+		if o.event != "" && dayPrecise(o.kind) && (o.kind != kWeekday || o.mod == 0) {
+			addVote(byNoun, o.event, d)
+		}
 	}
 	for k, e := range kinds {
 		if !weak[k] || out[k].Value == "" {
@@ -118,28 +140,21 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 		if back == ahead {
 			continue // the reference day itself
 		}
-		vote, byEvent := "", false
-		for j, o := range kinds {
-			if j == k || weak[j] || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
-				continue
-			}
-			same := bareWeekday(o) && o.wd == e.wd
-			event := e.event != "" && o.event == e.event && dayPrecise(o.kind) && (o.kind != kWeekday || o.mod == 0)
-			if !same && !event {
-				continue
-			}
-			d := out[j].Value[:len(dayLayout)]
-			if d != back && d != ahead {
-				continue
-			}
-			if vote != "" && vote != d {
-				vote = "" // the article names both weeks: unsettled
-				break
-			}
-			vote = d
-			byEvent = byEvent || event
+		var events map[string]bool
+		if e.event != "" {
+			events = byNoun[e.event]
 		}
-		if !byEvent && vote != "" {
+		sameDays := byDay[e.wd]
+		backVotes := sameDays[back] || events[back]
+		aheadVotes := sameDays[ahead] || events[ahead]
+		if backVotes == aheadVotes {
+			continue // no vote, or the article names both weeks: unsettled
+		}
+		vote := ahead
+		if backVotes {
+			vote = back
+		}
+		if !events[vote] { // a vote of the weekday alone: its clause judges it
 			switch weekdayVote(ts, e, vote == back) {
 			case voteAgainst:
 				continue
@@ -152,6 +167,14 @@ func placeWeekdaysByArticle(out []news.Time, kinds []expr, ts toks, ref time.Tim
 			setDay(&out[k], d)
 		}
 	}
+}
+
+// addVote records day d among the votes of key.
+func addVote[K comparable](votes map[K]map[string]bool, key K, d string) {
+	if votes[key] == nil {
+		votes[key] = map[string]bool{}
+	}
+	votes[key][d] = true
 }
 
 // provoked are the objects with which "invite" means "provoke"

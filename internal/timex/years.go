@@ -15,7 +15,7 @@ import (
 // one the tense search finds, and in the cases below it is not the verb
 // whose time the date shares. yearClauses adjusts the tense of such a date
 // before resolution; a sentence stating a year before the reference's
-// keeps the plain tense (earlierYearStated).
+// keeps the plain tense (earlierYearSentences).
 //
 // Every case here is narrow on purpose. A date placed a year off is the
 // worst error a reader meets, and news often names past events of eight
@@ -42,12 +42,16 @@ import (
 // a case turns ahead of the reference by more than maxAhead is left
 // unplaced: the case is not sure enough to carry it that far.
 func yearClauses(ts toks, exprs []expr, ref time.Time, haveRef bool) {
+	var earlier map[int]bool // sentences that state an earlier year, once needed
 	for k := range exprs {
 		e := &exprs[k]
 		if e.y != 0 || e.generic || e.wd != 0 || e.mod != 0 || e.kind != kDate && e.kind != kMonth {
 			continue
 		}
-		if haveRef && earlierYearStated(exprs, e.sentence, ref) {
+		if haveRef && earlier == nil {
+			earlier = earlierYearSentences(exprs, ref)
+		}
+		if haveRef && earlier[e.sentence] {
 			continue // a narrative told from that year
 		}
 		switch {
@@ -312,23 +316,20 @@ func endsExpr(ts toks, k int, exprs []expr) bool {
 	return false
 }
 
-// earlierYearStated reports whether sentence s states a year before the
+// earlierYearSentences returns the sentences that state a year before the
 // reference's ("In 2012", "in March 2012", "the 2012 race", "last year",
-// "two years ago"): the sentence
-// narrates from that year, and what its clauses look forward to may lie
-// before the reference; the rules of this file leave its dates to the
-// tense.
-func earlierYearStated(exprs []expr, s int, ref time.Time) bool {
+// "two years ago"), in one pass over exprs: such a sentence narrates
+// from that year, and what its clauses look forward to may lie before
+// the reference; the rules of this file leave its dates to the tense.
+func earlierYearSentences(exprs []expr, ref time.Time) map[int]bool {
+	earlier := map[int]bool{}
 	for _, o := range exprs {
-		if o.sentence != s {
-			continue
-		}
 		if o.kind == kUnitRel && o.unit == uYear && o.mod == -1 || o.kind == kAgo && o.unit >= uYear {
-			return true // "last year", "a year ago"
+			earlier[o.sentence] = true // "last year", "a year ago"
 		}
 		if o.y != 0 && o.y < ref.Year() && (o.kind == kYear || o.kind == kMonth || o.kind == kDate) {
-			return true
+			earlier[o.sentence] = true
 		}
 	}
-	return false
+	return earlier
 }

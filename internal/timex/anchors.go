@@ -96,7 +96,7 @@ func dateSpokenQuotes(ts toks, out []news.Time, es []expr, ref time.Time, quote 
 			if spans == nil {
 				spans = quoteTokens(quote)
 			}
-			if d, ok := speechDay(ts, out, es, quote, q, spans[q]); ok && d.Before(ref) {
+			if d, ok := speechDay(ts, out, es, quote, spans[q]); ok && d.Before(ref) {
 				spoken[q] = d
 			}
 		}
@@ -124,18 +124,16 @@ func quoteTokens(quote []int) map[int][2]int {
 	return spans
 }
 
-// speechDay returns the day quotation q was spoken: the day of the date
-// its attribution's verb takes as adjunct. The attribution follows the
+// speechDay returns the day the quotation spanning tokens span (its
+// first and last, quoteTokens) was spoken: the day of the date its
+// attribution's verb takes as adjunct. The attribution follows the
 // quotation up to the next comma, the sentence's end or the next
 // quotation, its verb among the first four tokens (`"...," the mayor said
 // Monday`); or it precedes the quotation from the sentence's start and
 // ends in a comma or a colon (`She told aides on Monday: "..."`). An
 // attribution holding dates of two days gives none.
-func speechDay(ts toks, out []news.Time, es []expr, quote []int, q int, span [2]int) (time.Time, bool) {
+func speechDay(ts toks, out []news.Time, es []expr, quote []int, span [2]int) (time.Time, bool) {
 	first, last := span[0], span[1]
-	if q == 0 || last < first {
-		return time.Time{}, false
-	}
 	after := last + 1
 	for after < len(ts) && ts.Kind(after) == text.LexPunct && !ts.Is(after, ",") {
 		after++ // the closing mark

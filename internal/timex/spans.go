@@ -80,8 +80,9 @@ func seenBefore(kinds []expr, k int, ts toks, ref time.Time) bool {
 	if earlierYear(kinds, k, ref) {
 		return true
 	}
-	for j, o := range kinds {
-		if j != k && o.sentence == kinds[k].sentence && o.kind == kUnitRel && o.mod == -1 && o.unit == uYear {
+	lo, hi := sentenceOf(kinds, k)
+	for j := lo; j <= hi; j++ {
+		if o := kinds[j]; j != k && o.kind == kUnitRel && o.mod == -1 && o.unit == uYear {
 			return true // "last year"
 		}
 	}
@@ -143,11 +144,9 @@ func spanValue(out []news.Time, kinds []expr, k int, ts toks, ref time.Time) str
 // 1990s, economists predicted the economy would boom over the next
 // decade").
 func earlierYear(kinds []expr, k int, ref time.Time) bool {
-	for j, o := range kinds {
-		if o.sentence != kinds[k].sentence {
-			continue
-		}
-		if j != k && o.y > 0 && !o.generic && o.y < ref.Year() {
+	lo, hi := sentenceOf(kinds, k)
+	for j := lo; j <= hi; j++ {
+		if o := kinds[j]; j != k && o.y > 0 && !o.generic && o.y < ref.Year() {
 			return true
 		}
 	}
@@ -193,8 +192,10 @@ func spanOfYears(kinds []expr, k int, t Tense, perfect bool, ref time.Time) (int
 func sentenceDay(out []news.Time, kinds []expr, k int) (time.Time, bool) {
 	e := kinds[k]
 	best := -1
-	for j, o := range kinds {
-		if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
+	lo, hi := sentenceOf(kinds, k)
+	for j := lo; j <= hi; j++ {
+		o := kinds[j]
+		if j == k || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || strings.Contains(out[j].Value, "/") {
 			continue
 		}
 		if best < 0 || abs(o.start-e.start) < abs(kinds[best].start-e.start) {
@@ -305,8 +306,9 @@ const recentReach = 45 * 24 * time.Hour
 // before the reference without starting after it ("said on Tuesday",
 // "last week", "last month").
 func recentIn(out []news.Time, kinds []expr, k int, ref time.Time) bool {
-	for j, o := range kinds {
-		if j == k || o.sentence != kinds[k].sentence || o.generic {
+	lo, hi := sentenceOf(kinds, k)
+	for j := lo; j <= hi; j++ {
+		if j == k || kinds[j].generic {
 			continue
 		}
 		from, to, ok := valueDays(out[j].Value)

@@ -40,8 +40,8 @@ func TestSpanOfYears(t *testing.T) {
 		{fri15, "The team won the title in 2014 and has struggled over the next few years.", "next few years", ""},
 		{fri15, "She graduated in 1975 and spent the next decade in Paris.", "next decade", absent},
 		// The second review's probes. A sum's period in a past
-		// narrative whose time the article does not state (sumBefore,
-		// which counted it from now, was taken out).
+		// narrative whose time the article does not state (a rule that
+		// counted it from now was taken out).
 		{fri15, "Two decades ago, the company borrowed $5 billion over the next ten years.", "next ten years", ""},
 		{fri15, "In the 1990s, the state borrowed $4 billion over the next decade.", "next decade", ""},
 		{fri15, "The settlement, reached last year, paid victims $30 million over the next three years.", "next three years", ""},

@@ -653,16 +653,7 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 		out[k].Value = ""
 		best := -1
 		objEnd := objectEnd(ts, e)
-		// es are in token order, so the sentence's expressions stand
-		// together around k: a long text costs its sentences, not its
-		// expressions squared.
-		lo, hi := k, k
-		for lo > 0 && es[lo-1].sentence == e.sentence {
-			lo--
-		}
-		for hi+1 < len(es) && es[hi+1].sentence == e.sentence {
-			hi++
-		}
+		lo, hi := sentenceOf(es, k)
 		for j := lo; j <= hi; j++ {
 			o := es[j]
 			if j == k || !dayPrecise(o.kind) || o.generic || len(out[j].Value) < len(dayLayout) || quote[o.tok] != quote[e.tok] {
@@ -691,6 +682,21 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 			}
 		}
 	}
+}
+
+// sentenceOf returns the first and last index of the expressions of
+// es[k]'s sentence. es are in token order, so a sentence's expressions
+// stand together around k, and a rule that looks only at its sentence
+// costs the sentence, not the whole text, per expression.
+func sentenceOf(es []expr, k int) (lo, hi int) {
+	lo, hi = k, k
+	for lo > 0 && es[lo-1].sentence == es[k].sentence {
+		lo--
+	}
+	for hi+1 < len(es) && es[hi+1].sentence == es[k].sentence {
+		hi++
+	}
+	return lo, hi
 }
 
 // aheadReach bounds the words between an expression and the "until" or

@@ -437,7 +437,8 @@ func BenchmarkTag(b *testing.B) {
 
 // BenchmarkTagLong tags one long text dense in the forms the article-level
 // rules read (quotations with dated attributions, counts after events,
-// possessive weekdays, yearless dates, spans), at two sizes: the cost per
+// possessive weekdays, yearless dates, spans from a stated year, "and
+// stays ... until"), at two sizes: the cost per
 // byte should stay flat as the text grows (those rules once compared every
 // expression with every other and grew with its square).
 func BenchmarkTagLong(b *testing.B) {
@@ -446,6 +447,9 @@ func BenchmarkTagLong(b *testing.B) {
 		"\"We win tonight,\" he said Monday.", "The fund invites readers to a talk on Tuesday.",
 		"Sales rose over the next decade.", "Two days after the vote, Lee quit.",
 		"The law runs through Nov. 5.", "A few months earlier, it had cut jobs.",
+		"In 2008 she said on Tuesday the bank would lose money over the next two years.",
+		"The mill closed Monday and stays shut until May 2.",
+		"Last year he predicted growth in the next year or two.",
 	}
 	for _, n := range []int{2000, 8000} {
 		b.Run(fmt.Sprintf("sentences=%d", n), func(b *testing.B) {

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -289,10 +290,7 @@ var reachPreps = map[string]bool{"through": true, "until": true, "till": true, "
 // "-ed", stands after byte end in its clause (up to a comma, semicolon or
 // break).
 func verbAfter(ts toks, end int) bool {
-	for j := 0; j < len(ts); j++ {
-		if ts[j].Start < end {
-			continue
-		}
+	for j := sort.Search(len(ts), func(j int) bool { return ts[j].Start >= end }); j < len(ts); j++ {
 		if ts[j].Kind == text.LexBreak || ts.Is(j, ",") || ts.Is(j, ";") {
 			return false
 		}
@@ -308,12 +306,10 @@ func endsExpr(ts toks, k int, exprs []expr) bool {
 	if k < 0 {
 		return false
 	}
-	for _, o := range exprs {
-		if o.end == ts[k].End {
-			return true
-		}
-	}
-	return false
+	// exprs are in token order and do not overlap: only the last one
+	// starting at or before token k can end there.
+	j := firstAt(exprs, k+1) - 1
+	return j >= 0 && exprs[j].end == ts[k].End
 }
 
 // earlierYearSentences returns the sentences that state a year before the

@@ -165,7 +165,7 @@ func speechDay(ts toks, out []news.Time, es []expr, quote []int, span [2]int) (t
 			return time.Time{}, false
 		}
 	}
-	if _, n := datesIn(out, es, lo, hi); n != 1 {
+	if datesIn(out, es, lo, hi) != 1 {
 		return time.Time{}, false
 	}
 	return speechAdjunct(ts, out, es, verb, hi)
@@ -251,11 +251,11 @@ func speechAdjunct(ts toks, out []news.Time, es []expr, v, hi int) (time.Time, b
 	return time.Time{}, false
 }
 
-// datesIn returns the day of the placed day-precise expressions within
-// tokens lo..hi (an attribution: no quotation's tokens), and how many
-// distinct days they give; a range counts as its first day. A generic
-// expression has no value (resolveOne).
-func datesIn(out []news.Time, es []expr, lo, hi int) (time.Time, int) {
+// datesIn returns how many days the placed day-precise expressions
+// within tokens lo..hi (an attribution: no quotation's tokens) give, a
+// day counted again when another stands between; a range counts as its
+// first day. A generic expression has no value (resolveOne).
+func datesIn(out []news.Time, es []expr, lo, hi int) int {
 	day, n := "", 0
 	for k := firstAt(es, lo); k < len(es) && es[k].tok <= hi; k++ {
 		e := es[k]
@@ -267,11 +267,10 @@ func datesIn(out []news.Time, es []expr, lo, hi int) (time.Time, int) {
 			n++
 		}
 	}
-	d, err := time.Parse(dayLayout, day)
-	if err != nil {
-		return time.Time{}, 0
+	if _, err := time.Parse(dayLayout, day); err != nil {
+		return 0
 	}
-	return d, n
+	return n
 }
 
 // countedVague reports whether the vague anchored count e may be read

@@ -449,16 +449,12 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	quote := quoteSpans(body, ts)
 	placeClauseDates(out, kinds, ts, ref, haveRef, quote)
 	if haveRef {
-		placeWeekdays(out, kinds, ts, ref) // weekdays.go
-	}
-	if haveRef {
+		placeWeekdays(out, kinds, ts, ref)    // weekdays.go
 		placeSpans(body, out, kinds, ts, ref) // spans.go
 	}
 	placeEventDays(out, kinds)
 	if haveRef {
 		placeAheadOf(out, kinds, ts, ref)
-	}
-	if haveRef {
 		dateQuotedNights(body, ts, out, kinds, ref, quote)
 		dateSpokenQuotes(ts, out, kinds, ref, quote)
 	}

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	_ "embed"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -284,6 +285,60 @@ const (
 	timemlCheck = "timeml-check"
 )
 
+// The halves of the items judged by this project (timex_timeml.tsv): the
+// documents of timeml-check that hold one, sorted by name, alternately
+// (docs/timex-timeml.md, "Judged by our guidelines").
+const (
+	timemlOursTune  = "timeml-ours-tune"
+	timemlOursCheck = "timeml-ours-check"
+)
+
+//go:embed timex_timeml.tsv
+var timexTimeML string
+
+// timemlJudged is one TIMEX3 of TBAQ-cleaned judged under this project's
+// guidelines (docs/timex-judging.md) by reading its document, without
+// its TimeML value or crosscheck's.
+type timemlJudged struct {
+	half, text string
+	// want is the judged news.Time value, "" for unresolved.
+	want string
+}
+
+// timemlJudgedItems parses timex_timeml.tsv: half, document file name,
+// TIMEX3 id, expression text and value, tab-separated, "#" lines
+// comments. It keys the items by document and id.
+func timemlJudgedItems(name, text string) (map[string]timemlJudged, error) {
+	out := map[string]timemlJudged{}
+	for n, line := range strings.Split(text, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("%w: %s line %d: %d fields, want 5", ErrTimexGold, name, n+1, len(f))
+		}
+		if f[0] != timemlOursTune && f[0] != timemlOursCheck {
+			return nil, fmt.Errorf("%w: %s line %d: half %q", ErrTimexGold, name, n+1, f[0])
+		}
+		want := f[4]
+		if want == TimexUnresolved {
+			want = ""
+		} else if !timexValue.MatchString(want) {
+			return nil, fmt.Errorf("%w: %s line %d: value %q", ErrTimexGold, name, n+1, want)
+		}
+		key := timemlKey(f[1], f[2])
+		if _, dup := out[key]; dup {
+			return nil, fmt.Errorf("%w: %s line %d: %s %s twice", ErrTimexGold, name, n+1, f[1], f[2])
+		}
+		out[key] = timemlJudged{half: f[0], text: f[3], want: want}
+	}
+	return out, nil
+}
+
+// timemlKey keys a judged item by its document's file name and TIMEX3 id.
+func timemlKey(doc, id string) string { return doc + "\t" + id }
+
 // ErrTimeMLSplit reports a TimeMLOptions.Split that is not a half.
 var ErrTimeMLSplit = errors.New("eval: timeml: unknown split")
 
@@ -293,8 +348,14 @@ type TimeMLOptions struct {
 	Dir string
 	// Split is "timeml-tune" or "timeml-check" to score one half and
 	// list its misses, "" to score both (no misses listed, so a check of
-	// the whole never shows the untouched half's items).
+	// the whole never shows the untouched half's items). With Ours, the
+	// halves are "timeml-ours-tune" and "timeml-ours-check".
 	Split string
+	// Ours scores the items of timex_timeml.tsv against the values this
+	// project's judges gave them, instead of every selected TIMEX3
+	// against its TimeML value; the report then also counts how often
+	// the two values agree.
+	Ours bool
 	// Log, when set, receives one line per item not placed right, as the
 	// report's notes list them (a single half only).
 	Log io.Writer
@@ -347,8 +408,24 @@ func timemlFiles(dir string) ([]timemlFile, error) {
 // lists it): the corpus is not in the shared folder, so the command has
 // no split for it.
 func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
-	if o.Split != "" && o.Split != timemlTune && o.Split != timemlCheck {
-		return nil, fmt.Errorf("%w %q (want %s, %s or none)", ErrTimeMLSplit, o.Split, timemlTune, timemlCheck)
+	var judged map[string]timemlJudged
+	if o.Ours {
+		var err error
+		if judged, err = timemlJudgedItems("timex_timeml.tsv", timexTimeML); err != nil {
+			return nil, err
+		}
+	}
+	return scoreTimeML(ctx, o, judged)
+}
+
+// scoreTimeML is RunTimeML with the judged items given (o.Ours).
+func scoreTimeML(ctx context.Context, o TimeMLOptions, judged map[string]timemlJudged) (*Report, error) {
+	halves := []string{timemlTune, timemlCheck}
+	if o.Ours {
+		halves = []string{timemlOursTune, timemlOursCheck}
+	}
+	if o.Split != "" && !slices.Contains(halves, o.Split) {
+		return nil, fmt.Errorf("%w %q (want %s, %s or none)", ErrTimeMLSplit, o.Split, halves[0], halves[1])
 	}
 	files, err := timemlFiles(o.Dir)
 	if err != nil {
@@ -368,8 +445,15 @@ func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
 	outs := map[string]int{}
 	docs, notArticles, removed, timexes := 0, 0, 0, 0
 	var misses []string
+	// docJudged reports whether a document holds a judged item (Ours).
+	docJudged := map[string]bool{}
+	for k := range judged {
+		doc, _, _ := strings.Cut(k, "\t")
+		docJudged[doc] = true
+	}
+	agree, seen := 0, 0
 	for _, f := range files {
-		if o.Split != "" && f.half != o.Split {
+		if !o.Ours && o.Split != "" && f.half != o.Split || o.Ours && !docJudged[f.name] {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -400,6 +484,24 @@ func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
 		timexes += len(doc.Timexes)
 		for _, x := range doc.Timexes {
 			want, kind, out := timemlSelect(x)
+			half := f.half
+			if o.Ours {
+				it, ok := judged[timemlKey(f.name, x.ID)]
+				if !ok {
+					continue
+				}
+				seen++
+				if out != "" || it.text != x.Text {
+					return nil, fmt.Errorf("%w: timex_timeml.tsv: %s %s %q is not the selected TIMEX3 %q (%s)", ErrTimexGold, f.name, x.ID, it.text, x.Text, out)
+				}
+				if it.want == want {
+					agree++
+				}
+				if o.Split != "" && it.half != o.Split {
+					continue
+				}
+				half, want = it.half, it.want
+			}
 			if out != "" {
 				outs[out]++
 				continue
@@ -414,13 +516,13 @@ func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
 				removed++
 			}
 			outcome := ""
-			for _, row := range []string{f.half, f.corpus, kind} {
+			for _, row := range []string{half, f.corpus, kind} {
 				outcome = count(row).score(got, want, same)
 			}
 			if outcome == "" {
 				continue
 			}
-			miss := fmt.Sprintf("%s\t%s\t%s/%s\t%s\t%s %q\tgot %q\twant %q (%s)", f.half, outcome, f.corpus, f.name, doc.DCT, x.ID, x.Text, orUnresolved(got), want, x.Value)
+			miss := fmt.Sprintf("%s\t%s\t%s/%s\t%s\t%s %q\tgot %q\twant %q (%s)", half, outcome, f.corpus, f.name, doc.DCT, x.ID, x.Text, orUnresolved(got), want, x.Value)
 			misses = append(misses, miss)
 			if o.Split != "" && o.Log != nil {
 				fmt.Fprintln(o.Log, miss)
@@ -430,20 +532,31 @@ func RunTimeML(ctx context.Context, o TimeMLOptions) (*Report, error) {
 	r := &Report{Stage: "timeml", Data: o.Dir, Header: timexHeader("part")}
 	both := &timexCounts{}
 	var rows []string
-	for _, h := range []string{timemlTune, timemlCheck} {
+	for _, h := range halves {
 		if c := counts[h]; c != nil {
 			both.add(c)
 			rows = append(rows, h)
 		}
 	}
-	counts["timeml"] = both
-	rows = append(rows, "timeml")
+	whole := "timeml"
+	if o.Ours {
+		whole = "timeml-ours"
+	}
+	counts[whole] = both
+	rows = append(rows, whole)
 	rows = append(rows, timemlCorpora...)
 	rows = append(rows, timemlKinds...)
 	for _, row := range rows {
 		count(row).report(r, strings.ReplaceAll(row, " ", "_"))
 	}
 	r.Notes = append(r.Notes, fmt.Sprintf("TBAQ-cleaned (TempEval-3 training: TimeBank 1.2, AQUAINT), %d documents, %d TIMEX3s inside TEXT, %d scored; halves: documents sorted by file name, alternate ones; selection and conventions: docs/timex-timeml.md", docs, timexes, both.total))
+	if o.Ours {
+		if seen != len(judged) {
+			return nil, fmt.Errorf("%w: timex_timeml.tsv: %d items, %d found in the corpus", ErrTimexGold, len(judged), seen)
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("judged by this project's guidelines (timex_timeml.tsv): %d items; the judged value is TimeML's (as selected and mapped) for %d of them (%s%%)", seen, agree, Pct(ratio(agree, seen))))
+		r.Add("ours_agree_timeml", ratio(agree, seen))
+	}
 	r.Notes = append(r.Notes, fmt.Sprintf("documents crosscheck took for no article: %d; scored expressions in lines the cleaner removed: %d (both count as left unresolved)", notArticles, removed))
 	for _, out := range timemlOuts {
 		r.Notes = append(r.Notes, fmt.Sprintf("left out, %s: %d", out, outs[out]))

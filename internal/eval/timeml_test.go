@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -258,6 +260,40 @@ The river rose <TIMEX3 tid="t1" type="DATE" value="PAST_REF">recently</TIMEX3>, 
 			t.Errorf("%s = %v (%v), want %v", key, got, ok, want)
 		}
 	}
+	// Judged by our guidelines: b1's yesterday-free items and a1's
+	// "Friday" (the TimeML value) and "yesterday" (judged otherwise, on
+	// purpose, so the agreement count and a miss can be seen).
+	judged := map[string]timemlJudged{
+		timemlKey("a1.tml", "t1"): {half: timemlOursTune, text: "Friday", want: "2003-05-09"},
+		timemlKey("a1.tml", "t3"): {half: timemlOursTune, text: "yesterday", want: ""},
+		timemlKey("b1.tml", "t3"): {half: timemlOursCheck, text: "next week", want: "2003-05-19/2003-05-25"},
+	}
+	ours, err := scoreTimeML(context.Background(), TimeMLOptions{Dir: dir, Ours: true}, judged)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]float64{
+		"timeml-ours-tune_items": 2, "timeml-ours-check_items": 1, "timeml-ours_items": 3,
+		"TimeBank_items": 2, "AQUAINT_items": 1, "ours_agree_timeml": 2.0 / 3,
+		// "yesterday" is judged unresolved and crosscheck places it.
+		"timeml-ours-tune_wrongly_resolved": 1,
+	} {
+		if got, ok := ours.Get(key); !ok || got != want {
+			t.Errorf("ours: %s = %v (%v), want %v", key, got, ok, want)
+		}
+	}
+	for name, bad := range map[string]map[string]timemlJudged{
+		"text differs":    {timemlKey("a1.tml", "t1"): {half: timemlOursTune, text: "Thursday", want: "2003-05-09"}},
+		"not selected":    {timemlKey("a1.tml", "t2"): {half: timemlOursTune, text: "three months", want: ""}},
+		"not in a corpus": {timemlKey("z9.tml", "t1"): {half: timemlOursTune, text: "Friday", want: ""}},
+	} {
+		if _, err := scoreTimeML(context.Background(), TimeMLOptions{Dir: dir, Ours: true}, bad); !errors.Is(err, ErrTimexGold) {
+			t.Errorf("%s: %v, want ErrTimexGold", name, err)
+		}
+	}
+	if _, err := RunTimeML(context.Background(), TimeMLOptions{Dir: dir, Ours: true, Split: timemlTune}); !errors.Is(err, ErrTimeMLSplit) {
+		t.Errorf("ours, split %s: %v, want ErrTimeMLSplit", timemlTune, err)
+	}
 	if _, err := RunTimeML(context.Background(), TimeMLOptions{Dir: dir, Split: "check"}); !errors.Is(err, ErrTimeMLSplit) {
 		t.Errorf("split \"check\": %v, want ErrTimeMLSplit", err)
 	}
@@ -281,6 +317,64 @@ func TestTimeML(t *testing.T) {
 		t.Skipf("CROSSCHECK_TIMEML: %v", err)
 	}
 	runTimeML(t, TimeMLOptions{Dir: dir, Split: os.Getenv("CROSSCHECK_TIMEML_SPLIT")})
+}
+
+// TestTimeMLOurs scores crosscheck on the TBAQ-cleaned items this project
+// judged by its own guidelines (timex_timeml.tsv), from the corpus at
+// CROSSCHECK_TIMEML; CROSSCHECK_TIMEML_SPLIT=timeml-ours-tune or
+// timeml-ours-check scores one half and lists its misses
+// (docs/timex-timeml.md, "Judged by our guidelines").
+func TestTimeMLOurs(t *testing.T) {
+	dir := os.Getenv("CROSSCHECK_TIMEML")
+	if dir == "" {
+		t.Skip("CROSSCHECK_TIMEML is not set (the TBAQ-cleaned directory; see docs/timex-timeml.md)")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("CROSSCHECK_TIMEML: %v", err)
+	}
+	split := os.Getenv("CROSSCHECK_TIMEML_SPLIT")
+	if split != timemlOursTune && split != timemlOursCheck {
+		split = ""
+	}
+	runTimeML(t, TimeMLOptions{Dir: dir, Split: split, Ours: true})
+}
+
+// TestTimeMLJudgedItems checks the judged file's form: it parses, and its
+// halves alternate over its documents sorted by name, tune first.
+func TestTimeMLJudgedItems(t *testing.T) {
+	items, err := timemlJudgedItems("timex_timeml.tsv", timexTimeML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := map[string]string{}
+	for k, it := range items {
+		doc, _, _ := strings.Cut(k, "\t")
+		if h, ok := half[doc]; ok && h != it.half {
+			t.Errorf("%s holds items of both halves", doc)
+		}
+		half[doc] = it.half
+	}
+	docs := slices.Sorted(maps.Keys(half))
+	for i, doc := range docs {
+		want := timemlOursTune
+		if i%2 == 1 {
+			want = timemlOursCheck
+		}
+		if half[doc] != want {
+			t.Errorf("%s (document %d by name) is in %s, want %s", doc, i, half[doc], want)
+		}
+	}
+	for _, bad := range []string{
+		"timeml-ours-tune\ta.tml\tt1\tFriday",         // four fields
+		"timeml-tune\ta.tml\tt1\tFriday\t2003-05-09",  // not an ours half
+		"timeml-ours-tune\ta.tml\tt1\tFriday\tFriday", // not a value
+		"timeml-ours-tune\ta.tml\tt1\tFriday\t2003-05-09\n" + // the same TIMEX3 twice
+			"timeml-ours-tune\ta.tml\tt1\tFriday\t2003-05-09",
+	} {
+		if _, err := timemlJudgedItems("bad", bad); !errors.Is(err, ErrTimexGold) {
+			t.Errorf("%q: %v, want ErrTimexGold", bad, err)
+		}
+	}
 }
 
 // runTimeML runs RunTimeML and logs the printed report.

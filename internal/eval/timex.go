@@ -123,6 +123,10 @@ type TimexItem struct {
 // be placed (news.Time.Value "").
 const TimexUnresolved = "unresolved"
 
+// timexValue is a news.Time value as the judged sets write one: a day, a
+// month, a year, a decade, or a range of two of them.
+var timexValue = regexp.MustCompile(`^(\d{4}(-\d{2}(-\d{2})?)?|\d{3})(/(\d{4}(-\d{2}(-\d{2})?)?|\d{3}))?$`)
+
 // timexSplitOrder is the judged splits, in report order.
 var timexSplitOrder = []string{"tune", "check", "fresh", "fresh2", "fresh3-tune", "fresh3-check", "fresh4-tune", "fresh4-check", "fresh5-tune", "fresh5-check", "fresh6-tune", "fresh6-check"}
 

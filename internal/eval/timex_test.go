@@ -16,9 +16,6 @@ import (
 	"github.com/crosscheck/crosscheck/internal/testutil"
 )
 
-// timexValue is the shape of a news.Time value the judged set may expect.
-var timexValue = regexp.MustCompile(`^(\d{4}(-\d{2}(-\d{2})?)?)(/\d{4}(-\d{2}(-\d{2})?)?)?$`)
-
 // TestTimexItems checks the judged sets' form: every split present with
 // at least 20 items (fresh4's halves hold 24, the other splits 100 or
 // more), every expected value well formed, every extraction page and

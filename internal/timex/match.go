@@ -60,7 +60,11 @@ type expr struct {
 	// would is set on a yearless month-day a bare "would" governs
 	// (dateTense): a date a month or less before the reference keeps
 	// its year (wouldBack), not the next one.
-	would    bool
+	would bool
+	// yearBack is set on a yearless month-day whose sentence says its
+	// time is a year back ("in the year-ago quarter, ended Oct. 31"):
+	// a past verb then moves even a date just ahead back (soonThisYear).
+	yearBack bool
 	unplaced bool // a year rule (years.go) found no safe year: left unresolved
 	generic  bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
 	sequel   bool // "the very next year": one unit after the last year the text stated
@@ -485,6 +489,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		}
 		if e.y == 0 {
 			e.tense, e.would = dateTense(ts, i)
+			e.yearBack = yearBackCue(ts, i)
 			e.generic = eventNouns[ts.Word(k)]
 			if ts.Is(k, ")") {
 				e.wd = bracketedWeekday(ts, i)
@@ -647,6 +652,7 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 		e.y, e.end, k = y, ts[k].End, k+1
 	} else {
 		e.tense, e.would = dateTense(ts, i)
+		e.yearBack = yearBackCue(ts, i)
 		e.generic = eventNouns[ts.Word(k)]
 	}
 	if !validDate(orLeap(e.y), m, d) {

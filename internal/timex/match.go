@@ -61,15 +61,15 @@ type expr struct {
 	// (dateTense): a date a month or less before the reference keeps
 	// its year (wouldBack), not the next one.
 	would bool
-	// yearBack is set on a yearless month-day whose sentence says its
-	// time is a year back ("in the year-ago quarter, ended Oct. 31"):
-	// a past verb then moves even a date just ahead back (soonThisYear).
-	yearBack bool
-	unplaced bool // a year rule (years.go) found no safe year: left unresolved
-	generic  bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
-	sequel   bool // "the very next year": one unit after the last year the text stated
-	ahead    bool // "in 10 days": a kAgo after the reference, placed only in a future clause
-	sentence int  // index of the sentence (counted by break tokens)
+	// forwardSoon is set on a yearless month-day that a forward-looking
+	// construction ties to its past verb (forwardCue, soon.go): just
+	// ahead of the reference, it stays there.
+	forwardSoon bool
+	unplaced    bool // a year rule (years.go) found no safe year: left unresolved
+	generic     bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
+	sequel      bool // "the very next year": one unit after the last year the text stated
+	ahead       bool // "in 10 days": a kAgo after the reference, placed only in a future clause
+	sentence    int  // index of the sentence (counted by break tokens)
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -489,7 +489,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 		}
 		if e.y == 0 {
 			e.tense, e.would = dateTense(ts, i)
-			e.yearBack = yearBackCue(ts, i)
+			e.forwardSoon = forwardCue(ts, i)
 			e.generic = eventNouns[ts.Word(k)]
 			if ts.Is(k, ")") {
 				e.wd = bracketedWeekday(ts, i)
@@ -652,7 +652,7 @@ func matchDayMonth(ts toks, i int) (expr, int, bool) {
 		e.y, e.end, k = y, ts[k].End, k+1
 	} else {
 		e.tense, e.would = dateTense(ts, i)
-		e.yearBack = yearBackCue(ts, i)
+		e.forwardSoon = forwardCue(ts, i)
 		e.generic = eventNouns[ts.Word(k)]
 	}
 	if !validDate(orLeap(e.y), m, d) {

@@ -895,55 +895,6 @@ func clockDur(e expr) time.Duration {
 // one ("will be on March 1") may place it further.
 const maxAhead = 183 * 24 * time.Hour
 
-// pastAhead is how far after the reference a yearless month-day of the
-// reference's own year stays there under a past verb (soonThisYear).
-const pastAhead = 62 * 24 * time.Hour
-
-// soonThisYear reports whether a yearless month-day placed at d, after
-// ref, is too near and too much of ref's own year for a past verb to move
-// it back a year: news omits the year of a date in the current year, so
-// read back, such a date would be ten months or more old with no year
-// given, while a past verb before a date just ahead is far more often one
-// whose complement looks forward ("authorized a split payable Dec. 7",
-// "said it will redeem the shares on Oct. 31", "asked it to respond by
-// Oct. 31"). Across the new year the omitted year points back instead
-// ("took effect Jan. 5" in December is the January gone), so the date
-// keeps its past reading there.
-func soonThisYear(d, ref time.Time) bool {
-	return d.Year() == ref.Year() && d.Sub(ref) <= pastAhead
-}
-
-// yearBackCue reports whether token i's sentence says its time is a year
-// back: "a year ago", "a year earlier", "year-ago", "year-earlier", "a
-// year before", "last year", "the previous year", "the prior year". Such a
-// sentence keeps a past verb's reading of a date just ahead
-// (soonThisYear): "the year-ago quarter, ended Oct. 31" is last year's.
-func yearBackCue(ts toks, i int) bool {
-	lo, hi := i, i
-	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
-		lo--
-	}
-	for hi < len(ts)-1 && ts[hi+1].Kind != text.LexBreak {
-		hi++
-	}
-	for k := lo; k <= hi; k++ {
-		if ts.Word(k) != "year" {
-			continue
-		}
-		next := k + 1
-		if ts.Is(next, "-") {
-			next++
-		}
-		switch {
-		case ts.Word(next) == "ago", ts.Word(next) == "earlier", ts.Word(next) == "before":
-			return true
-		case ts.Word(k-1) == "last", ts.Word(k-1) == "previous", ts.Word(k-1) == "prior":
-			return true
-		}
-	}
-	return false
-}
-
 // wouldBack is how far before the reference a yearless month-day under a
 // bare "would" may be read as a future seen from the past (a month).
 const wouldBack = 31 * 24 * time.Hour
@@ -1018,7 +969,7 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 				// before Sept. 11 is ..."), which it does not place either.
 				return "", true, time.Time{}, false
 			}
-		case e.tense == TensePast && d.After(ref) && (e.yearBack || !soonThisYear(d, ref)):
+		case e.tense == TensePast && d.After(ref) && !(e.forwardSoon && soonThisYear(d, ref)):
 			// "had been 3,210 victims between January 1 and ..."
 			d = date(ref.Year(), e.m, e.d)
 			if d.After(ref) {

@@ -41,11 +41,11 @@ var (
 	// "holders of record Oct. 31", "effective Dec. 1", "due Sept. 15",
 	// "expiring Jan. 31", "a deadline of Nov. 15").
 	termWords = map[string]bool{
-		"payable": true, "effective": true, "due": true, "record": true, "deadline": true,
+		"payable": true, "effective": true, "due": true, "deadline": true,
 		"expiring": true, "maturing": true,
 	}
-	// termNouns after a date make it a term's ("a Dec. 20 deadline", "a
-	// Jan. 14 return date").
+	// termNouns heading the noun phrase a date modifies make it a
+	// term's ("a Dec. 20 deadline", "a Jan. 14 return date").
 	termNouns = map[string]bool{"deadline": true, "date": true}
 	// limitPreps give the end of a span that runs on from the verb's
 	// time ("through Feb. 2", "until Sept. 30").
@@ -65,15 +65,35 @@ var (
 	}
 	// aheadVerbs take an infinitive that looks ahead of them: requests,
 	// orders, plans and commitments ("asked it to respond by Oct. 31",
-	// "was ordered to appear on June 12", "agreed to vote on April 14"),
-	// and "was|were to" ("which was to expire April 30").
+	// "was ordered to appear on June 12", "agreed to vote on April 14").
+	// "was|were" right before "to" does too ("which was to expire April
+	// 30"), not with a word between ("was able to", "was used to").
 	aheadVerbs = map[string]bool{
 		"asked": true, "told": true, "ordered": true, "urged": true, "invited": true,
 		"called": true, "agreed": true, "decided": true, "voted": true, "promised": true,
 		"pledged": true, "vowed": true, "planned": true, "wanted": true, "hoped": true,
 		"expected": true, "intended": true, "sought": true, "directed": true, "required": true,
-		"summoned": true, "subpoenaed": true, "was": true, "were": true,
+		"summoned": true, "subpoenaed": true,
 	}
+	// lastingVerbs tell that a state lasted: their limit ("lasted
+	// through Nov. 2", "remained closed until Oct. 20") is the end of
+	// a span that may be over, not a term set ahead.
+	lastingVerbs = map[string]bool{
+		"lasted": true, "remained": true, "stayed": true, "ran": true, "continued": true,
+		"held": true, "worked": true, "kept": true, "waited": true, "lingered": true,
+		"persisted": true, "endured": true, "camped": true, "went": true, "lived": true,
+		"served": true, "stood": true, "sat": true,
+	}
+	// doneVerbs say that a term was met, missed or reached ("paid the
+	// dividend, which was payable Sept. 30", "missed a deadline of Nov.
+	// 1", "became effective Nov. 1").
+	doneVerbs = map[string]bool{
+		"paid": true, "missed": true, "became": true, "expired": true, "lapsed": true,
+	}
+	// contrasts end what a date's sentence tells of its event: a clause
+	// after them may say the plan fell through ("was to begin Nov. 2,
+	// but the judge fell ill").
+	contrasts = map[string]bool{"but": true, "yet": true, "although": true, "though": true}
 	// clockWords may stand between a date and the word before it ("due
 	// by 5 p.m. EST Nov. 9", "payable on Dec. 7").
 	clockWords = map[string]bool{
@@ -84,12 +104,45 @@ var (
 
 // forwardCue reports whether the yearless month-day at token i belongs to
 // a forward-looking construction in its clause (the package comment
-// above): a term word or limit preposition before it, a term noun after
-// it, "to" after a verb that moves events, or, between its governing
-// verb and it, a modal or an infinitive after a verb of request, plan or
-// commitment.
+// above), and nothing in its sentence says the dated event is over:
+//   - the construction: a term word before the date ("payable", "due",
+//     "of record"), a limit preposition after a verb that is not one of
+//     lasting ("canceled all flights through Feb. 2", not "lasted through
+//     Nov. 2"), "to" after a verb that moves events, "for" after "set" or
+//     "scheduled", a term noun heading the date's noun phrase ("a Dec. 20
+//     deadline"), or, between the governing verb and the date, a modal or
+//     an infinitive after a verb of request, plan or commitment;
+//   - over: a negation before it ("did not disclose it until Nov. 15",
+//     "It was not until Nov. 9 that"), a verb of a term met or missed
+//     before it ("missed a deadline of Nov. 1"), or a past verb after it
+//     in its sentence, other than a verb of saying (reportVerbs: "the agency said") ("lasted through Nov. 2 and
+//     drew", "postponed to Nov. 9, and the measure passed"); a contrast
+//     ends that search ("was to begin Nov. 2, but the judge fell ill").
 func forwardCue(ts toks, i int) bool {
 	_, _, j := governing(ts, i)
+	lo := i
+	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
+		lo--
+	}
+	for k := lo; k < i; k++ {
+		if w := ts.Word(k); w == "not" || w == "never" || doneVerbs[w] || w == "t" && ts.Is(k-1, "'") {
+			return false
+		}
+	}
+	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+		if contrasts[ts.Word(k)] {
+			break
+		}
+		if t, name := classify(ts, k); t == TensePast && name != "" && !reportVerbs[ts.Word(k)] {
+			return false
+		}
+	}
+	return forwardHold(ts, i, j)
+}
+
+// forwardHold reports whether a forward-looking construction holds the
+// date at token i, j its governing verb (forwardCue).
+func forwardHold(ts toks, i, j int) bool {
 	// The words right before the date, back to its preposition.
 	for k := i - 1; k >= 0 && k >= i-6 && k > j; k-- {
 		if ts[k].Kind == text.LexBreak || ts.Is(k, ";") {
@@ -97,8 +150,10 @@ func forwardCue(ts toks, i int) bool {
 		}
 		w := ts.Word(k)
 		switch {
-		case termWords[w], limitPreps[w]:
+		case termWords[w], w == "record" && ts.Word(k-1) == "of":
 			return true
+		case limitPreps[w]:
+			return j < 0 || !lastingVerbs[ts.Word(j)]
 		case w == "to" && j >= 0 && retimingVerbs[ts.Word(j)]:
 			return true
 		case w == "for" && arrangedWords[ts.Word(k-1)]:
@@ -108,13 +163,17 @@ func forwardCue(ts toks, i int) bool {
 		}
 		break
 	}
-	// A term noun right after the date ("a Jan. 14 return date").
-	for k, n := i+1, 0; k < len(ts) && n < 5; k, n = k+1, n+1 {
+	// A term noun heading the date's noun phrase ("a Jan. 14 return
+	// date"): the month, its day and at most one word between.
+	for k := i + 1; k < len(ts) && k <= i+5; k++ {
 		if ts[k].Kind == text.LexBreak || ts.Is(k, ",") || ts.Is(k, ";") {
 			break
 		}
 		if termNouns[ts.Word(k)] {
 			return true
+		}
+		if ts.Kind(k) == text.LexWord && !text.IsDateAbbrev(ts.Word(k)) && ts.Kind(k-1) == text.LexWord && !text.IsMonth(ts.Word(k-1)) && !text.IsDateAbbrev(ts.Word(k-1)) {
+			break // two words past the date: no longer its noun phrase
 		}
 	}
 	if j < 0 {
@@ -127,6 +186,9 @@ func forwardCue(ts toks, i int) bool {
 		case w == "will" || w == "would" || w == "shall" || w == "ll":
 			return true
 		case w == "to" && ts.Kind(k+1) == text.LexWord && !ts[k+1].Upper && !determiners[ts.Word(k+1)]:
+			if b := ts.Word(k - 1); b == "was" || b == "were" {
+				return true
+			}
 			for b := k - 1; b >= j && b >= k-3; b-- {
 				if aheadVerbs[ts.Word(b)] {
 					return true

@@ -13,8 +13,13 @@ import "testing"
 // does not place in any year ("was born on Oct. 30", a reader leaves it
 // unresolved, crosscheck puts it in the year before), "beat" read as a
 // present ("The Jets beat the Dolphins on Dec. 18"), a Feb. 29 in a year
-// with none before it, and a known miss, an infinitive after a noun
-// ("with shares to begin trading Oct. 22": left in the past).
+// with none before it. Known misses, for precision (a second review's
+// probes showed the wider cues turning past dates ahead): an infinitive
+// after a noun ("with shares to begin trading Oct. 22"), a negation
+// ("was not eligible to return until April 10", as "did not disclose it
+// until Nov. 15" is past) and a verb of lasting ("the curfew remained in
+// place until March 1", as "the road remained closed until Oct. 20, when
+// crews finished" is past) leave the date in the past.
 func TestForwardSoon(t *testing.T) {
 	checkValues(t, []valueCase{
 		// Ahead: terms, limits, re-timings, plans and commitments.
@@ -33,7 +38,6 @@ func TestForwardSoon(t *testing.T) {
 		{"2026-01-15", "The airline said it had canceled all flights through Feb. 2.", "Feb. 2", "2026-02-02"},
 		{"2026-05-30", "He was ordered to appear in court on June 12.", "June 12", "2026-06-12"},
 		{"2026-09-14", "Shareholders approved the merger, which was expected to close Oct. 1.", "Oct. 1", "2026-10-01"},
-		{"2026-03-20", "The team placed him on the injured list, and he was not eligible to return until April 10.", "April 10", "2026-04-10"},
 		{"2026-10-15", "The minister said parliament would reconvene Nov. 10.", "Nov. 10", "2026-11-10"},
 		{"2026-08-20", "\"We told them the money was due Sept. 15,\" the landlord said.", "Sept. 15", "2026-09-15"},
 		{"2026-09-30", "The trial, which had been scheduled for Oct. 19, was postponed indefinitely.", "Oct. 19", "2026-10-19"},
@@ -53,7 +57,6 @@ func TestForwardSoon(t *testing.T) {
 		{"2026-04-02", "The company extended the offer, which was to expire April 30, to May 15.", "May 15", "2026-05-15"},
 		{"2026-04-02", "The company extended the offer, which was to expire April 30, to May 15.", "April 30", "2026-04-30"},
 		{"2026-10-20", "The school district closed schools through Friday, Nov. 6.", "Friday, Nov. 6", "2026-11-06"},
-		{"2026-02-15", "The mayor said the curfew remained in place until March 1.", "March 1", "2026-03-01"},
 		// Back: the time of the past verb's own event, a period that
 		// ended, a year the text gives.
 		{"2026-10-20", "The storm that hit the coast on Nov. 3 destroyed more than 400 homes.", "Nov. 3", "2025-11-03"},
@@ -96,5 +99,85 @@ func TestForwardSoon(t *testing.T) {
 		{"2026-11-03", "Since the ceasefire was signed on Dec. 12, fighting has largely stopped.", "Dec. 12", "2025-12-12"},
 		{"2026-09-25", "The Sox were eliminated on Nov. 5, a year after their title run.", "Nov. 5", "2025-11-05"},
 		{"2026-10-20", "The bank raised rates on Thursday, Nov. 6, its first increase in years.", "Thursday, Nov. 6", "2025-11-06"},
+	})
+}
+
+// TestForwardSoonReview: a second review's invented probes of the rule
+// narrowed as it stands (the 66 of 88 it places as a reader does; of the
+// others, 18 are placed wrong without the rule too, mostly a "would" or
+// "due" of a past story, and 4 it turns ahead: a plan that fell through
+// after "but" ("was to marry on Nov. 3, but"), a result after a comma
+// ("voted to expel him on Oct. 12, ending"), "went undetected until",
+// and "date" as an outing ("a Nov. 14 date to the county fair")).
+func TestForwardSoonReview(t *testing.T) {
+	checkValues(t, []valueCase{
+		// Ahead.
+		{"2026-10-12", "The utility said customers had until Nov. 20 to pay overdue bills without a penalty.", "Nov. 20", "2026-11-20"},
+		{"2026-09-08", "The regulator delayed the rule's start to Oct. 15, citing complaints from lenders.", "Oct. 15", "2026-10-15"},
+		{"2026-08-14", "Officials urged coastal residents to leave by Sept. 1.", "Sept. 1", "2026-09-01"},
+		{"2026-03-10", "The school board told parents the building would shut its doors on April 24.", "April 24", "2026-04-24"},
+		{"2026-05-04", "The magistrate adjourned the case to June 2.", "June 2", "2026-06-02"},
+		{"2026-06-15", "The company reported that the tender offer was extended through July 10.", "July 10", "2026-07-10"},
+		{"2026-02-03", "She said she planned to announce her decision on Feb. 20.", "Feb. 20", "2026-02-20"},
+		{"2026-10-01", "The museum said the exhibit, which opened in June, would stay open till Nov. 8.", "Nov. 8", "2026-11-08"},
+		{"2026-07-20", "The majority leader promised to bring the bill to the floor on Aug. 4.", "Aug. 4", "2026-08-04"},
+		{"2026-04-14", "The landlord gave the tenants a May 31 move-out date.", "May 31", "2026-05-31"},
+		{"2026-09-22", "The coach said the quarterback was expected to return Oct. 18.", "Oct. 18", "2026-10-18"},
+		{"2026-11-10", "The commission reminded candidates that their reports were due on Dec. 1.", "Dec. 1", "2026-12-01"},
+		{"2026-08-01", "Voters were to decide the measure on Sept. 8, officials said.", "Sept. 8", "2026-09-08"},
+		{"2026-10-05", "The governor ordered flags lowered until Oct. 10.", "Oct. 10", "2026-10-10"},
+		{"2026-09-30", "Regulators decided the ban would apply from Nov. 1.", "Nov. 1", "2026-11-01"},
+		{"2026-10-22", "The bank said the bonds, due Nov. 15, would be paid in full.", "Nov. 15", "2026-11-15"},
+		{"2026-03-03", "The airline suspended service to the city through April 30.", "April 30", "2026-04-30"},
+		{"2026-12-01", "The agency extended the comment period to Dec. 28.", "Dec. 28", "2026-12-28"},
+		{"2026-10-20", "The hearing was to begin Nov. 2, but the judge fell ill.", "Nov. 2", "2026-11-02"},
+		{"2026-07-07", "The players' union agreed to report to camp on Aug. 21.", "Aug. 21", "2026-08-21"},
+		{"2026-09-09", "The rebels were given an Oct. 30 deadline to disarm.", "Oct. 30", "2026-10-30"},
+		{"2026-04-01", "The council postponed the vote until May 5.", "May 5", "2026-05-05"},
+		{"2026-10-08", "Lawyers for the city asked the judge to delay the ruling until Nov. 13.", "Nov. 13", "2026-11-13"},
+		// Back, or a cue word in another sense.
+		{"2026-10-10", "The festival lasted through Nov. 2 and drew 80,000 visitors.", "Nov. 2", "2025-11-02"},
+		{"2026-09-15", "The road remained closed until Oct. 20, when crews finished the repairs.", "Oct. 20", "2025-10-20"},
+		{"2026-10-01", "The shelter stayed open until Nov. 4, then closed for lack of money.", "Nov. 4", "2025-11-04"},
+		{"2026-09-01", "The company paid the dividend, which was payable Sept. 30, in cash, its annual report showed.", "Sept. 30", "2025-09-30"},
+		{"2026-10-05", "The firm missed a deadline of Nov. 1 to file its annual report, and its shares were delisted.", "Nov. 1", "2025-11-01"},
+		{"2026-09-20", "Nurses voted to strike on Oct. 2 and stayed off the job for a week.", "Oct. 2", "2025-10-02"},
+		{"2026-10-20", "The stock reached a record Nov. 3, two weeks before the crash.", "Nov. 3", "2025-11-03"},
+		{"2026-10-10", "Crews worked through Nov. 5 to restore power after the storm.", "Nov. 5", "2025-11-05"},
+		{"2026-10-08", "Protesters camped in the square through Nov. 12, when police cleared them.", "Nov. 12", "2025-11-12"},
+		{"2026-09-25", "The court had adjourned the trial to Oct. 14, when the defendant finally testified.", "Oct. 14", "2025-10-14"},
+		{"2026-10-02", "The vote was postponed to Nov. 9, and the measure passed narrowly.", "Nov. 9", "2025-11-09"},
+		{"2026-10-15", "The concert was rescheduled for Nov. 20, when it drew a sellout crowd.", "Nov. 20", "2025-11-20"},
+		{"2026-09-30", "The defendant had been ordered to appear on Oct. 20 and never did, prosecutors said at his sentencing.", "Oct. 20", "2025-10-20"},
+		{"2026-10-12", "The governor's order kept bars shut until Nov. 15, and they reopened to long lines.", "Nov. 15", "2025-11-15"},
+		{"2026-08-20", "The museum was closed through Sept. 10 for renovations, and attendance jumped after it reopened.", "Sept. 10", "2025-09-10"},
+		{"2026-10-25", "A judge gave him until Nov. 15 to leave the country, and he flew home the day before.", "Nov. 15", "2025-11-15"},
+		{"2026-09-18", "Her contract, expiring Oct. 31, was not renewed, and she joined a rival in December.", "Oct. 31", "2025-10-31"},
+		{"2026-10-09", "The board decided to hold the meeting on Nov. 2, where the merger was approved.", "Nov. 2", "2025-11-02"},
+		{"2026-09-12", "Workers agreed to return on Oct. 5 and ended the 40-day walkout.", "Oct. 5", "2025-10-05"},
+		{"2026-10-15", "The rule became effective Nov. 1 and has cut emissions by a third since.", "Nov. 1", "2025-11-01"},
+		{"2026-10-28", "Sales during the promotion, which ran through Dec. 24, beat forecasts.", "Dec. 24", "2025-12-24"},
+		{"2026-10-10", "The tournament ran until Nov. 30 and ended with a Chinese victory.", "Nov. 30", "2025-11-30"},
+		{"2026-10-06", "The school stayed shut till Nov. 10 after the shooting.", "Nov. 10", "2025-11-10"},
+		{"2026-09-14", "The ceasefire held until Oct. 9, when shelling resumed.", "Oct. 9", "2025-10-09"},
+		{"2026-10-11", "Deliveries were deferred to Nov. 20, and the first jet arrived that day.", "Nov. 20", "2025-11-20"},
+		{"2026-10-13", "The protests continued through Nov. 15, the day the president resigned.", "Nov. 15", "2025-11-15"},
+		{"2026-10-20", "The company did not disclose the breach until Nov. 15, weeks after hackers got in.", "Nov. 15", "2025-11-15"},
+		{"2026-10-02", "It was not until Nov. 9 that police named a suspect.", "Nov. 9", "2025-11-09"},
+		{"2026-10-04", "The money was used to buy weapons on Nov. 3, the indictment said.", "Nov. 3", "2025-11-03"},
+		{"2026-10-16", "The driver was able to escape on Nov. 12 before the car sank.", "Nov. 12", "2025-11-12"},
+		{"2026-10-07", "Hundreds of families were forced to flee on Nov. 5 when the dam broke.", "Nov. 5", "2025-11-05"},
+		{"2026-09-27", "She was forced to resign on Oct. 21 after the audit.", "Oct. 21", "2025-10-21"},
+		{"2026-10-18", "They decided to leave on Nov. 4 and reached the border two days later.", "Nov. 4", "2025-11-04"},
+		{"2026-10-05", "The plant was shut to repair a leak on Nov. 3.", "Nov. 3", "2025-11-03"},
+		{"2026-11-01", "Last season's deadline, Dec. 1, passed quietly.", "Dec. 1", "2025-12-01"},
+		{"2026-10-08", "Soldiers crossed the border on Nov. 8 despite the deadline.", "Nov. 8", "2025-11-08"},
+		{"2026-09-21", "The bridge was closed for repairs from Sept. 28 through Oct. 10 and carried record traffic afterward.", "Oct. 10", "2025-10-10"},
+		{"2026-10-03", "\"We were supposed to close on the house Nov. 7 last year, and then the lender backed out,\" she said.", "Nov. 7", "2025-11-07"},
+		{"2026-10-15", "The senator, who was elected to fill the seat on Nov. 6, resigned in March.", "Nov. 6", "2025-11-06"},
+		{"2026-10-14", "Police said the man asked his neighbor to feed the dog on Nov. 18, the day before he vanished.", "Nov. 18", "2025-11-18"},
+		{"2026-09-29", "The shop stayed open through Oct. 20, its owner's last day.", "Oct. 20", "2025-10-20"},
+		{"2026-11-03", "Investors who held shares of record Dec. 2 received the payout in January.", "Dec. 2", "2025-12-02"},
+		{"2026-10-01", "Their flight was moved to Nov. 10, and they landed in Rome that evening.", "Nov. 10", "2025-11-10"},
 	})
 }

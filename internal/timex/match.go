@@ -22,6 +22,7 @@ const (
 	kClock                // "8 p.m.", "5:45 p.m. ET", "noon"
 	kSpan                 // "over the next decade", "in the next couple of weeks" (from the reference on)
 	kEventDay             // "the day before the debate" (from the day the text gives the event)
+	kHoliday              // "Thanksgiving", "Christmas Eve", "last Labor Day" (holidays.go)
 )
 
 // Units of relative expressions.
@@ -238,7 +239,7 @@ func buildTriggers() map[string]bool {
 			m[w] = true
 		}
 	}
-	for _, tab := range []map[string]bool{vagueCounts, subDayUnits} {
+	for _, tab := range []map[string]bool{vagueCounts, subDayUnits, holidayStarts} {
 		for w := range tab {
 			m[w] = true
 		}
@@ -258,6 +259,7 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchEventDay,
 	matchBareUnitAfter,
 	matchNoon,
+	matchHoliday,
 }
 
 // matchNumeric: an ISO date "2017-04-04" or a US numeric date "04/04/2017"

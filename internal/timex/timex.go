@@ -994,6 +994,15 @@ func resolveOne(e expr, ref time.Time, haveRef bool, anchor time.Time, haveAncho
 		return strconv.Itoa(e.y / 10), false, time.Time{}, false
 	case kClock:
 		return "", true, time.Time{}, false
+	case kHoliday:
+		if !haveRef {
+			return "", true, time.Time{}, false
+		}
+		d, ok := resolveHoliday(e, ref)
+		if !ok {
+			return "", true, time.Time{}, false
+		}
+		return d.Format(dayLayout), true, d, true
 	}
 	// Everything below is relative to the reference or the anchor.
 	if e.kind == kAfter {

@@ -75,7 +75,8 @@ var holidayAfter = map[string]bool{
 }
 
 // holidayPreps are the prepositions of time before a holiday's name that
-// make it a day ("on Christmas Eve", "since Labor Day", "by Christmas").
+// make it a day ("on Christmas Eve", "since Labor Day", "by Christmas",
+// "on the Fourth of July").
 var holidayPreps = map[string]bool{
 	"on": true, "by": true, "since": true, "after": true, "before": true, "until": true,
 	"till": true, "for": true, "at": true, "during": true, "over": true, "through": true,
@@ -100,7 +101,7 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 	if j >= len(ts) || !ts[j].Upper || holidayBefore[ts.Word(i-1)] {
 		return expr{}, 0, false
 	}
-	if mod == 0 && !holidayPreps[ts.Word(i-1)] {
+	if p := i - 1; mod == 0 && !holidayPreps[ts.Word(p)] && !(ts.Word(p) == "the" && holidayPreps[ts.Word(p-1)]) {
 		// Only a preposition of time makes the name a day: as a
 		// verb's object or subject it names the feast or its custom
 		// ("can't celebrate Christmas"), after a capitalised word it is

@@ -15,7 +15,11 @@ import (
 // clause the coming one, no tense cue the
 // nearest (a later one counting double, never more than half a year
 // ahead), "last" the one before the publication day, "next" the one after
-// it, "this" the publication year's. The US federal holidays and the
+// it (unresolved when one falls within three weeks of it, which makes
+// both readable), "this" as the tense says, else the publication year's.
+// A sentence that states a year, tells a birth or a habit leaves it
+// unresolved (otherYearOrHabit); so does a future one more than half a
+// year ahead. Independence Day is not read: many countries keep one. The US federal holidays and the
 // days US news names most, by their usual names; a name used as an
 // attribute ("Christmas shopping", "the Thanksgiving weekend", "every
 // Christmas") names a season or a habit, not a day, and is not read.
@@ -39,7 +43,6 @@ var holidays = []holiday{
 	{[]string{"new", "year", "'", "s", "day"}, fixedDay(time.January, 1)},
 	{[]string{"new", "year", "’", "s", "eve"}, fixedDay(time.December, 31)},
 	{[]string{"new", "year", "’", "s", "day"}, fixedDay(time.January, 1)},
-	{[]string{"independence", "day"}, fixedDay(time.July, 4)},
 	{[]string{"fourth", "of", "july"}, fixedDay(time.July, 4)},
 	{[]string{"labor", "day"}, func(y int) time.Time { return nthWeekday(y, time.September, time.Monday, 1) }},
 	{[]string{"memorial", "day"}, func(y int) time.Time { return nthWeekday(y, time.May, time.Monday, -1) }},
@@ -76,10 +79,11 @@ var holidayAfter = map[string]bool{
 
 // holidayPreps are the prepositions of time before a holiday's name that
 // make it a day ("on Christmas Eve", "since Labor Day", "by Christmas",
-// "on the Fourth of July").
+// "on the Fourth of July"); not "at", which names the season ("profit at
+// Christmas").
 var holidayPreps = map[string]bool{
 	"on": true, "by": true, "since": true, "after": true, "before": true, "until": true,
-	"till": true, "for": true, "at": true, "during": true, "over": true, "through": true,
+	"till": true, "for": true, "during": true, "over": true, "through": true,
 	"around": true,
 }
 
@@ -125,10 +129,44 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 		}
 		e := expr{kind: kHoliday, start: ts[i].Start, end: ts[k-1].End, tok: i, n: n, mod: mod}
 		e.tense, _ = dateTense(ts, j)
+		e.unplaced = otherYearOrHabit(ts, i)
 		return e, k, true
 	}
 	return expr{}, 0, false
 }
+
+// otherYearOrHabit reports whether the sentence of the holiday at token i
+// states a year ("In 1776", "the 2004 flood", "Christmas Day, 2016"),
+// tells a birth ("born on the Fourth of July") or a habit ("always",
+// "traditionally": the package's habitual words, "as a boy", "used to"):
+// its year is not the publication's neighbourhood, or it is every year,
+// so the day is left unresolved.
+func otherYearOrHabit(ts toks, i int) bool {
+	lo, hi := i, i
+	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
+		lo--
+	}
+	for hi < len(ts)-1 && ts[hi+1].Kind != text.LexBreak {
+		hi++
+	}
+	for k := lo; k <= hi; k++ {
+		w := ts.Word(k)
+		switch {
+		case ts[k].Kind == text.LexNum && len(ts[k].S) == 4 && ts[k].S >= "1000" && ts[k].S <= "2999":
+			return true
+		case habitual[w], w == "born", w == "used" && ts.Word(k+1) == "to",
+			w == "as" && (ts.Word(k+1) == "a" || ts.Word(k+1) == "children") && (ts.Word(k+2) == "boy" || ts.Word(k+2) == "girl" || ts.Word(k+2) == "child" || ts.Word(k+1) == "children"):
+			return true
+		}
+	}
+	return false
+}
+
+// holidayNear is how near the publication day an occurrence makes "last
+// X" or "next X" ambiguous: "last Thanksgiving" four days after one may
+// mean it or the year's before, "next Christmas" a week before one it or
+// the next year's.
+const holidayNear = 21 * 24 * time.Hour
 
 // resolveHoliday places a holiday in a year (the comment above).
 func resolveHoliday(e expr, ref time.Time) (time.Time, bool) {
@@ -154,13 +192,20 @@ func resolveHoliday(e expr, ref time.Time) (time.Time, bool) {
 		}
 		return time.Time{}, false
 	}
+	near := func(d time.Time) bool { return d.Sub(refDay) <= holidayNear && refDay.Sub(d) <= holidayNear }
 	switch {
 	case e.mod == -1:
-		return latest(func(d time.Time) bool { return d.Before(refDay) })
+		d, ok := latest(func(d time.Time) bool { return d.Before(refDay) })
+		if ok && near(d) {
+			return time.Time{}, false
+		}
+		return d, ok
 	case e.mod == 1:
-		return earliest(func(d time.Time) bool { return d.After(refDay) })
-	case e.mod == 2:
-		return day(ref.Year()), true
+		d, ok := earliest(func(d time.Time) bool { return d.After(refDay) })
+		if ok && near(d) {
+			return time.Time{}, false
+		}
+		return d, ok
 	case e.tense == TensePast:
 		// The most recent, within half a year: further back a past
 		// narrative more likely tells of another year's ("soon after
@@ -172,10 +217,15 @@ func resolveHoliday(e expr, ref time.Time) (time.Time, bool) {
 		return d, ok
 	case e.tense.forward():
 		d, ok := earliest(func(d time.Time) bool { return !d.Before(refDay) })
-		if ok && e.tense == TensePresent && d.Sub(refDay) > maxAhead {
-			return time.Time{}, false // as a month-day on a present cue
+		if e.mod == 2 && ok && d.Year() == ref.Year() {
+			return d, true // "will hold its parade this Halloween", in February
+		}
+		if ok && d.Sub(refDay) > maxAhead {
+			return time.Time{}, false // half a year ahead, as a month-day on a present cue
 		}
 		return d, ok
+	case e.mod == 2:
+		return day(ref.Year()), true // "this Christmas", no tense cue
 	}
 	best, bestCost := time.Time{}, -1.0
 	for _, d := range cands {

@@ -70,7 +70,13 @@ func TestHolidays(t *testing.T) {
 		// last, next, this.
 		{"2027-02-10", "He was not home last Thanksgiving.", "last Thanksgiving", "2026-11-26"},
 		{"2026-11-30", "The mayor hopes to reopen the rink by next Christmas.", "next Christmas", "2026-12-25"},
-		{"2026-02-10", "The lights went up too early this Halloween.", "this Halloween", "2026-10-31"},
+		{"2026-02-10", "The lights went up too early this Halloween.", "this Halloween", "2025-10-31"},
+		{"2026-02-10", "The town will hold its parade this Halloween.", "this Halloween", "2026-10-31"},
+		{"2026-11-30", "He was not home last Thanksgiving.", "last Thanksgiving", ""},
+		// A year stated, a birth or a habit: unresolved.
+		{"2026-12-01", "In 1776, the army crossed the river on Christmas night.", "Christmas", ""},
+		{"2026-10-01", "The singer, born on the Fourth of July, turned 80.", "Fourth of July", ""},
+		{"2026-10-01", "The family always travels over Thanksgiving.", "Thanksgiving", ""},
 		// No day: a custom, an attribute, a habit, part of a name.
 		{"2026-12-01", "Children can't celebrate Christmas in school, he said.", "Christmas", absent},
 		{"2026-12-01", "Stores expect record Christmas shopping this year.", "Christmas", absent},
@@ -78,5 +84,24 @@ func TestHolidays(t *testing.T) {
 		{"2026-12-01", "The choir sings carols every Christmas.", "Christmas", absent},
 		{"2026-06-01", "The ship anchored off Easter Island on Monday.", "Easter", absent},
 		{"2016-09-19", "Leaders joined the Barack Obama Election Day drive.", "Election Day", absent},
+	})
+}
+
+// TestHolidaysReview: rows from a read-only review's invented probes of
+// the first form of the rule (a year stated, a habit, "last" and "next"
+// near an occurrence, "this" in a past clause, the season "at
+// Christmas"). Left as known limits, crosscheck's calendar being the
+// US's: another country's Thanksgiving, Labor Day or Orthodox feast in a
+// sentence naming its place, a past verb announcing a coming holiday
+// ("announced extra flights over Christmas", read as the last one), and
+// "on" completing a noun or verb ("a war on Christmas").
+func TestHolidaysReview(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-12-01", "The 2004 tsunami, which struck on Christmas Day, killed thousands.", "Christmas Day", ""},
+		{"2026-11-30", "Sales were weak last Thanksgiving, retailers said.", "last Thanksgiving", ""},
+		{"2026-11-20", "The store will stay open until next Thanksgiving, a year later.", "next Thanksgiving", ""},
+		{"2027-01-15", "Sales were weak this Christmas, the chain said.", "this Christmas", "2026-12-25"},
+		{"2026-12-01", "Toy retailers make a third of their yearly profit at Christmas.", "Christmas", absent},
+		{"2026-12-01", "Growing up, she used to bake bread before Christmas.", "Christmas", ""},
 	})
 }

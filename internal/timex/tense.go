@@ -359,9 +359,21 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 
 // regularPast reports whether w has the regular past's ending: "-ed"
 // past four letters ("appeared"; not "need", "shed"), or "-ied" ("died",
-// "vied", "tied").
+// "vied", "tied"); of the words in "-eed" only the pasts of verbs in "-ee"
+// (eedPasts).
 func regularPast(w string) bool {
+	if strings.HasSuffix(w, "eed") {
+		return eedPasts[w] // "agreed", not "succeed", "proceed", "speed"
+	}
 	return len(w) > 4 && strings.HasSuffix(w, "ed") || len(w) == 4 && strings.HasSuffix(w, "ied")
+}
+
+// eedPasts are the pasts of verbs in "-ee": every other word in "-eed"
+// ("succeed", "proceed", "exceed", "indeed", "speed", "breed") is no
+// past.
+var eedPasts = map[string]bool{
+	"agreed": true, "disagreed": true, "freed": true, "decreed": true, "guaranteed": true,
+	"refereed": true, "emceed": true, "teed": true, "pedigreed": true,
 }
 
 func rulePresentForm(ts toks, j int) (Tense, bool) {

@@ -299,3 +299,15 @@ func TestSameFormPast(t *testing.T) {
 		{monday, "They meet the mayor on Friday.", "Friday", "2010-06-18"},
 	})
 }
+
+// TestEedWords: of the words in "-eed" only the pasts of verbs in "-ee"
+// are pasts ("agreed"); "succeed", "proceed", "exceed" are presents or
+// infinitives. Published 2010-10-26.
+func TestEedWords(t *testing.T) {
+	const pub = "2010-10-26"
+	checkValues(t, []valueCase{
+		{pub, "Lee will succeed Smith as chairman on Feb. 1.", "Feb. 1", "2011-02-01"},
+		{pub, "The sale should proceed as planned on Jan. 15.", "Jan. 15", "2011-01-15"},
+		{pub, "The two sides agreed on Feb. 1 to end the strike.", "Feb. 1", "2010-02-01"},
+	})
+}

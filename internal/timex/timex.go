@@ -20,9 +20,11 @@
 // "over the next decade", "in the next couple of weeks", "the following
 // year", "a few hours after the vote", bare months ("in September", "a
 // March debate", "in May this year", "March last year") and month-day
-// ranges ("September 16-19"). A full weekday
-// name with two adjacent letters swapped ("Wednedsay") is read as the
-// weekday when it stands in a weekday's slot (slipWeekday). Times of day
+// ranges ("September 16-19"), holidays after a preposition of time
+// ("on Thanksgiving Day", "since Labor Day", "by Christmas":
+// holidays.go). A full weekday name with two adjacent letters swapped
+// ("Wednedsay") is read as the weekday when it stands in a weekday's slot
+// (slipWeekday). Times of day
 // ("8 p.m.", "5:45 p.m. ET", "at noon") are attached to a date; "midnight"
 // next to a date ("midnight Friday") is dropped, the date kept, since
 // which midnight it means is unsaid.
@@ -73,6 +75,11 @@
 //     a later yearless month or month-day is in that year ("By December,
 //     his cough grew worse": pastYearNarrative). "as of" a month-day in a
 //     present clause ("owns a third as of April 3") is placed as in a past one.
+//     Under a past verb a month-day at most two months after the
+//     reference, in its year, stays there when a forward-looking
+//     construction holds it and nothing says its event is over ("declared
+//     a dividend, payable Dec. 7", "asked it to respond by Oct. 31":
+//     forwardCue, soon.go).
 //   - A month-day range ("September 16-19") is placed as its first day
 //     would be and runs to its last day in the same month and year.
 //   - A bare month ("in September") is the latest such month not after the

@@ -310,30 +310,24 @@ type timemlJudged struct {
 // comments. It keys the items by document and id.
 func timemlJudgedItems(name, text string) (map[string]timemlJudged, error) {
 	out := map[string]timemlJudged{}
-	for n, line := range strings.Split(text, "\n") {
-		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return nil, fmt.Errorf("%w: %s line %d: %d fields, want 5", ErrTimexGold, name, n+1, len(f))
-		}
+	err := timexRows(name, text, 5, func(line int, f []string) error {
 		if f[0] != timemlOursTune && f[0] != timemlOursCheck {
-			return nil, fmt.Errorf("%w: %s line %d: half %q", ErrTimexGold, name, n+1, f[0])
+			return fmt.Errorf("%w: %s line %d: half %q", ErrTimexGold, name, line, f[0])
 		}
 		want := f[4]
 		if want == TimexUnresolved {
 			want = ""
 		} else if !timexValue.MatchString(want) {
-			return nil, fmt.Errorf("%w: %s line %d: value %q", ErrTimexGold, name, n+1, want)
+			return fmt.Errorf("%w: %s line %d: value %q", ErrTimexGold, name, line, want)
 		}
 		key := timemlKey(f[1], f[2])
 		if _, dup := out[key]; dup {
-			return nil, fmt.Errorf("%w: %s line %d: %s %s twice", ErrTimexGold, name, n+1, f[1], f[2])
+			return fmt.Errorf("%w: %s line %d: %s %s twice", ErrTimexGold, name, line, f[1], f[2])
 		}
 		out[key] = timemlJudged{half: f[0], text: f[3], want: want}
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // timemlKey keys a judged item by its document's file name and TIMEX3 id.

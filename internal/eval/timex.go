@@ -196,28 +196,41 @@ func TimexItems() ([]TimexItem, error) {
 // splits.
 func timexParse(name, text string, splits ...string) ([]TimexItem, error) {
 	var out []TimexItem
-	for n, line := range strings.Split(text, "\n") {
-		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("%w: %s line %d: %d fields, want 6", ErrTimexGold, name, n+1, len(f))
-		}
+	err := timexRows(name, text, 6, func(line int, f []string) error {
 		rx, err := regexp.Compile(f[3])
 		if err != nil {
-			return nil, fmt.Errorf("%w: %s line %d: %v", ErrTimexGold, name, n+1, err)
+			return fmt.Errorf("%w: %s line %d: %v", ErrTimexGold, name, line, err)
 		}
 		if !slices.Contains(splits, f[0]) {
-			return nil, fmt.Errorf("%w: %s line %d: split %q", ErrTimexGold, name, n+1, f[0])
+			return fmt.Errorf("%w: %s line %d: split %q", ErrTimexGold, name, line, f[0])
 		}
 		want := f[5]
 		if want == TimexUnresolved {
 			want = ""
 		}
 		out = append(out, TimexItem{Split: f[0], Dataset: f[1], Article: f[2], Sentence: rx, Expr: f[4], Want: want})
+		return nil
+	})
+	return out, err
+}
+
+// timexRows calls row with the 1-based line number and the tab-separated
+// fields of each line of a judged file that is neither blank nor a "#"
+// comment, failing with ErrTimexGold on a line without n fields.
+func timexRows(name, text string, n int, row func(line int, f []string) error) error {
+	for i, line := range strings.Split(text, "\n") {
+		if line = strings.TrimRight(line, "\r"); line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != n {
+			return fmt.Errorf("%w: %s line %d: %d fields, want %d", ErrTimexGold, name, i+1, len(f), n)
+		}
+		if err := row(i+1, f); err != nil {
+			return err
+		}
 	}
-	return out, nil
+	return nil
 }
 
 // timexCounts are the four outcomes of one split.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	_ "embed"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,17 +34,10 @@ func TestTimexSecondJudge(t *testing.T) {
 	}
 	type tally struct{ items, same, sameByConvention, dropped int }
 	by := map[string]*tally{}
-	for _, line := range strings.Split(timexSecondJudge, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 6 {
-			t.Fatalf("%q: %d fields, want 6", line, len(f))
-		}
+	err = timexRows("timex_second_judge.tsv", timexSecondJudge, 6, func(line int, f []string) error {
 		want, ok := first[key(f[:5]...)]
 		if !ok {
-			t.Fatalf("%q: no such judged item", line)
+			return fmt.Errorf("line %d: no such judged item", line)
 		}
 		if by[f[0]] == nil {
 			by[f[0]] = &tally{}
@@ -52,7 +46,7 @@ func TestTimexSecondJudge(t *testing.T) {
 		got := f[5]
 		if got == "drop" {
 			c.dropped++
-			continue
+			return nil
 		}
 		if got == TimexUnresolved {
 			got = ""
@@ -70,6 +64,10 @@ func TestTimexSecondJudge(t *testing.T) {
 		if got == want {
 			c.sameByConvention++
 		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, sp := range []string{"fresh5-check", "fresh6-check"} {
 		c := by[sp]

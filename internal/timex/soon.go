@@ -63,26 +63,29 @@ var (
 	arrangedWords = map[string]bool{
 		"set": true, "scheduled": true, "slated": true, "planned": true, "rescheduled": true,
 	}
-	// aheadVerbs take an infinitive that looks ahead of them: requests,
-	// orders, plans and commitments ("asked it to respond by Oct. 31",
-	// "was ordered to appear on June 12", "agreed to vote on April 14").
+	// aheadVerbs take an infinitive that looks ahead of them: requests
+	// and orders ("asked it to respond by Oct. 31", "was ordered to appear
+	// on June 12"). Verbs of plan or commitment ("agreed to", "decided
+	// to") are left out: a past account tells plans that were carried out
+	// ("he agreed to meet the informant on Nov. 6 at a gas station").
 	// "was|were" right before "to" does too ("which was to expire April
 	// 30"), not with a word between ("was able to", "was used to").
 	aheadVerbs = map[string]bool{
 		"asked": true, "told": true, "ordered": true, "urged": true, "invited": true,
-		"called": true, "agreed": true, "decided": true, "voted": true, "promised": true,
-		"pledged": true, "vowed": true, "planned": true, "wanted": true, "hoped": true,
-		"expected": true, "intended": true, "sought": true, "directed": true, "required": true,
+		"called": true, "expected": true, "directed": true, "required": true,
 		"summoned": true, "subpoenaed": true,
 	}
-	// lastingVerbs tell that a state lasted: their limit ("lasted
-	// through Nov. 2", "remained closed until Oct. 20") is the end of
-	// a span that may be over, not a term set ahead.
-	lastingVerbs = map[string]bool{
-		"lasted": true, "remained": true, "stayed": true, "ran": true, "continued": true,
-		"held": true, "worked": true, "kept": true, "waited": true, "lingered": true,
-		"persisted": true, "endured": true, "camped": true, "went": true, "lived": true,
-		"served": true, "stood": true, "sat": true,
+	// limitVerbs impose, extend or suspend something up to a day: their
+	// limit is a term set ahead ("canceled all flights through Feb. 2",
+	// "gave residents until Sept. 30"), where a past activity's limit
+	// ends a span that may be over ("searched the rubble until Nov. 9").
+	limitVerbs = map[string]bool{
+		"extended": true, "suspended": true, "closed": true, "canceled": true, "cancelled": true,
+		"froze": true, "frozen": true, "grounded": true, "gave": true, "given": true,
+		"granted": true, "allowed": true, "banned": true, "barred": true, "halted": true,
+		"delayed": true, "postponed": true, "deferred": true, "adjourned": true, "ordered": true,
+		"funded": true, "had": true, "has": true, "have": true, "lowered": true, "shut": true,
+		"paused": true, "blocked": true,
 	}
 	// doneVerbs say that a term was met, missed or reached ("paid the
 	// dividend, which was payable Sept. 30", "missed a deadline of Nov.
@@ -106,17 +109,20 @@ var (
 // a forward-looking construction in its clause (the package comment
 // above), and nothing in its sentence says the dated event is over:
 //   - the construction: a term word before the date ("payable", "due",
-//     "of record"), a limit preposition after a verb that is not one of
-//     lasting ("canceled all flights through Feb. 2", not "lasted through
-//     Nov. 2"), "to" after a verb that moves events, "for" after "set" or
-//     "scheduled", a term noun heading the date's noun phrase ("a Dec. 20
-//     deadline"), or, between the governing verb and the date, a modal or
-//     an infinitive after a verb of request, plan or commitment;
-//   - over: a negation before it ("did not disclose it until Nov. 15",
-//     "It was not until Nov. 9 that"), a verb of a term met or missed
-//     before it ("missed a deadline of Nov. 1"), or a past verb after it
-//     in its sentence, other than a verb of saying (reportVerbs: "the agency said") ("lasted through Nov. 2 and
-//     drew", "postponed to Nov. 9, and the measure passed"); a contrast
+//     "of record"), a limit preposition after a verb that imposes,
+//     extends or suspends (limitVerbs: "canceled all flights through
+//     Feb. 2", not "searched the rubble until Nov. 9"), "to" after a verb
+//     that moves events, "for" after "set" or "scheduled", a term noun
+//     heading the date's noun phrase ("a Dec. 20 deadline"), or, between
+//     the governing verb and the date, a modal or an infinitive after a
+//     verb of request or order;
+//   - over: a time before the publication stated in its sentence ("In
+//     2025", "a year ago", "last November": pastTimeStated), a negation
+//     before the date ("did not disclose it until Nov. 15", "It was not
+//     until Nov. 9 that"), a verb of a term met or missed before it
+//     ("missed a deadline of Nov. 1"), or a past verb after it in its
+//     sentence other than a verb of saying (reportVerbs: "the agency
+//     said"): "postponed to Nov. 9, and the measure passed"; a contrast
 //     ends that search ("was to begin Nov. 2, but the judge fell ill").
 func forwardCue(ts toks, i int) bool {
 	_, _, j := governing(ts, i)
@@ -128,6 +134,9 @@ func forwardCue(ts toks, i int) bool {
 		if w := ts.Word(k); w == "not" || w == "never" || doneVerbs[w] || w == "t" && ts.Is(k-1, "'") {
 			return false
 		}
+	}
+	if pastTimeStated(ts, lo, i) {
+		return false
 	}
 	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
 		if contrasts[ts.Word(k)] {
@@ -153,7 +162,9 @@ func forwardHold(ts toks, i, j int) bool {
 		case termWords[w], w == "record" && ts.Word(k-1) == "of":
 			return true
 		case limitPreps[w]:
-			return j < 0 || !lastingVerbs[ts.Word(j)]
+			if j >= 0 && limitVerbs[ts.Word(j)] {
+				return true
+			}
 		case w == "to" && j >= 0 && retimingVerbs[ts.Word(j)]:
 			return true
 		case w == "for" && arrangedWords[ts.Word(k-1)]:
@@ -197,4 +208,37 @@ func forwardHold(ts toks, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// pastTimeStated reports whether the sentence from token lo, holding the
+// date at token i, states a time before the publication: a year ("In
+// 2025", "the 2025 season"), "ago", or "last", "previous" or "prior"
+// before a unit, a season or a month ("a year ago", "Last November",
+// "the previous season"). Its narrative is then set back, and a date just
+// ahead is likely that earlier year's.
+func pastTimeStated(ts toks, lo, i int) bool {
+	for k := lo; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+		if k == i {
+			continue
+		}
+		w := ts.Word(k)
+		switch {
+		case ts[k].Kind == text.LexNum && len(ts[k].S) == 4 && ts[k].S >= "1000" && ts[k].S <= "2999":
+			return true
+		case w == "ago":
+			return true
+		case w == "last" || w == "previous" || w == "prior":
+			n := ts.Word(k + 1)
+			if _, unit := unitWords[n]; unit || seasonWords[n] || text.IsMonth(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// seasonWords name a season of a year ("last fall", "the previous
+// season").
+var seasonWords = map[string]bool{
+	"season": true, "spring": true, "summer": true, "fall": true, "autumn": true, "winter": true,
 }

@@ -373,7 +373,7 @@ func regularPast(w string) bool {
 // past.
 var eedPasts = map[string]bool{
 	"agreed": true, "disagreed": true, "freed": true, "decreed": true, "guaranteed": true,
-	"refereed": true, "emceed": true, "teed": true, "pedigreed": true,
+	"refereed": true, "emceed": true, "teed": true,
 }
 
 func rulePresentForm(ts toks, j int) (Tense, bool) {
@@ -481,15 +481,6 @@ func nounPhraseHead(ts toks, n int) bool {
 var (
 	// thirdPronouns take the "-s" form; plainPronouns the base form.
 	thirdPronouns = map[string]bool{"he": true, "she": true, "it": true}
-	// sameFormPast are verbs whose past is their plain present ("put",
-	// "set", "cut"): after "I", "we", "you" or "they" the form leaves the
-	// tense open, after "he", "she" or "it" (no "-s") it is a past.
-	sameFormPast = map[string]bool{
-		"put": true, "set": true, "cut": true, "hit": true, "let": true, "shut": true,
-		"cost": true, "quit": true, "spread": true, "hurt": true, "beat": true, "bet": true,
-		"bid": true, "burst": true, "cast": true, "split": true, "thrust": true, "upset": true,
-		"broadcast": true, "forecast": true, "shed": true, "slit": true, "rid": true,
-	}
 	plainPronouns = map[string]bool{"i": true, "we": true, "you": true, "they": true}
 	// objectStarts open the object of a transitive verb.
 	objectStarts = map[string]bool{
@@ -546,20 +537,14 @@ func ruleSubjectVerb(ts toks, j int) (Tense, bool) {
 	if a := ts.Word(p - 1); modals[a] || beForms[a] || haveForms[a] || a == "do" || a == "does" || a == "did" {
 		return 0, false // a question's inversion, "Have you gone", "Does it matter": the auxiliary governs
 	}
-	if ts.Is(p+1, "'") || ts.Is(p+1, "’") {
-		return 0, false // "it's", "they're": the contraction's verb governs
-	}
 	switch s := ts.Word(p); {
 	case thirdPronouns[s] && sForm(w):
-	case thirdPronouns[s] && sameFormPast[w]:
-		return TensePast, true // "she set the date": no "-s", so a past
-	case plainPronouns[s] && sameFormPast[w]:
-		// "they put up a banner", "we cut the budget": past or
-		// present, the form does not say; the verb still governs
-		return TenseUnknown, true
 	case plainPronouns[s] && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing") && len(w) > 1:
 	default:
 		return 0, false
+	}
+	if ts.Is(p+1, "'") || ts.Is(p+1, "’") {
+		return 0, false // "it's", "they're": the contraction's verb governs
 	}
 	return TensePresent, true
 }

@@ -67,14 +67,20 @@ var holidayStarts = func() map[string]bool {
 
 // holidayAfter are the lower-case words that may follow a holiday's name
 // when it names the day: prepositions, conjunctions, parts of the day and
-// verbs of the calendar. Any other lower-case word makes the name an
+// verbs of the calendar (a determiner, which opens the next noun phrase,
+// may too). Any other lower-case word makes the name an
 // attribute ("Christmas shopping", "Thanksgiving weekend").
 var holidayAfter = map[string]bool{
 	"in": true, "on": true, "at": true, "with": true, "for": true, "to": true, "and": true,
 	"or": true, "but": true, "when": true, "as": true, "after": true, "before": true, "by": true,
 	"from": true, "until": true, "since": true, "morning": true, "afternoon": true,
 	"evening": true, "night": true, "is": true, "was": true, "will": true, "falls": true,
-	"fell": true, "comes": true, "came": true,
+	"fell": true, "comes": true, "came": true, "following": true, "against": true,
+	"along": true, "across": true, "despite": true, "than": true, "amid": true, "while": true,
+	"because": true, "if": true, "so": true, "though": true, "although": true, "where": true,
+	"that": true, "which": true, "who": true, "near": true, "into": true, "off": true,
+	"under": true, "over": true, "during": true, "without": true, "within": true, "like": true,
+	"toward": true, "about": true, "around": true, "up": true, "out": true,
 }
 
 // holidayPreps are the prepositions of time before a holiday's name that
@@ -124,7 +130,7 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 		if !ok {
 			continue
 		}
-		if next := ts.Word(k); next != "" && (ts[k].Upper || !holidayAfter[next]) {
+		if next := ts.Word(k); next != "" && (ts[k].Upper || !holidayAfter[next] && !determiners[next]) {
 			return expr{}, 0, false // "Christmas shopping", "Easter Island"
 		}
 		e := expr{kind: kHoliday, start: ts[i].Start, end: ts[k-1].End, tok: i, n: n, mod: mod}

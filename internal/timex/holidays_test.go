@@ -105,3 +105,13 @@ func TestHolidaysReview(t *testing.T) {
 		{"2026-12-01", "Growing up, she used to bake bread before Christmas.", "Christmas", ""},
 	})
 }
+
+// TestHolidaysFunctionWords: a preposition, conjunction or determiner
+// after the name ends it; only a content word makes it an attribute.
+func TestHolidaysFunctionWords(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2027-02-10", "He was found off the coast last Thanksgiving following a shipwreck.", "last Thanksgiving", "2026-11-26"},
+		{"2026-12-30", "Stores reopened after Christmas despite the storm.", "Christmas", "2026-12-25"},
+		{"2026-12-30", "On Christmas the mayor visited the shelter.", "Christmas", "2026-12-25"},
+	})
+}

@@ -292,3 +292,16 @@ func TestEedWords(t *testing.T) {
 		{pub, "The two sides agreed on Feb. 1 to end the strike.", "Feb. 1", "2010-02-01"},
 	})
 }
+
+// TestNextToDueTo: "next to" is a place and "due to" before a noun
+// phrase a cause, neither a plan that puts a weekday or a date ahead
+// ("due to arrive" still is). Published on Saturday 2010-06-19.
+func TestNextToDueTo(t *testing.T) {
+	const saturday = "2010-06-19"
+	checkValues(t, []valueCase{
+		{saturday, "A bomb exploded next to the embassy Friday morning.", "Friday morning", "2010-06-18"},
+		{saturday, "The flight was canceled due to a storm on Friday.", "Friday", "2010-06-18"},
+		{saturday, "The minister is due to arrive on Tuesday.", "Tuesday", "2010-06-22"},
+		{saturday, "The next vote is on Tuesday.", "Tuesday", "2010-06-22"},
+	})
+}

@@ -126,27 +126,49 @@ var (
 //     ends that search ("was to begin Nov. 2, but the judge fell ill").
 func forwardCue(ts toks, i int) bool {
 	_, _, j := governing(ts, i)
+	return !eventOver(ts, i) && forwardHold(ts, i, j)
+}
+
+// retimedCue reports whether the weekday at token i is the new day of an
+// event moved in time ("postponed the vote until Tuesday", "adjourned the
+// hearing to Monday"): the object of "until", "till" or "to" after a
+// verb that moves events, with nothing in its sentence saying the event
+// is over (eventOver: "postponed until Tuesday, when it passed"). The
+// new day comes after the verb's act, so the weekday is the coming one.
+func retimedCue(ts toks, i int) bool {
+	switch ts.Word(i - 1) {
+	case "until", "till", "to":
+	default:
+		return false
+	}
+	_, _, j := governing(ts, i)
+	return j >= 0 && retimingVerbs[ts.Word(j)] && !eventOver(ts, i)
+}
+
+// eventOver reports whether the sentence of the date or weekday at token
+// i says its event is over (forwardCue's second list).
+func eventOver(ts toks, i int) bool {
 	lo := i
 	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
 		lo--
 	}
 	for k := lo; k < i; k++ {
 		if w := ts.Word(k); w == "not" || w == "never" || doneVerbs[w] || w == "t" && ts.Is(k-1, "'") {
-			return false
+			return true
 		}
 	}
 	if pastTimeStated(ts, lo, i) {
-		return false
+		return true
 	}
 	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
 		if contrasts[ts.Word(k)] {
 			break
 		}
 		if t, name := classify(ts, k); t == TensePast && name != "" && !reportVerbs[ts.Word(k)] {
-			return false
+			return true
 		}
 	}
-	return forwardHold(ts, i, j)
+	return false
 }
 
 // forwardHold reports whether a forward-looking construction holds the

@@ -181,3 +181,22 @@ func TestForwardSoonReview(t *testing.T) {
 		{"2026-10-01", "Their flight was moved to Nov. 10, and they landed in Rome that evening.", "Nov. 10", "2025-11-10"},
 	})
 }
+
+// TestRetimedWeekday: a weekday that is the new day of an event moved in
+// time is the coming one, under the past verb that moved it; an event
+// over by the sentence's own account keeps the past reading. Published
+// on Thursday 2010-06-17.
+func TestRetimedWeekday(t *testing.T) {
+	const thursday = "2010-06-17"
+	checkValues(t, []valueCase{
+		{thursday, "Officials postponed until Tuesday morning any action on the permit.", "Tuesday morning", "2010-06-22"},
+		{thursday, "The judge adjourned the hearing to Monday.", "Monday", "2010-06-21"},
+		{thursday, "The council delayed the vote until Tuesday, citing the storm.", "Tuesday", "2010-06-22"},
+		// Over, by its sentence: the past one.
+		{thursday, "The council delayed the vote until Tuesday, when it passed easily.", "Tuesday", "2010-06-15"},
+		{thursday, "The board did not postpone the vote until Tuesday.", "Tuesday", "2010-06-15"},
+		// Not a re-timing: a span that lasted.
+		{thursday, "The storm lasted until Tuesday.", "Tuesday", "2010-06-15"},
+		{thursday, "Crews worked from Monday to Wednesday.", "Wednesday", "2010-06-16"},
+	})
+}

@@ -67,8 +67,11 @@ var holidayStarts = func() map[string]bool {
 
 // holidayAfter are the lower-case words that may follow a holiday's name
 // when it names the day: prepositions, conjunctions, parts of the day and
-// verbs of the calendar (a determiner, which opens the next noun phrase,
-// may too). Any other lower-case word makes the name an
+// verbs of the calendar. Not a determiner ("On Christmas that year", "on
+// Thanksgiving the previous year": another year's), nor "during", "than"
+// or "because", which a review found in other years' and habitual
+// sentences ("on Christmas during the first winter of the war", "more
+// common on Thanksgiving than on an average day"). Any other lower-case word makes the name an
 // attribute ("Christmas shopping", "Thanksgiving weekend").
 var holidayAfter = map[string]bool{
 	"in": true, "on": true, "at": true, "with": true, "for": true, "to": true, "and": true,
@@ -76,11 +79,10 @@ var holidayAfter = map[string]bool{
 	"from": true, "until": true, "since": true, "morning": true, "afternoon": true,
 	"evening": true, "night": true, "is": true, "was": true, "will": true, "falls": true,
 	"fell": true, "comes": true, "came": true, "following": true, "against": true,
-	"along": true, "across": true, "despite": true, "than": true, "amid": true, "while": true,
-	"because": true, "if": true, "so": true, "though": true, "although": true, "where": true,
-	"that": true, "which": true, "who": true, "near": true, "into": true, "off": true,
-	"under": true, "over": true, "during": true, "without": true, "within": true, "like": true,
-	"toward": true, "about": true, "around": true, "up": true, "out": true,
+	"along": true, "across": true, "despite": true, "amid": true, "while": true, "if": true,
+	"so": true, "though": true, "although": true, "where": true, "which": true, "who": true,
+	"near": true, "into": true, "off": true, "under": true, "over": true, "without": true,
+	"within": true, "toward": true, "about": true, "around": true, "up": true, "out": true,
 }
 
 // holidayPreps are the prepositions of time before a holiday's name that
@@ -130,7 +132,7 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 		if !ok {
 			continue
 		}
-		if next := ts.Word(k); next != "" && (ts[k].Upper || !holidayAfter[next] && !determiners[next]) {
+		if next := ts.Word(k); next != "" && (ts[k].Upper || !holidayAfter[next]) {
 			return expr{}, 0, false // "Christmas shopping", "Easter Island"
 		}
 		e := expr{kind: kHoliday, start: ts[i].Start, end: ts[k-1].End, tok: i, n: n, mod: mod}
@@ -142,12 +144,16 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 }
 
 // otherYearOrHabit reports whether the sentence of the holiday at token i
-// states a year ("In 1776", "the 2004 flood", "Christmas Day, 2016"),
+// states a year ("In 1776", "the 2004 flood", "Christmas Day, 2016") or
+// another past time ("a year ago", "last season": pastTimeStated),
 // tells a birth ("born on the Fourth of July") or a habit ("always",
 // "traditionally": the package's habitual words, "as a boy", "used to"):
 // its year is not the publication's neighbourhood, or it is every year,
 // so the day is left unresolved.
 func otherYearOrHabit(ts toks, i int) bool {
+	if pastTimeStated(ts, sentenceStart(ts, i), i) {
+		return true // "before Christmas a year ago"
+	}
 	lo, hi := i, i
 	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
 		lo--

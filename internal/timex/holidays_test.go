@@ -106,12 +106,13 @@ func TestHolidaysReview(t *testing.T) {
 	})
 }
 
-// TestHolidaysFunctionWords: a preposition, conjunction or determiner
-// after the name ends it; only a content word makes it an attribute.
+// TestHolidaysFunctionWords: a preposition or conjunction after the name
+// ends it; a content word makes it an attribute. A determiner does not
+// end it ("On Christmas that year" is another year's), so "On Christmas
+// the mayor visited" is not read either.
 func TestHolidaysFunctionWords(t *testing.T) {
 	checkValues(t, []valueCase{
 		{"2027-02-10", "He was found off the coast last Thanksgiving following a shipwreck.", "last Thanksgiving", "2026-11-26"},
 		{"2026-12-30", "Stores reopened after Christmas despite the storm.", "Christmas", "2026-12-25"},
-		{"2026-12-30", "On Christmas the mayor visited the shelter.", "Christmas", "2026-12-25"},
 	})
 }

@@ -136,22 +136,72 @@ func forwardCue(ts toks, i int) bool {
 // is over (eventOver: "postponed until Tuesday, when it passed"). The
 // new day comes after the verb's act, so the weekday is the coming one.
 func retimedCue(ts toks, i int) bool {
-	switch ts.Word(i - 1) {
-	case "until", "till", "to":
+	_, _, j := governing(ts, i)
+	if j < 0 {
+		return false
+	}
+	switch v := ts.Word(j); ts.Word(i - 1) {
+	case "until", "till":
+		if !movingVerbs[v] {
+			return false
+		}
+	case "to":
+		if !movingVerbs[v] && v != "moved" && v != "pushed" {
+			return false
+		}
 	default:
 		return false
 	}
-	_, _, j := governing(ts, i)
-	return j >= 0 && retimingVerbs[ts.Word(j)] && !eventOver(ts, i)
+	if eventOver(ts, i) {
+		return false
+	}
+	// A weekday's past is days back, not a year, so more of the
+	// sentence must agree: no other day named before it ("On Friday,
+	// the council postponed the vote until Monday"), no past verb but
+	// one of saying before the moving verb ("beat the Rams in a game
+	// that was moved to Tuesday"), no past verb after it even past a
+	// contrast ("extended the search to Sunday but found no one").
+	lo := sentenceStart(ts, i)
+	for k := lo; k < i; k++ {
+		if _, day := text.Weekday(ts.Word(k)); day && ts[k].Upper || k < j && pastVerbAt(ts, k) {
+			return false
+		}
+	}
+	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+		if pastVerbAt(ts, k) {
+			return false
+		}
+	}
+	return true
+}
+
+// pastVerbAt reports whether token k is a past verb other than one of
+// saying.
+func pastVerbAt(ts toks, k int) bool {
+	t, name := classify(ts, k)
+	return t == TensePast && name != "" && !reportVerbs[ts.Word(k)]
+}
+
+// movingVerbs only move an event to another day: their "until" is its
+// new day ("postponed the vote until Tuesday"), where "delayed" or
+// "extended" until a day may tell a span that has ended ("heavy snow
+// delayed mail delivery until Tuesday").
+var movingVerbs = map[string]bool{
+	"postponed": true, "adjourned": true, "deferred": true, "rescheduled": true,
+}
+
+// sentenceStart is the first token of the sentence holding token i.
+func sentenceStart(ts toks, i int) int {
+	for i > 0 && ts[i-1].Kind != text.LexBreak {
+		i--
+	}
+	return i
 }
 
 // eventOver reports whether the sentence of the date or weekday at token
 // i says its event is over (forwardCue's second list).
 func eventOver(ts toks, i int) bool {
-	lo := i
-	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
-		lo--
-	}
+	lo := sentenceStart(ts, i)
 	for k := lo; k < i; k++ {
 		if w := ts.Word(k); w == "not" || w == "never" || doneVerbs[w] || w == "t" && ts.Is(k-1, "'") {
 			return true
@@ -164,7 +214,7 @@ func eventOver(ts toks, i int) bool {
 		if contrasts[ts.Word(k)] {
 			break
 		}
-		if t, name := classify(ts, k); t == TensePast && name != "" && !reportVerbs[ts.Word(k)] {
+		if pastVerbAt(ts, k) {
 			return true
 		}
 	}

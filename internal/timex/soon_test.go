@@ -191,7 +191,14 @@ func TestRetimedWeekday(t *testing.T) {
 	checkValues(t, []valueCase{
 		{thursday, "Officials postponed until Tuesday morning any action on the permit.", "Tuesday morning", "2010-06-22"},
 		{thursday, "The judge adjourned the hearing to Monday.", "Monday", "2010-06-21"},
-		{thursday, "The council delayed the vote until Tuesday, citing the storm.", "Tuesday", "2010-06-22"},
+		{thursday, "The council postponed the vote until Tuesday, citing the storm.", "Tuesday", "2010-06-22"},
+		// "delayed" or "extended" until a day may tell a span that
+		// ended ("Heavy snow delayed mail delivery until Tuesday"), so
+		// they keep the past reading; so does a sentence that names
+		// another day before, or a past verb after a contrast.
+		{thursday, "Heavy snow delayed mail delivery until Tuesday.", "Tuesday", "2010-06-15"},
+		{thursday, "On Friday, the council postponed the vote until Monday.", "Monday", "2010-06-14"},
+		{thursday, "Crews extended the search to Sunday but found no one.", "Sunday", "2010-06-13"},
 		// Over, by its sentence: the past one.
 		{thursday, "The council delayed the vote until Tuesday, when it passed easily.", "Tuesday", "2010-06-15"},
 		{thursday, "The board did not postpone the vote until Tuesday.", "Tuesday", "2010-06-15"},

@@ -259,9 +259,10 @@ func ruleScheduled(ts toks, j int) (Tense, bool) {
 		// ("the record set for the race").
 		return TenseFuture, true
 	}
-	if (w == "next" || w == "due") && ts.Word(j+1) == "to" && (w == "next" || determiners[ts.Word(j+2)] || ts.Kind(j+2) == text.LexNum || j+2 < len(ts) && ts[j+2].Upper) {
-		// "next to the embassy": a place; "due to the storm", "due
-		// to a Nov. 6 snowstorm": a cause ("due to arrive" is a plan)
+	if (w == "next" || w == "due" && !beForms[ts.Word(j-1)]) && ts.Word(j+1) == "to" && (w == "next" || determiners[ts.Word(j+2)] || ts.Kind(j+2) == text.LexNum || j+2 < len(ts) && ts[j+2].Upper) {
+		// "next to the embassy": a place; "canceled due to the storm",
+		// "due to a Nov. 6 snowstorm": a cause ("due to arrive" is a
+		// plan, and "was due to the committee on Friday" a term owed)
 		return 0, false
 	}
 	if scheduledWords[w] && !ts[j].Upper {

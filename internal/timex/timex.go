@@ -58,7 +58,9 @@
 //     or "until" with no verb found to date the clause. A weekday its
 //     clause reads only weakly takes the week the article's firm
 //     mentions of the same day or event give, and one in what a present
-//     invitation invites to is the coming one (weekdays.go).
+//     invitation invites to is the coming one (weekdays.go); so is the
+//     new day of an event moved in time ("postponed the vote until
+//     Tuesday": retimedCue, soon.go).
 //   - "April 4" without a year takes the year that puts it nearest the
 //     reference, dates before the reference preferred (a date after it counts
 //     double its distance) and never more than 183 days after it (but when

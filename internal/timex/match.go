@@ -62,9 +62,9 @@ type expr struct {
 	// (dateTense): a date a month or less before the reference keeps
 	// its year (wouldBack), not the next one.
 	would bool
-	// forwardSoon is set on a yearless month-day that a forward-looking
-	// construction ties to its past verb (forwardCue, soon.go): just
-	// ahead of the reference, it stays there.
+	// forwardSoon is set on a yearless month-day or bare month that a
+	// forward-looking construction ties to its past verb (forwardCue,
+	// soon.go): just ahead of the reference, it stays there.
 	forwardSoon bool
 	unplaced    bool // a year rule (years.go) found no safe year: left unresolved
 	generic     bool // not one occurrence: "every Sunday", "many years ago", "the Sept. 11 attacks"
@@ -512,6 +512,7 @@ func matchMonth(ts toks, i int) (expr, int, bool) {
 	}
 	e := expr{kind: kMonth, start: ts[i].Start, end: ts[j-1].End, m: m}
 	e.tense, _ = governingTense(ts, i)
+	e.forwardSoon = e.tense == TensePast && forwardCue(ts, i)
 	switch prev {
 	case "last":
 		e.mod, e.start = -1, ts[i-1].Start

@@ -26,7 +26,8 @@ import (
 
 // pastAhead is how far after the reference a yearless month-day of the
 // reference's own year stays under a past verb when a forward-looking
-// construction holds it (two months).
+// construction holds it (two months; a bare month: at most two months
+// after the reference's, in its year, resolveMonth).
 const pastAhead = 62 * 24 * time.Hour
 
 // soonThisYear reports whether d, a placement after ref, is at most
@@ -118,8 +119,8 @@ var (
 //     verb of request or order;
 //   - over: a time before the publication stated in its sentence ("In
 //     2025", "a year ago", "last November": pastTimeStated), a negation
-//     before the date ("did not disclose it until Nov. 15", "It was not
-//     until Nov. 9 that"), a verb of a term met or missed before it
+//     in the date's clause ("did not disclose it until Nov. 15", "It was
+//     not until Nov. 9 that"), a verb of a term met or missed before it
 //     ("missed a deadline of Nov. 1"), or a past verb after it in its
 //     sentence other than a verb of saying (reportVerbs: "the agency
 //     said"): "postponed to Nov. 9, and the measure passed"; a contrast
@@ -202,8 +203,16 @@ func sentenceStart(ts toks, i int) int {
 // i says its event is over (forwardCue's second list).
 func eventOver(ts toks, i int) bool {
 	lo := sentenceStart(ts, i)
+	_, _, j := governing(ts, i)
 	for k := lo; k < i; k++ {
-		if w := ts.Word(k); w == "not" || w == "never" || doneVerbs[w] || w == "t" && ts.Is(k-1, "'") {
+		w := ts.Word(k)
+		if doneVerbs[w] {
+			return true
+		}
+		// A negation counts in the date's own clause, from just before
+		// its verb ("did not disclose it until Nov. 15"), not in another
+		// ("the bid didn't offer enough, and gave it until mid-November").
+		if (w == "not" || w == "never" || w == "t" && ts.Is(k-1, "'")) && (j < 0 || k >= j-3) {
 			return true
 		}
 	}
@@ -241,8 +250,8 @@ func forwardHold(ts toks, i, j int) bool {
 			return true
 		case w == "for" && arrangedWords[ts.Word(k-1)]:
 			return true // "the strike vote was set for May 2"
-		case ts[k].Kind == text.LexNum || ts.Is(k, ".") || ts.Is(k, ",") || clockWords[w]:
-			continue
+		case ts[k].Kind == text.LexNum || ts.Is(k, ".") || ts.Is(k, ",") || ts.Is(k, "-") || clockWords[w] || w == "mid" || w == "early" || w == "late":
+			continue // "due by 5 p.m. EST Nov. 9", "until mid-November"
 		}
 		break
 	}

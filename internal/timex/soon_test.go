@@ -207,3 +207,19 @@ func TestRetimedWeekday(t *testing.T) {
 		{thursday, "Crews worked from Monday to Wednesday.", "Wednesday", "2010-06-16"},
 	})
 }
+
+// TestForwardSoonMonths: a bare month at most two months after the
+// publication's, in its year, held by a forward construction under a past
+// verb stays ahead; without one, the past reading stands. A negation
+// counts only in the date's own clause. Published 2026-10-20.
+func TestForwardSoonMonths(t *testing.T) {
+	const pub = "2026-10-20"
+	checkValues(t, []valueCase{
+		{pub, "The ministry gave the firm until mid-November to respond.", "November", "2026-11"},
+		{pub, "The bank extended the loans through December.", "December", "2026-12"},
+		{pub, "The bid did not offer enough, and the ministry gave the firm until Nov. 15 to reply.", "Nov. 15", "2026-11-15"},
+		{pub, "Sales rose in November.", "November", "2025-11"},
+		{pub, "The strike lasted through November.", "November", "2025-11"},
+		{pub, "The board did not extend the offer until Nov. 15.", "Nov. 15", "2025-11-15"},
+	})
+}

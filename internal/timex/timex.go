@@ -1138,6 +1138,11 @@ func resolveMonth(e expr, ref time.Time) time.Time {
 		if e.m <= rm {
 			return date(ry, e.m, 1)
 		}
+		if e.forwardSoon && e.m-rm <= 2 {
+			// "gave it until mid-November" in October: the
+			// month just ahead a forward construction holds (soon.go)
+			return date(ry, e.m, 1)
+		}
 		return date(ry-1, e.m, 1)
 	}
 }

@@ -223,11 +223,20 @@ func eventOver(ts toks, i int) bool {
 		if contrasts[ts.Word(k)] {
 			break
 		}
-		if pastVerbAt(ts, k) {
+		if pastVerbAt(ts, k) || sameFormVerbs[ts.Word(k)] && (ts.Is(k-1, ",") || ts.Word(k-1) == "and") {
 			return true
 		}
 	}
 	return false
+}
+
+// sameFormVerbs have one form for past and present ("hurt", "cost"); one
+// opening a predicate after the date ("was extended through November and
+// cost farmers millions") most likely tells what followed, so the event
+// is over.
+var sameFormVerbs = map[string]bool{
+	"hurt": true, "cost": true, "hit": true, "cut": true, "spread": true, "put": true,
+	"set": true, "shut": true, "beat": true, "let": true, "quit": true, "split": true,
 }
 
 // forwardHold reports whether a forward-looking construction holds the
@@ -293,9 +302,9 @@ func forwardHold(ts toks, i, j int) bool {
 
 // pastTimeStated reports whether the sentence from token lo, holding the
 // date at token i, states a time before the publication: a year ("In
-// 2025", "the 2025 season"), "ago", or "last", "previous" or "prior"
-// before a unit, a season or a month ("a year ago", "Last November",
-// "the previous season"). Its narrative is then set back, and a date just
+// 2025", "the 2025 season"), "ago", "that year", "at the time", or
+// "last", "previous" or "prior" before a unit, a season or a month ("a
+// year ago", "Last November", "the previous season"). Its narrative is then set back, and a date just
 // ahead is likely that earlier year's.
 func pastTimeStated(ts toks, lo, i int) bool {
 	for k := lo; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
@@ -308,6 +317,8 @@ func pastTimeStated(ts toks, lo, i int) bool {
 			return true
 		case w == "ago":
 			return true
+		case w == "that" && ts.Word(k+1) == "year", w == "at" && (ts.Word(k+1) == "the" || ts.Word(k+1) == "that") && ts.Word(k+2) == "time":
+			return true // "That year ...", "at the time": a narrative set back
 		case w == "last" || w == "previous" || w == "prior":
 			n := ts.Word(k + 1)
 			if _, unit := unitWords[n]; unit || seasonWords[n] || text.IsMonth(n) {

@@ -309,6 +309,13 @@ The river rose <TIMEX3 tid="t1" type="DATE" value="PAST_REF">recently</TIMEX3>, 
 // to timeml-tune or timeml-check to score one half and list its misses
 // (docs/timex-timeml.md).
 func TestTimeML(t *testing.T) {
+	runTimeML(t, TimeMLOptions{Dir: timemlDir(t), Split: os.Getenv("CROSSCHECK_TIMEML_SPLIT")})
+}
+
+// timemlDir returns the TBAQ-cleaned directory CROSSCHECK_TIMEML names,
+// and skips the test, saying why, when it is unset or absent.
+func timemlDir(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("CROSSCHECK_TIMEML")
 	if dir == "" {
 		t.Skip("CROSSCHECK_TIMEML is not set (the TBAQ-cleaned directory; see docs/timex-timeml.md)")
@@ -316,7 +323,7 @@ func TestTimeML(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("CROSSCHECK_TIMEML: %v", err)
 	}
-	runTimeML(t, TimeMLOptions{Dir: dir, Split: os.Getenv("CROSSCHECK_TIMEML_SPLIT")})
+	return dir
 }
 
 // TestTimeMLOurs scores crosscheck on the TBAQ-cleaned items this project
@@ -325,13 +332,7 @@ func TestTimeML(t *testing.T) {
 // timeml-ours-check scores one half and lists its misses
 // (docs/timex-timeml.md, "Judged by our guidelines").
 func TestTimeMLOurs(t *testing.T) {
-	dir := os.Getenv("CROSSCHECK_TIMEML")
-	if dir == "" {
-		t.Skip("CROSSCHECK_TIMEML is not set (the TBAQ-cleaned directory; see docs/timex-timeml.md)")
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("CROSSCHECK_TIMEML: %v", err)
-	}
+	dir := timemlDir(t)
 	split := os.Getenv("CROSSCHECK_TIMEML_SPLIT")
 	if split != timemlOursTune && split != timemlOursCheck {
 		split = ""

@@ -151,15 +151,9 @@ func matchHoliday(ts toks, i int) (expr, int, bool) {
 // its year is not the publication's neighbourhood, or it is every year,
 // so the day is left unresolved.
 func otherYearOrHabit(ts toks, i int) bool {
-	if pastTimeStated(ts, sentenceStart(ts, i), i) {
+	lo, hi := sentenceWindow(ts, i)
+	if pastTimeStated(ts, lo, hi, i) {
 		return true // "before Christmas a year ago"
-	}
-	lo, hi := i, i
-	for lo > 0 && ts[lo-1].Kind != text.LexBreak {
-		lo--
-	}
-	for hi < len(ts)-1 && ts[hi+1].Kind != text.LexBreak {
-		hi++
 	}
 	for k := lo; k <= hi; k++ {
 		w := ts.Word(k)

@@ -162,13 +162,13 @@ func retimedCue(ts toks, i int) bool {
 	// one of saying before the moving verb ("beat the Rams in a game
 	// that was moved to Tuesday"), no past verb after it even past a
 	// contrast ("extended the search to Sunday but found no one").
-	lo := sentenceStart(ts, i)
+	lo, hi := sentenceWindow(ts, i)
 	for k := lo; k < i; k++ {
 		if _, day := text.Weekday(ts.Word(k)); day && ts[k].Upper || k < j && pastVerbAt(ts, k) {
 			return false
 		}
 	}
-	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+	for k := i + 1; k <= hi; k++ {
 		if pastVerbAt(ts, k) {
 			return false
 		}
@@ -191,18 +191,29 @@ var movingVerbs = map[string]bool{
 	"postponed": true, "adjourned": true, "deferred": true, "rescheduled": true,
 }
 
-// sentenceStart is the first token of the sentence holding token i.
-func sentenceStart(ts toks, i int) int {
-	for i > 0 && ts[i-1].Kind != text.LexBreak {
-		i--
+// sentenceReach bounds how far the rules of this file and holidays.go
+// read from an expression into its sentence, in tokens either way: news
+// sentences are shorter, and a run-on text without sentence breaks must
+// cost in proportion to its length, not its square.
+const sentenceReach = 60
+
+// sentenceWindow returns the first and last tokens of the sentence
+// holding token i, at most sentenceReach tokens from it.
+func sentenceWindow(ts toks, i int) (lo, hi int) {
+	lo, hi = i, i
+	for lo > 0 && lo > i-sentenceReach && ts[lo-1].Kind != text.LexBreak {
+		lo--
 	}
-	return i
+	for hi < len(ts)-1 && hi < i+sentenceReach && ts[hi+1].Kind != text.LexBreak {
+		hi++
+	}
+	return lo, hi
 }
 
 // eventOver reports whether the sentence of the date or weekday at token
 // i says its event is over (forwardCue's second list).
 func eventOver(ts toks, i int) bool {
-	lo := sentenceStart(ts, i)
+	lo, hi := sentenceWindow(ts, i)
 	_, _, j := governing(ts, i)
 	for k := lo; k < i; k++ {
 		w := ts.Word(k)
@@ -216,10 +227,10 @@ func eventOver(ts toks, i int) bool {
 			return true
 		}
 	}
-	if pastTimeStated(ts, lo, i) {
+	if pastTimeStated(ts, lo, hi, i) {
 		return true
 	}
-	for k := i + 1; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+	for k := i + 1; k <= hi; k++ {
 		if contrasts[ts.Word(k)] {
 			break
 		}
@@ -300,14 +311,14 @@ func forwardHold(ts toks, i, j int) bool {
 	return false
 }
 
-// pastTimeStated reports whether the sentence from token lo, holding the
-// date at token i, states a time before the publication: a year ("In
+// pastTimeStated reports whether tokens lo..hi of the sentence holding
+// the date at token i state a time before the publication: a year ("In
 // 2025", "the 2025 season"), "ago", "that year", "at the time", or
 // "last", "previous" or "prior" before a unit, a season or a month ("a
 // year ago", "Last November", "the previous season"). Its narrative is then set back, and a date just
 // ahead is likely that earlier year's.
-func pastTimeStated(ts toks, lo, i int) bool {
-	for k := lo; k < len(ts) && ts[k].Kind != text.LexBreak; k++ {
+func pastTimeStated(ts toks, lo, hi, i int) bool {
+	for k := lo; k <= hi; k++ {
 		if k == i {
 			continue
 		}

@@ -690,15 +690,17 @@ func placeClauseDates(out []news.Time, es []expr, ts toks, ref time.Time, haveRe
 }
 
 // sentenceOf returns the first and last index of the expressions of
-// es[k]'s sentence. es are in token order, so a sentence's expressions
-// stand together around k, and a rule that looks only at its sentence
-// costs the sentence, not the whole text, per expression.
+// es[k]'s sentence, at most sentenceReach tokens from it. es are in token
+// order, so a sentence's expressions stand together around k, and a rule
+// that looks only at its sentence costs the sentence, not the whole text,
+// per expression (and a run-on text without breaks no more than that
+// reach).
 func sentenceOf(es []expr, k int) (lo, hi int) {
 	lo, hi = k, k
-	for lo > 0 && es[lo-1].sentence == es[k].sentence {
+	for lo > 0 && es[lo-1].sentence == es[k].sentence && es[lo-1].tok >= es[k].tok-sentenceReach {
 		lo--
 	}
-	for hi+1 < len(es) && es[hi+1].sentence == es[k].sentence {
+	for hi+1 < len(es) && es[hi+1].sentence == es[k].sentence && es[hi+1].tok <= es[k].tok+sentenceReach {
 		hi++
 	}
 	return lo, hi
@@ -752,8 +754,9 @@ func placeAheadOf(out []news.Time, es []expr, ts toks, ref time.Time) {
 		// Saturday's final", "the road remains closed until Friday") is
 		// dated now, as one dated on the reference day is.
 		dated := name == "progressive" && t == TenseFuture || name == "present-form" && t == TensePresent
-		for j, o := range es {
-			if j == k || o.sentence != e.sentence || !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
+		for j := k - 1; j >= 0 && es[j].sentence == e.sentence && es[j].tok >= e.tok-sentenceReach; j-- {
+			o := es[j]
+			if !dayPrecise(o.kind) || o.generic || o.end > ts[p].Start || !strings.HasPrefix(out[j].Value, today) {
 				continue
 			}
 			if _, _, og := governing(ts, o.tok); g >= 0 && og != g || modifierClauseBetween(ts, max(g, o.tok), p) {

@@ -599,3 +599,25 @@ func inferReference(a *news.Article) (date time.Time, confidence float64, eviden
 	inf := infer(collect(ts, match(ts)))
 	return inf.date, inf.confidence, inf.evidence, inf.ok
 }
+
+// BenchmarkTagRunOn times Analyze on one run-on sentence (no sentence
+// break) dense with the expressions whose rules read their whole
+// sentence (soon.go, holidays.go): their scans are bounded, so the cost
+// grows with the text, not with its square.
+func BenchmarkTagRunOn(b *testing.B) {
+	const piece = "the board set a deadline of Nov. 3 and gave them until Christmas, the vote postponed until Tuesday and "
+	for _, n := range []int{500, 2000, 8000} {
+		b.Run(fmt.Sprintf("pieces=%d", n), func(b *testing.B) {
+			text := "The board met " + strings.Repeat(piece, n) + "ended."
+			base := &news.Article{Paragraphs: []string{text}, Published: "2016-10-20"}
+			tg := New()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				a := *base
+				if err := tg.Analyze(&a); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

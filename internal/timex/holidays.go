@@ -158,8 +158,6 @@ func otherYearOrHabit(ts toks, i int) bool {
 	for k := lo; k <= hi; k++ {
 		w := ts.Word(k)
 		switch {
-		case ts[k].Kind == text.LexNum && len(ts[k].S) == 4 && ts[k].S >= "1000" && ts[k].S <= "2999":
-			return true
 		case habitual[w], w == "born", w == "used" && ts.Word(k+1) == "to",
 			w == "as" && (ts.Word(k+1) == "a" || ts.Word(k+1) == "children") && (ts.Word(k+2) == "boy" || ts.Word(k+2) == "girl" || ts.Word(k+2) == "child" || ts.Word(k+1) == "children"):
 			return true

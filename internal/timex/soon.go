@@ -127,7 +127,7 @@ var (
 //     ends that search ("was to begin Nov. 2, but the judge fell ill").
 func forwardCue(ts toks, i int) bool {
 	_, _, j := governing(ts, i)
-	return !eventOver(ts, i) && forwardHold(ts, i, j)
+	return !eventOver(ts, i, j) && forwardHold(ts, i, j)
 }
 
 // retimedCue reports whether the weekday at token i is the new day of an
@@ -153,7 +153,7 @@ func retimedCue(ts toks, i int) bool {
 	default:
 		return false
 	}
-	if eventOver(ts, i) {
+	if eventOver(ts, i, j) {
 		return false
 	}
 	// A weekday's past is days back, not a year, so more of the
@@ -211,10 +211,10 @@ func sentenceWindow(ts toks, i int) (lo, hi int) {
 }
 
 // eventOver reports whether the sentence of the date or weekday at token
-// i says its event is over (forwardCue's second list).
-func eventOver(ts toks, i int) bool {
+// i, j its governing verb (-1 for none), says its event is over
+// (forwardCue's second list).
+func eventOver(ts toks, i, j int) bool {
 	lo, hi := sentenceWindow(ts, i)
-	_, _, j := governing(ts, i)
 	for k := lo; k < i; k++ {
 		w := ts.Word(k)
 		if doneVerbs[w] {
@@ -322,10 +322,11 @@ func pastTimeStated(ts toks, lo, hi, i int) bool {
 		if k == i {
 			continue
 		}
+		if _, year := yearAt(ts, k); year {
+			return true
+		}
 		w := ts.Word(k)
 		switch {
-		case ts[k].Kind == text.LexNum && len(ts[k].S) == 4 && ts[k].S >= "1000" && ts[k].S <= "2999":
-			return true
 		case w == "ago":
 			return true
 		case w == "that" && ts.Word(k+1) == "year", w == "at" && (ts.Word(k+1) == "the" || ts.Word(k+1) == "that") && ts.Word(k+2) == "time":

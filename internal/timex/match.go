@@ -71,6 +71,10 @@ type expr struct {
 	sequel      bool // "the very next year": one unit after the last year the text stated
 	ahead       bool // "in 10 days": a kAgo after the reference, placed only in a future clause
 	sentence    int  // index of the sentence (counted by break tokens)
+	// endOf marks the end of the current period ("by year-end"),
+	// comparison a year-on-year comparison ("the year-ago quarter"),
+	// thatYear "that year" (periods.go).
+	endOf, comparison, thatYear bool
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -227,6 +231,7 @@ func buildTriggers() map[string]bool {
 		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "this": true,
 		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
 		"recent": true, "noon": true, "midnight": true, "following": true,
+		"end": true, "that": true,
 	}
 	for w := range dayParts {
 		m[w] = true
@@ -251,6 +256,9 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchWeekday,
 	matchMonth,
 	matchDayWord,
+	matchPeriodEnd,
+	matchThatYear,
+	matchYearAgo,
 	matchUnitRel,
 	matchCountUnit,
 	matchRecent,

@@ -435,6 +435,14 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		if cv, ok := coarseCount(e, coarse, ref, haveRef); ok && (!e.approx || countedVague(ts, e, coarse, ref, haveRef)) {
 			v = cv
 		}
+		switch {
+		case e.endOf && !e.tense.forward():
+			v = "" // "had doubled by the end of the year": which year's is unsaid (periods.go)
+		case e.thatYear:
+			v = thatYearValue(e, statedYear, statedYearSentence)
+		case v == "" && haveRef && compared(ts, e):
+			v = comparedValue(ref)
+		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
 			stated = monthOfYear{y: e.y, m: e.m, sentence: e.sentence}
 		}

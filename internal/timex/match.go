@@ -230,8 +230,8 @@ func buildTriggers() map[string]bool {
 	m := map[string]bool{
 		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "this": true,
 		"earlier": true, "later": true, "last": true, "past": true, "next": true, "coming": true,
-		"recent": true, "noon": true, "midnight": true, "following": true,
-		"end": true, "that": true,
+		"recent": true, "noon": true, "midday": true, "midnight": true, "following": true,
+		"end": true, "that": true, "current": true,
 	}
 	for w := range dayParts {
 		m[w] = true
@@ -369,12 +369,12 @@ var timeZones = map[string]bool{
 	"pt": true, "pst": true, "pdt": true, "gmt": true, "utc": true, "bst": true, "cet": true, "cest": true, "msk": true,
 }
 
-// matchNoon: "noon" and "midnight" after "at", "by", "before", "after",
+// matchNoon: "noon" ("midday") and "midnight" after "at", "by", "before", "after",
 // "until", "around". A "midnight" next to a date ("midnight Friday") is
 // not joined to it (resolveAll).
 func matchNoon(ts toks, i int) (expr, int, bool) {
 	w := ts.Word(i)
-	if w != "noon" && w != "midnight" {
+	if w != "noon" && w != "midday" && w != "midnight" {
 		return expr{}, 0, false
 	}
 	switch ts.Word(i - 1) {
@@ -1113,6 +1113,11 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		mod = -1
 	case "this":
 		mod = 2
+	case "current":
+		if ts.Word(j-1) != "the" {
+			return expr{}, 0, false
+		}
+		mod = 2 // "the current year", as "this year"
 	case "next", "coming":
 		mod = 1
 	case "following":

@@ -65,3 +65,16 @@ func TestYearOnYear(t *testing.T) {
 		{"2026-07-20", "In 2019, she won the seat. A year earlier, she had lost the primary.", "A year earlier", "2018"},
 	})
 }
+
+// TestCurrentAndMidday: "the current year|month|week" is "this year|month|
+// week"; "midday" after a preposition of time is noon.
+func TestCurrentAndMidday(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "The agency expects a deficit in the current year.", "current year", "2026"},
+		{"2026-09-14", "Sales in the current month are running ahead of forecasts.", "current month", "2026-09"},
+		{"2026-09-14", "Current year estimates were cut.", "Current year", absent},
+		{"2026-09-14", "The talks resumed at midday on Tuesday.", "midday on Tuesday", "2026-09-08T12:00"},
+		{"2026-09-14", "Crowds gathered in the square at midday.", "midday", "2026-09-14T12:00"},
+		{"2026-09-14", "The midday heat kept crowds away.", "midday", absent},
+	})
+}

@@ -102,7 +102,7 @@ var (
 	// by 5 p.m. EST Nov. 9", "payable on Dec. 7").
 	clockWords = map[string]bool{
 		"on": true, "by": true, "of": true, "at": true, "a": true, "m": true, "p": true,
-		"noon": true, "midnight": true, "est": true, "edt": true, "et": true, "gmt": true,
+		"noon": true, "midday": true, "midnight": true, "est": true, "edt": true, "et": true, "gmt": true,
 	}
 )
 

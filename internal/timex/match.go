@@ -977,7 +977,7 @@ func nowadays(ts toks, i int) bool {
 	}
 	switch name {
 	case "present-form":
-		switch ts.Word(j - 1) {
+		switch ts.Word(beSubject(ts, j)) {
 		case "i", "we", "you":
 			return false // "we are happy today": the speaker's state on the day
 		}
@@ -1014,7 +1014,7 @@ var passingStates = map[string]bool{
 // place ("much of the old realm is in Spain today") lasts, and "on" and
 // a name is as often a programme ("is on Medicaid today") as a place.
 func passingState(ts toks, j, i int) bool {
-	if !beForms[ts.Word(j)] {
+	if !beForms[ts.Word(j)] && !contractedBe(ts, j) {
 		return false
 	}
 	lo, hi := min(i, j), max(i, j)
@@ -1040,7 +1040,7 @@ func passingState(ts toks, j, i int) bool {
 // a person: "he", "she", "they", a capitalised name, or a noun of
 // office (personNouns).
 func personSubject(ts toks, j int) bool {
-	s := j - 1
+	s := beSubject(ts, j)
 	if s < 0 || ts.Kind(s) != text.LexWord {
 		return false
 	}

@@ -295,7 +295,7 @@ func dateAfterFor(ts toks, k int) bool {
 // ruleProgressive: "is running", "are meeting" (present progressive:
 // arranged, not yet happened); "was running" is past.
 func ruleProgressive(ts toks, j int) (Tense, bool) {
-	if !beForms[ts.Word(j)] {
+	if !beForms[ts.Word(j)] && !contractedBe(ts, j) {
 		return 0, false
 	}
 	k := j + 1
@@ -363,6 +363,26 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	return TensePast, true
 }
 
+// contractedBe reports whether token j is the "m" of "I'm" or the "re"
+// of "we're", "you're", "they're": a present "be", as "am" and "are".
+func contractedBe(ts toks, j int) bool {
+	switch ts.Word(j) {
+	case "m", "re":
+	default:
+		return false
+	}
+	return (ts.Is(j-1, "'") || ts.Is(j-1, "’")) && ts.Adjacent(j) && ts.Adjacent(j-1) && ts.Kind(j-2) == text.LexWord
+}
+
+// beSubject is the token before the "be" at token j: its subject in a
+// plain clause, the pronoun of a contraction ("we" of "we're").
+func beSubject(ts toks, j int) int {
+	if contractedBe(ts, j) {
+		return j - 2
+	}
+	return j - 1
+}
+
 // regularPast reports whether w has the regular past's ending: "-ed"
 // past four letters ("appeared"; not "need", "shed"), or "-ied" ("died",
 // "vied", "tied"); of the words in "-eed" only the pasts of verbs in "-ee"
@@ -386,7 +406,7 @@ func rulePresentForm(ts toks, j int) (Tense, bool) {
 	if k := skipAdverbs(ts, j-1); modals[ts.Word(k)] || ts.Word(k) == "to" || ts.Word(k) == "t" && modals[ts.Word(k-2)] {
 		return 0, false // "would remain", "to have": an infinitive; the modal governs
 	}
-	if presentForms[ts.Word(j)] && !ts[j].Upper || ts.Word(j) == "is" {
+	if presentForms[ts.Word(j)] && !ts[j].Upper || ts.Word(j) == "is" || contractedBe(ts, j) {
 		return TensePresent, true
 	}
 	if scheduleVerbs[ts.Word(j)] && !ts[j].Upper && scheduleVerbSlot(ts, j) {

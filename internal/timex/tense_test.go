@@ -305,3 +305,15 @@ func TestNextToDueTo(t *testing.T) {
 		{saturday, "The next vote is on Tuesday.", "Tuesday", "2010-06-22"},
 	})
 }
+
+// TestContractedBe: the "be" of "I'm", "we're", "you're", "they're" is a
+// present "be" as "am" and "are" are: it governs the clause, so the
+// speaker's own "today" is the day and a progressive looks ahead.
+func TestContractedBe(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "\"Today, I'm here to tell you we have a suspect,\" the sheriff said.", "Today", "2026-09-14"},
+		{"2026-09-14", "“I’m in Boston today,” the governor said.", "today", "2026-09-14"},
+		{"2026-09-14", "\"We're meeting the union on Friday,\" she said.", "Friday", "2026-09-18"},
+		{"2026-09-14", "\"They're home today,\" the coach said of the injured players.", "today", "2026-09-14"},
+	})
+}

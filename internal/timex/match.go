@@ -788,8 +788,8 @@ func matchWeekday(ts toks, i int) (expr, int, bool) {
 		// fares from Monday will be higher"), not an origin
 		e.tense, e.possessive = TensePast, false
 	}
-	if e.mod == 0 && e.tense == TensePast && !e.possessive && retimedCue(ts, i) {
-		e.tense = TenseFuture // "postponed the vote until Tuesday" (soon.go)
+	if e.mod == 0 && (e.tense == TensePast || e.tense == TenseUnknown) && !e.possessive && retimedCue(ts, i) {
+		e.tense = TenseFuture // "postponed the vote until Tuesday", "set a vote for Friday" (soon.go)
 	}
 	return e, j, true
 }

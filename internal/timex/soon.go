@@ -138,6 +138,17 @@ func forwardCue(ts toks, i int) bool {
 // new day comes after the verb's act, so the weekday is the coming one.
 func retimedCue(ts toks, i int) bool {
 	_, _, j := governing(ts, i)
+	if ts.Word(i-1) == "for" {
+		// "set a vote for Friday", "scheduled the hearing for
+		// Monday": the arranging verb, at most four words before
+		// "for", whether or not the tense search read it.
+		for k := i - 2; k >= 0 && k >= i-6 && ts.Kind(k) == text.LexWord; k-- {
+			if arrangedWords[ts.Word(k)] {
+				j = k
+				break
+			}
+		}
+	}
 	if j < 0 {
 		return false
 	}
@@ -149,6 +160,10 @@ func retimedCue(ts toks, i int) bool {
 	case "to":
 		if !movingVerbs[v] && v != "moved" && v != "pushed" {
 			return false
+		}
+	case "for":
+		if !arrangedWords[v] {
+			return false // "set a vote for Friday": the day it was set for
 		}
 	default:
 		return false
@@ -268,8 +283,8 @@ func forwardHold(ts toks, i, j int) bool {
 			}
 		case w == "to" && j >= 0 && retimingVerbs[ts.Word(j)]:
 			return true
-		case w == "for" && arrangedWords[ts.Word(k-1)]:
-			return true // "the strike vote was set for May 2"
+		case w == "for" && (arrangedWords[ts.Word(k-1)] || j >= 0 && arrangedWords[ts.Word(j)]):
+			return true // "the strike vote was set for May 2", "set a vote for May 2"
 		case ts[k].Kind == text.LexNum || ts.Is(k, ".") || ts.Is(k, ",") || ts.Is(k, "-") || clockWords[w] || w == "mid" || w == "early" || w == "late":
 			continue // "due by 5 p.m. EST Nov. 9", "until mid-November"
 		}

@@ -317,3 +317,23 @@ func TestContractedBe(t *testing.T) {
 		{"2026-09-14", "\"They're home today,\" the coach said of the injured players.", "today", "2026-09-14"},
 	})
 }
+
+// TestSameFormPast: a verb spelt alike in present and past after a third
+// person singular subject is a past ("As Ms. Ortiz put it in July"); not
+// after an auxiliary, in a supposition, or before "off" (a re-timing).
+// "set" is not read (its arrangements look ahead); "set ... for" a day
+// is an arrangement (soon.go).
+func TestSameFormPast(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "As Ms. Ortiz put it in a letter in November, the plan was doomed.", "November", "2025-11"},
+		{"2026-09-14", "On Friday, when Ortiz put aside her vacation plans, the department announced the trip.", "Friday", "2026-09-11"},
+		{"2026-09-14", "He cut the ribbon on Tuesday.", "Tuesday", "2026-09-08"},
+		{"2026-09-14", "Johnson hit a home run in October.", "October", "2025-10"},
+		{"2026-09-14", "She will cut the ribbon on Friday.", "Friday", "2026-09-18"},
+		{"2026-09-14", "If he quit on Friday, he would lose his pension.", "Friday", "2026-09-18"},
+		{"2026-09-14", "Congress put off the vote until Nov. 10.", "Nov. 10", "2026-11-10"},
+		{"2026-09-14", "The Council set the referendum for Nov. 3.", "Nov. 3", "2026-11-03"},
+		{"2026-09-14", "The Senate set a vote for Friday.", "Friday", "2026-09-18"},
+		{"2026-09-01", "The Senate set a vote for Sept. 30.", "Sept. 30", "2026-09-30"},
+	})
+}

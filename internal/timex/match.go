@@ -75,6 +75,7 @@ type expr struct {
 	// comparison a year-on-year comparison ("the year-ago quarter"),
 	// thatYear "that year" (periods.go).
 	endOf, comparison, thatYear bool
+	fromRef                     bool // a comparison valued from the publication (comparedValue)
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.

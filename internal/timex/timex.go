@@ -365,7 +365,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 	// 2020", "in 2020", "a 2020 tour"; not an attributive "the 2012
 	// candidates" or "the 2020 Hornet", which name no time of events),
 	// for nextYearNarrative
-	statedYear, statedYearSentence := 0, 0
+	statedYear, statedYearSentence, statedYearTok := 0, 0, 0
 	// last month the text stated with its year ("November 2016", "Nov.
 	// 3, 2016"), for pastYearNarrative
 	var stated monthOfYear
@@ -436,20 +436,20 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			v = cv
 		}
 		switch {
-		case e.endOf && !e.tense.forward():
+		case e.endOf && !periodEndAhead(ts, e, ref):
 			v = "" // "had doubled by the end of the year": which year's is unsaid (periods.go)
 		case e.thatYear:
-			v = thatYearValue(e, statedYear, statedYearSentence)
+			v = thatYearValue(ts, e, statedYear, statedYearSentence, statedYearTok)
 		case v == "" && haveRef && compared(ts, e):
-			v = comparedValue(ref)
+			v, e.fromRef = comparedValue(ts, e, ref), true
 		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
 			stated = monthOfYear{y: e.y, m: e.m, sentence: e.sentence}
 		}
 		if e.y != 0 && !e.generic {
 			lastYear, lastYearSentence = e.y, e.sentence
-			if e.kind != kYear || ts.Word(e.tok-1) == "in" || yearOfEvent(ts, e.tok) {
-				statedYear, statedYearSentence = e.y, e.sentence
+			if e.kind != kDecade && (e.kind != kYear || ts.Word(e.tok-1) == "in" || yearOfEvent(ts, e.tok)) {
+				statedYear, statedYearSentence, statedYearTok = e.y, e.sentence, e.tok
 			}
 		}
 		if isDay {
@@ -470,6 +470,7 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 		placeSpans(body, out, kinds, ts, ref) // spans.go
 	}
 	placeEventDays(out, kinds)
+	unplacePeriods(out, kinds) // periods.go
 	if haveRef {
 		placeAheadOf(out, kinds, ts, ref)
 		dateQuotedNights(body, ts, out, kinds, ref, quote)

@@ -249,6 +249,9 @@ func eventOver(ts toks, i, j int) bool {
 		if contrasts[ts.Word(k)] {
 			break
 		}
+		if k == j {
+			continue // the governing verb itself, after a fronted date ("By setting a Jan. 14 return date, the agency allowed ...")
+		}
 		if pastVerbAt(ts, k) || sameFormVerbs[ts.Word(k)] && (ts.Is(k-1, ",") || ts.Word(k-1) == "and") {
 			return true
 		}

@@ -25,6 +25,8 @@ import "testing"
 // crews finished" is past) leave the date in the past.
 func TestForwardSoon(t *testing.T) {
 	checkValues(t, []valueCase{
+		// A fronted date: its governing verb after it is no sign the event is over.
+		{"2026-01-06", "By setting a Jan. 14 return date, the agency allowed the family time to appeal.", "Jan. 14", "2026-01-14"},
 		// Ahead: terms, limits, re-timings, plans and commitments.
 		{"2026-10-15", "The board declared a quarterly dividend of 22 cents a share, payable Nov. 14 to holders of record Oct. 31.", "Nov. 14", "2026-11-14"},
 		{"2026-10-15", "The board declared a quarterly dividend of 22 cents a share, payable Nov. 14 to holders of record Oct. 31.", "Oct. 31", "2026-10-31"},

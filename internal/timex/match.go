@@ -76,6 +76,7 @@ type expr struct {
 	// thatYear "that year" (periods.go).
 	endOf, comparison, thatYear bool
 	fromRef                     bool // a comparison valued from the publication (comparedValue)
+	current                     bool // "the current year": this year, unless the sentence states a past time
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
 	// or the one a kEventDay counts from; "" none.
@@ -378,6 +379,9 @@ func matchNoon(ts toks, i int) (expr, int, bool) {
 	if w != "noon" && w != "midday" && w != "midnight" {
 		return expr{}, 0, false
 	}
+	if nx := ts.Word(i + 1); w == "midday" && nx != "" && !ts[i+1].Upper && !afterMidday[nx] {
+		return expr{}, 0, false // "after midday prayers": a noun's modifier
+	}
 	switch ts.Word(i - 1) {
 	case "at", "by", "before", "after", "until", "around", "about":
 	default:
@@ -388,6 +392,15 @@ func matchNoon(ts toks, i int) (expr, int, bool) {
 		h = 0
 	}
 	return expr{kind: kClock, start: ts[i].Start, end: ts[i].End, hour: h, clock: true, midnight: w == "midnight"}, i + 1, true
+}
+
+// afterMidday are the lowercase words that may follow "midday" as a time
+// of its own ("by midday in Tokyo", "at midday local time").
+var afterMidday = map[string]bool{
+	"on": true, "in": true, "at": true, "and": true, "or": true, "local": true, "today": true,
+	"tomorrow": true, "yesterday": true, "est": true, "edt": true, "et": true, "gmt": true,
+	"utc": true, "when": true, "to": true, "until": true, "till": true, "before": true,
+	"after": true, "as": true, "but": true, "the": true, "that": true, "with": true, "for": true,
 }
 
 // dayNumber reads a day of month at token i with an optional ordinal
@@ -978,6 +991,9 @@ func nowadays(ts toks, i int) bool {
 	}
 	switch name {
 	case "present-form":
+		if comparedNow(ts, i, j) {
+			return true // "We're a different company today than we were": nowadays
+		}
 		switch ts.Word(beSubject(ts, j)) {
 		case "i", "we", "you":
 			return false // "we are happy today": the speaker's state on the day
@@ -1018,11 +1034,8 @@ func passingState(ts toks, j, i int) bool {
 	if !beForms[ts.Word(j)] && !contractedBe(ts, j) {
 		return false
 	}
-	lo, hi := min(i, j), max(i, j)
-	for k := lo; k <= hi+2 && k < len(ts); k++ {
-		if w := ts.Word(k); w == "than" || w == "as" {
-			return false
-		}
+	if comparedNow(ts, i, j) {
+		return false
 	}
 	k := j + 1
 	for n := 0; n < 2 && (ts.Word(k) == "still" || ts.Word(k) == "also" || ts.Word(k) == "not" || ts.Word(k) == "all"); n++ {
@@ -1033,6 +1046,20 @@ func passingState(ts toks, j, i int) bool {
 		return true
 	case w == "in" || w == "at":
 		return k+1 < len(ts) && ts[k+1].Upper && ts.Kind(k+1) == text.LexWord && personSubject(ts, j)
+	}
+	return false
+}
+
+// comparedNow reports whether "than" or "as" stands between the "today"
+// at token i and its verb at token j, or just after the later of them
+// ("higher today than ever", "as high today as in 1990"): today set
+// against other times is nowadays.
+func comparedNow(ts toks, i, j int) bool {
+	lo, hi := min(i, j), max(i, j)
+	for k := lo; k <= hi+2 && k < len(ts); k++ {
+		if w := ts.Word(k); w == "than" || w == "as" {
+			return true
+		}
 	}
 	return false
 }
@@ -1108,7 +1135,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		part = 1
 		j++
 	}
-	mod := 0
+	mod, current := 0, false
 	switch ts.Word(j) {
 	case "last", "past":
 		mod = -1
@@ -1118,7 +1145,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 		if ts.Word(j-1) != "the" {
 			return expr{}, 0, false
 		}
-		mod = 2 // "the current year", as "this year"
+		mod, current = 2, true // "the current year", as "this year"
 	case "next", "coming":
 		mod = 1
 	case "following":
@@ -1151,7 +1178,7 @@ func matchUnitRel(ts toks, i int) (expr, int, bool) {
 	if u == uDay { // "last day", "this day" are not dates
 		return expr{}, 0, false
 	}
-	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part}
+	e := expr{kind: kUnitRel, start: ts[i].Start, end: ts[j+1].End, unit: u, mod: mod, part: part, current: current}
 	if misspelt {
 		e.end-- // the expression is "this year", as in "this year's"
 	}

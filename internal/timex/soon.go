@@ -162,8 +162,8 @@ func retimedCue(ts toks, i int) bool {
 			return false
 		}
 	case "for":
-		if !arrangedWords[v] {
-			return false // "set a vote for Friday": the day it was set for
+		if !arrangedWords[v] || weekdayModifies(ts, i) {
+			return false // "set a vote for Friday": the day it was set for; not "set aside time for Friday prayers"
 		}
 	default:
 		return false
@@ -189,6 +189,28 @@ func retimedCue(ts toks, i int) bool {
 		}
 	}
 	return true
+}
+
+// weekdayModifies reports whether the weekday at token i (and its part
+// of the day) stands before a lowercase noun it modifies ("Friday
+// prayers", "Sunday attendance"), not as a time of its own.
+func weekdayModifies(ts toks, i int) bool {
+	k := i + 1
+	if dayParts[ts.Word(k)] {
+		k++
+	}
+	w := ts.Word(k)
+	if w == "" || ts[k].Upper {
+		return false
+	}
+	return !nounPreps[w] && !coordinators[w] && !clauseOpeners[w] && !afterWeekday[w]
+}
+
+// afterWeekday are words that may follow a weekday that is a time of its
+// own ("for Friday to discuss", "for Friday after the recess").
+var afterWeekday = map[string]bool{
+	"to": true, "after": true, "before": true, "as": true, "unless": true, "until": true,
+	"so": true, "because": true, "while": true,
 }
 
 // pastVerbAt reports whether token k is a past verb other than one of

@@ -61,7 +61,6 @@ var tenseRules = []tenseRule{
 	{"progressive", ruleProgressive},
 	{"perfect", rulePerfect},
 	{"past-form", rulePastForm},
-	{"same-form-past", ruleSameFormPast},
 	{"present-form", rulePresentForm},
 	{"relative-present", ruleRelativePresent},
 	{"subject-verb", ruleSubjectVerb},
@@ -360,50 +359,6 @@ func rulePastForm(ts toks, j int) (Tense, bool) {
 	}
 	if w == "last" && ts.Word(j+1) != "week" && ts.Word(j+1) != "month" && ts.Word(j+1) != "year" {
 		return 0, false // "the last one"
-	}
-	return TensePast, true
-}
-
-// sameForms are verbs whose past is spelt as their present ("put",
-// "cut", "hit"): only their subject tells the tense (ruleSameFormPast).
-// "set" is left out: it mostly arranges a day ahead ("the council set
-// the referendum for Nov. 3", "Congress set a Dec. 15 deadline"), which
-// a past reading would put a year back.
-var sameForms = map[string]bool{
-	"put": true, "cut": true, "hit": true, "let": true, "shut": true, "quit": true,
-	"spread": true, "cast": true, "cost": true, "hurt": true, "bid": true, "split": true,
-	"upset": true, "burst": true, "thrust": true, "broadcast": true, "forecast": true, "bet": true,
-	"beat": true, "read": true,
-}
-
-// ruleSameFormPast: a verb spelt alike in present and past (sameForms)
-// after a third person singular subject ("he set", "Albright set", "the
-// Senate cut") is a past: the present would take "-s" ("sets"). The
-// subject is "he", "she" or "it", or a capitalised word not ending in
-// "s" (a name or an institution: "the Jets set" may be a present); an
-// auxiliary before the subject ("did he set", "would she cut") governs
-// instead, and a supposition ("if he quit on Friday") is no past.
-func ruleSameFormPast(ts toks, j int) (Tense, bool) {
-	w := ts.Word(j)
-	if !sameForms[w] || ts[j].Upper {
-		return 0, false
-	}
-	if nx := ts.Word(j + 1); nx == "off" || nx == "back" {
-		return 0, false // "put off the vote until Nov. 10": a re-timing, which may look ahead
-	}
-	p := skipAdverbs(ts, j-1)
-	s := ts.Word(p)
-	switch {
-	case thirdPronouns[s]:
-	case s != "" && ts[p].Upper && !strings.HasSuffix(s, "s") && !subjectPronouns[s] && !determiners[s]:
-	default:
-		return 0, false
-	}
-	switch a := ts.Word(p - 1); {
-	case modals[a] || beForms[a] || haveForms[a] || a == "do" || a == "does" || a == "did" || a == "to":
-		return 0, false
-	case a == "if" || a == "unless" || a == "whether":
-		return 0, false // "If he quit on Friday, he would lose his pension": a supposition
 	}
 	return TensePast, true
 }

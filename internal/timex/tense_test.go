@@ -318,22 +318,116 @@ func TestContractedBe(t *testing.T) {
 	})
 }
 
-// TestSameFormPast: a verb spelt alike in present and past after a third
-// person singular subject is a past ("As Ms. Ortiz put it in July"); not
-// after an auxiliary, in a supposition, or before "off" (a re-timing).
-// "set" is not read (its arrangements look ahead); "set ... for" a day
-// is an arrangement (soon.go).
-func TestSameFormPast(t *testing.T) {
+// TestSetFor: "set|scheduled ... for" a weekday arranges the day ahead,
+// and "for" after an arranging verb holds a yearless date ahead (soon.go);
+// not a weekday that modifies a noun ("set aside time for Friday
+// prayers": a reader places nothing, crosscheck the past Friday, as
+// before the rule). A same-form past
+// ("Ortiz put aside her plans on Friday", read by agreement with a
+// singular subject) was tried and taken out: a review's 44 probes found
+// 19 new wrong values (nouns after a capitalised modifier: "a Fed cut in
+// December", "the Olympic bid"; causatives: "let Smith quit"; questions
+// and suppositions behind a determiner) and no win but the one tuned on.
+func TestSetFor(t *testing.T) {
 	checkValues(t, []valueCase{
-		{"2026-09-14", "As Ms. Ortiz put it in a letter in November, the plan was doomed.", "November", "2025-11"},
-		{"2026-09-14", "On Friday, when Ortiz put aside her vacation plans, the department announced the trip.", "Friday", "2026-09-11"},
-		{"2026-09-14", "He cut the ribbon on Tuesday.", "Tuesday", "2026-09-08"},
-		{"2026-09-14", "Johnson hit a home run in October.", "October", "2025-10"},
-		{"2026-09-14", "She will cut the ribbon on Friday.", "Friday", "2026-09-18"},
-		{"2026-09-14", "If he quit on Friday, he would lose his pension.", "Friday", "2026-09-18"},
-		{"2026-09-14", "Congress put off the vote until Nov. 10.", "Nov. 10", "2026-11-10"},
 		{"2026-09-14", "The Council set the referendum for Nov. 3.", "Nov. 3", "2026-11-03"},
 		{"2026-09-14", "The Senate set a vote for Friday.", "Friday", "2026-09-18"},
 		{"2026-09-01", "The Senate set a vote for Sept. 30.", "Sept. 30", "2026-09-30"},
+		{"2026-10-21", "The court rescheduled the hearing for Nov. 2.", "Nov. 2", "2026-11-02"},
+		{"2026-09-14", "Leaders scheduled a final round of talks for Thursday.", "Thursday", "2026-09-17"},
+		{"2026-09-14", "The council scheduled the referendum for Oct. 4.", "Oct. 4", "2026-10-04"},
+		{"2026-09-14", "Congress put off the vote until Nov. 10.", "Nov. 10", "2026-11-10"},
+		{"2026-09-14", "Markets are pricing in a Fed cut in December.", "December", "2026-12"},
+		{"2026-09-14", "The board will let Smith quit in December.", "December", "2026-12"},
+	})
+}
+
+// TestTenseReviewProbes: invented sentences a read-only reviewer wrote to
+// probe this file's session-10 rules (the "be" of contractions, "set ...
+// for" a day, "the current year", "midday", and a same-form past that was
+// then taken out), with the value a reader gives; the rows crosscheck
+// places right. Of the 100 probes 31 are not: one from these rules ("The
+// Senate set a vote for Friday. The bill passed 52-48.": the next
+// sentence says the vote is over, which eventOver does not read), the
+// rest as before them: habits and generics ("They're cheaper in
+// January", "People hit the beaches in July every year"), a past account
+// of an arrangement ("Organizers scheduled the march for Saturday,
+// drawing about 5,000 people", "Last year, the shop scheduled extra staff
+// for Oct. 31"), a subjunctive ("demanded that Boeing cut overtime by
+// October"), "set a strike for November" (a bare month after an
+// arranging "for" is not held ahead), and "the current year" or "this
+// year" in a sentence that states a past year (left unresolved, or this
+// year, where a reader gives that year).
+func TestTenseReviewProbes(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "Johnson hit a home run in October.", "October", "2025-10"},
+		{"2026-09-14", "He says he quit smoking in November.", "November", "2025-11"},
+		{"2026-09-14", "The coach says Rodriguez hurt his knee on Saturday.", "Saturday", "2026-09-12"},
+		{"2026-09-14", "Rodriguez hit two homers Sunday as the Mets won 7-3.", "Sunday", "2026-09-13"},
+		{"2026-09-14", "Apple cut prices on its older phones in June.", "June", "2026-06"},
+		{"2026-09-17", "The Fed cut rates Wednesday for the first time this year.", "Wednesday", "2026-09-16"},
+		{"2026-09-14", "The Heat beat the Knicks 102-98 on Sunday.", "Sunday", "2026-09-13"},
+		{"2026-09-14", "It cost the city $4 million in November to clear the snow.", "November", "2025-11"},
+		{"2026-09-14", "As Ortiz put it in a speech in December, the treaty was dead.", "December", "2025-12"},
+		{"2026-09-14", "Police shut the bridge on Saturday after a crash.", "Saturday", "2026-09-12"},
+		{"2026-09-14", "Critics say Amazon quit the deal in October to avoid scrutiny.", "October", "2025-10"},
+		{"2026-09-14", "She bet her savings on the team in October, she says.", "October", "2025-10"},
+		{"2026-09-14", "Obama read the statement aloud in December, aides say.", "December", "2025-12"},
+		{"2026-09-14", "Whether Ortiz quit in October or was fired is disputed.", "October", "2025-10"},
+		{"2026-09-14", "Davis cut the ribbon on Tuesday, the mayor's office says.", "Tuesday", "2026-09-08"},
+		{"2026-09-14", "He said the storm would hit the coast on Friday.", "Friday", "2026-09-18"},
+		{"2026-09-14", "He said he would resign unless Congress cut spending by December.", "December", "2026-12"},
+		{"2026-09-14", "Will Judge hit 60 home runs by October?", "October", "2026-10"},
+		{"2026-09-14", "Markets are pricing in a Fed cut in December.", "December", "2026-12"},
+		{"2026-09-14", "Voters will decide on the Olympic bid in November.", "November", "2026-11"},
+		{"2026-09-14", "Fans will get to meet the Hamilton cast in October.", "October", "2026-10"},
+		{"2026-09-14", "Fans are bracing for a Cup upset on Saturday.", "Saturday", "2026-09-19"},
+		{"2026-09-14", "Viewers can watch the NBC broadcast on Sunday.", "Sunday", "2026-09-20"},
+		{"2026-09-14", "She joins the paper's City Hall beat in October.", "October", "2026-10"},
+		{"2026-09-14", "The board will consider the Japanese bid on Friday.", "Friday", "2026-09-18"},
+		{"2026-09-14", "Ortiz will take over the Pentagon beat in January.", "January", "2027-01"},
+		{"2026-09-14", "Netflix will renew its Korean hit in December.", "December", "2026-12"},
+		{"2026-09-14", "Will the Fed cut rates in December?", "December", "2026-12"},
+		{"2026-09-14", "Should the ECB cut rates in October, the euro would likely fall.", "October", "2026-10"},
+		{"2026-09-14", "If the Senate cut funding in November, the program would close.", "November", "2026-11"},
+		{"2026-09-14", "He said he would resign unless the Senate cut spending by December.", "December", "2026-12"},
+		{"2026-09-14", "The board will let Smith quit in December.", "December", "2026-12"},
+		{"2026-09-14", "The merger would help Ford cut costs in November.", "November", "2026-11"},
+		{"2026-09-14", "Economists warn that the new tariffs will make it cost more to heat homes in December.", "December", "2026-12"},
+		{"2026-09-14", "The ministry will not let it spread beyond the border in October.", "October", "2026-10"},
+		{"2026-09-14", "Opponents vow to make it hurt at the polls in November.", "November", "2026-11"},
+		{"2026-06-10", "Forecasters said the storm would weaken before it hit land on Thursday.", "Thursday", "2026-06-11"},
+		{"2026-09-14", "The Senate set a vote for Friday.", "Friday", "2026-09-18"},
+		{"2026-10-21", "The court rescheduled the hearing for Nov. 2.", "Nov. 2", "2026-11-02"},
+		{"2026-09-14", "Leaders scheduled a final round of talks for Thursday.", "Thursday", "2026-09-17"},
+		{"2026-09-14", "The council scheduled the referendum for Oct. 4.", "Oct. 4", "2026-10-04"},
+		{"2026-09-14", "A hearing set for Tuesday was canceled after the defendant fell ill.", "Tuesday", "2026-09-15"},
+		{"2026-09-14", "Last week the committee set a vote for Friday, and the bill passed 52-48.", "Friday", "2026-09-11"},
+		{"2026-09-14", "Tickets for the concert, planned for Sunday, sold out in minutes.", "Sunday", "2026-09-20"},
+		{"2026-09-14", "The Senate planned the recess for Nov. 30.", "Nov. 30", "2026-11-30"},
+		{"2026-12-28", "The board set the vote for Jan. 12.", "Jan. 12", "2027-01-12"},
+		{"2026-06-10", "The airline scheduled extra flights for Friday after the rail strike.", "Friday", "2026-06-12"},
+		{"2026-09-14", "\"We're meeting the union on Friday,\" she said.", "Friday", "2026-09-18"},
+		{"2026-09-14", "\"I'm retiring in June,\" the coach said.", "June", "2027-06"},
+		{"2026-09-14", "\"We're a very different company today than we were ten years ago,\" the chief executive said.", "today", ""},
+		{"2026-09-14", "\"They're more expensive today than ever,\" a dealer said of used cars.", "today", ""},
+		{"2026-09-14", "\"I'm 40 today,\" she said.", "today", "2026-09-14"},
+		{"2026-06-10", "\"If you're in town on Saturday, stop by,\" the owner said.", "Saturday", "2026-06-13"},
+		{"2026-09-14", "\"They're playing for the title on Sunday,\" the coach said.", "Sunday", "2026-09-20"},
+		{"2026-09-14", "\"I'm in Chicago on Tuesday and Denver on Wednesday,\" the candidate said.", "Tuesday", "2026-09-15"},
+		{"2026-01-05", "\"We're hoping to sign him in March,\" the manager said.", "March", "2026-03"},
+		{"2026-12-28", "\"They're the best team in the league today,\" the coach said.", "today", ""},
+		{"2026-09-14", "The ministry raised its growth forecast for the current year to 2.1 percent.", "current year", "2026"},
+		{"2026-09-14", "The current year's budget is $4 billion.", "current year", "2026"},
+		{"2026-09-14", "The government expects a surplus in the current fiscal year.", "current fiscal year", absent},
+		{"2026-09-14", "Sales in the current month are down 4 percent.", "current month", "2026-09"},
+		{"2026-09-14", "Traders expect volatility to stay high for the rest of the current week.", "current week", "2026-09-14/2026-09-20"},
+		{"2026-09-14", "Troops must withdraw by midday Friday, the ultimatum said.", "midday Friday", "2026-09-18T12:00"},
+		{"2026-09-14", "The midday meal was served at 1 p.m.", "midday", absent},
+		{"2026-06-10", "Temperatures peaked at 41C at midday on Tuesday.", "midday on Tuesday", "2026-06-09T12:00"},
+		{"2026-06-10", "Markets were flat by midday in Tokyo.", "midday", "2026-06-10T12:00"},
+		{"2026-09-14", "Shops close from midday until 3 p.m. on Sundays.", "midday", absent},
+		{"2026-09-14", "Ortiz will speak at midday on Thursday.", "midday on Thursday", "2026-09-17T12:00"},
+		{"2026-09-14", "The fire broke out around midday Sunday.", "midday Sunday", "2026-09-13T12:00"},
 	})
 }

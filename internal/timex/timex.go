@@ -442,6 +442,10 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			v = thatYearValue(ts, e, statedYear, statedYearSentence, statedYearTok)
 		case v == "" && haveRef && compared(ts, e):
 			v, e.fromRef = comparedValue(ts, e, ref), true
+		case e.current:
+			if lo, hi := sentenceWindow(ts, e.tok); pastTimeStated(ts, lo, hi, e.tok) {
+				v = "" // "In 2019, the company warned that profits for the current year would fall"
+			}
 		}
 		if e.y != 0 && !e.generic && (e.kind == kDate || e.kind == kMonth) && !edgePreps[ts.Word(e.tok-1)] {
 			stated = monthOfYear{y: e.y, m: e.m, sentence: e.sentence}

@@ -76,6 +76,7 @@ type expr struct {
 	// thatYear "that year" (periods.go).
 	endOf, comparison, thatYear bool
 	fromRef                     bool // a comparison valued from the publication (comparedValue)
+	shortDecade                 bool // "the nineties", "the '90s": the 1900s' decade (decades.go)
 	current                     bool // "the current year": this year, unless the sentence states a past time
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),
@@ -205,6 +206,9 @@ func matchAt(ts toks, i int) (expr, int, bool) {
 		if e, n, ok := matchCountUnit(ts, i); ok {
 			return e, n, true
 		}
+		if e, n, ok := matchDecadeShort(ts, i); ok {
+			return e, n, true
+		}
 		return matchYear(ts, i)
 	}
 	if t.Kind != text.LexWord {
@@ -246,6 +250,9 @@ func buildTriggers() map[string]bool {
 			m[w] = true
 		}
 	}
+	for w := range decadeWords {
+		m[w] = true
+	}
 	for _, tab := range []map[string]bool{vagueCounts, subDayUnits, holidayStarts} {
 		for w := range tab {
 			m[w] = true
@@ -260,6 +267,7 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchDayWord,
 	matchPeriodEnd,
 	matchThatYear,
+	matchDecadeWord,
 	matchYearAgo,
 	matchUnitRel,
 	matchCountUnit,
@@ -957,8 +965,11 @@ func nowadays(ts toks, i int) bool {
 	if ts.Is(i+1, "'") && ts.Word(i+2) == "s" && ts.Adjacent(i+1) || ts.Word(i+1) == "s" && ts.Adjacent(i+1) {
 		return false // "today's ruling"
 	}
-	if ts.Word(i-1) == "of" {
-		return false // "the debate of today"
+	switch ts.Word(i - 1) {
+	case "of":
+		return false // "the debate of today", "as of today"
+	case "by", "until", "till", "from":
+		return false // "enthusiastic by today", "closed until today": a limit is a day
 	}
 	switch ts.Word(i + 1) {
 	case "is", "was", "marks":

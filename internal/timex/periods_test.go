@@ -172,3 +172,29 @@ func TestPeriodReviewProbes(t *testing.T) {
 		{"2026-07-20", "The lender earned $3 billion in 2025. Its shares, which traded at $40 a year earlier, have since doubled.", "a year earlier", "2024"},
 	})
 }
+
+// TestShortDecades: a decade named without its century after "the" is
+// the 1900s' one, not in a measure's context, not "the twenties", and not
+// when its number has come round again (decades.go).
+func TestShortDecades(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "Growth slowed in the nineties.", "nineties", "199"},
+		{"2026-09-14", "In the early '80s, she worked at a law firm.", "'80s", "198"},
+		{"2026-09-14", "The band peaked in the mid-seventies.", "seventies", "197"},
+		{"2035-09-14", "Growth slowed in the thirties.", "thirties", ""},
+		{"2026-09-14", "Growth slowed in the twenties.", "twenties", absent},
+		{"2026-09-14", "Temperatures will be in the nineties on Friday.", "nineties", absent},
+		{"2026-09-14", "Youth unemployment is in the mid-30s.", "30s", absent},
+		{"2026-09-14", "She is in her nineties.", "nineties", absent},
+		{"2026-09-14", "His approval rating is in the forties.", "forties", absent},
+	})
+}
+
+// TestTodayLimit: "today" after a preposition of limit is the day.
+func TestTodayLimit(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "People are increasingly hopeful by today, officials say.", "today", "2026-09-14"},
+		{"2026-09-14", "The museum is closed until today.", "today", "2026-09-14"},
+		{"2026-09-14", "Such floods are rare today.", "today", ""},
+	})
+}

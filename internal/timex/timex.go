@@ -442,6 +442,8 @@ func resolveAll(body string, ts toks, exprs []expr, ref time.Time, haveRef bool)
 			v = thatYearValue(ts, e, statedYear, statedYearSentence, statedYearTok)
 		case v == "" && haveRef && compared(ts, e):
 			v, e.fromRef = comparedValue(ts, e, ref), true
+		case e.shortDecade && haveRef && ref.Year() >= e.y+100:
+			v = "" // "the thirties" in 2035: this century's or the last's
 		case e.current:
 			if lo, hi := sentenceWindow(ts, e.tok); pastTimeStated(ts, lo, hi, e.tok) {
 				v = "" // "In 2019, the company warned that profits for the current year would fall"

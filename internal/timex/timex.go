@@ -22,7 +22,12 @@
 // March debate", "in May this year", "March last year") and month-day
 // ranges ("September 16-19"), holidays after a preposition of time
 // ("on Thanksgiving Day", "since Labor Day", "by Christmas":
-// holidays.go). A full weekday name with two adjacent letters swapped
+// holidays.go), the end of the current period in a clause that looks
+// ahead ("by year-end", "before the end of the month"), "that year" (the
+// year the text just stated), a year-on-year comparison ("up 8% from a
+// year earlier", "the year-ago quarter"; periods.go), "the current
+// year|month|week", "midday", and decades without their century ("the
+// nineties", "the early '80s": decades.go). A full weekday name with two adjacent letters swapped
 // ("Wednedsay") is read as the weekday when it stands in a weekday's slot
 // (slipWeekday). Times of day
 // ("8 p.m.", "5:45 p.m. ET", "at noon") are attached to a date; "midnight"

@@ -250,9 +250,6 @@ func buildTriggers() map[string]bool {
 			m[w] = true
 		}
 	}
-	for w := range decadeWords {
-		m[w] = true
-	}
 	for _, tab := range []map[string]bool{vagueCounts, subDayUnits, holidayStarts} {
 		for w := range tab {
 			m[w] = true
@@ -267,7 +264,6 @@ var wordRules = []func(toks, int) (expr, int, bool){
 	matchDayWord,
 	matchPeriodEnd,
 	matchThatYear,
-	matchDecadeWord,
 	matchYearAgo,
 	matchUnitRel,
 	matchCountUnit,
@@ -968,8 +964,12 @@ func nowadays(ts toks, i int) bool {
 	switch ts.Word(i - 1) {
 	case "of":
 		return false // "the debate of today", "as of today"
-	case "by", "until", "till", "from":
-		return false // "enthusiastic by today", "closed until today": a limit is a day
+	case "from":
+		return false // "From today, passengers must wear masks": a start is a day
+	case "until", "till":
+		if ts.Kind(i-2) == text.LexWord && !ts.Is(i-2, ",") {
+			return false // "closed until today", "have until today to file": a limit is a day
+		}
 	}
 	switch ts.Word(i + 1) {
 	case "is", "was", "marks":

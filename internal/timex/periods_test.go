@@ -173,28 +173,90 @@ func TestPeriodReviewProbes(t *testing.T) {
 	})
 }
 
-// TestShortDecades: a decade named without its century after "the" is
-// the 1900s' one, not in a measure's context, not "the twenties", and not
-// when its number has come round again (decades.go).
+// TestShortDecades: a decade named with an apostrophe for its century
+// after "the" is the 1900s' one, not in a measure's context, and not when
+// its number has come round again; the names ("the nineties") and bare
+// digits ("the mid-30s") are not read (decades.go).
 func TestShortDecades(t *testing.T) {
 	checkValues(t, []valueCase{
-		{"2026-09-14", "Growth slowed in the nineties.", "nineties", "199"},
 		{"2026-09-14", "In the early '80s, she worked at a law firm.", "'80s", "198"},
-		{"2026-09-14", "The band peaked in the mid-seventies.", "seventies", "197"},
-		{"2035-09-14", "Growth slowed in the thirties.", "thirties", ""},
-		{"2026-09-14", "Growth slowed in the twenties.", "twenties", absent},
-		{"2026-09-14", "Temperatures will be in the nineties on Friday.", "nineties", absent},
+		{"2026-09-14", "Fashion from the ’90s is back in stores this fall.", "’90s", "199"},
+		{"2035-09-14", "The band's sound recalls the '30s.", "'30s", ""},
+		{"2026-09-14", "Growth slowed in the nineties.", "nineties", absent},
 		{"2026-09-14", "Youth unemployment is in the mid-30s.", "30s", absent},
-		{"2026-09-14", "She is in her nineties.", "nineties", absent},
-		{"2026-09-14", "His approval rating is in the forties.", "forties", absent},
+		{"2026-09-14", "Highs were in the '90s all week, forecasters said.", "'90s", absent},
+		{"2026-09-14", "He played a small role on That '70s Show.", "'70s", absent},
 	})
 }
 
-// TestTodayLimit: "today" after a preposition of limit is the day.
+// TestTodayLimit: "today" after "from", or after "until" that follows
+// its verb, is the day; a fronted "until today" before a present may mean
+// "to this day" and is read as before.
 func TestTodayLimit(t *testing.T) {
 	checkValues(t, []valueCase{
-		{"2026-09-14", "People are increasingly hopeful by today, officials say.", "today", "2026-09-14"},
+		{"2026-09-14", "From today, passengers must wear masks on all trains.", "today", "2026-09-14"},
 		{"2026-09-14", "The museum is closed until today.", "today", "2026-09-14"},
+		{"2026-09-14", "Residents have until today to file objections.", "today", "2026-09-14"},
+		{"2026-09-14", "Until today, the village celebrates the feast with a procession.", "today", ""},
 		{"2026-09-14", "Such floods are rare today.", "today", ""},
+	})
+}
+
+// TestLimitReviewProbes: invented sentences a read-only reviewer wrote to
+// probe decades without their century, "today" after a preposition of
+// limit and a fronted term (soon.go frontedTerm), with the value a reader
+// gives; the rows crosscheck places right. The first forms turned 21 of
+// 92 probes wrong (a temperature, score or price read as a decade: "It
+// was in the thirties this morning"; "by today" meaning "by now"; a
+// deadline in the subject, "The Jan. 14 deadline passed", kept ahead);
+// after narrowing, the misses left are as before these rules or left
+// unresolved: a term after the verb with a second past verb ("gave the
+// company until Jan. 14 to respond, and the company complied"), a
+// fronted term with "through", "due" or "payable" (forwardHold reads the
+// words before the date back to its verb only), a span to the present
+// ("from the Middle Ages until today": the day), "by today's standards"
+// (the day), and decades by name ("the sixties": not read).
+func TestLimitReviewProbes(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-01-20", "Lows will dip into the thirties tonight.", "thirties", absent},
+		{"2026-08-10", "Highs will reach the upper nineties this weekend.", "nineties", absent},
+		{"2026-08-10", "The heat index climbed into the nineties.", "nineties", absent},
+		{"2026-05-20", "Students in the program routinely score in the nineties on state tests.", "nineties", absent},
+		{"2026-09-14", "He is a man in his nineties.", "nineties", absent},
+		{"2026-09-14", "Voters in their sixties favored the incumbent.", "sixties", absent},
+		{"2026-09-14", "He played a small role on That '70s Show before moving into film.", "'70s", absent},
+		{"2026-09-14", "Fashion from the '90s is back in stores this fall.", "'90s", "199"},
+		{"2026-09-14", "Fashion from the ’90s is back in stores this fall.", "’90s", "199"},
+		{"2026-09-14", "Rents in the city doubled in the late '80s.", "'80s", "198"},
+		{"2026-09-14", "In the mid-'60s, the city built its first freeway.", "'60s", "196"},
+		{"2026-09-14", "Until today, no one knew who had written the letter.", "today", "2026-09-14"},
+		{"2026-09-14", "Until today, the village celebrates the feast with a procession.", "today", ""},
+		{"2026-09-14", "Few people remember the flood, which by today is largely forgotten.", "today", ""},
+		{"2026-09-14", "From today, passengers must wear masks on all trains.", "today", "2026-09-14"},
+		{"2026-09-14", "From today onward, the store is open on Sundays.", "today", "2026-09-14"},
+		{"2026-09-14", "From today, the bridge is closed to trucks.", "today", "2026-09-14"},
+		{"2026-09-14", "Applications must be submitted by today.", "today", "2026-09-14"},
+		{"2026-09-14", "Residents have until today to file objections.", "today", "2026-09-14"},
+		{"2026-09-14", "The exhibit runs from today until Oct. 30.", "today", "2026-09-14"},
+		{"2026-09-14", "Twenty years from today, the coastline will look very different.", "today", "2026-09-14"},
+		{"2026-01-06", "By setting a Jan. 14 return date, the agency allowed the family time to appeal.", "Jan. 14", "2026-01-14"},
+		{"2026-01-06", "After the Jan. 14 deadline, the agency rejected all late applications.", "Jan. 14", "2025-01-14"},
+		{"2026-01-20", "Ahead of a Feb. 2 deadline, the union rejected the offer.", "Feb. 2", "2026-02-02"},
+		{"2026-01-20", "Before the Feb. 2 deadline, lawmakers passed a stopgap bill.", "Feb. 2", "2026-02-02"},
+		{"2026-01-06", "Until Jan. 14, the museum had free admission on Sundays.", "Jan. 14", "2025-01-14"},
+		{"2026-01-20", "With a Feb. 2 deadline looming, the council voted to extend the contract.", "Feb. 2", "2026-02-02"},
+		{"2026-01-06", "The Jan. 14 deadline passed without a deal.", "Jan. 14", "2025-01-14"},
+		{"2026-01-06", "The Jan. 14 deadline came and went without a deal.", "Jan. 14", "2025-01-14"},
+		{"2026-01-06", "The Jan. 14 deadline expired with no bids.", "Jan. 14", "2025-01-14"},
+		{"2026-01-06", "The Jan. 14 deadline that the board missed is now the subject of a lawsuit.", "Jan. 14", "2025-01-14"},
+		{"2026-03-02", "On March 14, the agency allowed the family to return.", "March 14", "2025-03-14"},
+		{"2026-01-06", "By the Jan. 14 deadline, more than 3,000 people applied.", "Jan. 14", "2025-01-14"},
+		{"2026-01-20", "Under a Feb. 2 deadline, the county ordered residents to leave.", "Feb. 2", "2026-02-02"},
+		{"2026-01-06", "Facing a Jan. 14 deadline, the company filed for bankruptcy protection.", "Jan. 14", "2026-01-14"},
+		{"2026-01-06", "Facing a Jan. 14 deadline, the company filed for bankruptcy and laid off 200 workers.", "Jan. 14", "2026-01-14"},
+		{"2026-01-06", "The agency set a Jan. 14 deadline and enforced it strictly.", "Jan. 14", "2025-01-14"},
+		{"2026-01-06", "Officials set a Jan. 14 deadline for the repairs and met it.", "Jan. 14", "2025-01-14"},
+		{"2026-01-20", "The Feb. 2 deadline was missed by every bidder.", "Feb. 2", "2025-02-02"},
+		{"2026-01-06", "Payable Jan. 14, the bonus reached every employee.", "Jan. 14", "2025-01-14"},
 	})
 }

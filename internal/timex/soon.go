@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/text"
@@ -271,14 +272,61 @@ func eventOver(ts toks, i, j int) bool {
 		if contrasts[ts.Word(k)] {
 			break
 		}
-		if k == j {
-			continue // the governing verb itself, after a fronted date ("By setting a Jan. 14 return date, the agency allowed ...")
+		if k == j && frontedTerm(ts, lo, i, j) {
+			continue // the governing verb itself, after a fronted term ("By setting a Jan. 14 return date, the agency allowed ...")
 		}
 		if pastVerbAt(ts, k) || sameFormVerbs[ts.Word(k)] && (ts.Is(k-1, ",") || ts.Word(k-1) == "and") {
 			return true
 		}
 	}
 	return false
+}
+
+// frontedTerm reports whether the date at token i stands in a phrase
+// that opens its sentence (at token lo) and ends with a comma before its
+// governing verb at token j: "By setting a Jan. 14 return date, the
+// agency allowed ...", "Facing a Jan. 14 deadline, the company filed
+// ...". The verb after the comma then tells what was done about the
+// term, not that its day is over; a phrase opened by "after",
+// "following", "since" or "by" before a noun ("By the Jan. 14 deadline,
+// 3,000 people applied") places the verb's event on or after the day,
+// which is then over.
+func frontedTerm(ts toks, lo, i, j int) bool {
+	if j <= i {
+		return false
+	}
+	comma := false
+	for k := i + 1; k < j; k++ {
+		if ts.Is(k, ",") {
+			comma = true
+			break
+		}
+	}
+	if !comma {
+		return false
+	}
+	if ts.Is(lo+1, ",") && (sentenceAdverbs[ts.Word(lo)] || strings.HasSuffix(ts.Word(lo), "ly")) {
+		lo += 2 // "Moreover, by setting a Jan. 14 return date, the agency allowed ..."
+	}
+	for k := lo; k < i; k++ {
+		if ts.Is(k, ",") {
+			return false // the date is not in the opening phrase
+		}
+	}
+	switch ts.Word(lo) {
+	case "after", "following", "since":
+		return false
+	case "by":
+		return strings.HasSuffix(ts.Word(lo+1), "ing")
+	}
+	return true
+}
+
+// sentenceAdverbs may open a sentence before a fronted phrase, a comma
+// after them ("Moreover, by setting ...").
+var sentenceAdverbs = map[string]bool{
+	"moreover": true, "however": true, "meanwhile": true, "still": true, "also": true,
+	"instead": true, "then": true, "now": true, "yet": true, "indeed": true, "thus": true,
 }
 
 // sameFormVerbs have one form for past and present ("hurt", "cost"); one

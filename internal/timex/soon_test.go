@@ -27,6 +27,8 @@ func TestForwardSoon(t *testing.T) {
 	checkValues(t, []valueCase{
 		// A fronted date: its governing verb after it is no sign the event is over.
 		{"2026-01-06", "By setting a Jan. 14 return date, the agency allowed the family time to appeal.", "Jan. 14", "2026-01-14"},
+		{"2026-01-06", "Instead, by setting a Jan. 14 return date, the agency allowed the family time to appeal.", "Jan. 14", "2026-01-14"},
+		{"2026-01-06", "However, after the Jan. 14 deadline, the agency rejected all late applications.", "Jan. 14", "2025-01-14"},
 		// Ahead: terms, limits, re-timings, plans and commitments.
 		{"2026-10-15", "The board declared a quarterly dividend of 22 cents a share, payable Nov. 14 to holders of record Oct. 31.", "Nov. 14", "2026-11-14"},
 		{"2026-10-15", "The board declared a quarterly dividend of 22 cents a share, payable Nov. 14 to holders of record Oct. 31.", "Oct. 31", "2026-10-31"},

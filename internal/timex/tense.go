@@ -208,7 +208,7 @@ func mainHave(ts toks, h int) bool {
 
 // haveObjects open a main verb "have"'s object besides objectStarts, or
 // its infinitive.
-var haveObjects = map[string]bool{"to": true, "no": true, "some": true, "any": true, "more": true, "enough": true, "little": true, "much": true, "many": true, "two": true, "three": true}
+var haveObjects = map[string]bool{"to": true, "until": true, "till": true, "no": true, "some": true, "any": true, "more": true, "enough": true, "little": true, "much": true, "many": true, "two": true, "three": true}
 
 // ruleIntent: "needs to refocus", "wants to win", "has to act": a
 // present-tense verb of need or wish before "to" puts its infinitive

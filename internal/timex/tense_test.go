@@ -431,3 +431,13 @@ func TestTenseReviewProbes(t *testing.T) {
 		{"2026-09-14", "The fire broke out around midday Sunday.", "midday Sunday", "2026-09-13T12:00"},
 	})
 }
+
+// TestHaveUntil: a modal's "have" before "until" is the main verb ("will
+// have until Friday to act"), not a perfect: the time is still to come.
+func TestHaveUntil(t *testing.T) {
+	checkValues(t, []valueCase{
+		{"2026-09-14", "The governor will have until Friday to act on the bill.", "Friday", "2026-09-18"},
+		{"2026-09-14", "She will have until the end of the week to act on the bill.", "end of the week", "2026-09-14/2026-09-20"},
+		{"2026-09-14", "He could have left on Friday.", "Friday", "2026-09-11"},
+	})
+}

@@ -76,7 +76,7 @@ type expr struct {
 	// thatYear "that year" (periods.go).
 	endOf, comparison, thatYear bool
 	fromRef                     bool // a comparison valued from the publication (comparedValue)
-	shortDecade                 bool // "the nineties", "the '90s": the 1900s' decade (decades.go)
+	shortDecade                 bool // "the '90s": the 1900s' decade (decades.go)
 	current                     bool // "the current year": this year, unless the sentence states a past time
 	// event is the event noun a day-precise expression dates ("debate" in
 	// "Monday's debate", "the debate on Monday", "the Sept. 26 debate"),

@@ -138,11 +138,18 @@ func matchThatYear(ts toks, i int) (expr, int, bool) {
 	return expr{kind: kYear, start: ts[i].Start, end: ts[i+1].End, thatYear: true}, i + 2, true
 }
 
+// thatYearReach bounds, in tokens, how far back the year "that year"
+// names may stand: four news sentences are shorter, and a run-on text
+// with no sentence breaks must not be read back to its start for each
+// "that year" in it.
+const thatYearReach = 4 * sentenceReach
+
 // thatYearValue is the value of "that year": the year the text stated
-// as a date's (at token tok) at most anchorReach sentences back, when no
-// other year is written between it and the expression; else unresolved.
+// as a date's (at token tok) at most anchorReach sentences and
+// thatYearReach tokens back, when no other year is written between it
+// and the expression; else unresolved.
 func thatYearValue(ts toks, e expr, year, yearSentence, tok int) string {
-	if year == 0 || yearSentence < e.sentence-anchorReach {
+	if year == 0 || yearSentence < e.sentence-anchorReach || e.tok-tok > thatYearReach {
 		return ""
 	}
 	for k := tok + 1; k < e.tok; k++ {

@@ -1,12 +1,6 @@
 package timex
 
-import (
-	"fmt"
-	"strings"
-	"testing"
-
-	"github.com/crosscheck/crosscheck/internal/news"
-)
+import "testing"
 
 // TestPeriodEnd: the end of the current period in a clause that looks
 // ahead is the publication's year, month or week; in a past clause, or
@@ -271,19 +265,5 @@ func TestLimitReviewProbes(t *testing.T) {
 // this file's forms: the cost must grow with the text's length, not its
 // square (thatYearReach, periodReach, sentenceWindow).
 func BenchmarkPeriodsRunOn(b *testing.B) {
-	const piece = "sales rose in 1998 and fell that year, up 5% from a year earlier, the year-ago quarter, and the board will sell it by the end of the year as in the early '80s and "
-	for _, n := range []int{500, 2000, 8000} {
-		b.Run(fmt.Sprintf("pieces=%d", n), func(b *testing.B) {
-			text := "The board met " + strings.Repeat(piece, n) + "ended."
-			base := &news.Article{Paragraphs: []string{text}, Published: "2016-10-20"}
-			tg := New()
-			b.SetBytes(int64(len(text)))
-			for b.Loop() {
-				a := *base
-				if err := tg.Analyze(&a); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchRunOn(b, "sales rose in 1998 and fell that year, up 5% from a year earlier, the year-ago quarter, and the board will sell it by the end of the year as in the early '80s and ")
 }
